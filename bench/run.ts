@@ -1,0 +1,23 @@
+// npm run bench [-- --json [file]] [--national] [--only name]
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { benchmarks } from './index'
+import type { BenchResult } from './types'
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, out: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' } }, allowPositionals: true })
+const results: BenchResult[] = []
+for (const b of benchmarks) {
+  if (values.only && !b.name.includes(values.only)) continue
+  if (b.national && !values.national) continue
+  process.stderr.write(`… ${b.name}\n`)
+  results.push(...(await b.run({ national: !!values.national })))
+}
+const fmt = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(2))
+const rows = results.map((r) => [r.pass ? 'ok' : 'MISS', r.name, `${fmt(r.figure)} ${r.unit}`, r.baseline === null ? '—' : `${fmt(r.baseline)} ${r.unit} (${r.baselineLabel})`, r.goal])
+const widths = [4, ...[1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), 8))]
+console.log(rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'))
+if (values.json) {
+  const file = values.out ?? 'bench-results.json'
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2))
+  console.error(`JSON: ${file}`)
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when needed, then opens the Electron window where Electron
+// can run, or else the headless host, printing the address to open in a browser.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync, statSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const built = join(root, 'out', 'renderer', 'index.html')
+
+function newest(dir) {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+if (!existsSync(built) || newest(join(root, 'src')) > statSync(built).mtimeMs) {
+  console.error('Membangun tampilan Simpul…')
+  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function electronBinary() {
+  if (process.env.SIMPUL_HEADLESS) return null
+  try {
+    const bin = createRequire(import.meta.url)('electron')
+    return typeof bin === 'string' && existsSync(bin) && (process.env.DISPLAY || process.platform !== 'linux') ? bin : null
+  } catch {
+    return null
+  }
+}
+
+const electron = electronBinary()
+const args = electron ? [join(root, 'node_modules', '.bin', 'electron-vite'), 'preview'] : [join(root, 'bin', 'simpul.js'), 'serve', ...process.argv.slice(2)]
+if (!electron) console.error('Electron tidak tersedia di mesin ini: menjalankan Simpul tanpa jendela.')
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' })
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+child.on('exit', (code) => process.exit(code ?? 0))

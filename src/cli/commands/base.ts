@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { AppError } from '../../shared/result'
+import { keepBackups } from '../../core/app/handlers'
+import { backupDatabase, listBackups } from '../../core/db/backup'
+import { integrityCheck } from '../../core/db/open'
+import { restoreDatabase } from '../../core/db/restore'
+import { setupOffice } from '../../core/office/service'
+import { appRoot } from '../../core/paths'
+import { startHost } from '../../host/server'
+import { EXIT, UsageError, type Command } from '../command'
+import { dirname, join } from 'node:path'
+
+export const baseCommands: Command[] = [
+  {
+    name: 'init',
+    summary: 'buat basis data kantor',
+    usage: 'init --office <kode wilayah> --name <nama> [--operator <nama>]',
+    options: { office: { type: 'string' }, name: { type: 'string' }, operator: { type: 'string' } },
+    run(r) {
+      const code = r.values.office as string | undefined
+      const name = r.values.name as string | undefined
+      if (!code || !name) throw new UsageError('--office dan --name wajib diisi')
+      const ctx = r.ctx()
+      try {
+        const level = code.split('.').length === 2 ? 'kabupaten' : 'kecamatan'
+        const office = setupOffice(ctx, { wilayahCode: code, level, name, operatorName: (r.values.operator as string) ?? 'operator' })
+        r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}`)
+        return EXIT.ok
+      } finally {
+        ctx.close()
+      }
+    },
+  },
+  {
+    name: 'serve',
+    summary: 'jalankan Simpul tanpa jendela (buka alamatnya di peramban)',
+    usage: 'serve [--port P]',
+    options: { port: { type: 'string' } },
+    async run(r) {
+      const ctx = r.ctx()
+      const host = await startHost({ ctx, rendererDir: join(appRoot(), 'out', 'renderer'), port: Number(r.values.port ?? 0) || 0 })
+      r.print({ url: host.url, port: host.port, dataFile: ctx.dataFile }, () =>
+        [`Simpul berjalan. Buka alamat ini di peramban (Chromium/Chrome/Firefox):`, ``, `  ${host.url}`, ``, `Data: ${ctx.dataFile}`, `Tekan Ctrl+C untuk berhenti.`].join('\n'),
+      )
+      await new Promise<void>((done) => {
+        const stop = () => host.close().then(() => (ctx.close(), done()))
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      return EXIT.ok
+    },
+  },
+  {
+    name: 'backup',
+    summary: 'salin basis data ke berkas cadangan',
+    usage: 'backup [--out <berkas>]',
+    options: { out: { type: 'string' } },
+    run(r) {
+      const ctx = r.ctx()
+      try {
+        const out = r.values.out as string | undefined
+        if (out) {
+          if (existsSync(out)) throw new AppError('FILE_EXISTS', `Berkas ${out} sudah ada; pilih nama lain.`)
+          ctx.sqlite.prepare('VACUUM INTO ?').run(resolve(out))
+          r.print({ file: resolve(out) }, `Cadangan tersimpan: ${resolve(out)}`)
+        } else {
+          const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock, keepBackups(ctx))
+          r.print(b, `Cadangan tersimpan: ${b.file}`)
+        }
+        return EXIT.ok
+      } finally {
+        ctx.close()
+      }
+    },
+  },
+  {
+    name: 'restore',
+    summary: 'pulihkan basis data dari berkas cadangan (basis data sekarang dicadangkan dulu)',
+    usage: 'restore <berkas>',
+    run(r) {
+      const src = r.args[0]
+      if (!src) throw new UsageError('sebutkan berkas cadangan')
+      const file = resolve(src)
+      if (!existsSync(file)) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
+      const restored = restoreDatabase(r.dbFile, file)
+      r.print(restored, `Dipulihkan dari ${file}. Basis data sebelumnya dicadangkan di ${restored.previousBackup ?? '(tidak ada)'}.`)
+      return EXIT.ok
+    },
+  },
+  {
+    name: 'backups',
+    summary: 'daftar berkas cadangan',
+    usage: 'backups',
+    run(r) {
+      const list = listBackups(join(dirname(r.dbFile), 'backups'))
+      r.print(list, () => (list.length ? list.map((b) => `${b.createdAt}  ${b.reason.padEnd(24)} ${b.file}`).join('\n') : 'Belum ada cadangan.'))
+      return EXIT.ok
+    },
+  },
+  {
+    name: 'integrity',
+    summary: 'periksa keutuhan basis data',
+    usage: 'integrity',
+    run(r) {
+      const ctx = r.ctx()
+      try {
+        const res = integrityCheck(ctx.sqlite)
+        r.print(res, res.ok ? 'Basis data utuh (integrity_check: ok).' : `Basis data RUSAK:\n${res.messages.join('\n')}`)
+        return res.ok ? EXIT.ok : EXIT.refused
+      } finally {
+        ctx.close()
+      }
+    },
+  },
+]
+

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openContext } from '../core/context'
+import { defaultDataFile } from '../core/paths'
+import { AppError } from '../shared/result'
+import { EXIT, UsageError, type Command, type Run } from './command'
+import { baseCommands } from './commands/base'
+
+/** Every command of DESIGN.md §8; each area adds its list here. */
+export const commands: Command[] = [...baseCommands]
+
+const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length))
+  return [
+    'simpul — registri Posyandu dari baris perintah',
+    '',
+    'Pemakaian: npm run simpul -- <perintah> [--db <berkas>] [--json]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    `--db   berkas basis data (bawaan: ${defaultDataFile()})`,
+    '--json keluaran JSON di stdout; pesan di stderr. Kode keluar: 0 berhasil, 1 ditolak, 2 salah pemakaian.',
+  ].join('\n')
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json')
+  const words = argv.filter((a) => !a.startsWith('-'))
+  const command =
+    commands.find((c) => c.name.includes(' ') && c.name === words.slice(0, 2).join(' ')) ?? commands.find((c) => c.name === words[0])
+  if (!command || argv.includes('--help') || argv.includes('-h')) {
+    ;(command ? process.stdout : process.stderr).write(`${command ? `Pemakaian: ${command.usage}` : usage()}\n`)
+    return command || argv.includes('--help') ? EXIT.ok : EXIT.usage
+  }
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...command.options }, allowPositionals: true, strict: true })
+    const skip = command.name.split(' ').length
+    const dbFile = resolve((parsed.values.db as string | undefined) ?? defaultDataFile())
+    const run: Run = {
+      args: parsed.positionals.slice(skip),
+      values: parsed.values,
+      json,
+      dbFile,
+      ctx: () => openContext({ dataFile: dbFile, host: 'cli' }),
+      print: (data, human) => {
+        process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${typeof human === 'function' ? human() : human}\n`)
+      },
+      note: (text) => process.stderr.write(`${text}\n`),
+    }
+    return await command.run(run)
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`Salah pemakaian: ${(e as Error).message}\nPemakaian: ${command.usage}\n`)
+      return EXIT.usage
+    }
+    if (e instanceof AppError) {
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.message, details: e.details } }, null, 2)}\n`)
+      process.stderr.write(`Ditolak: ${e.message}\n`)
+      return EXIT.refused
+    }
+    throw e
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[/\\]index\.(ts|js|mjs)$/.test(process.argv[1])
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      // `serve` keeps the loop alive until a signal; everything else ends here.
+      process.exitCode = code
+    },
+    (e) => {
+      console.error(e)
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,0 +1,35 @@
+import type { Handlers } from '../handlers'
+import { APP_VERSION } from '../context'
+import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
+import { integrityCheck } from '../db/open'
+import { setupOffice } from '../office/service'
+import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
+import { AppError } from '../../shared/result'
+import { wilayahChildren, wilayahGet, wilayahSearch } from '../wilayah/service'
+
+export const keepBackups = (ctx: { sqlite: Parameters<typeof getSetting>[0] }) =>
+  Number(getSetting(ctx.sqlite, 'backup.keep')) || DEFAULT_KEEP_BACKUPS
+
+export const appHandlers = {
+  'app.info': (_i, ctx) => ({
+    version: APP_VERSION,
+    schemaVersion: ctx.schemaVersion,
+    dataFile: ctx.dataFile,
+    wilayahVersion: getSetting(ctx.sqlite, 'wilayah_version') ?? '',
+    host: ctx.host === 'electron' ? 'electron' : 'headless',
+  }),
+  'app.integrity': (_i, ctx) => integrityCheck(ctx.sqlite),
+  'office.get': (_i, ctx) => ctx.office(),
+  'office.setup': (i, ctx) => setupOffice(ctx, i),
+  'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),
+  'settings.set': (i, ctx) => {
+    if (!PUBLIC_SETTING.test(i.key)) throw new AppError('SETTING_UNKNOWN', `Pengaturan "${i.key}" tidak dikenal.`)
+    setSetting(ctx.sqlite, i.key, i.value)
+    return publicSettings(ctx.sqlite)
+  },
+  'wilayah.children': (i, ctx) => wilayahChildren(ctx.sqlite, i.parentCode),
+  'wilayah.get': (i, ctx) => wilayahGet(ctx.sqlite, i.code),
+  'wilayah.search': (i, ctx) => wilayahSearch(ctx.sqlite, i.text, i.within, i.limit),
+  'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
+  'backup.create': (i, ctx) => backupDatabase(ctx.sqlite, ctx.backupsDir, i.reason, ctx.clock, keepBackups(ctx)),
+} satisfies Partial<Handlers>

@@ -1,0 +1,79 @@
+import { join, dirname } from 'node:path'
+import type Database from 'better-sqlite3'
+import type { Office } from '../shared/contract/app'
+import { AppError } from '../shared/result'
+import { systemClock, type Clock } from './clock'
+import { openDatabase, type Db } from './db/open'
+import { readOffice } from './office/service'
+import { ensurePrivateDir, migrationsDir as defaultMigrationsDir } from './paths'
+import { getSetting, setSetting } from './settings'
+import { newId } from './sync/ids'
+import { ensureWilayah } from './wilayah/reference'
+
+import pkg from '../../package.json'
+
+export const APP_VERSION: string = pkg.version
+
+/** Everything a service needs, passed in: database, clock, identity, folders. */
+export interface Ctx {
+  sqlite: Database.Database
+  db: Db
+  clock: Clock
+  dataFile: string
+  dataDir: string
+  backupsDir: string
+  filesDir: string
+  deviceId: string
+  schemaVersion: number
+  host: 'electron' | 'headless' | 'cli'
+  /** This office, or null before first-run setup. */
+  office(): Office | null
+  requireOffice(): Office
+  /** The operator's name for the audit log. */
+  user(): string
+  close(): void
+}
+
+export interface ContextOptions {
+  dataFile: string
+  host: Ctx['host']
+  clock?: Clock
+  migrationsDir?: string
+}
+
+export function openContext(opts: ContextOptions): Ctx {
+  const dataDir = ensurePrivateDir(dirname(opts.dataFile))
+  const clock = opts.clock ?? systemClock
+  const backupsDir = join(dataDir, 'backups')
+  const filesDir = join(dataDir, 'files')
+  const keep = Number(process.env.SIMPUL_KEEP_BACKUPS ?? '') || undefined
+  const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock, keepBackups: keep })
+  const { sqlite } = opened
+  ensureWilayah(sqlite)
+  let deviceId = getSetting(sqlite, 'device_id')
+  if (!deviceId) {
+    deviceId = newId()
+    setSetting(sqlite, 'device_id', deviceId)
+  }
+  const ctx: Ctx = {
+    sqlite,
+    db: opened.db,
+    clock,
+    dataFile: opts.dataFile,
+    dataDir,
+    backupsDir,
+    filesDir,
+    deviceId,
+    schemaVersion: opened.schemaVersion,
+    host: opts.host,
+    office: () => readOffice(sqlite),
+    requireOffice: () => {
+      const o = ctx.office()
+      if (!o) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+      return o
+    },
+    user: () => getSetting(sqlite, 'operator_name') ?? 'operator',
+    close: () => sqlite.close(),
+  }
+  return ctx
+}

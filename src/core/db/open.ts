@@ -1,0 +1,106 @@
+import { chmodSync, existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { AppError } from '../../shared/result'
+import type { Clock } from '../clock'
+import { backupDatabase, DEFAULT_KEEP_BACKUPS } from './backup'
+import { readMigrations } from './migrate'
+import * as schema from './schema'
+
+/** 'SIMP' in the SQLite header, so a stranger's database is recognised before it is touched. */
+export const APPLICATION_ID = 0x53494d50
+
+export type Db = BetterSQLite3Database<typeof schema>
+
+export interface OpenedDb {
+  sqlite: Database.Database
+  db: Db
+  schemaVersion: number
+  migratedFrom: number
+  backupFile: string | null
+}
+
+export interface OpenOptions {
+  file: string
+  migrationsDir: string
+  backupsDir: string
+  clock: Clock
+  keepBackups?: number
+}
+
+/** Reads the header of an existing file without writing to it. */
+export function inspectDatabaseFile(file: string): { userVersion: number; applicationId: number; tables: number } {
+  const ro = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    return {
+      userVersion: ro.pragma('user_version', { simple: true }) as number,
+      applicationId: ro.pragma('application_id', { simple: true }) as number,
+      tables: (ro.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n,
+    }
+  } catch (e) {
+    throw new AppError('DB_NOT_SIMPUL', `Berkas ${file} bukan basis data SQLite yang dapat dibaca (${(e as Error).message}).`)
+  } finally {
+    ro.close()
+  }
+}
+
+/**
+ * Opens (or creates) a Simpul database: refuses a foreign or newer-schema file before
+ * writing anything, backs up an existing file before migrating it, then applies the
+ * pending migrations in one transaction.
+ */
+export function openDatabase(opts: OpenOptions): OpenedDb {
+  const migrations = readMigrations(opts.migrationsDir)
+  const latest = migrations.length
+  let current = 0
+  if (existsSync(opts.file)) {
+    const head = inspectDatabaseFile(opts.file)
+    if (head.tables > 0 && head.applicationId !== APPLICATION_ID) {
+      throw new AppError('DB_NOT_SIMPUL', `Berkas ${opts.file} bukan basis data Simpul. Berkas tidak diubah.`)
+    }
+    if (head.userVersion > latest) {
+      throw new AppError(
+        'DB_NEWER',
+        `Basis data ini dibuat oleh Simpul yang lebih baru (skema ${head.userVersion}, aplikasi ini skema ${latest}). Perbarui Simpul terlebih dahulu; berkas tidak diubah.`,
+        { dbVersion: head.userVersion, appVersion: latest },
+      )
+    }
+    current = head.userVersion
+  }
+
+  const created = !existsSync(opts.file)
+  const sqlite = new Database(opts.file)
+  try {
+    if (created) chmodSync(opts.file, 0o600)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+
+    let backupFile: string | null = null
+    if (current < latest) {
+      if (current > 0) {
+        backupFile = backupDatabase(sqlite, opts.backupsDir, `pre-migrate-v${current}`, opts.clock, opts.keepBackups ?? DEFAULT_KEEP_BACKUPS).file
+      }
+      sqlite.transaction(() => {
+        for (const m of migrations.slice(current)) {
+          for (const stmt of m.statements) sqlite.exec(stmt)
+        }
+        sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+        sqlite.pragma(`user_version = ${latest}`)
+      })()
+    }
+    return { sqlite, db: drizzle(sqlite, { schema }), schemaVersion: latest, migratedFrom: current, backupFile }
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+}
+
+export function integrityCheck(sqlite: Database.Database): { ok: boolean; messages: string[] } {
+  const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[]
+  const messages = rows.map((r) => r.integrity_check)
+  const fk = sqlite.pragma('foreign_key_check') as unknown[]
+  if (fk.length) messages.push(`${fk.length} pelanggaran kunci asing`)
+  return { ok: messages.length === 1 && messages[0] === 'ok', messages }
+}

@@ -1,0 +1,3 @@
+// Every area's tables, in one place for drizzle and for the schema-vs-migration test.
+export * from './foundation'
+export * from './registry'

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { contract, isOpName, type OpName, type Output, type ParsedInput } from '../shared/contract'
+import { AppError, fail, ok, type Result } from '../shared/result'
+import { appHandlers } from './app/handlers'
+import type { Ctx } from './context'
+
+z.config(z.locales.id())
+
+export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K> | Promise<Output<K>>
+export type Handlers = { [K in OpName]: Handler<K> }
+
+/**
+ * The one table of handlers behind the Electron IPC adapter, the headless host and
+ * the tests. Each area contributes its own object; TypeScript checks none is missing.
+ */
+export const handlers: Handlers = {
+  ...appHandlers,
+}
+
+/** Formats zod issues as one Indonesian sentence per field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
+
+/** Validates, runs and wraps one call; never throws. */
+export async function dispatch(ctx: Ctx, name: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
+  const parsed = contract[name].input.safeParse(input ?? {})
+  if (!parsed.success) {
+    return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })))
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown
+    return ok(await handler(parsed.data, ctx))
+  } catch (e) {
+    if (e instanceof AppError) return fail(e.code, e.message, e.details)
+    console.error(`[simpul] ${name} gagal:`, e)
+    return fail('INTERNAL', `Terjadi kesalahan di dalam Simpul: ${(e as Error).message ?? String(e)}`)
+  }
+}

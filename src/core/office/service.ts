@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3'
+import type { Office } from '../../shared/contract/app'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { setSetting } from '../settings'
+import { newId } from '../sync/ids'
+import { wilayahGet, wilayahPath } from '../wilayah/service'
+
+export function readOffice(sqlite: Database.Database): Office | null {
+  const row = sqlite
+    .prepare(
+      `SELECT id, wilayah_code AS wilayahCode, name, level, device_id AS deviceId, created_at AS createdAt FROM office WHERE is_self = 1`,
+    )
+    .get() as Omit<Office, 'provinsi' | 'kabupaten' | 'kecamatan'> | undefined
+  if (!row) return null
+  const path = wilayahPath(sqlite, row.wilayahCode)
+  const name = (level: string) => path.find((w) => w.level === level)?.name ?? null
+  return { ...row, provinsi: name('provinsi') ?? '', kabupaten: name('kabupaten') ?? '', kecamatan: name('kecamatan') }
+}
+
+export interface SetupInput {
+  wilayahCode: string
+  level: 'kecamatan' | 'kabupaten'
+  name: string
+  operatorName: string
+}
+
+/** First-run setup: this install becomes one kecamatan or kabupaten office, once. */
+export function setupOffice(ctx: Ctx, input: SetupInput): Office {
+  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
+  const w = wilayahGet(ctx.sqlite, input.wilayahCode)
+  if (!w) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${input.wilayahCode} tidak ada dalam referensi Kemendagri.`)
+  if (w.level !== input.level) {
+    throw new AppError(
+      'WILAYAH_LEVEL',
+      input.level === 'kecamatan'
+        ? `${w.name} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.`
+        : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
+    )
+  }
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(`INSERT INTO office(id, wilayah_code, name, level, device_id, created_at, is_self) VALUES (?, ?, ?, ?, ?, ?, 1)`)
+      .run(newId(), input.wilayahCode, input.name, input.level, ctx.deviceId, ctx.clock.now().toISOString())
+    setSetting(ctx.sqlite, 'operator_name', input.operatorName)
+  })()
+  return readOffice(ctx.sqlite)!
+}

@@ -1,0 +1,58 @@
+import { buildApi, type Input, type OpName, type Output, type SimpulApi } from '../shared/contract'
+import type { Result } from '../shared/result'
+
+declare global {
+  interface Window {
+    simpul?: SimpulApi
+  }
+}
+
+const TOKEN_KEY = 'simpul.token'
+
+/** In the headless host the token arrives once in the URL hash; keep it for this tab only. */
+function hostToken(): string {
+  const m = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1])
+    history.replaceState(null, '', `${window.location.pathname}#/`)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+function httpApi(): SimpulApi {
+  const token = hostToken()
+  return buildApi(async (op, input) => {
+    try {
+      const res = await fetch(`./api/${op}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-simpul-token': token },
+        body: JSON.stringify(input),
+      })
+      return (await res.json()) as Result<unknown>
+    } catch (e) {
+      return { ok: false, error: { code: 'OFFLINE', message: `Tidak dapat menghubungi Simpul: ${(e as Error).message}` } }
+    }
+  })
+}
+
+/** The same object whether the preload (Electron) or the headless host serves us. */
+export const api: SimpulApi = window.simpul ?? httpApi()
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+/** Calls one operation by name; throws ApiError when it is refused. */
+export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> {
+  const dot = op.indexOf('.')
+  const fn = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[op.slice(0, dot)][op.slice(dot + 1)]
+  const res = await fn(input)
+  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details)
+  return res.data as Output<K>
+}

@@ -1,0 +1,75 @@
+import { Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconDatabaseExport, IconSettings } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { callWithNotice, useOp } from '../../hooks'
+import { setLanguage, type Lang } from '../../i18n'
+import type { AreaDef } from '../types'
+
+function Settings() {
+  const { t, i18n } = useTranslation()
+  const settings = useOp('settings.get', {})
+  const backups = useOp('backup.list', {})
+  const [operator, setOperator] = useState('')
+  const [keep, setKeep] = useState<number | string>(20)
+  useEffect(() => {
+    if (settings.data) {
+      setOperator(settings.data.operator_name ?? '')
+      setKeep(Number(settings.data['backup.keep'] ?? 20))
+    }
+  }, [settings.data])
+
+  const save = async () => {
+    await callWithNotice('settings.set', { key: 'operator_name', value: operator.trim() })
+    await callWithNotice('settings.set', { key: 'backup.keep', value: String(keep) }, t('settings.saved'))
+    void settings.reload()
+  }
+
+  return (
+    <Stack maw={820}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Card withBorder>
+        <Stack>
+          <div>
+            <Text fw={500} size="sm" mb={4}>{t('settings.language')}</Text>
+            <SegmentedControl
+              value={i18n.language}
+              onChange={(v) => setLanguage(v as Lang)}
+              data={[{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }]}
+            />
+          </div>
+          <TextInput label={t('settings.operatorName')} value={operator} onChange={(e) => setOperator(e.currentTarget.value)} maw={400} />
+          <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} />
+          <Group><Button onClick={save}>{t('action.save')}</Button></Group>
+        </Stack>
+      </Card>
+      <Title order={3}>{t('settings.backups')}</Title>
+      <Group>
+        <Button
+          leftSection={<IconDatabaseExport size={18} />}
+          variant="light"
+          onClick={async () => {
+            await callWithNotice('backup.create', { reason: 'manual' }, t('settings.backupDone'))
+            void backups.reload()
+          }}
+        >
+          {t('settings.backupNow')}
+        </Button>
+      </Group>
+      <Table striped>
+        <Table.Tbody>
+          {(backups.data ?? []).map((b) => (
+            <Table.Tr key={b.file}>
+              <Table.Td>{b.createdAt.replace('T', ' ')}</Table.Td>
+              <Table.Td>{b.reason}</Table.Td>
+              <Table.Td>{(b.sizeBytes / 1024 / 1024).toFixed(1)} MB</Table.Td>
+              <Table.Td style={{ wordBreak: 'break-all' }}>{b.file}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}
+
+export const area: AreaDef = { id: 'pengaturan', order: 90, icon: IconSettings, component: Settings }

@@ -1,0 +1,96 @@
+import { Alert, Button, Card, Center, Select, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Office } from '../../shared/contract/app'
+import { ApiError, call } from '../api'
+import { useOp } from '../hooks'
+
+/** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
+export function Setup({ onDone }: { onDone: (o: Office) => void }) {
+  const { t } = useTranslation()
+  const [level, setLevel] = useState<'kecamatan' | 'kabupaten'>('kecamatan')
+  const [prov, setProv] = useState<string | null>(null)
+  const [kab, setKab] = useState<string | null>(null)
+  const [kec, setKec] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const provinces = useOp('wilayah.children', { parentCode: null })
+  const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null)
+  const districts = useOp('wilayah.children', { parentCode: kab }, kab !== null && level === 'kecamatan')
+  const form = useForm({
+    initialValues: { name: '', operatorName: '' },
+    validate: {
+      name: (v) => (v.trim().length < 3 ? 'Nama kantor minimal 3 huruf' : null),
+      operatorName: (v) => (v.trim().length < 2 ? 'Nama operator minimal 2 huruf' : null),
+    },
+  })
+  const opts = (list?: { code: string; name: string }[]) => (list ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))
+  const nameOf = (list: { code: string; name: string }[] | undefined, code: string | null) => list?.find((w) => w.code === code)?.name ?? ''
+  const target = level === 'kecamatan' ? kec : kab
+
+  const suggest = (lvl: typeof level, kabCode: string | null, kecCode: string | null) => {
+    if (lvl === 'kabupaten' && kabCode) form.setFieldValue('name', `Bappeda ${nameOf(regencies.data, kabCode)}`)
+    if (lvl === 'kecamatan' && kecCode) form.setFieldValue('name', `Kantor Camat ${nameOf(districts.data, kecCode)}`)
+  }
+
+  const submit = form.onSubmit(async (v) => {
+    if (!target) return setError(level === 'kecamatan' ? 'Pilih kecamatan terlebih dahulu.' : 'Pilih kabupaten/kota terlebih dahulu.')
+    setBusy(true)
+    setError(null)
+    try {
+      onDone(await call('office.setup', { wilayahCode: target, level, name: v.name, operatorName: v.operatorName }))
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e))
+    } finally {
+      setBusy(false)
+    }
+  })
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Card withBorder shadow="sm" w={560} p="xl">
+        <form onSubmit={submit}>
+          <Stack>
+            <div>
+              <Text c="teal.8" fw={700} size="sm">Simpul · {t('app.tagline')}</Text>
+              <Title order={2}>{t('setup.title')}</Title>
+            </div>
+            <Text size="sm">{t('setup.intro')}</Text>
+            <div>
+              <Text fw={500} size="sm" mb={4}>{t('setup.level')}</Text>
+              <SegmentedControl
+                fullWidth
+                value={level}
+                onChange={(v) => {
+                  setLevel(v as typeof level)
+                  suggest(v as typeof level, kab, kec)
+                }}
+                data={[{ value: 'kecamatan', label: t('setup.levelKecamatan') }, { value: 'kabupaten', label: t('setup.levelKabupaten') }]}
+              />
+            </div>
+            <Select
+              label={t('setup.provinsi')} placeholder={t('setup.pick')} searchable data={opts(provinces.data)} value={prov}
+              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-provinsi"
+            />
+            <Select
+              label={t('setup.kabupaten')} placeholder={t('setup.pick')} searchable data={opts(regencies.data)} value={kab} disabled={!prov}
+              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kabupaten"
+            />
+            {level === 'kecamatan' && (
+              <Select
+                label={t('setup.kecamatan')} placeholder={t('setup.pick')} searchable data={opts(districts.data)} value={kec} disabled={!kab}
+                onChange={(v) => (setKec(v), suggest(level, kab, v))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kecamatan"
+              />
+            )}
+            <TextInput label={t('setup.officeName')} {...form.getInputProps('name')} />
+            <TextInput label={t('setup.operatorName')} description={t('setup.operatorHint')} {...form.getInputProps('operatorName')} />
+            {error && <Alert color="red" icon={<IconAlertTriangle />}>{error}</Alert>}
+            <Button type="submit" loading={busy} size="md">{t('setup.submit')}</Button>
+          </Stack>
+        </form>
+      </Card>
+    </Center>
+  )
+}

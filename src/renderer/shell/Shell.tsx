@@ -1,0 +1,42 @@
+import { AppShell, Badge, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { Office } from '../../shared/contract/app'
+import { areas } from '../areas'
+import { href, useRoute } from '../router'
+
+export function Shell({ office }: { office: Office }) {
+  const { t } = useTranslation()
+  const route = useRoute()
+  const visible = areas.filter((a) => !a.levels || a.levels.includes(office.level))
+  const current = visible.find((a) => a.id === route[0]) ?? visible[0]
+  const Area = current.component
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={3} c="teal.8">Simpul</Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Badge variant="light" color={office.level === 'kabupaten' ? 'grape' : 'teal'}>{office.level}</Badge>
+            <Text size="sm" fw={600} data-testid="office-name">{office.name}</Text>
+            <Text size="sm" c="dimmed">{office.wilayahCode}</Text>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" className="no-print">
+        <ScrollArea>
+          <Stack gap={2}>
+            {visible.map((a) => (
+              <NavLink key={a.id} href={href(a.id)} label={t(`nav.${a.id}`)} leftSection={<a.icon size={20} stroke={1.6} />} active={a.id === current.id} />
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Area path={route.slice(1)} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

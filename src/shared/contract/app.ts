@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { op } from './define'
+
+export const wilayahCode = z
+  .string()
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Kode wilayah tidak sah (contoh: 12.18.01)')
+
+export type OfficeLevel = 'kecamatan' | 'kabupaten'
+
+export interface Office {
+  id: string
+  wilayahCode: string
+  name: string
+  level: OfficeLevel
+  deviceId: string
+  createdAt: string
+  /** Names of the enclosing areas, for headers and letterheads. */
+  provinsi: string
+  kabupaten: string
+  kecamatan: string | null
+}
+
+export interface AppInfo {
+  version: string
+  schemaVersion: number
+  dataFile: string
+  wilayahVersion: string
+  host: 'electron' | 'headless'
+}
+
+export interface Wilayah {
+  code: string
+  name: string
+  level: 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa'
+  parentCode: string | null
+}
+
+export interface BackupInfo {
+  file: string
+  name: string
+  reason: string
+  createdAt: string
+  sizeBytes: number
+}
+
+export const appOps = {
+  'app.info': op<AppInfo>()(z.object({})),
+  'app.integrity': op<{ ok: boolean; messages: string[] }>()(z.object({})),
+  'office.get': op<Office | null>()(z.object({})),
+  'office.setup': op<Office>()(
+    z.object({
+      wilayahCode,
+      level: z.enum(['kecamatan', 'kabupaten']),
+      name: z.string().trim().min(3, 'Nama kantor minimal 3 huruf').max(120),
+      operatorName: z.string().trim().min(2, 'Nama operator minimal 2 huruf').max(80),
+    }),
+  ),
+  'settings.get': op<Record<string, string>>()(z.object({})),
+  'settings.set': op<Record<string, string>>()(
+    z.object({ key: z.string().regex(/^[a-z][a-z0-9_.]*$/), value: z.string().max(10_000) }),
+  ),
+  'wilayah.children': op<Wilayah[]>()(z.object({ parentCode: wilayahCode.nullable() })),
+  'wilayah.get': op<Wilayah | null>()(z.object({ code: wilayahCode })),
+  'wilayah.search': op<Wilayah[]>()(
+    z.object({ text: z.string().trim().min(2).max(60), within: wilayahCode.optional(), limit: z.number().int().min(1).max(100).default(20) }),
+  ),
+  'backup.list': op<BackupInfo[]>()(z.object({})),
+  'backup.create': op<BackupInfo>()(z.object({ reason: z.string().max(60).default('manual') })),
+} as const

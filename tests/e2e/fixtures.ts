@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export interface Host {
+  url: string
+  dbFile: string
+  dir: string
+  /** Runs a command-line command against this host's database. */
+  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>
+}
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+const BIN = join(ROOT, 'bin', 'simpul.js')
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } })
+    let stdout = ''
+    let stderr = ''
+    p.stdout.on('data', (d) => (stdout += d))
+    p.stderr.on('data', (d) => (stderr += d))
+    p.on('close', (code) => done({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** Starts `simpul serve` on a fresh database in a temp folder, as a newcomer would. */
+export async function startHost(dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))): Promise<Host & { proc: ChildProcess }> {
+  const dbFile = join(dir, 'simpul.sqlite')
+  const proc = spawn(process.execPath, [BIN, 'serve', '--db', dbFile, '--json'], { cwd: ROOT, env: { ...process.env } })
+  let out = ''
+  let err = ''
+  proc.stderr.on('data', (d) => (err += d))
+  const url = await new Promise<string>((ok, ko) => {
+    const timer = setTimeout(() => ko(new Error(`host did not start: ${err}`)), 30_000)
+    proc.stdout.on('data', (d) => {
+      out += d
+      try {
+        const parsed = JSON.parse(out) as { url: string }
+        clearTimeout(timer)
+        ok(parsed.url)
+      } catch {
+        /* wait for the whole JSON */
+      }
+    })
+    proc.on('exit', (code) => ko(new Error(`host exited ${code}: ${err}`)))
+  })
+  return { url, dbFile, dir, proc, cli: (args) => runCli([...args, '--db', dbFile]) }
+}
+
+export const test = base.extend<{ host: Host }>({
+  host: async ({}, use) => {
+    const h = await startHost()
+    await use(h)
+    h.proc.kill('SIGTERM')
+  },
+})
+
+export { expect }
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots')
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png (kept as CI artefacts). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Picks an option in a Mantine Select by typing part of its label. */
+export async function pick(page: Page, label: string | RegExp, text: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label })
+  await input.click()
+  await input.fill(text)
+  await page.getByRole('option', { name: new RegExp(text, 'i') }).first().click()
+}
+
+/** Completes first-run setup as a kecamatan office in Serdang Bedagai. */
+export async function setupKecamatan(page: Page, host: Host, kecamatan = 'Sei Rampah'): Promise<void> {
+  await page.goto(host.url)
+  await pick(page, 'Provinsi', 'Sumatera Utara')
+  await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
+  await pick(page, 'Kecamatan', kecamatan)
+  await page.getByLabel('Nama operator').fill('Siti Aminah')
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await expect(page.getByTestId('office-name')).toContainText(kecamatan)
+}

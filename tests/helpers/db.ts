@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fixedClock, type Clock } from '../../src/core/clock'
+import { openContext, type Ctx } from '../../src/core/context'
+import { setupOffice } from '../../src/core/office/service'
+
+/** A fresh folder under the system temp dir. */
+export const tempDir = (prefix = 'simpul-test-') => mkdtempSync(join(tmpdir(), prefix))
+
+/** A real database file in a temp folder, migrated; optionally with an office set up. */
+export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten'; clock?: Clock; dir?: string } = {}): Ctx {
+  const dir = opts.dir ?? tempDir()
+  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00') })
+  if (opts.office) {
+    const level = opts.level ?? (opts.office.split('.').length === 2 ? 'kabupaten' : 'kecamatan')
+    setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}`, operatorName: 'Penguji' })
+  }
+  return ctx
+}
