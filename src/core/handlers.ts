@@ -3,6 +3,7 @@ import { contract, isOpName, type OpName, type Output, type ParsedInput } from '
 import { AppError, fail, ok, type Result } from '../shared/result'
 import { appHandlers } from './app/handlers'
 import type { Ctx } from './context'
+import { regulationHandlers } from './regulation/handlers'
 
 z.config(z.locales.id())
 
@@ -15,6 +16,7 @@ export type Handlers = { [K in OpName]: Handler<K> }
  */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...regulationHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

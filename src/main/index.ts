@@ -1,9 +1,11 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, Menu, net, protocol } from 'electron'
+import { writeFile } from 'node:fs/promises'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
 import { openContext, type Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
-import { fail } from '../shared/result'
+import { contract } from '../shared/contract'
+import { fail, ok } from '../shared/result'
 import { APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl } from './security'
 import { setupUpdater } from './updater'
 
@@ -56,6 +58,7 @@ void app.whenReady().then(() => {
   ipcMain.handle('simpul:call', (event, op: unknown, input: unknown) => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
+    if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
     return dispatch(ctx!, op, input)
   })
   Menu.setApplicationMenu(
@@ -67,6 +70,24 @@ void app.whenReady().then(() => {
   createWindow()
   setupUpdater(ctx)
 })
+
+/** Chromium's own PDF of the report page, saved where the operator chooses. */
+async function printToPdf(sender: WebContents, input: unknown) {
+  const parsed = contract['platform.printToPdf'].input.safeParse(input)
+  if (!parsed.success) return fail('INVALID_INPUT', 'Isian cetak tidak sah')
+  const { pageSize, landscape, suggestedName } = parsed.data
+  const win = BrowserWindow.fromWebContents(sender)
+  const target = await dialog.showSaveDialog(win!, { defaultPath: `${suggestedName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+  if (target.canceled || !target.filePath) return ok({ path: null })
+  const pdf = await sender.printToPDF({
+    pageSize: pageSize === 'A4' ? 'A4' : { width: 8.46, height: 12.99 },
+    landscape,
+    printBackground: true,
+    preferCSSPageSize: true,
+  })
+  await writeFile(target.filePath, pdf)
+  return ok({ path: target.filePath })
+}
 
 app.on('window-all-closed', () => {
   ctx?.close()

@@ -30,6 +30,9 @@ export const appHandlers = {
   'wilayah.children': (i, ctx) => wilayahChildren(ctx.sqlite, i.parentCode),
   'wilayah.get': (i, ctx) => wilayahGet(ctx.sqlite, i.code),
   'wilayah.search': (i, ctx) => wilayahSearch(ctx.sqlite, i.text, i.within, i.limit),
+  'platform.printToPdf': () => {
+    throw new AppError('NOT_SUPPORTED', 'Simpan PDF langsung hanya ada di aplikasi desktop. Di peramban, pilih Cetak lalu "Simpan sebagai PDF".')
+  },
   'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
   'backup.create': (i, ctx) => backupDatabase(ctx.sqlite, ctx.backupsDir, i.reason, ctx.clock, keepBackups(ctx)),
 } satisfies Partial<Handlers>

@@ -57,7 +57,7 @@ export const appOps = {
   ),
   'settings.get': op<Record<string, string>>()(z.object({})),
   'settings.set': op<Record<string, string>>()(
-    z.object({ key: z.string().regex(/^[a-z][a-z0-9_.]*$/), value: z.string().max(10_000) }),
+    z.object({ key: z.string().regex(/^[a-z][a-z0-9_.]*$/), value: z.string().max(400_000, 'Nilai terlalu panjang (logo maksimal ±300 KB)') }),
   ),
   'wilayah.children': op<Wilayah[]>()(z.object({ parentCode: wilayahCode.nullable() })),
   'wilayah.get': op<Wilayah | null>()(z.object({ code: wilayahCode })),
@@ -65,5 +65,9 @@ export const appOps = {
     z.object({ text: z.string().trim().min(2).max(60), within: wilayahCode.optional(), limit: z.number().int().min(1).max(100).default(20) }),
   ),
   'backup.list': op<BackupInfo[]>()(z.object({})),
+  /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
+  'platform.printToPdf': op<{ path: string | null }>()(
+    z.object({ pageSize: z.enum(['A4', 'F4']), landscape: z.boolean(), suggestedName: z.string().max(120) }),
+  ),
   'backup.create': op<BackupInfo>()(z.object({ reason: z.string().max(60).default('manual') })),
 } as const

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { setLanguage, type Lang } from '../../i18n'
 import type { AreaDef } from '../types'
+import { LetterheadSettings } from './Letterhead'
 
 function Settings() {
   const { t, i18n } = useTranslation()
@@ -43,6 +44,7 @@ function Settings() {
           <Group><Button onClick={save}>{t('action.save')}</Button></Group>
         </Stack>
       </Card>
+      <LetterheadSettings />
       <Title order={3}>{t('settings.backups')}</Title>
       <Group>
         <Button

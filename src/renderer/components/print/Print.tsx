@@ -1,0 +1,114 @@
+import { Button, Group, SegmentedControl } from '@mantine/core'
+import { IconPrinter } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { formatDateLong } from '../../../shared/format'
+import { call } from '../../api'
+import { callWithNotice, useOp } from '../../hooks'
+import { pageSize, type Paper } from './paper'
+import classes from './print.module.css'
+
+/**
+ * Printed reports are React pages: on screen a white sheet of the chosen paper, in print
+ * only the sheet. Chromium prints them (printToPDF in the app, page.pdf in tests), with
+ * page numbers from CSS @page margin boxes.
+ */
+export function PrintSheet({ paper, landscape, children, footer }: { paper: Paper; landscape: boolean; children: ReactNode; footer?: string }) {
+  const { width, height } = pageSize(paper, landscape)
+  const margin = 12
+  const css = `@page { size: ${width}mm ${height}mm; margin: ${margin}mm ${margin}mm 16mm ${margin}mm;
+    @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 8pt; color: #555; }
+    ${footer ? `@bottom-left { content: ${JSON.stringify(footer)}; font-size: 7pt; color: #555; }` : ''} }`
+  return (
+    <div className={classes.desk}>
+      <style>{css}</style>
+      <div className={`${classes.sheet} print-sheet`} style={{ width: `${width}mm`, minHeight: `${height}mm`, padding: `${margin}mm` }} data-paper={paper}>
+        {children}
+      </div>
+    </div>
+  )
+}
+
+export function PrintToolbar(props: {
+  paper: Paper
+  onPaper: (p: Paper) => void
+  landscape: boolean
+  onLandscape: (l: boolean) => void
+  fileName: string
+  children?: ReactNode
+}) {
+  const info = useOp('app.info', {})
+  const print = async () => {
+    if (info.data?.host === 'electron') {
+      await callWithNotice('platform.printToPdf', { pageSize: props.paper, landscape: props.landscape, suggestedName: props.fileName }, 'PDF tersimpan')
+    } else window.print()
+  }
+  return (
+    <Group className="no-print" mb="sm">
+      <SegmentedControl value={props.paper} onChange={(v) => props.onPaper(v as Paper)} data={[{ value: 'A4', label: 'A4' }, { value: 'F4', label: 'F4 / Folio' }]} />
+      <SegmentedControl
+        value={props.landscape ? 'l' : 'p'}
+        onChange={(v) => props.onLandscape(v === 'l')}
+        data={[{ value: 'p', label: 'Tegak' }, { value: 'l', label: 'Mendatar' }]}
+      />
+      <Button leftSection={<IconPrinter size={18} />} onClick={() => void print()}>Cetak / PDF</Button>
+      {props.children}
+    </Group>
+  )
+}
+
+/** Kop surat from the settings (logo, government, office, address), with the double rule. */
+export function Letterhead() {
+  const s = useOp('settings.get', {}).data ?? {}
+  return (
+    <div className={classes.letterhead}>
+      {s['letterhead.logo'] ? <img src={s['letterhead.logo']} alt="logo" className={classes.logo} /> : <div className={classes.logo} />}
+      <div className={classes.lhText}>
+        <div className={classes.lhGov}>{s['letterhead.government'] || 'PEMERINTAH KABUPATEN'}</div>
+        <div className={classes.lhOffice}>{s['letterhead.office'] || '(atur kop surat di Pengaturan)'}</div>
+        {s['letterhead.address'] && <div className={classes.lhAddress}>{s['letterhead.address']}</div>}
+      </div>
+      <div className={classes.logo} />
+    </div>
+  )
+}
+
+export interface Signer {
+  /** Text above the signature, e.g. "Mengetahui,\nPengguna Anggaran". */
+  caption: string
+  /** Settings role key: sign.<role>_name, sign.<role>_nip, sign.<role>_title. */
+  role: string
+}
+
+/** Signature blocks side by side; the place and date go above the last one. */
+export function SignatureBlock({ signers, date }: { signers: Signer[]; date: string }) {
+  const s = useOp('settings.get', {}).data ?? {}
+  const place = s['letterhead.place'] || '……………'
+  return (
+    <div className={classes.signatures} style={{ gridTemplateColumns: `repeat(${signers.length}, 1fr)` }}>
+      {signers.map((g, i) => (
+        <div key={g.role} className={classes.signer}>
+          <div className={classes.signCaption}>
+            {i === signers.length - 1 ? `${place}, ${formatDateLong(date)}\n` : '\n'}
+            {g.caption}
+            {s[`sign.${g.role}_title`] ? `\n${s[`sign.${g.role}_title`]}` : ''}
+          </div>
+          <div className={classes.signName}>{s[`sign.${g.role}_name`] || '(nama)'}</div>
+          <div>NIP. {s[`sign.${g.role}_nip`] || '……………………'}</div>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** Signatory roles the settings screen offers; reports pick the ones they need. */
+export const SIGNER_ROLES: { role: string; label: string }[] = [
+  { role: 'pa', label: 'Pengguna Anggaran (Kepala Bappeda)' },
+  { role: 'pptk', label: 'PPTK' },
+  { role: 'bendahara', label: 'Bendahara Pengeluaran' },
+  { role: 'ketua_tim', label: 'Ketua Tim Monev / Pembina Posyandu' },
+  { role: 'camat', label: 'Camat' },
+]
+
+/** Saves the current page as PDF through the platform (for tests of the Electron path). */
+export const printToPdf = (paper: Paper, landscape: boolean, suggestedName: string) =>
+  call('platform.printToPdf', { pageSize: paper, landscape, suggestedName })

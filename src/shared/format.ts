@@ -1,0 +1,30 @@
+/** Display formats used on screens and printed reports (pure, no node, no DOM). */
+
+export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+
+const thousands = (n: number) => Math.trunc(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+
+/** 1250000 → "1.250.000" (Indonesian grouping). */
+export const formatNumber = (n: number) => `${n < 0 ? '-' : ''}${thousands(n)}`
+
+/** 1250000 → "Rp 1.250.000". Money is integer rupiah everywhere. */
+export const formatRupiah = (n: number) => `${n < 0 ? '-' : ''}Rp ${thousands(n)}`
+
+/** "2026-11-24" → "24 November 2026". */
+export function formatDateLong(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  return `${Number(m[3])} ${BULAN[Number(m[2]) - 1]} ${m[1]}`
+}
+
+/** "2026-11" → "November 2026". */
+export function formatMonth(ym: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(ym)
+  return m ? `${BULAN[Number(m[2]) - 1]} ${m[1]}` : ym
+}
+
+/** 0.4234 → "42,3%"; null → "—" (missing data is never shown as zero). */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
+  return `${(ratio * 100).toFixed(digits).replace('.', ',')}%`
+}
