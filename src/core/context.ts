@@ -32,6 +32,8 @@ export interface Ctx {
   /** The operator's name for the audit log. */
   user(): string
   close(): void
+  /** Opens the same file again (after a restore replaced it). */
+  reopen(): void
 }
 
 export interface ContextOptions {
@@ -46,34 +48,40 @@ export function openContext(opts: ContextOptions): Ctx {
   const clock = opts.clock ?? systemClock
   const backupsDir = join(dataDir, 'backups')
   const filesDir = join(dataDir, 'files')
-  const keep = Number(process.env.SIMPUL_KEEP_BACKUPS ?? '') || undefined
-  const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock, keepBackups: keep })
-  const { sqlite } = opened
-  ensureWilayah(sqlite)
-  let deviceId = getSetting(sqlite, 'device_id')
-  if (!deviceId) {
-    deviceId = newId()
-    setSetting(sqlite, 'device_id', deviceId)
+  const open = () => {
+    const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock })
+    ensureWilayah(opened.sqlite)
+    let deviceId = getSetting(opened.sqlite, 'device_id')
+    if (!deviceId) {
+      deviceId = newId()
+      setSetting(opened.sqlite, 'device_id', deviceId)
+    }
+    return { ...opened, deviceId }
   }
+  const opened = open()
   const ctx: Ctx = {
-    sqlite,
+    sqlite: opened.sqlite,
     db: opened.db,
     clock,
     dataFile: opts.dataFile,
     dataDir,
     backupsDir,
     filesDir,
-    deviceId,
+    deviceId: opened.deviceId,
     schemaVersion: opened.schemaVersion,
     host: opts.host,
-    office: () => readOffice(sqlite),
+    office: () => readOffice(ctx.sqlite),
     requireOffice: () => {
       const o = ctx.office()
       if (!o) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
       return o
     },
-    user: () => getSetting(sqlite, 'operator_name') ?? 'operator',
-    close: () => sqlite.close(),
+    user: () => getSetting(ctx.sqlite, 'operator_name') ?? 'operator',
+    close: () => ctx.sqlite.close(),
+    reopen: () => {
+      const again = open()
+      Object.assign(ctx, { sqlite: again.sqlite, db: again.db, deviceId: again.deviceId, schemaVersion: again.schemaVersion })
+    },
   }
   return ctx
 }

@@ -2,6 +2,7 @@ import type { Handlers } from '../handlers'
 import { APP_VERSION } from '../context'
 import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
 import { integrityCheck } from '../db/open'
+import { restoreInContext } from '../db/restore'
 import { setupOffice } from '../office/service'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
@@ -34,5 +35,10 @@ export const appHandlers = {
     throw new AppError('NOT_SUPPORTED', 'Simpan PDF langsung hanya ada di aplikasi desktop. Di peramban, pilih Cetak lalu "Simpan sebagai PDF".')
   },
   'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
+  'backup.restore': (i, ctx) => {
+    const found = listBackups(ctx.backupsDir).find((b) => b.name === i.name)
+    if (!found) throw new AppError('NOT_FOUND', `Cadangan ${i.name} tidak ada di folder cadangan.`)
+    return restoreInContext(ctx, found.file, keepBackups(ctx))
+  },
   'backup.create': (i, ctx) => backupDatabase(ctx.sqlite, ctx.backupsDir, i.reason, ctx.clock, keepBackups(ctx)),
 } satisfies Partial<Handlers>

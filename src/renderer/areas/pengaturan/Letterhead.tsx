@@ -1,4 +1,5 @@
 import { Button, Card, FileButton, Group, Image, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { callWithNotice, useOp } from '../../hooks'
 import { SIGNER_ROLES } from '../../components/print/Print'
@@ -24,7 +25,7 @@ export function LetterheadSettings() {
       if ((values[key] ?? '') !== (settings.data?.[key] ?? '')) await callWithNotice('settings.set', { key, value: values[key] ?? '' })
     }
     await settings.reload()
-    await callWithNotice('settings.get', {}, 'Kop surat dan penandatangan tersimpan')
+    notifications.show({ color: 'green', message: 'Kop surat dan penandatangan tersimpan' })
   }
 
   const readLogo = (file: File | null) => {

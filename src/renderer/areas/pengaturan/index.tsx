@@ -1,5 +1,6 @@
-import { Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconDatabaseExport, IconSettings } from '@tabler/icons-react'
+import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconDatabaseExport, IconRestore, IconSettings } from '@tabler/icons-react'
+import type { BackupInfo } from '../../../shared/contract/app'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
@@ -13,6 +14,13 @@ function Settings() {
   const backups = useOp('backup.list', {})
   const [operator, setOperator] = useState('')
   const [keep, setKeep] = useState<number | string>(20)
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const restore = async () => {
+    if (!restoring) return
+    const done = await callWithNotice('backup.restore', { name: restoring.name }, `Dipulihkan dari cadangan ${restoring.createdAt.replace('T', ' ')}`)
+    setRestoring(null)
+    if (done) setTimeout(() => window.location.reload(), 800)
+  }
   useEffect(() => {
     if (settings.data) {
       setOperator(settings.data.operator_name ?? '')
@@ -27,7 +35,20 @@ function Settings() {
   }
 
   return (
-    <Stack maw={820}>
+    <Stack maw={980}>
+      <Modal opened={!!restoring} onClose={() => setRestoring(null)} title="Pulihkan basis data dari cadangan?">
+        <Stack>
+          <Text size="sm">
+            Semua data sekarang akan diganti dengan isi cadangan <b>{restoring?.createdAt.replace('T', ' ')}</b> ({restoring?.reason}). Perubahan
+            setelah tanggal itu hilang dari basis data, tetapi data sekarang lebih dulu disimpan sebagai cadangan &quot;pre-restore&quot;, jadi
+            langkah ini dapat dibatalkan dengan memulihkan cadangan tersebut.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRestoring(null)}>{t('action.cancel')}</Button>
+            <Button color="orange" onClick={() => void restore()}>Ya, pulihkan</Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Title order={2}>{t('settings.title')}</Title>
       <Card withBorder>
         <Stack>
@@ -66,6 +87,11 @@ function Settings() {
               <Table.Td>{b.reason}</Table.Td>
               <Table.Td>{(b.sizeBytes / 1024 / 1024).toFixed(1)} MB</Table.Td>
               <Table.Td style={{ wordBreak: 'break-all' }}>{b.file}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" color="orange" leftSection={<IconRestore size={16} />} onClick={() => setRestoring(b)}>
+                  {t('action.restore')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
