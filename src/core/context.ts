@@ -4,6 +4,7 @@ import type { Office } from '../shared/contract/app'
 import { AppError } from '../shared/result'
 import { systemClock, type Clock } from './clock'
 import { openDatabase, type Db } from './db/open'
+import { createLogger, type Logger } from './log'
 import { readOffice } from './office/service'
 import { ensurePrivateDir, migrationsDir as defaultMigrationsDir } from './paths'
 import { getSetting, setSetting } from './settings'
@@ -29,6 +30,7 @@ export interface Ctx {
   /** This office, or null before first-run setup. */
   office(): Office | null
   requireOffice(): Office
+  log: Logger
   /** The operator's name for the audit log. */
   user(): string
   close(): void
@@ -70,6 +72,7 @@ export function openContext(opts: ContextOptions): Ctx {
     deviceId: opened.deviceId,
     schemaVersion: opened.schemaVersion,
     host: opts.host,
+    log: createLogger(join(dataDir, 'logs'), clock),
     office: () => readOffice(ctx.sqlite),
     requireOffice: () => {
       const o = ctx.office()

@@ -38,7 +38,8 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown): Promise
     return ok(await handler(parsed.data, ctx))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
-    console.error(`[simpul] ${name} gagal:`, e)
+    // The input is never logged: it may hold NIK or bank accounts.
+    ctx.log.error(`${name} gagal`, e)
     return fail('INTERNAL', `Terjadi kesalahan di dalam Simpul: ${(e as Error).message ?? String(e)}`)
   }
 }

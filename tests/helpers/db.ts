@@ -1,3 +1,6 @@
+import { dispatch } from '../../src/core/handlers'
+import type { Input, OpName, Output } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/result'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,4 +20,11 @@ export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupate
     setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}`, operatorName: 'Penguji' })
   }
   return ctx
+}
+
+/** Calls an operation through the real dispatcher (validation included); throws its refusal. */
+export async function callOp<K extends OpName>(ctx: Ctx, op: K, input: Input<K>): Promise<Output<K>> {
+  const res = await dispatch(ctx, op, input)
+  if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.details)
+  return res.data as Output<K>
 }

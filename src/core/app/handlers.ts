@@ -3,6 +3,7 @@ import { APP_VERSION } from '../context'
 import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
 import { integrityCheck } from '../db/open'
 import { restoreInContext } from '../db/restore'
+import { diagnosticsZip } from './diagnostics'
 import { setupOffice } from '../office/service'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
@@ -20,6 +21,7 @@ export const appHandlers = {
     host: ctx.host === 'electron' ? 'electron' : 'headless',
   }),
   'app.integrity': (_i, ctx) => integrityCheck(ctx.sqlite),
+  'app.diagnostics': (_i, ctx) => diagnosticsZip(ctx),
   'office.get': (_i, ctx) => ctx.office(),
   'office.setup': (i, ctx) => setupOffice(ctx, i),
   'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),

@@ -64,6 +64,7 @@ export const appOps = {
   'wilayah.search': op<Wilayah[]>()(
     z.object({ text: z.string().trim().min(2).max(60), within: wilayahCode.optional(), limit: z.number().int().min(1).max(100).default(20) }),
   ),
+  'app.diagnostics': op<{ fileName: string; dataBase64: string }>()(z.object({})),
   'backup.list': op<BackupInfo[]>()(z.object({})),
   /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
   'platform.printToPdf': op<{ path: string | null }>()(

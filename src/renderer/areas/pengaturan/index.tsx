@@ -1,5 +1,6 @@
 import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconDatabaseExport, IconRestore, IconSettings } from '@tabler/icons-react'
+import { IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
+import { saveBase64 } from '../../files'
 import type { BackupInfo } from '../../../shared/contract/app'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -77,6 +78,16 @@ function Settings() {
           }}
         >
           {t('settings.backupNow')}
+        </Button>
+        <Button
+          leftSection={<IconFileZip size={18} />}
+          variant="default"
+          onClick={async () => {
+            const zip = await callWithNotice('app.diagnostics', {})
+            if (zip) saveBase64(zip.fileName, zip.dataBase64, 'application/zip')
+          }}
+        >
+          Unduh diagnostik (tanpa data pribadi)
         </Button>
       </Group>
       <Table striped>
