@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell, type WebContents } from 'electron'
 import { openContext, type Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { contract } from '../shared/contract'
@@ -57,11 +57,14 @@ void app.whenReady().then(() => {
   hardenSession()
   serveRenderer()
   ctx = openContext({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron' })
-  ipcMain.handle('simpul:call', (event, op: unknown, input: unknown) => {
+  ipcMain.handle('simpul:call', async (event, op: unknown, input: unknown) => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
-    return dispatch(ctx!, op, input)
+    const result = await dispatch(ctx!, op, input)
+    // A verified installer from a USB stick is started by the window; the core only checks and keeps it.
+    if (op === 'app.updateFromFile' && result.ok) void shell.openPath((result.data as { path: string }).path)
+    return result
   })
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([

@@ -4,6 +4,7 @@ import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
 import { integrityCheck } from '../db/open'
 import { restoreInContext } from '../db/restore'
 import { diagnosticsZip } from './diagnostics'
+import { acceptUpdate } from '../update/verify'
 import { setupOffice } from '../office/service'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
@@ -22,6 +23,7 @@ export const appHandlers = {
   }),
   'app.integrity': (_i, ctx) => integrityCheck(ctx.sqlite),
   'app.diagnostics': (_i, ctx) => diagnosticsZip(ctx),
+  'app.updateFromFile': (i, ctx) => acceptUpdate(ctx.dataDir, Buffer.from(i.installerBase64, 'base64'), i.signatureText, APP_VERSION),
   'office.get': (_i, ctx) => ctx.office(),
   'office.setup': (i, ctx) => setupOffice(ctx, i),
   'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),

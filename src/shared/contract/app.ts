@@ -65,6 +65,10 @@ export const appOps = {
     z.object({ text: z.string().trim().min(2).max(60), within: wilayahCode.optional(), limit: z.number().int().min(1).max(100).default(20) }),
   ),
   'app.diagnostics': op<{ fileName: string; dataBase64: string }>()(z.object({})),
+  /** Checks an installer and its .simpul-sig against the release key, then keeps it for installing. */
+  'app.updateFromFile': op<{ version: string; path: string }>()(
+    z.object({ installerBase64: z.string().min(1, 'Pilih berkas penginstal'), signatureText: z.string().min(1, 'Pilih berkas tanda tangan (.simpul-sig)').max(10_000) }),
+  ),
   'backup.list': op<BackupInfo[]>()(z.object({})),
   /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
   'platform.printToPdf': op<{ path: string | null }>()(

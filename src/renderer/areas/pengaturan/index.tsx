@@ -8,6 +8,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { setLanguage, type Lang } from '../../i18n'
 import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
+import { UpdateFromFile } from './UpdateFromFile'
 
 function Settings() {
   const { t, i18n } = useTranslation()
@@ -67,6 +68,7 @@ function Settings() {
         </Stack>
       </Card>
       <LetterheadSettings />
+      <UpdateFromFile />
       <Title order={3}>{t('settings.backups')}</Title>
       <Group>
         <Button
