@@ -1,4 +1,5 @@
-import { AppShell, Badge, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { AppShell, Badge, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
 import { areas } from '../areas'
@@ -35,7 +36,10 @@ export function Shell({ office }: { office: Office }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Area path={route.slice(1)} />
+        {/* Areas load their screens lazily, so an old PC starts with the shell only. */}
+        <Suspense fallback={<Center h={200}><Loader /></Center>}>
+          <Area path={route.slice(1)} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )
