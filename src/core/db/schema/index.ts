@@ -1,3 +1,4 @@
 // Every area's tables, in one place for drizzle and for the schema-vs-migration test.
 export * from './foundation'
 export * from './registry'
+export * from './exchange'
