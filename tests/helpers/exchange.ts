@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { AppError } from '../../src/shared/result'
+import { encodeHead } from '../../src/core/exchange/format'
+import { loadKeys, signBytes } from '../../src/core/exchange/keys'
 import type { Ctx } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
 import { exportBundle } from '../../src/core/exchange/export'
@@ -55,3 +58,26 @@ export function dbState(ctx: Ctx): string {
 }
 
 export const bytes = (file: string) => readFileSync(file)
+
+/** Rewrites a bundle's manifest and signs it again with the sender's real key (a "modified Simpul"). */
+export function resignedCopy(file: string, signerDataDir: string, mutate: (m: Record<string, unknown>) => void): string {
+  const buf = readFileSync(file)
+  const len = buf.readUInt32BE(8)
+  const manifest = JSON.parse(buf.subarray(12, 12 + len).toString('utf8')) as Record<string, unknown>
+  mutate(manifest)
+  const head = encodeHead(Buffer.from(JSON.stringify(manifest)))
+  const out = `${file}.resigned.simpul`
+  writeFileSync(out, Buffer.concat([head, signBytes(loadKeys(signerDataDir).signPrivate, head), buf.subarray(12 + len + 64)]))
+  return out
+}
+
+/** The AppError a promise rejects with (fails the test when it resolves). */
+export async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AppError> {
+  try {
+    await (typeof p === 'function' ? p() : p)
+  } catch (e) {
+    if (e instanceof AppError) return e
+    throw e
+  }
+  throw new Error('expected a refusal, got success')
+}

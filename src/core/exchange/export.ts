@@ -12,7 +12,7 @@ import { newId } from '../sync/ids'
 import { encodeHead, forEachChunk, FORMAT_VERSION, type Manifest } from './format'
 import { keyId, loadKeys, publicKeyFromText, publicKeyText, signBytes } from './keys'
 import { peerRow, rekeyChain } from './peers'
-import { scopeFilter, travellingTables } from './tables'
+import { scopeFilter, travellingTables, type Party } from './tables'
 
 /** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
 export function bundleKey(shared: Buffer, salt: Buffer, from: string, to: string, seq: number): Buffer {
@@ -25,23 +25,52 @@ function readHlcLast(ctx: Ctx): string {
   return (ctx.sqlite.prepare(`SELECT value FROM meta WHERE key = 'hlc_last'`).get() as { value: string } | undefined)?.value ?? HLC_ZERO
 }
 
+export interface RowSource {
+  name: string
+  columns: string[]
+  rows: Iterable<unknown[]>
+}
+
+/** Rows of one table changed since `afterHlc`, in scopes the sender may write and the receiver cares about. */
+function* changedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<RowSource> {
+  const filter = scopeFilter(ctx.requireOffice(), receiver)
+  for (const t of travellingTables(ctx.sqlite).values()) {
+    const stmt = ctx.sqlite.prepare(`SELECT * FROM "${t.name}" WHERE hlc > ? AND ${filter.sql} ORDER BY hlc`).raw(true)
+    yield { name: t.name, columns: stmt.columns().map((c) => c.name), rows: stmt.iterate(afterHlc, ...filter.params) as Iterable<unknown[]> }
+  }
+}
+
 /**
  * Makes the next bundle for one enrolled office: every row in scopes both ours to write
- * and theirs to care about, changed since the last bundle they acknowledged. Writes the
- * payload through deflate and AES-GCM to a temp file, then the signed file.
+ * and theirs to care about, changed since the last bundle they acknowledged.
  */
 export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
-  const me = ctx.requireOffice()
-  const peer = peerRow(ctx, toCode)
-  if (!peer) throw new AppError('PEER_UNKNOWN', `Kantor ${toCode} belum didaftarkan. Daftarkan kantornya dengan kartu kantor terlebih dahulu.`)
-  if (peer.status !== 'active') throw new AppError('PEER_REVOKED', `Kantor ${toCode} telah dicabut; bundel tidak dibuat.`)
-  const keys = loadKeys(ctx.dataDir)
-  const now = ctx.clock.now()
-  const seq = peer.last_sent_seq + 1
+  const peer = requirePeer(ctx, toCode)
   const acked = peer.acked_seq
     ? ((ctx.sqlite.prepare(`SELECT high_hlc FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as { high_hlc: string } | undefined)
         ?.high_hlc ?? HLC_ZERO)
     : HLC_ZERO
+  return writeBundle(ctx, toCode, changedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked), opts)
+}
+
+function requirePeer(ctx: Ctx, toCode: string) {
+  const peer = peerRow(ctx, toCode)
+  if (!peer) throw new AppError('PEER_UNKNOWN', `Kantor ${toCode} belum didaftarkan. Daftarkan kantornya dengan kartu kantor terlebih dahulu.`)
+  if (peer.status !== 'active') throw new AppError('PEER_REVOKED', `Kantor ${toCode} telah dicabut; bundel tidak dibuat.`)
+  return peer
+}
+
+/**
+ * Writes a bundle of the given rows to an enrolled office: the payload goes through
+ * deflate and AES-GCM to a temp file (never whole in memory), then the signed file;
+ * the sequence and history are recorded.
+ */
+export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource>, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  const me = ctx.requireOffice()
+  const peer = requirePeer(ctx, toCode)
+  const keys = loadKeys(ctx.dataDir)
+  const now = ctx.clock.now()
+  const seq = peer.last_sent_seq + 1
   const highHlc = readHlcLast(ctx)
 
   // Encryption: a fresh X25519 pair per bundle, agreed with the receiver's public key.
@@ -80,16 +109,14 @@ export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string;
   const counts: Record<string, number> = {}
   let rows = 0
   try {
-    const filter = scopeFilter(me, { wilayahCode: peer.wilayah_code, level: peer.level })
-    for (const t of travellingTables(ctx.sqlite).values()) {
-      const stmt = ctx.sqlite.prepare(`SELECT * FROM "${t.name}" WHERE hlc > ? AND ${filter.sql} ORDER BY hlc`).raw(true)
+    for (const t of source) {
       let n = 0
-      for (const values of stmt.iterate(acked, ...filter.params) as Iterable<unknown[]>) {
-        if (n === 0) push(JSON.stringify({ t: t.name, c: stmt.columns().map((c) => c.name) }))
+      for (const values of t.rows) {
+        if (n === 0) push(JSON.stringify({ t: t.name, c: t.columns }))
         push(JSON.stringify(values))
         n++
       }
-      if (n) counts[t.name] = n
+      if (n) counts[t.name] = (counts[t.name] ?? 0) + n
       rows += n
     }
     push('', true)
