@@ -1,4 +1,4 @@
-import { Badge, Table, Text, Title, Stack } from '@mantine/core'
+import { Table, Text, Title, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../components/files'
 import { useOp } from '../../hooks'
@@ -34,7 +34,7 @@ export function History() {
                 <Table.Td>{b.rows}</Table.Td>
                 <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={b.status === 'dibuat' ? 'yellow' : 'teal'}>{t(`history.st.${b.status}`)}</Badge>
+                  <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>
                   {!!b.rejected.length && <Text size="xs" c="red">{t('history.rejected', { n: b.rejected.length })}</Text>}
                 </Table.Td>
                 <Table.Td><Text size="xs" ff="monospace">{b.fileName}</Text></Table.Td>

@@ -34,6 +34,7 @@ export function Send() {
       {peers.data && !active.length && <Alert color="gray">{t('send.noPeers')}</Alert>}
       <Group align="end">
         <Select
+          searchable
           label={t('send.to')}
           placeholder={t('send.pick')}
           data={active.map((p) => ({ value: p.wilayahCode, label: `${p.name} (${p.wilayahCode})` }))}
