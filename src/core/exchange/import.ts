@@ -229,7 +229,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
         columns,
         counts: c,
         select: sqlite.prepare(`SELECT * FROM ${q(name)} WHERE id = ?`),
-        insert: sqlite.prepare(`INSERT INTO ${q(name)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+        insert: sqlite.prepare(`INSERT INTO ${q(name)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`),
         update: sqlite.prepare(`UPDATE ${q(name)} SET ${sets.map((k) => `${q(k)} = ?`).join(', ')} WHERE id = ?`),
         at,
         label: columns.findIndex((k) => LABEL_COLUMNS.includes(k)),
@@ -272,8 +272,6 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
         item('rejected', 'ditolak operator')
         return
       }
-      const incoming = { rev: rev as number, hlc, origin }
-      const local = t.select.get(id) as Record<string, unknown> | undefined
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -283,16 +281,20 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
         insertConflict.run(newId(), t.name, id, peer.wilayah_code, 'unik', now, winner ? JSON.stringify(winner) : null, JSON.stringify(asObject(t, values)))
         item('conflict', 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)')
       }
-      if (!local) {
-        try {
-          t.insert.run(...values)
-        } catch (e) {
-          return clash(e, null)
-        }
+      const incoming = { rev: rev as number, hlc, origin }
+      // Most rows of a first bundle are new: try the insert first, look up only on a clash of ids.
+      let inserted = false
+      try {
+        inserted = t.insert.run(...values).changes === 1
+      } catch (e) {
+        return clash(e, null)
+      }
+      if (inserted) {
         t.counts.new++
         item('new')
         return
       }
+      const local = t.select.get(id) as Record<string, unknown>
       const order = compareVersions(incoming, local as unknown as Key)
       if (order === 0) {
         t.counts.unchanged++
@@ -362,6 +364,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
       }
     }
     const cipherLength = total - TAG_BYTES
+    progress('menerapkan', 0, 0)
     const slice = 4 * 1024 * 1024
     for (let pos = 0; pos < cipherLength; pos += slice) {
       forEachChunk(file, header.payloadOffset + pos, Math.min(slice, cipherLength - pos), (c) => feed(decipher.update(c), false), 256 * 1024)
