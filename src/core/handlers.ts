@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { contract, isOpName, type OpName, type Output, type ParsedInput } from '../shared/contract'
 import { AppError, fail, ok, type Result } from '../shared/result'
 import { appHandlers } from './app/handlers'
+import { exchangeHandlers } from './exchange/handlers'
 import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
 
@@ -17,6 +18,7 @@ export type Handlers = { [K in OpName]: Handler<K> }
 export const handlers: Handlers = {
   ...appHandlers,
   ...regulationHandlers,
+  ...exchangeHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -1,0 +1,149 @@
+import { rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Ctx } from '../../src/core/context'
+import { updateRow, insertRow } from '../../src/core/db/rows'
+import { exportBundle } from '../../src/core/exchange/export'
+import { importBundle } from '../../src/core/exchange/import'
+import { formatHlc } from '../../src/core/sync/hlc'
+import { setSetting } from '../../src/core/settings'
+import { makeCtx, tempDir } from '../../tests/helpers/db'
+import { enrolPair } from '../../tests/helpers/exchange'
+import { ms, type Benchmark, type BenchResult } from '../types'
+
+const FIRST = ['Siti', 'Nur', 'Sri', 'Dewi', 'Rina', 'Ani', 'Fitri', 'Yuni', 'Rahma', 'Lestari', 'Wati', 'Indah']
+const LAST = ['Aminah', 'Hasibuan', 'Lubis', 'Nasution', 'Siregar', 'Harahap', 'Sembiring', 'Ginting', 'Purba', 'Sinaga']
+const FLOWERS = ['Mawar', 'Melati', 'Kenanga', 'Anggrek', 'Dahlia', 'Teratai', 'Cempaka', 'Flamboyan', 'Seruni', 'Kamboja']
+
+/**
+ * Minimal generator until the demo generator lands: posyandu and kader rows in the
+ * sender's own scope, written with raw prepared statements (not timed).
+ */
+function generate(ctx: Ctx, posyandu: number, kader: number): void {
+  const scope = ctx.requireOffice().wilayahCode
+  const now = '2026-11-24T09:00:00.000Z'
+  let counter = 0
+  const base = Date.parse(now)
+  const p = ctx.sqlite.prepare(
+    `INSERT INTO posyandu(id, scope, rev, hlc, origin, deleted_at, name, desa_code, address, rt, rw, year_founded, is_phi_model, status, created_at, updated_at) VALUES (?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'aktif', ?, ?)`,
+  )
+  const k = ctx.sqlite.prepare(
+    `INSERT INTO kader(id, scope, rev, hlc, origin, deleted_at, nik, name, sex, birth_date, phone, education, role, active_from, created_at, updated_at) VALUES (?, ?, 1, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const id = (n: number, kind: number) => `0192${kind}${String(n).padStart(7, '0')}-0000-7000-8000-${String(n).padStart(12, '0')}`
+  let ms = base
+  ctx.sqlite.transaction(() => {
+    for (let i = 0; i < posyandu; i++) {
+      if (counter % 1_000_000 === 999_999) ms++
+      p.run(id(i, 1), scope, formatHlc(ms, counter++ % 1_000_000), ctx.deviceId, `Posyandu ${FLOWERS[i % 10]} ${i + 1}`, `${scope.length > 5 ? scope : `${scope}.01`}.${2001 + (i % 40)}`, `Dusun ${(i % 9) + 1}`, String((i % 12) + 1).padStart(3, '0'), String((i % 5) + 1).padStart(3, '0'), 1990 + (i % 30), i % 10 === 0 ? 1 : 0, now, now)
+    }
+    for (let i = 0; i < kader; i++) {
+      const day = (i % 28) + 1
+      k.run(id(i, 2), scope, formatHlc(ms, counter++ % 1_000_000), ctx.deviceId, `121804${String(day + 40).padStart(2, '0')}0${(i % 9) + 1}8${String(i % 10000).padStart(4, '0')}`.slice(0, 16), `${FIRST[i % 12]} ${LAST[i % 10]}`, i % 7 === 0 ? 'L' : 'P', `19${70 + (i % 30)}-0${(i % 9) + 1}-${String(day).padStart(2, '0')}`, `0812${String(i).padStart(8, '0')}`, ['SD', 'SMP', 'SMA', 'D3', 'S1'][i % 5], i % 5 === 0 ? 'ketua' : 'anggota', '2020-01-01', now, now)
+    }
+    setSetting(ctx.sqlite, 'hlc_last', formatHlc(ms, counter % 1_000_000))
+  })()
+}
+
+/** Raw better-sqlite3 inserts of the same rows into an empty database with the same schema. */
+function rawInsertRate(from: Ctx, into: string): number {
+  const target = new Database(into)
+  target.pragma('journal_mode = WAL')
+  target.pragma('synchronous = NORMAL')
+  const tables = ['posyandu', 'kader']
+  // The same tables with the same indexes as the receiving office.
+  for (const t of tables) {
+    for (const sql of from.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type DESC`).pluck().all(t) as string[]) target.exec(sql)
+  }
+  const data = tables.map((t) => ({ t, rows: from.sqlite.prepare(`SELECT * FROM ${t}`).raw(true).all() as unknown[][], cols: from.sqlite.prepare(`SELECT * FROM ${t}`).columns().map((c) => c.name) }))
+  const start = process.hrtime.bigint()
+  let n = 0
+  target.transaction(() => {
+    for (const d of data) {
+      const ins = target.prepare(`INSERT INTO ${d.t} (${d.cols.join(',')}) VALUES (${d.cols.map(() => '?').join(',')})`)
+      for (const r of d.rows) (ins.run(r), n++)
+    }
+  })()
+  const rate = n / (ms(start) / 1000)
+  target.close()
+  return rate
+}
+
+function rawJsonBytes(ctx: Ctx): number {
+  let n = 0
+  for (const t of ['posyandu', 'kader']) for (const r of ctx.sqlite.prepare(`SELECT * FROM ${t}`).iterate()) n += JSON.stringify(r).length + 1
+  return n
+}
+
+async function fullImport(posyandu: number, kader: number, national: boolean): Promise<BenchResult[]> {
+  const kec = makeCtx({ office: '12.18.04' })
+  const kab = makeCtx({ office: '12.18' })
+  enrolPair(kab, kec)
+  generate(kec, posyandu, kader)
+  const out = tempDir('simpul-bench-')
+  const bundle = exportBundle(kec, '12.18', { outDir: out })
+  const rows = bundle.rows
+  let peak = process.memoryUsage().rss
+  const before = peak
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss))
+  const timer = setInterval(sample, 50)
+  const start = process.hrtime.bigint()
+  let applyStart: bigint | null = null
+  await importBundle(kab, bundle.file, { progress: (p) => (sample(), p.phase === 'menerapkan' && !applyStart && (applyStart = process.hrtime.bigint())) })
+  const seconds = ms(start) / 1000
+  const applySeconds = applyStart ? ms(applyStart) / 1000 : seconds
+  clearInterval(timer)
+  const rate = rows / seconds
+  const raw = rawInsertRate(kec, join(out, 'raw.sqlite'))
+  const label = national ? 'national' : 'kabupaten'
+  const results: BenchResult[] = [
+    { name: `bundle import, ${label} (${rows} rows, backup + checks + decrypt + apply)`, figure: rate, unit: 'rows/s', baseline: raw, baselineLabel: 'raw better-sqlite3 inserts, same rows', goal: '≥ 50% of raw', pass: rate >= raw / 2 },
+    { name: `  of which decrypt + inflate + apply (after backup and hash check)`, figure: rows / applySeconds, unit: 'rows/s', baseline: raw, baselineLabel: 'raw better-sqlite3 inserts, same rows', goal: '≥ 50% of raw', pass: rows / applySeconds >= raw / 2 },
+  ]
+  if (national) {
+    results.push({ name: `peak memory importing the national bundle (${(statSync(bundle.file).size / 1e6).toFixed(0)} MB file)`, figure: peak / 1e6, unit: 'MB', baseline: before / 1e6, baselineLabel: 'RSS before import', goal: '< 500 MB', pass: peak < 500e6 })
+  } else {
+    results.push({ name: `bundle size, full kabupaten (${posyandu} posyandu + ${kader} kader)`, figure: bundle.sizeBytes / 1e6, unit: 'MB', baseline: rawJsonBytes(kec) / 1e6, baselineLabel: 'the same rows as plain JSON', goal: '≤ 5 MB', pass: bundle.sizeBytes <= 5e6 })
+  }
+  for (const c of [kec, kab]) (c.close(), rmSync(c.dataDir, { recursive: true, force: true }))
+  rmSync(out, { recursive: true, force: true })
+  return results
+}
+
+/** One month at one kecamatan: some kader edited, a few added, a posyandu changed; after the last bundle was acknowledged. */
+async function monthlyDelta(): Promise<BenchResult> {
+  const kec = makeCtx({ office: '12.18.04' })
+  const kab = makeCtx({ office: '12.18' })
+  enrolPair(kab, kec)
+  generate(kec, 82, 600)
+  const out = tempDir('simpul-bench-')
+  const first = exportBundle(kec, '12.18', { outDir: out })
+  await importBundle(kab, first.file)
+  await importBundle(kec, exportBundle(kab, '12.18.04', { outDir: out }).file)
+  const kaderIds = kec.sqlite.prepare('SELECT id FROM kader LIMIT 90').pluck().all() as string[]
+  for (const id of kaderIds) updateRow(kec, 'kader', id, { phone: `0813${id.slice(-8)}`, notes: 'Pindah alamat, nomor telepon baru' })
+  for (let i = 0; i < 15; i++) insertRow(kec, 'kader', { nik: `12180445019${String(i).padStart(5, '0')}`, name: `Kader Baru ${i}`, sex: 'P', birth_date: '1995-01-15', education: 'SMA' })
+  for (const id of kec.sqlite.prepare('SELECT id FROM posyandu LIMIT 8').pluck().all() as string[]) updateRow(kec, 'posyandu', id, { status_reason: 'Jadwal buka dipindah ke hari Selasa' })
+  const delta = exportBundle(kec, '12.18', { outDir: out })
+  const result: BenchResult = {
+    name: `bundle size, one month's kecamatan delta (${delta.rows} rows)`,
+    figure: delta.sizeBytes / 1e3,
+    unit: 'KB',
+    baseline: first.sizeBytes / 1e3,
+    baselineLabel: 'the kecamatan’s first full bundle',
+    goal: '≤ 100 KB',
+    pass: delta.sizeBytes <= 100e3,
+  }
+  for (const c of [kec, kab]) (c.close(), rmSync(c.dataDir, { recursive: true, force: true }))
+  rmSync(out, { recursive: true, force: true })
+  return result
+}
+
+export const exchange: Benchmark = {
+  name: 'exchange',
+  async run({ national }) {
+    const results = [...(await fullImport(1236, 9000, false)), await monthlyDelta()]
+    if (national) results.push(...(await fullImport(300_000, 1_500_000, true)))
+    return results
+  },
+}

@@ -1,0 +1,180 @@
+import { createCipheriv, createHash, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto'
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { Deflate } from 'fflate'
+import type { ExportResult } from '../../shared/contract/exchange'
+import { AppError } from '../../shared/result'
+import { isoDate } from '../clock'
+import { APP_VERSION, type Ctx } from '../context'
+import { ensurePrivateDir } from '../paths'
+import { HLC_ZERO } from '../sync/hlc'
+import { newId } from '../sync/ids'
+import { encodeHead, forEachChunk, FORMAT_VERSION, type Manifest } from './format'
+import { keyId, loadKeys, publicKeyFromText, publicKeyText, signBytes } from './keys'
+import { peerRow, rekeyChain } from './peers'
+import { scopeFilter, travellingTables, type Party } from './tables'
+
+/** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
+export function bundleKey(shared: Buffer, salt: Buffer, from: string, to: string, seq: number): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, salt, `simpul-bundle-v${FORMAT_VERSION}|${from}|${to}|${seq}`, 32))
+}
+
+export const bundleFileName = (from: string, to: string, date: Date, seq: number) => `simpul_${from}_${to}_${isoDate(date)}_${seq}.simpul`
+
+function readHlcLast(ctx: Ctx): string {
+  return (ctx.sqlite.prepare(`SELECT value FROM meta WHERE key = 'hlc_last'`).get() as { value: string } | undefined)?.value ?? HLC_ZERO
+}
+
+export interface RowSource {
+  name: string
+  columns: string[]
+  rows: Iterable<unknown[]>
+}
+
+/** Rows of one table changed since `afterHlc`, in scopes the sender may write and the receiver cares about. */
+function* changedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<RowSource> {
+  const filter = scopeFilter(ctx.requireOffice(), receiver)
+  for (const t of travellingTables(ctx.sqlite).values()) {
+    const stmt = ctx.sqlite.prepare(`SELECT * FROM "${t.name}" WHERE hlc > ? AND ${filter.sql} ORDER BY hlc`).raw(true)
+    yield { name: t.name, columns: stmt.columns().map((c) => c.name), rows: stmt.iterate(afterHlc, ...filter.params) as Iterable<unknown[]> }
+  }
+}
+
+/**
+ * Makes the next bundle for one enrolled office: every row in scopes both ours to write
+ * and theirs to care about, changed since the last bundle they acknowledged.
+ */
+export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  const peer = requirePeer(ctx, toCode)
+  const acked = peer.acked_seq
+    ? ((ctx.sqlite.prepare(`SELECT high_hlc FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as { high_hlc: string } | undefined)
+        ?.high_hlc ?? HLC_ZERO)
+    : HLC_ZERO
+  return writeBundle(ctx, toCode, changedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked), opts)
+}
+
+function requirePeer(ctx: Ctx, toCode: string) {
+  const peer = peerRow(ctx, toCode)
+  if (!peer) throw new AppError('PEER_UNKNOWN', `Kantor ${toCode} belum didaftarkan. Daftarkan kantornya dengan kartu kantor terlebih dahulu.`)
+  if (peer.status !== 'active') throw new AppError('PEER_REVOKED', `Kantor ${toCode} telah dicabut; bundel tidak dibuat.`)
+  return peer
+}
+
+/**
+ * Writes a bundle of the given rows to an enrolled office: the payload goes through
+ * deflate and AES-GCM to a temp file (never whole in memory), then the signed file;
+ * the sequence and history are recorded.
+ */
+export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource>, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  const me = ctx.requireOffice()
+  const peer = requirePeer(ctx, toCode)
+  const keys = loadKeys(ctx.dataDir)
+  const now = ctx.clock.now()
+  const seq = peer.last_sent_seq + 1
+  const highHlc = readHlcLast(ctx)
+
+  // Encryption: a fresh X25519 pair per bundle, agreed with the receiver's public key.
+  const eph = generateKeyPairSync('x25519')
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyFromText(peer.box_public_key, 'x25519') })
+  const salt = randomBytes(32)
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', bundleKey(shared, salt, me.wilayahCode, toCode, seq), iv)
+  const hash = createHash('sha256')
+
+  const outDir = ensurePrivateDir(opts.outDir ?? join(ctx.dataDir, 'outbox'))
+  const fileName = bundleFileName(me.wilayahCode, toCode, now, seq)
+  const finalFile = opts.outFile ?? join(outDir, fileName)
+  const tmp = `${finalFile}.${newId()}.part`
+  const fd = openSync(tmp, 'w', 0o600)
+  let payloadSize = 0
+  const emit = (bytes: Uint8Array) => {
+    if (!bytes.length) return
+    hash.update(bytes)
+    writeSync(fd, bytes)
+    payloadSize += bytes.length
+  }
+  const deflate = new Deflate({ level: 6 }, (chunk) => emit(cipher.update(chunk)))
+  let pending: string[] = []
+  let pendingLength = 0
+  const push = (line: string, final = false) => {
+    pending.push(line)
+    pendingLength += line.length + 1
+    if (pendingLength > 256 * 1024 || final) {
+      deflate.push(Buffer.from(pending.join('\n') + '\n'), final)
+      pending = []
+      pendingLength = 0
+    }
+  }
+
+  const counts: Record<string, number> = {}
+  let rows = 0
+  try {
+    for (const t of source) {
+      let n = 0
+      for (const values of t.rows) {
+        if (n === 0) push(JSON.stringify({ t: t.name, c: t.columns }))
+        push(JSON.stringify(values))
+        n++
+      }
+      if (n) counts[t.name] = (counts[t.name] ?? 0) + n
+      rows += n
+    }
+    push('', true)
+    emit(cipher.final())
+    emit(cipher.getAuthTag())
+  } catch (e) {
+    closeSync(fd)
+    rmSync(tmp, { force: true })
+    throw e
+  }
+  closeSync(fd)
+
+  const pendingRejects = peer.pending_rejects ? (JSON.parse(peer.pending_rejects) as { items: { table: string; id: string }[] }).items : []
+  const manifest: Manifest = {
+    format: FORMAT_VERSION,
+    schemaVersion: ctx.schemaVersion,
+    appVersion: APP_VERSION,
+    from: { code: me.wilayahCode, name: me.name, level: me.level, signKeyId: keyId(publicKeyText(keys.signPublic)) },
+    to: { code: peer.wilayah_code, name: peer.name, boxKeyId: keyId(peer.box_public_key) },
+    createdAt: now.toISOString(),
+    seq,
+    ack: peer.last_received_seq,
+    rejected: pendingRejects,
+    counts,
+    rows,
+    highHlc,
+    payload: {
+      size: payloadSize,
+      sha256: hash.digest('hex'),
+      compression: 'deflate',
+      cipher: 'aes-256-gcm',
+      ephemeralPublicKey: publicKeyText(eph.publicKey),
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+    },
+    rekey: rekeyChain(ctx),
+  }
+  const head = encodeHead(Buffer.from(JSON.stringify(manifest)))
+  const partial = `${finalFile}.${newId()}.tmp`
+  const out = openSync(partial, 'w', 0o600)
+  try {
+    writeSync(out, head)
+    writeSync(out, signBytes(keys.signPrivate, head))
+    forEachChunk(tmp, 0, payloadSize, (chunk) => writeSync(out, chunk))
+  } finally {
+    closeSync(out)
+    rmSync(tmp, { force: true })
+  }
+  renameSync(partial, finalFile)
+  const sizeBytes = statSync(finalFile).size
+
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite.prepare('UPDATE peer_office SET last_sent_seq = ? WHERE id = ?').run(seq, peer.id)
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO bundle_log(id, direction, peer_code, seq, file_name, created_at, processed_at, status, high_hlc, rows, size_bytes, counts_json) VALUES (?, 'out', ?, ?, ?, ?, ?, 'dibuat', ?, ?, ?, ?)`,
+      )
+      .run(newId(), toCode, seq, fileName, manifest.createdAt, manifest.createdAt, highHlc, rows, sizeBytes, JSON.stringify(counts))
+  })()
+  return { fileName, file: finalFile, sizeBytes, seq, rows, counts }
+}

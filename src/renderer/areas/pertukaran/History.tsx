@@ -1,0 +1,48 @@
+import { Table, Text, Title, Stack } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { formatBytes } from '../../components/files'
+import { useOp } from '../../hooks'
+
+export function History() {
+  const { t } = useTranslation('pertukaran')
+  const log = useOp('exchange.history', { limit: 200 })
+  return (
+    <Stack>
+      <Title order={4}>{t('history.title')}</Title>
+      {log.data?.length === 0 && <Text c="dimmed">{t('history.none')}</Text>}
+      {!!log.data?.length && (
+        <Table striped withTableBorder data-testid="history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('history.when')}</Table.Th>
+              <Table.Th>{t('history.direction')}</Table.Th>
+              <Table.Th>{t('history.office')}</Table.Th>
+              <Table.Th>{t('history.seq')}</Table.Th>
+              <Table.Th>{t('history.rows')}</Table.Th>
+              <Table.Th>{t('history.size')}</Table.Th>
+              <Table.Th>{t('history.status')}</Table.Th>
+              <Table.Th>{t('history.file')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {log.data.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{new Date(b.processedAt).toLocaleString('id-ID')}</Table.Td>
+                <Table.Td>{t(`history.${b.direction}`)}</Table.Td>
+                <Table.Td>{b.peerName ?? b.peerCode} ({b.peerCode})</Table.Td>
+                <Table.Td>{b.seq}</Table.Td>
+                <Table.Td>{b.rows}</Table.Td>
+                <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>
+                  {!!b.rejected.length && <Text size="xs" c="red">{t('history.rejected', { n: b.rejected.length })}</Text>}
+                </Table.Td>
+                <Table.Td><Text size="xs" ff="monospace">{b.fileName}</Text></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}

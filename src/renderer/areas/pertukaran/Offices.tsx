@@ -1,0 +1,150 @@
+import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconDownload, IconKey, IconUserPlus } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CardPreview } from '../../../shared/contract/exchange'
+import { downloadBase64, readFileBase64 } from '../../components/files'
+import { callWithNotice, useOp } from '../../hooks'
+
+export function Offices() {
+  const { t } = useTranslation('pertukaran')
+  const self = useOp('exchange.officeCard', {})
+  const peers = useOp('exchange.peers', {})
+  const [card, setCard] = useState<{ base64: string; preview: CardPreview } | null>(null)
+  const [file, setFile] = useState<File | null>(null)
+  const [confirmed, setConfirmed] = useState(false)
+
+  const choose = async (f: File | null) => {
+    setFile(f)
+    setCard(null)
+    setConfirmed(false)
+    if (!f) return
+    const base64 = await readFileBase64(f)
+    const preview = await callWithNotice('exchange.cardPreview', { base64 })
+    if (preview) setCard({ base64, preview })
+  }
+  const enrol = async () => {
+    if (!card) return
+    const peer = await callWithNotice('exchange.enrol', { base64: card.base64, fingerprint: card.preview.fingerprint }, t('enrol.done', { name: card.preview.name }))
+    if (peer) {
+      setCard(null)
+      setFile(null)
+      void peers.reload()
+    }
+  }
+
+  return (
+    <Stack>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={4}>{t('self.title')}</Title>
+          {self.data && (
+            <>
+              <Text>
+                {self.data.name} · {self.data.wilayahCode} · {self.data.level}
+              </Text>
+              <Group gap="xs">
+                <Text c="dimmed">{t('self.fingerprint')}:</Text>
+                <Text ff="monospace" fw={700} size="xl" data-testid="self-fingerprint">{self.data.fingerprint}</Text>
+              </Group>
+              <Text size="sm" c="dimmed">{t('self.hint')}</Text>
+              <Group>
+                <Button leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(self.data!.fileName, self.data!.base64, 'application/json')}>
+                  {t('self.download')}
+                </Button>
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  leftSection={<IconKey size={18} />}
+                  onClick={async () => {
+                    if (!window.confirm(t('self.rekeyConfirm'))) return
+                    const info = await callWithNotice('exchange.rekey', {})
+                    if (info) (notifications.show({ color: 'green', message: t('self.rekeyDone', { fp: info.fingerprint }) }), void self.reload())
+                  }}
+                >
+                  {t('self.rekey')}
+                </Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Card>
+
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={4}>{t('enrol.title')}</Title>
+          <FileInput label={t('enrol.file')} placeholder={t('enrol.filePlaceholder')} value={file} onChange={choose} clearable maw={480} data-testid="card-file" />
+          {card && (
+            <Stack gap="xs">
+              <Text>
+                <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {card.preview.level}
+              </Text>
+              <Text size="sm">{t('enrol.check')}</Text>
+              <Text ff="monospace" fw={700} size="xl" data-testid="card-fingerprint">{card.preview.fingerprint}</Text>
+              {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{card.preview.problem}</Alert>}
+              {card.preview.existing && !card.preview.keysChanged && <Alert color="blue">{t('enrol.existing')}</Alert>}
+              {card.preview.keysChanged && <Alert color="orange" icon={<IconAlertTriangle />}>{t('enrol.keysChanged')}</Alert>}
+              {!card.preview.problem && (
+                <>
+                  <Checkbox label={t('enrol.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+                  <Group>
+                    <Button leftSection={<IconUserPlus size={18} />} disabled={!confirmed} onClick={enrol}>{t('enrol.submit')}</Button>
+                  </Group>
+                </>
+              )}
+            </Stack>
+          )}
+        </Stack>
+      </Card>
+
+      <Title order={4}>{t('peers.title')}</Title>
+      {peers.data?.length === 0 && <Text c="dimmed">{t('peers.none')}</Text>}
+      {!!peers.data?.length && (
+        <Table striped withTableBorder data-testid="peers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('peers.code')}</Table.Th>
+              <Table.Th>{t('peers.name')}</Table.Th>
+              <Table.Th>{t('peers.level')}</Table.Th>
+              <Table.Th>{t('self.fingerprint')}</Table.Th>
+              <Table.Th>{t('peers.status')}</Table.Th>
+              <Table.Th>{t('peers.seq')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {peers.data.map((p) => (
+              <Table.Tr key={p.wilayahCode}>
+                <Table.Td>{p.wilayahCode}</Table.Td>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>{p.level}</Table.Td>
+                <Table.Td ff="monospace">{p.fingerprint}</Table.Td>
+                <Table.Td>
+                  <Badge color={p.status === 'active' ? 'teal' : 'red'} variant="light">{t(`peers.${p.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>{t('peers.seqText', { sent: p.lastSentSeq, acked: p.ackedSeq, received: p.lastReceivedSeq })}</Table.Td>
+                <Table.Td>
+                  {p.status === 'active' && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={async () => {
+                        if (!window.confirm(t('peers.revokeConfirm', { name: p.name }))) return
+                        await callWithNotice('exchange.revoke', { wilayahCode: p.wilayahCode }, t('peers.revoked_done'))
+                        void peers.reload()
+                      }}
+                    >
+                      {t('peers.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  )
+}

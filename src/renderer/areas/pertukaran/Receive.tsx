@@ -1,0 +1,194 @@
+import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconPlayerStop, IconSearch } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BundleInspection, ImportProgress, ImportReport } from '../../../shared/contract/exchange'
+import { call } from '../../api'
+import { formatBytes, readFileBase64 } from '../../components/files'
+import { callWithNotice } from '../../hooks'
+
+type Opened = BundleInspection & { inboxId: string }
+
+function Counts({ report }: { report: ImportReport }) {
+  const { t } = useTranslation('pertukaran')
+  const cols = ['new', 'changed', 'unchanged', 'refused', 'conflict', 'rejected'] as const
+  return (
+    <Table withTableBorder striped data-testid="import-counts">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('receive.table')}</Table.Th>
+          {cols.map((c) => <Table.Th key={c} ta="right">{t(`receive.${c}`)}</Table.Th>)}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.tables.map((row) => (
+          <Table.Tr key={row.table}>
+            <Table.Td>{row.table}</Table.Td>
+            {cols.map((c) => <Table.Td key={c} ta="right" c={row[c] && (c === 'refused' || c === 'conflict') ? 'red' : undefined}>{row[c]}</Table.Td>)}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+export function Receive() {
+  const { t } = useTranslation('pertukaran')
+  const [file, setFile] = useState<File | null>(null)
+  const [opened, setOpened] = useState<Opened | null>(null)
+  const [dry, setDry] = useState<ImportReport | null>(null)
+  const [done, setDone] = useState<ImportReport | null>(null)
+  const [reject, setReject] = useState<Set<string>>(new Set())
+  const [running, setRunning] = useState(false)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [dragging, setDragging] = useState(false)
+
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => void call('exchange.progress', {}).then(setProgress, () => {}), 300)
+    return () => clearInterval(timer)
+  }, [running])
+
+  const reset = () => (setOpened(null), setDry(null), setDone(null), setReject(new Set()), setProgress(null))
+  const choose = async (f: File | null) => {
+    setFile(f)
+    reset()
+    if (!f) return
+    const res = await callWithNotice('exchange.bundleOpen', { fileName: f.name, base64: await readFileBase64(f) })
+    if (res) setOpened(res)
+  }
+  const run = async (dryRun: boolean) => {
+    if (!opened) return
+    setRunning(true)
+    const rejectList = [...reject].map((k) => ({ table: k.split(':')[0], id: k.slice(k.indexOf(':') + 1) }))
+    const res = dryRun
+      ? await callWithNotice('exchange.bundleDryRun', { inboxId: opened.inboxId })
+      : await callWithNotice('exchange.bundleApply', { inboxId: opened.inboxId, reject: rejectList }, t('receive.applied'))
+    setRunning(false)
+    if (res) (dryRun ? setDry(res) : setDone(res))
+  }
+  const m = opened?.manifest
+  const report = done ?? dry
+  const toggle = (key: string) =>
+    setReject((s) => {
+      const next = new Set(s)
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+
+  return (
+    <Stack maw={1000}>
+      <Title order={4}>{t('receive.title')}</Title>
+      <Card
+        withBorder
+        bg={dragging ? 'teal.0' : undefined}
+        onDragOver={(e) => (e.preventDefault(), setDragging(true))}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault()
+          setDragging(false)
+          const f = e.dataTransfer.files[0]
+          if (f) void choose(f)
+        }}
+      >
+        <Stack gap="xs">
+          <Text c="dimmed">{t('receive.drop')}</Text>
+          <FileInput label={t('receive.file')} placeholder={t('receive.filePlaceholder')} value={file} onChange={choose} clearable maw={480} accept=".simpul" />
+        </Stack>
+      </Card>
+
+      {opened && m && (
+        <Card withBorder data-testid="manifest">
+          <Text fw={600} mb="xs">{t('receive.manifest')}</Text>
+          <Table>
+            <Table.Tbody>
+              <Table.Tr><Table.Th w={200}>{t('receive.from')}</Table.Th><Table.Td>{m.from.name} ({m.from.code}, {m.from.level})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.to')}</Table.Th><Table.Td>{m.to.name} ({m.to.code})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.created')}</Table.Th><Table.Td>{new Date(m.createdAt).toLocaleString('id-ID')}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.seq')}</Table.Th><Table.Td>{m.seq}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.ack')}</Table.Th><Table.Td>{t('receive.ackText', { n: m.ack })}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows })}: {Object.entries(m.counts).map(([k, n]) => `${k} ${n}`).join(', ') || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.version')}</Table.Th><Table.Td>format {m.format} · skema {m.schemaVersion} · Simpul {m.appVersion}</Table.Td></Table.Tr>
+              {opened.senderFingerprint && <Table.Tr><Table.Th>{t('receive.senderFp')}</Table.Th><Table.Td ff="monospace">{opened.senderFingerprint}</Table.Td></Table.Tr>}
+            </Table.Tbody>
+          </Table>
+          {opened.ok ? (
+            <Alert mt="sm" color="teal" icon={<IconCircleCheck />}>{t('receive.ok')}</Alert>
+          ) : (
+            <Alert mt="sm" color="red" icon={<IconAlertTriangle />} data-testid="bundle-refused">{opened.message}</Alert>
+          )}
+          {opened.ok && !done && (
+            <Group mt="sm">
+              <Button variant="light" leftSection={<IconSearch size={18} />} onClick={() => run(true)} disabled={running}>{t('receive.dryRun')}</Button>
+              {dry && !dry.refusal && (
+                <Button leftSection={<IconFileImport size={18} />} onClick={() => run(false)} disabled={running}>
+                  {reject.size ? t('receive.applyRejecting', { n: reject.size }) : t('receive.apply')}
+                </Button>
+              )}
+            </Group>
+          )}
+        </Card>
+      )}
+
+      {running && (
+        <Card withBorder>
+          <Text size="sm">{progress ? t(`receive.progress.${progress.phase}`) : t('receive.progress.memeriksa')}</Text>
+          <Progress value={progress ? (100 * progress.doneBytes) / Math.max(1, progress.totalBytes) : 0} animated my="xs" />
+          <Button size="xs" variant="subtle" color="red" leftSection={<IconPlayerStop size={16} />} onClick={() => void call('exchange.cancel', {})}>
+            {t('receive.cancel')}
+          </Button>
+        </Card>
+      )}
+
+      {report && (
+        <Stack data-testid={done ? 'import-result' : 'dry-run'}>
+          <Title order={5}>{done ? t('receive.result') : t('receive.dryRunTitle')}</Title>
+          {report.refusal && <Alert color="red" icon={<IconAlertTriangle />}>{report.refusal}</Alert>}
+          <Counts report={report} />
+          {done?.backupFile && <Text size="sm" c="dimmed">{t('receive.backup', { file: done.backupFile })}</Text>}
+          {!!report.items.length && (
+            <>
+              <Text fw={600}>{t('receive.items')}</Text>
+              <ScrollArea.Autosize mah={360}>
+                <Table striped withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {!done && <Table.Th>{t('receive.reject')}</Table.Th>}
+                      <Table.Th>{t('receive.table')}</Table.Th>
+                      <Table.Th>{t('receive.label')}</Table.Th>
+                      <Table.Th>{t('receive.scope')}</Table.Th>
+                      <Table.Th />
+                      <Table.Th>{t('receive.note')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {report.items.map((i) => {
+                      const key = `${i.table}:${i.id}`
+                      return (
+                        <Table.Tr key={key}>
+                          {!done && (
+                            <Table.Td>
+                              {i.action !== 'refused' && <Checkbox aria-label={`${t('receive.reject')} ${i.label || i.id}`} checked={reject.has(key)} onChange={() => toggle(key)} />}
+                            </Table.Td>
+                          )}
+                          <Table.Td>{i.table}</Table.Td>
+                          <Table.Td>{i.label || <Text span ff="monospace" size="xs">{i.id}</Text>}</Table.Td>
+                          <Table.Td>{i.scope}</Table.Td>
+                          <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>
+                          <Table.Td><Text size="sm">{i.note}</Text></Table.Td>
+                        </Table.Tr>
+                      )
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+              {report.itemsTotal > report.items.length && <Text size="sm" c="dimmed">{t('receive.itemsMore', { n: report.itemsTotal - report.items.length })}</Text>}
+            </>
+          )}
+          {done && <Group><Button variant="light" onClick={() => (setFile(null), reset())}>{t('receive.another')}</Button></Group>}
+        </Stack>
+      )}
+    </Stack>
+  )
+}
