@@ -7,7 +7,12 @@ import { monthlyReportId } from '../../src/core/evaluation/monthly'
 import { dispatch } from '../../src/core/handlers'
 import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS, computeStratum, type MonthData } from '../../src/shared/evaluation/strata'
+import type { Input, OpName, Output } from '../../src/shared/contract'
+import type { Result } from '../../src/shared/result'
 import { makeCtx } from '../helpers/db'
+
+/** dispatch with the operation's own input and output types. */
+const run = async <K extends OpName>(ctx: Ctx, op: K, input: Input<K>) => (await dispatch(ctx, op, input)) as Result<Output<K>>
 
 const STRATA = BUILTIN_SETS.find((s) => s.code === 'strata-2011')!
 const AKTIF = BUILTIN_SETS.find((s) => s.code === 'posyandu-aktif')!
@@ -151,19 +156,19 @@ describe('monthly reports on a real database', () => {
   it('saves a year, reads it back per posyandu and per desa, and refuses D > S leaving the database unchanged', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const id = seedPosyandu(ctx, 'Melati')
-    const saved = await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id) })
+    const saved = await run(ctx, 'evaluation.monthlySave', { items: fullYear(id) })
     expect(saved.ok).toBe(true)
-    const back = await dispatch(ctx, 'evaluation.monthlyYear', { posyanduId: id, year: 2025 })
+    const back = await run(ctx, 'evaluation.monthlyYear', { posyanduId: id, year: 2025 })
     expect(back.ok && back.data.months.map((m) => m.values.d)).toEqual(Array(12).fill(60))
     expect(back.ok && back.data.months[0]).toMatchObject({ id: monthlyReportId(id, '2025-01'), rev: 1 })
-    const desa = await dispatch(ctx, 'evaluation.monthlyDesa', { desaCode: '12.18.04.2001', month: '2025-03' })
+    const desa = await run(ctx, 'evaluation.monthlyDesa', { desaCode: '12.18.04.2001', month: '2025-03' })
     expect(desa.ok && desa.data.rows.map((r) => [r.posyandu.name, r.report.values.s])).toEqual([['Melati', 100]])
     const row = ctx.sqlite.prepare(`SELECT scope, held, rev FROM monthly_report WHERE id = ?`).get(monthlyReportId(id, '2025-01'))
     expect(row).toEqual({ scope: '12.18.04', held: 1, rev: 1 })
 
     const before = snapshot(ctx)
     const audits = count(ctx, 'audit_log')
-    const bad = await dispatch(ctx, 'evaluation.monthlySave', {
+    const bad = await run(ctx, 'evaluation.monthlySave', {
       items: [
         { posyanduId: id, month: '2025-02', values: values({ d: 70, n: 60 }) },
         { posyanduId: id, month: '2025-03', values: values({ d: 120 }) },
@@ -178,11 +183,11 @@ describe('monthly reports on a real database', () => {
   it('an emptied month becomes a tombstone and can be entered again (same row, next revision)', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const id = seedPosyandu(ctx, 'Mawar')
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id).slice(0, 1) })
-    const cleared = await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-01', values: emptyMonth() }] })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id).slice(0, 1) })
+    const cleared = await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-01', values: emptyMonth() }] })
     expect(cleared.ok && cleared.data[0].id).toBeNull()
     expect(ctx.sqlite.prepare(`SELECT deleted_at IS NOT NULL AS gone FROM monthly_report`).get()).toEqual({ gone: 1 })
-    const again = await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-01', values: values({ held: false, s: 100, k: null, d: null, n: null, t: null, o: null, b: null, kader_on_duty: null }) }] })
+    const again = await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-01', values: values({ held: false, s: 100, k: null, d: null, n: null, t: null, o: null, b: null, kader_on_duty: null }) }] })
     expect(again.ok && again.data[0]).toMatchObject({ rev: 4, values: { held: false } })
     expect(count(ctx, 'monthly_report')).toBe(1)
   })
@@ -192,8 +197,8 @@ describe('monthly reports on a real database', () => {
     const a = seedPosyandu(ctx, 'Anggrek')
     const b = seedPosyandu(ctx, 'Bougenvil', '12.18.04.2002')
     seedPosyandu(ctx, 'Cempaka')
-    await dispatch(ctx, 'evaluation.monthlySave', { items: [...fullYear(a), ...fullYear(b, 2025, { d: 40, n: 30 }).slice(0, 7)] })
-    const res = await dispatch(ctx, 'evaluation.strata', { year: 2025 })
+    await run(ctx, 'evaluation.monthlySave', { items: [...fullYear(a), ...fullYear(b, 2025, { d: 40, n: 30 }).slice(0, 7)] })
+    const res = await run(ctx, 'evaluation.strata', { year: 2025 })
     if (!res.ok) throw new Error(res.error.message)
     const by = Object.fromEntries(res.data.rows.map((r) => [r.name, r.result]))
     // No programme is a plain failure, so the missing KIA/KB/immunisation data cannot change Madya.
@@ -204,7 +209,7 @@ describe('monthly reports on a real database', () => {
     expect(by.Cempaka.stratum).toBeNull()
     expect(res.data.total).toMatchObject({ posyandu: 3, noData: 1, aktif: 0, aktifPct: 0 })
     expect(res.data.kecamatan.map((k) => k.name)).toEqual(['Sei Rampah'])
-    const unknown = await dispatch(ctx, 'evaluation.strata', { year: 2025, rules: 'nope' })
+    const unknown = await run(ctx, 'evaluation.strata', { year: 2025, rules: 'nope' })
     expect(!unknown.ok && unknown.error.message).toMatch(/Set indikator "nope" tidak dikenal/)
   })
 })
@@ -213,58 +218,58 @@ describe('evaluation periods and locking', () => {
   it('a locked period refuses later edits of its monthly reports, scores and itself (core and trigger), and only the kabupaten locks', async () => {
     const kec = makeCtx({ office: '12.18.04' })
     const pid = seedPosyandu(kec, 'Kenanga')
-    const period0 = await dispatch(kec, 'evaluation.periodCreate', { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' })
+    const period0 = await run(kec, 'evaluation.periodCreate', { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' })
     expect(period0.ok).toBe(true)
-    const refused = await dispatch(kec, 'evaluation.periodLock', { id: period0.ok ? period0.data.id : '' })
+    const refused = await run(kec, 'evaluation.periodLock', { id: period0.ok ? period0.data.id : '' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'KABUPATEN_ONLY' } })
 
     const ctx = makeCtx({ office: '12.18' })
     const id = seedPosyandu(ctx, 'Kenanga')
     seedPosyandu(ctx, 'Lili', '12.18.05.2001')
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id) })
-    const p = await dispatch(ctx, 'evaluation.periodCreate', { name: 'Monev Kabupaten 2025', year: 2025, indicatorSetCode: 'strata-2011', evaluators: 'Tim Pembina' })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id) })
+    const p = await run(ctx, 'evaluation.periodCreate', { name: 'Monev Kabupaten 2025', year: 2025, indicatorSetCode: 'strata-2011', evaluators: 'Tim Pembina' })
     if (!p.ok) throw new Error(p.error.message)
-    expect(await dispatch(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 8, notes: 'buku lengkap' })).toMatchObject({ ok: true })
-    const tooHigh = await dispatch(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 11 })
+    expect(await run(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 8, notes: 'buku lengkap' })).toMatchObject({ ok: true })
+    const tooHigh = await run(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 11 })
     expect(!tooHigh.ok && tooHigh.error.message).toBe('Nilai Kelengkapan administrasi paling tinggi 10.')
-    const locked = await dispatch(ctx, 'evaluation.periodLock', { id: p.data.id })
+    const locked = await run(ctx, 'evaluation.periodLock', { id: p.data.id })
     expect(locked).toMatchObject({ ok: true, data: { status: 'locked', lockedBy: 'Penguji' } })
     expect(locked.ok && locked.data.dataHash).toMatch(/^[0-9a-f]{12}$/)
 
     const before = snapshot(ctx)
-    const edit = await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-05', values: values({ d: 10, n: 5 }) }] })
+    const edit = await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-05', values: values({ d: 10, n: 5 }) }] })
     expect(edit).toMatchObject({ ok: false, error: { code: 'EVALUATION_LOCKED' } })
     expect(!edit.ok && edit.error.message).toBe('Laporan Mei 2025 posyandu Kenanga tidak dapat diubah: periode evaluasi "Monev Kabupaten 2025" sudah dikunci.')
     // The trigger holds even for code that skips the service (e.g. an import).
     expect(() => updateRow(ctx, 'monthly_report', monthlyReportId(id, '2025-05'), { d: 10 })).toThrow(/EVALUATION_LOCKED/)
     expect(() => insertRow(ctx, 'monthly_report', { posyandu_id: id, month: '2025-13', held: 1 }, { scope: '12.18.04' })).toThrow(/EVALUATION_LOCKED/)
     expect(() => updateRow(ctx, 'evaluation_period', p.data.id, { name: 'diubah' })).toThrow(/EVALUATION_LOCKED/)
-    expect(await dispatch(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'inovasi', score: 5 })).toMatchObject({ ok: false, error: { code: 'EVALUATION_LOCKED' } })
-    expect(await dispatch(ctx, 'evaluation.periodLock', { id: p.data.id })).toMatchObject({ ok: false, error: { code: 'EVALUATION_LOCKED' } })
+    expect(await run(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'inovasi', score: 5 })).toMatchObject({ ok: false, error: { code: 'EVALUATION_LOCKED' } })
+    expect(await run(ctx, 'evaluation.periodLock', { id: p.data.id })).toMatchObject({ ok: false, error: { code: 'EVALUATION_LOCKED' } })
     expect(snapshot(ctx)).toBe(before)
     // Other years stay editable.
-    expect(await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2026).slice(0, 1) })).toMatchObject({ ok: true })
+    expect(await run(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2026).slice(0, 1) })).toMatchObject({ ok: true })
   })
 
   it('a locked period keeps its thresholds when the kabupaten edits the set later', async () => {
     const ctx = makeCtx({ office: '12.18' })
     const id = seedPosyandu(ctx, 'Teratai')
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2025, { kader_on_duty: 4 }) })
-    const p = await dispatch(ctx, 'evaluation.periodCreate', { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2025, { kader_on_duty: 4 }) })
+    const p = await run(ctx, 'evaluation.periodCreate', { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' })
     if (!p.ok) throw new Error(p.error.message)
-    await dispatch(ctx, 'evaluation.periodLock', { id: p.data.id })
-    const edited = await dispatch(ctx, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 4 } })
+    await run(ctx, 'evaluation.periodLock', { id: p.data.id })
+    const edited = await run(ctx, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 4 } })
     expect(edited.ok && edited.data.criteria.find((c) => c.id === 'kader')!.threshold).toBe(4)
-    const live = await dispatch(ctx, 'evaluation.strata', { year: 2025, rules: 'strata-2011' })
+    const live = await run(ctx, 'evaluation.strata', { year: 2025, rules: 'strata-2011' })
     expect(live.ok && live.data.rows[0].result.stratum).toBe('madya')
-    const report = await dispatch(ctx, 'evaluation.report', { periodId: p.data.id })
+    const report = await run(ctx, 'evaluation.report', { periodId: p.data.id })
     expect(report.ok && report.data.rows[0].result.stratum).toBe('pratama')
     expect(report.ok && report.data.method[1]).toBe('kader bertugas ≥ 5 orang (syarat Madya ke atas)')
     expect(report.ok && report.data.dataHash).toBe(p.data.dataHash ?? (report.ok && report.data.dataHash))
-    const bad = await dispatch(ctx, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { ds: 50 } })
+    const bad = await run(ctx, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { ds: 50 } })
     expect(!bad.ok && bad.error.message).toMatch(/pecahan 0–1/)
     const kec = makeCtx({ office: '12.18.04' })
-    expect(await dispatch(kec, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 4 } })).toMatchObject({ ok: false, error: { code: 'KABUPATEN_ONLY' } })
+    expect(await run(kec, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 4 } })).toMatchObject({ ok: false, error: { code: 'KABUPATEN_ONLY' } })
   })
 })
 
@@ -273,30 +278,30 @@ describe('data hash of a report', () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const id = seedPosyandu(ctx, 'Dahlia')
     const other = seedPosyandu(ctx, 'Flamboyan', '12.18.04.2002')
-    await dispatch(ctx, 'evaluation.monthlySave', { items: [...fullYear(id), ...fullYear(other)] })
+    await run(ctx, 'evaluation.monthlySave', { items: [...fullYear(id), ...fullYear(other)] })
     const hash = async (area = '12.18.04.2001') => {
-      const r = await dispatch(ctx, 'evaluation.report', { year: 2025, rules: 'strata-2011', area })
+      const r = await run(ctx, 'evaluation.report', { year: 2025, rules: 'strata-2011', area })
       if (!r.ok) throw new Error(r.error.message)
       return r.data.dataHash
     }
     const h0 = await hash()
     expect(await hash()).toBe(h0)
     // A save that changes nothing, and data outside the report (other desa, a later year): same hash.
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id).slice(0, 1) })
-    await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: other, month: '2025-04', values: values({ d: 61, n: 51 }) }] })
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2026).slice(0, 2) })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id).slice(0, 1) })
+    await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: other, month: '2025-04', values: values({ d: 61, n: 51 }) }] })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2026).slice(0, 2) })
     expect(await hash()).toBe(h0)
     // One number changes: a different hash; put back: the same hash again (rev and hlc are not data).
-    await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-04', values: values({ d: 61, n: 51 }) }] })
+    await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-04', values: values({ d: 61, n: 51 }) }] })
     const h1 = await hash()
     expect(h1).not.toBe(h0)
-    await dispatch(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-04', values: values() }] })
+    await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2025-04', values: values() }] })
     expect(await hash()).toBe(h0)
     // The posyandu's name is printed, so renaming it changes the hash; the previous year counts too.
     updateRow(ctx, 'posyandu', id, { name: 'Dahlia Indah' })
     const h2 = await hash()
     expect(h2).not.toBe(h0)
-    await dispatch(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2024).slice(0, 1) })
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(id, 2024).slice(0, 1) })
     expect(await hash()).not.toBe(h2)
   })
 })
@@ -317,7 +322,7 @@ describe('reports, recap and demo data', () => {
     expect(errors).toEqual([])
     expect(rows.filter((r) => r.held === 1).every((r) => r.d === (r.n as number) + (r.t as number) + (r.o as number) + (r.b as number))).toBe(true)
     expect(rows.some((r) => r.held === 0)).toBe(true)
-    const strata = await dispatch(ctx, 'evaluation.strata', { year: 2025 })
+    const strata = await run(ctx, 'evaluation.strata', { year: 2025 })
     if (!strata.ok) throw new Error(strata.error.message)
     const spread = strata.data.total.byStratum
     expect(Object.values(spread).filter((n) => n > 0).length).toBeGreaterThanOrEqual(3)
@@ -326,17 +331,17 @@ describe('reports, recap and demo data', () => {
     for (let i = 0; i < 80; i++) seedPosyandu(again, `Posyandu ${i + 1}`, desas[i % desas.length])
     expect(generateMonthlyReports(again, { seed: 7, years: 3, endYear: 2025 }).reports).toBe(made.reports)
 
-    const recap = await dispatch(ctx, 'evaluation.recap', { area: '12.18.04', month: '2025-06' })
+    const recap = await run(ctx, 'evaluation.recap', { area: '12.18.04', month: '2025-06' })
     if (!recap.ok) throw new Error(recap.error.message)
     expect(recap.data.rows.length).toBe(Math.min(80, desas.length))
     expect(recap.data.total.posyandu).toBe(80)
     expect(recap.data.total.totals.d).toBe(recap.data.rows.reduce((s, r) => s + (r.totals.d ?? 0), 0))
-    const x = await dispatch(ctx, 'evaluation.exportXlsx', { kind: 'recap', area: '12.18.04', month: '2025-06' })
+    const x = await run(ctx, 'evaluation.exportXlsx', { kind: 'recap', area: '12.18.04', month: '2025-06' })
     if (!x.ok) throw new Error(x.error.message)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(x.data.base64, 'base64') as unknown as ArrayBuffer)
     expect(wb.getWorksheet('Rekap SKDN')!.getCell('A1').value).toBe('Rekapitulasi Bulanan Posyandu (SKDN) Kecamatan Sei Rampah')
-    const rx = await dispatch(ctx, 'evaluation.exportXlsx', { kind: 'report', year: 2025 })
+    const rx = await run(ctx, 'evaluation.exportXlsx', { kind: 'report', year: 2025 })
     if (!rx.ok) throw new Error(rx.error.message)
     const wb2 = new ExcelJS.Workbook()
     await wb2.xlsx.load(Buffer.from(rx.data.base64, 'base64') as unknown as ArrayBuffer)
