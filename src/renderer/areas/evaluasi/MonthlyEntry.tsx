@@ -126,7 +126,7 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
     <Stack>
       {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
-      <EntryGrid key={JSON.stringify(data.data.months.map((m) => m.rev))} records={records} rows="fields" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} />
+      <EntryGrid key={data.data.months.map((m) => `${m.posyanduId}|${m.month}:${m.rev}`).join()} records={records} rows="fields" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
@@ -164,7 +164,7 @@ function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
     <Stack>
       {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
-      <EntryGrid key={JSON.stringify(data.data.rows.map((r) => r.report.rev))} records={records} rows="records" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} />
+      <EntryGrid key={data.data.rows.map((r) => `${r.report.posyanduId}|${r.report.month}:${r.report.rev}`).join()} records={records} rows="records" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
       <ChecksPanel values={s.focused ? s.current.current.get(s.focused) : undefined} month={month} label={focusedName} />
     </Stack>
