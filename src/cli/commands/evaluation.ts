@@ -17,7 +17,7 @@ export const evaluationCommands: Command[] = [
       try {
         const office = ctx.requireOffice()
         const set = indicatorSet(ctx.sqlite, office.wilayahCode, r.values.rules as string | undefined)
-        const out = computeStrata(ctx.sqlite, resolveArea(ctx, r.values.area as string | undefined), year, set)
+        const out = computeStrata(ctx.sqlite, resolveArea(ctx, r.values.area as string | undefined), year, set, { previousYear: false })
         r.print(
           {
             year,

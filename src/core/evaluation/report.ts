@@ -34,16 +34,17 @@ const areaFilter = (col: string) => `(${col} = @area OR ${col} LIKE @area || '.%
  */
 export function dataHash(sqlite: Database.Database, area: string, months: [from: string, to: string][], set: IndicatorSet | null, periodId: string | null): string {
   const h = createHash('sha256')
+  // Rows come as arrays in the fixed column order of each SELECT, so plain JSON is canonical.
   const feed = (label: string, rows: unknown[]) => {
     h.update(`#${label}\n`)
-    for (const r of rows) h.update(`${canonical(r)}\n`)
+    for (const r of rows) h.update(`${JSON.stringify(r)}\n`)
   }
   if (set) {
     const { edited: _edited, ...plain } = set
-    feed('set', [plain])
+    h.update(`#set\n${canonical(plain)}\n`)
   }
   const params = { area }
-  feed('posyandu', sqlite.prepare(`SELECT id, name, desa_code, is_phi_model, is_ilp, is_spm_pilot FROM posyandu WHERE deleted_at IS NULL AND ${areaFilter('desa_code')} ORDER BY id`).all(params))
+  feed('posyandu', sqlite.prepare(`SELECT id, name, desa_code, is_phi_model, is_ilp, is_spm_pilot FROM posyandu WHERE deleted_at IS NULL AND ${areaFilter('desa_code')} ORDER BY id`).raw().all(params))
   feed(
     'kader',
     sqlite
@@ -51,6 +52,7 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
         `SELECT kp.posyandu_id, kp.kader_id, kp.to_date FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id
          WHERE kp.deleted_at IS NULL AND p.deleted_at IS NULL AND ${areaFilter('p.desa_code')} ORDER BY kp.posyandu_id, kp.kader_id, kp.id`,
       )
+      .raw()
       .all(params),
   )
   const kec = area.split('.').slice(0, 3).join('.')
@@ -58,10 +60,10 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
     `SELECT m.${MONTH_COLUMNS.join(', m.')} FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
      WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}
        AND m.month BETWEEN @from AND @to ORDER BY m.posyandu_id, m.month`,
-  )
+  ).raw()
   for (const [from, to] of months) feed(`monthly ${from}..${to}`, monthSql.all({ area, kec, from, to }))
   if (periodId) {
-    feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).all(periodId))
+    feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).raw().all(periodId))
   }
   return h.digest('hex').slice(0, 12)
 }
@@ -106,7 +108,7 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
   if (!year) throw new AppError('YEAR_REQUIRED', 'Sebutkan tahun atau periode evaluasi.')
   const area = period ? { code: period.areaCode, name: period.areaName } : resolveArea(ctx, src.area)
   const set = period ? periodSet(ctx, period.id) : indicatorSet(ctx.sqlite, office.wilayahCode, src.rules)
-  const strata = computeStrata(ctx.sqlite, area, year, set, period?.id ?? null)
+  const strata = computeStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
   const hash = dataHash(ctx.sqlite, area.code, [[`${year - 1}-01`, `${year}-12`]], set, period?.id ?? null)
   return {
     ...strata,

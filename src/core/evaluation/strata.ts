@@ -1,17 +1,17 @@
 import type Database from 'better-sqlite3'
 import type { AreaSummary, PosyanduRef, PosyanduStratum, StrataOutput } from '../../shared/contract/evaluation'
 import { NUMERIC_FIELDS } from '../../shared/evaluation/fields'
-import { computeStratum, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
+import { computeStratum, metricFields, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
 import { listPosyandu } from './posyandu'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
 
 /** Live monthly reports of one year for the posyandu of an area, grouped by posyandu, in month order. */
-export function loadYear(sqlite: Database.Database, area: string, year: number): Map<string, MonthData[]> {
+export function loadYear(sqlite: Database.Database, area: string, year: number, columns: string[] = MONTH_COLUMNS): Map<string, MonthData[]> {
   const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
   const rows = sqlite
     .prepare(
-      `SELECT ${MONTH_COLUMNS.join(', ')} FROM monthly_report
+      `SELECT ${columns.join(', ')} FROM monthly_report
        WHERE deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')
        ORDER BY posyandu_id, month`,
     )
@@ -35,13 +35,13 @@ export function manualScores(sqlite: Database.Database, periodId: string | null)
   return new Map(rows.map((r) => [r.id, r.total]))
 }
 
+/** Criteria score (0–100); with manual scores given: (1 − w) × criteria + w × manual share, w from the set. */
 function totalScore(set: IndicatorSet, r: StratumResult, manual: number | null): number | null {
   if (r.score === null) return null
-  const weights = set.criteria.reduce((s, c) => s + (c.weight ?? 1), 0)
   const manualMax = (set.manualItems ?? []).reduce((s, i) => s + i.max, 0)
-  if (!manualMax) return r.score
-  const points = (r.score / 100) * weights + (manual ?? 0)
-  return Math.round((1000 * points) / (weights + manualMax)) / 10
+  if (!manualMax || manual === null) return r.score
+  const w = set.manualWeight ?? 0.2
+  return Math.round(10 * ((1 - w) * r.score + (w * 100 * manual) / manualMax)) / 10
 }
 
 function summarise(code: string, name: string, set: IndicatorSet, rows: PosyanduStratum[], prevAktif: number | null): AreaSummary {
@@ -76,13 +76,23 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
 }
 
 /**
- * Strata of every posyandu in an area for one year, with the year before for comparison,
+ * Strata of every posyandu in an area for one year, with the year before for comparison
+ * (unless `previousYear: false`),
  * summaries per kecamatan and in total. One query per year; the rules run in memory.
  */
-export function computeStrata(sqlite: Database.Database, area: { code: string; name: string }, year: number, set: IndicatorSet, periodId: string | null = null): StrataOutput {
+export function computeStrata(
+  sqlite: Database.Database,
+  area: { code: string; name: string },
+  year: number,
+  set: IndicatorSet,
+  opts: { periodId?: string | null; previousYear?: boolean } = {},
+): StrataOutput {
+  const periodId = opts.periodId ?? null
   const posyandu = listPosyandu(sqlite, area.code)
-  const now = loadYear(sqlite, area.code, year)
-  const before = loadYear(sqlite, area.code, year - 1)
+  // Only the columns the set reads: half the row-building work at kabupaten scale.
+  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
+  const now = loadYear(sqlite, area.code, year, columns)
+  const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()

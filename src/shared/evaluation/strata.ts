@@ -43,6 +43,8 @@ export interface IndicatorSet {
   aktifFrom: string
   criteria: Criterion[]
   manualItems?: { id: string; label: string; max: number }[]
+  /** Share of the manual items in the total score when any is given (e.g. 0.2); the criteria make the rest. */
+  manualWeight?: number
   /** Set when a kabupaten edited the thresholds (row in indicator_set). */
   edited?: { id: string; scope: string; hlc: string } | null
 }
@@ -76,6 +78,8 @@ export interface StratumResult {
   /** Some criterion needed for a higher level could not be decided. */
   incomplete: boolean
   reason: string
+  /** What keeps it from the next level (the short form of the reason). */
+  blocking: string[]
   criteria: CriterionResult[]
   monthsReported: number
   monthsHeld: number
@@ -113,6 +117,7 @@ function evaluate(c: Criterion, months: MonthData[], missingMonths: number): Cri
   const m = c.metric
   switch (m.kind) {
     case 'openings': {
+      if (!months.length) return judge(null)
       const count = held.length
       // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
       if (count + EPS < c.threshold && count + missingMonths + EPS >= c.threshold) {
@@ -160,7 +165,7 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
   const aktifIdx = levelIndex(set.aktifFrom)
   if (!reported.length) {
-    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', criteria, monthsReported: 0, monthsHeld: 0, score: null }
+    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
   let reached = 0
   let blocking: CriterionResult[] = []
@@ -187,11 +192,22 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     aktif: aktifIdx >= 0 && reached >= aktifIdx,
     incomplete,
     reason: `${reachedLevel.label}${incomplete ? ' (data tidak lengkap)' : ''}: ${parts.join('; ') || 'semua kriteria terpenuhi'}`,
+    blocking: blocking.map((c) => c.text),
     criteria,
     monthsReported: reported.length,
     monthsHeld: reported.filter((m) => m.held === 1).length,
     score: total ? Math.round((1000 * got) / total) / 10 : null,
   }
+}
+
+/** Monthly fields a set's metrics read (beyond month, held and programmes). */
+export function metricFields(set: IndicatorSet): NumericField[] {
+  const out = new Set<NumericField>()
+  for (const { metric: m } of set.criteria) {
+    if (m.kind === 'avg') out.add(m.field)
+    if (m.kind === 'avg_ratio' || m.kind === 'ratio') (out.add(m.num), out.add(m.den))
+  }
+  return [...out]
 }
 
 /** Applies edited thresholds (criterion id → value) to a set; unknown ids are ignored. */

@@ -42,6 +42,8 @@ interface CellProps {
   initial: MonthlyValues
   issue: Issue | undefined
   locked: boolean
+  /** Room for a list of codes (only when fields are columns). */
+  wide: boolean
 }
 
 /** One input; memoised so a keystroke re-renders only cells whose message changed. */
@@ -59,7 +61,7 @@ const Cell = memo(function Cell(p: CellProps) {
       <input
         type="text"
         inputMode={p.field === 'programmes' ? 'text' : 'numeric'}
-        className={p.field === 'programmes' ? classes.wide : undefined}
+        className={p.field === 'programmes' && p.wide ? classes.wide : undefined}
         data-r={p.r}
         data-c={p.c}
         data-rk={p.recordKey}
@@ -175,7 +177,7 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
     return list.find((i) => i.severity === 'error') ?? list[0]
   }
   const cell = (rec: GridRecord, ri: number, col: Column, r: number, c: number) => (
-    <Cell key={`${rec.key}:${col.id}`} recordKey={rec.key} recordLabel={rec.label} field={col.id} fieldShort={col.short} r={r} c={c} initial={rec.values} issue={issueFor(rec.key, col.id)} locked={locked} />
+    <Cell key={`${rec.key}:${col.id}`} recordKey={rec.key} recordLabel={rec.label} field={col.id} fieldShort={col.short} r={r} c={c} initial={rec.values} issue={issueFor(rec.key, col.id)} locked={locked} wide={rows === 'records'} />
   )
   const derivedCell = (key: string, id: DerivedId) => (
     <td key={`${key}:${id}`} className={classes.derived} data-testid={`derived-${id}-${key}`}>

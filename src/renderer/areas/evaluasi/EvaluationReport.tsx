@@ -104,35 +104,46 @@ function Rankings({ r }: { r: Report }) {
   )
 }
 
+/** Per-posyandu annex, grouped by kecamatan; dense so 1,236 posyandu fit in few pages. */
 function Annex({ r }: { r: Report }) {
+  const cols = 6 + r.set.criteria.length
+  let no = 0
   return (
     <div className={css.annex}>
       <div className={css.h}>LAMPIRAN: Strata per posyandu, {r.area.name} tahun {r.year}</div>
-      <table className={css.tbl} data-testid="annex-table">
+      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table">
         <thead>
           <tr>
-            <th>No</th><th>Posyandu</th><th>Desa / Kecamatan</th><th>Lapor</th>
+            <th>No</th><th>Posyandu</th><th>Desa</th><th>Lapor</th>
             {r.set.criteria.map((c) => <th key={c.id}>{c.label.replace(/ \(.*\)/, '')}</th>)}
-            <th>Strata</th><th>Alasan</th>
+            <th>Strata</th><th>Penghambat naik strata</th>
           </tr>
         </thead>
-        <tbody>
-          {r.rows.map((p, i) => (
-            <tr key={p.id}>
-              <td className={css.num}>{i + 1}</td>
-              <td>{p.pilot ? '★ ' : ''}{p.name}</td>
-              <td>{p.desaName} / {p.kecamatanName}</td>
-              <td className={css.num}>{p.result.monthsReported}</td>
-              {p.result.criteria.map((c) => (
-                <td key={c.id} className={css.num}>{c.value === null ? 'tl' : formatValue(c.value, c.unit).replace(/ (kali|orang|program)$/, '')}</td>
-              ))}
-              <td>{p.result.label}</td>
-              <td>{p.result.reason.replace(/^[^:]*: /, '')}</td>
-            </tr>
+        {r.kecamatan
+          .slice()
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((k) => (
+            <tbody key={k.code}>
+              <tr className={css.group}><td colSpan={cols}>Kecamatan {k.name} — {k.posyandu} posyandu, aktif {k.aktif} ({formatPercent(k.aktifPct)})</td></tr>
+              {r.rows
+                .filter((p) => p.kecamatanCode === k.code)
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td className={css.num}>{++no}</td>
+                    <td>{p.pilot ? '★ ' : ''}{p.name}</td>
+                    <td>{p.desaName}</td>
+                    <td className={css.num}>{p.result.monthsReported}</td>
+                    {p.result.criteria.map((c) => (
+                      <td key={c.id} className={css.num}>{c.value === null ? 'tl' : formatValue(c.value, c.unit).replace(/ (kali|orang|program)$/, '')}{c.value !== null && c.met === null ? ' (tl)' : ''}</td>
+                    ))}
+                    <td>{p.result.label}</td>
+                    <td>{p.result.blocking.join('; ') || 'semua kriteria terpenuhi'}</td>
+                  </tr>
+                ))}
+            </tbody>
           ))}
-        </tbody>
       </table>
-      <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0).</div>
+      <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0). Nilai lengkap tiap kriteria dan alasannya ada di ekspor .xlsx.</div>
     </div>
   )
 }
