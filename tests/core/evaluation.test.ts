@@ -232,6 +232,9 @@ describe('evaluation periods and locking', () => {
     expect(await run(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 8, notes: 'buku lengkap' })).toMatchObject({ ok: true })
     const tooHigh = await run(ctx, 'evaluation.scoreSave', { periodId: p.data.id, posyanduId: id, item: 'administrasi', score: 11 })
     expect(!tooHigh.ok && tooHigh.error.message).toBe('Nilai Kelengkapan administrasi paling tinggi 10.')
+    // Criteria 3 of 8 met (37,5) and administrasi 8 of 20 manual points: 0,8 × 37,5 + 0,2 × 40 = 38.
+    const draft = await run(ctx, 'evaluation.report', { periodId: p.data.id })
+    expect(draft.ok && draft.data.rows.find((r) => r.id === id)).toMatchObject({ manualScore: 8, totalScore: 38, result: { score: 37.5 } })
     const locked = await run(ctx, 'evaluation.periodLock', { id: p.data.id })
     expect(locked).toMatchObject({ ok: true, data: { status: 'locked', lockedBy: 'Penguji' } })
     expect(locked.ok && locked.data.dataHash).toMatch(/^[0-9a-f]{12}$/)
