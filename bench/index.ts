@@ -1,5 +1,6 @@
 import { bundleSize } from './benchmarks/bundle'
 import { dbOpen } from './benchmarks/db-open'
+import { evaluation } from './benchmarks/evaluation'
 import { exchange } from './benchmarks/exchange'
 import type { Benchmark } from './types'
 
@@ -8,4 +9,5 @@ export const benchmarks: Benchmark[] = [
   dbOpen,
   bundleSize,
   exchange,
+  evaluation,
 ]

@@ -6,10 +6,15 @@ import { defaultDataFile } from '../core/paths'
 import { AppError } from '../shared/result'
 import { EXIT, UsageError, type Command, type Run } from './command'
 import { baseCommands } from './commands/base'
+import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
-export const commands: Command[] = [...baseCommands, ...exchangeCommands]
+export const commands: Command[] = [
+  ...baseCommands,
+  ...exchangeCommands,
+  ...evaluationCommands,
+]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
 

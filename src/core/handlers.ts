@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
+import { evaluationHandlers } from './evaluation/handlers'
 
 z.config(z.locales.id())
 
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...regulationHandlers,
   ...exchangeHandlers,
+  ...evaluationHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

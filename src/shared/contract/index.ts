@@ -4,6 +4,7 @@ import type { OpDef } from './define'
 import { appOps } from './app'
 import { regulationOps } from './regulation'
 import { exchangeOps } from './exchange'
+import { evaluationOps } from './evaluation'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -13,6 +14,7 @@ export const contract = {
   ...appOps,
   ...regulationOps,
   ...exchangeOps,
+  ...evaluationOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

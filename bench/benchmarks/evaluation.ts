@@ -1,0 +1,133 @@
+import { existsSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { openContext, type Ctx } from '../../src/core/context'
+import { generateMonthlyReports } from '../../src/core/evaluation/demo'
+import { indicatorSet } from '../../src/core/evaluation/sets'
+import { computeStrata } from '../../src/core/evaluation/strata'
+import { setupOffice } from '../../src/core/office/service'
+import { appRoot } from '../../src/core/paths'
+import { newId } from '../../src/core/sync/ids'
+import { startHost } from '../../src/host/server'
+import { tempDir } from '../../tests/helpers/db'
+import { median, ms, type Benchmark, type BenchResult } from '../types'
+
+const POSYANDU = 1236
+const YEAR = 2025
+
+/** Kabupaten-scale registry, quickly: 1,236 posyandu spread over the desa of Serdang Bedagai (raw prepared inserts). */
+function seedPosyandu(ctx: Ctx): void {
+  const desa = (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE code LIKE '12.18.%' AND level = 'desa' ORDER BY code`).all() as { code: string }[]).map((d) => d.code)
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO posyandu (id, scope, rev, hlc, origin, name, desa_code, is_phi_model, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const now = new Date().toISOString()
+  ctx.sqlite.transaction(() => {
+    for (let i = 0; i < POSYANDU; i++) {
+      const code = desa[i % desa.length]
+      insert.run(newId(), code.slice(0, 8), `${String(Date.now()).padStart(15, '0')}-${String(i).padStart(6, '0')}`, ctx.deviceId, `Posyandu ${i + 1}`, code, i % 120 === 0 ? 1 : 0, now, now)
+    }
+  })()
+}
+
+/** The same rows summed by plain SQL: the floor any strata computation stands on. */
+function sqlAggregate(ctx: Ctx): number {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT posyandu_id, count(*) AS months, sum(held) AS open_days, avg(CASE WHEN held = 1 THEN kader_on_duty END) AS kader,
+              avg(CASE WHEN held = 1 AND s > 0 THEN d * 1.0 / s END) AS ds, sum(k4) AS k4, max(bumil_target) AS bumil_target,
+              sum(imunisasi) AS idl, max(bayi_target) AS bayi, max(kb) AS kb, max(pus) AS pus, max(dana_sehat) AS dana, max(kk) AS kk,
+              count(programmes) AS programmes
+       FROM monthly_report WHERE deleted_at IS NULL AND month BETWEEN ? AND ? GROUP BY posyandu_id`,
+    )
+    .all(`${YEAR}-01`, `${YEAR}-12`)
+  return rows.length
+}
+
+async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; rendered: number } | { error: string }> {
+  const rendererDir = join(appRoot(), 'out', 'renderer')
+  const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
+  if (!existsSync(join(rendererDir, 'index.html'))) return { error: 'renderer belum dibangun (npx electron-vite build)' }
+  if (!existsSync(executablePath)) return { error: `Chromium tidak ada di ${executablePath}` }
+  const host = await startHost({ ctx, rendererDir })
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    await page.goto(host.url)
+    await page.getByTestId('office-name').waitFor()
+    const times: number[] = []
+    const rendered: number[] = []
+    let pages = 0
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(() => (window.location.hash = '#/evaluasi/entri'))
+      await page.getByRole('tab', { name: 'Laporan bulanan' }).waitFor()
+      await page.emulateMedia({ media: 'screen' })
+      const t = process.hrtime.bigint()
+      await page.evaluate((y) => (window.location.hash = `#/evaluasi/laporan/tahun/${y}/strata-2011`), YEAR)
+      await page.locator(`[data-testid="annex-table"] tbody tr`).nth(POSYANDU - 1).waitFor()
+      rendered.push(ms(t))
+      await page.emulateMedia({ media: 'print' })
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      times.push(ms(t))
+      pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    }
+    return { times, pages, rendered: median(rendered) }
+  } finally {
+    await browser.close()
+    await host.close()
+  }
+}
+
+/** Strata for 1,236 posyandu × 12 months and the evaluation report PDF, beside a plain SQL aggregate of the same rows. */
+export const evaluation: Benchmark = {
+  name: 'evaluation',
+  async run() {
+    const dir = tempDir('simpul-bench-eval-')
+    const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+    try {
+      setupOffice(ctx, { wilayahCode: '12.18', level: 'kabupaten', name: 'Bappeda Serdang Bedagai', operatorName: 'Bench' })
+      seedPosyandu(ctx)
+      let t = process.hrtime.bigint()
+      const made = generateMonthlyReports(ctx, { seed: 1, years: 2, endYear: YEAR })
+      const demoMs = ms(t)
+      const set = indicatorSet(ctx.sqlite, '12.18', 'strata-2011')
+      const area = { code: '12.18', name: 'Serdang Bedagai' }
+      const strata: number[] = []
+      const baseline: number[] = []
+      let aktif = 0
+      for (let i = 0; i < 7; i++) {
+        t = process.hrtime.bigint()
+        aktif = computeStrata(ctx.sqlite, area, YEAR, set, { previousYear: false }).total.aktif
+        strata.push(ms(t))
+        t = process.hrtime.bigint()
+        sqlAggregate(ctx)
+        baseline.push(ms(t))
+      }
+      const base = median(baseline)
+      const results: BenchResult[] = [
+        {
+          name: `strata ${POSYANDU} posyandu × 12 bulan, median of 7`,
+          figure: median(strata),
+          unit: 'ms',
+          baseline: base,
+          baselineLabel: 'plain SQL aggregate of the same rows',
+          goal: '< 1000 ms',
+          pass: median(strata) < 1000,
+          notes: `${aktif} posyandu aktif`,
+        },
+        { name: `demo monthly reports (${made.reports} rows, 2 years)`, figure: demoMs, unit: 'ms', baseline: null, baselineLabel: '', goal: 'setup', pass: true },
+      ]
+      const pdf = await reportPdf(ctx)
+      if ('error' in pdf) {
+        results.push({ name: `evaluation report PDF, ${POSYANDU} posyandu`, figure: NaN, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 5000 ms', pass: false, notes: pdf.error })
+      } else {
+        const fig = median(pdf.times)
+        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 5000 ms', pass: fig < 5000, notes: `on screen after ${Math.round(pdf.rendered)} ms, the rest is Chromium's page.pdf` })
+      }
+      return results
+    } finally {
+      ctx.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}

@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3'
+import type { PosyanduRef } from '../../shared/contract/evaluation'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { isWithin, wilayahGet } from '../wilayah/service'
+
+/** Posyandu with their desa and kecamatan names and live kader count, inside an area (by code prefix). */
+const SELECT = `
+  SELECT p.id, p.name, p.desa_code AS desaCode, coalesce(wd.name, p.desa_code) AS desaName,
+         substr(p.desa_code, 1, 8) AS kecamatanCode, coalesce(wk.name, substr(p.desa_code, 1, 8)) AS kecamatanName,
+         (p.is_phi_model OR p.is_ilp OR p.is_spm_pilot) AS pilot,
+         (SELECT count(DISTINCT kp.kader_id) FROM kader_posyandu kp WHERE kp.posyandu_id = p.id AND kp.deleted_at IS NULL AND kp.to_date IS NULL) AS kader
+  FROM posyandu p
+  LEFT JOIN wilayah wd ON wd.code = p.desa_code
+  LEFT JOIN wilayah wk ON wk.code = substr(p.desa_code, 1, 8)
+  WHERE p.deleted_at IS NULL`
+
+const fix = (r: PosyanduRef): PosyanduRef => ({ ...r, pilot: !!r.pilot })
+
+export function listPosyandu(sqlite: Database.Database, area: string): PosyanduRef[] {
+  return (sqlite.prepare(`${SELECT} AND (p.desa_code = ? OR p.desa_code LIKE ? || '.%') ORDER BY kecamatanName, desaName, p.name`).all(area, area) as PosyanduRef[]).map(fix)
+}
+
+export function getPosyandu(sqlite: Database.Database, id: string): PosyanduRef {
+  const r = sqlite.prepare(`${SELECT} AND p.id = ?`).get(id) as PosyanduRef | undefined
+  if (!r) throw new AppError('NOT_FOUND', 'Posyandu tidak ditemukan (mungkin sudah dihapus).')
+  return fix(r)
+}
+
+/** The area a request may look at: the office's own area or a part of it. */
+export function resolveArea(ctx: Ctx, area: string | undefined): { code: string; name: string } {
+  const office = ctx.requireOffice()
+  const code = area ?? office.wilayahCode
+  if (!isWithin(code, office.wilayahCode)) {
+    throw new AppError('AREA_OUTSIDE', `Wilayah ${code} berada di luar wilayah kantor ini (${office.wilayahCode}).`)
+  }
+  const w = wilayahGet(ctx.sqlite, code)
+  if (!w) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${code} tidak ada dalam referensi Kemendagri.`)
+  return { code, name: w.name }
+}

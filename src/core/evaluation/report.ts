@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import type { EvaluationReport, Recap, RecapRow, TrendPoint } from '../../shared/contract/evaluation'
+import { derivedIndicators } from '../../shared/evaluation/fields'
+import { describeSet, type IndicatorSet } from '../../shared/evaluation/strata'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { wilayahGet } from '../wilayah/service'
+import { monthsOf } from './monthly'
+import { getPeriod, periodSet } from './periods'
+import { listPosyandu, resolveArea } from './posyandu'
+import { indicatorSet } from './sets'
+import { computeStrata, MONTH_COLUMNS } from './strata'
+
+/** JSON with sorted keys, so the same data always gives the same text. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v ?? null)
+}
+
+const areaFilter = (col: string) => `(${col} = @area OR ${col} LIKE @area || '.%')`
+
+/**
+ * A short fingerprint of exactly the rows a report is made from: the indicator set, the
+ * posyandu of the area, their kader links, the monthly reports of the year and the year
+ * before, and the period's manual scores. Revision counters and timestamps are left out,
+ * so the hash changes when, and only when, the data changes.
+ */
+export function dataHash(sqlite: Database.Database, area: string, months: [from: string, to: string][], set: IndicatorSet | null, periodId: string | null): string {
+  const h = createHash('sha256')
+  // Rows come as arrays in the fixed column order of each SELECT, so plain JSON is canonical.
+  const feed = (label: string, rows: unknown[]) => {
+    h.update(`#${label}\n`)
+    for (const r of rows) h.update(`${JSON.stringify(r)}\n`)
+  }
+  if (set) {
+    const { edited: _edited, ...plain } = set
+    h.update(`#set\n${canonical(plain)}\n`)
+  }
+  const params = { area }
+  feed('posyandu', sqlite.prepare(`SELECT id, name, desa_code, is_phi_model, is_ilp, is_spm_pilot FROM posyandu WHERE deleted_at IS NULL AND ${areaFilter('desa_code')} ORDER BY id`).raw().all(params))
+  feed(
+    'kader',
+    sqlite
+      .prepare(
+        `SELECT kp.posyandu_id, kp.kader_id, kp.to_date FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id
+         WHERE kp.deleted_at IS NULL AND p.deleted_at IS NULL AND ${areaFilter('p.desa_code')} ORDER BY kp.posyandu_id, kp.kader_id, kp.id`,
+      )
+      .raw()
+      .all(params),
+  )
+  const kec = area.split('.').slice(0, 3).join('.')
+  const monthSql = sqlite.prepare(
+    `SELECT m.${MONTH_COLUMNS.join(', m.')} FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
+     WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}
+       AND m.month BETWEEN @from AND @to ORDER BY m.posyandu_id, m.month`,
+  ).raw()
+  for (const [from, to] of months) feed(`monthly ${from}..${to}`, monthSql.all({ area, kec, from, to }))
+  if (periodId) {
+    feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).raw().all(periodId))
+  }
+  return h.digest('hex').slice(0, 12)
+}
+
+/** Average monthly K/S, D/S and N/D over the posyandu that reported and were open. */
+function trend(sqlite: Database.Database, area: string, year: number, ids: Set<string>): TrendPoint[] {
+  const kec = area.split('.').slice(0, 3).join('.')
+  const rows = sqlite
+    .prepare(
+      `SELECT posyandu_id, month, s, k, d, n FROM monthly_report WHERE deleted_at IS NULL AND held = 1 AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`,
+    )
+    .all(`${year}-01`, `${year}-12`, kec, kec) as { posyandu_id: string; month: string; s: number | null; k: number | null; d: number | null; n: number | null }[]
+  return monthsOf(year).map((month) => {
+    const list = rows.filter((r) => r.month === month && ids.has(r.posyandu_id)).map((r) => derivedIndicators(r))
+    const avg = (k: 'ds' | 'ks' | 'nd') => {
+      const xs = list.map((x) => x[k]).filter((x): x is number => x !== null)
+      return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null
+    }
+    return { month, ds: avg('ds'), ks: avg('ks'), nd: avg('nd'), reports: list.length }
+  })
+}
+
+/** How coverage is counted, printed under the thresholds on every report. */
+export const COVERAGE_NOTES = [
+  'Frekuensi buka = jumlah bulan dengan hari buka; bulan yang belum dilaporkan dihitung "data tidak lengkap", bukan 0.',
+  'Rata-rata kader dan D/S dihitung dari bulan-bulan buka yang terisi.',
+  'Cakupan KIA = jumlah K4 setahun / sasaran ibu hamil; imunisasi = jumlah IDL setahun / sasaran bayi; KB = peserta KB aktif bulan terakhir / PUS; dana sehat = anggota (KK) bulan terakhir / jumlah KK. Sasaran = nilai terakhir yang dilaporkan pada tahun itu.',
+  'Purnama dan Mandiri dihitung sebagai posyandu aktif; persentase aktif = posyandu aktif / seluruh posyandu terdaftar (penyebut dicetak).',
+]
+
+export interface ReportSource {
+  periodId?: string
+  year?: number
+  rules?: string
+  area?: string
+}
+
+export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
+  const office = ctx.requireOffice()
+  const period = src.periodId ? getPeriod(ctx.sqlite, src.periodId) : null
+  const year = period?.year ?? src.year
+  if (!year) throw new AppError('YEAR_REQUIRED', 'Sebutkan tahun atau periode evaluasi.')
+  const area = period ? { code: period.areaCode, name: period.areaName } : resolveArea(ctx, src.area)
+  const set = period ? periodSet(ctx, period.id) : indicatorSet(ctx.sqlite, office.wilayahCode, src.rules)
+  const strata = computeStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
+  const hash = dataHash(ctx.sqlite, area.code, [[`${year - 1}-01`, `${year}-12`]], set, period?.id ?? null)
+  return {
+    ...strata,
+    period,
+    generatedAt: ctx.clock.now().toISOString(),
+    dataHash: hash,
+    method: [...describeSet(set), ...COVERAGE_NOTES],
+    trend: trend(ctx.sqlite, area.code, year, new Set(strata.rows.map((r) => r.id))),
+  }
+}
+
+export const RECAP_FIELDS = ['s', 'k', 'd', 'n', 't', 'o', 'b', 'bgm', 'stunting_found', 'stunting_referred', 'bumil', 'k4', 'imunisasi', 'kb', 'vit_a', 'pmt'] as const
+
+/** The monthly SKDN recap: per desa for a kecamatan, per posyandu for a desa. */
+export function buildRecap(ctx: Ctx, areaCode: string, month: string): Recap {
+  const area = resolveArea(ctx, areaCode)
+  const level = wilayahGet(ctx.sqlite, area.code)?.level
+  if (level !== 'kecamatan' && level !== 'desa') throw new AppError('RECAP_LEVEL', 'Rekap bulanan dibuat per kecamatan atau per desa.')
+  const posyandu = listPosyandu(ctx.sqlite, area.code)
+  const rows = ctx.sqlite
+    .prepare(`SELECT * FROM monthly_report WHERE deleted_at IS NULL AND month = ? AND (scope = ? OR scope LIKE ? || '.%')`)
+    .all(month, area.code.slice(0, 8), area.code.slice(0, 8)) as Record<string, number | string | null>[]
+  const byPos = new Map(rows.map((r) => [r.posyandu_id as string, r]))
+  const groups = new Map<string, { code: string; name: string; ids: string[] }>()
+  for (const p of posyandu) {
+    const [code, name] = level === 'kecamatan' ? [p.desaCode, p.desaName] : [p.id, p.name]
+    let g = groups.get(code)
+    if (!g) groups.set(code, (g = { code, name, ids: [] }))
+    g.ids.push(p.id)
+  }
+  const makeRow = (code: string, name: string, ids: string[]): RecapRow => {
+    const reports = ids.map((id) => byPos.get(id)).filter((r): r is Record<string, number | string | null> => !!r)
+    const totals: Record<string, number | null> = {}
+    for (const f of RECAP_FIELDS) {
+      const xs = reports.map((r) => r[f]).filter((x): x is number => typeof x === 'number')
+      totals[f] = xs.length ? xs.reduce((s, x) => s + x, 0) : null
+    }
+    const ratios = derivedIndicators(totals)
+    return { code, name, posyandu: ids.length, reported: reports.length, held: reports.filter((r) => r.held === 1).length, totals, ratios }
+  }
+  const list = [...groups.values()].map((g) => makeRow(g.code, g.name, g.ids))
+  return {
+    area: { ...area, level },
+    month,
+    rows: list,
+    total: makeRow(area.code, `Jumlah ${area.name}`, posyandu.map((p) => p.id)),
+    dataHash: dataHash(ctx.sqlite, area.code, [[month, month]], null, null),
+  }
+}
+
