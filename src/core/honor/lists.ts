@@ -5,7 +5,8 @@ import { terbilangRupiah } from '../../shared/terbilang'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
 import { getSetting } from '../settings'
-import { firstDay, lastDay, monthRangeShort, monthsBetween, monthShare, nextMonth, periodLabel, resolvePeriod } from './period'
+import { monthRange } from '../../shared/honorFormat'
+import { firstDay, lastDay, monthsBetween, monthShare, nextMonth, periodLabel, resolvePeriod } from './period'
 import { requireKabupaten, requireLive } from './service'
 import { computePph21, roundRupiah, type Golongan, type TaxRuleCode } from './tax'
 
@@ -91,7 +92,7 @@ export function generateLines(ctx: Ctx, months: string[], rule: PartialMonthRule
       target.to = ym
       target.gross += roundRupiah(BigInt(rate.amount) * BigInt(share.days), BigInt(share.of))
       target.months += share.days / share.of
-      if (share.days < share.of) target.notes.push(`${monthRangeShort(ym, ym)}: ${share.days}/${share.of} hari`)
+      if (share.days < share.of) target.notes.push(`${monthRange(ym, ym)}: ${share.days}/${share.of} hari`)
     }
     for (const g of segments) {
       const tax = computePph21({

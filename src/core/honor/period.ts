@@ -48,13 +48,6 @@ export function periodLabel(p: Period): string {
   return y1 === y2 ? `${monthName(p.monthFrom)} – ${monthName(p.monthTo)} ${y1}` : `${monthName(p.monthFrom)} ${y1} – ${monthName(p.monthTo)} ${y2}`
 }
 
-/** Short month range for a line: "Jan – Mar 2026". */
-export function monthRangeShort(from: string, to: string): string {
-  const s = (ym: string) => monthName(ym).slice(0, 3)
-  if (from === to) return `${s(from)} ${from.slice(0, 4)}`
-  return from.slice(0, 4) === to.slice(0, 4) ? `${s(from)} – ${s(to)} ${to.slice(0, 4)}` : `${s(from)} ${from.slice(0, 4)} – ${s(to)} ${to.slice(0, 4)}`
-}
-
 /**
  * How much of month `ym` an appointment from `from` to `to` (inclusive, null = open)
  * earns: none, all, or days/daysInMonth when the office prorates partial months.

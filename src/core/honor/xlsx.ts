@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs'
 import type { HonorListDetail } from '../../shared/contract/honor'
 import { formatDateLong } from '../../shared/format'
 import { terbilangKalimat } from '../../shared/terbilang'
+import { formatMonths, monthRange } from '../../shared/honorFormat'
 import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { publicSettings } from '../settings'
 import { getList } from './lists'
-import { monthRangeShort } from './period'
 
 export const RUPIAH_FORMAT = '"Rp"#,##0'
 
@@ -25,8 +25,6 @@ export const HONOR_COLUMNS = [
   { header: 'No. Rekening', width: 18 },
   { header: 'Atas nama', width: 24 },
 ] as const
-
-const formatMonths = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace('.', ','))
 
 /**
  * The honor list as a workbook for the treasurer: sheet "Daftar Honor" (title, frozen
@@ -75,7 +73,7 @@ export async function honorListWorkbook(ctx: Ctx, listId: string): Promise<{ fil
       l.personName,
       l.npwp && l.npwp !== l.nik ? `${l.nik}\n${l.npwp}` : l.nik,
       `${l.posyanduName}, ${l.desaName}, ${l.kecamatanName}`,
-      `${formatMonths(l.months)} (${monthRangeShort(l.monthFrom, l.monthTo)})`,
+      `${formatMonths(l.months)} (${monthRange(l.monthFrom, l.monthTo)})`,
       l.rate,
       l.gross,
       l.tax,
