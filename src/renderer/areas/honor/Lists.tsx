@@ -49,9 +49,9 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={(['bulan', 'triwulan', 'kustom'] as const).map((k) => ({ value: k, label: t(`list.${k}`) }))} />
         </div>
         {kind !== 'kustom' && <NumberInput label={t('list.year')} value={year} onChange={setYear} min={2000} max={2100} error={errors.year} w={160} />}
-        {kind === 'bulan' && <Select label={t('list.month')} data={BULAN.map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
+        {kind === 'bulan' && <Select searchable label={t('list.month')} data={BULAN.map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
         {kind === 'triwulan' && (
-          <Select label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: `Triwulan ${q}` }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
+          <Select searchable label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: `Triwulan ${q}` }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
         )}
         {kind === 'kustom' && (
           <SimpleGrid cols={2}>

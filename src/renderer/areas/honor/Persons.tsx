@@ -79,7 +79,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
         <Checkbox label={t('person.isPns')} checked={v.isPns} onChange={(e) => set('isPns', e.currentTarget.checked)} />
         {v.isPns && (
           <SimpleGrid cols={2}>
-            <Select label={t('person.golongan')} data={['I', 'II', 'III', 'IV']} value={v.golongan} error={errors.golongan} onChange={(x) => set('golongan', x)} />
+            <Select searchable label={t('person.golongan')} data={['I', 'II', 'III', 'IV']} value={v.golongan} error={errors.golongan} onChange={(x) => set('golongan', x)} />
             {text('nip', t('person.nip'), { maxLength: 18 })}
           </SimpleGrid>
         )}
