@@ -34,6 +34,7 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
 }
 
 const money = (n: number) => formatRupiah(n)
+const NOWRAP = { whiteSpace: 'nowrap' } as const
 const amounts = (a: Amounts | null) => (a ? `${formatMonths(a.months)} bln · ${money(a.net)}` : '—')
 
 export function ListDetail({ id }: { id: string }) {
@@ -110,11 +111,11 @@ export function ListDetail({ id }: { id: string }) {
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{l.personName}<Text size="xs" c="dimmed">{l.nik}</Text></Table.Td>
               <Table.Td>{l.posyanduName}<Text size="xs" c="dimmed">{l.desaName}, {l.kecamatanName}</Text></Table.Td>
-              <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed">{monthRange(l.monthFrom, l.monthTo)}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
-              <Table.Td ta="right">{money(l.rate)}</Table.Td>
-              <Table.Td ta="right">{money(l.gross)}</Table.Td>
-              <Table.Td ta="right" title={l.taxBasis}>{money(l.tax)}</Table.Td>
-              <Table.Td ta="right">{money(l.net)}</Table.Td>
+              <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed" style={NOWRAP}>{monthRange(l.monthFrom, l.monthTo)}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.rate)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.gross)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP} title={l.taxBasis}>{money(l.tax)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.net)}</Table.Td>
               <Table.Td><Text size="sm">{l.bankName} {l.accountNumber}</Text></Table.Td>
               {draft && (
                 <Table.Td>
@@ -127,9 +128,9 @@ export function ListDetail({ id }: { id: string }) {
         <Table.Tfoot>
           <Table.Tr fw={700}>
             <Table.Td colSpan={5}>{t('detail.total')}</Table.Td>
-            <Table.Td ta="right" data-testid="total-gross">{money(list.totalGross)}</Table.Td>
-            <Table.Td ta="right" data-testid="total-tax">{money(list.totalTax)}</Table.Td>
-            <Table.Td ta="right" data-testid="total-net">{money(list.totalNet)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-gross">{money(list.totalGross)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-tax">{money(list.totalTax)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-net">{money(list.totalNet)}</Table.Td>
             <Table.Td colSpan={draft ? 2 : 1} />
           </Table.Tr>
         </Table.Tfoot>
@@ -167,14 +168,14 @@ export function ListDetail({ id }: { id: string }) {
                     <Table.Td>{r.posyanduName}</Table.Td>
                     <Table.Td>{amounts(r.before)}</Table.Td>
                     <Table.Td>{amounts(r.after)}</Table.Td>
-                    <Table.Td ta="right" c={r.delta.gross < 0 ? 'red' : 'green'}>{r.delta.gross > 0 ? '+' : ''}{money(r.delta.gross)}</Table.Td>
-                    <Table.Td ta="right" c={r.delta.net < 0 ? 'red' : 'green'}>{r.delta.net > 0 ? '+' : ''}{money(r.delta.net)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP} c={r.delta.gross < 0 ? 'red' : 'green'}>{r.delta.gross > 0 ? '+' : ''}{money(r.delta.gross)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP} c={r.delta.net < 0 ? 'red' : 'green'}>{r.delta.net > 0 ? '+' : ''}{money(r.delta.net)}</Table.Td>
                   </Table.Tr>
                 ))}
                 <Table.Tr fw={700}>
                   <Table.Td colSpan={4}>{t('detail.total')}</Table.Td>
-                  <Table.Td ta="right">{money(d.diff.total.delta.gross)}</Table.Td>
-                  <Table.Td ta="right">{money(d.diff.total.delta.net)}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>{money(d.diff.total.delta.gross)}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>{money(d.diff.total.delta.net)}</Table.Td>
                 </Table.Tr>
               </Table.Tbody>
             </Table>

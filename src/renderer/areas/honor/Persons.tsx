@@ -215,7 +215,7 @@ export function Persons() {
                 <Table.Td>{p.nik}</Table.Td>
                 <Table.Td>{p.npwp ?? (p.nikAsNpwp ? 'NIK' : <Text span c="orange" size="sm">{t('person.noNpwp')}</Text>)}</Table.Td>
                 <Table.Td>{p.accountNumber ? `${p.bankName ?? ''} ${p.accountNumber}` : '—'}</Table.Td>
-                <Table.Td><Text size="xs">{p.taxRule}</Text></Table.Td>
+                <Table.Td><Text size="sm">{t(`taxRules.${p.taxRule}`)}</Text>{p.taxReason && <Text size="xs" c="dimmed">{p.taxReason}</Text>}</Table.Td>
                 <Table.Td>{p.activeAssignments}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

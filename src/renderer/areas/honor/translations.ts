@@ -92,6 +92,7 @@ export const translations = {
       supersededBy: 'Diganti oleh revisi {{number}}',
     },
     status: { draft: 'Draf', final: 'Final', paid: 'Dibayar' },
+    taxRules: { bukan_pegawai: 'Bukan pegawai', pns_final: 'PNS final', tanpa_potongan: 'Tanpa potongan' },
     detail: {
       back: 'Kembali ke daftar',
       finalise: 'Finalkan',
@@ -238,6 +239,7 @@ export const translations = {
       supersededBy: 'Replaced by revision {{number}}',
     },
     status: { draft: 'Draft', final: 'Final', paid: 'Paid' },
+    taxRules: { bukan_pegawai: 'Non-employee', pns_final: 'Civil servant (final)', tanpa_potongan: 'No withholding' },
     detail: {
       back: 'Back to lists',
       finalise: 'Finalise',
