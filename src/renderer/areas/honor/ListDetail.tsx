@@ -22,7 +22,10 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
       <Stack>
         {props.intro}
         {props.fields.map((f) => (
-          <TextInput key={f.key} type={f.type} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => setV((s) => ({ ...s, [f.key]: e.currentTarget.value }))} />
+          <TextInput key={f.key} type={f.type} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => {
+            const value = e.currentTarget.value
+            setV((s) => ({ ...s, [f.key]: value }))
+          }} />
         ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
