@@ -253,3 +253,22 @@ describe('xlsx export', () => {
     expect(buffer.length).toBeGreaterThan(5000)
   })
 })
+
+describe('draft refresh', () => {
+  it('refuses to finalise without bank accounts, then takes a corrected account and NPWP into the draft and lowers the tax', async () => {
+    const { ctx, budi } = await setup()
+    await op(ctx, 'honor.personSave', { ...person(budi.nik, budi.name, { sex: 'L', npwp: null }), id: budi.id, accountNumber: null })
+    const draft = await op(ctx, 'honor.listCreate', { ...quarter1, periodKind: 'bulan', month: 1 })
+    expect(draft.warnings).toEqual(['Budi Santoso: nomor rekening belum diisi.'])
+    const before = snapshot(ctx)
+    expect((await refused(ctx, 'honor.finalise', { id: draft.list.id })).message).toMatch(/Nomor rekening belum diisi untuk: Budi Santoso/)
+    expect(snapshot(ctx)).toBe(before)
+    await op(ctx, 'honor.personSave', { ...person(budi.nik, budi.name, { sex: 'L' }), id: budi.id })
+    const refreshed = await op(ctx, 'honor.listRefresh', { id: draft.list.id })
+    const line = refreshed.lines.find((l) => l.personName === 'Budi Santoso')!
+    expect(line).toMatchObject({ accountNumber: '1003850002', npwp: '12.345.678.9-012.000', gross: 300_000, tax: 7_500 })
+    expect(refreshed.warnings).toEqual([])
+    expect((await op(ctx, 'honor.finalise', { id: draft.list.id })).list.status).toBe('final')
+    expect((await refused(ctx, 'honor.listRefresh', { id: draft.list.id })).code).toBe('LIST_FROZEN')
+  })
+})

@@ -1,5 +1,5 @@
 import type { Handlers } from '../handlers'
-import { addLine, createList, deleteList, finaliseList, getList, listLists, markPaid, recap, removeLine, reviseList } from './lists'
+import { addLine, createList, deleteList, finaliseList, getList, listLists, markPaid, recap, refreshLines, removeLine, reviseList } from './lists'
 import { deleteAssignment, deletePerson, deleteRate, listAssignments, listPersons, listRates, posyanduOptions, saveAssignment, savePerson, saveRate } from './service'
 import { computePph21 } from './tax'
 import { honorListWorkbook } from './xlsx'
@@ -22,6 +22,7 @@ export const honorHandlers = {
   'honor.listDelete': (i, ctx) => deleteList(ctx, i.id),
   'honor.lineAdd': (i, ctx) => addLine(ctx, i),
   'honor.lineRemove': (i, ctx) => removeLine(ctx, i.lineId, i.reason),
+  'honor.listRefresh': (i, ctx) => refreshLines(ctx, i.id),
   'honor.finalise': (i, ctx) => finaliseList(ctx, i.id),
   'honor.markPaid': (i, ctx) => markPaid(ctx, i.id, i.paidDate, i.paymentRef),
   'honor.revise': (i, ctx) => reviseList(ctx, i.id, i.reason),

@@ -276,6 +276,42 @@ export function deleteList(ctx: Ctx, id: string): { id: string } {
   return { id }
 }
 
+/**
+ * Re-reads name, NIK, NPWP and bank account of each person into the draft's lines and
+ * recomputes their tax (an NPWP added later lowers it); months and gross stay as they are.
+ */
+export function refreshLines(ctx: Ctx, id: string): HonorListDetail {
+  requireKabupaten(ctx)
+  const list = requireDraft(ctx, id)
+  ctx.sqlite.transaction(() => {
+    for (const line of ctx.sqlite.prepare(`SELECT * FROM honor_line WHERE list_id = ? AND deleted_at IS NULL`).all(id) as Row[]) {
+      const p = ctx.sqlite.prepare(`SELECT * FROM pendamping_person WHERE id = ?`).get(line.person_id) as Record<string, never> | undefined
+      if (!p) continue
+      const tax = computePph21({
+        gross: line.gross as number,
+        rule: p.tax_rule,
+        hasNpwp: !!p.npwp || !!p.nik_as_npwp,
+        golongan: p.golongan,
+        date: lastDay(line.month_to as string),
+        reason: p.tax_reason,
+      })
+      updateRow(ctx, 'honor_line', line.id, {
+        person_name: p.name,
+        nik: p.nik,
+        npwp: p.npwp ?? (p.nik_as_npwp ? p.nik : null),
+        bank_name: p.bank_name,
+        account_number: p.account_number,
+        account_holder: p.account_holder,
+        tax: tax.tax,
+        net: tax.net,
+        tax_rule: tax.rule.code,
+        tax_basis: tax.basis,
+      })
+    }
+  })()
+  return getList(ctx, list.id)
+}
+
 /** "003/HONOR/2026"; a revision keeps its original's number with "-R1", "-R2". */
 function nextNumber(ctx: Ctx, list: Row): string {
   if (list.revision_of) {
@@ -296,7 +332,7 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   const lines = readLines(ctx, id, false)
   if (lines.length === 0) throw new AppError('LIST_EMPTY', 'Daftar tanpa baris tidak dapat difinalkan.')
   const missing = lines.filter((l) => !l.accountNumber).map((l) => l.personName)
-  if (missing.length) throw new AppError('LIST_NO_ACCOUNT', `Nomor rekening belum diisi untuk: ${[...new Set(missing)].join(', ')}. Lengkapi data orangnya, hapus barisnya lalu tambahkan lagi.`)
+  if (missing.length) throw new AppError('LIST_NO_ACCOUNT', `Nomor rekening belum diisi untuk: ${[...new Set(missing)].join(', ')}. Lengkapi data pendampingnya, lalu pilih "Perbarui data orang" pada draf ini.`)
   const sum = (k: 'gross' | 'tax' | 'net') => lines.reduce((a, l) => a + l[k], 0)
   updateRow(
     ctx,

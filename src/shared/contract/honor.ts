@@ -260,6 +260,8 @@ export const honorOps = {
     z.object({ listId: z.string(), assignmentId: z.string().min(1, 'Pilih penugasan'), monthFrom: month, monthTo: month, reason }),
   ),
   'honor.lineRemove': op<HonorListDetail>()(z.object({ lineId: z.string(), reason })),
+  /** Draft only: re-reads person data (name, NPWP, bank account) into the lines and recomputes tax. */
+  'honor.listRefresh': op<HonorListDetail>()(id),
   'honor.finalise': op<HonorListDetail>()(id),
   'honor.markPaid': op<HonorListDetail>()(
     z.object({ id: z.string(), paidDate: isoDate, paymentRef: z.string().trim().min(3, 'Nomor bukti bayar (SP2D) minimal 3 huruf').max(120) }),

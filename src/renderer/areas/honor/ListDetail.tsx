@@ -79,6 +79,7 @@ export function ListDetail({ id }: { id: string }) {
         </div>
         <Group>
           {draft && <Button onClick={() => setAsk('finalise')}>{t('detail.finalise')}</Button>}
+          {draft && <Button variant="light" onClick={async () => update(await callWithNotice('honor.listRefresh', { id }, t('detail.refreshed')))}>{t('detail.refresh')}</Button>}
           {list.status === 'final' && <Button color="green" onClick={() => setAsk('pay')}>{t('detail.pay')}</Button>}
           {!draft && !list.supersededBy && <Button variant="light" onClick={() => setAsk('revise')}>{t('detail.revise')}</Button>}
           <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void exportXlsx()}>{t('detail.xlsx')}</Button>

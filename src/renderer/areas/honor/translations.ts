@@ -96,6 +96,8 @@ export const translations = {
     detail: {
       back: 'Kembali ke daftar',
       finalise: 'Finalkan',
+      refresh: 'Perbarui data orang',
+      refreshed: 'Nama, NPWP, rekening dan PPh 21 diperbarui dari data pendamping',
       finaliseConfirm: 'Setelah final, daftar ini tidak dapat diubah lagi (dijaga oleh basis data). Koreksi hanya lewat revisi. Lanjutkan?',
       finalised: 'Daftar honor sudah final dengan nomor {{number}}',
       pay: 'Catat pembayaran',
@@ -243,6 +245,8 @@ export const translations = {
     detail: {
       back: 'Back to lists',
       finalise: 'Finalise',
+      refresh: 'Refresh person data',
+      refreshed: 'Name, NPWP, account and PPh 21 refreshed from the facilitator records',
       finaliseConfirm: 'Once final, this list can no longer change (the database enforces it). Corrections only through a revision. Continue?',
       finalised: 'Honor list is final with number {{number}}',
       pay: 'Record payment',
