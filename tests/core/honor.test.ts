@@ -272,3 +272,16 @@ describe('draft refresh', () => {
     expect((await refused(ctx, 'honor.listRefresh', { id: draft.list.id })).code).toBe('LIST_FROZEN')
   })
 })
+
+describe('persons from kader and tax preview', () => {
+  it('finds a kader to take the person from, keeps the link, and previews PPh 21 by the same rules', async () => {
+    const { ctx } = await setup()
+    const kader = insertRow(ctx, 'kader', { nik: '1218046607880003', name: 'Nurhayati', sex: 'P', phone: '081234567890', education: 'SMA' }, { scope: '12.18.04' })
+    const found = await op(ctx, 'honor.kaderSearch', { text: 'nurha' })
+    expect(found).toEqual([{ id: kader.id, nik: '1218046607880003', name: 'Nurhayati', sex: 'P', phone: '081234567890', education: 'SMA' }])
+    const p = await op(ctx, 'honor.personSave', { ...person(found[0].nik, found[0].name), kaderId: kader.id, phone: found[0].phone })
+    expect(p).toMatchObject({ kaderId: kader.id, nik: '1218046607880003', taxRule: 'bukan_pegawai', activeAssignments: 0 })
+    expect(await op(ctx, 'honor.taxPreview', { gross: 990_000, rule: 'bukan_pegawai', hasNpwp: false })).toMatchObject({ tax: 29_700, net: 960_300 })
+    expect((await refused(ctx, 'honor.taxPreview', { gross: -5, rule: 'bukan_pegawai' })).code).toBe('INVALID_INPUT')
+  })
+})

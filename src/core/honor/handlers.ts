@@ -1,12 +1,13 @@
 import type { Handlers } from '../handlers'
 import { addLine, createList, deleteList, finaliseList, getList, listLists, markPaid, recap, refreshLines, removeLine, reviseList } from './lists'
-import { deleteAssignment, deletePerson, deleteRate, listAssignments, listPersons, listRates, posyanduOptions, saveAssignment, savePerson, saveRate } from './service'
+import { deleteAssignment, deletePerson, deleteRate, listAssignments, listPersons, listRates, posyanduOptions, saveAssignment, savePerson, saveRate, searchKader } from './service'
 import { computePph21 } from './tax'
 import { honorListWorkbook } from './xlsx'
 import { isoDate } from '../clock'
 
 export const honorHandlers = {
   'honor.posyanduOptions': (_i, ctx) => posyanduOptions(ctx),
+  'honor.kaderSearch': (i, ctx) => searchKader(ctx, i.text),
   'honor.personList': (i, ctx) => listPersons(ctx, i.text),
   'honor.personSave': (i, ctx) => savePerson(ctx, i),
   'honor.personDelete': (i, ctx) => deletePerson(ctx, i.id),

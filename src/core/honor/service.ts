@@ -31,6 +31,14 @@ export function posyanduOptions(ctx: Ctx) {
     .all(`${kab}.%`) as { id: string; name: string; desaName: string; kecamatanName: string }[]
 }
 
+export function searchKader(ctx: Ctx, text: string) {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, nik, name, sex, phone, education FROM kader WHERE deleted_at IS NULL AND (name LIKE @like OR nik LIKE @like) ORDER BY name LIMIT 30`,
+    )
+    .all({ like: `%${text.replace(/[%_]/g, '')}%` }) as { id: string; nik: string; name: string; sex: 'L' | 'P'; phone: string | null; education: string | null }[]
+}
+
 // ---------- persons ----------
 
 const PERSON_COLS = `p.id, p.kader_id AS kaderId, p.nik, p.name, p.sex, p.address, p.phone, p.education, p.npwp, p.nik_as_npwp AS nikAsNpwp,

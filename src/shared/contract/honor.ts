@@ -219,6 +219,10 @@ const reason = z.string().trim().min(5, 'Alasan minimal 5 huruf').max(300)
 
 export const honorOps = {
   'honor.posyanduOptions': op<{ id: string; name: string; desaName: string; kecamatanName: string }[]>()(z.object({})),
+  /** Kader to take a pendamping's personal data from (the person stays linked by kader_id). */
+  'honor.kaderSearch': op<{ id: string; nik: string; name: string; sex: 'L' | 'P'; phone: string | null; education: string | null }[]>()(
+    z.object({ text: z.string().trim().max(60).default('') }),
+  ),
   'honor.personList': op<PendampingPerson[]>()(z.object({ text: z.string().trim().max(60).default('') })),
   'honor.personSave': op<PendampingPerson>()(personInput),
   'honor.personDelete': op<{ id: string }>()(id),

@@ -3,12 +3,13 @@ import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
+import type { Output } from '../../../shared/contract'
 import { formatDateLong } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 
-type PersonDraft = Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
+type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
   id?: string
   sex: 'L' | 'P'
   nikAsNpwp: boolean
@@ -23,7 +24,7 @@ const emptyPerson: PersonDraft = {
 }
 
 const fromPerson = (p: PendampingPerson): PersonDraft => ({
-  id: p.id, nik: p.nik, name: p.name, sex: p.sex, address: p.address ?? '', phone: p.phone ?? '', education: p.education ?? '', npwp: p.npwp ?? '',
+  id: p.id, kaderId: p.kaderId, nik: p.nik, name: p.name, sex: p.sex, address: p.address ?? '', phone: p.phone ?? '', education: p.education ?? '', npwp: p.npwp ?? '',
   nikAsNpwp: p.nikAsNpwp, bankName: p.bankName ?? '', accountNumber: p.accountNumber ?? '', accountHolder: p.accountHolder ?? '', isPns: p.isPns,
   golongan: p.golongan, nip: p.nip ?? '', taxRule: p.taxRule === (p.isPns ? 'pns_final' : 'bukan_pegawai') ? 'auto' : p.taxRule, taxReason: p.taxReason ?? '',
 })
@@ -41,7 +42,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
     const out = await submit(
       'honor.personSave',
       {
-        id: v.id, nik: v.nik.trim(), name: v.name, sex: v.sex, address: orNull(v.address), phone: orNull(v.phone), education: orNull(v.education),
+        id: v.id, kaderId: v.kaderId ?? null, nik: v.nik.trim(), name: v.name, sex: v.sex, address: orNull(v.address), phone: orNull(v.phone), education: orNull(v.education),
         npwp: orNull(v.npwp), nikAsNpwp: v.nikAsNpwp, bankName: orNull(v.bankName), accountNumber: orNull(v.accountNumber), accountHolder: orNull(v.accountHolder),
         isPns: v.isPns, golongan: v.isPns ? (v.golongan as 'I' | 'II' | 'III' | 'IV' | null) : null, nip: v.isPns ? orNull(v.nip) : null,
         taxRule: v.taxRule === 'auto' ? undefined : (v.taxRule as 'bukan_pegawai'), taxReason: orNull(v.taxReason),
@@ -54,6 +55,10 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
   return (
     <Modal opened onClose={onClose} title={v.id ? t('person.edit') : t('person.add')} size="xl">
       <Stack>
+        <KaderPicker
+          value={v.kaderId ?? null}
+          onPick={(k) => setV((s) => ({ ...s, kaderId: k.id, nik: k.nik, name: k.name, sex: k.sex, phone: k.phone ?? s.phone, education: k.education ?? s.education }))}
+        />
         <SimpleGrid cols={2}>
           {text('nik', t('person.nik'), { maxLength: 16, inputMode: 'numeric', withAsterisk: true })}
           {text('name', t('person.name'), { withAsterisk: true })}
@@ -102,6 +107,31 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
         </Group>
       </Stack>
     </Modal>
+  )
+}
+
+/** Takes NIK, name, sex, phone and education from a kader record (and keeps the link). */
+function KaderPicker({ value, onPick }: { value: string | null; onPick: (k: Output<'honor.kaderSearch'>[number]) => void }) {
+  const { t } = useTranslation('honor')
+  const [text, setText] = useState('')
+  const found = useOp('honor.kaderSearch', { text })
+  const list = found.data ?? []
+  return (
+    <Select
+      label={t('person.fromKader')}
+      placeholder={t('person.fromKaderHint')}
+      searchable
+      clearable
+      data={list.map((k) => ({ value: k.id, label: `${k.name} — ${k.nik}` }))}
+      value={list.some((k) => k.id === value) ? value : null}
+      onSearchChange={setText}
+      onChange={(id) => {
+        const k = list.find((x) => x.id === id)
+        if (k) onPick(k)
+      }}
+      nothingFoundMessage={t('person.noKader')}
+      filter={({ options }) => options}
+    />
   )
 }
 

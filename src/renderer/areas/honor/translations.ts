@@ -7,6 +7,9 @@ export const translations = {
     person: {
       add: 'Tambah pendamping',
       edit: 'Ubah data pendamping',
+      fromKader: 'Ambil dari data kader (boleh kosong)',
+      fromKaderHint: 'Cari nama atau NIK kader…',
+      noKader: 'Kader tidak ditemukan — isi data orangnya langsung',
       nik: 'NIK',
       name: 'Nama lengkap',
       sex: 'Jenis kelamin',
@@ -156,6 +159,9 @@ export const translations = {
     person: {
       add: 'Add facilitator',
       edit: 'Edit facilitator',
+      fromKader: 'Take from a kader record (optional)',
+      fromKaderHint: 'Search kader name or NIK…',
+      noKader: 'No kader found — enter the person directly',
       nik: 'NIK',
       name: 'Full name',
       sex: 'Sex',
