@@ -2,6 +2,7 @@ import { bundleSize } from './benchmarks/bundle'
 import { dbOpen } from './benchmarks/db-open'
 import { evaluation } from './benchmarks/evaluation'
 import { exchange } from './benchmarks/exchange'
+import { honorBench } from './benchmarks/honor'
 import type { Benchmark } from './types'
 
 /** Every benchmark the issues ask for; each area adds its own here. */
@@ -10,4 +11,5 @@ export const benchmarks: Benchmark[] = [
   bundleSize,
   exchange,
   evaluation,
+  honorBench,
 ]

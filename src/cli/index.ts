@@ -8,12 +8,14 @@ import { EXIT, UsageError, type Command, type Run } from './command'
 import { baseCommands } from './commands/base'
 import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
+import { honorCommands } from './commands/honor'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
   ...baseCommands,
   ...exchangeCommands,
   ...evaluationCommands,
+  ...honorCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

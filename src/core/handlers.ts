@@ -6,6 +6,7 @@ import { exchangeHandlers } from './exchange/handlers'
 import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
+import { honorHandlers } from './honor/handlers'
 
 z.config(z.locales.id())
 
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...regulationHandlers,
   ...exchangeHandlers,
   ...evaluationHandlers,
+  ...honorHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -5,6 +5,7 @@ import { appOps } from './app'
 import { regulationOps } from './regulation'
 import { exchangeOps } from './exchange'
 import { evaluationOps } from './evaluation'
+import { honorOps } from './honor'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -15,6 +16,7 @@ export const contract = {
   ...regulationOps,
   ...exchangeOps,
   ...evaluationOps,
+  ...honorOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

@@ -1,0 +1,257 @@
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconDownload, IconPrinter, IconTrash } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
+import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { downloadBase64, XLSX_TYPE } from '../../components/download'
+import { callWithNotice, useOp } from '../../hooks'
+import { href, navigate } from '../../router'
+import { formatMonths, monthRange } from '../../../shared/honorFormat'
+import { StatusBadge } from './StatusBadge'
+import { submit } from './submit'
+
+/** A small modal asking for one or two text fields before an action. */
+function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
+  const { t: tc } = useTranslation()
+  const [v, setV] = useState<Record<string, string>>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  return (
+    <Modal opened onClose={props.onClose} title={props.title}>
+      <Stack>
+        {props.intro}
+        {props.fields.map((f) => (
+          <TextInput key={f.key} type={f.type} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => {
+            const value = e.currentTarget.value
+            setV((s) => ({ ...s, [f.key]: value }))
+          }} />
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
+          <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+const money = (n: number) => formatRupiah(n)
+const NOWRAP = { whiteSpace: 'nowrap' } as const
+const amounts = (a: Amounts | null) => (a ? `${formatMonths(a.months)} bln · ${money(a.net)}` : '—')
+
+export function ListDetail({ id }: { id: string }) {
+  const { t } = useTranslation('honor')
+  const detail = useOp('honor.listGet', { id })
+  const assignments = useOp('honor.assignmentList', {})
+  const [ask, setAsk] = useState<null | 'finalise' | 'pay' | 'revise' | 'add' | { remove: HonorLine }>(null)
+  const [addAssignment, setAddAssignment] = useState<string | null>(null)
+  const d = detail.data
+  if (detail.error) return <Alert color="red">{detail.error.message}</Alert>
+  if (!d) return <Text>…</Text>
+  const { list } = d
+  const draft = list.status === 'draft'
+  const update = (next: HonorListDetail | undefined) => {
+    if (next) detail.setData(next)
+    return !!next
+  }
+  const exportXlsx = async () => {
+    const out = await callWithNotice('honor.exportXlsx', { id })
+    if (out) downloadBase64(out.base64, out.fileName, XLSX_TYPE)
+  }
+
+  return (
+    <Stack>
+      <Anchor href={href('honor/daftar')} size="sm">← {t('detail.back')}</Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs">
+            <Title order={2}>{list.number ?? t('status.draft')}</Title>
+            <StatusBadge status={list.status} />
+            {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
+          </Group>
+          <Text>{list.title}</Text>
+          <Text size="sm" c="dimmed">{list.periodLabel} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
+          {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: formatDateLong(list.paidDate), ref: list.paymentRef })}</Text>}
+          {list.supersededBy && (
+            <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
+          )}
+        </div>
+        <Group>
+          {draft && <Button onClick={() => setAsk('finalise')}>{t('detail.finalise')}</Button>}
+          {draft && <Button variant="light" onClick={async () => update(await callWithNotice('honor.listRefresh', { id }, t('detail.refreshed')))}>{t('detail.refresh')}</Button>}
+          {list.status === 'final' && <Button color="green" onClick={() => setAsk('pay')}>{t('detail.pay')}</Button>}
+          {!draft && !list.supersededBy && <Button variant="light" onClick={() => setAsk('revise')}>{t('detail.revise')}</Button>}
+          <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void exportXlsx()}>{t('detail.xlsx')}</Button>
+          <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => navigate(`honor/daftar/${id}/cetak`)}>{t('detail.print')}</Button>
+          {draft && (
+            <Button variant="subtle" color="red" onClick={async () => (await callWithNotice('honor.listDelete', { id }, t('detail.deleted'))) && navigate('honor/daftar')}>
+              {t('detail.delete')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {!draft && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}
+      {d.warnings.map((w) => <Alert key={w} color="yellow" py="xs">{w}</Alert>)}
+
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('col.no')}</Table.Th>
+            <Table.Th>{t('col.name')}</Table.Th>
+            <Table.Th>{t('col.posyandu')}</Table.Th>
+            <Table.Th>{t('col.months')}</Table.Th>
+            <Table.Th ta="right">{t('col.rate')}</Table.Th>
+            <Table.Th ta="right">{t('col.gross')}</Table.Th>
+            <Table.Th ta="right">{t('col.tax')}</Table.Th>
+            <Table.Th ta="right">{t('col.net')}</Table.Th>
+            <Table.Th>{t('col.account')}</Table.Th>
+            {draft && <Table.Th />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.lines.map((l, i) => (
+            <Table.Tr key={l.id}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>{l.personName}<Text size="xs" c="dimmed">{l.nik}</Text></Table.Td>
+              <Table.Td>{l.posyanduName}<Text size="xs" c="dimmed">{l.desaName}, {l.kecamatanName}</Text></Table.Td>
+              <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed" style={NOWRAP}>{monthRange(l.monthFrom, l.monthTo)}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.rate)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.gross)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP} title={l.taxBasis}>{money(l.tax)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>{money(l.net)}</Table.Td>
+              <Table.Td><Text size="sm">{l.bankName} {l.accountNumber}</Text></Table.Td>
+              {draft && (
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={`${t('detail.removeLine')} ${i + 1}`} onClick={() => setAsk({ remove: l })}><IconTrash size={16} /></ActionIcon>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr fw={700}>
+            <Table.Td colSpan={5}>{t('detail.total')}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-gross">{money(list.totalGross)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-tax">{money(list.totalTax)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP} data-testid="total-net">{money(list.totalNet)}</Table.Td>
+            <Table.Td colSpan={draft ? 2 : 1} />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <Text size="sm"><b>{t('detail.words')}:</b> <i>{d.totalWords}</i></Text>
+      {draft && <Group><Button variant="light" onClick={() => setAsk('add')}>{t('detail.addLine')}</Button></Group>}
+
+      {d.removed.length > 0 && (
+        <>
+          <Title order={5}>{t('detail.removed')}</Title>
+          {d.removed.map((l) => <Text key={l.id} size="sm">{l.personName} — {l.posyanduName}, {monthRange(l.monthFrom, l.monthTo)}: {l.changeReason}</Text>)}
+        </>
+      )}
+
+      {d.diff && (
+        <>
+          <Title order={4}>{t('detail.diff', { number: d.diff.previousNumber ?? '' })}</Title>
+          {list.revisionReason && <Text size="sm">{t('detail.reviseReason')}: {list.revisionReason}</Text>}
+          {d.diff.rows.length === 0 ? <Text c="dimmed">{t('detail.noDiff')}</Text> : (
+            <Table withTableBorder data-testid="diff">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('col.name')}</Table.Th>
+                  <Table.Th>{t('col.posyandu')}</Table.Th>
+                  <Table.Th>{t('detail.before')}</Table.Th>
+                  <Table.Th>{t('detail.after')}</Table.Th>
+                  <Table.Th ta="right">{t('detail.delta')} ({t('col.gross')})</Table.Th>
+                  <Table.Th ta="right">{t('detail.delta')} ({t('col.net')})</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.diff.rows.map((r) => (
+                  <Table.Tr key={`${r.personName}|${r.posyanduName}`}>
+                    <Table.Td>{r.personName}</Table.Td>
+                    <Table.Td>{r.posyanduName}</Table.Td>
+                    <Table.Td>{amounts(r.before)}</Table.Td>
+                    <Table.Td>{amounts(r.after)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP} c={r.delta.gross < 0 ? 'red' : 'green'}>{r.delta.gross > 0 ? '+' : ''}{money(r.delta.gross)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP} c={r.delta.net < 0 ? 'red' : 'green'}>{r.delta.net > 0 ? '+' : ''}{money(r.delta.net)}</Table.Td>
+                  </Table.Tr>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td colSpan={4}>{t('detail.total')}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>{money(d.diff.total.delta.gross)}</Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>{money(d.diff.total.delta.net)}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
+      )}
+
+      {ask === 'finalise' && (
+        <Ask
+          title={t('detail.finalise')}
+          intro={<Text size="sm">{t('detail.finaliseConfirm')}</Text>}
+          fields={[]}
+          confirm={t('detail.finalise')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (_v, setErrors) => {
+            const out = await submit('honor.finalise', { id }, setErrors)
+            if (out) notifications.show({ color: 'green', message: t('detail.finalised', { number: out.list.number }) })
+            return update(out)
+          }}
+        />
+      )}
+      {ask === 'pay' && (
+        <Ask
+          title={t('detail.pay')}
+          fields={[{ key: 'paidDate', label: t('detail.paidDate'), type: 'date' }, { key: 'paymentRef', label: t('detail.paymentRef') }]}
+          confirm={t('detail.pay')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) => update(await submit('honor.markPaid', { id, paidDate: v.paidDate ?? '', paymentRef: v.paymentRef ?? '' }, setErrors, t('detail.paid')))}
+        />
+      )}
+      {ask === 'revise' && (
+        <Ask
+          title={t('detail.revise')}
+          fields={[{ key: 'reason', label: t('detail.reviseReason') }]}
+          confirm={t('detail.revise')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) => {
+            const out = await submit('honor.revise', { id, reason: v.reason ?? '' }, setErrors, t('detail.revised'))
+            if (out) navigate(`honor/daftar/${out.list.id}`)
+            return !!out
+          }}
+        />
+      )}
+      {ask !== null && typeof ask === 'object' && (
+        <Ask
+          title={`${t('detail.removeLine')}: ${ask.remove.personName}`}
+          fields={[{ key: 'reason', label: t('detail.reason') }]}
+          confirm={t('detail.removeLine')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) => update(await submit('honor.lineRemove', { lineId: ask.remove.id, reason: v.reason ?? '' }, setErrors, t('detail.lineRemoved')))}
+        />
+      )}
+      {ask === 'add' && (
+        <Ask
+          title={t('detail.addLine')}
+          intro={
+            <Select
+              label={t('detail.assignment')}
+              searchable
+              value={addAssignment}
+              onChange={setAddAssignment}
+              data={(assignments.data ?? []).map((a) => ({ value: a.id, label: `${a.personName} — ${a.posyanduName} (${a.fromDate} s.d. ${a.toDate ?? '…'})` }))}
+            />
+          }
+          fields={[{ key: 'monthFrom', label: t('list.monthFrom'), type: 'month' }, { key: 'monthTo', label: t('list.monthTo'), type: 'month' }, { key: 'reason', label: t('detail.reason') }]}
+          confirm={t('detail.addLine')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) =>
+            update(await submit('honor.lineAdd', { listId: id, assignmentId: addAssignment ?? '', monthFrom: v.monthFrom ?? '', monthTo: v.monthTo ?? '', reason: v.reason ?? '' }, setErrors, t('detail.lineAdded')))
+          }
+        />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,101 @@
+import { ActionIcon, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { IconEdit, IconTrash } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { HonorRate } from '../../../shared/contract/honor'
+import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { RegulationPicker } from '../../components/RegulationPicker'
+import { callWithNotice, useOp } from '../../hooks'
+import { orNull, submit } from './submit'
+
+interface RateDraft {
+  id?: string
+  role: string
+  amount: number | string
+  validFrom: string
+  validTo: string
+  regulationId: string | null
+}
+
+function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('honor')
+  const { t: tc } = useTranslation()
+  const [v, setV] = useState(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
+  const save = async () => {
+    const out = await submit(
+      'honor.rateSave',
+      { id: v.id, role: v.role, amount: Number(v.amount), validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
+      setErrors,
+      t('rate.saved'),
+    )
+    if (out) onSaved()
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
+      <Stack>
+        <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
+        <NumberInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} thousandSeparator="." decimalSeparator="," prefix="Rp " allowNegative={false} />
+        <SimpleGrid cols={2}>
+          <TextInput type="date" label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} />
+          <TextInput type="date" label={t('rate.to')} value={v.validTo} error={errors.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} />
+        </SimpleGrid>
+        <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
+          <Button onClick={() => void save()}>{tc('action.save')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+export function Rates() {
+  const { t } = useTranslation('honor')
+  const rates = useOp('honor.rateList', {})
+  const [editing, setEditing] = useState<RateDraft | null>(null)
+  const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: r.amount, validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">{t('rate.hint')}</Text>
+        <Button onClick={() => setEditing({ role: 'pendamping', amount: '', validFrom: '', validTo: '', regulationId: null })}>{t('rate.add')}</Button>
+      </Group>
+      {(rates.data ?? []).length === 0 ? <Text c="dimmed">{t('rate.none')}</Text> : (
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rate.role')}</Table.Th>
+              <Table.Th ta="right">{t('rate.amount')}</Table.Th>
+              <Table.Th>{t('rate.from')}</Table.Th>
+              <Table.Th>{t('rate.to')}</Table.Th>
+              <Table.Th>{t('rate.decree')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(rates.data ?? []).map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.role}</Table.Td>
+                <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
+                <Table.Td>{formatDateLong(r.validFrom)}</Table.Td>
+                <Table.Td>{r.validTo ? formatDateLong(r.validTo) : '—'}</Table.Td>
+                <Table.Td><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && <RateForm initial={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void rates.reload())} />}
+    </Stack>
+  )
+}
