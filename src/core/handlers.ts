@@ -4,6 +4,7 @@ import { AppError, fail, ok, type Result } from '../shared/result'
 import { appHandlers } from './app/handlers'
 import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
+import { programmeHandlers } from './programme/handlers'
 
 z.config(z.locales.id())
 
@@ -17,6 +18,7 @@ export type Handlers = { [K in OpName]: Handler<K> }
 export const handlers: Handlers = {
   ...appHandlers,
   ...regulationHandlers,
+  ...programmeHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

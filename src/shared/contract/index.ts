@@ -3,6 +3,7 @@ import type { Result } from '../result'
 import type { OpDef } from './define'
 import { appOps } from './app'
 import { regulationOps } from './regulation'
+import { programmeOps } from './programme'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -11,6 +12,7 @@ import { regulationOps } from './regulation'
 export const contract = {
   ...appOps,
   ...regulationOps,
+  ...programmeOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

@@ -2,3 +2,4 @@
 export * from './foundation'
 export * from './registry'
 export * from './regulation'
+export * from './programme'
