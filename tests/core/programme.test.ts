@@ -114,7 +114,7 @@ describe('programmes', () => {
     expect(count(ctx, 'programme_posyandu')).toBe(3)
 
     const before = snapshot(ctx)
-    const bad: [Partial<typeof base>, RegExp][] = [
+    const bad: [Partial<Input<'programme.save'>>, RegExp][] = [
       [{ name: 'PM' }, /Nama program minimal 3 huruf/],
       [{ budget: 1_500_000.5 }, /rupiah bulat/],
       [{ realisation: -1 }, /Realisasi tidak boleh negatif/],
@@ -125,7 +125,7 @@ describe('programmes', () => {
       [{ fundingSource: 'hibah_luar_negeri' }, /Sumber dana "hibah_luar_negeri"/],
       [{ skpdId: 'x' }, /SKPD yang dipilih tidak ada/],
       [{ posyanduIds: ['bukan-posyandu'] }, /Posyandu yang dipilih tidak ada/],
-      [{ regulationId: 'bukan-regulasi' } as Partial<typeof base>, /Regulasi yang dipilih tidak ada/],
+      [{ regulationId: 'bukan-regulasi' }, /Regulasi yang dipilih tidak ada/],
     ]
     for (const [patch, message] of bad) expect((await refused(ctx, 'programme.save', { ...base, ...patch })).message).toMatch(message)
     expect(snapshot(ctx)).toEqual(before)
