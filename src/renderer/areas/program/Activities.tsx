@@ -23,7 +23,7 @@ export function Activities() {
         <Title order={3}>{t('activity.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>
       </Group>
-      <Select placeholder={t('activity.allPosyandu')} aria-label={t('fields.posyandu')} data={posyandu} value={posyanduId} onChange={setPosyanduId} searchable clearable w={420} />
+      <Select searchable placeholder={t('activity.allPosyandu')} aria-label={t('fields.posyandu')} data={posyandu} value={posyanduId} onChange={setPosyanduId} clearable w={420} />
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -73,12 +73,12 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
     )
     if (out) props.onSaved()
   }
-  const phi = <Select key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />
-  const spm = <Select key="spm" label={t('fields.spmField')} data={options(ref?.spmFields ?? [])} value={v.spmField} onChange={set('spmField')} clearable />
+  const phi = <Select searchable key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />
+  const spm = <Select searchable key="spm" label={t('fields.spmField')} data={options(ref?.spmFields ?? [])} value={v.spmField} onChange={set('spmField')} clearable />
   const classify: ReactNode[] = ref?.framework === 'spm' ? [spm, phi] : [phi, spm]
   return (
     <Stack>
-      <Select label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} searchable />
+      <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} />
       <TextInput type="date" label={t('fields.date')} value={v.date} onChange={(e) => set('date')(e.currentTarget.value)} w={200} />
       <SimpleGrid cols={2}>{classify}</SimpleGrid>
       <Autocomplete label={t('fields.what')} data={[...new Set(suggestions)]} value={v.what} onChange={(x) => set('what')(x)} />
@@ -89,7 +89,7 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
         ))}
       </SimpleGrid>
       <SimpleGrid cols={2}>
-        <Select label={t('fields.agency')} data={skpdOptions(ref)} value={v.skpdId} onChange={set('skpdId')} searchable clearable />
+        <Select searchable label={t('fields.agency')} data={skpdOptions(ref)} value={v.skpdId} onChange={set('skpdId')} clearable />
         <TextInput label={t('fields.agencyOther')} value={v.agencyOther} onChange={(e) => set('agencyOther')(e.currentTarget.value)} />
       </SimpleGrid>
       <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>

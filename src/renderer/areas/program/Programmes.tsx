@@ -25,7 +25,7 @@ export function Programmes() {
       </Group>
       <Group>
         <TextInput placeholder={t('programme.search')} aria-label={t('programme.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
-        <Select placeholder={t('programme.allYears')} aria-label={t('fields.year')} data={years.map(String)} value={year} onChange={setYear} clearable w={160} />
+        <Select searchable placeholder={t('programme.allYears')} aria-label={t('fields.year')} data={years.map(String)} value={year} onChange={setYear} clearable w={160} />
       </Group>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -130,8 +130,8 @@ export function ProgrammeForm({ id }: { id: string }) {
     if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) navigate('program/program')
   }
 
-  const phi = <Select key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />
-  const spm = <Select key="spm" label={t('fields.spmField')} data={options(ref?.spmFields ?? [])} value={v.spmField} onChange={set('spmField')} clearable />
+  const phi = <Select searchable key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />
+  const spm = <Select searchable key="spm" label={t('fields.spmField')} data={options(ref?.spmFields ?? [])} value={v.spmField} onChange={set('spmField')} clearable />
   const classify: ReactNode[] = ref?.framework === 'spm' ? [spm, phi] : [phi, spm]
   const warnings = existing.data?.warnings ?? []
 
@@ -141,13 +141,13 @@ export function ProgrammeForm({ id }: { id: string }) {
       <Title order={3}>{id === 'baru' ? t('programme.add') : t('programme.edit')}</Title>
       {warnings.map((w) => <Alert key={w} color="orange" icon={<IconAlertTriangle />}>{w}</Alert>)}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label={t('fields.skpd')} data={skpdOptions(ref)} value={v.skpdId} onChange={set('skpdId')} searchable error={errors.skpdId} />
+        <Select searchable label={t('fields.skpd')} data={skpdOptions(ref)} value={v.skpdId} onChange={set('skpdId')} error={errors.skpdId} />
         <NumberInput label={t('fields.year')} value={v.fiscalYear} onChange={set('fiscalYear')} min={2000} max={2100} allowDecimal={false} thousandSeparator="" error={errors.fiscalYear} />
-        <Select label={t('fields.funding')} data={options(ref?.fundingSources ?? [])} value={v.fundingSource} onChange={set('fundingSource')} error={errors.fundingSource} />
+        <Select searchable allowDeselect={false} label={t('fields.funding')} data={options(ref?.fundingSources ?? [])} value={v.fundingSource} onChange={set('fundingSource')} error={errors.fundingSource} />
       </SimpleGrid>
       <TextInput label={t('fields.name')} value={v.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>{classify}</SimpleGrid>
-      <MultiSelect label={t('fields.targetGroups')} data={options(ref?.targetGroups ?? [])} value={v.targetGroups} onChange={set('targetGroups')} />
+      <MultiSelect searchable label={t('fields.targetGroups')} data={options(ref?.targetGroups ?? [])} value={v.targetGroups} onChange={set('targetGroups')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <MoneyInput label={t('fields.budget')} value={v.budget} onChange={set('budget')} error={errors.budget} />
         <MoneyInput label={t('fields.realisation')} value={v.realisation} onChange={set('realisation')} error={errors.realisation} />

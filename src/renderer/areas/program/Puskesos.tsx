@@ -33,7 +33,7 @@ export function Puskesos() {
           <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>{t('puskesos.add')}</Button>
         </Group>
       </Group>
-      <Select placeholder={t('puskesos.allStatus')} aria-label={t('fields.status')} data={statusOptions} value={status} onChange={setStatus} clearable w={220} />
+      <Select searchable placeholder={t('puskesos.allStatus')} aria-label={t('puskesos.filterStatus')} data={statusOptions} value={status} onChange={setStatus} clearable w={220} />
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -90,18 +90,18 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
   return (
     <Stack>
       <SimpleGrid cols={2}>
-        <Select label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} searchable />
+        <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} />
         <TextInput type="date" label={t('fields.date')} value={v.date ?? ''} onChange={text('date')} />
         <TextInput label={t('fields.person')} value={v.personName ?? ''} onChange={text('personName')} />
         <TextInput label={t('fields.nik')} value={v.nik ?? ''} onChange={text('nik')} maxLength={16} inputMode="numeric" />
       </SimpleGrid>
-      <Select label={t('fields.category')} data={options(ref?.puskesosCategories ?? [])} value={v.category} onChange={set('category')} />
+      <Select searchable label={t('fields.category')} data={options(ref?.puskesosCategories ?? [])} value={v.category} onChange={set('category')} />
       <Textarea label={t('fields.complaint')} value={v.complaint ?? ''} onChange={text('complaint')} autosize minRows={2} />
       <SimpleGrid cols={2}>
-        <Select label={t('fields.referredTo')} data={skpdOptions(ref)} value={v.referredSkpdId} onChange={set('referredSkpdId')} searchable clearable />
+        <Select searchable label={t('fields.referredTo')} data={skpdOptions(ref)} value={v.referredSkpdId} onChange={set('referredSkpdId')} clearable />
         <TextInput label={t('fields.referredOther')} value={v.referredOther ?? ''} onChange={text('referredOther')} />
       </SimpleGrid>
-      <Select label={t('fields.status')} data={props.statusOptions} value={v.followUpStatus} onChange={set('followUpStatus')} w={240} />
+      <Select searchable allowDeselect={false} label={t('fields.status')} data={props.statusOptions} value={v.followUpStatus} onChange={set('followUpStatus')} w={240} />
       <Textarea label={t('fields.followUpNote')} value={v.followUpNote ?? ''} onChange={text('followUpNote')} autosize minRows={1} />
       <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>
     </Stack>

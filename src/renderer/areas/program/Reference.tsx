@@ -99,7 +99,7 @@ function RefItemForm({ kind, initial, parents, onSaved }: { kind: RefKind; initi
   }
   return (
     <Stack>
-      {PARENT[kind] && <Select label={t('reference.parent')} data={options(parents)} value={v.parentCode} onChange={(x) => setV({ ...v, parentCode: x })} />}
+      {PARENT[kind] && <Select searchable label={t('reference.parent')} data={options(parents)} value={v.parentCode} onChange={(x) => setV({ ...v, parentCode: x })} />}
       <TextInput label={t('fields.code')} value={v.code} onChange={(e) => setV({ ...v, code: e.currentTarget.value })} disabled={!!initial} />
       <TextInput label={t('fields.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} />
       <Textarea label={t('fields.description')} value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} autosize minRows={2} />

@@ -103,6 +103,8 @@ export function RegulationPage({ id }: { id: string }) {
           <Text fw={600}>{t('regulation.setStatus')}</Text>
           <Group align="flex-end">
             <Select
+              searchable
+              allowDeselect={false}
               label={t('regulation.status')}
               data={(['berlaku', 'diubah', 'dicabut'] as const).map((s) => ({ value: s, label: t(`regulation.${s}`) }))}
               value={status}

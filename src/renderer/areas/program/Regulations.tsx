@@ -23,7 +23,7 @@ export function Regulations() {
       </Group>
       <Group>
         <TextInput placeholder={t('regulation.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={360} aria-label={t('regulation.search')} />
-        <Select placeholder={t('fields.kind')} data={[...REGULATION_KINDS]} value={kind} onChange={setKind} clearable w={180} aria-label={t('fields.kind')} />
+        <Select searchable placeholder={t('fields.kind')} data={[...REGULATION_KINDS]} value={kind} onChange={setKind} clearable w={180} aria-label={t('regulation.filterKind')} />
       </Group>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -76,7 +76,7 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
   return (
     <Stack>
       <Group grow>
-        <Select label={t('fields.kind')} data={[...REGULATION_KINDS]} value={v.kind} onChange={(x) => set('kind')(x ?? '')} searchable />
+        <Select searchable allowDeselect={false} label={t('fields.kind')} data={[...REGULATION_KINDS]} value={v.kind} onChange={(x) => set('kind')(x ?? '')} />
         <TextInput label={t('fields.number')} value={v.number} onChange={(e) => set('number')(e.currentTarget.value)} />
         <NumberInput label={t('fields.regYear')} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
       </Group>

@@ -134,7 +134,7 @@ export function Summary() {
       <Group justify="space-between">
         <Title order={3}>{t('summary.title')}</Title>
         <Group>
-          <Select aria-label={t('summary.year')} data={choices.map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} />
+          <Select searchable aria-label={t('summary.year')} data={choices.map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} />
           <Button leftSection={<IconPrinter size={18} />} variant="light" onClick={() => navigate(`program/ringkasan/cetak/${year}/${f}`)}>{t('summary.print')}</Button>
         </Group>
       </Group>

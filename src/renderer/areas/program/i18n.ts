@@ -22,7 +22,7 @@ export const translations = {
       printTitle: 'REKAPITULASI PROGRAM SKPD PADA POSYANDU', total: 'Jumlah',
     },
     regulation: {
-      title: 'Daftar regulasi', add: 'Tambah regulasi', edit: 'Ubah regulasi', saved: 'Regulasi tersimpan', search: 'Cari jenis, nomor, tahun atau judul…', none: 'Belum ada regulasi.',
+      title: 'Daftar regulasi', filterKind: 'Saring menurut jenis', add: 'Tambah regulasi', edit: 'Ubah regulasi', saved: 'Regulasi tersimpan', search: 'Cari jenis, nomor, tahun atau judul…', none: 'Belum ada regulasi.',
       status: 'Status', berlaku: 'Berlaku', diubah: 'Diubah', dicabut: 'Dicabut', changedBy: 'Diubah/dicabut oleh', changes: 'Mengubah/mencabut', setStatus: 'Ubah status',
       by: 'Regulasi yang mengubah/mencabut', apply: 'Terapkan', attachment: 'Lampiran PDF', attach: 'Lampirkan PDF', replace: 'Ganti PDF', open: 'Buka PDF', noAttachment: 'Belum ada lampiran.',
       attached: 'PDF terlampir', dependents: 'Yang berdasar pada regulasi ini', noDependents: 'Belum ada data yang merujuk regulasi ini.', back: 'Kembali ke daftar regulasi', checksum: 'SHA-256',
@@ -30,7 +30,7 @@ export const translations = {
     activity: { title: 'Kegiatan posyandu', add: 'Catat kegiatan', saved: 'Kegiatan tersimpan', none: 'Belum ada kegiatan.', allPosyandu: 'Semua posyandu', total: 'Jumlah peserta' },
     puskesos: {
       title: 'Layanan Puskesos di posyandu', add: 'Catat layanan', saved: 'Layanan tersimpan', none: 'Belum ada layanan.', export: 'Ekspor rujukan untuk DTSEN (.xlsx)', exported: '{{rows}} rujukan diekspor',
-      baru: 'Baru', dirujuk: 'Dirujuk', ditindaklanjuti: 'Ditindaklanjuti', selesai: 'Selesai', allStatus: 'Semua status',
+      baru: 'Baru', dirujuk: 'Dirujuk', ditindaklanjuti: 'Ditindaklanjuti', selesai: 'Selesai', allStatus: 'Semua status', filterStatus: 'Saring menurut status',
     },
     reference: {
       title: 'Referensi dan SKPD', skpd: 'SKPD pembina teknis', addSkpd: 'Tambah SKPD', add: 'Tambah butir', saved: 'Tersimpan', inactive: 'nonaktif',
@@ -61,7 +61,7 @@ export const translations = {
       printTitle: 'SUMMARY OF AGENCY PROGRAMMES AT POSYANDU', total: 'Total',
     },
     regulation: {
-      title: 'Regulations', add: 'Add regulation', edit: 'Edit regulation', saved: 'Regulation saved', search: 'Search kind, number, year or title…', none: 'No regulations yet.',
+      title: 'Regulations', filterKind: 'Filter by kind', add: 'Add regulation', edit: 'Edit regulation', saved: 'Regulation saved', search: 'Search kind, number, year or title…', none: 'No regulations yet.',
       status: 'Status', berlaku: 'In force', diubah: 'Amended', dicabut: 'Revoked', changedBy: 'Amended/revoked by', changes: 'Amends/revokes', setStatus: 'Change status',
       by: 'Amending/revoking regulation', apply: 'Apply', attachment: 'PDF attachment', attach: 'Attach PDF', replace: 'Replace PDF', open: 'Open PDF', noAttachment: 'No attachment yet.',
       attached: 'PDF attached', dependents: 'What rests on this regulation', noDependents: 'Nothing refers to this regulation yet.', back: 'Back to regulations', checksum: 'SHA-256',
@@ -69,7 +69,7 @@ export const translations = {
     activity: { title: 'Posyandu activities', add: 'Record activity', saved: 'Activity saved', none: 'No activities yet.', allPosyandu: 'All posyandu', total: 'Participants' },
     puskesos: {
       title: 'Puskesos services at posyandu', add: 'Record service', saved: 'Service saved', none: 'No services yet.', export: 'Export referrals for DTSEN (.xlsx)', exported: '{{rows}} referrals exported',
-      baru: 'New', dirujuk: 'Referred', ditindaklanjuti: 'Followed up', selesai: 'Done', allStatus: 'All statuses',
+      baru: 'New', dirujuk: 'Referred', ditindaklanjuti: 'Followed up', selesai: 'Done', allStatus: 'All statuses', filterStatus: 'Filter by status',
     },
     reference: {
       title: 'Reference and agencies', skpd: 'Technical supervising agencies', addSkpd: 'Add agency', add: 'Add item', saved: 'Saved', inactive: 'inactive',
