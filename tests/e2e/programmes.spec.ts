@@ -21,7 +21,7 @@ async function pick(page: Page, label: string, text: string) {
 async function kabupatenWithPosyandu(page: Page, host: Host) {
   const init = await host.cli(['init', '--office', '12.18', '--name', 'Bappeda Kabupaten Serdang Bedagai', '--operator', 'Rina Marpaung'])
   expect(init.code, init.stderr).toBe(0)
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/scripts/seed-posyandu.ts'), host.dbFile,
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/scripts/seed.ts'), host.dbFile,
     'Melati@12.18.04.2002', 'Mawar@12.18.04.2001', 'Anggrek@12.18.05.2002', 'Kenanga@12.18.05.2003'], { cwd: ROOT, encoding: 'utf8' })
   expect(seeded.status, seeded.stderr).toBe(0)
   await page.goto(host.url)
@@ -139,6 +139,7 @@ test('revoking a regulation shows on the programme resting on it, and saving aga
   // Saving again on a revoked regulation asks first; cancelling writes nothing.
   await page.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByRole('dialog', { name: 'Regulasi sudah dicabut' })).toBeVisible()
+  await page.waitForTimeout(400) // let the modal finish fading in before the picture
   await shot(page, 'programmes-revoked-warning')
   await page.getByRole('button', { name: 'Tetap simpan dengan regulasi ini' }).click()
   await expect(page.getByText('Program tersimpan').first()).toBeVisible()

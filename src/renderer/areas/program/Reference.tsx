@@ -53,7 +53,7 @@ export function Reference() {
             <Stack gap={2}>
               {itemsOf(k).map((r) => (
                 <Text key={r.id} size="sm" c={r.active ? undefined : 'dimmed'} style={{ cursor: 'pointer' }} onClick={() => setItem({ kind: k, item: r })}>
-                  {PARENT[k] && <Text span c="dimmed" size="xs">{r.parentCode} · </Text>}
+                  {PARENT[k] && <Text span c="dimmed" size="xs">{itemsOf(PARENT[k]!).find((x) => x.code === r.parentCode)?.name ?? r.parentCode} · </Text>}
                   {r.name}{!r.active && ` (${t('reference.inactive')})`}
                 </Text>
               ))}

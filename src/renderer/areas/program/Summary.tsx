@@ -9,6 +9,7 @@ import { navigate } from '../../router'
 import { useReference, useT } from './shared'
 
 export const linesOf = (s: ProgrammeSummary, f: Framework) => (f === 'spm' ? s.bySpmField : f === 'ilp' ? s.byLifeStage : s.byPhiPart)
+const NOWRAP = { whiteSpace: 'nowrap' } as const
 const ratio = (a: number, b: number) => (b ? a / b : null)
 /** Millions, for chart axes: 150000000 → "150 jt". */
 const juta = (n: number) => `${formatNumber(Math.round(n / 1_000_000))} jt`
@@ -45,8 +46,8 @@ export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; fi
           <Table.Tr key={l.key}>
             <Table.Td>{l.label}</Table.Td>
             <Table.Td ta="right">{l.programmes}</Table.Td>
-            <Table.Td ta="right">{formatRupiah(l.budget)}</Table.Td>
-            <Table.Td ta="right">{formatRupiah(l.realisation)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP}>{formatRupiah(l.budget)}</Table.Td>
+            <Table.Td ta="right" style={NOWRAP}>{formatRupiah(l.realisation)}</Table.Td>
             <Table.Td ta="right">{formatPercent(ratio(l.realisation, l.budget))}</Table.Td>
             <Table.Td ta="right">{l.posyanduReached}</Table.Td>
           </Table.Tr>
@@ -56,8 +57,8 @@ export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; fi
         <Table.Tr fw={700}>
           <Table.Td>{t('summary.total')}</Table.Td>
           <Table.Td ta="right">{total.programmes}</Table.Td>
-          <Table.Td ta="right">{formatRupiah(total.budget)}</Table.Td>
-          <Table.Td ta="right">{formatRupiah(total.realisation)}</Table.Td>
+          <Table.Td ta="right" style={NOWRAP}>{formatRupiah(total.budget)}</Table.Td>
+          <Table.Td ta="right" style={NOWRAP}>{formatRupiah(total.realisation)}</Table.Td>
           <Table.Td ta="right">{formatPercent(ratio(total.realisation, total.budget))}</Table.Td>
           <Table.Td />
         </Table.Tr>
@@ -100,22 +101,28 @@ export function CoverageTable({ s, dense }: { s: ProgrammeSummary; dense?: boole
   )
 }
 
-export function MoneyChart({ lines, h = 260 }: { lines: SummaryLine[]; h?: number }) {
+/** Budget beside realisation per line; bars run sideways so long names (SPM fields, SKPD) stay readable. */
+export function MoneyChart({ lines, compact }: { lines: SummaryLine[]; compact?: boolean }) {
   const t = useT()
   return (
     <BarChart
-      h={h}
+      h={(compact ? 30 : 40) + lines.length * (compact ? 26 : 38)}
       data={lines.map((l) => ({ label: l.label, budget: l.budget, realisation: l.realisation }))}
       dataKey="label"
+      orientation="vertical"
       series={[
         { name: 'budget', label: t('summary.budget'), color: 'teal.6' },
         { name: 'realisation', label: t('summary.realisation'), color: 'orange.5' },
       ]}
       valueFormatter={(v) => formatRupiah(v)}
-      yAxisProps={{ tickFormatter: juta, width: 70 }}
+      xAxisProps={{ tickFormatter: juta }}
+      yAxisProps={{ width: compact ? 150 : 190, interval: 0, tick: { fontSize: compact ? 9 : 12 } }}
+      maxBarWidth={compact ? 10 : 16}
       withLegend
-      tickLine="y"
-      xAxisProps={{ interval: 0, angle: lines.length > 5 ? -20 : 0, textAnchor: lines.length > 5 ? 'end' : 'middle', height: lines.length > 5 ? 70 : 30 }}
+      legendProps={{ verticalAlign: 'top', height: 30 }}
+      gridAxis="x"
+      withTooltip={!compact}
+      {...(compact ? { barChartProps: { barGap: 1 } } : {})}
     />
   )
 }

@@ -20,6 +20,8 @@ export function SummaryPrint({ year, framework }: { year: number; framework: Fra
   const first = framework === 'spm' ? t('fields.spmField') : framework === 'ilp' ? t('framework.ilp') : t('fields.phiPart')
   return (
     <Stack gap={0}>
+      {/* Notifications float above the sheet on screen; they never belong on paper. */}
+      <style>{'@media print { .mantine-Notifications-root { display: none !important; } }'}</style>
       <Anchor href={href('program/ringkasan')} size="sm" className="no-print" mb="xs"><Group gap={4}><IconArrowLeft size={14} />{t('summary.title')}</Group></Anchor>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`ringkasan-program-${year}.pdf`} />
       {!s ? (
@@ -32,7 +34,7 @@ export function SummaryPrint({ year, framework }: { year: number; framework: Fra
           <Text fw={700} size="sm" mt="sm">A. {t('summary.bySkpd')}</Text>
           <SummaryTable lines={s.bySkpd} first={t('fields.skpd')} dense />
           <Text fw={700} size="sm" mt="md">B. {t('summary.byPart')}: {first}</Text>
-          <div style={{ breakInside: 'avoid' }}><MoneyChart lines={linesOf(s, framework)} h={200} /></div>
+          <div style={{ breakInside: 'avoid' }}><MoneyChart lines={linesOf(s, framework)} compact /></div>
           <SummaryTable lines={linesOf(s, framework)} first={first} dense />
           {framework === 'ilp' && <Text size="xs">{t('summary.lifeStageNote')}</Text>}
           <Text fw={700} size="sm" mt="md">C. {t('summary.byKecamatan')}</Text>
