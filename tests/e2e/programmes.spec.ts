@@ -176,7 +176,7 @@ test('Puskesos desk: a referral is recorded and exported for DTSEN; reference li
   await shot(page, 'programmes-activities')
 
   await page.getByRole('tab', { name: 'Referensi & SKPD' }).click()
-  await expect(page.getByText('Posyandu Kreatif')).toBeVisible()
+  await expect(page.getByText('Posyandu Kreatif', { exact: true }).first()).toBeVisible()
   await page.getByText('Bidang SPM', { exact: true }).click()
   await expect(page.getByText('Kerangka tampilan tersimpan')).toBeVisible()
   await shot(page, 'programmes-reference')
