@@ -157,7 +157,9 @@ test('Puskesos desk: a referral is recorded and exported for DTSEN; reference li
   await pick(page, 'Dirujuk ke SKPD', 'Dinas Sosial')
   await pick(page, 'Status tindak lanjut', 'Dirujuk')
   await dialog.getByRole('button', { name: 'Simpan' }).click()
-  await expect(page.getByText('NIK harus 16 angka')).toBeVisible()
+  // The message stands beside the NIK field, and nothing is saved.
+  await expect(dialog.getByText('NIK harus 16 angka')).toBeVisible()
+  await expect(page.getByText('Belum ada layanan.')).toBeVisible()
   await dialog.getByLabel('NIK (boleh kosong)').fill('1218045505900001')
   await dialog.getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByRole('row', { name: /Rahmawati/ })).toContainText('Dirujuk')
@@ -173,6 +175,7 @@ test('Puskesos desk: a referral is recorded and exported for DTSEN; reference li
   await page.getByRole('dialog').getByLabel('Usia produktif/keluarga').fill('23')
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByRole('row', { name: /Penimbangan bank sampah/ })).toContainText('23')
+  await expect(page.getByRole('dialog')).toBeHidden()
   await shot(page, 'programmes-activities')
 
   await page.getByRole('tab', { name: 'Referensi & SKPD' }).click()

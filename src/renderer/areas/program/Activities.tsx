@@ -3,7 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { formatDateLong } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
-import { nameOf, options, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
+import { nameOf, options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -62,14 +62,16 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
   const t = useT()
   const ref = useReference().data
   const [v, setV] = useState({ posyanduId: props.defaultPosyandu, date: today(), phiPart: null as string | null, spmField: null as string | null, what: '', skpdId: null as string | null, agencyOther: '' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const [participants, setParticipants] = useState<Record<string, number>>({})
   const set = (k: keyof typeof v) => (x: string | null) => setV((o) => ({ ...o, [k]: x }))
   const suggestions = (ref?.phiParts ?? []).filter((p) => !v.phiPart || p.code === v.phiPart).flatMap((p) => p.activities.map((a) => a.name))
   const save = async () => {
-    const out = await callWithNotice(
+    const out = await submit(
       'programme.activitySave',
       { posyanduId: v.posyanduId ?? '', date: v.date, phiPart: v.phiPart, spmField: v.spmField, what: v.what, participants, skpdId: v.skpdId, agencyOther: v.agencyOther || null },
       t('activity.saved'),
+      setErrors,
     )
     if (out) props.onSaved()
   }
@@ -78,10 +80,10 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
   const classify: ReactNode[] = ref?.framework === 'spm' ? [spm, phi] : [phi, spm]
   return (
     <Stack>
-      <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} />
-      <TextInput type="date" label={t('fields.date')} value={v.date} onChange={(e) => set('date')(e.currentTarget.value)} w={200} />
+      <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
+      <TextInput type="date" label={t('fields.date')} value={v.date} error={errors.date} onChange={(e) => set('date')(e.currentTarget.value)} w={200} />
       <SimpleGrid cols={2}>{classify}</SimpleGrid>
-      <Autocomplete label={t('fields.what')} data={[...new Set(suggestions)]} value={v.what} onChange={(x) => set('what')(x)} />
+      <Autocomplete label={t('fields.what')} error={errors.what} data={[...new Set(suggestions)]} value={v.what} onChange={(x) => set('what')(x)} />
       <Text size="sm" fw={500}>{t('fields.participants')}</Text>
       <SimpleGrid cols={3}>
         {(ref?.targetGroups ?? []).map((g) => (

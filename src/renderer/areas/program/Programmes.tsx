@@ -8,7 +8,7 @@ import { ApiError, call } from '../../api'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
-import { MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
+import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
 
 export function Programmes() {
   const t = useT()
@@ -120,8 +120,7 @@ export function ProgrammeForm({ id }: { id: string }) {
     } catch (e) {
       const err = e as ApiError
       if (err.code === 'REGULATION_REVOKED') return setRevoked(err.message)
-      const details = (err.details ?? []) as { path?: string[]; message: string }[]
-      if (Array.isArray(details) && details.some((d) => d.path)) setErrors(Object.fromEntries(details.map((d) => [d.path?.[0] ?? '', d.message])))
+      setErrors(fieldErrors(err))
       notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
     }
   }

@@ -6,7 +6,7 @@ import { FOLLOW_UP_STATUSES, type PuskesosRow } from '../../../shared/contract/p
 import { formatDateLong } from '../../../shared/format'
 import { saveBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
-import { options, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
+import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
 type Status = (typeof FOLLOW_UP_STATUSES)[number]
@@ -74,31 +74,33 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
     posyanduId: i?.posyanduId ?? null, date: i?.date ?? new Date().toISOString().slice(0, 10), category: i?.category ?? null, personName: i?.personName ?? '', nik: i?.nik ?? '',
     complaint: i?.complaint ?? '', referredSkpdId: i?.referredSkpdId ?? null, referredOther: i?.referredOther ?? '', followUpStatus: (i?.followUpStatus ?? 'baru') as string | null, followUpNote: i?.followUpNote ?? '',
   })
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const set = (k: keyof typeof v) => (x: string | null) => setV((o) => ({ ...o, [k]: x }))
   const text = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value)
   const save = async () => {
-    const out = await callWithNotice(
+    const out = await submit(
       'programme.puskesosSave',
       {
         id: i?.id, posyanduId: v.posyanduId ?? '', date: v.date ?? '', category: v.category ?? '', personName: v.personName || null, nik: v.nik || null, complaint: v.complaint || null,
         referredSkpdId: v.referredSkpdId, referredOther: v.referredOther || null, followUpStatus: (v.followUpStatus ?? 'baru') as Status, followUpNote: v.followUpNote || null,
       },
       t('puskesos.saved'),
+      setErrors,
     )
     if (out) props.onSaved()
   }
   return (
     <Stack>
       <SimpleGrid cols={2}>
-        <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} onChange={set('posyanduId')} />
-        <TextInput type="date" label={t('fields.date')} value={v.date ?? ''} onChange={text('date')} />
+        <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
+        <TextInput type="date" label={t('fields.date')} value={v.date ?? ''} error={errors.date} onChange={text('date')} />
         <TextInput label={t('fields.person')} value={v.personName ?? ''} onChange={text('personName')} />
-        <TextInput label={t('fields.nik')} value={v.nik ?? ''} onChange={text('nik')} maxLength={16} inputMode="numeric" />
+        <TextInput label={t('fields.nik')} error={errors.nik} value={v.nik ?? ''} onChange={text('nik')} maxLength={16} inputMode="numeric" />
       </SimpleGrid>
-      <Select searchable label={t('fields.category')} data={options(ref?.puskesosCategories ?? [])} value={v.category} onChange={set('category')} />
+      <Select searchable label={t('fields.category')} error={errors.category} data={options(ref?.puskesosCategories ?? [])} value={v.category} onChange={set('category')} />
       <Textarea label={t('fields.complaint')} value={v.complaint ?? ''} onChange={text('complaint')} autosize minRows={2} />
       <SimpleGrid cols={2}>
-        <Select searchable label={t('fields.referredTo')} data={skpdOptions(ref)} value={v.referredSkpdId} onChange={set('referredSkpdId')} clearable />
+        <Select searchable label={t('fields.referredTo')} error={errors.referredSkpdId} data={skpdOptions(ref)} value={v.referredSkpdId} onChange={set('referredSkpdId')} clearable />
         <TextInput label={t('fields.referredOther')} value={v.referredOther ?? ''} onChange={text('referredOther')} />
       </SimpleGrid>
       <Select searchable allowDeselect={false} label={t('fields.status')} data={props.statusOptions} value={v.followUpStatus} onChange={set('followUpStatus')} w={240} />

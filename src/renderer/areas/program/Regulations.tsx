@@ -6,7 +6,7 @@ import { REGULATION_KINDS, type RegulationDetail } from '../../../shared/contrac
 import { formatDateLong } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
-import { RegulationStatusBadge, useT } from './shared'
+import { RegulationStatusBadge, submit, useT } from './shared'
 
 export function Regulations() {
   const t = useT()
@@ -65,23 +65,24 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
     dateSigned: initial?.dateSigned ?? '',
     notes: initial?.notes ?? '',
   })
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const set = (k: keyof typeof v) => (val: unknown) => setV((o) => ({ ...o, [k]: val }))
   const save = async () => {
     const input = { kind: v.kind, number: v.number, year: Number(v.year), title: v.title, dateSigned: v.dateSigned || null, notes: v.notes || null }
     const out = initial
-      ? await callWithNotice('regulation.update', { ...input, id: initial.id }, t('regulation.saved'))
-      : await callWithNotice('regulation.create', input, t('regulation.saved'))
+      ? await submit('regulation.update', { ...input, id: initial.id }, t('regulation.saved'), setErrors)
+      : await submit('regulation.create', input, t('regulation.saved'), setErrors)
     if (out) onSaved(out.id)
   }
   return (
     <Stack>
       <Group grow>
-        <Select searchable allowDeselect={false} label={t('fields.kind')} data={[...REGULATION_KINDS]} value={v.kind} onChange={(x) => set('kind')(x ?? '')} />
-        <TextInput label={t('fields.number')} value={v.number} onChange={(e) => set('number')(e.currentTarget.value)} />
-        <NumberInput label={t('fields.regYear')} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
+        <Select searchable allowDeselect={false} label={t('fields.kind')} data={[...REGULATION_KINDS]} value={v.kind} error={errors.kind} onChange={(x) => set('kind')(x ?? '')} />
+        <TextInput label={t('fields.number')} error={errors.number} value={v.number} onChange={(e) => set('number')(e.currentTarget.value)} />
+        <NumberInput label={t('fields.regYear')} error={errors.year} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
       </Group>
-      <Textarea label={t('fields.title')} value={v.title} onChange={(e) => set('title')(e.currentTarget.value)} autosize minRows={2} />
-      <TextInput type="date" label={t('fields.dateSigned')} value={v.dateSigned} onChange={(e) => set('dateSigned')(e.currentTarget.value)} w={200} />
+      <Textarea label={t('fields.title')} error={errors.title} value={v.title} onChange={(e) => set('title')(e.currentTarget.value)} autosize minRows={2} />
+      <TextInput type="date" label={t('fields.dateSigned')} error={errors.dateSigned} value={v.dateSigned} onChange={(e) => set('dateSigned')(e.currentTarget.value)} w={200} />
       <Textarea label={t('fields.notes')} value={v.notes} onChange={(e) => set('notes')(e.currentTarget.value)} autosize minRows={2} />
       <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>
     </Stack>

@@ -1,6 +1,9 @@
 import { Badge, NumberInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import type { ProgrammeReference } from '../../../shared/contract/programme'
+import type { Input, OpName, Output } from '../../../shared/contract'
+import { ApiError, call } from '../../api'
 import { useOp } from '../../hooks'
 
 export const useT = () => useTranslation('program').t
@@ -32,4 +35,27 @@ export function RegulationStatusBadge({ status }: { status: 'berlaku' | 'diubah'
 export function usePosyanduOptions() {
   const list = useOp('programme.posyanduOptions', {})
   return (list.data ?? []).map((p) => ({ value: p.id, label: `${p.name} — ${p.desaName}${p.kecamatanName ? `, Kec. ${p.kecamatanName}` : ''}` }))
+}
+
+/** Field messages from a refusal's zod details: { nik: 'NIK harus 16 angka' }. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  const details = e instanceof ApiError && Array.isArray(e.details) ? (e.details as { path?: string[]; message: string }[]) : []
+  return Object.fromEntries(details.filter((d) => d.path?.length).map((d) => [d.path![0], d.message]))
+}
+
+/**
+ * Calls an operation from a form: on success a green notice; on refusal the message in red
+ * and each invalid field's message beside that field.
+ */
+export async function submit<K extends OpName>(op: K, input: Input<K>, success: string, setErrors: (e: Record<string, string>) => void): Promise<Output<K> | undefined> {
+  setErrors({})
+  try {
+    const out = await call(op, input)
+    notifications.show({ color: 'green', message: success })
+    return out
+  } catch (e) {
+    setErrors(fieldErrors(e))
+    notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    return undefined
+  }
 }
