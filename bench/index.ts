@@ -3,6 +3,7 @@ import { dbOpen } from './benchmarks/db-open'
 import { evaluation } from './benchmarks/evaluation'
 import { exchange } from './benchmarks/exchange'
 import { honorBench } from './benchmarks/honor'
+import { programmes } from './benchmarks/programmes'
 import type { Benchmark } from './types'
 
 /** Every benchmark the issues ask for; each area adds its own here. */
@@ -12,4 +13,5 @@ export const benchmarks: Benchmark[] = [
   exchange,
   evaluation,
   honorBench,
+  programmes,
 ]

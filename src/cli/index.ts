@@ -9,6 +9,7 @@ import { baseCommands } from './commands/base'
 import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
+import { programmeCommands } from './commands/programmes'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   ...exchangeCommands,
   ...evaluationCommands,
   ...honorCommands,
+  ...programmeCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

@@ -7,6 +7,7 @@ import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
+import { programmeHandlers } from './programme/handlers'
 
 z.config(z.locales.id())
 
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...exchangeHandlers,
   ...evaluationHandlers,
   ...honorHandlers,
+  ...programmeHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

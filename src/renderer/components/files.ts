@@ -1,4 +1,9 @@
-/** Reads a chosen or dropped file as base64, to pass in an operation. */
+/** Browser file helpers that behave the same in Electron and in the headless host. */
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const PDF_TYPE = 'application/pdf'
+
+/** Reads a chosen or dropped file as base64 (without the data: prefix), to pass in an operation. */
 export function readFileBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
@@ -8,11 +13,12 @@ export function readFileBase64(file: File): Promise<string> {
   })
 }
 
-/** Saves bytes returned by an operation through the browser's download (a save dialog in Electron). */
-export function downloadBase64(fileName: string, base64: string, type = 'application/octet-stream'): void {
-  const bin = atob(base64)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+/**
+ * Saves bytes an operation returned (base64) under a file name: a download in the browser,
+ * Electron's save dialog in the window; the system opens PDFs with its own viewer.
+ */
+export function downloadBase64(base64: string, fileName: string, type = 'application/octet-stream'): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type }))
   const a = document.createElement('a')
   a.href = url

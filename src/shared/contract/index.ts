@@ -6,6 +6,7 @@ import { regulationOps } from './regulation'
 import { exchangeOps } from './exchange'
 import { evaluationOps } from './evaluation'
 import { honorOps } from './honor'
+import { programmeOps } from './programme'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -17,6 +18,7 @@ export const contract = {
   ...exchangeOps,
   ...evaluationOps,
   ...honorOps,
+  ...programmeOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

@@ -19,6 +19,10 @@ export const regulation = sqliteTable(
     /** The regulation that amended or revoked this one. */
     changedById: text('changed_by_id'),
     notes: text('notes'),
+    /** The signed PDF, stored as files/regulations/<sha256>.pdf and checked on every open. */
+    attachmentSha256: text('attachment_sha256'),
+    attachmentSize: integer('attachment_size'),
+    attachmentName: text('attachment_name'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, 
 import type { AreaSummary, EvaluationReport as Report } from '../../../shared/contract/evaluation'
 import { formatValue } from '../../../shared/evaluation/strata'
 import { BULAN, formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
-import { downloadBase64 } from '../../components/download'
+import { downloadBase64 } from '../../components/files'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'

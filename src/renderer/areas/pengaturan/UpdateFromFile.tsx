@@ -1,7 +1,7 @@
 import { Alert, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core'
 import { IconShieldCheck } from '@tabler/icons-react'
 import { useState } from 'react'
-import { readAsBase64 } from '../../files'
+import { readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
 
 /** For offices without internet: an installer and its signature file from a USB stick. */
@@ -13,7 +13,7 @@ export function UpdateFromFile() {
   const check = async () => {
     if (!installer || !signature) return
     setBusy(true)
-    const res = await callWithNotice('app.updateFromFile', { installerBase64: await readAsBase64(installer), signatureText: await signature.text() })
+    const res = await callWithNotice('app.updateFromFile', { installerBase64: await readFileBase64(installer), signatureText: await signature.text() })
     setBusy(false)
     if (res) setDone(res)
   }

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
-import { saveBase64 } from '../../files'
+import { downloadBase64 } from '../../components/files'
 import type { BackupInfo } from '../../../shared/contract/app'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -86,7 +86,7 @@ function Settings() {
           variant="default"
           onClick={async () => {
             const zip = await callWithNotice('app.diagnostics', {})
-            if (zip) saveBase64(zip.fileName, zip.dataBase64, 'application/zip')
+            if (zip) downloadBase64(zip.dataBase64, zip.fileName, 'application/zip')
           }}
         >
           Unduh diagnostik (tanpa data pribadi)

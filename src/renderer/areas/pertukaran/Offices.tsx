@@ -50,7 +50,7 @@ export function Offices() {
               </Group>
               <Text size="sm" c="dimmed">{t('self.hint')}</Text>
               <Group>
-                <Button leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(self.data!.fileName, self.data!.base64, 'application/json')}>
+                <Button leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(self.data!.base64, self.data!.fileName, 'application/json')}>
                   {t('self.download')}
                 </Button>
                 <Button

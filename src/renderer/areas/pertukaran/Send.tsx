@@ -24,7 +24,7 @@ export function Send() {
     setBusy(false)
     if (res?.base64) {
       setResult(res)
-      downloadBase64(res.fileName, res.base64)
+      downloadBase64(res.base64, res.fileName)
     }
   }
 
@@ -62,7 +62,7 @@ export function Send() {
             </Table.Tbody>
           </Table>
           <Group mt="sm">
-            <Button variant="light" leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(result.fileName, result.base64!)}>
+            <Button variant="light" leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(result.base64!, result.fileName)}>
               {t('send.again')}
             </Button>
           </Group>

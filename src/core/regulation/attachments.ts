@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MAX_ATTACHMENT_BYTES, type RegulationAttachment } from '../../shared/contract/regulation'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { requireRow, updateRow } from '../db/rows'
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+const fileOf = (ctx: Ctx, hash: string) => join(ctx.filesDir, 'regulations', `${hash}.pdf`)
+
+/** Accepts plain base64 or a data: URL as FileReader gives it. */
+function decode(base64: string): Buffer {
+  const body = base64.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '')
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('ATTACHMENT_INVALID', 'Isi berkas tidak terbaca (bukan base64).')
+  return Buffer.from(body, 'base64')
+}
+
+/**
+ * Stores the signed PDF of a regulation in the data folder under its SHA-256, so the same
+ * file is kept once and a changed file is noticed. Records name, size and checksum on the row.
+ */
+export function attachRegulationPdf(ctx: Ctx, id: string, fileName: string, base64: string): RegulationAttachment {
+  const row = requireRow(ctx.sqlite, 'regulation', id)
+  if (row.deleted_at) throw new AppError('NOT_FOUND', 'Regulasi ini sudah dihapus.')
+  const bytes = decode(base64)
+  if (bytes.length === 0) throw new AppError('ATTACHMENT_INVALID', 'Berkas kosong.')
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 'Berkas PDF lebih dari 20 MB. Pindai ulang dengan resolusi lebih rendah.')
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new AppError('ATTACHMENT_NOT_PDF', `${fileName} bukan berkas PDF. Lampirkan salinan regulasi dalam bentuk PDF.`)
+  }
+  const hash = sha256(bytes)
+  const file = fileOf(ctx, hash)
+  if (!existsSync(file) || sha256(readFileSync(file)) !== hash) {
+    mkdirSync(join(ctx.filesDir, 'regulations'), { recursive: true, mode: 0o700 })
+    // Write beside, then rename: a crash never leaves a half-written file under the checksum name.
+    const tmp = `${file}.${process.pid}.tmp`
+    writeFileSync(tmp, bytes, { mode: 0o600 })
+    renameSync(tmp, file)
+  }
+  updateRow(ctx, 'regulation', id, { attachment_sha256: hash, attachment_size: bytes.length, attachment_name: fileName })
+  return { name: fileName, size: bytes.length, sha256: hash }
+}
+
+/** Reads the PDF back, refusing when the file is gone or no longer matches its checksum. */
+export function readAttachment(ctx: Ctx, id: string): RegulationAttachment & { base64: string } {
+  const row = requireRow(ctx.sqlite, 'regulation', id)
+  const hash = row.attachment_sha256 as string | null
+  if (!hash) throw new AppError('NO_ATTACHMENT', 'Regulasi ini belum memiliki lampiran PDF.')
+  const file = fileOf(ctx, hash)
+  if (!existsSync(file)) {
+    throw new AppError('ATTACHMENT_MISSING', `Berkas PDF lampiran tidak ditemukan di folder data (${file}). Lampirkan ulang PDF-nya.`)
+  }
+  const bytes = readFileSync(file)
+  if (sha256(bytes) !== hash || bytes.length !== row.attachment_size) {
+    throw new AppError(
+      'ATTACHMENT_CHANGED',
+      'Berkas PDF lampiran telah berubah sejak disimpan (checksum tidak cocok), jadi tidak dibuka. Lampirkan ulang PDF asli regulasi ini.',
+      { expected: hash, actual: sha256(bytes) },
+    )
+  }
+  return { name: (row.attachment_name as string | null) ?? `${hash}.pdf`, size: bytes.length, sha256: hash, base64: bytes.toString('base64') }
+}
