@@ -26,7 +26,7 @@ async function setupKabupaten(page: Page, host: Host) {
 
 async function fillLetterhead(page: Page) {
   await page.getByRole('link', { name: 'Pengaturan' }).click()
-  await page.locator('input[type=file]').setInputFiles(join(ROOT, 'node_modules/playwright-core/lib/server/chromium/appIcon.png'))
+  await page.locator('input[type=file][accept="image/png,image/jpeg"]').setInputFiles(join(ROOT, 'node_modules/playwright-core/lib/server/chromium/appIcon.png'))
   await page.getByLabel('Pemerintah (baris 1 kop)').fill('PEMERINTAH KABUPATEN SERDANG BEDAGAI')
   await page.getByLabel('Nama kantor (baris 2 kop)').fill('BADAN PERENCANAAN PEMBANGUNAN DAERAH')
   await page.getByLabel('Alamat').fill('Jl. Negara No. 300, Sei Rampah 20695')

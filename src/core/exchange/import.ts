@@ -274,6 +274,14 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
       }
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
+        if (code === 'SQLITE_CONSTRAINT_TRIGGER') {
+          // A rule of this database (a locked evaluation year, a final honor list) refuses the row:
+          // leave it out, import the rest, and report it back in the receipt like an operator's rejection.
+          t.counts.rejected++
+          rejectedItems.push({ table: t.name, id })
+          item('rejected', `ditolak aturan data: ${(e as Error).message}`)
+          return
+        }
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new AppError('BUNDLE_ROW_INVALID', `Baris ${t.name} ${id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
         }
