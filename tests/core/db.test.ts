@@ -158,3 +158,15 @@ describe('backups', () => {
     again.close()
   })
 })
+
+describe('backup rotation within one second', () => {
+  it('keeps the newest copies when many are made in the same second (a folder of bundles imported at once)', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const made = Array.from({ length: 25 }, () => backupDatabase(ctx.sqlite, ctx.backupsDir, 'pre-import', clock, 20))
+    const kept = listBackups(ctx.backupsDir).map((b) => b.file)
+    expect(kept).toHaveLength(20)
+    expect(kept[0]).toBe(made[24].file)
+    expect(kept).toEqual(made.slice(5).map((b) => b.file).reverse())
+    ctx.close()
+  })
+})

@@ -256,7 +256,8 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
       if (typeof id !== 'string' || typeof scope !== 'string' || !Number.isInteger(rev) || typeof hlc !== 'string' || !HLC_RE.test(hlc) || typeof origin !== 'string') {
         throw bundleRefusal.tampered('kolom wajib baris tidak sah')
       }
-      rowsSeen++
+      // A signed manifest states the row count: more rows than that is a bomb, stop at once.
+      if (++rowsSeen > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
       if (hlc > maxHlc) maxHlc = hlc
       const label = t.label >= 0 && values[t.label] != null ? String(values[t.label]) : ''
       const item = (action: ImportItem['action'], noteText: string | null = null) => note({ table: t.name, id, action, label, scope, note: noteText })
@@ -351,6 +352,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
       let buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
       let start = 0
       for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+        if (nl - start > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
         if (nl > start) {
           const line = buf.toString('utf8', start, nl)
           if (line.charCodeAt(0) === 123 /* { */) startTable(line)
