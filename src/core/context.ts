@@ -86,5 +86,6 @@ export function openContext(opts: ContextOptions): Ctx {
       Object.assign(ctx, { sqlite: again.sqlite, db: again.db, deviceId: again.deviceId, schemaVersion: again.schemaVersion })
     },
   }
+  ctx.log.info(`dibuka: skema ${opened.schemaVersion}${opened.migratedFrom < opened.schemaVersion ? ` (dimigrasi dari ${opened.migratedFrom}${opened.backupFile ? `, cadangan ${opened.backupFile}` : ''})` : ''}, ${opts.host}`)
   return ctx
 }

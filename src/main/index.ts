@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { writeFile } from 'node:fs/promises'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
 import { openContext, type Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { contract } from '../shared/contract'
 import { fail, ok } from '../shared/result'
-import { APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl } from './security'
+import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
 
 protocol.registerSchemesAsPrivileged([
@@ -57,13 +57,14 @@ void app.whenReady().then(() => {
   hardenSession()
   serveRenderer()
   ctx = openContext({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron' })
+  allowOpeningFilesIn([ctx.filesDir, join(ctx.dataDir, 'updates'), join(ctx.dataDir, 'outbox')])
   ipcMain.handle('simpul:call', async (event, op: unknown, input: unknown) => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
     const result = await dispatch(ctx!, op, input)
     // A verified installer from a USB stick is started by the window; the core only checks and keeps it.
-    if (op === 'app.updateFromFile' && result.ok) void shell.openPath((result.data as { path: string }).path)
+    if (op === 'app.updateFromFile' && result.ok) openExternalSafely((result.data as { path: string }).path)
     return result
   })
   Menu.setApplicationMenu(

@@ -1,29 +1,32 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { CSP } from '../host/server'
+import { externalTarget, isTrustedUrl as trusted, PERSONAL_EXPORT } from './policy'
 
-export const APP_ORIGIN = 'app://simpul'
+export { APP_ORIGIN } from './policy'
 
-/** The only origins whose frames may call the IPC handler or be navigated to. */
-export function isTrustedUrl(url: string | undefined): boolean {
-  if (!url) return false
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true
-  const dev = process.env.ELECTRON_RENDERER_URL
-  return !app.isPackaged && !!dev && url.startsWith(dev)
-}
+export const isTrustedUrl = (url: string | undefined) => trusted(url, { packaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL })
 
-/** The one way to open something outside the app: https links only. */
-export function openExternalSafely(url: string): void {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url)
-  } catch {
-    /* not a URL: ignore */
-  }
+/** Folders whose files the app wrote itself and may hand to the system viewer. */
+let appDirs: string[] = []
+export const allowOpeningFilesIn = (dirs: string[]) => (appDirs = dirs)
+
+/** The one way to open something outside the app (see policy.ts). */
+export function openExternalSafely(target: string): void {
+  const t = externalTarget(target, appDirs)
+  if (t?.kind === 'https') void shell.openExternal(t.url)
+  else if (t?.kind === 'file') void shell.openPath(t.path)
 }
 
 export function hardenSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
+  // Exports holding NIK or bank accounts say so in the save dialog.
+  ses.on('will-download', (_e, item) => {
+    if (PERSONAL_EXPORT.test(item.getFilename())) {
+      item.setSaveDialogOptions({ title: 'Simpan berkas berisi data pribadi (NIK/rekening) — simpan di tempat aman, jangan dibagikan sembarangan' })
+    }
+  })
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })

@@ -127,6 +127,8 @@ export function mutant(s: HostileSetup, i: number, dir: string): { name: string;
     case 'stranger':
       return { name: kind, file: s.strangerBundle }
   }
+  // A swap of equal bytes changes nothing; a mutant must differ from the valid file.
+  if (b.equals(bytes)) b[r.int(0, b.length - 1)] ^= 0x80
   writeFileSync(out, b)
   return { name: kind, file: out }
 }

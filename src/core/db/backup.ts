@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { BackupInfo } from '../../shared/contract/app'
@@ -28,6 +28,7 @@ export function backupDatabase(
   const n = used.length ? Math.max(...used) + 1 : 1
   const file = join(backupsDir, n === 1 ? `simpul-${stamp}-${safeReason}.sqlite` : `simpul-${stamp}-${n}-${safeReason}.sqlite`)
   sqlite.prepare('VACUUM INTO ?').run(file)
+  chmodSync(file, 0o600)
   rotateBackups(backupsDir, keep)
   const { n: _n, ...info } = describe(file)!
   return info

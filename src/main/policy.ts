@@ -1,0 +1,50 @@
+import { isAbsolute, relative, resolve } from 'node:path'
+
+/**
+ * The Electron window's security decisions as plain functions (no electron import), so
+ * tests can prove them: which pages may call in, what may be opened outside the app.
+ */
+export const APP_ORIGIN = 'app://simpul'
+
+/** Only our own pages (app://simpul/…, or the dev server while developing) may call the IPC handler or be navigated to. */
+export function isTrustedUrl(url: string | undefined, env: { packaged: boolean; devUrl?: string }): boolean {
+  if (!url) return false
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'app:' && parsed.host === 'simpul') return true
+  if (env.packaged || !env.devUrl) return false
+  const dev = new URL(env.devUrl)
+  return parsed.origin === dev.origin
+}
+
+export type ExternalTarget = { kind: 'https'; url: string } | { kind: 'file'; path: string } | null
+
+/**
+ * The one rule for shell.openExternal / openPath: https links, and files inside the folders
+ * the app itself writes (attachments, exports, updates). Anything else is not opened.
+ */
+export function externalTarget(target: string, appDirs: string[]): ExternalTarget {
+  let url: URL | null = null
+  try {
+    url = new URL(target)
+  } catch {
+    url = null
+  }
+  if (url?.protocol === 'https:') return { kind: 'https', url: url.toString() }
+  if (url && url.protocol !== 'file:') return null
+  const path = url ? decodeURIComponent(url.pathname) : target
+  if (!isAbsolute(path)) return null
+  const full = resolve(path)
+  const inside = appDirs.some((d) => {
+    const rel = relative(resolve(d), full)
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  })
+  return inside ? { kind: 'file', path: full } : null
+}
+
+/** Exports that carry NIK or bank accounts; their save dialog says so. */
+export const PERSONAL_EXPORT = /(kader|pendamping|honor|transfer|rekening|dtsen|puskesos|\.simpul$)/i
