@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { contract, isOpName, type OpName, type Output, type ParsedInput } from '../shared/contract'
 import { AppError, fail, ok, type Result } from '../shared/result'
 import { appHandlers } from './app/handlers'
+import { registryHandlers } from './registry/handlers'
 import type { Ctx } from './context'
 
 z.config(z.locales.id())
@@ -15,6 +16,7 @@ export type Handlers = { [K in OpName]: Handler<K> }
  */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...registryHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Result } from '../result'
 import type { OpDef } from './define'
 import { appOps } from './app'
+import { registryOps } from './registry'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -9,6 +10,7 @@ import { appOps } from './app'
  */
 export const contract = {
   ...appOps,
+  ...registryOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract
