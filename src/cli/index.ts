@@ -6,9 +6,10 @@ import { defaultDataFile } from '../core/paths'
 import { AppError } from '../shared/result'
 import { EXIT, UsageError, type Command, type Run } from './command'
 import { baseCommands } from './commands/base'
+import { registryCommands } from './commands/registry'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
-export const commands: Command[] = [...baseCommands]
+export const commands: Command[] = [...baseCommands, ...registryCommands]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
 
