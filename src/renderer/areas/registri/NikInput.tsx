@@ -1,0 +1,69 @@
+import { Group, Text, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { decodeNik, type NikDecoded } from '../../../shared/nik'
+import { useOp } from '../../hooks'
+import { fmtDate, NS } from './shared'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * NIK field that shows what the number says while the operator types: the pure decoder
+ * answers at once; the region names and warnings come from the reference, a moment later.
+ */
+export function NikInput(props: {
+  value: string
+  onChange: (v: string) => void
+  error?: React.ReactNode
+  birthDate: string
+  sex: 'L' | 'P' | null
+  onDecoded?: (d: NikDecoded) => void
+}) {
+  const { t } = useTranslation(NS)
+  const local = decodeNik(props.value, today())
+  const [debounced] = useDebouncedValue(props.value, 200)
+  const remote = useOp('registry.nikCheck', { nik: debounced, birthDate: props.birthDate || null, sex: props.sex }, local.valid && debounced.length >= 16)
+  const d = local.decoded
+  const typing = props.value.replace(/\D/g, '').length < 16 && /^\d*$/.test(props.value.replace(/\s/g, ''))
+  const region = d && remote.data?.decoded?.nik === d.nik ? remote.data.region : null
+  const regionText = region?.kecamatan ? `Kec. ${region.kecamatan}, ${region.kabupaten}` : d ? t('kader.regionUnknown', { code: d.kecamatanCode }) : ''
+  const warnings = d && remote.data?.decoded?.nik === d.nik ? remote.data.warnings : []
+  const error = props.error || (!typing && props.value && local.errors[0]?.message)
+  return (
+    <div>
+      <TextInput
+        label={t('kader.nik')}
+        description={t('kader.nikHint')}
+        withAsterisk
+        inputMode="numeric"
+        maxLength={20}
+        ff="monospace"
+        value={props.value}
+        error={error || undefined}
+        onChange={(e) => {
+          const v = e.currentTarget.value
+          props.onChange(v)
+          const dec = decodeNik(v, today()).decoded
+          if (dec) props.onDecoded?.(dec)
+        }}
+        data-autofocus
+        autoFocus
+      />
+      {d && (
+        <Group gap={6} mt={4} data-testid="nik-decoded">
+          <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" />
+          <Text size="sm" c="teal.8">
+            {t('kader.decoded', { region: regionText, birth: fmtDate(d.birthDate), sex: t(`sex.${d.sex}`) })}
+          </Text>
+        </Group>
+      )}
+      {warnings.map((w) => (
+        <Group gap={6} mt={2} key={w.code} wrap="nowrap">
+          <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" />
+          <Text size="sm" c="yellow.9">{w.message}</Text>
+        </Group>
+      ))}
+    </div>
+  )
+}
