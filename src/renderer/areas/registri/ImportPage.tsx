@@ -71,7 +71,7 @@ export function ImportPage() {
         <Group align="flex-end">
           <div>
             <Text size="sm" fw={500} mb={4}>{t('import.kind')}</Text>
-            <SegmentedControl value={kind} data={[{ value: 'kader', label: t('tabs.kader') }, { value: 'posyandu', label: t('tabs.posyandu') }]}
+            <SegmentedControl data-testid="import-kind" value={kind} data={[{ value: 'kader', label: t('tabs.kader') }, { value: 'posyandu', label: t('tabs.posyandu') }]}
               onChange={(v) => (setKind(v as ImportKind), base64 && runPreview(v as ImportKind, base64))} />
           </div>
           <FileInput label={t('import.file')} placeholder={t('import.filePh')} accept=".xlsx" w={360} value={file} onChange={choose}

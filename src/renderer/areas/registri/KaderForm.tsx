@@ -36,6 +36,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
   const [error, setError] = useState<string | null>(null)
   const [warnings, setWarnings] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const [tab, setTab] = useState<string | null>(null)
   const form = useForm<Values>({
     initialValues: { nik: '', name: '', sex: null, birthDate: '', phone: '', education: null, role: 'anggota', posyanduId: posyanduId ?? null, activeFrom: '', activeTo: '', notes: '', trainings: [] },
     validate: {
@@ -89,7 +90,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
 
   const remove = async () => {
     if (!id || !window.confirm(t('kader.confirmDelete', { name: k?.name }))) return
-    if (await callWithNotice('registry.kaderDelete', { id }, t('kader.deleted'))) void existing.reload()
+    if (await callWithNotice('registry.kaderDelete', { id }, t('kader.deleted'))) (setTab('audit'), void existing.reload())
   }
 
   const formCard = (
@@ -140,7 +141,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                   <TextInput placeholder={t('kader.training')} aria-label={t('kader.training')} style={{ flex: 2 }} {...form.getInputProps(`trainings.${i}.name`)} />
                   <NumberInput placeholder={t('kader.trainingYear')} aria-label={t('kader.trainingYear')} w={100} thousandSeparator="" allowDecimal={false} {...form.getInputProps(`trainings.${i}.year`)} />
                   <TextInput placeholder={t('kader.organiser')} aria-label={t('kader.organiser')} style={{ flex: 1 }} {...form.getInputProps(`trainings.${i}.organiser`)} />
-                  <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('common:action.delete')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>
+                  <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('kader.removeTraining')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>
                 </Group>
               ))}
               <Group>
@@ -178,7 +179,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
       {formCard}
       {id && k && (
         <Card withBorder p={0}>
-          <Tabs defaultValue={k.deletedAt ? 'audit' : 'history'}>
+          <Tabs value={tab ?? (k.deletedAt ? 'audit' : 'history')} onChange={setTab}>
             <Tabs.List>
               <Tabs.Tab value="history">{t('kader.memberships')}</Tabs.Tab>
               <Tabs.Tab value="audit">{t('kader.audit')}</Tabs.Tab>

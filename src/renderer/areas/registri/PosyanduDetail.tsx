@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import { IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -10,11 +11,12 @@ import { fmtDate, ModelBadges, NS, StatusBadge } from './shared'
 export function PosyanduDetail({ id }: { id: string }) {
   const { t } = useTranslation(NS)
   const d = useOp('registry.posyanduGet', { id })
+  const [tab, setTab] = useState<string | null>(null)
   if (!d.data) return d.error ? <Text c="red">{d.error.message}</Text> : <Loader />
   const { posyandu: p, kader, memberships } = d.data
   const remove = async () => {
     if (!window.confirm(t('posyandu.confirmDelete', { name: p.name }))) return
-    if (await callWithNotice('registry.posyanduDelete', { id }, t('posyandu.deleted'))) void d.reload()
+    if (await callWithNotice('registry.posyanduDelete', { id }, t('posyandu.deleted'))) (setTab('audit'), void d.reload())
   }
   return (
     <Stack>
@@ -40,7 +42,7 @@ export function PosyanduDetail({ id }: { id: string }) {
         )}
       </Group>
       <Card withBorder p={0}>
-        <Tabs defaultValue={p.deletedAt ? 'audit' : 'kader'}>
+        <Tabs value={tab ?? (p.deletedAt ? 'audit' : 'kader')} onChange={setTab}>
           <Tabs.List>
             <Tabs.Tab value="kader">{t('posyandu.tabKader', { n: kader.length })}</Tabs.Tab>
             <Tabs.Tab value="history">{t('posyandu.tabHistory')}</Tabs.Tab>

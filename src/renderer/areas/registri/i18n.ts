@@ -82,6 +82,7 @@ const id = {
     trainingYear: 'Tahun',
     organiser: 'Penyelenggara',
     addTraining: 'Tambah pelatihan',
+    removeTraining: 'Buang pelatihan ini',
     saved: 'Kader tersimpan',
     deleted: 'Kader dihapus. Dapat dipulihkan dari riwayat perubahan.',
     confirmDelete: 'Hapus kader {{name}}? Data tidak hilang dan dapat dipulihkan.',
@@ -161,7 +162,7 @@ const en: Texts = {
   kader: {
     new: 'New cadre', edit: 'Cadre', nik: 'NIK', nikHint: '16 digits as on the ID card', name: 'Full name', sex: 'Sex', birthDate: 'Birth date', phone: 'Mobile number',
     education: 'Education', role: 'Role', posyandu: 'Posyandu', posyanduPh: 'Type a posyandu name…', activeFrom: 'Active from', activeTo: 'Active until', notes: 'Notes',
-    trainings: 'Trainings', training: 'Training name', trainingYear: 'Year', organiser: 'Organiser', addTraining: 'Add training', saved: 'Cadre saved',
+    trainings: 'Trainings', training: 'Training name', trainingYear: 'Year', organiser: 'Organiser', addTraining: 'Add training', removeTraining: 'Remove this training', saved: 'Cadre saved',
     deleted: 'Cadre deleted. It can be restored from the change history.', confirmDelete: 'Delete cadre {{name}}? Nothing is lost; it can be restored.',
     warnTitle: 'Check before saving', saveAnyway: 'I have checked, save', memberships: 'Posyandu history', audit: 'Change history', isDeleted: 'This cadre has been deleted.',
     decoded: 'From the NIK: {{region}} · born {{birth}} · {{sex}}', regionUnknown: 'region {{code}} (unknown)', useFromNik: 'Fill birth date & sex from the NIK',
