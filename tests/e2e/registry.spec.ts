@@ -38,7 +38,7 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
   await page.getByLabel('NIK').fill('1218044508900001')
   await expect(page.getByTestId('nik-decoded')).toContainText('Kec. Sei Rampah')
   await expect(page.getByTestId('nik-decoded')).toContainText('lahir 05-08-1990 · Perempuan')
-  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('1990-08-05')
+  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('05/08/1990')
   await page.getByLabel('Nama lengkap').fill('Siti Aminah')
   await choose(page, 'Jabatan', 'Ketua')
   await shot(page, 'registry-kader-form')

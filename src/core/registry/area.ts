@@ -47,8 +47,13 @@ export function placesInArea(sqlite: Database.Database, area: string) {
 
 /** Builds an FTS5 prefix query from what a person typed: every word must match as a prefix. */
 export function ftsQuery(text: string | undefined): string | null {
-  const words = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null
+  const all = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  // Words that every posyandu/desa carries match millions of rows and narrow nothing.
+  const words = all.filter((w) => !NOISE.has(w))
+  const use = words.length ? words : all
+  return use.length ? use.map((w) => `"${w}"*`).join(' ') : null
 }
+
+const NOISE = new Set(['posyandu', 'desa', 'kelurahan', 'kel', 'ds', 'kec', 'kecamatan'])
 
 export const todayOf = (ctx: Ctx) => isoDate(ctx.clock.now())

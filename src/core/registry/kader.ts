@@ -71,10 +71,10 @@ export function membershipsOf(ctx: Ctx, by: { kaderId?: string; posyanduId?: str
       `SELECT kp.id, kp.kader_id AS kaderId, k.name AS kaderName, kp.posyandu_id AS posyanduId, p.name AS posyanduName,
         kp.from_date AS fromDate, kp.to_date AS toDate, kp.deleted_at AS deletedAt
        FROM kader_posyandu kp LEFT JOIN kader k ON k.id = kp.kader_id LEFT JOIN posyandu p ON p.id = kp.posyandu_id
-       WHERE (kp.kader_id = @kaderId OR kp.posyandu_id = @posyanduId)
+       WHERE ${by.kaderId ? 'kp.kader_id = @id' : 'kp.posyandu_id = @id'}
        ORDER BY coalesce(kp.from_date, '') DESC, kp.id DESC`,
     )
-    .all({ kaderId: by.kaderId ?? null, posyanduId: by.posyanduId ?? null }) as Membership[]
+    .all({ id: by.kaderId ?? by.posyanduId }) as Membership[]
 }
 
 export function kaderFromRow(ctx: Ctx, r: Row): Kader {
@@ -188,6 +188,12 @@ export function saveKader(ctx: Ctx, id: string | undefined, d: KaderInput, accep
   if (warnings.length && !acceptWarnings) {
     throw new AppError('NEEDS_CONFIRMATION', `Periksa dulu: ${warnings.join(' ')}`, { warnings })
   }
+  const rowId = writeKader(ctx, id, d, nik)
+  return { kader: kaderFromRow(ctx, requireRow(ctx.sqlite, 'kader', rowId)), warnings }
+}
+
+/** The writes of a save, after the checks: kader row, membership, trainings, in one transaction. */
+export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik: string): string {
   const p = requirePosyanduForKader(ctx, d.posyanduId)
   return ctx.sqlite.transaction(() => {
     let row: Row
@@ -201,7 +207,7 @@ export function saveKader(ctx: Ctx, id: string | undefined, d: KaderInput, accep
     }
     moveToPosyandu(ctx, row.id, p.id, p.scope, id ? null : d.activeFrom)
     syncTrainings(ctx, row.id, p.scope, d.trainings)
-    return { kader: kaderFromRow(ctx, requireRow(ctx.sqlite, 'kader', row.id)), warnings }
+    return row.id
   })()
 }
 

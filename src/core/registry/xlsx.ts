@@ -19,7 +19,7 @@ import type { Ctx } from '../context'
 import { requireRow } from '../db/rows'
 import { officeArea, placesInArea, todayOf } from './area'
 import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, type CellValue } from './cells'
-import { getKader, kaderRows, KADER_SORT, possibleDuplicates, saveKader } from './kader'
+import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
 import { checkNik } from './nik'
 import { getPosyandu, listPosyandu, savePosyandu } from './posyandu'
 
@@ -218,7 +218,10 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
   const resolveDesa = desaResolver(ctx)
   const today = todayOf(ctx)
   const seen = new Map<string, number>()
-  const findPosyandu = ctx.sqlite.prepare(`SELECT id, name FROM posyandu WHERE desa_code = ? AND deleted_at IS NULL`)
+  const posyanduStmt = ctx.sqlite.prepare(`SELECT id, name FROM posyandu WHERE desa_code = ? AND deleted_at IS NULL`)
+  // Thousands of rows share a few desa and NIK regions: look each up once.
+  const posyanduOfDesa = memo((desa: string) => posyanduStmt.all(desa) as { id: string; name: string }[])
+  const regionWarnings = memo((_region: string, nik?: string) => checkNik(ctx.sqlite, ctx.clock, nik!).warnings.map((w) => w.message))
   const findKader = ctx.sqlite.prepare(`SELECT id, scope FROM kader WHERE nik = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`)
   const area = officeArea(ctx)
   return sheet.rows.map(({ row, cells }) => {
@@ -260,7 +263,7 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
       const desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
       const pName = readText(get(cells, 'posyandu'))
       if (!pName) throw new Error('Nama posyandu kosong')
-      const hit = (findPosyandu.all(desaCode) as { id: string; name: string }[]).find((p) => normalizeName(p.name) === normalizeName(pName))
+      const hit = posyanduOfDesa(desaCode).find((p) => normalizeName(p.name) === normalizeName(pName))
       if (!hit) throw new Error(`Posyandu "${pName}" tidak ada di desa ini; impor atau tambahkan posyandunya dulu`)
       posyanduId = hit.id
     } catch (e) {
@@ -284,8 +287,7 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     if (educationText && !parsed.data.education) warnings.push(`Pendidikan "${educationText}" tidak dikenali; dikosongkan`)
     if (seen.has(decoded.nik)) return (reasons.push(`NIK sama dengan baris ${seen.get(decoded.nik)}`), { report })
     seen.set(decoded.nik, row)
-    const region = checkNik(ctx.sqlite, ctx.clock, decoded.nik).warnings
-    warnings.push(...region.map((w) => w.message), ...compareNik(decoded, { birthDate, sex }).map((w) => w.message))
+    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => w.message))
     const existing = findKader.get(decoded.nik) as { id: string; scope: string } | undefined
     if (existing && !(existing.scope === area || existing.scope.startsWith(`${area}.`))) {
       return (reasons.push(`NIK ini milik kader di luar wilayah kantor (${existing.scope})`), { report })
@@ -303,6 +305,15 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     report.changes = changes
     return { report, input: merged, id: existing.id }
   })
+}
+
+/** Caches a function of one key (extra arguments only help compute the first answer). */
+function memo<A extends unknown[], R>(fn: (key: string, ...rest: A) => R): (key: string, ...rest: A) => R {
+  const cache = new Map<string, R>()
+  return (key, ...rest) => {
+    if (!cache.has(key)) cache.set(key, fn(key, ...rest))
+    return cache.get(key)!
+  }
 }
 
 function matchEducation(text: string | null): KaderInput['education'] {
@@ -349,11 +360,16 @@ export async function applyImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapp
     )
   }
   let written = 0
+  // The office and operator cannot change during one import: read them once, not per row.
+  const office = ctx.requireOffice()
+  const user = ctx.user()
+  const fixed: Ctx = { ...ctx, office: () => office, requireOffice: () => office, user: () => user }
   ctx.sqlite.transaction(() => {
     for (const p of planned) {
       if (!p.input || p.report.status === 'unchanged' || p.report.status === 'error') continue
-      if (kind === 'kader') saveKader(ctx, p.id, p.input as KaderInput, true)
-      else savePosyandu(ctx, p.id, p.input as PosyanduInput)
+      // Rows were checked by the plan above; warnings were shown in the preview.
+      if (kind === 'kader') writeKader(fixed, p.id, p.input as KaderInput, (p.input as KaderInput).nik)
+      else savePosyandu(fixed, p.id, p.input as PosyanduInput)
       written++
     }
   })()

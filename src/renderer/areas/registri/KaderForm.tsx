@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconPlus, IconTrash, IconX } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../components/DateField'
 import { EDUCATION, KADER_ROLES, type KaderRole } from '../../../shared/contract/registry'
 import { ApiError, call } from '../../api'
 import { callWithNotice, useOp } from '../../hooks'
@@ -119,7 +120,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                 <Radio value="L" label={t('sex.L')} />
               </Group>
             </Radio.Group>
-            <TextInput type="date" label={t('kader.birthDate')} withAsterisk {...form.getInputProps('birthDate')} />
+            <DateField label={t('kader.birthDate')} withAsterisk {...form.getInputProps('birthDate')} />
             <TextInput label={t('kader.phone')} inputMode="tel" placeholder="081234567890" {...form.getInputProps('phone')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -129,8 +130,8 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
             <Select label={t('kader.education')} clearable data={[...EDUCATION]} {...form.getInputProps('education')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label={t('kader.activeFrom')} {...form.getInputProps('activeFrom')} />
-            <TextInput type="date" label={t('kader.activeTo')} {...form.getInputProps('activeTo')} />
+            <DateField label={t('kader.activeFrom')} {...form.getInputProps('activeFrom')} />
+            <DateField label={t('kader.activeTo')} {...form.getInputProps('activeTo')} />
             <Textarea label={t('kader.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
           </SimpleGrid>
           <div>

@@ -38,7 +38,7 @@ export function NikInput(props: {
         withAsterisk
         inputMode="numeric"
         maxLength={20}
-        ff="monospace"
+        styles={{ input: { fontFamily: "monospace", letterSpacing: 1 } }}
         value={props.value}
         error={error || undefined}
         onChange={(e) => {
@@ -51,16 +51,16 @@ export function NikInput(props: {
         autoFocus
       />
       {d && (
-        <Group gap={6} mt={4} data-testid="nik-decoded">
-          <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" />
+        <Group gap={6} mt={4} wrap="nowrap" align="flex-start" data-testid="nik-decoded">
+          <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" style={{ flex: "none", marginTop: 2 }} />
           <Text size="sm" c="teal.8">
             {t('kader.decoded', { region: regionText, birth: fmtDate(d.birthDate), sex: t(`sex.${d.sex}`) })}
           </Text>
         </Group>
       )}
       {warnings.map((w) => (
-        <Group gap={6} mt={2} key={w.code} wrap="nowrap">
-          <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" />
+        <Group gap={6} mt={2} key={w.code} wrap="nowrap" align="flex-start">
+          <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" style={{ flex: "none", marginTop: 2 }} />
           <Text size="sm" c="yellow.9">{w.message}</Text>
         </Group>
       ))}

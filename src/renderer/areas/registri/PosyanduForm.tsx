@@ -2,6 +2,7 @@ import { Alert, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Se
 import { useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../components/DateField'
 import { call } from '../../api'
 import { useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -129,7 +130,7 @@ export function PosyanduForm({ id }: { id?: string }) {
             </div>
             {form.values.status === 'nonaktif' && (
               <SimpleGrid cols={2}>
-                <TextInput type="date" label={t('posyandu.statusDate')} withAsterisk {...form.getInputProps('statusDate')} />
+                <DateField label={t('posyandu.statusDate')} withAsterisk {...form.getInputProps('statusDate')} />
                 <TextInput label={t('posyandu.statusReason')} withAsterisk {...form.getInputProps('statusReason')} />
               </SimpleGrid>
             )}
