@@ -45,7 +45,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
                 <Stack gap={2}>
                   {(e.action === 'create' ? e.changes.filter((c) => c.after !== null && !['id', 'scope', 'deleted_at'].includes(c.field)) : e.changes).map((c) => (
                     <Text size="xs" key={c.field}>
-                      <Code>{c.field}</Code> {e.action !== 'create' && <>{show(c.before)} → </>}<b>{show(c.after)}</b>
+                      <Code>{t(`field.${c.field}`, { defaultValue: c.field })}</Code> {e.action !== 'create' && <>{show(c.before)} → </>}<b>{show(c.after)}</b>
                     </Text>
                   ))}
                 </Stack>

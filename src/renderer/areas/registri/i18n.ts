@@ -95,6 +95,13 @@ const id = {
     regionUnknown: 'wilayah {{code}} (tidak dikenal)',
     useFromNik: 'Isi tanggal lahir & jenis kelamin dari NIK',
   },
+  field: {
+    nik: 'NIK', name: 'Nama', sex: 'Jenis kelamin', birth_date: 'Tanggal lahir', phone: 'Nomor HP', education: 'Pendidikan', role: 'Jabatan',
+    active_from: 'Aktif sejak', active_to: 'Aktif sampai', notes: 'Catatan', desa_code: 'Kode desa', address: 'Alamat', rt: 'RT', rw: 'RW',
+    latitude: 'Lintang', longitude: 'Bujur', year_founded: 'Tahun berdiri', kemendagri_number: 'No. registrasi', is_phi_model: 'Model PHI',
+    phi_decree: 'Keputusan PHI', is_ilp: 'ILP', is_spm_pilot: 'Rintisan SPM', status: 'Status', status_date: 'Tanggal status',
+    status_reason: 'Alasan status', deleted_at: 'Dihapus pada', scope: 'Wilayah pemilik',
+  },
   audit: {
     when: 'Waktu', who: 'Pengguna', action: 'Aksi', changes: 'Perubahan', none: 'Belum ada riwayat.', restore: 'Pulihkan', restored: 'Data dipulihkan',
     create: 'dibuat', update: 'diubah', delete: 'dihapus', restore_: 'dipulihkan', import: 'diimpor',
@@ -166,6 +173,13 @@ const en: Texts = {
     deleted: 'Cadre deleted. It can be restored from the change history.', confirmDelete: 'Delete cadre {{name}}? Nothing is lost; it can be restored.',
     warnTitle: 'Check before saving', saveAnyway: 'I have checked, save', memberships: 'Posyandu history', audit: 'Change history', isDeleted: 'This cadre has been deleted.',
     decoded: 'From the NIK: {{region}} · born {{birth}} · {{sex}}', regionUnknown: 'region {{code}} (unknown)', useFromNik: 'Fill birth date & sex from the NIK',
+  },
+  field: {
+    nik: 'NIK', name: 'Name', sex: 'Sex', birth_date: 'Birth date', phone: 'Mobile number', education: 'Education', role: 'Role',
+    active_from: 'Active from', active_to: 'Active until', notes: 'Notes', desa_code: 'Village code', address: 'Address', rt: 'RT', rw: 'RW',
+    latitude: 'Latitude', longitude: 'Longitude', year_founded: 'Year founded', kemendagri_number: 'Registration no.', is_phi_model: 'PHI model',
+    phi_decree: 'PHI decree', is_ilp: 'ILP', is_spm_pilot: 'SPM pilot', status: 'Status', status_date: 'Status date',
+    status_reason: 'Status reason', deleted_at: 'Deleted at', scope: 'Owning area',
   },
   audit: {
     when: 'When', who: 'User', action: 'Action', changes: 'Changes', none: 'No history yet.', restore: 'Restore', restored: 'Record restored',
