@@ -26,6 +26,10 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
   await expect(page.getByText('Nama posyandu minimal 3 huruf')).toBeVisible()
   await expect(page.getByText('Pilih desa/kelurahan dari daftar')).toBeVisible()
   await shot(page, 'registry-posyandu-validation')
+  // Esc cancels and returns to the list; the form opens again empty.
+  await page.getByLabel('Nama posyandu').press('Escape')
+  await expect(page.getByTestId('posyandu-count')).toHaveText('0 posyandu')
+  await page.getByRole('button', { name: 'Tambah posyandu' }).click()
   await page.getByLabel('Nama posyandu').fill('Posyandu Melati 1')
   await pick(page, 'Desa/kelurahan', 'Firdaus')
   await page.getByLabel('Alamat').fill('Dusun II, Jl. Lintas Sumatera')

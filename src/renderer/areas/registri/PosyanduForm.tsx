@@ -113,8 +113,8 @@ export function PosyanduForm({ id }: { id?: string }) {
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
               <NumberInput label={t('posyandu.yearFounded')} min={1945} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('yearFounded')} />
               <TextInput label={t('posyandu.kemendagri')} {...form.getInputProps('kemendagriNumber')} />
-              <NumberInput label={t('posyandu.latitude')} description={t('posyandu.coords')} decimalScale={6} {...form.getInputProps('latitude')} />
-              <NumberInput label={t('posyandu.longitude')} description=" " decimalScale={6} {...form.getInputProps('longitude')} />
+              <NumberInput label={t('posyandu.latitude')} decimalScale={6} {...form.getInputProps('latitude')} />
+              <NumberInput label={t('posyandu.longitude')} decimalScale={6} {...form.getInputProps('longitude')} />
             </SimpleGrid>
             <Group align="flex-start">
               <Stack gap="xs">
