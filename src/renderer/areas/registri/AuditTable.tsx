@@ -6,7 +6,12 @@ import { callWithNotice, useOp } from '../../hooks'
 import { NS } from './shared'
 
 const ACTION_COLOR: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', restore: 'grape', import: 'cyan' }
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v))
+const show = (v: unknown) =>
+  v === null || v === undefined || v === ''
+    ? '—'
+    : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)
+      ? new Date(v).toLocaleString('id-ID')
+      : String(v)
 
 /** Who changed what and when for one record; a deleted record can be restored here. */
 export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeof REGISTRY_TABLES)[number]; id: string; deletedAt: string | null; onRestored: () => void }) {
@@ -31,7 +36,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
           <Table.Tr>
             <Table.Th w={170}>{t('audit.when')}</Table.Th>
             <Table.Th w={140}>{t('audit.who')}</Table.Th>
-            <Table.Th w={110}>{t('audit.action')}</Table.Th>
+            <Table.Th w={140}>{t('audit.action')}</Table.Th>
             <Table.Th>{t('audit.changes')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
