@@ -20,7 +20,10 @@ CREATE VIRTUAL TABLE `kader_fts` USING fts5(name, nik, place, tokenize = 'unicod
 CREATE VIRTUAL TABLE `posyandu_fts` USING fts5(name, place, tokenize = 'unicode61 remove_diacritics 2')
 --> statement-breakpoint
 CREATE TRIGGER `kader_fts_insert` AFTER INSERT ON `kader` BEGIN
-	INSERT OR IGNORE INTO search_key(row_id) VALUES (new.id);
+	-- No OR IGNORE here: an outer INSERT OR REPLACE would turn it into REPLACE and renumber the key.
+	INSERT INTO search_key(row_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_key WHERE row_id = new.id);
+	-- A row replaced without its delete trigger (INSERT OR REPLACE) must not leave a stale entry.
+	DELETE FROM kader_fts WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
 	INSERT INTO kader_fts(rowid, name, nik, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, new.nik, (SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = new.id AND kp.deleted_at IS NULL AND kp.to_date IS NULL));
 END
 --> statement-breakpoint
@@ -43,7 +46,9 @@ CREATE TRIGGER `kader_posyandu_fts_update` AFTER UPDATE OF `posyandu_id`, `kader
 END
 --> statement-breakpoint
 CREATE TRIGGER `posyandu_fts_insert` AFTER INSERT ON `posyandu` BEGIN
-	INSERT OR IGNORE INTO search_key(row_id) VALUES (new.id);
+	-- No OR IGNORE here: an outer INSERT OR REPLACE would turn it into REPLACE and renumber the key.
+	INSERT INTO search_key(row_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_key WHERE row_id = new.id);
+	DELETE FROM posyandu_fts WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
 	INSERT INTO posyandu_fts(rowid, name, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, (SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = new.desa_code));
 END
 --> statement-breakpoint

@@ -237,3 +237,30 @@ describe('scope of offices', () => {
     kab.close()
   })
 })
+
+describe('search index', () => {
+  it('stays in step with rows written by other means (bundle import, INSERT OR REPLACE, hard delete)', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const p = addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    const { kader } = addKader(ctx, { nik: '1218044508900001', name: 'Siti Aminah', sex: 'P', birthDate: '1990-08-05', posyanduId: p.id })
+    const row = ctx.sqlite.prepare('SELECT * FROM kader WHERE id = ?').get(kader.id) as Record<string, unknown>
+    ctx.sqlite.prepare(`INSERT OR REPLACE INTO kader (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((k) => `@${k}`).join(', ')})`).run({ ...row, name: 'Siti Rahmawati' })
+    const find = (q: string) => listKader(ctx, kaderFilter.parse({ search: q })).rows.map((r) => r.name)
+    expect(find('rahma')).toEqual(['Siti Rahmawati'])
+    expect(find('aminah')).toEqual([])
+    expect(find('anggrek')).toEqual(['Siti Rahmawati'])
+    ctx.sqlite.prepare('DELETE FROM kader WHERE id = ?').run(kader.id)
+    expect(find('siti')).toEqual([])
+    expect(ctx.sqlite.prepare(`SELECT count(*) AS n FROM kader_fts`).get()).toEqual({ n: 0 })
+    ctx.close()
+  })
+
+  it('survives VACUUM (backups are made with VACUUM INTO) because FTS rows key on a stable integer', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const p = addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    for (let i = 1; i <= 5; i++) addKader(ctx, { nik: `12180445089000${String(i).padStart(2, '0')}`, name: `Kader ${i}`, sex: 'P', birthDate: '1990-08-05', posyanduId: p.id })
+    ctx.sqlite.exec('VACUUM')
+    expect(listKader(ctx, kaderFilter.parse({ search: 'kader 3' })).rows.map((r) => r.nik)).toEqual(['1218044508900003'])
+    ctx.close()
+  })
+})
