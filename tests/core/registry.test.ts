@@ -227,13 +227,23 @@ describe('duplicates', () => {
 })
 
 describe('scope of offices', () => {
-  it('a kecamatan office sees only its own rows', () => {
+  it('a kecamatan office sees and changes only its own rows', () => {
     const dir = tempDir()
     const kab = makeCtx({ office: '12.18', dir })
     addPosyandu(kab, 'Posyandu Anggrek', SEI_RAMPAH)
     addPosyandu(kab, 'Posyandu Mawar', PERBAUNGAN_DESA)
+    const other = listPosyandu(kab, posyanduFilter.parse({})).rows.find((r) => r.name === 'Posyandu Mawar')!
+    const { kader } = addKader(kab, { nik: '1218024508900007', name: 'Rina', sex: 'P', birthDate: '1990-08-05', posyanduId: other.id })
     kab.sqlite.prepare(`UPDATE office SET wilayah_code = '12.18.04', level = 'kecamatan'`).run()
     expect(listPosyandu(kab, posyanduFilter.parse({})).rows.map((r) => r.name)).toEqual(['Posyandu Anggrek'])
+    expect(listKader(kab, kaderFilter.parse({})).total).toBe(0)
+    const before = snapshot(kab)
+    refuses(() => getKader(kab, kader.id), 'OUT_OF_AREA', /di luar wilayah kantor ini/)
+    refuses(() => deleteKader(kab, kader.id), 'OUT_OF_AREA', /di luar wilayah kantor ini/)
+    refuses(() => deletePosyandu(kab, other.id), 'OUT_OF_AREA', /di luar wilayah kantor ini/)
+    refuses(() => auditFor(kab, 'kader', kader.id), 'OUT_OF_AREA', /di luar wilayah kantor ini/)
+    refuses(() => saveKader(kab, kader.id, kaderInput.parse({ nik: '1218024508900007', name: 'Rina X', sex: 'P', birthDate: '1990-08-05', posyanduId: other.id }), true), 'OUT_OF_AREA', /di luar wilayah/)
+    expect(snapshot(kab)).toEqual(before)
     kab.close()
   })
 })

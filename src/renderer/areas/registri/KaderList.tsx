@@ -64,6 +64,7 @@ export function KaderList() {
         sortStatus={{ columnAccessor: s.sortBy, direction: s.sortDir }}
         onSortStatusChange={(st) => set({ sortBy: st.columnAccessor as State['sortBy'], sortDir: st.direction })}
         onRowClick={({ record }) => navigate(`registri/kader/${record.id}`)}
+        customRowAttributes={(r) => ({ tabIndex: 0, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && navigate(`registri/kader/${r.id}`) })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true },
           { accessor: 'nik', title: t('col.nik'), sortable: true, width: 170, render: (r) => <Text ff="monospace" size="sm">{r.nik}</Text> },

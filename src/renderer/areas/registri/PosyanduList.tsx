@@ -67,6 +67,7 @@ export function PosyanduList() {
         sortStatus={{ columnAccessor: s.sortBy, direction: s.sortDir }}
         onSortStatusChange={(st) => set({ sortBy: st.columnAccessor as State['sortBy'], sortDir: st.direction })}
         onRowClick={({ record }) => navigate(`registri/posyandu/${record.id}`)}
+        customRowAttributes={(r) => ({ tabIndex: 0, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && navigate(`registri/posyandu/${r.id}`) })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true },
           { accessor: 'desaName', title: t('col.desa'), sortable: true },
