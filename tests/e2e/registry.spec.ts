@@ -80,6 +80,19 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
   await page.getByPlaceholder('Nama posyandu, desa, kecamatan…').fill('firda')
   await expect(page.getByRole('cell', { name: 'Posyandu Melati 1' })).toBeVisible()
   await expect(page.getByTestId('posyandu-count')).toHaveText('1 posyandu')
+
+  // The same NIK typed again is allowed only after review, and then listed as a possible duplicate.
+  await page.getByRole('cell', { name: 'Posyandu Melati 1' }).click()
+  await page.getByRole('button', { name: 'Tambah kader' }).click()
+  await page.getByLabel('NIK').fill('1218044508900001')
+  await page.getByLabel('Nama lengkap').fill('Siti Aminah Lubis')
+  await page.getByLabel('Nama lengkap').press('Enter')
+  await expect(page.getByTestId('kader-warnings')).toContainText('NIK ini sudah dipakai kader Siti Aminah')
+  await page.getByRole('button', { name: 'Sudah saya periksa, simpan' }).click()
+  await expect(page.getByTestId('posyandu-kader')).toContainText('Siti Aminah Lubis')
+  await page.getByRole('tab', { name: 'Kemungkinan duplikat' }).click()
+  await expect(page.getByText('NIK 1218044508900001 dipakai 2 kader')).toBeVisible()
+  await shot(page, 'registry-duplicates')
 })
 
 test('import posyandu and kader spreadsheets through the screen, with a per-row report', async ({ page, host }) => {
