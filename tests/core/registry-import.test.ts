@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { parseDateCell, readNikCell } from '../../src/core/registry/cells'
 import { listKader } from '../../src/core/registry/kader'
-import { listPosyandu } from '../../src/core/registry/posyandu'
+import { listPosyandu, savePosyandu } from '../../src/core/registry/posyandu'
 import { applyImport, exportList, importErrorReport, previewImport } from '../../src/core/registry/xlsx'
-import { kaderFilter, posyanduFilter } from '../../src/shared/contract/registry'
+import { kaderFilter, posyanduFilter, posyanduInput } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
 import { makeCtx } from '../helpers/db'
 import { addPosyandu, snapshot, workbook } from '../helpers/registry'
@@ -147,6 +147,11 @@ describe('posyandu import and export', () => {
     ])
     await applyImport(ctx, 'posyandu', file, undefined, true)
     expect(listPosyandu(ctx, posyanduFilter.parse({})).rows.map((r) => [r.name, r.desaName, r.yearFounded])).toEqual([['Posyandu Anggrek', 'Sei Rampah', 2005]])
+    // A stored PHI model posyandu stays one when a sheet without model columns touches it.
+    const stored = listPosyandu(ctx, posyanduFilter.parse({})).rows[0]
+    savePosyandu(ctx, stored.id, posyanduInput.parse({ name: 'Posyandu Anggrek', desaCode: stored.desaCode, isPhiModel: true, phiDecree: 'Kepbup 154/060/2014', status: 'nonaktif', statusDate: '2026-01-01', statusReason: 'Renovasi' }))
+    const touch = await previewImport(ctx, 'posyandu', await workbook([['Nama Posyandu', 'Desa', 'Kecamatan', 'Alamat'], ['Posyandu Anggrek', 'Sei Rampah', 'Sei Rampah', 'Dusun II']]))
+    expect(touch.rows[0]).toMatchObject({ status: 'changed', changes: ['address'] })
 
     await applyImport(ctx, 'kader', await workbook([HEAD, ['Siti Aminah', '1218044508900001', 'P', '05/08/1990', 'Ketua', 'Posyandu Anggrek', 'Sei Rampah']]), undefined, false)
     const exported = await exportList(ctx, { kind: 'kader', filter: kaderFilter.parse({}) })

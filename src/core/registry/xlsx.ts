@@ -179,9 +179,9 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     } catch (e) {
       reasons.push(`Tgl status: ${(e as Error).message}`)
     }
-    const statusText = readText(get(cells, 'status'))?.toLowerCase().replace(/[^a-z]/g, '') ?? 'aktif'
-    const status = statusText === 'aktif' ? 'aktif' : ['nonaktif', 'tidakaktif', 'tutup'].includes(statusText) ? 'nonaktif' : null
-    if (!status) reasons.push(`Status "${readText(get(cells, 'status'))}" tidak dikenal (aktif/nonaktif)`)
+    const statusText = readText(get(cells, 'status'))?.toLowerCase().replace(/[^a-z]/g, '')
+    const status = !statusText ? undefined : statusText === 'aktif' ? 'aktif' : ['nonaktif', 'tidakaktif', 'tutup'].includes(statusText) ? 'nonaktif' : null
+    if (status === null) reasons.push(`Status "${readText(get(cells, 'status'))}" tidak dikenal (aktif/nonaktif)`)
     const candidate = {
       name: name ?? '',
       desaCode,
@@ -192,7 +192,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
       kemendagriNumber: readText(get(cells, 'kemendagriNumber')),
       latitude: num('latitude', 'Lintang'),
       longitude: num('longitude', 'Bujur'),
-      status: status ?? 'aktif',
+      status: status ?? undefined,
       statusDate,
       statusReason: readText(get(cells, 'statusReason')),
     }
@@ -205,9 +205,11 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     const existing = find.get(desaCode, parsed.data.name) as { id: string } | undefined
     if (!existing) return (report.status = 'new', { report, input: parsed.data })
     const current = getPosyandu(ctx, existing.id).posyandu
-    // Columns left empty keep what is stored; model flags are not in the sheet.
-    const merged: PosyanduInput = { ...current, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== null)) }
-    const changes = (Object.keys(parsed.data) as (keyof PosyanduInput)[]).filter((k) => merged[k] !== current[k])
+    // Only what the sheet gives changes a stored posyandu: empty cells and the model flags
+    // (not a spreadsheet column) keep what is stored.
+    const given = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => v !== null && (candidate as Record<string, unknown>)[k] != null))
+    const merged: PosyanduInput = { ...current, ...given }
+    const changes = (Object.keys(given) as (keyof PosyanduInput)[]).filter((k) => merged[k] !== current[k])
     report.status = changes.length ? 'changed' : 'unchanged'
     report.changes = changes
     return { report, input: merged, id: existing.id }
