@@ -39,6 +39,8 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
 
   // First kader: the NIK field shows what it decodes while typing; birth date and sex follow.
   await page.getByRole('button', { name: 'Tambah kader' }).click()
+  await page.getByLabel('NIK').pressSequentially('12180445')
+  await expect(page.getByTestId('nik-partial')).toHaveText('Wilayah penerbit: Kec. Sei Rampah · 8 dari 16 digit')
   await page.getByLabel('NIK').fill('1218044508900001')
   await expect(page.getByTestId('nik-decoded')).toContainText('Kec. Sei Rampah')
   await expect(page.getByTestId('nik-decoded')).toContainText('lahir 05-08-1990 · Perempuan')

@@ -30,6 +30,11 @@ export function NikInput(props: {
   const regionText = region?.kecamatan ? `Kec. ${region.kecamatan}, ${region.kabupaten}` : d ? t('kader.regionUnknown', { code: d.kecamatanCode }) : ''
   const warnings = d && remote.data?.decoded?.nik === d.nik ? remote.data.warnings : []
   const error = props.error || (!typing && props.value && local.errors[0]?.message)
+  // While typing: the first six digits already name the kecamatan where the NIK was issued.
+  const digits = props.value.replace(/\s/g, '')
+  const partial = typing && digits.length >= 6
+  const partialCode = partial ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}` : '00.00.00'
+  const partialRegion = useOp('wilayah.get', { code: partialCode }, partial)
   return (
     <div>
       <TextInput
@@ -50,6 +55,11 @@ export function NikInput(props: {
         data-autofocus
         autoFocus
       />
+      {partial && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="nik-partial">
+          {t('kader.partial', { region: partialRegion.data ? `Kec. ${partialRegion.data.name}` : t('kader.regionUnknown', { code: partialCode }), n: digits.length })}
+        </Text>
+      )}
       {d && (
         <Group gap={6} mt={4} wrap="nowrap" align="flex-start" data-testid="nik-decoded">
           <IconCircleCheck size={16} color="var(--mantine-color-teal-7)" style={{ flex: "none", marginTop: 2 }} />

@@ -94,6 +94,7 @@ const id = {
     decoded: 'Dari NIK: {{region}} · lahir {{birth}} · {{sex}}',
     regionUnknown: 'wilayah {{code}} (tidak dikenal)',
     useFromNik: 'Isi tanggal lahir & jenis kelamin dari NIK',
+    partial: 'Wilayah penerbit: {{region}} · {{n}} dari 16 digit',
   },
   field: {
     nik: 'NIK', name: 'Nama', sex: 'Jenis kelamin', birth_date: 'Tanggal lahir', phone: 'Nomor HP', education: 'Pendidikan', role: 'Jabatan',
@@ -172,7 +173,7 @@ const en: Texts = {
     trainings: 'Trainings', training: 'Training name', trainingYear: 'Year', organiser: 'Organiser', addTraining: 'Add training', removeTraining: 'Remove this training', saved: 'Cadre saved',
     deleted: 'Cadre deleted. It can be restored from the change history.', confirmDelete: 'Delete cadre {{name}}? Nothing is lost; it can be restored.',
     warnTitle: 'Check before saving', saveAnyway: 'I have checked, save', memberships: 'Posyandu history', audit: 'Change history', isDeleted: 'This cadre has been deleted.',
-    decoded: 'From the NIK: {{region}} · born {{birth}} · {{sex}}', regionUnknown: 'region {{code}} (unknown)', useFromNik: 'Fill birth date & sex from the NIK',
+    decoded: 'From the NIK: {{region}} · born {{birth}} · {{sex}}', regionUnknown: 'region {{code}} (unknown)', useFromNik: 'Fill birth date & sex from the NIK', partial: 'Issued in: {{region}} · {{n}} of 16 digits',
   },
   field: {
     nik: 'NIK', name: 'Name', sex: 'Sex', birth_date: 'Birth date', phone: 'Mobile number', education: 'Education', role: 'Role',
