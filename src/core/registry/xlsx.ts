@@ -21,7 +21,7 @@ import { officeArea, placesInArea, todayOf } from './area'
 import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, type CellValue } from './cells'
 import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
 import { checkNik } from './nik'
-import { getPosyandu, listPosyandu, savePosyandu } from './posyandu'
+import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
 
 interface FieldDef extends ImportField {
   aliases: string[]
@@ -204,7 +204,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     seen.set(key, row)
     const existing = find.get(desaCode, parsed.data.name) as { id: string } | undefined
     if (!existing) return (report.status = 'new', { report, input: parsed.data })
-    const current = getPosyandu(ctx, existing.id).posyandu
+    const current = posyanduFromRow(ctx, requireRow(ctx.sqlite, 'posyandu', existing.id))
     // Only what the sheet gives changes a stored posyandu: empty cells and the model flags
     // (not a spreadsheet column) keep what is stored.
     const given = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => v !== null && (candidate as Record<string, unknown>)[k] != null))
