@@ -15,20 +15,22 @@ CREATE TABLE `search_key` (
 )
 --> statement-breakpoint
 -- Full-text search over kader name, NIK and current posyandu + desa (prefix queries).
-CREATE VIRTUAL TABLE `kader_fts` USING fts5(name, nik, place, tokenize = 'unicode61 remove_diacritics 2')
+-- `area` holds the owning scope as tokens ("a33 a3325 a332502") so a search inside one
+-- office's area skips the rest of a large file inside the index itself.
+CREATE VIRTUAL TABLE `kader_fts` USING fts5(name, nik, place, area, tokenize = 'unicode61 remove_diacritics 2')
 --> statement-breakpoint
-CREATE VIRTUAL TABLE `posyandu_fts` USING fts5(name, place, tokenize = 'unicode61 remove_diacritics 2')
+CREATE VIRTUAL TABLE `posyandu_fts` USING fts5(name, place, area, tokenize = 'unicode61 remove_diacritics 2')
 --> statement-breakpoint
 CREATE TRIGGER `kader_fts_insert` AFTER INSERT ON `kader` BEGIN
 	-- No OR IGNORE here: an outer INSERT OR REPLACE would turn it into REPLACE and renumber the key.
 	INSERT INTO search_key(row_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_key WHERE row_id = new.id);
 	-- A row replaced without its delete trigger (INSERT OR REPLACE) must not leave a stale entry.
 	DELETE FROM kader_fts WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
-	INSERT INTO kader_fts(rowid, name, nik, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, new.nik, (SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = new.id AND kp.deleted_at IS NULL AND kp.to_date IS NULL));
+	INSERT INTO kader_fts(rowid, name, nik, area, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, new.nik, 'a' || substr(replace(new.scope, '.', ''), 1, 2) || ' a' || substr(replace(new.scope, '.', ''), 1, 4) || ' a' || replace(new.scope, '.', ''), (SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = new.id AND kp.deleted_at IS NULL AND kp.to_date IS NULL));
 END
 --> statement-breakpoint
-CREATE TRIGGER `kader_fts_update` AFTER UPDATE OF `name`, `nik` ON `kader` BEGIN
-	UPDATE kader_fts SET name = new.name, nik = new.nik WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
+CREATE TRIGGER `kader_fts_update` AFTER UPDATE OF `name`, `nik`, `scope` ON `kader` BEGIN
+	UPDATE kader_fts SET name = new.name, nik = new.nik, area = 'a' || substr(replace(new.scope, '.', ''), 1, 2) || ' a' || substr(replace(new.scope, '.', ''), 1, 4) || ' a' || replace(new.scope, '.', '') WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
 END
 --> statement-breakpoint
 CREATE TRIGGER `kader_fts_delete` AFTER DELETE ON `kader` BEGIN
@@ -49,11 +51,11 @@ CREATE TRIGGER `posyandu_fts_insert` AFTER INSERT ON `posyandu` BEGIN
 	-- No OR IGNORE here: an outer INSERT OR REPLACE would turn it into REPLACE and renumber the key.
 	INSERT INTO search_key(row_id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_key WHERE row_id = new.id);
 	DELETE FROM posyandu_fts WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
-	INSERT INTO posyandu_fts(rowid, name, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, (SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = new.desa_code));
+	INSERT INTO posyandu_fts(rowid, name, area, place) VALUES ((SELECT n FROM search_key WHERE row_id = new.id), new.name, 'a' || substr(replace(new.scope, '.', ''), 1, 2) || ' a' || substr(replace(new.scope, '.', ''), 1, 4) || ' a' || replace(new.scope, '.', ''), (SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = new.desa_code));
 END
 --> statement-breakpoint
-CREATE TRIGGER `posyandu_fts_update` AFTER UPDATE OF `name`, `desa_code` ON `posyandu` BEGIN
-	UPDATE posyandu_fts SET name = new.name, place = (SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = new.desa_code) WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
+CREATE TRIGGER `posyandu_fts_update` AFTER UPDATE OF `name`, `desa_code`, `scope` ON `posyandu` BEGIN
+	UPDATE posyandu_fts SET name = new.name, area = 'a' || substr(replace(new.scope, '.', ''), 1, 2) || ' a' || substr(replace(new.scope, '.', ''), 1, 4) || ' a' || replace(new.scope, '.', ''), place = (SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = new.desa_code) WHERE rowid = (SELECT n FROM search_key WHERE row_id = new.id);
 	UPDATE kader_fts SET place = (SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = (SELECT row_id FROM search_key WHERE n = kader_fts.rowid) AND kp.deleted_at IS NULL AND kp.to_date IS NULL)
 	WHERE rowid IN (SELECT s.n FROM kader_posyandu kp JOIN search_key s ON s.row_id = kp.kader_id WHERE kp.posyandu_id = new.id);
 END

@@ -134,6 +134,17 @@ export const registryNationalBench: Benchmark = {
   name: 'registry-national',
   national: true,
   run() {
+    // Generating 1.8 million rows takes minutes: SIMPUL_BENCH_NATIONAL_DB=<file> reuses one made by
+    // `npm run simpul -- demo --scale national --seed 1 --db <file>`.
+    const reuse = process.env.SIMPUL_BENCH_NATIONAL_DB
+    if (reuse) {
+      const ctx = openContext({ dataFile: reuse, host: 'cli' })
+      try {
+        return searchBench(ctx, 'national demo (reused file)', 20)
+      } finally {
+        ctx.close()
+      }
+    }
     const { ctx, dir, genMs, counts } = demoDb('national')
     try {
       return [

@@ -46,12 +46,15 @@ export function placesInArea(sqlite: Database.Database, area: string) {
 }
 
 /** Builds an FTS5 prefix query from what a person typed: every word must match as a prefix. */
-export function ftsQuery(text: string | undefined): string | null {
+export function ftsQuery(text: string | undefined, area?: string): string | null {
   const all = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   // Words that every posyandu/desa carries match millions of rows and narrow nothing.
   const words = all.filter((w) => !NOISE.has(w))
   const use = words.length ? words : all
-  return use.length ? use.map((w) => `"${w}"*`).join(' ') : null
+  if (!use.length) return null
+  // The office area as an index term (see the `area` column in drizzle/0002_registry.sql).
+  const scope = area ? `area:"a${area.replaceAll('.', '')}" ` : ''
+  return `${scope}${use.map((w) => `-{area}:"${w}"*`).join(' ')}`
 }
 
 const NOISE = new Set(['posyandu', 'desa', 'kelurahan', 'kel', 'ds', 'kec', 'kecamatan'])

@@ -39,7 +39,7 @@ export function kaderWhere(ctx: Ctx, f: Partial<KaderFilter>): { where: string; 
   if (f.role) (where.push('k.role = @role'), (params.role = f.role))
   if (f.status === 'aktif') where.push('(k.active_to IS NULL OR k.active_to >= @today)')
   if (f.status === 'nonaktif') where.push('k.active_to < @today')
-  const q = ftsQuery(f.search)
+  const q = ftsQuery(f.search, params.area as string)
   if (q) {
     where.push(`k.id IN (SELECT s.row_id FROM kader_fts JOIN search_key s ON s.n = kader_fts.rowid WHERE kader_fts MATCH @q)`)
     params.q = q
@@ -58,11 +58,21 @@ export function kaderRows(ctx: Ctx, f: Partial<KaderFilter>, order: string, limi
 
 export function listKader(ctx: Ctx, f: KaderFilter): Page<KaderRow> {
   const { where, params, needsJoin } = kaderWhere(ctx, f)
-  const total = (
-    ctx.sqlite.prepare(`SELECT count(*) AS n ${needsJoin ? KADER_FROM : 'FROM kader k'} WHERE ${where}`).get(params) as { n: number }
-  ).n
+  const from = needsJoin || f.sortBy === 'posyanduName' || f.sortBy === 'desaName' ? KADER_FROM : 'FROM kader k'
   const order = `${KADER_SORT[f.sortBy]} ${f.sortDir === 'desc' ? 'DESC' : 'ASC'}`
-  return { rows: kaderRows(ctx, f, order, f.pageSize, (f.page - 1) * f.pageSize), total }
+  // One pass over the matches gives the page's ids and the total; details only for the page.
+  const hits = ctx.sqlite
+    .prepare(`SELECT k.id, count(*) OVER () AS total ${from} WHERE ${where} ORDER BY ${order}, k.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as { id: string; total: number }[]
+  const total = hits.length
+    ? hits[0].total
+    : (ctx.sqlite.prepare(`SELECT count(*) AS n ${from} WHERE ${where}`).get(params) as { n: number }).n
+  if (!hits.length) return { rows: [], total }
+  const rows = ctx.sqlite
+    .prepare(`SELECT ${KADER_COLS} ${KADER_FROM} WHERE k.id IN (${hits.map(() => '?').join(',')})`)
+    .all(...hits.map((h) => h.id), { today: params.today }) as KaderRow[]
+  const byId = new Map(rows.map((r) => [r.id, { ...r, active: Boolean(r.active) }]))
+  return { rows: hits.map((h) => byId.get(h.id)!), total }
 }
 
 export function membershipsOf(ctx: Ctx, by: { kaderId?: string; posyanduId?: string }): Membership[] {

@@ -120,7 +120,7 @@ export function posyanduWhere(ctx: Ctx, f: Partial<PosyanduFilter>): { where: st
   if (f.desa) (where.push('p.desa_code = @desa'), (params.desa = f.desa))
   if (f.status) (where.push('p.status = @status'), (params.status = f.status))
   if (f.model) where.push({ phi: 'p.is_phi_model = 1', ilp: 'p.is_ilp = 1', spm: 'p.is_spm_pilot = 1' }[f.model])
-  const q = ftsQuery(f.search)
+  const q = ftsQuery(f.search, params.area as string)
   if (q) {
     where.push(`p.id IN (SELECT s.row_id FROM posyandu_fts JOIN search_key s ON s.n = posyandu_fts.rowid WHERE posyandu_fts MATCH @q)`)
     params.q = q
