@@ -4,6 +4,7 @@ import { evaluation } from './benchmarks/evaluation'
 import { exchange } from './benchmarks/exchange'
 import { honorBench } from './benchmarks/honor'
 import { programmes } from './benchmarks/programmes'
+import { registryBench, registryNationalBench } from './benchmarks/registry'
 import type { Benchmark } from './types'
 
 /** Every benchmark the issues ask for; each area adds its own here. */
@@ -14,4 +15,6 @@ export const benchmarks: Benchmark[] = [
   evaluation,
   honorBench,
   programmes,
+  registryBench,
+  registryNationalBench,
 ]

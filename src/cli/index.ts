@@ -10,6 +10,7 @@ import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
+import { registryCommands } from './commands/registry'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   ...evaluationCommands,
   ...honorCommands,
   ...programmeCommands,
+  ...registryCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

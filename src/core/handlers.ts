@@ -3,6 +3,7 @@ import { contract, isOpName, type OpName, type Output, type ParsedInput } from '
 import { AppError, fail, ok, type Result } from '../shared/result'
 import { appHandlers } from './app/handlers'
 import { exchangeHandlers } from './exchange/handlers'
+import { registryHandlers } from './registry/handlers'
 import type { Ctx } from './context'
 import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...evaluationHandlers,
   ...honorHandlers,
   ...programmeHandlers,
+  ...registryHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -7,6 +7,7 @@ import { exchangeOps } from './exchange'
 import { evaluationOps } from './evaluation'
 import { honorOps } from './honor'
 import { programmeOps } from './programme'
+import { registryOps } from './registry'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -19,6 +20,7 @@ export const contract = {
   ...evaluationOps,
   ...honorOps,
   ...programmeOps,
+  ...registryOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

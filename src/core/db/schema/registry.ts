@@ -16,6 +16,8 @@ export const posyandu = sqliteTable(
     kemendagriNumber: text('kemendagri_number'),
     isPhiModel: integer('is_phi_model').notNull().default(0),
     phiRegulationId: text('phi_regulation_id'),
+    /** The decree naming it a PHI model, as written (e.g. "Kepbup 154/060/2014"), until regulations are linked. */
+    phiDecree: text('phi_decree'),
     isIlp: integer('is_ilp').notNull().default(0),
     isSpmPilot: integer('is_spm_pilot').notNull().default(0),
     status: text('status', { enum: ['aktif', 'nonaktif'] }).notNull().default('aktif'),

@@ -1,0 +1,93 @@
+import { readFileSync, existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { generateDemo, type DemoScale } from '../../core/demo'
+import { checkNik } from '../../core/registry/nik'
+import { applyImport, previewImport } from '../../core/registry/xlsx'
+import { AppError } from '../../shared/result'
+import { EXIT, UsageError, type Command, type Run } from '../command'
+
+/** Opens the database, runs `fn`, always closes. */
+async function withCtx<T>(r: Run, fn: (ctx: ReturnType<Run['ctx']>) => T | Promise<T>): Promise<T> {
+  const ctx = r.ctx()
+  try {
+    return await fn(ctx)
+  } finally {
+    ctx.close()
+  }
+}
+
+export const registryCommands: Command[] = [
+  {
+    name: 'check nik',
+    summary: 'uraikan NIK: wilayah, tanggal lahir, jenis kelamin, kesalahan, peringatan',
+    usage: 'check nik <NIK> [--birth TTTT-BB-HH] [--sex L|P]',
+    options: { birth: { type: 'string' }, sex: { type: 'string' } },
+    run: (r) =>
+      withCtx(r, (ctx) => {
+        const nik = r.args[0]
+        if (!nik) throw new UsageError('sebutkan NIK')
+        const sex = r.values.sex as string | undefined
+        if (sex && sex !== 'L' && sex !== 'P') throw new UsageError('--sex harus L atau P')
+        const rep = checkNik(ctx.sqlite, ctx.clock, nik, { birthDate: (r.values.birth as string) ?? null, sex: (sex as 'L' | 'P') ?? null })
+        r.print(rep, () => {
+          const lines: string[] = []
+          if (rep.decoded) {
+            const d = rep.decoded
+            lines.push(`NIK ${d.nik}`)
+            lines.push(`  wilayah      ${d.kecamatanCode}  ${[rep.region?.kecamatan, rep.region?.kabupaten, rep.region?.provinsi].filter(Boolean).join(', ') || '(tidak dikenal)'}`)
+            lines.push(`  lahir        ${d.birthDate}`)
+            lines.push(`  kelamin      ${d.sex === 'L' ? 'laki-laki' : 'perempuan'}`)
+            lines.push(`  nomor urut   ${d.serial}`)
+          }
+          for (const e of rep.errors) lines.push(`KESALAHAN: ${e.message}`)
+          for (const w of rep.warnings) lines.push(`Peringatan: ${w.message}`)
+          return lines.join('\n')
+        })
+        return rep.valid ? EXIT.ok : EXIT.refused
+      }),
+  },
+  {
+    name: 'demo',
+    summary: 'buat data demo yang realistis (deterministik per seed)',
+    usage: 'demo --scale kecamatan|kabupaten|national [--seed N]',
+    options: { scale: { type: 'string' }, seed: { type: 'string' } },
+    run: (r) =>
+      withCtx(r, (ctx) => {
+        const scale = r.values.scale as string | undefined
+        if (!scale || !['kecamatan', 'kabupaten', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten atau national')
+        const seed = Number(r.values.seed ?? 1)
+        if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
+        r.note(`Membuat data demo skala ${scale} (seed ${seed})…`)
+        const s = generateDemo(ctx, { scale: scale as DemoScale, seed })
+        r.print(s, () =>
+          [`Data demo untuk ${s.office.name} (${s.office.wilayahCode}) selesai dalam ${(s.ms / 1000).toFixed(1)} detik:`, ...Object.entries(s.counts).map(([k, v]) => `  ${k.padEnd(14)} ${v.toLocaleString('id-ID')}`)].join('\n'),
+        )
+        return EXIT.ok
+      }),
+  },
+  {
+    name: 'import xlsx',
+    summary: 'impor kader atau posyandu dari .xlsx dengan laporan per baris',
+    usage: 'import xlsx --kind kader|posyandu <berkas> [--dry-run] [--valid-only]',
+    options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
+    run: (r) =>
+      withCtx(r, async (ctx) => {
+        const kind = r.values.kind as string | undefined
+        if (kind !== 'kader' && kind !== 'posyandu') throw new UsageError('--kind harus kader atau posyandu')
+        const file = r.args[0]
+        if (!file) throw new UsageError('sebutkan berkas .xlsx')
+        if (!existsSync(resolve(file))) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
+        const data = readFileSync(resolve(file))
+        const dry = Boolean(r.values['dry-run'])
+        const res = dry ? await previewImport(ctx, kind, data) : await applyImport(ctx, kind, data, undefined, Boolean(r.values['valid-only']))
+        r.print(res, () =>
+          [
+            ...res.rows.map((x) => `baris ${String(x.row).padStart(4)}  ${x.status.padEnd(9)} ${x.label}${x.reasons.length ? ` — ${x.reasons.join('; ')}` : ''}${x.warnings.length ? ` (peringatan: ${x.warnings.join('; ')})` : ''}`),
+            `baru ${res.counts.new}, berubah ${res.counts.changed}, sama ${res.counts.unchanged}, salah ${res.counts.error}`,
+            dry ? 'Uji coba: tidak ada yang ditulis.' : `Ditulis: ${'written' in res ? res.written : 0} baris.`,
+          ].join('\n'),
+        )
+        return dry && res.counts.error > 0 ? EXIT.refused : EXIT.ok
+      }),
+  },
+]

@@ -1,0 +1,118 @@
+import type { Office } from '../../shared/contract/app'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { readOffice, setupOffice } from '../office/service'
+import { formatHlc, observeHlc } from '../sync/hlc'
+import { makeRng, seededUuidV7, type Rng } from './prng'
+import { registryStep } from './registry'
+
+export type DemoScale = 'kecamatan' | 'kabupaten' | 'national'
+
+export interface DemoOptions {
+  scale: DemoScale
+  seed: number
+}
+
+/** Targets from DOMAIN.md: Kabupaten Batang (15 kecamatan, 1,236 posyandu); Indonesia. */
+export const DEMO_TARGETS: Record<DemoScale, { posyandu: number; kader: number }> = {
+  kecamatan: { posyandu: 82, kader: 600 },
+  kabupaten: { posyandu: 1_236, kader: 9_000 },
+  national: { posyandu: 300_000, kader: 1_500_000 },
+}
+
+export interface Place {
+  code: string
+  name: string
+}
+
+/** What each step gets: the seeded generator, the area, and helpers for travelling columns. */
+export interface DemoRun {
+  ctx: Ctx
+  rng: Rng
+  scale: DemoScale
+  seed: number
+  office: Office
+  targets: { posyandu: number; kader: number }
+  kecamatan: Place[]
+  desaOf: (kecamatanCode: string) => Place[]
+  /** Deterministic id for the next row. */
+  id(): string
+  /** rev/hlc/origin/deleted_at for a new row; hlc values increase and lie in the past. */
+  travel(scope: string): { scope: string; rev: number; hlc: string; origin: string; deleted_at: null }
+  now: string
+  /** Runs `fn` over items in big transactions (raw prepared statements inside). */
+  batched<T>(items: Iterable<T>, fn: (item: T) => void, size?: number): void
+}
+
+export interface DemoStep {
+  name: string
+  run(d: DemoRun): Record<string, number>
+}
+
+export interface DemoSummary {
+  office: Office
+  scale: DemoScale
+  seed: number
+  counts: Record<string, number>
+  ms: number
+}
+
+export const DEFAULT_DEMO_STEPS: DemoStep[] = [registryStep]
+
+function areaFor(ctx: Ctx, office: Office, scale: DemoScale): Place[] {
+  const q = (sql: string, ...p: unknown[]) => ctx.sqlite.prepare(sql).all(...p) as Place[]
+  if (scale === 'national') return q(`SELECT code, name FROM wilayah WHERE level = 'kecamatan' ORDER BY code`)
+  if (scale === 'kabupaten') {
+    if (office.level !== 'kabupaten') throw new AppError('DEMO_SCALE', 'Skala kabupaten perlu kantor kabupaten; kantor ini kantor kecamatan. Pakai --scale kecamatan.')
+    return q(`SELECT code, name FROM wilayah WHERE parent_code = ? ORDER BY code`, office.wilayahCode)
+  }
+  return office.level === 'kecamatan'
+    ? q(`SELECT code, name FROM wilayah WHERE code = ?`, office.wilayahCode)
+    : q(`SELECT code, name FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`, office.wilayahCode)
+}
+
+/**
+ * Generates realistic demo data for this office (creating a kabupaten office, Batang 33.25,
+ * when there is none). Other areas add their steps after the registry step.
+ */
+export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DEFAULT_DEMO_STEPS): DemoSummary {
+  const started = Date.now()
+  const office = readOffice(ctx.sqlite) ?? setupOffice(ctx, { wilayahCode: '33.25', level: 'kabupaten', name: 'Bappeda Kabupaten Batang', operatorName: 'Operator Demo' })
+  const existing = (ctx.sqlite.prepare('SELECT count(*) AS n FROM posyandu').get() as { n: number }).n
+  if (existing > 0) throw new AppError('DEMO_NOT_EMPTY', `Basis data ini sudah berisi ${existing} posyandu. Data demo hanya dibuat pada basis data yang masih kosong.`)
+  const rng = makeRng(opts.seed)
+  const kecamatan = areaFor(ctx, office, opts.scale)
+  const desaStmt = ctx.sqlite.prepare(`SELECT code, name FROM wilayah WHERE parent_code = ? AND level = 'desa' ORDER BY code`)
+  const idBase = Date.UTC(2025, 0, 1)
+  let idCount = 0
+  const hlcBase = ctx.clock.now().getTime() - 30 * 86_400_000
+  let hlcCount = 0
+  const run: DemoRun = {
+    ctx,
+    rng,
+    scale: opts.scale,
+    seed: opts.seed,
+    office,
+    targets: DEMO_TARGETS[opts.scale],
+    kecamatan,
+    desaOf: (code) => desaStmt.all(code) as Place[],
+    id: () => seededUuidV7(rng, idBase + Math.floor(idCount++ / 16)),
+    travel: (scope) => ({ scope, rev: 1, hlc: formatHlc(hlcBase + Math.floor(hlcCount / 1000), hlcCount++ % 1000), origin: ctx.deviceId, deleted_at: null }),
+    now: ctx.clock.now().toISOString(),
+    batched(items, fn, size = 20_000) {
+      let batch: unknown[] = []
+      const flush = ctx.sqlite.transaction((list: unknown[]) => {
+        for (const it of list) fn(it as never)
+      })
+      for (const it of items) {
+        batch.push(it)
+        if (batch.length >= size) (flush(batch), (batch = []))
+      }
+      if (batch.length) flush(batch)
+    },
+  }
+  const counts: Record<string, number> = {}
+  for (const step of steps) Object.assign(counts, step.run(run))
+  observeHlc(ctx.sqlite, formatHlc(hlcBase + Math.floor(hlcCount / 1000), hlcCount % 1000))
+  return { office, scale: opts.scale, seed: opts.seed, counts, ms: Date.now() - started }
+}

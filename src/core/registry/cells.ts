@@ -1,0 +1,140 @@
+import { isValidDate, looksScientific } from '../../shared/nik'
+
+/**
+ * Reading the values offices actually type into spreadsheets: dates as Excel serials,
+ * dd/mm/yyyy or "12 Mei 1985"; NIK as text or (by accident) as a number.
+ */
+export type CellValue = string | number | boolean | Date | null
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, pebruari: 2, february: 2, mar: 3, maret: 3, march: 3,
+  apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7,
+  agu: 8, agt: 8, ags: 8, agus: 8, agustus: 8, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nopember: 11, november: 11, des: 12, desember: 12, dec: 12, december: 12,
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const iso = (y: number, m: number, d: number) => (isValidDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null)
+
+/** Excel's day count (1900 system, with its phantom 29 Feb 1900) to an ISO date. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 61 || serial > 80_000) return null
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** Returns an ISO date, null for an empty cell, or throws a message for something unreadable. */
+export function parseDateCell(v: CellValue, today: string): string | null {
+  if (v === null || v === '') return null
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw new Error('tanggal tidak sah')
+    return v.toISOString().slice(0, 10)
+  }
+  if (typeof v === 'number') {
+    const d = excelSerialToIso(v)
+    if (!d) throw new Error(`angka ${v} bukan tanggal Excel`)
+    return d
+  }
+  const s = String(v).trim().toLowerCase()
+  if (!s) return null
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s)
+  if (m) {
+    const d = iso(+m[1], +m[2], +m[3])
+    if (d) return d
+    throw new Error(`"${v}" bukan tanggal yang mungkin`)
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s)
+  if (m) {
+    let y = +m[3]
+    if (m[3].length === 2) y = 2000 + y > +today.slice(0, 4) ? 1900 + y : 2000 + y
+    const d = iso(y, +m[2], +m[1])
+    if (d) return d
+    throw new Error(`"${v}" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)`)
+  }
+  m = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/.exec(s)
+  if (m && MONTHS[m[2]]) {
+    const d = iso(+m[3], MONTHS[m[2]], +m[1])
+    if (d) return d
+  }
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const d = excelSerialToIso(Number(s))
+    if (d) return d
+  }
+  throw new Error(`"${v}" tidak dapat dibaca sebagai tanggal (pakai HH/BB/TTTT, misalnya 17/08/1985)`)
+}
+
+export interface NikCell {
+  nik: string
+  /** Set when the cell cannot be trusted (Excel number accidents). */
+  error?: string
+  warning?: string
+}
+
+/** A NIK cell as text. Numbers are how Excel damages NIK: report, never silently fix. */
+export function readNikCell(v: CellValue): NikCell {
+  if (v === null) return { nik: '' }
+  if (typeof v === 'number') {
+    const text = Number.isSafeInteger(v) ? String(v) : v.toExponential()
+    if (!Number.isSafeInteger(v) || text.length !== 16) {
+      return { nik: text, error: `NIK tersimpan sebagai angka (${v.toPrecision(6)}), bukan 16 digit. Format kolom NIK sebagai Teks lalu ketik ulang.` }
+    }
+    if (text.endsWith('0')) {
+      return {
+        nik: text,
+        error: `NIK ${text} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir mungkin hilang (tampil sebagai ${v.toExponential(5).toUpperCase()}). Format kolom NIK sebagai Teks lalu ketik ulang.`,
+      }
+    }
+    return { nik: text, warning: 'NIK tersimpan sebagai angka di Excel; sebaiknya format kolom NIK sebagai Teks.' }
+  }
+  const s = String(v).trim().replace(/^'/, '')
+  if (looksScientific(s)) return { nik: s, error: `NIK "${s}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.` }
+  return { nik: s.replace(/[\s.-]/g, '') }
+}
+
+export function readSex(v: CellValue): 'L' | 'P' | null | undefined {
+  const s = String(v ?? '').trim().toLowerCase().replace(/[^a-z]/g, '')
+  if (!s) return null
+  if (['l', 'lk', 'laki', 'lakilaki', 'pria', 'male', 'm'].includes(s)) return 'L'
+  if (['p', 'pr', 'perempuan', 'wanita', 'female', 'f', 'w'].includes(s)) return 'P'
+  return undefined
+}
+
+export function readText(v: CellValue): string | null {
+  if (v === null) return null
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()
+  return s ? s : null
+}
+
+/** Phone numbers lose their leading 0 when Excel reads them as numbers. */
+export function readPhone(v: CellValue): string | null {
+  if (typeof v === 'number') return `0${v}`.replace(/^0(?=62)/, '+')
+  const s = readText(v)?.replace(/[\s().-]/g, '') ?? null
+  if (s && /^8\d{8,12}$/.test(s)) return `0${s}`
+  if (s && /^62\d+$/.test(s)) return `+${s}`
+  return s
+}
+
+export function readNumber(v: CellValue): number | null | undefined {
+  if (v === null || v === '') return null
+  if (typeof v === 'number') return v
+  const s = String(v).trim().replace(',', '.')
+  if (!s) return null
+  const n = Number(s)
+  return Number.isFinite(n) ? n : undefined
+}
+
+/** Lower case, no punctuation but '/', single spaces: "Tgl. Lahir " → "tgl lahir". */
+export const normalizeHeader = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .trim()
+
+/** For matching desa/posyandu names: no "Desa"/"Kelurahan" prefix, case and spacing ignored. */
+export const normalizeName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^(desa|kelurahan|kel|ds|posyandu)\.?\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()

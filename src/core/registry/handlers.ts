@@ -1,0 +1,29 @@
+import type { Handlers } from '../handlers'
+import { placesInArea, officeArea } from './area'
+import { auditFor, findDuplicates, restore } from './audit'
+import { deleteKader, getKader, listKader, saveKader } from './kader'
+import { checkNik } from './nik'
+import { deletePosyandu, getPosyandu, listPosyandu, savePosyandu } from './posyandu'
+import { applyImport, exportList, importErrorReport, previewImport } from './xlsx'
+
+const bytes = (b64: string) => Buffer.from(b64, 'base64')
+
+export const registryHandlers = {
+  'registry.places': (_i, ctx) => placesInArea(ctx.sqlite, officeArea(ctx)),
+  'registry.nikCheck': (i, ctx) => checkNik(ctx.sqlite, ctx.clock, i.nik, { birthDate: i.birthDate, sex: i.sex }),
+  'registry.posyanduList': (i, ctx) => listPosyandu(ctx, i),
+  'registry.posyanduGet': (i, ctx) => getPosyandu(ctx, i.id),
+  'registry.posyanduSave': (i, ctx) => savePosyandu(ctx, i.id, i.data),
+  'registry.posyanduDelete': (i, ctx) => deletePosyandu(ctx, i.id),
+  'registry.kaderList': (i, ctx) => listKader(ctx, i),
+  'registry.kaderGet': (i, ctx) => getKader(ctx, i.id),
+  'registry.kaderSave': (i, ctx) => saveKader(ctx, i.id, i.data, i.acceptWarnings),
+  'registry.kaderDelete': (i, ctx) => deleteKader(ctx, i.id),
+  'registry.auditFor': (i, ctx) => auditFor(ctx, i.table, i.id),
+  'registry.restore': (i, ctx) => restore(ctx, i.table, i.id),
+  'registry.duplicates': (i, ctx) => findDuplicates(ctx, i.limit),
+  'registry.importPreview': (i, ctx) => previewImport(ctx, i.kind, bytes(i.fileBase64), i.mapping),
+  'registry.importApply': (i, ctx) => applyImport(ctx, i.kind, bytes(i.fileBase64), i.mapping, i.validOnly),
+  'registry.importErrors': (i, ctx) => importErrorReport(ctx, i.kind, bytes(i.fileBase64), i.mapping),
+  'registry.exportXlsx': (i, ctx) => exportList(ctx, i),
+} satisfies Partial<Handlers>

@@ -1,0 +1,429 @@
+import ExcelJS from 'exceljs'
+import {
+  kaderInput,
+  posyanduInput,
+  type FileOut,
+  type ImportField,
+  type ImportKind,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowReport,
+  type KaderFilter,
+  type KaderInput,
+  type PosyanduFilter,
+  type PosyanduInput,
+} from '../../shared/contract/registry'
+import { compareNik, decodeNik } from '../../shared/nik'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { requireRow } from '../db/rows'
+import { officeArea, placesInArea, todayOf } from './area'
+import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, type CellValue } from './cells'
+import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
+import { checkNik } from './nik'
+import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
+
+interface FieldDef extends ImportField {
+  aliases: string[]
+}
+
+const f = (key: string, label: string, required: boolean, ...aliases: string[]): FieldDef => ({ key, label, required, aliases: [label, ...aliases].map(normalizeHeader) })
+
+/** Column headers as offices write them; the first is what Simpul exports. */
+export const FIELDS: Record<ImportKind, FieldDef[]> = {
+  kader: [
+    f('name', 'Nama Kader', true, 'Nama', 'Nama Lengkap', 'Nama Kader Posyandu'),
+    f('nik', 'NIK', true, 'No NIK', 'Nomor NIK', 'No KTP', 'Nomor Induk Kependudukan', 'NIK KTP'),
+    f('sex', 'Jenis Kelamin', false, 'JK', 'L/P', 'Kelamin', 'Jns Kelamin'),
+    f('birthDate', 'Tgl Lahir', false, 'Tanggal Lahir', 'Tgl. Lahir', 'Tgl_Lahir', 'Tanggal Lahir (HH/BB/TTTT)'),
+    f('phone', 'No HP', false, 'No. HP', 'Nomor HP', 'HP', 'No Telp', 'Telepon', 'No HP/WA'),
+    f('education', 'Pendidikan', false, 'Pendidikan Terakhir'),
+    f('role', 'Jabatan', false, 'Peran', 'Kedudukan', 'Jabatan di Posyandu'),
+    f('posyandu', 'Nama Posyandu', true, 'Posyandu'),
+    f('desa', 'Desa/Kelurahan', true, 'Desa', 'Kelurahan', 'Nama Desa', 'Desa/Kel'),
+    f('kecamatan', 'Kecamatan', false, 'Kec'),
+    f('activeFrom', 'Aktif Sejak', false, 'TMT', 'Mulai Aktif', 'Tgl Mulai'),
+  ],
+  posyandu: [
+    f('name', 'Nama Posyandu', true, 'Posyandu', 'Nama'),
+    f('desa', 'Desa/Kelurahan', true, 'Desa', 'Kelurahan', 'Nama Desa', 'Desa/Kel'),
+    f('kecamatan', 'Kecamatan', false, 'Kec'),
+    f('address', 'Alamat', false, 'Alamat Posyandu'),
+    f('rt', 'RT', false),
+    f('rw', 'RW', false),
+    f('yearFounded', 'Tahun Berdiri', false, 'Thn Berdiri', 'Tahun Dibentuk'),
+    f('kemendagriNumber', 'No Registrasi', false, 'Nomor Registrasi', 'No Reg Kemendagri', 'Nomor Registrasi Kemendagri'),
+    f('latitude', 'Lintang', false, 'Latitude', 'Lat'),
+    f('longitude', 'Bujur', false, 'Longitude', 'Long', 'Lng'),
+    f('status', 'Status', false),
+    f('statusDate', 'Tgl Status', false, 'Tanggal Status', 'Tgl Nonaktif'),
+    f('statusReason', 'Alasan Status', false, 'Alasan', 'Alasan Nonaktif'),
+  ],
+}
+
+interface Sheet {
+  name: string
+  headers: string[]
+  headerRow: number
+  rows: { row: number; cells: CellValue[] }[]
+}
+
+function cellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue)
+    if ('richText' in v) return v.richText.map((r) => r.text).join('')
+    if ('text' in v) return String(v.text)
+    if ('error' in v) return null
+    return null
+  }
+  return v as CellValue
+}
+
+export async function readSheet(data: Buffer, kind: ImportKind): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer)
+  } catch (e) {
+    throw new AppError('XLSX_UNREADABLE', `Berkas bukan lembar kerja .xlsx yang dapat dibaca (${(e as Error).message}).`)
+  }
+  const known = new Set(FIELDS[kind].flatMap((x) => x.aliases))
+  for (const ws of wb.worksheets) {
+    // The header is the first of the top rows with at least two known column names.
+    for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
+      const values = (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => readText(cellValue(v)) ?? '')
+      if (values.filter((v) => known.has(normalizeHeader(v))).length < 2) continue
+      const rows: Sheet['rows'] = []
+      for (let i = r + 1; i <= ws.rowCount; i++) {
+        const cells = values.map((_, c) => cellValue(ws.getRow(i).getCell(c + 1).value))
+        if (cells.every((c) => c === null || c === '')) continue
+        rows.push({ row: i, cells })
+      }
+      return { name: ws.name, headers: values, headerRow: r, rows }
+    }
+  }
+  throw new AppError(
+    'XLSX_NO_HEADER',
+    `Tidak ditemukan baris judul kolom. Lembar kerja ${kind} perlu kolom seperti ${FIELDS[kind].filter((x) => x.required).map((x) => `"${x.label}"`).join(', ')}.`,
+  )
+}
+
+function autoMapping(kind: ImportKind, headers: string[], given?: Record<string, string | null>): Record<string, string | null> {
+  const out: Record<string, string | null> = {}
+  for (const fd of FIELDS[kind]) {
+    if (given && fd.key in given) {
+      const h = given[fd.key]
+      if (h !== null && !headers.includes(h)) throw new AppError('XLSX_MAPPING', `Kolom "${h}" tidak ada di lembar kerja.`)
+      out[fd.key] = h
+    } else out[fd.key] = headers.find((h) => fd.aliases.includes(normalizeHeader(h))) ?? null
+  }
+  const missing = FIELDS[kind].filter((x) => x.required && !out[x.key])
+  if (missing.length) {
+    throw new AppError('XLSX_MAPPING', `Kolom wajib belum dipasangkan: ${missing.map((m) => m.label).join(', ')}.`, { mapping: out, headers })
+  }
+  return out
+}
+
+interface Planned<T> {
+  report: ImportRowReport
+  input?: T
+  id?: string
+}
+
+/** Resolves desa (and optional kecamatan) names within the office area. */
+function desaResolver(ctx: Ctx) {
+  const places = placesInArea(ctx.sqlite, officeArea(ctx))
+  const kecByName = new Map(places.kecamatan.map((k) => [normalizeName(k.name), k.code]))
+  return (desa: string | null, kec: string | null): string => {
+    if (!desa) throw new Error('Desa/Kelurahan kosong')
+    if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desa.trim())) {
+      const hit = places.desa.find((d) => d.code === desa.trim())
+      if (!hit) throw new Error(`Kode desa ${desa} tidak ada di wilayah kantor ini`)
+      return hit.code
+    }
+    const kecCode = kec ? kecByName.get(normalizeName(kec)) : undefined
+    if (kec && !kecCode) throw new Error(`Kecamatan "${kec}" tidak ada di wilayah kantor ini`)
+    const hits = places.desa.filter((d) => normalizeName(d.name) === normalizeName(desa) && (!kecCode || d.kecamatanCode === kecCode))
+    if (hits.length === 0) throw new Error(`Desa/kelurahan "${desa}" tidak ada di wilayah kantor ini${kec ? ` (Kec. ${kec})` : ''}`)
+    if (hits.length > 1) throw new Error(`Ada ${hits.length} desa bernama "${desa}"; isi kolom Kecamatan`)
+    return hits[0].code
+  }
+}
+
+const zodReasons = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((i) => i.message)
+
+function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string) => CellValue): Planned<PosyanduInput>[] {
+  const resolveDesa = desaResolver(ctx)
+  const today = todayOf(ctx)
+  const seen = new Map<string, number>()
+  const find = ctx.sqlite.prepare(`SELECT id FROM posyandu WHERE desa_code = ? AND lower(name) = lower(?) AND deleted_at IS NULL`)
+  return sheet.rows.map(({ row, cells }) => {
+    const reasons: string[] = []
+    const name = readText(get(cells, 'name'))
+    const report: ImportRowReport = { row, status: 'error', reasons, warnings: [], label: name ?? '' }
+    if (!name) reasons.push('Nama posyandu kosong')
+    let desaCode = ''
+    try {
+      desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
+    } catch (e) {
+      reasons.push((e as Error).message)
+    }
+    const num = (key: string, what: string) => {
+      const n = readNumber(get(cells, key))
+      if (n === undefined) reasons.push(`${what} bukan angka`)
+      return n ?? null
+    }
+    let statusDate: string | null = null
+    try {
+      statusDate = parseDateCell(get(cells, 'statusDate'), today)
+    } catch (e) {
+      reasons.push(`Tgl status: ${(e as Error).message}`)
+    }
+    const statusText = readText(get(cells, 'status'))?.toLowerCase().replace(/[^a-z]/g, '')
+    const status = !statusText ? undefined : statusText === 'aktif' ? 'aktif' : ['nonaktif', 'tidakaktif', 'tutup'].includes(statusText) ? 'nonaktif' : null
+    if (status === null) reasons.push(`Status "${readText(get(cells, 'status'))}" tidak dikenal (aktif/nonaktif)`)
+    const candidate = {
+      name: name ?? '',
+      desaCode,
+      address: readText(get(cells, 'address')),
+      rt: readText(get(cells, 'rt')),
+      rw: readText(get(cells, 'rw')),
+      yearFounded: num('yearFounded', 'Tahun berdiri'),
+      kemendagriNumber: readText(get(cells, 'kemendagriNumber')),
+      latitude: num('latitude', 'Lintang'),
+      longitude: num('longitude', 'Bujur'),
+      status: status ?? undefined,
+      statusDate,
+      statusReason: readText(get(cells, 'statusReason')),
+    }
+    if (reasons.length) return { report }
+    const parsed = posyanduInput.safeParse(candidate)
+    if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
+    const key = `${desaCode}|${normalizeName(name!)}`
+    if (seen.has(key)) return (reasons.push(`Posyandu yang sama sudah ada di baris ${seen.get(key)}`), { report })
+    seen.set(key, row)
+    const existing = find.get(desaCode, parsed.data.name) as { id: string } | undefined
+    if (!existing) return (report.status = 'new', { report, input: parsed.data })
+    const current = posyanduFromRow(ctx, requireRow(ctx.sqlite, 'posyandu', existing.id))
+    // Only what the sheet gives changes a stored posyandu: empty cells and the model flags
+    // (not a spreadsheet column) keep what is stored.
+    const given = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => v !== null && (candidate as Record<string, unknown>)[k] != null))
+    const merged: PosyanduInput = { ...current, ...given }
+    const changes = (Object.keys(given) as (keyof PosyanduInput)[]).filter((k) => merged[k] !== current[k])
+    report.status = changes.length ? 'changed' : 'unchanged'
+    report.changes = changes
+    return { report, input: merged, id: existing.id }
+  })
+}
+
+function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string) => CellValue): Planned<KaderInput>[] {
+  const resolveDesa = desaResolver(ctx)
+  const today = todayOf(ctx)
+  const seen = new Map<string, number>()
+  const posyanduStmt = ctx.sqlite.prepare(`SELECT id, name FROM posyandu WHERE desa_code = ? AND deleted_at IS NULL`)
+  // Thousands of rows share a few desa and NIK regions: look each up once.
+  const posyanduOfDesa = memo((desa: string) => posyanduStmt.all(desa) as { id: string; name: string }[])
+  const regionWarnings = memo((_region: string, nik?: string) => checkNik(ctx.sqlite, ctx.clock, nik!).warnings.map((w) => w.message))
+  const findKader = ctx.sqlite.prepare(`SELECT id, scope FROM kader WHERE nik = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`)
+  const area = officeArea(ctx)
+  return sheet.rows.map(({ row, cells }) => {
+    const reasons: string[] = []
+    const warnings: string[] = []
+    const name = readText(get(cells, 'name'))
+    const report: ImportRowReport = { row, status: 'error', reasons, warnings, label: name ?? '' }
+    if (!name) reasons.push('Nama kader kosong')
+    const nikCell = readNikCell(get(cells, 'nik'))
+    if (nikCell.warning) warnings.push(nikCell.warning)
+    let decoded = null
+    if (nikCell.error) reasons.push(nikCell.error)
+    else if (!nikCell.nik) reasons.push('NIK kosong')
+    else {
+      const d = decodeNik(nikCell.nik, today)
+      if (d.decoded) decoded = d.decoded
+      else reasons.push(...d.errors.map((e) => e.message))
+    }
+    report.label = [name, nikCell.nik].filter(Boolean).join(' · ')
+    let birthDate: string | null = null
+    let activeFrom: string | null = null
+    try {
+      birthDate = parseDateCell(get(cells, 'birthDate'), today)
+    } catch (e) {
+      reasons.push(`Tgl lahir: ${(e as Error).message}`)
+    }
+    try {
+      activeFrom = parseDateCell(get(cells, 'activeFrom'), today)
+    } catch (e) {
+      reasons.push(`Aktif sejak: ${(e as Error).message}`)
+    }
+    const sex = readSex(get(cells, 'sex'))
+    if (sex === undefined) reasons.push(`Jenis kelamin "${readText(get(cells, 'sex'))}" tidak dikenal (L/P)`)
+    const roleText = readText(get(cells, 'role'))?.toLowerCase().replace('sekertaris', 'sekretaris') ?? 'anggota'
+    const role = roleText === 'kader' ? 'anggota' : roleText
+    if (!['ketua', 'sekretaris', 'bendahara', 'anggota'].includes(role)) reasons.push(`Jabatan "${roleText}" tidak dikenal (ketua, sekretaris, bendahara, anggota)`)
+    let posyanduId = ''
+    try {
+      const desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
+      const pName = readText(get(cells, 'posyandu'))
+      if (!pName) throw new Error('Nama posyandu kosong')
+      const hit = posyanduOfDesa(desaCode).find((p) => normalizeName(p.name) === normalizeName(pName))
+      if (!hit) throw new Error(`Posyandu "${pName}" tidak ada di desa ini; impor atau tambahkan posyandunya dulu`)
+      posyanduId = hit.id
+    } catch (e) {
+      reasons.push((e as Error).message)
+    }
+    if (reasons.length || !decoded) return { report }
+    const educationText = readText(get(cells, 'education'))
+    const candidate = {
+      nik: decoded.nik,
+      name: name!,
+      sex: sex ?? decoded.sex,
+      birthDate: birthDate ?? decoded.birthDate,
+      phone: readPhone(get(cells, 'phone')),
+      education: educationText ? educationText : null,
+      role,
+      posyanduId,
+      activeFrom,
+    }
+    const parsed = kaderInput.safeParse({ ...candidate, education: matchEducation(educationText) })
+    if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
+    if (educationText && !parsed.data.education) warnings.push(`Pendidikan "${educationText}" tidak dikenali; dikosongkan`)
+    if (seen.has(decoded.nik)) return (reasons.push(`NIK sama dengan baris ${seen.get(decoded.nik)}`), { report })
+    seen.set(decoded.nik, row)
+    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => w.message))
+    const existing = findKader.get(decoded.nik) as { id: string; scope: string } | undefined
+    if (existing && !(existing.scope === area || existing.scope.startsWith(`${area}.`))) {
+      return (reasons.push(`NIK ini milik kader di luar wilayah kantor (${existing.scope})`), { report })
+    }
+    if (!existing) {
+      warnings.push(...possibleDuplicates(ctx, { nik: decoded.nik, name: parsed.data.name, birthDate: parsed.data.birthDate }))
+      return (report.status = 'new', { report, input: parsed.data })
+    }
+    const current = getKader(ctx, existing.id)
+    const given = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => v !== null && (k !== 'role' || readText(get(cells, 'role')))))
+    const merged: KaderInput = { ...current, ...given, trainings: current.trainings }
+    const keys = ['name', 'sex', 'birthDate', 'phone', 'education', 'role', 'posyanduId', 'activeFrom'] as const
+    const changes = keys.filter((k) => merged[k] !== current[k])
+    report.status = changes.length ? 'changed' : 'unchanged'
+    report.changes = changes
+    return { report, input: merged, id: existing.id }
+  })
+}
+
+/** Caches a function of one key (extra arguments only help compute the first answer). */
+function memo<A extends unknown[], R>(fn: (key: string, ...rest: A) => R): (key: string, ...rest: A) => R {
+  const cache = new Map<string, R>()
+  return (key, ...rest) => {
+    if (!cache.has(key)) cache.set(key, fn(key, ...rest))
+    return cache.get(key)!
+  }
+}
+
+function matchEducation(text: string | null): KaderInput['education'] {
+  if (!text) return null
+  const t = text.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  if (/^(SD|MI)/.test(t)) return 'SD'
+  if (/^(SMP|MTS|SLTP)/.test(t)) return 'SMP'
+  if (/^(SMA|SMK|MA|SLTA|STM|SMEA)/.test(t)) return 'SMA/SMK'
+  if (/^D[123]/.test(t)) return 'D1-D3'
+  if (/^(S1|D4)/.test(t)) return 'S1/D4'
+  if (/^(S2|S3)/.test(t)) return 'S2/S3'
+  if (/TIDAK|BELUM/.test(t)) return 'Tidak sekolah'
+  return null
+}
+
+async function plan(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<string, string | null>) {
+  const sheet = await readSheet(data, kind)
+  const map = autoMapping(kind, sheet.headers, mapping)
+  const index = Object.fromEntries(Object.entries(map).map(([k, h]) => [k, h === null ? -1 : sheet.headers.indexOf(h)]))
+  const get = (cells: CellValue[], key: string) => (index[key] >= 0 ? (cells[index[key]] ?? null) : null)
+  const planned = kind === 'kader' ? planKader(ctx, sheet, get) : planPosyandu(ctx, sheet, get)
+  const rows = planned.map((p) => p.report)
+  const counts = { new: 0, changed: 0, unchanged: 0, error: 0 }
+  for (const r of rows) counts[r.status]++
+  const preview: ImportPreview = { kind, sheet: sheet.name, headers: sheet.headers, fields: FIELDS[kind].map(({ aliases: _a, ...x }) => x), mapping: map, rows, counts }
+  return { preview, planned, sheet }
+}
+
+export async function previewImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<string, string | null>): Promise<ImportPreview> {
+  return (await plan(ctx, kind, data, mapping)).preview
+}
+
+/**
+ * Applies a spreadsheet in one transaction. With any error row nothing is written unless
+ * `validOnly` says to import the valid rows and leave the others.
+ */
+export async function applyImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping: Record<string, string | null> | undefined, validOnly: boolean): Promise<ImportResult> {
+  const { preview, planned } = await plan(ctx, kind, data, mapping)
+  if (preview.counts.error > 0 && !validOnly) {
+    throw new AppError(
+      'IMPORT_HAS_ERRORS',
+      `${preview.counts.error} baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".`,
+      preview,
+    )
+  }
+  let written = 0
+  // The office and operator cannot change during one import: read them once, not per row.
+  const office = ctx.requireOffice()
+  const user = ctx.user()
+  const fixed: Ctx = { ...ctx, office: () => office, requireOffice: () => office, user: () => user }
+  ctx.sqlite.transaction(() => {
+    for (const p of planned) {
+      if (!p.input || p.report.status === 'unchanged' || p.report.status === 'error') continue
+      // Rows were checked by the plan above; warnings were shown in the preview.
+      if (kind === 'kader') writeKader(fixed, p.id, p.input as KaderInput, (p.input as KaderInput).nik)
+      else savePosyandu(fixed, p.id, p.input as PosyanduInput)
+      written++
+    }
+  })()
+  return { ...preview, applied: true, written }
+}
+
+const download = async (wb: ExcelJS.Workbook, fileName: string): Promise<FileOut> => ({
+  fileName,
+  base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+})
+
+function styleHeader(ws: ExcelJS.Worksheet) {
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+}
+
+/** The rows with errors, their reasons first and the original cells after, as .xlsx. */
+export async function importErrorReport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<string, string | null>): Promise<FileOut> {
+  const { preview, sheet } = await plan(ctx, kind, data, mapping)
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Kesalahan')
+  ws.addRow(['Baris', 'Alasan', ...sheet.headers])
+  styleHeader(ws)
+  const byRow = new Map(sheet.rows.map((r) => [r.row, r.cells]))
+  for (const r of preview.rows.filter((x) => x.status === 'error')) {
+    ws.addRow([r.row, r.reasons.join('; '), ...(byRow.get(r.row) ?? []).map((c) => (typeof c === 'number' && c > 1e12 ? String(c) : c))])
+  }
+  ws.getColumn(2).width = 60
+  return download(wb, `kesalahan-impor-${kind}.xlsx`)
+}
+
+/** The filtered list as .xlsx, with the same column names the import reads. */
+export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: PosyanduFilter } | { kind: 'kader'; filter: KaderFilter }): Promise<FileOut> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet(req.kind === 'kader' ? 'Kader' : 'Posyandu')
+  if (req.kind === 'kader') {
+    const f = req.filter
+    const rows = kaderRows(ctx, f, `${KADER_SORT[f.sortBy]} ${f.sortDir === 'desc' ? 'DESC' : 'ASC'}`, 1_000_000, 0)
+    ws.addRow(['Nama Kader', 'NIK', 'Jenis Kelamin', 'Tgl Lahir', 'No HP', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Status'])
+    ws.getColumn(2).numFmt = '@'
+    for (const r of rows) {
+      ws.addRow([r.name, r.nik, r.sex, r.birthDate, r.phone, r.role, r.posyanduName, r.desaName, r.kecamatanName, r.active ? 'aktif' : 'nonaktif'])
+    }
+  } else {
+    const page = listPosyandu(ctx, { ...req.filter, page: 1, pageSize: 1_000_000 })
+    ws.addRow(['Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Alamat', 'RT', 'RW', 'Tahun Berdiri', 'No Registrasi', 'Model PHI', 'ILP', 'Rintisan SPM', 'Status', 'Jumlah Kader'])
+    for (const r of page.rows) {
+      const p = requireRow(ctx.sqlite, 'posyandu', r.id)
+      ws.addRow([r.name, r.desaName, r.kecamatanName, p.address, p.rt, p.rw, r.yearFounded, p.kemendagri_number, r.isPhiModel ? 'ya' : '', r.isIlp ? 'ya' : '', r.isSpmPilot ? 'ya' : '', r.status, r.kaderCount])
+    }
+  }
+  styleHeader(ws)
+  ws.columns.forEach((c) => (c.width = 18))
+  return download(wb, `${req.kind}-${todayOf(ctx)}.xlsx`)
+}

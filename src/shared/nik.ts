@@ -1,0 +1,112 @@
+/**
+ * NIK (Nomor Induk Kependudukan) decoder, pure so the renderer can show what a NIK says
+ * while the operator types. Layout `PP KK CC DDMMYY SSSS` (DOMAIN.md): region code where it
+ * was issued, birth date with +40 on the day for women, serial. There is no check digit.
+ */
+
+export type Sex = 'L' | 'P'
+
+export interface NikIssue {
+  code: string
+  message: string
+}
+
+export interface NikDecoded {
+  nik: string
+  /** `PP.KK.CC`, the kecamatan code where the NIK was issued. */
+  regionCode: string
+  provinsiCode: string
+  kabupatenCode: string
+  kecamatanCode: string
+  birthDate: string
+  sex: Sex
+  serial: string
+}
+
+export interface NikCheck {
+  valid: boolean
+  decoded: NikDecoded | null
+  errors: NikIssue[]
+  warnings: NikIssue[]
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return d <= days
+}
+
+/** Excel's usual accident: "1.21805E+15" or a 16-digit number that lost its last digits. */
+export const looksScientific = (raw: string) => /^\s*\d+([.,]\d+)?e\+?\d+\s*$/i.test(raw)
+
+/**
+ * Decodes and checks the form of a NIK (no database needed). `today` (YYYY-MM-DD) picks
+ * the century: the one that does not put the birth in the future.
+ */
+export function decodeNik(raw: string, today: string): NikCheck {
+  const nik = raw.replace(/[\s.-]/g, '')
+  const errors: NikIssue[] = []
+  if (looksScientific(raw)) {
+    errors.push({ code: 'NIK_SCIENTIFIC', message: `NIK "${raw.trim()}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.` })
+    return { valid: false, decoded: null, errors, warnings: [] }
+  }
+  if (!/^\d*$/.test(nik)) errors.push({ code: 'NIK_NOT_DIGITS', message: 'NIK hanya boleh berisi angka.' })
+  if (nik.length !== 16) errors.push({ code: 'NIK_LENGTH', message: `NIK harus 16 digit (tertulis ${nik.length} karakter).` })
+  if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
+
+  const dd = Number(nik.slice(6, 8))
+  const mm = Number(nik.slice(8, 10))
+  const yy = Number(nik.slice(10, 12))
+  const sex: Sex = dd > 40 ? 'P' : 'L'
+  const day = sex === 'P' ? dd - 40 : dd
+  const thisYear = Number(today.slice(0, 4))
+  let year = 2000 + yy
+  if (`${year}-${pad(mm)}-${pad(day)}` > today || year > thisYear) year -= 100
+  if (dd > 71 || (dd > 31 && dd < 41) || dd === 0 || !isValidDate(year, mm, day)) {
+    errors.push({ code: 'NIK_DATE', message: `Tanggal lahir dalam NIK tidak mungkin (${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}).` })
+  }
+  if (nik.slice(12) === '0000') errors.push({ code: 'NIK_SERIAL', message: 'Nomor urut NIK (4 digit terakhir) tidak boleh 0000.' })
+  if (nik.slice(0, 2) === '00' || nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') {
+    errors.push({ code: 'NIK_REGION_FORM', message: 'Kode wilayah dalam NIK (6 digit pertama) tidak boleh berisi 00.' })
+  }
+  if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
+  const p = nik.slice(0, 2)
+  const k = nik.slice(2, 4)
+  const c = nik.slice(4, 6)
+  return {
+    valid: true,
+    decoded: {
+      nik,
+      provinsiCode: p,
+      kabupatenCode: `${p}.${k}`,
+      kecamatanCode: `${p}.${k}.${c}`,
+      regionCode: `${p}.${k}.${c}`,
+      birthDate: `${year}-${pad(mm)}-${pad(day)}`,
+      sex,
+      serial: nik.slice(12),
+    },
+    errors,
+    warnings: [],
+  }
+}
+
+/** Warnings from comparing the decoded NIK with what the person entered. */
+export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
+  const out: NikIssue[] = []
+  if (entered.birthDate && entered.birthDate !== decoded.birthDate) {
+    out.push({ code: 'NIK_BIRTH_MISMATCH', message: `Tanggal lahir ${entered.birthDate} berbeda dengan tanggal dalam NIK (${decoded.birthDate}).` })
+  }
+  if (entered.sex && entered.sex !== decoded.sex) {
+    out.push({ code: 'NIK_SEX_MISMATCH', message: `Jenis kelamin ${entered.sex === 'L' ? 'laki-laki' : 'perempuan'} berbeda dengan NIK (${decoded.sex === 'L' ? 'laki-laki' : 'perempuan'}).` })
+  }
+  return out
+}
+
+/** Builds a NIK from its parts (demo data, tests). */
+export function encodeNik(kecamatanCode: string, birthDate: string, sex: Sex, serial: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number)
+  const day = sex === 'P' ? d + 40 : d
+  return `${kecamatanCode.replaceAll('.', '')}${pad(day)}${pad(m)}${String(y % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`
+}
