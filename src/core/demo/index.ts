@@ -4,6 +4,7 @@ import type { Ctx } from '../context'
 import { readOffice, setupOffice } from '../office/service'
 import { formatHlc, observeHlc } from '../sync/hlc'
 import { makeRng, seededUuidV7, type Rng } from './prng'
+import { generateMonthlyReports } from '../evaluation/demo'
 import { registryStep } from './registry'
 
 export type DemoScale = 'kecamatan' | 'kabupaten' | 'national'
@@ -57,7 +58,13 @@ export interface DemoSummary {
   ms: number
 }
 
-export const DEFAULT_DEMO_STEPS: DemoStep[] = [registryStep]
+/** Monthly reports: ten years at kabupaten scale, three for one kecamatan; none nationally (too large to be useful). */
+export const monthlyStep: DemoStep = {
+  name: 'monthly',
+  run: (d): Record<string, number> => (d.scale === 'national' ? {} : { monthly_report: generateMonthlyReports(d.ctx, { seed: d.seed, years: d.scale === 'kabupaten' ? 10 : 3 }).reports }),
+}
+
+export const DEFAULT_DEMO_STEPS: DemoStep[] = [registryStep, monthlyStep]
 
 function areaFor(ctx: Ctx, office: Office, scale: DemoScale): Place[] {
   const q = (sql: string, ...p: unknown[]) => ctx.sqlite.prepare(sql).all(...p) as Place[]
