@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Old office PCs: ship minified code.
+      minify: true,
       chunkSizeWarningLimit: 2000,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },

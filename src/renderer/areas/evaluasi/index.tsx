@@ -1,50 +1,13 @@
-import { Stack, Tabs, Title } from '@mantine/core'
 import { IconReportAnalytics } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
-import { navigate } from '../../router'
+import { lazy } from 'react'
 import type { AreaDef } from '../types'
-import { EvaluationReport } from './EvaluationReport'
 import { translations } from './i18n'
-import { IndicatorSets } from './IndicatorSets'
-import { MonthlyEntry } from './MonthlyEntry'
-import { Periods } from './Periods'
-import { RecapLauncher, RecapReport } from './RecapReport'
-import { StrataView } from './StrataView'
 
-const TABS = ['entri', 'strata', 'periode', 'rekap', 'indikator'] as const
-const TAB_KEY = { entri: 'entry', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets' } as const
-
-/**
- * Routes: #/evaluasi/<tab>, #/evaluasi/laporan/periode/<id>, #/evaluasi/laporan/tahun/<year>/<set>,
- * #/evaluasi/rekap/<area>/<YYYY-MM>.
- */
-function Evaluasi({ path }: { path: string[] }) {
-  const { t } = useTranslation('evaluasi')
-  if (path[0] === 'laporan' && path[1] === 'periode') return <EvaluationReport source={{ periodId: path[2] }} />
-  if (path[0] === 'laporan' && path[1] === 'tahun') return <EvaluationReport source={{ year: Number(path[2]), rules: path[3] }} />
-  if (path[0] === 'rekap' && path[1] && path[2]) return <RecapReport area={path[1]} month={path[2]} />
-  const tab = (TABS as readonly string[]).includes(path[0]) ? (path[0] as (typeof TABS)[number]) : 'entri'
-  return (
-    <Stack>
-      <Title order={2}>{t('title')}</Title>
-      <Tabs value={tab} onChange={(v) => v && navigate(`evaluasi/${v}`)} keepMounted={false}>
-        <Tabs.List>
-          {TABS.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${TAB_KEY[x]}`)}</Tabs.Tab>)}
-        </Tabs.List>
-        <Tabs.Panel value="entri" pt="md"><MonthlyEntry /></Tabs.Panel>
-        <Tabs.Panel value="strata" pt="md"><StrataView /></Tabs.Panel>
-        <Tabs.Panel value="periode" pt="md"><Periods /></Tabs.Panel>
-        <Tabs.Panel value="rekap" pt="md"><RecapLauncher /></Tabs.Panel>
-        <Tabs.Panel value="indikator" pt="md"><IndicatorSets /></Tabs.Panel>
-      </Tabs>
-    </Stack>
-  )
-}
-
+// The screens load when the area is first opened, so the shell starts fast on old PCs.
 export const area: AreaDef = {
   id: 'evaluasi',
   order: 40,
   icon: IconReportAnalytics,
-  component: Evaluasi,
+  component: lazy(() => import('./Area')),
   translations,
 }

@@ -1,43 +1,13 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconArrowsExchange } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
-import { navigate } from '../../router'
+import { lazy } from 'react'
 import type { AreaDef } from '../types'
-import { Conflicts } from './Conflicts'
-import { History } from './History'
 import { translations } from './i18n'
-import { Offices } from './Offices'
-import { Receive } from './Receive'
-import { Send } from './Send'
 
-const TABS = { kantor: Offices, kirim: Send, terima: Receive, riwayat: History, konflik: Conflicts } as const
-const LABEL: Record<keyof typeof TABS, string> = { kantor: 'offices', kirim: 'send', terima: 'receive', riwayat: 'history', konflik: 'conflicts' }
-type Tab = keyof typeof TABS
-
-function Exchange({ path }: { path: string[] }) {
-  const { t } = useTranslation('pertukaran')
-  const tab: Tab = (path[0] as Tab) in TABS ? (path[0] as Tab) : 'kantor'
-  const Current = TABS[tab]
-  return (
-    <Stack>
-      <Title order={2}>{t('title')}</Title>
-      <Text c="dimmed" size="sm" maw={900}>{t('intro')}</Text>
-      <Tabs value={tab} onChange={(v) => v && navigate(`pertukaran/${v}`)}>
-        <Tabs.List>
-          {(Object.keys(TABS) as Tab[]).map((k) => (
-            <Tabs.Tab key={k} value={k}>{t(`tabs.${LABEL[k]}`)}</Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
-      <Current key={tab} />
-    </Stack>
-  )
-}
-
+// The screens load when the area is first opened, so the shell starts fast on old PCs.
 export const area: AreaDef = {
   id: 'pertukaran',
   order: 50,
   icon: IconArrowsExchange,
-  component: Exchange,
+  component: lazy(() => import('./Area')),
   translations,
 }

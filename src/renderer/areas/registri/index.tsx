@@ -1,60 +1,13 @@
-import { Stack, Tabs } from '@mantine/core'
 import { IconBuildingCommunity } from '@tabler/icons-react'
-import { useTranslation } from 'react-i18next'
-import { navigate } from '../../router'
+import { lazy } from 'react'
 import type { AreaDef } from '../types'
-import { Duplicates } from './Duplicates'
 import { translations } from './i18n'
-import { ImportPage } from './ImportPage'
-import { KaderForm } from './KaderForm'
-import { KaderList } from './KaderList'
-import { PosyanduDetail } from './PosyanduDetail'
-import { PosyanduForm } from './PosyanduForm'
-import { PosyanduList } from './PosyanduList'
-import { NS } from './shared'
 
-const TABS = ['posyandu', 'kader', 'impor', 'duplikat'] as const
-
-/**
- * Routes: posyandu · posyandu/baru · posyandu/<id> · posyandu/<id>/ubah · kader · kader/baru[/<posyanduId>]
- * · kader/<id> · impor · duplikat.
- */
-function Page({ path }: { path: string[] }) {
-  const [section = 'posyandu', a, b] = path
-  if (section === 'posyandu') {
-    if (a === 'baru') return <PosyanduForm />
-    if (a && b === 'ubah') return <PosyanduForm id={a} key={a} />
-    if (a) return <PosyanduDetail id={a} key={a} />
-    return <PosyanduList />
-  }
-  if (section === 'kader') {
-    if (a === 'baru') return <KaderForm posyanduId={b} key={`new-${b ?? ''}`} />
-    if (a) return <KaderForm id={a} key={a} />
-    return <KaderList />
-  }
-  if (section === 'impor') return <ImportPage />
-  return <Duplicates />
-}
-
-function Registry({ path }: { path: string[] }) {
-  const { t } = useTranslation(NS)
-  const current = TABS.find((x) => x === path[0]) ?? 'posyandu'
-  return (
-    <Stack gap="md">
-      <Tabs value={current} onChange={(v) => v && navigate(`registri/${v}`)}>
-        <Tabs.List>
-          {TABS.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${x}`)}</Tabs.Tab>)}
-        </Tabs.List>
-      </Tabs>
-      <Page path={path} />
-    </Stack>
-  )
-}
-
+// The screens load when the area is first opened, so the shell starts fast on old PCs.
 export const area: AreaDef = {
   id: 'registri',
   order: 10,
   icon: IconBuildingCommunity,
-  component: Registry,
+  component: lazy(() => import('./Area')),
   translations,
 }
