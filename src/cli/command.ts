@@ -30,3 +30,13 @@ export interface Command {
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const
 
 export class UsageError extends Error {}
+
+/** Opens the database, runs `fn`, always closes: the shape of most commands. */
+export async function withCtx<T>(r: Run, fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const ctx = r.ctx()
+  try {
+    return await fn(ctx)
+  } finally {
+    ctx.close()
+  }
+}

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openContext, type Ctx } from '../../src/core/context'
+import { makeRng as prng } from '../../src/core/demo/prng'
 import { integrityCheck } from '../../src/core/db/open'
 import { writeBundle } from '../../src/core/exchange/export'
 import { FORMAT_VERSION, HEAD_BYTES } from '../../src/core/exchange/format'
@@ -11,18 +12,8 @@ import { AppError } from '../../src/shared/result'
 import { makeCtx, tempDir } from './db'
 import { addPosyandu, dbState, enrolPair, makeOffices, resignedCopy, send } from './exchange'
 
-/** A small seeded PRNG (mulberry32), so a failing mutant can be made again from its seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) }
-}
+
+export { prng }
 
 export interface HostileSetup {
   kab: Ctx

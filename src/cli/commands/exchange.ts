@@ -7,17 +7,8 @@ import { readHeader } from '../../core/exchange/format'
 import { inspectBundle } from '../../core/exchange/handlers'
 import { importBundle } from '../../core/exchange/import'
 import { cardFileName, enrolOffice, listPeers, makeCard, readCard, rekeySelf, revokeOffice } from '../../core/exchange/peers'
-import { EXIT, UsageError, type Command, type Run } from '../command'
+import { EXIT, UsageError, type Command, type Run, withCtx } from '../command'
 
-/** Opens the context, runs, closes — the shape of every exchange command. */
-async function withCtx<T>(r: Run, fn: (ctx: ReturnType<Run['ctx']>) => T | Promise<T>): Promise<T> {
-  const ctx = r.ctx()
-  try {
-    return await fn(ctx)
-  } finally {
-    ctx.close()
-  }
-}
 
 const kb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`)
 

@@ -4,17 +4,8 @@ import { generateDemo, type DemoScale } from '../../core/demo'
 import { checkNik } from '../../core/registry/nik'
 import { applyImport, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
-import { EXIT, UsageError, type Command, type Run } from '../command'
+import { EXIT, UsageError, type Command, type Run, withCtx } from '../command'
 
-/** Opens the database, runs `fn`, always closes. */
-async function withCtx<T>(r: Run, fn: (ctx: ReturnType<Run['ctx']>) => T | Promise<T>): Promise<T> {
-  const ctx = r.ctx()
-  try {
-    return await fn(ctx)
-  } finally {
-    ctx.close()
-  }
-}
 
 export const registryCommands: Command[] = [
   {

@@ -2,6 +2,8 @@
 export interface Rng {
   next(): number
   int(min: number, max: number): number
+  /** A real number in [lo, hi). */
+  between(lo: number, hi: number): number
   pick<T>(list: readonly T[]): T
   chance(p: number): boolean
   /** Picks by weight: [[value, weight], ...]. */
@@ -21,6 +23,7 @@ export function makeRng(seed: number): Rng {
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    between: (lo, hi) => lo + (hi - lo) * next(),
     pick: (list) => list[Math.floor(next() * list.length)],
     chance: (p) => next() < p,
     weighted: (list) => {

@@ -1,26 +1,10 @@
 import type { Ctx } from '../context'
+import { makeRng } from '../demo/prng'
 import { audit } from '../db/rows'
 import { formatHlc, nextHlc, observeHlc, parseHlc } from '../sync/hlc'
 import { monthlyReportId, monthsOf } from './monthly'
 import { MONTH_COLUMNS } from './strata'
 
-/** Small seeded generator (mulberry32) so the same seed gives the same demo data. */
-export function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    between: (lo: number, hi: number) => lo + (hi - lo) * next(),
-    int: (lo: number, hi: number) => Math.floor(lo + (hi - lo + 1) * next()),
-    chance: (p: number) => next() < p,
-  }
-}
 
 export interface MonthlyDemoOptions {
   seed: number
@@ -42,7 +26,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x
  * with one audit entry for the batch; existing reports are left untouched.
  */
 export function generateMonthlyReports(ctx: Ctx, opts: MonthlyDemoOptions): { posyandu: number; reports: number } {
-  const r = rng(opts.seed)
+  const r = makeRng(opts.seed)
   const now = ctx.clock.now()
   const endYear = opts.endYear ?? now.getFullYear()
   const lastMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`

@@ -3,14 +3,9 @@ import { NUMERIC_FIELDS, type MonthlyValues } from '../evaluation/fields'
 import type { CriterionResult, IndicatorSet, StratumResult } from '../evaluation/strata'
 import { op } from './define'
 import { wilayahCode } from './app'
+import type { PosyanduOption } from './programme'
 
-export interface PosyanduRef {
-  id: string
-  name: string
-  desaCode: string
-  desaName: string
-  kecamatanCode: string
-  kecamatanName: string
+export interface PosyanduRef extends PosyanduOption {
   /** PHI model, ILP or SPM pilot posyandu. */
   pilot: boolean
   kader: number
