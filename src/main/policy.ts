@@ -46,5 +46,4 @@ export function externalTarget(target: string, appDirs: string[]): ExternalTarge
   return inside ? { kind: 'file', path: full } : null
 }
 
-/** Exports that carry NIK or bank accounts; their save dialog says so. */
-export const PERSONAL_EXPORT = /(kader|pendamping|honor|transfer|rekening|dtsen|puskesos|\.simpul$)/i
+export { PERSONAL_EXPORT } from '../shared/privacy'

@@ -1,5 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { CSP } from '../host/server'
+import { PERSONAL_NOTICE } from '../shared/privacy'
 import { externalTarget, isTrustedUrl as trusted, PERSONAL_EXPORT } from './policy'
 
 export { APP_ORIGIN } from './policy'
@@ -24,7 +25,7 @@ export function hardenSession(): void {
   // Exports holding NIK or bank accounts say so in the save dialog.
   ses.on('will-download', (_e, item) => {
     if (PERSONAL_EXPORT.test(item.getFilename())) {
-      item.setSaveDialogOptions({ title: 'Simpan berkas berisi data pribadi (NIK/rekening) — simpan di tempat aman, jangan dibagikan sembarangan' })
+      item.setSaveDialogOptions({ title: PERSONAL_NOTICE, message: PERSONAL_NOTICE })
     }
   })
   ses.webRequest.onHeadersReceived((details, callback) => {

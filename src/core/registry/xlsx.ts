@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { unzipSync } from 'fflate'
 import {
   kaderInput,
   posyanduInput,
@@ -80,7 +81,31 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return v as CellValue
 }
 
-export async function readSheet(data: Buffer, kind: ImportKind): Promise<Sheet> {
+/** A spreadsheet is read whole into memory: refuse what would not fit on an old office PC. */
+export const XLSX_LIMITS = { uncompressedBytes: 256 * 1024 * 1024, rows: 100_000 }
+
+/** Sums the sizes the zip declares for its parts, without unpacking them (an .xlsx is a zip). */
+function declaredSize(data: Buffer): number {
+  let total = 0
+  try {
+    unzipSync(data, {
+      filter: (f) => {
+        total += f.originalSize
+        return false
+      },
+    })
+  } catch {
+    return -1
+  }
+  return total
+}
+
+export async function readSheet(data: Buffer, kind: ImportKind, limits = XLSX_LIMITS): Promise<Sheet> {
+  const size = declaredSize(data)
+  if (size < 0) throw new AppError('XLSX_UNREADABLE', 'Berkas bukan lembar kerja .xlsx (bukan arsip Excel yang utuh). Simpan ulang dari Excel sebagai "Excel Workbook (.xlsx)".')
+  if (size > limits.uncompressedBytes) {
+    throw new AppError('XLSX_TOO_LARGE', `Lembar kerja terlalu besar untuk dibaca sekaligus (${Math.round(size / 1024 / 1024)} MB setelah dibuka). Pecah menjadi beberapa berkas.`)
+  }
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer)
@@ -90,6 +115,9 @@ export async function readSheet(data: Buffer, kind: ImportKind): Promise<Sheet> 
   const known = new Set(FIELDS[kind].flatMap((x) => x.aliases))
   for (const ws of wb.worksheets) {
     // The header is the first of the top rows with at least two known column names.
+    if (ws.rowCount > limits.rows) {
+      throw new AppError('XLSX_TOO_LARGE', `Lembar "${ws.name}" berisi ${ws.rowCount.toLocaleString('id-ID')} baris; paling banyak ${limits.rows.toLocaleString('id-ID')} baris sekali impor. Pecah menjadi beberapa berkas.`)
+    }
     for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
       const values = (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => readText(cellValue(v)) ?? '')
       if (values.filter((v) => known.has(normalizeHeader(v))).length < 2) continue

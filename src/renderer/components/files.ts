@@ -1,4 +1,6 @@
 /** Browser file helpers that behave the same in Electron and in the headless host. */
+import { notifications } from '@mantine/notifications'
+import { PERSONAL_EXPORT, PERSONAL_NOTICE } from '../../shared/privacy'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const PDF_TYPE = 'application/pdf'
@@ -27,6 +29,7 @@ export function downloadBase64(base64: string, fileName: string, type = 'applica
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  if (PERSONAL_EXPORT.test(fileName)) notifications.show({ color: 'yellow', title: fileName, message: PERSONAL_NOTICE, autoClose: 10_000 })
 }
 
 export function formatBytes(n: number): string {
