@@ -47,3 +47,14 @@ describe('update from a file', () => {
     expect(readFileSync(join(appRoot(), 'resources', 'update', 'release-public-key.pem'), 'utf8')).toMatch(/BEGIN PUBLIC KEY/)
   })
 })
+
+describe('update server setting', () => {
+  it('accepts only an https address', async () => {
+    const { makeCtx, callOp } = await import('../helpers/db')
+    const ctx = makeCtx({ office: '12.18' })
+    await expect(callOp(ctx, 'settings.set', { key: 'update.url', value: 'http://pembaruan.example/simpul/' })).rejects.toThrow(/https/)
+    expect((await callOp(ctx, 'settings.get', {}))['update.url']).toBeUndefined()
+    await callOp(ctx, 'settings.set', { key: 'update.url', value: 'https://pembaruan.example/simpul/' })
+    expect((await callOp(ctx, 'settings.get', {}))['update.url']).toBe('https://pembaruan.example/simpul/')
+  })
+})

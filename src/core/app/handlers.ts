@@ -29,6 +29,9 @@ export const appHandlers = {
   'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),
   'settings.set': (i, ctx) => {
     if (!PUBLIC_SETTING.test(i.key)) throw new AppError('SETTING_UNKNOWN', `Pengaturan "${i.key}" tidak dikenal.`)
+    if (i.key === 'update.url' && i.value && !/^https:\/\/\S+$/.test(i.value)) {
+      throw new AppError('SETTING_INVALID', 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).')
+    }
     setSetting(ctx.sqlite, i.key, i.value)
     return publicSettings(ctx.sqlite)
   },

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Card, FileButton, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconShieldCheck } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { readFileBase64 } from '../../components/files'
-import { callWithNotice } from '../../hooks'
+import { callWithNotice, useOp } from '../../hooks'
 
 /** For offices without internet: an installer and its signature file from a USB stick. */
 export function UpdateFromFile() {
@@ -10,6 +10,10 @@ export function UpdateFromFile() {
   const [signature, setSignature] = useState<File | null>(null)
   const [done, setDone] = useState<{ version: string; path: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const settings = useOp('settings.get', {})
+  const [url, setUrl] = useState('')
+  useEffect(() => setUrl(settings.data?.['update.url'] ?? ''), [settings.data])
+  const urlError = url && !/^https:\/\/\S+$/.test(url) ? 'Alamat harus diawali https://' : null
   const check = async () => {
     if (!installer || !signature) return
     setBusy(true)
@@ -32,6 +36,19 @@ export function UpdateFromFile() {
           </FileButton>
           <Button leftSection={<IconShieldCheck size={18} />} disabled={!installer || !signature} loading={busy} onClick={() => void check()}>
             Periksa dan pasang
+          </Button>
+        </Group>
+        <Group align="flex-end">
+          <TextInput
+            label="Server pembaruan (opsional, bila kantor punya internet)"
+            placeholder="https://pembaruan.contoh.go.id/simpul/"
+            value={url}
+            error={urlError}
+            onChange={(e) => setUrl(e.currentTarget.value.trim())}
+            w={420}
+          />
+          <Button variant="default" disabled={!!urlError} onClick={() => void callWithNotice('settings.set', { key: 'update.url', value: url }, 'Server pembaruan tersimpan; diperiksa saat Simpul dibuka')}>
+            Simpan alamat
           </Button>
         </Group>
         {done && <Alert color="green">Versi {done.version} sah dan disimpan di {done.path}. Penginstal dijalankan; tutup Simpul bila diminta.</Alert>}
