@@ -97,7 +97,7 @@ describe('convergence', () => {
           rmSync(outDir, { recursive: true, force: true })
         }
       }),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.SIMPUL_CONVERGE_RUNS ?? 200) },
     )
   }, 240_000)
 })
