@@ -1,6 +1,8 @@
 import { rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { dirname, join } from 'node:path'
+import { systemClock } from '../../src/core/clock'
+import { openDatabase } from '../../src/core/db/open'
+import { migrationsDir } from '../../src/core/paths'
 import type { Ctx } from '../../src/core/context'
 import { updateRow, insertRow } from '../../src/core/db/rows'
 import { exportBundle } from '../../src/core/exchange/export'
@@ -47,14 +49,9 @@ function generate(ctx: Ctx, posyandu: number, kader: number): void {
 
 /** Raw better-sqlite3 inserts of the same rows into an empty database with the same schema. */
 function rawInsertRate(from: Ctx, into: string): number {
-  const target = new Database(into)
-  target.pragma('journal_mode = WAL')
-  target.pragma('synchronous = NORMAL')
+  // The receiving office's whole schema (indexes, search-index triggers), then plain inserts.
+  const target = openDatabase({ file: into, migrationsDir: migrationsDir(), backupsDir: join(dirname(into), 'b'), clock: systemClock }).sqlite
   const tables = ['posyandu', 'kader']
-  // The same tables with the same indexes as the receiving office.
-  for (const t of tables) {
-    for (const sql of from.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type DESC`).pluck().all(t) as string[]) target.exec(sql)
-  }
   const data = tables.map((t) => ({ t, rows: from.sqlite.prepare(`SELECT * FROM ${t}`).raw(true).all() as unknown[][], cols: from.sqlite.prepare(`SELECT * FROM ${t}`).columns().map((c) => c.name) }))
   const start = process.hrtime.bigint()
   let n = 0

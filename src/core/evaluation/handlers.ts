@@ -1,6 +1,6 @@
 import type { Handlers } from '../handlers'
 import { monthlyDesa, monthlyYear, saveMonthly } from './monthly'
-import { createPeriod, getPeriod, listPeriods, lockPeriod, saveScore } from './periods'
+import { createPeriod, getPeriod, listPeriods, lockPeriod, saveScore, listScores } from './periods'
 import { listPosyandu, resolveArea } from './posyandu'
 import { buildRecap, buildReport } from './report'
 import { indicatorSet, indicatorSets, saveThresholds } from './sets'
@@ -18,6 +18,7 @@ export const evaluationHandlers = {
   'evaluation.periodList': (_i, ctx) => listPeriods(ctx.sqlite),
   'evaluation.periodCreate': (i, ctx) => createPeriod(ctx, i),
   'evaluation.periodLock': (i, ctx) => lockPeriod(ctx, i.id, buildReport(ctx, { periodId: getPeriod(ctx.sqlite, i.id).id }).dataHash),
+  'evaluation.scoreList': (i, ctx) => listScores(ctx, i.periodId),
   'evaluation.scoreSave': (i, ctx) => saveScore(ctx, i),
   'evaluation.report': (i, ctx) => buildReport(ctx, i),
   'evaluation.recap': (i, ctx) => buildRecap(ctx, i.area, i.month),

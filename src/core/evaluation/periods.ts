@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
-import type { EvaluationPeriod } from '../../shared/contract/evaluation'
+import type { EvaluationPeriod, PeriodScores } from '../../shared/contract/evaluation'
 import type { IndicatorSet } from '../../shared/evaluation/strata'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { insertRow, requireRow, updateRow } from '../db/rows'
 import { isWithin } from '../wilayah/service'
-import { resolveArea } from './posyandu'
+import { listPosyandu, resolveArea } from './posyandu'
 import { indicatorSet } from './sets'
 
 const COLS = `p.id, p.scope, p.name, p.year, p.indicator_set_code AS indicatorSetCode, p.area_code AS areaCode, coalesce(w.name, p.area_code) AS areaName,
@@ -95,4 +95,14 @@ export function saveScore(ctx: Ctx, s: { periodId: string; posyanduId: string; i
   if (existing) updateRow(ctx, 'evaluation_score', existing.id, values)
   else insertRow(ctx, 'evaluation_score', { period_id: s.periodId, posyandu_id: s.posyanduId, item: s.item, ...values }, { scope: p.scope })
   return { ok: true }
+}
+
+/** What the manual-score screen shows: the period's items, its posyandu and the scores given so far. */
+export function listScores(ctx: Ctx, periodId: string): PeriodScores {
+  const period = getPeriod(ctx.sqlite, periodId)
+  const items = periodSet(ctx, periodId).manualItems ?? []
+  const scores = ctx.sqlite
+    .prepare(`SELECT posyandu_id AS posyanduId, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL`)
+    .all(periodId) as PeriodScores['scores']
+  return { period, items, posyandu: listPosyandu(ctx.sqlite, period.areaCode), scores }
 }

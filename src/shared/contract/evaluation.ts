@@ -11,6 +11,14 @@ export interface PosyanduRef extends PosyanduOption {
   kader: number
 }
 
+/** The manual (qualitative) scores of one period: its items, its posyandu, what was given. */
+export interface PeriodScores {
+  period: EvaluationPeriod
+  items: { id: string; label: string; max: number }[]
+  posyandu: PosyanduRef[]
+  scores: { posyanduId: string; item: string; score: number; notes: string | null }[]
+}
+
 export interface MonthlyRow {
   /** null when the month has no report yet. */
   id: string | null
@@ -157,6 +165,7 @@ export const evaluationOps = {
     }),
   ),
   'evaluation.periodLock': op<EvaluationPeriod>()(z.object({ id: z.string() })),
+  'evaluation.scoreList': op<PeriodScores>()(z.object({ periodId: z.string() })),
   'evaluation.scoreSave': op<{ ok: true }>()(
     z.object({ periodId: z.string(), posyanduId: z.string(), item: z.string(), score: z.number().min(0, 'Nilai tidak boleh negatif'), notes: z.string().max(1000).nullable().optional() }),
   ),

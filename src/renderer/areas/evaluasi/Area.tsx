@@ -6,6 +6,7 @@ import { IndicatorSets } from './IndicatorSets'
 import { MonthlyEntry } from './MonthlyEntry'
 import { Periods } from './Periods'
 import { RecapLauncher, RecapReport } from './RecapReport'
+import { Scores } from './Scores'
 import { StrataView } from './StrataView'
 
 const TABS = ['entri', 'strata', 'periode', 'rekap', 'indikator'] as const
@@ -17,6 +18,7 @@ const TAB_KEY = { entri: 'entry', strata: 'strata', periode: 'periods', rekap: '
  */
 function Evaluasi({ path }: { path: string[] }) {
   const { t } = useTranslation('evaluasi')
+  if (path[0] === 'periode' && path[1] && path[2] === 'nilai') return <Scores periodId={path[1]} />
   if (path[0] === 'laporan' && path[1] === 'periode') return <EvaluationReport source={{ periodId: path[2] }} />
   if (path[0] === 'laporan' && path[1] === 'tahun') return <EvaluationReport source={{ year: Number(path[2]), rules: path[3] }} />
   if (path[0] === 'rekap' && path[1] && path[2]) return <RecapReport area={path[1]} month={path[2]} />

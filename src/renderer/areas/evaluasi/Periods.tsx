@@ -55,6 +55,9 @@ export function Periods() {
               <Table.Td>
                 <Group gap="xs">
                   <Button size="xs" variant="light" onClick={() => navigate(`evaluasi/laporan/periode/${p.id}`)}>{t('periods.report')}</Button>
+                  {(sets.data?.find((s) => s.code === p.indicatorSetCode)?.manualItems?.length ?? 0) > 0 && (
+                    <Button size="xs" variant="default" onClick={() => navigate(`evaluasi/periode/${p.id}/nilai`)}>Nilai manual</Button>
+                  )}
                   {isKab && p.status === 'open' && <Button size="xs" color="grape" variant="light" onClick={() => void lock(p.id)}>{t('periods.lock')}</Button>}
                 </Group>
               </Table.Td>
