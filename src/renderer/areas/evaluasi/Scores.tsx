@@ -81,7 +81,6 @@ export function Scores({ periodId }: { periodId: string }) {
                     aria-label={`${p.name} ${i.label}`}
                     min={0}
                     max={i.max}
-                    clampBehavior="strict"
                     disabled={locked}
                     value={draft[p.id]?.values[i.id] ?? ''}
                     onChange={(v) => set(p.id, { values: { ...draft[p.id]?.values, [i.id]: v === '' ? '' : Number(v) } })}
