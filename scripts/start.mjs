@@ -2,8 +2,7 @@
 // `npm start`: builds the app when needed, then opens the Electron window where Electron
 // can run, or else the headless host, printing the address to open in a browser.
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync, statSync, readdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -24,14 +23,14 @@ if (!existsSync(built) || newest(join(root, 'src')) > statSync(built).mtimeMs) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
+/** The Electron binary if it is already on disk; never triggers its download (no network here). */
 function electronBinary() {
   if (process.env.SIMPUL_HEADLESS) return null
-  try {
-    const bin = createRequire(import.meta.url)('electron')
-    return typeof bin === 'string' && existsSync(bin) && (process.env.DISPLAY || process.platform !== 'linux') ? bin : null
-  } catch {
-    return null
-  }
+  const dir = join(root, 'node_modules', 'electron')
+  const pathFile = join(dir, 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  return existsSync(bin) && (process.env.DISPLAY || process.platform !== 'linux') ? bin : null
 }
 
 const electron = electronBinary()
