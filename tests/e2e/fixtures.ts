@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,6 +56,8 @@ export const test = base.extend<{ host: Host }>({
     const h = await startHost()
     await use(h)
     h.proc.kill('SIGTERM')
+    await new Promise((r) => h.proc.once('exit', r))
+    if (!process.env.SIMPUL_KEEP_TEMP) rmSync(h.dir, { recursive: true, force: true })
   },
 })
 

@@ -1,15 +1,25 @@
 import { dispatch } from '../../src/core/handlers'
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { setupOffice } from '../../src/core/office/service'
 
-/** A fresh folder under the system temp dir. */
-export const tempDir = (prefix = 'simpul-test-') => mkdtempSync(join(tmpdir(), prefix))
+const made: string[] = []
+// Each test database holds the whole wilayah reference (~8 MB): remove the folders when the worker ends.
+process.on('exit', () => {
+  if (!process.env.SIMPUL_KEEP_TEMP) for (const d of made) rmSync(d, { recursive: true, force: true })
+})
+
+/** A fresh folder under the system temp dir, removed when the test process exits. */
+export function tempDir(prefix = 'simpul-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
 
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
 export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten'; clock?: Clock; dir?: string } = {}): Ctx {
