@@ -56,7 +56,7 @@ export const test = base.extend<{ host: Host }>({
     const h = await startHost()
     await use(h)
     h.proc.kill('SIGTERM')
-    await new Promise((r) => h.proc.once('exit', r))
+    if (h.proc.exitCode === null && h.proc.signalCode === null) await new Promise((r) => h.proc.once('exit', r))
     if (!process.env.SIMPUL_KEEP_TEMP) rmSync(h.dir, { recursive: true, force: true })
   },
 })
