@@ -7,7 +7,7 @@ import { KADER_ROLES, type KaderFilter, type KaderRow } from '../../../shared/co
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
-import { fmtDate, NS, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
+import { fmtDate, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
 
 type State = Omit<KaderFilter, 'search'> & { text: string }
 const INITIAL: State = { page: 1, pageSize: 50, sortBy: 'name', sortDir: 'asc', deleted: false, text: '' }
@@ -55,16 +55,7 @@ export function KaderList() {
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       <DataTable<KaderRow>
-        withTableBorder striped highlightOnHover minHeight={200} height="calc(100vh - 300px)"
-        records={list.data?.rows ?? []} fetching={list.loading} totalRecords={list.data?.total ?? 0}
-        page={s.page} onPageChange={(page) => setS((o) => ({ ...o, page }))} recordsPerPage={s.pageSize}
-        recordsPerPageOptions={[25, 50, 100, 200]} onRecordsPerPageChange={(pageSize) => set({ pageSize })} recordsPerPageLabel={t('list.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('list.pageOf', { from, to, total: totalRecords.toLocaleString('id-ID') })}
-        noRecordsText={t('list.none')}
-        sortStatus={{ columnAccessor: s.sortBy, direction: s.sortDir }}
-        onSortStatusChange={(st) => set({ sortBy: st.columnAccessor as State['sortBy'], sortDir: st.direction })}
-        onRowClick={({ record }) => navigate(`registri/kader/${record.id}`)}
-        customRowAttributes={(r) => ({ tabIndex: 0, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && navigate(`registri/kader/${r.id}`) })}
+        {...pagedListProps<KaderRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/kader/${id}`) })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true },
           { accessor: 'nik', title: t('col.nik'), sortable: true, width: 170, render: (r) => <Text ff="monospace" size="sm">{r.nik}</Text> },

@@ -7,7 +7,7 @@ import type { PosyanduFilter, PosyanduRow } from '../../../shared/contract/regis
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
-import { ModelBadges, NS, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
+import { ModelBadges, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
 
 type State = Omit<PosyanduFilter, 'search'> & { text: string }
 const INITIAL: State = { page: 1, pageSize: 50, sortBy: 'name', sortDir: 'asc', deleted: false, text: '' }
@@ -58,16 +58,7 @@ export function PosyanduList() {
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       <DataTable<PosyanduRow>
-        withTableBorder striped highlightOnHover minHeight={200} height="calc(100vh - 300px)"
-        records={list.data?.rows ?? []} fetching={list.loading} totalRecords={list.data?.total ?? 0}
-        page={s.page} onPageChange={(page) => setS((o) => ({ ...o, page }))} recordsPerPage={s.pageSize}
-        recordsPerPageOptions={[25, 50, 100, 200]} onRecordsPerPageChange={(pageSize) => set({ pageSize })} recordsPerPageLabel={t('list.perPage')}
-        paginationText={({ from, to, totalRecords }) => t('list.pageOf', { from, to, total: totalRecords.toLocaleString('id-ID') })}
-        noRecordsText={t('list.none')}
-        sortStatus={{ columnAccessor: s.sortBy, direction: s.sortDir }}
-        onSortStatusChange={(st) => set({ sortBy: st.columnAccessor as State['sortBy'], sortDir: st.direction })}
-        onRowClick={({ record }) => navigate(`registri/posyandu/${record.id}`)}
-        customRowAttributes={(r) => ({ tabIndex: 0, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && navigate(`registri/posyandu/${r.id}`) })}
+        {...pagedListProps<PosyanduRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/posyandu/${id}`) })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true },
           { accessor: 'desaName', title: t('col.desa'), sortable: true },

@@ -66,3 +66,30 @@ export function escapeCancels(cancel: () => void) {
     cancel()
   }
 }
+
+/**
+ * The paging, sorting and keyboard props both registry lists share: server-side pages,
+ * sort by column, a row opens on click or Enter.
+ */
+export function pagedListProps<R extends { id: string }, S extends { page: number; pageSize: number; sortBy: string; sortDir: 'asc' | 'desc' }>(opts: {
+  s: S
+  setPage: (page: number) => void
+  set: (patch: Partial<S>) => void
+  list: { data?: { rows: R[]; total: number }; loading: boolean }
+  t: (key: string, vars?: Record<string, unknown>) => string
+  open: (id: string) => void
+}) {
+  const { s, set, list, t, open } = opts
+  return {
+    withTableBorder: true, striped: true, highlightOnHover: true, minHeight: 200, height: 'calc(100vh - 300px)',
+    records: list.data?.rows ?? [], fetching: list.loading, totalRecords: list.data?.total ?? 0,
+    page: s.page, onPageChange: opts.setPage, recordsPerPage: s.pageSize,
+    recordsPerPageOptions: [25, 50, 100, 200], onRecordsPerPageChange: (pageSize: number) => set({ pageSize } as Partial<S>), recordsPerPageLabel: t('list.perPage'),
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('list.pageOf', { from, to, total: totalRecords.toLocaleString('id-ID') }),
+    noRecordsText: t('list.none'),
+    sortStatus: { columnAccessor: s.sortBy, direction: s.sortDir },
+    onSortStatusChange: (st: { columnAccessor: string; direction: 'asc' | 'desc' }) => set({ sortBy: st.columnAccessor, sortDir: st.direction } as Partial<S>),
+    onRowClick: ({ record }: { record: R }) => open(record.id),
+    customRowAttributes: (r: R) => ({ tabIndex: 0, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && open(r.id) }),
+  }
+}
