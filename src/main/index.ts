@@ -64,7 +64,7 @@ void app.whenReady().then(() => {
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
     const result = await dispatch(ctx!, op, input)
     // A verified installer from a USB stick is started by the window; the core only checks and keeps it.
-    if (op === 'app.updateFromFile' && result.ok) openExternalSafely((result.data as { path: string }).path)
+    if ((op === 'app.updateFromFile' || op === 'regulation.openAttachment') && result.ok) openExternalSafely((result.data as { path: string }).path)
     return result
   })
   Menu.setApplicationMenu(

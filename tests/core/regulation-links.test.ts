@@ -1,3 +1,4 @@
+import { externalTarget } from '../../src/main/policy'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
@@ -121,11 +122,15 @@ describe('regulation attachments', () => {
     expect((await ok(ctx, 'regulation.detail', { id: perbup.id }))!.attachment).toEqual(att)
     const opened = await ok(ctx, 'regulation.attachment', { id: perbup.id })
     expect(Buffer.from(opened.base64, 'base64').equals(PDF)).toBe(true)
+    // The desktop window opens the checked file itself, which lies inside the app's files folder.
+    expect(await ok(ctx, 'regulation.openAttachment', { id: perbup.id })).toEqual({ path: file })
+    expect(externalTarget(file, [ctx.filesDir])).toEqual({ kind: 'file', path: file })
 
     // Someone edits the file in the data folder: it is not opened.
     writeFileSync(file, Buffer.concat([PDF, Buffer.from('% diubah\n')]))
     const changed = await refused(ctx, 'regulation.attachment', { id: perbup.id })
     expect(changed.code).toBe('ATTACHMENT_CHANGED')
+    expect((await refused(ctx, 'regulation.openAttachment', { id: perbup.id })).code).toBe('ATTACHMENT_CHANGED')
     expect(changed.message).toMatch(/telah berubah sejak disimpan \(checksum tidak cocok\)/)
     // Re-attaching the original repairs it.
     await ok(ctx, 'regulation.attach', { id: perbup.id, fileName: 'perbup-23-2013.pdf', base64: PDF.toString('base64') })

@@ -42,8 +42,8 @@ export function attachRegulationPdf(ctx: Ctx, id: string, fileName: string, base
   return { name: fileName, size: bytes.length, sha256: hash }
 }
 
-/** Reads the PDF back, refusing when the file is gone or no longer matches its checksum. */
-export function readAttachment(ctx: Ctx, id: string): RegulationAttachment & { base64: string } {
+/** The stored PDF, refused when the file is gone or no longer matches its checksum. */
+function verifiedAttachment(ctx: Ctx, id: string): { file: string; bytes: Buffer; attachment: RegulationAttachment } {
   const row = requireRow(ctx.sqlite, 'regulation', id)
   const hash = row.attachment_sha256 as string | null
   if (!hash) throw new AppError('NO_ATTACHMENT', 'Regulasi ini belum memiliki lampiran PDF.')
@@ -59,5 +59,16 @@ export function readAttachment(ctx: Ctx, id: string): RegulationAttachment & { b
       { expected: hash, actual: sha256(bytes) },
     )
   }
-  return { name: (row.attachment_name as string | null) ?? `${hash}.pdf`, size: bytes.length, sha256: hash, base64: bytes.toString('base64') }
+  return { file, bytes, attachment: { name: (row.attachment_name as string | null) ?? `${hash}.pdf`, size: bytes.length, sha256: hash } }
+}
+
+/** Reads the PDF back (for a download in the browser host). */
+export function readAttachment(ctx: Ctx, id: string): RegulationAttachment & { base64: string } {
+  const v = verifiedAttachment(ctx, id)
+  return { ...v.attachment, base64: v.bytes.toString('base64') }
+}
+
+/** The checked file's path, for the desktop window to open with the system PDF viewer. */
+export function attachmentPath(ctx: Ctx, id: string): { path: string } {
+  return { path: verifiedAttachment(ctx, id).file }
 }

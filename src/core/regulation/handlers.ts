@@ -1,5 +1,5 @@
 import type { Handlers } from '../handlers'
-import { attachRegulationPdf, readAttachment } from './attachments'
+import { attachmentPath, attachRegulationPdf, readAttachment } from './attachments'
 import {
   createRegulation,
   getRegulation,
@@ -20,4 +20,5 @@ export const regulationHandlers = {
   'regulation.setStatus': (i, ctx) => setRegulationStatus(ctx, i.id, i.status, i.byId),
   'regulation.attach': (i, ctx) => attachRegulationPdf(ctx, i.id, i.fileName, i.base64),
   'regulation.attachment': (i, ctx) => readAttachment(ctx, i.id),
+  'regulation.openAttachment': (i, ctx) => attachmentPath(ctx, i.id),
 } satisfies Partial<Handlers>

@@ -72,4 +72,6 @@ export const regulationOps = {
   ),
   /** The PDF's bytes, after checking they still match the recorded checksum. */
   'regulation.attachment': op<RegulationAttachment & { base64: string }>()(z.object({ id: z.string().min(1) })),
+  /** Desktop: the checked PDF is opened with the system viewer by the window. */
+  'regulation.openAttachment': op<{ path: string }>()(z.object({ id: z.string().min(1) })),
 } as const

@@ -23,6 +23,7 @@ export function RegulationPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
   const [byId, setById] = useState<string | null>(null)
+  const info = useOp('app.info', {})
   const r = detail.data
   if (detail.loading && !r) return <Loader />
   if (!r) return <Alert color="red">{detail.error?.message ?? 'Regulasi tidak ditemukan.'}</Alert>
@@ -34,6 +35,8 @@ export function RegulationPage({ id }: { id: string }) {
   }
   const open = async () => {
     try {
+      // The window hands the checked file to the system PDF viewer; the browser host downloads it.
+      if (info.data?.host === 'electron') return void (await call('regulation.openAttachment', { id }))
       const pdf = await call('regulation.attachment', { id })
       downloadBase64(pdf.base64, pdf.name, PDF_TYPE)
     } catch (e) {
