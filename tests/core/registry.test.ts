@@ -224,6 +224,36 @@ describe('duplicates', () => {
     expect(listKader(ctx, kaderFilter.parse({})).total).toBe(4)
     ctx.close()
   })
+
+  it('a group reviewed as different people stays marked until its members change', async () => {
+    const ctx = makeCtx({ office: '12.18' })
+    const a = addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    const b = addPosyandu(ctx, 'Posyandu Mawar', PERBAUNGAN_DESA)
+    addKader(ctx, { nik: '1218044508900001', name: 'Siti Aminah', sex: 'P', birthDate: '1990-08-05', posyanduId: a.id })
+    addKader(ctx, { nik: '1218024508900007', name: 'Siti Aminah', sex: 'P', birthDate: '1990-08-05', posyanduId: b.id })
+    const [g] = findDuplicates(ctx, 100)
+    expect(g.reviewed).toBeNull()
+    const ids = g.members.map((m) => m.id)
+    const before = snapshot(ctx)
+    // No reason given, or a stale member list: refused, nothing written.
+    const bad = await dispatch(ctx, 'registry.duplicateReview', { kind: g.kind, key: g.key, memberIds: ids, note: '' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const stale = await dispatch(ctx, 'registry.duplicateReview', { kind: g.kind, key: g.key, memberIds: [ids[0], 'x'], note: 'dicek' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'DUPLICATES_CHANGED' } })
+    expect(snapshot(ctx)).toEqual(before)
+
+    const ok = await dispatch(ctx, 'registry.duplicateReview', { kind: g.kind, key: g.key, memberIds: ids, note: 'Sudah dicek ke Dukcapil: dua orang' })
+    expect(ok.ok).toBe(true)
+    expect(findDuplicates(ctx, 100)[0].reviewed).toMatchObject({ note: 'Sudah dicek ke Dukcapil: dua orang' })
+    expect(listKader(ctx, kaderFilter.parse({})).total).toBe(2)
+
+    // A third kader with the same name and birth date: the group is new again.
+    addKader(ctx, { nik: '1218044508900009', name: 'Siti Aminah', sex: 'P', birthDate: '1990-08-05', posyanduId: b.id })
+    const again = findDuplicates(ctx, 100)[0]
+    expect(again.members).toHaveLength(3)
+    expect(again.reviewed).toBeNull()
+    ctx.close()
+  })
 })
 
 describe('scope of offices', () => {

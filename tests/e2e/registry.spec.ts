@@ -95,6 +95,13 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
   await page.getByRole('tab', { name: 'Kemungkinan duplikat' }).click()
   await expect(page.getByText('NIK 1218044508900001 dipakai 2 kader')).toBeVisible()
   await shot(page, 'registry-duplicates')
+  // Reviewed as two different people: hidden from the list, kept when shown, nothing merged.
+  await page.getByPlaceholder('Alasan (mis. sudah dicek ke Dukcapil)').fill('Dicek ke Dukcapil: NIK salah ketik pada kartu lama')
+  await page.getByRole('button', { name: 'Bukan orang yang sama' }).click()
+  await expect(page.getByText('NIK 1218044508900001 dipakai 2 kader')).toHaveCount(0)
+  await page.locator('label', { hasText: 'Tampilkan yang sudah ditinjau' }).click()
+  await expect(page.getByText('Sudah ditinjau: orang berbeda')).toBeVisible()
+  await shot(page, 'registry-duplicates-reviewed')
 })
 
 test('import posyandu and kader spreadsheets through the screen, with a per-row report', async ({ page, host }) => {

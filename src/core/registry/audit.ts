@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto'
 import type { AuditEntry, DuplicateGroup, KaderRow } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
-import { requireRow, restoreRow } from '../db/rows'
+import { insertRow, requireRow, restoreRow } from '../db/rows'
 import { officeArea, requireInArea, scopeSql, todayOf } from './area'
 import { KADER_COLS, KADER_FROM } from './kader'
 
@@ -71,7 +72,7 @@ export function findDuplicates(ctx: Ctx, limit: number): DuplicateGroup[] {
       .all({ ...params, today: todayOf(ctx) }) as KaderRow[]
   for (const { nik } of byNik) {
     const m = members('k.nik = @nik', { nik })
-    groups.push({ kind: 'nik', key: nik, reason: `NIK ${nik} dipakai ${m.length} kader`, members: m })
+    groups.push({ kind: 'nik', key: nik, reason: `NIK ${nik} dipakai ${m.length} kader`, members: m, reviewed: reviewOf(ctx, 'nik', nik, m) })
   }
   const byName = ctx.sqlite
     .prepare(
@@ -85,7 +86,29 @@ export function findDuplicates(ctx: Ctx, limit: number): DuplicateGroup[] {
     const kecs = new Set(m.map((x) => x.kecamatanName))
     const places = new Set(m.map((x) => x.posyanduId))
     const where = kecs.size > 1 ? `di ${kecs.size} kecamatan berbeda` : places.size > 1 ? `di ${places.size} posyandu berbeda` : 'di posyandu yang sama'
-    groups.push({ kind: 'name_birth', key: `${g.lname}|${g.birthDate}`, reason: `Nama "${m[0]?.name}" dan tanggal lahir ${g.birthDate} sama, NIK berbeda, ${where}`, members: m })
+    const key = `${g.lname}|${g.birthDate}`
+    groups.push({ kind: 'name_birth', key, reason: `Nama "${m[0]?.name}" dan tanggal lahir ${g.birthDate} sama, NIK berbeda, ${where}`, members: m, reviewed: reviewOf(ctx, 'name_birth', key, m) })
   }
   return groups
+}
+
+/** A review holds for exactly the members it saw: their ids, sorted, hashed. */
+const membersHash = (ids: string[]) => createHash('sha256').update([...ids].sort().join(',')).digest('hex')
+
+function reviewOf(ctx: Ctx, kind: string, key: string, members: { id: string }[]): DuplicateGroup['reviewed'] {
+  const row = ctx.sqlite
+    .prepare(`SELECT note, updated_at AS at FROM duplicate_review WHERE group_key = ? AND members_hash = ? AND deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1`)
+    .get(`${kind}|${key}`, membersHash(members.map((m) => m.id))) as { note: string | null; at: string } | undefined
+  return row ?? null
+}
+
+/** Records that a group of possible duplicates are different people; the kader rows stay as they are. */
+export function reviewDuplicates(ctx: Ctx, r: { kind: 'nik' | 'name_birth'; key: string; memberIds: string[]; note: string }): { ok: true } {
+  const group = findDuplicates(ctx, 1000).find((g) => g.kind === r.kind && g.key === r.key)
+  const current = group?.members.map((m) => m.id).sort() ?? []
+  if (!group || current.join(',') !== [...r.memberIds].sort().join(',')) {
+    throw new AppError('DUPLICATES_CHANGED', 'Kelompok ini sudah berubah (ada kader yang ditambah, diubah, atau dihapus). Muat ulang daftar lalu tinjau lagi.')
+  }
+  insertRow(ctx, 'duplicate_review', { group_key: `${r.kind}|${r.key}`, members_hash: membersHash(current), decision: 'berbeda', note: r.note })
+  return { ok: true }
 }

@@ -1,6 +1,6 @@
 import type { Handlers } from '../handlers'
 import { placesInArea, officeArea } from './area'
-import { auditFor, findDuplicates, restore } from './audit'
+import { auditFor, findDuplicates, restore, reviewDuplicates } from './audit'
 import { deleteKader, getKader, listKader, saveKader } from './kader'
 import { checkNik } from './nik'
 import { deletePosyandu, getPosyandu, listPosyandu, savePosyandu } from './posyandu'
@@ -22,6 +22,7 @@ export const registryHandlers = {
   'registry.auditFor': (i, ctx) => auditFor(ctx, i.table, i.id),
   'registry.restore': (i, ctx) => restore(ctx, i.table, i.id),
   'registry.duplicates': (i, ctx) => findDuplicates(ctx, i.limit),
+  'registry.duplicateReview': (i, ctx) => reviewDuplicates(ctx, i),
   'registry.importPreview': (i, ctx) => previewImport(ctx, i.kind, bytes(i.fileBase64), i.mapping),
   'registry.importApply': (i, ctx) => applyImport(ctx, i.kind, bytes(i.fileBase64), i.mapping, i.validOnly),
   'registry.importErrors': (i, ctx) => importErrorReport(ctx, i.kind, bytes(i.fileBase64), i.mapping),

@@ -193,6 +193,8 @@ export interface DuplicateGroup {
   key: string
   reason: string
   members: KaderRow[]
+  /** Set when a person decided these very members are different people. */
+  reviewed: { note: string | null; at: string } | null
 }
 
 export const REGISTRY_TABLES = ['posyandu', 'kader', 'kader_posyandu', 'kader_training'] as const
@@ -260,6 +262,15 @@ export const registryOps = {
   'registry.auditFor': op<AuditEntry[]>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),
   'registry.restore': op<{ table: string; id: string }>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),
   'registry.duplicates': op<DuplicateGroup[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) })),
+  /** "Bukan orang yang sama": hides the group until its members change. Nothing is merged or deleted. */
+  'registry.duplicateReview': op<{ ok: true }>()(
+    z.object({
+      kind: z.enum(['nik', 'name_birth']),
+      key: z.string().min(1).max(200),
+      memberIds: z.array(z.string().min(1)).min(2, 'Satu kelompok berisi minimal dua kader').max(100),
+      note: z.string().trim().min(3, 'Tulis alasan singkat (minimal 3 huruf), mis. "sudah dicek ke Dukcapil"').max(500),
+    }),
+  ),
   'registry.importPreview': op<ImportPreview>()(z.object(importInput)),
   'registry.importApply': op<ImportResult>()(z.object({ ...importInput, validOnly: z.boolean().default(false) })),
   'registry.importErrors': op<FileOut>()(z.object(importInput)),

@@ -73,3 +73,21 @@ export const kaderTraining = sqliteTable(
   },
   (t) => [index('kader_training_kader').on(t.kaderId)],
 )
+
+/**
+ * A person's decision that a group of possible duplicates are different people. It holds
+ * for exactly these members: when another kader joins the group, it is shown again.
+ */
+export const duplicateReview = sqliteTable(
+  'duplicate_review',
+  {
+    ...travelling(),
+    groupKey: text('group_key').notNull(),
+    membersHash: text('members_hash').notNull(),
+    decision: text('decision', { enum: ['berbeda'] }).notNull().default('berbeda'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('duplicate_review_group').on(t.groupKey)],
+)

@@ -136,6 +136,11 @@ const id = {
     title: 'Kemungkinan duplikat',
     intro: 'NIK yang sama dipakai lebih dari satu kader, atau nama dan tanggal lahir sama dengan NIK berbeda. Simpul tidak menggabungkan apa pun: periksa, lalu ubah atau hapus data yang keliru.',
     none: 'Tidak ada kemungkinan duplikat.',
+    showReviewed: 'Tampilkan yang sudah ditinjau',
+    different: 'Bukan orang yang sama',
+    note: 'Alasan (mis. sudah dicek ke Dukcapil)',
+    reviewed: 'Sudah ditinjau: orang berbeda',
+    reviewedDone: 'Ditandai sebagai orang berbeda; kelompok muncul lagi bila anggotanya berubah.',
     nik: 'NIK sama',
     name_birth: 'Nama dan tanggal lahir sama',
   },
@@ -198,7 +203,7 @@ const en: Texts = {
   dup: {
     title: 'Possible duplicates',
     intro: 'The same NIK used by more than one cadre, or the same name and birth date under different NIKs. Simpul merges nothing: review, then edit or delete the wrong record.',
-    none: 'No possible duplicates.', nik: 'Same NIK', name_birth: 'Same name and birth date',
+    none: 'No possible duplicates.', showReviewed: 'Show reviewed groups', different: 'Not the same person', note: 'Reason (e.g. checked with Dukcapil)', reviewed: 'Reviewed: different people', reviewedDone: 'Marked as different people; the group shows again if its members change.', nik: 'Same NIK', name_birth: 'Same name and birth date',
   },
 }
 
