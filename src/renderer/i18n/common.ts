@@ -31,6 +31,26 @@ export const common = {
     },
     shell: { office: 'Kantor', operator: 'Operator' },
     settings: { title: 'Pengaturan', language: 'Bahasa', operatorName: 'Nama operator', saved: 'Pengaturan tersimpan', backups: 'Cadangan basis data', backupNow: 'Buat cadangan sekarang', backupDone: 'Cadangan dibuat', keep: 'Jumlah cadangan yang disimpan', dataFile: 'Berkas data' },
+    letterhead: {
+      title: 'Kop surat dan penandatangan', logoNone: 'Belum ada logo', logoPick: 'Pilih logo (PNG/JPG)',
+      government: 'Pemerintah (baris 1 kop)', office: 'Nama kantor (baris 2 kop)', address: 'Alamat', place: 'Tempat penandatanganan',
+      name: 'nama', nip: 'NIP', jobTitle: 'jabatan', namePh: 'Nama lengkap dan gelar', nipPh: 'NIP (18 angka)', titlePh: 'Jabatan (opsional)',
+      nipError: 'NIP terdiri dari 18 angka', save: 'Simpan kop dan penandatangan', saved: 'Kop surat dan penandatangan tersimpan',
+      role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat' },
+    },
+    update: {
+      title: 'Perbarui dari berkas',
+      intro: 'Untuk kantor tanpa internet: salin penginstal Simpul dan berkas tanda tangannya (.simpul-sig) dari flashdisk. Simpul memeriksa tanda tangan dan sidik (SHA-256) sebelum memasang; berkas yang diubah atau bukan dari pembuat Simpul ditolak.',
+      pickInstaller: 'Pilih penginstal', pickSignature: 'Pilih tanda tangan (.simpul-sig)', check: 'Periksa dan pasang',
+      done: 'Versi {{version}} sah dan disimpan di {{path}}. Penginstal dijalankan; tutup Simpul bila diminta.',
+      server: 'Server pembaruan (opsional, bila kantor punya internet)', serverSave: 'Simpan alamat', serverSaved: 'Server pembaruan tersimpan; diperiksa saat Simpul dibuka', https: 'Alamat harus diawali https://',
+    },
+    restore: {
+      title: 'Pulihkan basis data dari cadangan?',
+      body: 'Semua data sekarang akan diganti dengan isi cadangan {{at}} ({{reason}}). Perubahan setelah tanggal itu hilang dari basis data, tetapi data sekarang lebih dulu disimpan sebagai cadangan "pre-restore", jadi langkah ini dapat dibatalkan dengan memulihkan cadangan tersebut.',
+      yes: 'Ya, pulihkan', done: 'Dipulihkan dari cadangan {{at}}',
+    },
+    diagnostics: 'Unduh diagnostik (tanpa data pribadi)',
     about: {
       title: 'Tentang Simpul',
       version: 'Versi',
@@ -73,6 +93,26 @@ export const common = {
     },
     shell: { office: 'Office', operator: 'Operator' },
     settings: { title: 'Settings', language: 'Language', operatorName: 'Operator name', saved: 'Settings saved', backups: 'Database backups', backupNow: 'Back up now', backupDone: 'Backup created', keep: 'Backups to keep', dataFile: 'Data file' },
+    letterhead: {
+      title: 'Letterhead and signatories', logoNone: 'No logo yet', logoPick: 'Choose logo (PNG/JPG)',
+      government: 'Government (letterhead line 1)', office: 'Office name (letterhead line 2)', address: 'Address', place: 'Place of signing',
+      name: 'name', nip: 'NIP', jobTitle: 'position', namePh: 'Full name and title', nipPh: 'NIP (18 digits)', titlePh: 'Position (optional)',
+      nipError: 'A NIP has 18 digits', save: 'Save letterhead and signatories', saved: 'Letterhead and signatories saved',
+      role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)' },
+    },
+    update: {
+      title: 'Update from a file',
+      intro: 'For offices without internet: copy the Simpul installer and its signature file (.simpul-sig) from a USB stick. Simpul checks the signature and the SHA-256 before installing; a changed file or one not made by the Simpul team is refused.',
+      pickInstaller: 'Choose installer', pickSignature: 'Choose signature (.simpul-sig)', check: 'Check and install',
+      done: 'Version {{version}} is genuine and saved at {{path}}. The installer is started; close Simpul when asked.',
+      server: 'Update server (optional, for offices with internet)', serverSave: 'Save address', serverSaved: 'Update server saved; checked when Simpul starts', https: 'The address must start with https://',
+    },
+    restore: {
+      title: 'Restore the database from a backup?',
+      body: 'All current data will be replaced by the backup of {{at}} ({{reason}}). Changes made after that are removed from the database, but the current data is first saved as a "pre-restore" backup, so this can be undone by restoring that one.',
+      yes: 'Yes, restore', done: 'Restored from the backup of {{at}}',
+    },
+    diagnostics: 'Download diagnostics (no personal data)',
     about: {
       title: 'About Simpul',
       version: 'Version',

@@ -56,7 +56,7 @@ export function Periods() {
                 <Group gap="xs">
                   <Button size="xs" variant="light" onClick={() => navigate(`evaluasi/laporan/periode/${p.id}`)}>{t('periods.report')}</Button>
                   {(sets.data?.find((s) => s.code === p.indicatorSetCode)?.manualItems?.length ?? 0) > 0 && (
-                    <Button size="xs" variant="default" onClick={() => navigate(`evaluasi/periode/${p.id}/nilai`)}>Nilai manual</Button>
+                    <Button size="xs" variant="default" onClick={() => navigate(`evaluasi/periode/${p.id}/nilai`)}>{t('scores.button')}</Button>
                   )}
                   {isKab && p.status === 'open' && <Button size="xs" color="grape" variant="light" onClick={() => void lock(p.id)}>{t('periods.lock')}</Button>}
                 </Group>

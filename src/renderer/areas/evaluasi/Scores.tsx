@@ -43,31 +43,31 @@ export function Scores({ periodId }: { periodId: string }) {
       if (!ok) return
     }
     setDraft((d) => ({ ...d, [posyanduId]: { ...d[posyanduId], dirty: false } }))
-    notifications.show({ color: 'green', message: 'Nilai tersimpan' })
+    notifications.show({ color: 'green', message: t('scores.saved') })
   }
 
   return (
     <Stack>
       <Group justify="space-between">
         <div>
-          <Title order={3}>Nilai manual — {period.name}</Title>
+          <Title order={3}>{t('scores.title', { name: period.name })}</Title>
           <Text size="sm" c="dimmed">
-            {period.areaName} · {period.year} · butir: {items.map((i) => `${i.label} (maks. ${i.max})`).join(', ') || '—'}
+            {period.areaName} · {period.year} · {t('scores.items')}: {items.map((i) => `${i.label} (${t('scores.max')} ${i.max})`).join(', ') || '—'}
           </Text>
         </div>
         <Group>
-          {locked && <Badge color="grape">Dikunci — hanya dapat dibaca</Badge>}
-          <Button variant="default" onClick={() => navigate('evaluasi/periode')}>Kembali</Button>
+          {locked && <Badge color="grape">{t('scores.lockedBadge')}</Badge>}
+          <Button variant="default" onClick={() => navigate('evaluasi/periode')}>{t('scores.back')}</Button>
         </Group>
       </Group>
-      {items.length === 0 && <Alert color="gray">Set indikator periode ini tidak memiliki butir penilaian manual.</Alert>}
-      <TextInput placeholder="Cari posyandu, desa atau kecamatan…" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={360} />
+      {items.length === 0 && <Alert color="gray">{t('scores.noItems')}</Alert>}
+      <TextInput placeholder={t('scores.search')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={360} />
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Posyandu</Table.Th>
+            <Table.Th>{t('scores.posyandu')}</Table.Th>
             {items.map((i) => <Table.Th key={i.id}>{i.label} (0–{i.max})</Table.Th>)}
-            <Table.Th>Catatan penilai</Table.Th>
+            <Table.Th>{t('scores.notes')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -91,13 +91,13 @@ export function Scores({ periodId }: { periodId: string }) {
                 <TextInput aria-label={`${p.name} catatan`} disabled={locked} value={draft[p.id]?.notes ?? ''} onChange={(e) => set(p.id, { notes: e.currentTarget.value })} />
               </Table.Td>
               <Table.Td w={90}>
-                {!locked && <Button size="xs" disabled={!draft[p.id]?.dirty} onClick={() => void save(p.id)}>Simpan</Button>}
+                {!locked && <Button size="xs" disabled={!draft[p.id]?.dirty} onClick={() => void save(p.id)}>{t('scores.save')}</Button>}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {(data.data.posyandu.length ?? 0) > rows.length && <Text size="xs" c="dimmed">Menampilkan {rows.length} dari {data.data.posyandu.length} posyandu; persempit dengan pencarian.</Text>}
+      {(data.data.posyandu.length ?? 0) > rows.length && <Text size="xs" c="dimmed">{t('scores.shown', { n: rows.length, total: data.data.posyandu.length })}</Text>}
     </Stack>
   )
 }

@@ -1,23 +1,25 @@
 import { Button, Card, FileButton, Group, Image, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { SIGNER_ROLES } from '../../components/print/Print'
 
 const FIELDS = [
-  { key: 'letterhead.government', label: 'Pemerintah (baris 1 kop)', placeholder: 'PEMERINTAH KABUPATEN SERDANG BEDAGAI' },
-  { key: 'letterhead.office', label: 'Nama kantor (baris 2 kop)', placeholder: 'BADAN PERENCANAAN PEMBANGUNAN DAERAH' },
-  { key: 'letterhead.address', label: 'Alamat', placeholder: 'Jl. Negara No. 300, Sei Rampah' },
-  { key: 'letterhead.place', label: 'Tempat penandatanganan', placeholder: 'Sei Rampah' },
+  { key: 'letterhead.government', label: 'letterhead.government', placeholder: 'PEMERINTAH KABUPATEN SERDANG BEDAGAI' },
+  { key: 'letterhead.office', label: 'letterhead.office', placeholder: 'BADAN PERENCANAAN PEMBANGUNAN DAERAH' },
+  { key: 'letterhead.address', label: 'letterhead.address', placeholder: 'Jl. Negara No. 300, Sei Rampah' },
+  { key: 'letterhead.place', label: 'letterhead.place', placeholder: 'Sei Rampah' },
 ]
 
 /** Kop surat and signatories used by every printed report. */
 export function LetterheadSettings() {
+  const { t } = useTranslation()
   const settings = useOp('settings.get', {})
   const [values, setValues] = useState<Record<string, string>>({})
   useEffect(() => setValues(settings.data ?? {}), [settings.data])
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }))
-  const nipError = (v: string | undefined) => (v && !/^\d{18}$/.test(v.replace(/\s/g, '')) ? 'NIP terdiri dari 18 angka' : null)
+  const nipError = (v: string | undefined) => (v && !/^\d{18}$/.test(v.replace(/\s/g, '')) ? t('letterhead.nipError') : null)
 
   const save = async () => {
     const keys = [...FIELDS.map((f) => f.key), 'letterhead.logo', ...SIGNER_ROLES.flatMap((r) => ['name', 'nip', 'title'].map((p) => `sign.${r.role}_${p}`))]
@@ -25,7 +27,7 @@ export function LetterheadSettings() {
       if ((values[key] ?? '') !== (settings.data?.[key] ?? '')) await callWithNotice('settings.set', { key, value: values[key] ?? '' })
     }
     await settings.reload()
-    notifications.show({ color: 'green', message: 'Kop surat dan penandatangan tersimpan' })
+    notifications.show({ color: 'green', message: t('letterhead.saved') })
   }
 
   const readLogo = (file: File | null) => {
@@ -38,27 +40,27 @@ export function LetterheadSettings() {
   return (
     <Card withBorder>
       <Stack>
-        <Title order={3}>Kop surat dan penandatangan</Title>
+        <Title order={3}>{t('letterhead.title')}</Title>
         <Group align="flex-start">
-          {values['letterhead.logo'] ? <Image src={values['letterhead.logo']} w={72} h={72} fit="contain" alt="logo" /> : <Text c="dimmed" size="sm">Belum ada logo</Text>}
+          {values['letterhead.logo'] ? <Image src={values['letterhead.logo']} w={72} h={72} fit="contain" alt="logo" /> : <Text c="dimmed" size="sm">{t('letterhead.logoNone')}</Text>}
           <FileButton onChange={readLogo} accept="image/png,image/jpeg">
-            {(p) => <Button variant="light" {...p}>Pilih logo (PNG/JPG)</Button>}
+            {(p) => <Button variant="light" {...p}>{t('letterhead.logoPick')}</Button>}
           </FileButton>
         </Group>
         {FIELDS.map((f) => (
-          <TextInput key={f.key} label={f.label} placeholder={f.placeholder} value={values[f.key] ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />
+          <TextInput key={f.key} label={t(f.label)} placeholder={f.placeholder} value={values[f.key] ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />
         ))}
         {SIGNER_ROLES.map((r) => (
           <div key={r.role}>
-            <Text fw={600} size="sm">{r.label}</Text>
+            <Text fw={600} size="sm">{t(`letterhead.role.${r.role}`, { defaultValue: r.label })}</Text>
             <SimpleGrid cols={3}>
-              <TextInput aria-label={`${r.label} nama`} placeholder="Nama lengkap dan gelar" value={values[`sign.${r.role}_name`] ?? ''} onChange={(e) => set(`sign.${r.role}_name`, e.currentTarget.value)} />
-              <TextInput aria-label={`${r.label} NIP`} placeholder="NIP (18 angka)" value={values[`sign.${r.role}_nip`] ?? ''} error={nipError(values[`sign.${r.role}_nip`])} onChange={(e) => set(`sign.${r.role}_nip`, e.currentTarget.value)} />
-              <TextInput aria-label={`${r.label} jabatan`} placeholder="Jabatan (opsional)" value={values[`sign.${r.role}_title`] ?? ''} onChange={(e) => set(`sign.${r.role}_title`, e.currentTarget.value)} />
+              <TextInput aria-label={`${r.label} nama`} placeholder={t('letterhead.namePh')} value={values[`sign.${r.role}_name`] ?? ''} onChange={(e) => set(`sign.${r.role}_name`, e.currentTarget.value)} />
+              <TextInput aria-label={`${r.label} NIP`} placeholder={t('letterhead.nipPh')} value={values[`sign.${r.role}_nip`] ?? ''} error={nipError(values[`sign.${r.role}_nip`])} onChange={(e) => set(`sign.${r.role}_nip`, e.currentTarget.value)} />
+              <TextInput aria-label={`${r.label} jabatan`} placeholder={t('letterhead.titlePh')} value={values[`sign.${r.role}_title`] ?? ''} onChange={(e) => set(`sign.${r.role}_title`, e.currentTarget.value)} />
             </SimpleGrid>
           </div>
         ))}
-        <Group><Button onClick={() => void save()}>Simpan kop dan penandatangan</Button></Group>
+        <Group><Button onClick={() => void save()}>{t('letterhead.save')}</Button></Group>
       </Stack>
     </Card>
   )

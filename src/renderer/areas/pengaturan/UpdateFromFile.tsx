@@ -1,11 +1,13 @@
 import { Alert, Button, Card, FileButton, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconShieldCheck } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { readFileBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 
 /** For offices without internet: an installer and its signature file from a USB stick. */
 export function UpdateFromFile() {
+  const { t } = useTranslation()
   const [installer, setInstaller] = useState<File | null>(null)
   const [signature, setSignature] = useState<File | null>(null)
   const [done, setDone] = useState<{ version: string; path: string } | null>(null)
@@ -13,7 +15,7 @@ export function UpdateFromFile() {
   const settings = useOp('settings.get', {})
   const [url, setUrl] = useState('')
   useEffect(() => setUrl(settings.data?.['update.url'] ?? ''), [settings.data])
-  const urlError = url && !/^https:\/\/\S+$/.test(url) ? 'Alamat harus diawali https://' : null
+  const urlError = url && !/^https:\/\/\S+$/.test(url) ? t('update.https') : null
   const check = async () => {
     if (!installer || !signature) return
     setBusy(true)
@@ -24,34 +26,31 @@ export function UpdateFromFile() {
   return (
     <Card withBorder>
       <Stack>
-        <Title order={3}>Perbarui dari berkas</Title>
-        <Text size="sm">
-          Untuk kantor tanpa internet: salin penginstal Simpul dan berkas tanda tangannya (.simpul-sig) dari flashdisk. Simpul memeriksa tanda
-          tangan dan sidik (SHA-256) sebelum memasang; berkas yang diubah atau bukan dari pembuat Simpul ditolak.
-        </Text>
+        <Title order={3}>{t('update.title')}</Title>
+        <Text size="sm">{t('update.intro')}</Text>
         <Group>
-          <FileButton onChange={setInstaller}>{(p) => <Button variant="default" {...p}>{installer ? installer.name : 'Pilih penginstal'}</Button>}</FileButton>
+          <FileButton onChange={setInstaller}>{(p) => <Button variant="default" {...p}>{installer ? installer.name : t('update.pickInstaller')}</Button>}</FileButton>
           <FileButton onChange={setSignature} accept=".simpul-sig,application/json">
-            {(p) => <Button variant="default" {...p}>{signature ? signature.name : 'Pilih tanda tangan (.simpul-sig)'}</Button>}
+            {(p) => <Button variant="default" {...p}>{signature ? signature.name : t('update.pickSignature')}</Button>}
           </FileButton>
           <Button leftSection={<IconShieldCheck size={18} />} disabled={!installer || !signature} loading={busy} onClick={() => void check()}>
-            Periksa dan pasang
+            {t('update.check')}
           </Button>
         </Group>
         <Group align="flex-end">
           <TextInput
-            label="Server pembaruan (opsional, bila kantor punya internet)"
+            label={t('update.server')}
             placeholder="https://pembaruan.contoh.go.id/simpul/"
             value={url}
             error={urlError}
             onChange={(e) => setUrl(e.currentTarget.value.trim())}
             w={420}
           />
-          <Button variant="default" disabled={!!urlError} onClick={() => void callWithNotice('settings.set', { key: 'update.url', value: url }, 'Server pembaruan tersimpan; diperiksa saat Simpul dibuka')}>
-            Simpan alamat
+          <Button variant="default" disabled={!!urlError} onClick={() => void callWithNotice('settings.set', { key: 'update.url', value: url }, t('update.serverSaved'))}>
+            {t('update.serverSave')}
           </Button>
         </Group>
-        {done && <Alert color="green">Versi {done.version} sah dan disimpan di {done.path}. Penginstal dijalankan; tutup Simpul bila diminta.</Alert>}
+        {done && <Alert color="green">{t('update.done', { version: done.version, path: done.path })}</Alert>}
       </Stack>
     </Card>
   )

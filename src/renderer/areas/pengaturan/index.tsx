@@ -19,7 +19,7 @@ function Settings() {
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const restore = async () => {
     if (!restoring) return
-    const done = await callWithNotice('backup.restore', { name: restoring.name }, `Dipulihkan dari cadangan ${restoring.createdAt.replace('T', ' ')}`)
+    const done = await callWithNotice('backup.restore', { name: restoring.name }, t('restore.done', { at: restoring.createdAt.replace('T', ' ') }))
     setRestoring(null)
     if (done) setTimeout(() => window.location.reload(), 800)
   }
@@ -38,16 +38,12 @@ function Settings() {
 
   return (
     <Stack maw={980}>
-      <Modal opened={!!restoring} onClose={() => setRestoring(null)} title="Pulihkan basis data dari cadangan?">
+      <Modal opened={!!restoring} onClose={() => setRestoring(null)} title={t('restore.title')}>
         <Stack>
-          <Text size="sm">
-            Semua data sekarang akan diganti dengan isi cadangan <b>{restoring?.createdAt.replace('T', ' ')}</b> ({restoring?.reason}). Perubahan
-            setelah tanggal itu hilang dari basis data, tetapi data sekarang lebih dulu disimpan sebagai cadangan &quot;pre-restore&quot;, jadi
-            langkah ini dapat dibatalkan dengan memulihkan cadangan tersebut.
-          </Text>
+          <Text size="sm">{t('restore.body', { at: restoring?.createdAt.replace('T', ' '), reason: restoring?.reason })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRestoring(null)}>{t('action.cancel')}</Button>
-            <Button color="orange" onClick={() => void restore()}>Ya, pulihkan</Button>
+            <Button color="orange" onClick={() => void restore()}>{t('restore.yes')}</Button>
           </Group>
         </Stack>
       </Modal>
@@ -89,7 +85,7 @@ function Settings() {
             if (zip) downloadBase64(zip.dataBase64, zip.fileName, 'application/zip')
           }}
         >
-          Unduh diagnostik (tanpa data pribadi)
+          {t('diagnostics')}
         </Button>
       </Group>
       <Table striped>
