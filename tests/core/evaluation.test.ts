@@ -217,7 +217,7 @@ describe('monthly reports on a real database', () => {
 describe('evaluation periods and locking', () => {
   it('a locked period refuses later edits of its monthly reports, scores and itself (core and trigger), and only the kabupaten locks', async () => {
     const kec = makeCtx({ office: '12.18.04' })
-    const pid = seedPosyandu(kec, 'Kenanga')
+    seedPosyandu(kec, 'Kenanga')
     const period0 = await run(kec, 'evaluation.periodCreate', { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' })
     expect(period0.ok).toBe(true)
     const refused = await run(kec, 'evaluation.periodLock', { id: period0.ok ? period0.data.id : '' })

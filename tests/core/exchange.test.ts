@@ -9,7 +9,7 @@ import { checkBundle } from '../../src/core/exchange/import'
 import { keysDir } from '../../src/core/exchange/keys'
 import { enrolOffice, listPeers, makeCard, readCard, rekeySelf, revokeOffice } from '../../src/core/exchange/peers'
 import { dismissConflict, listConflicts, reapplyConflict, bundleHistory } from '../../src/core/exchange/review'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx } from '../helpers/db'
 import { addPosyandu, code, dbState, enrolPair, makeOffices, receive, refusal, resignedCopy, send, snapshot } from '../helpers/exchange'
 
 const KEC_A = '12.18.04'

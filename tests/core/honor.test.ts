@@ -7,7 +7,6 @@ import { PARTIAL_MONTH_SETTING } from '../../src/core/honor/lists'
 import { honorListWorkbook, RUPIAH_FORMAT } from '../../src/core/honor/xlsx'
 import { setSetting } from '../../src/core/settings'
 import type { Input, OpName, Output } from '../../src/shared/contract'
-import type { HonorListDetail } from '../../src/shared/contract/honor'
 import { makeCtx } from '../helpers/db'
 
 /** Calls an operation as the window would; throws with the message when refused. */
@@ -58,12 +57,6 @@ async function setup(opts: { partial?: 'full' | 'prorate' } = {}) {
 }
 
 const quarter1 = { periodKind: 'triwulan' as const, year: 2026, quarter: 1, subKegiatanCode: '5.01.01.2.06.0003', subKegiatanName: 'Koordinasi Pelaksanaan Sinergi Posyandu' }
-
-const sums = (d: HonorListDetail) => ({
-  gross: d.lines.reduce((a, l) => a + l.gross, 0),
-  tax: d.lines.reduce((a, l) => a + l.tax, 0),
-  net: d.lines.reduce((a, l) => a + l.net, 0),
-})
 
 describe('honor list generation', () => {
   it('splits a quarter where the rate changes mid-period, and counts a partial month as a full month when the setting says "full"', async () => {
@@ -174,7 +167,7 @@ describe('honor list lifecycle', () => {
   })
 
   it('a correction after final is a revision that refers to the old list and shows the difference; the recap counts the revision only', async () => {
-    const { ctx, a1, kenanga, siti } = await setup()
+    const { ctx, kenanga, siti } = await setup()
     const first = await op(ctx, 'honor.finalise', { id: (await op(ctx, 'honor.listCreate', quarter1)).list.id })
     const rev = await op(ctx, 'honor.revise', { id: first.list.id, reason: 'Budi tidak bertugas Februari' })
     expect(rev.list).toMatchObject({ status: 'draft', revisionOf: first.list.id, revisionNo: 1, revisionReason: 'Budi tidak bertugas Februari' })

@@ -48,7 +48,6 @@ describe('hostile spreadsheets', () => {
   })
 
   it('refuses a sheet with more rows than one import may hold', async () => {
-    const ctx = office()
     const rows = [HEAD, ...Array.from({ length: 300 }, () => GOOD)]
     await expect(readSheet(await workbook(rows), 'kader', { uncompressedBytes: 1e9, rows: 200 })).rejects.toThrow(/paling banyak 200 baris/)
   })

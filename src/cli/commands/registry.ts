@@ -4,7 +4,7 @@ import { generateDemo, type DemoScale } from '../../core/demo'
 import { checkNik } from '../../core/registry/nik'
 import { applyImport, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
-import { EXIT, UsageError, type Command, type Run, withCtx } from '../command'
+import { EXIT, UsageError, type Command, withCtx } from '../command'
 
 
 export const registryCommands: Command[] = [

@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { REGULATION_KINDS, type RegulationDetail } from '../../../shared/contract/regulation'
 import { formatDateLong } from '../../../shared/format'
-import { callWithNotice, useOp } from '../../hooks'
+import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
 
