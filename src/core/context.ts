@@ -5,7 +5,7 @@ import { AppError } from '../shared/result'
 import { systemClock, type Clock } from './clock'
 import { openDatabase, type Db } from './db/open'
 import { createLogger, type Logger } from './log'
-import { readOffice } from './office/service'
+import { readOffice, readOfficeCode } from './office/service'
 import { ensurePrivateDir, migrationsDir as defaultMigrationsDir } from './paths'
 import { getSetting, setSetting } from './settings'
 import { newId } from './sync/ids'
@@ -30,6 +30,8 @@ export interface Ctx {
   /** This office, or null before first-run setup. */
   office(): Office | null
   requireOffice(): Office
+  /** This office's wilayah code without the names (cheap; for scopes on every write). */
+  officeCode(): string
   log: Logger
   /** The operator's name for the audit log. */
   user(): string
@@ -78,6 +80,11 @@ export function openContext(opts: ContextOptions): Ctx {
       const o = ctx.office()
       if (!o) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
       return o
+    },
+    officeCode: () => {
+      const code = readOfficeCode(ctx.sqlite)
+      if (!code) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+      return code
     },
     user: () => getSetting(ctx.sqlite, 'operator_name') ?? 'operator',
     close: () => ctx.sqlite.close(),

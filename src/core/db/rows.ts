@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
+import { readOfficeCode } from '../office/service'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
 
@@ -49,7 +50,7 @@ export function audit(ctx: Ctx, table: string, rowId: string, action: string, be
       newId(),
       ctx.clock.now().toISOString(),
       ctx.user(),
-      ctx.office()?.wilayahCode ?? '',
+      readOfficeCode(ctx.sqlite) ?? '',
       table,
       rowId,
       action,
@@ -66,7 +67,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     const full: Record<string, unknown> = {
       ...values,
       id: opts.id ?? newId(),
-      scope: opts.scope ?? ctx.requireOffice().wilayahCode,
+      scope: opts.scope ?? ctx.officeCode(),
       rev: 1,
       hlc: nextHlc(ctx.sqlite, ctx.clock),
       origin: ctx.deviceId,

@@ -43,7 +43,7 @@ export interface PeriodFields {
 
 export function createPeriod(ctx: Ctx, f: PeriodFields): EvaluationPeriod {
   const area = resolveArea(ctx, f.areaCode)
-  indicatorSet(ctx.sqlite, ctx.requireOffice().wilayahCode, f.indicatorSetCode)
+  indicatorSet(ctx.sqlite, ctx.officeCode(), f.indicatorSetCode)
   const dup = ctx.sqlite.prepare(`SELECT id FROM evaluation_period WHERE deleted_at IS NULL AND lower(name) = lower(?) AND year = ?`).get(f.name, f.year)
   if (dup) throw new AppError('PERIOD_EXISTS', `Periode "${f.name}" tahun ${f.year} sudah ada.`)
   const row = insertRow(ctx, 'evaluation_period', {

@@ -6,6 +6,11 @@ import { setSetting } from '../settings'
 import { newId } from '../sync/ids'
 import { wilayahGet, wilayahPath } from '../wilayah/service'
 
+/** Just this office's wilayah code (one query): what row scopes and the audit log need. */
+export function readOfficeCode(sqlite: Database.Database): string | null {
+  return (sqlite.prepare('SELECT wilayah_code AS code FROM office WHERE is_self = 1').get() as { code: string } | undefined)?.code ?? null
+}
+
 export function readOffice(sqlite: Database.Database): Office | null {
   const row = sqlite
     .prepare(

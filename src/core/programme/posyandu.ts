@@ -8,7 +8,7 @@ const SELECT = `SELECT p.id, p.name, p.desa_code AS desaCode, coalesce(d.name, p
 
 /** Live posyandu of this office's area, with desa and kecamatan names, for pickers. */
 export function posyanduOptions(ctx: Ctx): PosyanduOption[] {
-  const area = ctx.requireOffice().wilayahCode
+  const area = ctx.officeCode()
   return (
     ctx.sqlite
       .prepare(`${SELECT} WHERE p.deleted_at IS NULL AND (p.desa_code = ? OR p.desa_code LIKE ? || '.%') ORDER BY kecamatanName, desaName, p.name`)

@@ -5,7 +5,7 @@ import { insertRow, updateRow } from '../db/rows'
 import { getSetting } from '../settings'
 import { kabupatenOf } from './defaults'
 
-export const scopeOf = (ctx: Ctx) => kabupatenOf(ctx.requireOffice().wilayahCode)
+export const scopeOf = (ctx: Ctx) => kabupatenOf(ctx.officeCode())
 
 const REF_COLS = `id, kind, code, parent_code AS parentCode, name, description, sort_order AS sortOrder, active`
 const SKPD_COLS = `id, code, name, short_name AS shortName, responsibilities, sort_order AS sortOrder, active`

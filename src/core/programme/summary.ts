@@ -62,7 +62,7 @@ export function programmeSummary(ctx: Ctx, year: number): ProgrammeSummary {
   const reached = new Set(programmes.flatMap((p) => [...p.reach]))
   const stageOf = new Map(ref.targetGroups.map((g) => [g.code, g.parentCode ?? '']))
 
-  const area = ctx.requireOffice().wilayahCode
+  const area = ctx.officeCode()
   const posyandu = ctx.sqlite.prepare(`SELECT id, desa_code AS desa FROM posyandu WHERE deleted_at IS NULL`).all() as { id: string; desa: string }[]
   const kecamatan = area.split('.').length === 2
     ? (ctx.sqlite.prepare(`SELECT code, name FROM wilayah WHERE parent_code = ? ORDER BY code`).all(area) as { code: string; name: string }[])

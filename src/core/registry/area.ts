@@ -9,7 +9,7 @@ import { isWithin, wilayahGet } from '../wilayah/service'
  * office all of its kecamatan. Rows about a posyandu carry its kecamatan code as scope.
  */
 export function officeArea(ctx: Ctx): string {
-  return ctx.requireOffice().wilayahCode
+  return ctx.officeCode()
 }
 
 /** SQL condition on a scope column that can use its index: equal, or a dotted child. */
