@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { z } from 'zod'
 import type { HonorRate, PendampingAssignment, PendampingPerson, personInput } from '../../shared/contract/honor'
+import { formatRupiah } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import { isoDate } from '../clock'
 import type { Ctx } from '../context'
@@ -227,7 +228,7 @@ export function saveRate(ctx: Ctx, f: RateFields): HonorRate {
   if (clash) {
     throw new AppError(
       'RATE_OVERLAP',
-      `Tarif ${f.role} Rp ${clash.amount.toLocaleString('id-ID')} berlaku ${clash.validFrom} s.d. ${clash.validTo ?? 'seterusnya'} tumpang tindih. Tutup dulu tanggal berakhirnya tarif lama.`,
+      `Tarif ${f.role} ${formatRupiah(clash.amount)} berlaku ${clash.validFrom} s.d. ${clash.validTo ?? 'seterusnya'} tumpang tindih. Tutup dulu tanggal berakhirnya tarif lama.`,
     )
   }
   const values = { role: f.role, amount: f.amount, valid_from: f.validFrom, valid_to: f.validTo ?? null, regulation_id: f.regulationId ?? null }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import data from './tax-rules.json'
 
@@ -62,7 +63,6 @@ export interface TaxResult {
   basis: string
 }
 
-const rp = (n: number) => n.toLocaleString('id-ID')
 
 export function computePph21(input: TaxInput): TaxResult {
   const { gross } = input
@@ -82,7 +82,7 @@ export function computePph21(input: TaxInput): TaxResult {
   if (rule.kind === 'final_by_golongan') {
     if (!input.golongan) throw new AppError('TAX_GOLONGAN', 'Golongan PNS (I–IV) wajib diisi untuk PPh 21 final PNS.')
     const pct = rule.golonganPercent![input.golongan]
-    return done(roundRupiah(BigInt(gross) * BigInt(pct), 100n), `${pct}% × ${rp(gross)} (final, gol. ${input.golongan})`)
+    return done(roundRupiah(BigInt(gross) * BigInt(pct), 100n), `${pct}% × ${formatNumber(gross)} (final, gol. ${input.golongan})`)
   }
   // Pasal 17 brackets on base = basePercent of gross. Work in gross × basePercent units
   // (= base × 100) so every intermediate amount stays an integer.
@@ -103,7 +103,7 @@ export function computePph21(input: TaxInput): TaxResult {
   }
   const npwpPct = input.hasNpwp ? 100n : BigInt(rule.noNpwpPercent!)
   const tax = roundRupiah(taxTimes10k * npwpPct, 1_000_000n)
-  const basis = `${used.join('+')} × ${rule.basePercent}% × ${rp(gross)}${input.hasNpwp ? '' : ` × ${rule.noNpwpPercent}% (tanpa NPWP)`}`
+  const basis = `${used.join('+')} × ${rule.basePercent}% × ${formatNumber(gross)}${input.hasNpwp ? '' : ` × ${rule.noNpwpPercent}% (tanpa NPWP)`}`
   return done(tax, basis)
 }
 
