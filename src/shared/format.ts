@@ -28,3 +28,20 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
   return `${(ratio * 100).toFixed(digits).replace('.', ',')}%`
 }
+
+/**
+ * Reads a rupiah amount the way Indonesian offices type it: "1.250.000", "1250000",
+ * "Rp 1.250.000" and "Rp1.250.000,-" are all 1,250,000. Dots (and spaces) group
+ * thousands; a decimal part ("1.250.000,50", "1000000.5") is refused, since money is
+ * integer rupiah. Returns null for anything that is not such an amount.
+ */
+export function parseRupiah(text: string): number | null {
+  let s = text.trim().replace(/^rp\.?\s*/i, '').replace(/,-$/, '').replace(/\s+/g, '')
+  const negative = s.startsWith('-')
+  if (negative) s = s.slice(1)
+  if (/^\d+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s)) {
+    const n = Number(s.replace(/\./g, ''))
+    return Number.isSafeInteger(n) ? (negative ? -n : n) : null
+  }
+  return null
+}
