@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util'
 import type { Ctx } from '../core/context'
+import type { OpName } from '../shared/contract'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -9,8 +10,10 @@ export interface Run {
   values: Record<string, string | boolean | string[] | undefined>
   json: boolean
   dbFile: string
-  /** Opens (creating and migrating if needed) the database named by --db. */
+  /** Opens (creating and migrating if needed) the database named by --db, acting as the logged-in user. */
   ctx(): Ctx
+  /** The password from SIMPUL_PASSWORD or a prompt (for commands that create users). */
+  password(purpose: string): Promise<string>
   /** Prints the result: JSON on stdout with --json, else the human text. */
   print(data: unknown, human: string | (() => string)): void
   /** Progress and notes go to stderr so --json output stays clean. */
@@ -23,6 +26,13 @@ export interface Command {
   summary: string
   usage: string
   options?: Options
+  /**
+   * Who may run it, in the contract's terms: the operations it performs (the logged-in
+   * user's role must allow every one, as in the window), or 'none' for pure computation
+   * and `serve` (whose window logs in itself). `bootstrap`: also runs without login while
+   * the database has no user yet (creating the office and its first administrator).
+   */
+  access: 'none' | { ops: OpName[]; bootstrap?: boolean }
   run(run: Run): number | Promise<number>
 }
 

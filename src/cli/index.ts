@@ -11,6 +11,8 @@ import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
 import { registryCommands } from './commands/registry'
+import { peopleCommands } from './commands/people'
+import { loginForCommand, passwordFromEnvOrPrompt } from './login'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -20,9 +22,10 @@ export const commands: Command[] = [
   ...honorCommands,
   ...programmeCommands,
   ...registryCommands,
+  ...peopleCommands,
 ]
 
-const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
+const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length))
@@ -35,6 +38,7 @@ function usage(): string {
     '',
     `--db   berkas basis data (bawaan: ${defaultDataFile()})`,
     '--json keluaran JSON di stdout; pesan di stderr. Kode keluar: 0 berhasil, 1 ditolak, 2 salah pemakaian.',
+    '--user pengguna yang menjalankan perintah (atau SIMPUL_USER); kata sandi dari SIMPUL_PASSWORD atau ditanyakan.',
   ].join('\n')
 }
 
@@ -51,12 +55,18 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...command.options }, allowPositionals: true, strict: true })
     const skip = command.name.split(' ').length
     const dbFile = resolve((parsed.values.db as string | undefined) ?? defaultDataFile())
+    const actor = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
     const run: Run = {
       args: parsed.positionals.slice(skip),
       values: parsed.values,
       json,
       dbFile,
-      ctx: () => openContext({ dataFile: dbFile, host: 'cli' }),
+      ctx: () => {
+        const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+        ctx.actAs(actor)
+        return ctx
+      },
+      password: passwordFromEnvOrPrompt,
       print: (data, human) => {
         process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${typeof human === 'function' ? human() : human}\n`)
       },

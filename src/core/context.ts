@@ -10,6 +10,8 @@ import { ensurePrivateDir, migrationsDir as defaultMigrationsDir } from './paths
 import { getSetting, setSetting } from './settings'
 import { newId } from './sync/ids'
 import { ensureWilayah } from './wilayah/reference'
+import { chainLegacyEntries } from './db/audit-chain'
+import { currentActor, type Actor } from './people/actor'
 
 import pkg from '../../package.json'
 
@@ -33,7 +35,11 @@ export interface Ctx {
   /** This office's wilayah code without the names (cheap; for scopes on every write). */
   officeCode(): string
   log: Logger
-  /** The operator's name for the audit log. */
+  /** The logged-in person of this call (see people/actor.ts), else the one the CLI logged in, else null. */
+  actor(): Actor | null
+  /** The CLI (one person per process) logs in once and acts as that person from then on. */
+  actAs(actor: Actor | null): void
+  /** The username for the audit log ('sistem' for work no person started, such as migrations). */
   user(): string
   close(): void
   /** Opens the same file again (after a restore replaced it). */
@@ -55,6 +61,7 @@ export function openContext(opts: ContextOptions): Ctx {
   const open = () => {
     const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock })
     ensureWilayah(opened.sqlite)
+    chainLegacyEntries(opened.sqlite)
     let deviceId = getSetting(opened.sqlite, 'device_id')
     if (!deviceId) {
       deviceId = newId()
@@ -63,6 +70,7 @@ export function openContext(opts: ContextOptions): Ctx {
     return { ...opened, deviceId }
   }
   const opened = open()
+  let processActor: Actor | null = null
   const ctx: Ctx = {
     sqlite: opened.sqlite,
     db: opened.db,
@@ -86,7 +94,11 @@ export function openContext(opts: ContextOptions): Ctx {
       if (!code) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
       return code
     },
-    user: () => getSetting(ctx.sqlite, 'operator_name') ?? 'operator',
+    actor: () => currentActor() ?? processActor,
+    actAs: (a) => {
+      processActor = a
+    },
+    user: () => ctx.actor()?.username ?? 'sistem',
     close: () => ctx.sqlite.close(),
     reopen: () => {
       const again = open()

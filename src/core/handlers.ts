@@ -9,6 +9,10 @@ import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
+import { peopleHandlers } from './people/handlers'
+import { runAs } from './people/actor'
+import { actorOf } from './people/users'
+import { allowed, isPublicOp, ROLE_LABEL, rolesFor } from '../shared/contract/roles'
 
 z.config(z.locales.id())
 
@@ -27,6 +31,7 @@ export const handlers: Handlers = {
   ...honorHandlers,
   ...programmeHandlers,
   ...registryHandlers,
+  ...peopleHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */
@@ -36,16 +41,36 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
-/** Validates, runs and wraps one call; never throws. */
-export async function dispatch(ctx: Ctx, name: unknown, input: unknown): Promise<Result<unknown>> {
+/** Who is calling: the host and the Electron main pass the user of the session, null when nobody is logged in. */
+export interface Caller {
+  userId?: string | null
+}
+
+/**
+ * Checks the caller's role against the contract's table (shared/contract/roles.ts),
+ * validates, runs and wraps one call; never throws. The handler runs as the caller, so
+ * the audit log and the maker-checker rules see the real person.
+ */
+export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller?: Caller): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
+  const actor = caller?.userId ? actorOf(ctx.sqlite, caller.userId) : null
+  if (!isPublicOp(name)) {
+    if (!actor) return fail('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')
+    if (!allowed(actor.role, name)) {
+      return fail(
+        'FORBIDDEN',
+        `Anda masuk sebagai ${ROLE_LABEL[actor.role]}; peran ini tidak boleh menjalankan "${name}". Yang boleh: ${rolesFor(name).map((r) => ROLE_LABEL[r]).join(', ')}.`,
+        { role: actor.role, op: name },
+      )
+    }
+  }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
     return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })))
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown
-    return ok(await handler(parsed.data, ctx))
+    return ok(await runAs(actor, () => handler(parsed.data, ctx)))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
     // The input is never logged: it may hold NIK or bank accounts.

@@ -11,7 +11,8 @@ export function setSetting(sqlite: Database.Database, key: string, value: string
 }
 
 /** Keys a person may see and change from the settings screen (internal state is hidden). */
-export const PUBLIC_SETTING = /^(operator_name|language|backup\.keep|update\.url|letterhead\.[a-z_]+|sign\.[a-z_]+|[a-z]+\.pref\.[a-z_]+)$/
+// operator_name is gone: the audit log names the logged-in person (issue #13).
+export const PUBLIC_SETTING = /^(language|backup\.keep|update\.url|letterhead\.[a-z_]+|sign\.[a-z_]+|[a-z]+\.pref\.[a-z_]+)$/
 
 export function publicSettings(sqlite: Database.Database): Record<string, string> {
   const rows = sqlite.prepare('SELECT key, value FROM meta ORDER BY key').all() as { key: string; value: string }[]

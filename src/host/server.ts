@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { fail } from '../shared/result'
+import { sessionChange, SessionStore } from '../core/people/session'
 
 /** Same CSP as the Electron window, so the renderer is tested under the rules it ships with. */
 export const CSP =
@@ -56,6 +57,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return got.length === expected.length && timingSafeEqual(got, expected)
   }
 
+  // Who is logged in, per browser: an HttpOnly cookie names a random token kept only here.
+  const sessions = new SessionStore()
+  const sessionToken = (req: IncomingMessage) => /(?:^|;\s*)simpul_session=([A-Za-z0-9_-]+)/.exec(String(req.headers.cookie ?? ''))?.[1] ?? null
+
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
       console.error('[simpul host]', e)
@@ -79,8 +84,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch (e) {
         return send(res, 400, 'application/json', JSON.stringify(fail('BAD_REQUEST', `Permintaan tidak terbaca: ${(e as Error).message}`)))
       }
-      const result = await dispatch(opts.ctx, decodeURIComponent(url.pathname.slice(5)), body)
-      return send(res, 200, 'application/json', JSON.stringify(result))
+      const op = decodeURIComponent(url.pathname.slice(5))
+      const current = sessionToken(req)
+      const result = await dispatch(opts.ctx, op, body, { userId: sessions.userOf(current) })
+      const change = sessionChange(op, result)
+      let cookie: string | undefined
+      if (change && 'start' in change) {
+        sessions.end(current)
+        cookie = `simpul_session=${sessions.create(change.start)}; HttpOnly; SameSite=Strict; Path=/`
+      } else if (change) {
+        sessions.end(current)
+        cookie = 'simpul_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0'
+      }
+      return send(res, 200, 'application/json', JSON.stringify(result), cookie)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Metode tidak diizinkan')
     serveStatic(url.pathname, res)
@@ -109,8 +125,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cookie?: string) {
   res.writeHead(status, {
+    ...(cookie ? { 'set-cookie': cookie } : {}),
     'content-type': type,
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',

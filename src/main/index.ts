@@ -6,6 +6,7 @@ import { openContext, type Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { contract } from '../shared/contract'
 import { fail, ok } from '../shared/result'
+import { sessionChange } from '../core/people/session'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
 
@@ -14,6 +15,8 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 let ctx: Ctx | null = null
+// The logged-in user per window (webContents id): kept here, never in the renderer.
+const sessions = new Map<number, string>()
 const rendererDir = join(__dirname, '../renderer')
 
 function serveRenderer(): void {
@@ -62,7 +65,12 @@ void app.whenReady().then(() => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
-    const result = await dispatch(ctx!, op, input)
+    const result = await dispatch(ctx!, op, input, { userId: sessions.get(event.sender.id) ?? null })
+    const change = sessionChange(op, result)
+    if (change && 'start' in change) {
+      if (!sessions.has(event.sender.id)) event.sender.once('destroyed', () => sessions.delete(event.sender.id))
+      sessions.set(event.sender.id, change.start)
+    } else if (change) sessions.delete(event.sender.id)
     // A verified installer from a USB stick is started by the window; the core only checks and keeps it.
     if ((op === 'app.updateFromFile' || op === 'regulation.openAttachment') && result.ok) openExternalSafely((result.data as { path: string }).path)
     return result

@@ -53,6 +53,7 @@ export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Ou
   const dot = op.indexOf('.')
   const fn = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[op.slice(0, dot)][op.slice(dot + 1)]
   const res = await fn(input)
+  if (!res.ok && res.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event('simpul:logged-out'))
   if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details)
   return res.data as Output<K>
 }

@@ -5,7 +5,9 @@ import { keepBackups } from '../../core/app/handlers'
 import { backupDatabase, listBackups } from '../../core/db/backup'
 import { integrityCheck } from '../../core/db/open'
 import { restoreDatabase } from '../../core/db/restore'
-import { setupOffice } from '../../core/office/service'
+import { setupWithAdmin } from '../../core/people/handlers'
+import { describeIssues } from '../../core/handlers'
+import { newUser } from '../../shared/contract/people'
 import { appRoot } from '../../core/paths'
 import { startHost } from '../../host/server'
 import { EXIT, UsageError, type Command } from '../command'
@@ -14,18 +16,22 @@ import { dirname, join } from 'node:path'
 export const baseCommands: Command[] = [
   {
     name: 'init',
-    summary: 'buat basis data kantor',
-    usage: 'init --office <kode wilayah> --name <nama> [--operator <nama>]',
-    options: { office: { type: 'string' }, name: { type: 'string' }, operator: { type: 'string' } },
-    run(r) {
+    summary: 'buat basis data kantor dan administrator pertamanya',
+    usage: 'init --office <kode wilayah> --name <nama> --admin <nama pengguna> [--admin-name <nama lengkap>]',
+    access: 'none',
+    options: { office: { type: 'string' }, name: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' }, operator: { type: 'string' } },
+    async run(r) {
       const code = r.values.office as string | undefined
       const name = r.values.name as string | undefined
-      if (!code || !name) throw new UsageError('--office dan --name wajib diisi')
+      const admin = r.values.admin as string | undefined
+      if (!code || !name || !admin) throw new UsageError('--office, --name dan --admin wajib diisi')
+      const parsed = newUser.safeParse({ username: admin, displayName: (r.values['admin-name'] ?? r.values.operator ?? admin) as string, password: await r.password(`Kata sandi administrator ${admin}`) })
+      if (!parsed.success) throw new AppError('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`)
       const ctx = r.ctx()
       try {
         const level = code.split('.').length === 2 ? 'kabupaten' : 'kecamatan'
-        const office = setupOffice(ctx, { wilayahCode: code, level, name, operatorName: (r.values.operator as string) ?? 'operator' })
-        r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}`)
+        const { user, ...office } = await setupWithAdmin(ctx, { wilayahCode: code, level, name, admin: parsed.data })
+        r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}; administrator: ${user.username}`)
         return EXIT.ok
       } finally {
         ctx.close()
@@ -36,6 +42,7 @@ export const baseCommands: Command[] = [
     name: 'serve',
     summary: 'jalankan Simpul tanpa jendela (buka alamatnya di peramban)',
     usage: 'serve [--port P]',
+    access: 'none',
     options: { port: { type: 'string' } },
     async run(r) {
       const ctx = r.ctx()
@@ -55,6 +62,7 @@ export const baseCommands: Command[] = [
     name: 'backup',
     summary: 'salin basis data ke berkas cadangan',
     usage: 'backup [--out <berkas>]',
+    access: { ops: ['backup.create'] },
     options: { out: { type: 'string' } },
     run(r) {
       const ctx = r.ctx()
@@ -78,6 +86,7 @@ export const baseCommands: Command[] = [
     name: 'restore',
     summary: 'pulihkan basis data dari berkas cadangan (basis data sekarang dicadangkan dulu)',
     usage: 'restore <berkas>',
+    access: { ops: ['backup.restore'] },
     run(r) {
       const src = r.args[0]
       if (!src) throw new UsageError('sebutkan berkas cadangan')
@@ -92,6 +101,7 @@ export const baseCommands: Command[] = [
     name: 'backups',
     summary: 'daftar berkas cadangan',
     usage: 'backups',
+    access: { ops: ['backup.list'] },
     run(r) {
       const list = listBackups(join(dirname(r.dbFile), 'backups'))
       r.print(list, () => (list.length ? list.map((b) => `${b.createdAt}  ${b.reason.padEnd(24)} ${b.file}`).join('\n') : 'Belum ada cadangan.'))
@@ -102,6 +112,7 @@ export const baseCommands: Command[] = [
     name: 'integrity',
     summary: 'periksa keutuhan basis data',
     usage: 'integrity',
+    access: { ops: ['app.integrity'] },
     run(r) {
       const ctx = r.ctx()
       try {

@@ -9,6 +9,7 @@ export const evaluationCommands: Command[] = [
     name: 'strata',
     summary: 'strata posyandu yang dihitung, dengan alasannya',
     usage: 'strata --year Y [--rules <kode set>] [--area <kode wilayah>]',
+    access: { ops: ['evaluation.strata'] },
     options: { year: { type: 'string' }, rules: { type: 'string' }, area: { type: 'string' } },
     run(r) {
       const year = Number(r.values.year)

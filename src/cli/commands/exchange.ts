@@ -39,6 +39,7 @@ export const exchangeCommands: Command[] = [
     name: 'office card',
     summary: 'tulis kartu kantor ini (untuk didaftarkan di kantor lain)',
     usage: 'office card --out <berkas>',
+    access: { ops: ['exchange.officeCard'] },
     options: { out: { type: 'string' } },
     run: (r) =>
       withCtx(r, (ctx) => {
@@ -54,6 +55,7 @@ export const exchangeCommands: Command[] = [
     name: 'office enrol',
     summary: 'daftarkan kantor lain dari kartunya; sidik jari harus cocok',
     usage: 'office enrol <berkas kartu> --fingerprint <XXXX-XXXX-XXXX-XXXX>',
+    access: { ops: ['exchange.enrol'] },
     options: { fingerprint: { type: 'string' } },
     run: (r) => {
       const file = r.args[0]
@@ -71,6 +73,7 @@ export const exchangeCommands: Command[] = [
     name: 'office list',
     summary: 'kantor yang terdaftar untuk bertukar bundel',
     usage: 'office list',
+    access: { ops: ['exchange.peers'] },
     run: (r) =>
       withCtx(r, (ctx) => {
         const peers = listPeers(ctx)
@@ -86,6 +89,7 @@ export const exchangeCommands: Command[] = [
     name: 'office revoke',
     summary: 'cabut pendaftaran kantor (bundelnya tidak diterima lagi)',
     usage: 'office revoke <kode wilayah>',
+    access: { ops: ['exchange.revoke'] },
     run: (r) => {
       if (!r.args[0]) throw new UsageError('sebutkan kode wilayah kantor')
       return withCtx(r, (ctx) => {
@@ -99,6 +103,7 @@ export const exchangeCommands: Command[] = [
     name: 'office rekey',
     summary: 'buat pasangan kunci baru untuk kantor ini (ikut terkirim dengan bundel berikutnya)',
     usage: 'office rekey',
+    access: { ops: ['exchange.rekey'] },
     run: (r) =>
       withCtx(r, (ctx) => {
         const info = rekeySelf(ctx)
@@ -110,6 +115,7 @@ export const exchangeCommands: Command[] = [
     name: 'bundle export',
     summary: 'buat bundel untuk kantor terdaftar',
     usage: 'bundle export --to <kode wilayah> [--out <berkas atau folder>]',
+    access: { ops: ['exchange.bundleExport'] },
     options: { to: { type: 'string' }, out: { type: 'string' } },
     run: (r) => {
       const to = r.values.to as string | undefined
@@ -127,6 +133,7 @@ export const exchangeCommands: Command[] = [
     name: 'bundle inspect',
     summary: 'tampilkan manifes bundel tanpa membukanya',
     usage: 'bundle inspect <berkas>',
+    access: { ops: ['exchange.bundleOpen'] },
     run: (r) => {
       const file = r.args[0]
       if (!file) throw new UsageError('sebutkan berkas bundel')
@@ -155,6 +162,7 @@ export const exchangeCommands: Command[] = [
     name: 'bundle import',
     summary: 'impor satu bundel, atau semua bundel dalam satu folder',
     usage: 'bundle import <berkas|folder> [--dry-run] [--reject tabel:id,...]',
+    access: { ops: ['exchange.bundleApply'] },
     options: { 'dry-run': { type: 'boolean' }, reject: { type: 'string' } },
     run: (r) => {
       const target = r.args[0]

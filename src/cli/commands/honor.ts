@@ -19,6 +19,7 @@ export const honorCommands: Command[] = [
     name: 'tax pph21',
     summary: 'PPh 21 atas satu pembayaran honor (aturan dari data, berlaku per tanggal)',
     usage: 'tax pph21 --gross N [--no-npwp] [--golongan I|II|III|IV] [--exempt <alasan>] [--date YYYY-MM-DD]',
+    access: 'none',
     options: { gross: { type: 'string' }, 'no-npwp': { type: 'boolean' }, golongan: { type: 'string' }, exempt: { type: 'string' }, date: { type: 'string' } },
     run(r) {
       const gross = wholeNumber(r.values.gross as string | undefined, '--gross')
@@ -39,6 +40,7 @@ export const honorCommands: Command[] = [
     name: 'terbilang',
     summary: 'jumlah uang dalam kata-kata bahasa Indonesia',
     usage: 'terbilang <N>',
+    access: 'none',
     run(r) {
       const n = wholeNumber(r.args[0], 'N')
       if (n > 999_999_999_999_999) throw new UsageError('N paling besar 999 triliun')
@@ -50,6 +52,7 @@ export const honorCommands: Command[] = [
     name: 'honor lists',
     summary: 'daftar honor (nomor, periode, status, jumlah)',
     usage: 'honor lists [--year Y]',
+    access: { ops: ['honor.listList'] },
     options: { year: { type: 'string' } },
     run(r) {
       const ctx = r.ctx()
@@ -70,6 +73,7 @@ export const honorCommands: Command[] = [
     name: 'honor xlsx',
     summary: 'ekspor daftar honor ke .xlsx untuk bendahara',
     usage: 'honor xlsx <id daftar> --out <berkas.xlsx>',
+    access: { ops: ['honor.exportXlsx'] },
     options: { out: { type: 'string' } },
     async run(r) {
       const id = r.args[0]

@@ -8,6 +8,7 @@ export const programmeCommands: Command[] = [
     name: 'programme summary',
     summary: 'ringkasan program SKPD satu tahun anggaran: per SKPD, bagian PHI, bidang SPM, cakupan kecamatan',
     usage: 'programme summary --year Y',
+    access: { ops: ['programme.summary'] },
     options: { year: { type: 'string' } },
     run(r) {
       const year = Number(r.values.year)

@@ -4,6 +4,7 @@ import { generateDemo, type DemoScale } from '../../core/demo'
 import { checkNik } from '../../core/registry/nik'
 import { applyImport, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
+import { countUsers, createUser } from '../../core/people/users'
 import { EXIT, UsageError, type Command, withCtx } from '../command'
 
 
@@ -12,6 +13,7 @@ export const registryCommands: Command[] = [
     name: 'check nik',
     summary: 'uraikan NIK: wilayah, tanggal lahir, jenis kelamin, kesalahan, peringatan',
     usage: 'check nik <NIK> [--birth TTTT-BB-HH] [--sex L|P]',
+    access: 'none',
     options: { birth: { type: 'string' }, sex: { type: 'string' } },
     run: (r) =>
       withCtx(r, (ctx) => {
@@ -40,16 +42,22 @@ export const registryCommands: Command[] = [
   {
     name: 'demo',
     summary: 'buat data demo yang realistis (deterministik per seed)',
-    usage: 'demo --scale kecamatan|kabupaten|national [--seed N]',
-    options: { scale: { type: 'string' }, seed: { type: 'string' } },
+    usage: 'demo --scale kecamatan|kabupaten|national [--seed N] [--admin <nama pengguna>]',
+    access: { ops: ['registry.posyanduSave', 'registry.kaderSave', 'honor.personSave', 'evaluation.monthlySave'], bootstrap: true },
+    options: { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' } },
     run: (r) =>
-      withCtx(r, (ctx) => {
+      withCtx(r, async (ctx) => {
         const scale = r.values.scale as string | undefined
         if (!scale || !['kecamatan', 'kabupaten', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten atau national')
         const seed = Number(r.values.seed ?? 1)
         if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
         r.note(`Membuat data demo skala ${scale} (seed ${seed})…`)
         const s = generateDemo(ctx, { scale: scale as DemoScale, seed })
+        // A fresh demo database gets its administrator here, so the window can be logged into.
+        const admin = r.values.admin as string | undefined
+        if (admin && countUsers(ctx.sqlite) === 0) {
+          await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
+        }
         r.print(s, () =>
           [`Data demo untuk ${s.office.name} (${s.office.wilayahCode}) selesai dalam ${(s.ms / 1000).toFixed(1)} detik:`, ...Object.entries(s.counts).map(([k, v]) => `  ${k.padEnd(14)} ${v.toLocaleString('id-ID')}`)].join('\n'),
         )
@@ -60,6 +68,7 @@ export const registryCommands: Command[] = [
     name: 'import xlsx',
     summary: 'impor kader atau posyandu dari .xlsx dengan laporan per baris',
     usage: 'import xlsx --kind kader|posyandu <berkas> [--dry-run] [--valid-only]',
+    access: { ops: ['registry.importApply'] },
     options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
     run: (r) =>
       withCtx(r, async (ctx) => {

@@ -2,10 +2,10 @@ import type { Handlers } from '../handlers'
 import { APP_VERSION } from '../context'
 import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
 import { integrityCheck } from '../db/open'
+import { verifyAuditChain } from '../db/audit-chain'
 import { restoreInContext } from '../db/restore'
 import { diagnosticsZip } from './diagnostics'
 import { acceptUpdate } from '../update/verify'
-import { setupOffice } from '../office/service'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
 import { wilayahChildren, wilayahGet, wilayahSearch } from '../wilayah/service'
@@ -21,11 +21,14 @@ export const appHandlers = {
     wilayahVersion: getSetting(ctx.sqlite, 'wilayah_version') ?? '',
     host: ctx.host === 'electron' ? 'electron' : 'headless',
   }),
-  'app.integrity': (_i, ctx) => integrityCheck(ctx.sqlite),
+  'app.integrity': (_i, ctx) => {
+    const db = integrityCheck(ctx.sqlite)
+    const audit = verifyAuditChain(ctx.sqlite)
+    return { ok: db.ok && audit.ok, messages: [...db.messages, ...audit.problems.map((p) => p.message)], audit }
+  },
   'app.diagnostics': (_i, ctx) => diagnosticsZip(ctx),
   'app.updateFromFile': (i, ctx) => acceptUpdate(ctx.dataDir, Buffer.from(i.installerBase64, 'base64'), i.signatureText, APP_VERSION),
   'office.get': (_i, ctx) => ctx.office(),
-  'office.setup': (i, ctx) => setupOffice(ctx, i),
   'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),
   'settings.set': (i, ctx) => {
     if (!PUBLIC_SETTING.test(i.key)) throw new AppError('SETTING_UNKNOWN', `Pengaturan "${i.key}" tidak dikenal.`)

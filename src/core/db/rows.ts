@@ -3,6 +3,7 @@ import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
 import { newId } from '../sync/ids'
+import { appendAudit } from './audit-chain'
 import { nextHlc } from '../sync/hlc'
 
 /**
@@ -41,22 +42,21 @@ export function requireRow(sqlite: Database.Database, table: string, id: string)
   return row
 }
 
+/** One entry in the hash-chained audit log, naming the logged-in person (see audit-chain.ts). */
 export function audit(ctx: Ctx, table: string, rowId: string, action: string, before: unknown, after: unknown): void {
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO audit_log(id, at, user, office_code, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      newId(),
-      ctx.clock.now().toISOString(),
-      ctx.user(),
-      readOfficeCode(ctx.sqlite) ?? '',
-      table,
-      rowId,
-      action,
-      before === null || before === undefined ? null : JSON.stringify(before),
-      after === null || after === undefined ? null : JSON.stringify(after),
-    )
+  const actor = ctx.actor()
+  appendAudit(ctx.sqlite, {
+    id: newId(),
+    at: ctx.clock.now().toISOString(),
+    user: actor?.username ?? ctx.user(),
+    userId: actor?.userId ?? null,
+    officeCode: readOfficeCode(ctx.sqlite) ?? '',
+    table,
+    rowId,
+    action,
+    before: before === null || before === undefined ? null : JSON.stringify(before),
+    after: after === null || after === undefined ? null : JSON.stringify(after),
+  })
 }
 
 export function insertRow(ctx: Ctx, table: string, values: Record<string, unknown>, opts: { scope?: string; id?: string } = {}): Row {

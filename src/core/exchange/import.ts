@@ -10,6 +10,7 @@ import { backupDatabase } from '../db/backup'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
 import { HLC_ZERO, observeHlc } from '../sync/hlc'
 import { newId } from '../sync/ids'
+import { importAudit } from '../db/audit-chain'
 import { bundleKey } from './export'
 import { bundleRefusal, forEachChunk, LIMITS, readHeader, TAG_BYTES, type BundleHeader } from './format'
 import { boxKeysById, fingerprint, publicKeyFromText, verifyBytes } from './keys'
@@ -181,9 +182,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
     const insertConflict = sqlite.prepare(
       `INSERT INTO exchange_conflict(id, table_name, row_id, peer_code, kind, detected_at, winner_json, loser_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'terbuka')`,
     )
-    const auditStmt = sqlite.prepare(
-      `INSERT INTO audit_log(id, at, user, office_code, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
-    )
+    const auditStmt = importAudit(sqlite, { userId: ctx.actor()?.userId ?? null, sourceOffice: peer.wilayah_code, bundleId: `${peer.wilayah_code}#${m.seq}` })
     const user = `${ctx.user()} (bundel ${peer.wilayah_code} #${m.seq})`
     const myCode = ctx.office()?.wilayahCode ?? ''
 

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3'
 import type { Office } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
-import { setSetting } from '../settings'
 import { newId } from '../sync/ids'
 import { wilayahGet, wilayahPath } from '../wilayah/service'
 
@@ -27,7 +26,8 @@ export interface SetupInput {
   wilayahCode: string
   level: 'kecamatan' | 'kabupaten'
   name: string
-  operatorName: string
+  /** Ignored: people are users now (app_user); kept so older callers still compile. */
+  operatorName?: string
 }
 
 /** First-run setup: this install becomes one kecamatan or kabupaten office, once. */
@@ -43,11 +43,8 @@ export function setupOffice(ctx: Ctx, input: SetupInput): Office {
         : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
     )
   }
-  ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(`INSERT INTO office(id, wilayah_code, name, level, device_id, created_at, is_self) VALUES (?, ?, ?, ?, ?, ?, 1)`)
-      .run(newId(), input.wilayahCode, input.name, input.level, ctx.deviceId, ctx.clock.now().toISOString())
-    setSetting(ctx.sqlite, 'operator_name', input.operatorName)
-  })()
+  ctx.sqlite
+    .prepare(`INSERT INTO office(id, wilayah_code, name, level, device_id, created_at, is_self) VALUES (?, ?, ?, ?, ?, ?, 1)`)
+    .run(newId(), input.wilayahCode, input.name, input.level, ctx.deviceId, ctx.clock.now().toISOString())
   return readOffice(ctx.sqlite)!
 }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { OpName } from '../../shared/contract'
 
 /**
  * One area of the navigation. Each folder under areas/ exports `area` from its
@@ -14,4 +15,6 @@ export interface AreaDef {
   translations?: { id: object; en: object }
   /** Shown in the navigation only for these office levels (both when absent). */
   levels?: ('kecamatan' | 'kabupaten')[]
+  /** Shown only to roles that may call this operation (its main list). */
+  needs?: OpName
 }

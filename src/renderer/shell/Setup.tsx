@@ -4,11 +4,13 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
+import type { UserInfo } from '../../shared/contract/people'
+import { AdminFields, adminValidate } from './Login'
 import { ApiError, call } from '../api'
 import { useOp } from '../hooks'
 
 /** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
-export function Setup({ onDone }: { onDone: (o: Office) => void }) {
+export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => void }) {
   const { t } = useTranslation()
   const [level, setLevel] = useState<'kecamatan' | 'kabupaten'>('kecamatan')
   const [prov, setProv] = useState<string | null>(null)
@@ -20,10 +22,10 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
   const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null)
   const districts = useOp('wilayah.children', { parentCode: kab }, kab !== null && level === 'kecamatan')
   const form = useForm({
-    initialValues: { name: '', operatorName: '' },
+    initialValues: { name: '', displayName: '', username: '', password: '', confirm: '' },
     validate: {
       name: (v) => (v.trim().length < 3 ? 'Nama kantor minimal 3 huruf' : null),
-      operatorName: (v) => (v.trim().length < 2 ? 'Nama operator minimal 2 huruf' : null),
+      ...adminValidate(t),
     },
   })
   const opts = (list?: { code: string; name: string }[]) => (list ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))
@@ -40,7 +42,7 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
     setBusy(true)
     setError(null)
     try {
-      onDone(await call('office.setup', { wilayahCode: target, level, name: v.name, operatorName: v.operatorName }))
+      onDone(await call('office.setup', { wilayahCode: target, level, name: v.name, admin: { username: v.username, displayName: v.displayName, password: v.password } }))
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
     } finally {
@@ -85,7 +87,9 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
               />
             )}
             <TextInput label={t('setup.officeName')} {...form.getInputProps('name')} />
-            <TextInput label={t('setup.operatorName')} description={t('setup.operatorHint')} {...form.getInputProps('operatorName')} />
+            <Text fw={600} size="sm" mt="sm">{t('setup.adminTitle')}</Text>
+            <Text size="xs" c="dimmed" mt={-10}>{t('setup.adminHint')}</Text>
+            <AdminFields form={form} />
             {error && <Alert color="red" icon={<IconAlertTriangle />}>{error}</Alert>}
             <Button type="submit" loading={busy} size="md">{t('setup.submit')}</Button>
           </Stack>

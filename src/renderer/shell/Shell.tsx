@@ -1,4 +1,7 @@
-import { AppShell, Badge, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import { ActionIcon, AppShell, Badge, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { IconLogout } from '@tabler/icons-react'
+import { ROLE_LABEL } from '../../shared/contract/roles'
+import { useSession } from '../session'
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
@@ -8,7 +11,9 @@ import { href, useRoute } from '../router'
 export function Shell({ office }: { office: Office }) {
   const { t } = useTranslation()
   const route = useRoute()
-  const visible = areas.filter((a) => !a.levels || a.levels.includes(office.level))
+  const session = useSession()
+  // An area a role cannot read is not offered at all (the dispatcher refuses it anyway).
+  const visible = areas.filter((a) => (!a.levels || a.levels.includes(office.level)) && (!a.needs || session.can(a.needs)))
   const current = visible.find((a) => a.id === route[0]) ?? visible[0]
   const Area = current.component
   return (
@@ -23,6 +28,11 @@ export function Shell({ office }: { office: Office }) {
             <Badge variant="light" color={office.level === 'kabupaten' ? 'grape' : 'teal'}>{office.level}</Badge>
             <Text size="sm" fw={600} data-testid="office-name">{office.name}</Text>
             <Text size="sm" c="dimmed">{office.wilayahCode}</Text>
+            <Text size="sm" ml="md" data-testid="current-user">{session.user.displayName}</Text>
+            <Badge variant="outline" color="gray" data-testid="current-role">{ROLE_LABEL[session.user.role]}</Badge>
+            <Tooltip label={t('login.logout')}>
+              <ActionIcon variant="subtle" aria-label={t('login.logout')} onClick={() => void session.logout()}><IconLogout size={18} /></ActionIcon>
+            </Tooltip>
           </Group>
         </Group>
       </AppShell.Header>

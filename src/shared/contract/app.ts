@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
+import { newUser, type ChainReport, type UserInfo } from './people'
 
 export const wilayahCode = z
   .string()
@@ -45,14 +46,16 @@ export interface BackupInfo {
 
 export const appOps = {
   'app.info': op<AppInfo>()(z.object({})),
-  'app.integrity': op<{ ok: boolean; messages: string[] }>()(z.object({})),
+  /** SQLite's own checks plus the audit hash chain (an edited or deleted entry shows here). */
+  'app.integrity': op<{ ok: boolean; messages: string[]; audit: ChainReport }>()(z.object({})),
   'office.get': op<Office | null>()(z.object({})),
-  'office.setup': op<Office>()(
+  /** First run: the office and its first administrator, who is then logged in. */
+  'office.setup': op<Office & { user: UserInfo }>()(
     z.object({
       wilayahCode,
       level: z.enum(['kecamatan', 'kabupaten']),
       name: z.string().trim().min(3, 'Nama kantor minimal 3 huruf').max(120),
-      operatorName: z.string().trim().min(2, 'Nama operator minimal 2 huruf').max(80),
+      admin: newUser,
     }),
   ),
   'settings.get': op<Record<string, string>>()(z.object({})),

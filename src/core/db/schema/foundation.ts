@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /** Local key/value state: settings, the last HLC, reference versions. Never travels. */
 export const meta = sqliteTable('meta', {
@@ -29,7 +29,7 @@ export const wilayah = sqliteTable(
   (t) => [index('wilayah_parent').on(t.parentCode)],
 )
 
-/** Who changed what: every create, update, delete and restore, with before and after. */
+/** Who changed what: every create, update, delete and restore, with before and after, hash-chained. */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -42,6 +42,15 @@ export const auditLog = sqliteTable(
     action: text('action', { enum: ['create', 'update', 'delete', 'restore', 'import'] }).notNull(),
     before: text('before_json'),
     after: text('after_json'),
+    /** The logged-in person (app_user.id); null for entries written before people existed. */
+    userId: text('user_id'),
+    /** For rows that came in a bundle: the sending office and the bundle (office#seq). */
+    sourceOffice: text('source_office'),
+    bundleId: text('bundle_id'),
+    /** Hash chain (src/core/db/audit-chain.ts): position, previous entry's hash, this entry's hash. */
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_row').on(t.tableName, t.rowId), index('audit_at').on(t.at)],
+  (t) => [index('audit_row').on(t.tableName, t.rowId), index('audit_at').on(t.at), uniqueIndex('audit_seq').on(t.seq)],
 )

@@ -10,4 +10,5 @@ export const area: AreaDef = {
   icon: IconCash,
   component: lazy(() => import('./Area')),
   translations,
+  needs: 'honor.listList',
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
 import { downloadBase64 } from '../../components/files'
 import type { BackupInfo } from '../../../shared/contract/app'
@@ -14,7 +14,6 @@ function Settings() {
   const { t, i18n } = useTranslation()
   const settings = useOp('settings.get', {})
   const backups = useOp('backup.list', {})
-  const [operator, setOperator] = useState('')
   const [keep, setKeep] = useState<number | string>(20)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const restore = async () => {
@@ -25,13 +24,11 @@ function Settings() {
   }
   useEffect(() => {
     if (settings.data) {
-      setOperator(settings.data.operator_name ?? '')
       setKeep(Number(settings.data['backup.keep'] ?? 20))
     }
   }, [settings.data])
 
   const save = async () => {
-    await callWithNotice('settings.set', { key: 'operator_name', value: operator.trim() })
     await callWithNotice('settings.set', { key: 'backup.keep', value: String(keep) }, t('settings.saved'))
     void settings.reload()
   }
@@ -58,7 +55,6 @@ function Settings() {
               data={[{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }]}
             />
           </div>
-          <TextInput label={t('settings.operatorName')} value={operator} onChange={(e) => setOperator(e.currentTarget.value)} maw={400} />
           <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} />
           <Group><Button onClick={save}>{t('action.save')}</Button></Group>
         </Stack>

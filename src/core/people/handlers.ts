@@ -1,0 +1,55 @@
+import type { Handlers } from '../handlers'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { verifyAuditChain } from '../db/audit-chain'
+import { readOffice, setupOffice, type SetupInput } from '../office/service'
+import { hashPassword } from './password'
+import { changePassword, countUsers, createUser, getUser, insertUser, listUsers, login, resetPassword, updateUser } from './users'
+
+const me = (ctx: Ctx) => {
+  const a = ctx.actor()
+  if (!a) throw new AppError('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')
+  return a
+}
+
+export const peopleHandlers = {
+  'people.whoami': (_i, ctx) => {
+    const a = ctx.actor()
+    return { user: a ? getUser(ctx.sqlite, a.userId) : null, hasUsers: countUsers(ctx.sqlite) > 0 }
+  },
+  'people.login': async (i, ctx) => ({ user: await login(ctx, i.username, i.password) }),
+  // The host or the window forgets the session; nothing is kept in the database.
+  'people.logout': () => ({ ok: true as const }),
+  'people.firstAdmin': async (i, ctx) => {
+    if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', 'Basis data ini sudah punya administrator. Masuk dengan akun yang ada.')
+    if (!readOffice(ctx.sqlite)) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+    return { user: await createUser(ctx, { ...i, role: 'admin' }) }
+  },
+  'people.list': (_i, ctx) => listUsers(ctx.sqlite),
+  'people.add': (i, ctx) => createUser(ctx, i),
+  'people.update': (i, ctx) => updateUser(ctx, i.id, i, ctx.actor()),
+  'people.resetPassword': (i, ctx) => resetPassword(ctx, i.id, i.password),
+  'people.changePassword': (i, ctx) => changePassword(ctx, me(ctx).userId, i.oldPassword, i.newPassword),
+  'people.auditLog': (i, ctx) => ({
+    entries: ctx.sqlite
+      .prepare(
+        `SELECT seq, id, at, user, office_code AS officeCode, table_name AS "table", row_id AS rowId, action, source_office AS sourceOffice, bundle_id AS bundleId
+         FROM audit_log ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(i.limit) as never,
+    chain: verifyAuditChain(ctx.sqlite),
+  }),
+  'office.setup': (i, ctx) => setupWithAdmin(ctx, i),
+} satisfies Partial<Handlers>
+
+/** First run: the office and its first administrator in one transaction; the caller is then logged in. */
+export async function setupWithAdmin(ctx: Ctx, i: SetupInput & { admin: { username: string; displayName: string; password: string } }) {
+  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
+  if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', 'Basis data ini sudah punya pengguna.')
+  const hash = await hashPassword(i.admin.password)
+  return ctx.sqlite.transaction(() => {
+    const office = setupOffice(ctx, { wilayahCode: i.wilayahCode, level: i.level, name: i.name })
+    const user = insertUser(ctx, { ...i.admin, role: 'admin' }, hash)
+    return { ...office, user }
+  })()
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Office } from '../../shared/contract/app'
+import type { UserInfo } from '../../shared/contract/people'
+import { ApiError, call } from '../api'
+
+/** Login: the password goes once to people.login; the session stays with the host or the main process. */
+export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo) => void }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useForm({ initialValues: { username: '', password: '' } })
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true)
+    setError(null)
+    try {
+      onDone((await call('people.login', v)).user)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e))
+      form.setFieldValue('password', '')
+    } finally {
+      setBusy(false)
+    }
+  })
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Card withBorder shadow="sm" w={420} p="xl">
+        <form onSubmit={submit}>
+          <Stack>
+            <div>
+              <Text c="teal.8" fw={700} size="sm">Simpul · {office.name}</Text>
+              <Title order={2}>{t('login.title')}</Title>
+            </div>
+            <TextInput label={t('login.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
+            <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+            {error && <Alert color="red" icon={<IconAlertTriangle />} data-testid="login-error">{error}</Alert>}
+            <Button type="submit" loading={busy}>{t('login.submit')}</Button>
+            <Text size="xs" c="dimmed">{t('login.hint')}</Text>
+          </Stack>
+        </form>
+      </Card>
+    </Center>
+  )
+}
+
+/** An office set up before people existed: its first administrator is created here. */
+export function FirstAdmin({ office, onDone }: { office: Office; onDone: (u: UserInfo) => void }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const form = useForm({ initialValues: { displayName: '', username: '', password: '', confirm: '' }, validate: adminValidate(t) })
+  const submit = form.onSubmit(async (v) => {
+    try {
+      onDone((await call('people.firstAdmin', { username: v.username, displayName: v.displayName, password: v.password })).user)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e))
+    }
+  })
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Card withBorder shadow="sm" w={480} p="xl">
+        <form onSubmit={submit}>
+          <Stack>
+            <div>
+              <Text c="teal.8" fw={700} size="sm">Simpul · {office.name}</Text>
+              <Title order={2}>{t('login.firstAdmin')}</Title>
+            </div>
+            <Text size="sm">{t('login.firstAdminIntro')}</Text>
+            <AdminFields form={form} />
+            {error && <Alert color="red" icon={<IconAlertTriangle />}>{error}</Alert>}
+            <Button type="submit">{t('login.createAdmin')}</Button>
+          </Stack>
+        </form>
+      </Card>
+    </Center>
+  )
+}
+
+type T = (k: string) => string
+export const adminValidate = (t: T) => ({
+  displayName: (v: string) => (v.trim().length < 2 ? t('login.nameShort') : null),
+  username: (v: string) => (/^[a-z][a-z0-9._-]{2,31}$/.test(v.trim().toLowerCase()) ? null : t('login.usernameRule')),
+  password: (v: string) => (v.length < 8 ? t('login.passwordShort') : null),
+  confirm: (v: string, all: { password: string }) => (v !== all.password ? t('login.passwordMismatch') : null),
+})
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function AdminFields({ form }: { form: { getInputProps: (k: string) => any } }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <TextInput label={t('login.displayName')} {...form.getInputProps('displayName')} />
+      <TextInput label={t('login.username')} description={t('login.usernameRule')} autoComplete="username" {...form.getInputProps('username')} />
+      <PasswordInput label={t('login.password')} description={t('login.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
+      <PasswordInput label={t('login.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+    </>
+  )
+}

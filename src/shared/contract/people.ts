@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { op } from './define'
+import { ROLES, type Role } from './roles'
+
+export interface UserInfo {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  active: boolean
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+/** One audit entry with its place in the hash chain, for the audit screen. */
+export interface AuditLogEntry {
+  seq: number
+  id: string
+  at: string
+  user: string
+  officeCode: string
+  table: string
+  rowId: string
+  action: string
+  sourceOffice: string | null
+  bundleId: string | null
+}
+
+export interface ChainReport {
+  ok: boolean
+  entries: number
+  /** The first entries that do not match their hash, or whose predecessor is missing. */
+  problems: { seq: number | null; id: string | null; message: string }[]
+}
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'Nama pengguna 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf')
+
+export const password = z.string().min(8, 'Kata sandi minimal 8 karakter').max(200, 'Kata sandi terlalu panjang')
+export const displayName = z.string().trim().min(2, 'Nama lengkap minimal 2 huruf').max(80)
+export const role = z.enum(ROLES, 'Peran tidak dikenal')
+
+export const newUser = z.object({ username, displayName, password })
+
+export const peopleOps = {
+  /** Who is logged in on this window, and whether the database has any user yet. */
+  'people.whoami': op<{ user: UserInfo | null; hasUsers: boolean }>()(z.object({})),
+  'people.login': op<{ user: UserInfo }>()(z.object({ username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna').max(64), password: z.string().min(1, 'Isi kata sandi').max(200) })),
+  'people.logout': op<{ ok: true }>()(z.object({})),
+  /** The first administrator of a database that has an office but no user yet. */
+  'people.firstAdmin': op<{ user: UserInfo }>()(newUser),
+  'people.list': op<UserInfo[]>()(z.object({})),
+  'people.add': op<UserInfo>()(newUser.extend({ role })),
+  'people.update': op<UserInfo>()(z.object({ id: z.string(), role: role.optional(), active: z.boolean().optional(), displayName: displayName.optional() })),
+  'people.resetPassword': op<UserInfo>()(z.object({ id: z.string(), password })),
+  'people.changePassword': op<{ ok: true }>()(z.object({ oldPassword: z.string().min(1, 'Isi kata sandi lama'), newPassword: password })),
+  /** The newest audit entries and the result of checking their hash chain. */
+  'people.auditLog': op<{ entries: AuditLogEntry[]; chain: ChainReport }>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) })),
+} as const
