@@ -39,7 +39,7 @@ export interface Ctx {
   actor(): Actor | null
   /** The CLI (one person per process) logs in once and acts as that person from then on. */
   actAs(actor: Actor | null): void
-  /** The username for the audit log ('sistem' for work no person started, such as migrations). */
+  /** The logged-in person's full name, for "locked by" and signatures ('sistem' for work no person started). The audit log keeps the username and id. */
   user(): string
   close(): void
   /** Opens the same file again (after a restore replaced it). */
@@ -98,7 +98,7 @@ export function openContext(opts: ContextOptions): Ctx {
     actAs: (a) => {
       processActor = a
     },
-    user: () => ctx.actor()?.username ?? 'sistem',
+    user: () => ctx.actor()?.displayName ?? 'sistem',
     close: () => ctx.sqlite.close(),
     reopen: () => {
       const again = open()

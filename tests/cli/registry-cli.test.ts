@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers/db'
+import { CLI_ENV, tempDir } from '../helpers/db'
 
 const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
@@ -24,7 +24,7 @@ describe('simpul command line, registry', () => {
   it('import xlsx --dry-run --json reports rows and writes nothing; without --dry-run a file with errors is refused', async () => {
     const dir = tempDir()
     const db = join(dir, 'a.sqlite')
-    expect(cli('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--db', db).code).toBe(0)
+    expect(cli('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--db', db).code).toBe(0)
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Posyandu')
     ws.addRow(['Nama Posyandu', 'Desa/Kelurahan'])

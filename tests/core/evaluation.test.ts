@@ -4,12 +4,11 @@ import type { Ctx } from '../../src/core/context'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { monthlyReportId } from '../../src/core/evaluation/monthly'
-import { dispatch } from '../../src/core/handlers'
 import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS, computeStratum, type MonthData } from '../../src/shared/evaluation/strata'
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import type { Result } from '../../src/shared/result'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, dispatch } from '../helpers/db'
 
 /** dispatch with the operation's own input and output types. */
 const run = async <K extends OpName>(ctx: Ctx, op: K, input: Input<K>) => (await dispatch(ctx, op, input)) as Result<Output<K>>

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
-import { dispatch } from '../../src/core/handlers'
 import { insertRow } from '../../src/core/db/rows'
 import { PARTIAL_MONTH_SETTING } from '../../src/core/honor/lists'
 import { honorListWorkbook, RUPIAH_FORMAT } from '../../src/core/honor/xlsx'
 import { setSetting } from '../../src/core/settings'
 import type { Input, OpName, Output } from '../../src/shared/contract'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, dispatch } from '../helpers/db'
 
 /** Calls an operation as the window would; throws with the message when refused. */
 async function op<K extends OpName>(ctx: Ctx, name: K, input: Input<K>): Promise<Output<K>> {

@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
-import { dispatch } from '../../src/core/handlers'
 import { defaultId, ensureProgrammeDefaults, PROGRAMME_DEFAULTS } from '../../src/core/programme/defaults'
 import type { Input, OpName, Output } from '../../src/shared/contract'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, dispatch } from '../helpers/db'
 
 /** Calls an operation and returns its data, failing the test with the refusal otherwise. */
 async function ok<K extends OpName>(ctx: Ctx, op: K, input: Input<K>): Promise<Output<K>> {

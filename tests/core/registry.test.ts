@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src/core/handlers'
 import { auditFor, findDuplicates, restore } from '../../src/core/registry/audit'
 import { deleteKader, getKader, listKader, saveKader } from '../../src/core/registry/kader'
 import { deletePosyandu, listPosyandu, savePosyandu } from '../../src/core/registry/posyandu'
 import { kaderFilter, kaderInput, posyanduFilter, posyanduInput } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, dispatch } from '../helpers/db'
 import { addKader, addPosyandu, snapshot } from '../helpers/registry'
 
 const SEI_RAMPAH = '12.18.04.2006'
@@ -176,7 +175,7 @@ describe('audit log and tombstones', () => {
 
     const log = auditFor(ctx, 'kader', kader.id)
     expect(log.map((e) => e.action)).toEqual(['delete', 'update', 'create'])
-    expect(log.every((e) => e.user === 'Penguji' && e.officeCode === '12.18.04' && e.at.startsWith('2026-11-24'))).toBe(true)
+    expect(log.every((e) => e.user === 'admin' && e.officeCode === '12.18.04' && e.at.startsWith('2026-11-24'))).toBe(true)
     expect(log[1].changes).toEqual([{ field: 'phone', before: null, after: '081234567890' }])
     expect(log[0].changes).toEqual([{ field: 'deleted_at', before: null, after: expect.any(String) }])
     expect(log[2].changes).toContainEqual({ field: 'nik', before: null, after: '1218044508900001' })

@@ -5,9 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
-import { dispatch } from '../../src/core/handlers'
 import type { Input, OpName, Output } from '../../src/shared/contract'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, dispatch } from '../helpers/db'
 
 async function ok<K extends OpName>(ctx: Ctx, op: K, input: Input<K>): Promise<Output<K>> {
   const r = await dispatch(ctx, op, input)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src/core/handlers'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, dispatch } from '../helpers/db'
 
 describe('regulation register (base)', () => {
   it('registers a regulation with kabupaten scope, finds it by text, refuses a duplicate and writes nothing', async () => {

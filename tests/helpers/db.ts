@@ -1,4 +1,3 @@
-import { dispatch } from '../../src/core/handlers'
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -7,6 +6,47 @@ import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { setupOffice } from '../../src/core/office/service'
+import { randomBytes, scryptSync } from 'node:crypto'
+import { dispatch as realDispatch, type Caller } from '../../src/core/handlers'
+import { actorOf, insertUser } from '../../src/core/people/users'
+import type { Role } from '../../src/shared/contract/roles'
+
+// Real scrypt at a lower cost, so the hundreds of test users stay fast (production uses DEFAULT_COST).
+process.env.SIMPUL_SCRYPT_N ??= '1024'
+
+/** The password every test user gets. */
+export const TEST_PASSWORD = 'rahasia-uji-123'
+
+/** scrypt hash of TEST_PASSWORD, synchronously, in the stored format of src/core/people/password.ts. */
+function testHash(): string {
+  const salt = randomBytes(16)
+  const key = scryptSync(TEST_PASSWORD, salt, 32, { N: 1024, r: 8, p: 1 })
+  return ['scrypt', 1024, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+/** Environment for a spawned `simpul` command: runs as the test administrator "admin". */
+export const CLI_ENV = { SIMPUL_USER: 'admin', SIMPUL_PASSWORD: TEST_PASSWORD, SIMPUL_SCRYPT_N: '1024' }
+
+const callers = new WeakMap<Ctx, Caller>()
+
+/**
+ * Adds a user with this role (username = role unless given) and returns the caller to
+ * pass to dispatch, as if they had logged in.
+ */
+export function addUser(ctx: Ctx, role: Role, username: string = role, displayName = `Uji ${username}`): Caller & { userId: string } {
+  const u = insertUser(ctx, { username, displayName, role }, testHash())
+  return { userId: u.id }
+}
+
+/** The administrator that makeCtx created for this database (tests call as this person by default). */
+export function callerOf(ctx: Ctx): Caller {
+  const c = callers.get(ctx)
+  if (!c) throw new Error('makeCtx without an office has no administrator; call addUser first')
+  return c
+}
+
+/** dispatch as the test administrator (or the given caller): validation and role checks included. */
+export const dispatch = (ctx: Ctx, op: unknown, input: unknown, caller?: Caller) => realDispatch(ctx, op, input, caller ?? callers.get(ctx))
 
 const made: string[] = []
 // Each test database holds the whole wilayah reference (~8 MB): remove the folders when the worker ends.
@@ -27,14 +67,18 @@ export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupate
   const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00') })
   if (opts.office) {
     const level = opts.level ?? (opts.office.split('.').length === 2 ? 'kabupaten' : 'kecamatan')
-    setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}`, operatorName: 'Penguji' })
+    setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}` })
+    const admin = addUser(ctx, 'admin', 'admin', 'Penguji')
+    callers.set(ctx, admin)
+    // Services called directly (not through dispatch) act as this administrator too, like the CLI.
+    ctx.actAs(actorOf(ctx.sqlite, admin.userId))
   }
   return ctx
 }
 
 /** Calls an operation through the real dispatcher (validation included); throws its refusal. */
-export async function callOp<K extends OpName>(ctx: Ctx, op: K, input: Input<K>): Promise<Output<K>> {
-  const res = await dispatch(ctx, op, input)
+export async function callOp<K extends OpName>(ctx: Ctx, op: K, input: Input<K>, caller?: Caller): Promise<Output<K>> {
+  const res = await dispatch(ctx, op, input, caller)
   if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.details)
   return res.data as Output<K>
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result'
 import { keepBackups } from '../../core/app/handlers'
 import { backupDatabase, listBackups } from '../../core/db/backup'
 import { integrityCheck } from '../../core/db/open'
+import { verifyAuditChain } from '../../core/db/audit-chain'
 import { restoreDatabase } from '../../core/db/restore'
 import { setupWithAdmin } from '../../core/people/handlers'
 import { describeIssues } from '../../core/handlers'
@@ -116,8 +117,15 @@ export const baseCommands: Command[] = [
     run(r) {
       const ctx = r.ctx()
       try {
-        const res = integrityCheck(ctx.sqlite)
-        r.print(res, res.ok ? 'Basis data utuh (integrity_check: ok).' : `Basis data RUSAK:\n${res.messages.join('\n')}`)
+        const db = integrityCheck(ctx.sqlite)
+        const audit = verifyAuditChain(ctx.sqlite)
+        const res = { ok: db.ok && audit.ok, messages: [...db.messages, ...audit.problems.map((p) => p.message)], audit }
+        r.print(res, () =>
+          [
+            db.ok ? 'Basis data utuh (integrity_check: ok).' : `Basis data RUSAK:\n${db.messages.join('\n')}`,
+            audit.ok ? `Rantai audit utuh (${audit.entries} entri).` : `Rantai audit RUSAK — ada entri yang diubah atau dihapus:\n${audit.problems.map((p) => `  ${p.message}`).join('\n')}`,
+          ].join('\n'),
+        )
         return res.ok ? EXIT.ok : EXIT.refused
       } finally {
         ctx.close()

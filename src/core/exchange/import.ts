@@ -182,7 +182,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
     const insertConflict = sqlite.prepare(
       `INSERT INTO exchange_conflict(id, table_name, row_id, peer_code, kind, detected_at, winner_json, loser_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'terbuka')`,
     )
-    const auditStmt = importAudit(sqlite, { userId: ctx.actor()?.userId ?? null, sourceOffice: peer.wilayah_code, bundleId: `${peer.wilayah_code}#${m.seq}` })
+    const auditStmt = importAudit(sqlite, { userId: ctx.actor()?.userId ?? null, username: ctx.actor()?.username ?? null, sourceOffice: peer.wilayah_code, bundleId: `${peer.wilayah_code}#${m.seq}` })
     const user = `${ctx.user()} (bundel ${peer.wilayah_code} #${m.seq})`
     const myCode = ctx.office()?.wilayahCode ?? ''
 
