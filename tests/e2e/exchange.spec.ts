@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { expect, pick, shot, startHost, test } from './fixtures'
+import { expect, login, pick, shot, startHost, test } from './fixtures'
 
 const addPosyandu = (dbFile: string, ...names: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', join('tests', 'e2e', 'support', 'add-posyandu.ts'), dbFile, ...names])
@@ -10,16 +10,16 @@ test('two offices enrol each other, then a kecamatan bundle is dry-run and appli
   // `host` is the kabupaten; a second host is the kecamatan on another computer.
   const kec = await startHost()
   try {
-    expect((await host.cli(['init', '--office', '12.18', '--name', 'Bappeda Serdang Bedagai', '--operator', 'Rahmat'])).code).toBe(0)
-    expect((await kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--operator', 'Siti'])).code).toBe(0)
+    expect((await host.cli(['init', '--office', '12.18', '--name', 'Bappeda Serdang Bedagai', '--admin', 'admin'])).code).toBe(0)
+    expect((await kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin'])).code).toBe(0)
     addPosyandu(kec.dbFile, 'Posyandu Mawar', 'Posyandu Melati', 'Posyandu Kenanga')
     const kecPage = await browser.newPage()
     const dir = test.info().outputPath()
 
     // Each office downloads its card and the other enrols it, comparing fingerprints.
     const cards: Record<string, { file: string; fp: string }> = {}
-    for (const [name, p, url] of [['kab', page, host.url], ['kec', kecPage, kec.url]] as const) {
-      await p.goto(url)
+    for (const [name, p, h] of [['kab', page, host], ['kec', kecPage, kec]] as const) {
+      await login(p, h)
       await p.getByRole('link', { name: 'Pertukaran Data' }).click()
       await expect(p.getByTestId('self-fingerprint')).toHaveText(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
       const fp = (await p.getByTestId('self-fingerprint').textContent())!

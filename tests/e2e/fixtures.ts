@@ -13,6 +13,11 @@ export interface Host {
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>
 }
 
+/** The administrator every e2e database gets (through the setup screen or `init --admin`). */
+export const ADMIN = { username: 'admin', displayName: 'Siti Aminah', password: 'rahasia-uji-123' }
+/** Runs CLI commands as that administrator. */
+const CLI_AS_ADMIN = { SIMPUL_USER: ADMIN.username, SIMPUL_PASSWORD: ADMIN.password }
+
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const BIN = join(ROOT, 'bin', 'simpul.js')
 
@@ -48,7 +53,7 @@ export async function startHost(dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))
     })
     proc.on('exit', (code) => ko(new Error(`host exited ${code}: ${err}`)))
   })
-  return { url, dbFile, dir, proc, cli: (args) => runCli([...args, '--db', dbFile]) }
+  return { url, dbFile, dir, proc, cli: (args) => runCli([...args, '--db', dbFile], CLI_AS_ADMIN) }
 }
 
 export const test = base.extend<{ host: Host }>({
@@ -85,7 +90,34 @@ export async function setupKecamatan(page: Page, host: Host, kecamatan = 'Sei Ra
   await pick(page, 'Provinsi', 'Sumatera Utara')
   await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
   await pick(page, 'Kecamatan', kecamatan)
-  await page.getByLabel('Nama operator').fill('Siti Aminah')
+  await fillAdmin(page)
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
   await expect(page.getByTestId('office-name')).toContainText(kecamatan)
+}
+
+/** The administrator fields of the setup (or first-administrator) screen. */
+export async function fillAdmin(page: Page, admin = ADMIN): Promise<void> {
+  await page.getByLabel('Nama lengkap').fill(admin.displayName)
+  await page.getByLabel('Nama pengguna').fill(admin.username)
+  await page.getByLabel('Kata sandi', { exact: true }).fill(admin.password)
+  await page.getByLabel('Ulangi kata sandi').fill(admin.password)
+}
+
+/**
+ * Opens the host and logs in (as the administrator unless told otherwise); logs out first
+ * when someone else is logged in. The session is an HttpOnly cookie of the browser context.
+ */
+export async function login(page: Page, host: Host, user: { username: string; password: string } = ADMIN, path = ''): Promise<void> {
+  await page.goto(path ? `${host.url.split('#')[0]}#/${path}` : host.url)
+  const logout = page.getByRole('button', { name: 'Keluar' })
+  const form = page.getByRole('button', { name: 'Masuk', exact: true })
+  await expect(logout.or(form).first()).toBeVisible()
+  if (await logout.isVisible()) {
+    await logout.click()
+    await expect(form).toBeVisible()
+  }
+  await page.getByLabel('Nama pengguna').fill(user.username)
+  await page.getByLabel('Kata sandi').fill(user.password)
+  await form.click()
+  await expect(page.getByTestId('current-user')).toBeVisible()
 }

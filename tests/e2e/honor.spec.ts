@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { expect, pick, shot, test, type Host } from './fixtures'
+import { ADMIN, expect, fillAdmin, pick, shot, test, type Host } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'screenshots')
@@ -19,7 +19,7 @@ async function setupKabupaten(page: Page, host: Host) {
   await pick(page, 'Provinsi', 'Sumatera Utara')
   await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
   await page.getByLabel('Nama kantor').fill('Bappeda Kabupaten Serdang Bedagai')
-  await page.getByLabel('Nama operator').fill('Rahmat Hidayat')
+  await fillAdmin(page, { ...ADMIN, displayName: 'Rahmat Hidayat' })
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
   await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { expect, pick, setupKecamatan, shot, test } from './fixtures'
+import { expect, login, pick, setupKecamatan, shot, test } from './fixtures'
 
 /** Chooses an option of a Mantine Select that is not searchable. */
 async function choose(page: Page, label: string, option: string) {
@@ -146,10 +146,10 @@ test('import posyandu and kader spreadsheets through the screen, with a per-row 
 })
 
 test('kabupaten demo: 9,000 kader page smoothly; delete and restore from the change history', async ({ page, host }) => {
-  const demo = await host.cli(['demo', '--scale', 'kabupaten', '--seed', '5', '--json'])
+  const demo = await host.cli(['demo', '--scale', 'kabupaten', '--seed', '5', '--admin', 'admin', '--json'])
   expect(demo.code).toBe(0)
   const kaderTotal = (JSON.parse(demo.stdout) as { counts: { kader: number } }).counts.kader
-  await page.goto(host.url)
+  await login(page, host)
   await page.getByRole('link', { name: 'Registri' }).click()
   await expect(page.getByTestId('posyandu-count')).toHaveText('1.236 posyandu')
   await shot(page, 'registry-posyandu-list')

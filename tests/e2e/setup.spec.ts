@@ -1,4 +1,4 @@
-import { expect, pick, setupKecamatan, shot, test } from './fixtures'
+import { ADMIN, expect, fillAdmin, login, pick, setupKecamatan, shot, test } from './fixtures'
 
 test('first-run setup creates a kecamatan office and opens the shell', async ({ page, host }) => {
   await page.goto(host.url)
@@ -8,19 +8,36 @@ test('first-run setup creates a kecamatan office and opens the shell', async ({ 
   await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
   await pick(page, 'Kecamatan', 'Sei Rampah')
   await expect(page.getByLabel('Nama kantor')).toHaveValue('Kantor Camat Sei Rampah')
-  // Missing operator name: a message beside the field, nothing saved.
+  // No administrator yet: messages beside the fields, nothing saved.
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
-  await expect(page.getByText('Nama operator minimal 2 huruf')).toBeVisible()
+  await expect(page.getByText('Nama lengkap minimal 2 huruf')).toBeVisible()
+  await expect(page.getByText('Kata sandi minimal 8 karakter')).toBeVisible()
   await shot(page, 'setup-validation')
-  await page.getByLabel('Nama operator').fill('Siti Aminah')
+  await fillAdmin(page)
+  await page.getByLabel('Ulangi kata sandi').fill('lain-sekali-123')
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await expect(page.getByText('Kata sandi tidak sama')).toBeVisible()
+  await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password)
   await shot(page, 'setup')
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
 
   await expect(page.getByTestId('office-name')).toHaveText('Kantor Camat Sei Rampah')
-  for (const area of ['Registri', 'Program & Regulasi', 'Pendamping & Honor', 'Laporan & Evaluasi', 'Pertukaran Data', 'Pengaturan', 'Tentang']) {
+  for (const area of ['Registri', 'Program & Regulasi', 'Pendamping & Honor', 'Laporan & Evaluasi', 'Pertukaran Data', 'Pengguna & Audit', 'Pengaturan', 'Tentang']) {
     await expect(page.getByRole('link', { name: area })).toBeVisible()
   }
+  await expect(page.getByTestId('current-user')).toHaveText(ADMIN.displayName)
+  await expect(page.getByTestId('current-role')).toHaveText('Administrator')
   await shot(page, 'shell')
+
+  // Logging out shows the login screen; a wrong password is refused there, the right one opens the shell again.
+  await page.getByRole('button', { name: 'Keluar' }).click()
+  await page.getByLabel('Nama pengguna').fill('admin')
+  await page.getByLabel('Kata sandi').fill('salah-sekali')
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await expect(page.getByTestId('login-error')).toHaveText('Nama pengguna atau kata sandi salah.')
+  await shot(page, 'login-refused')
+  await login(page, host)
+  await expect(page.getByTestId('office-name')).toHaveText('Kantor Camat Sei Rampah')
 
   const office = await host.cli(['integrity', '--json'])
   expect(office.code).toBe(0)
