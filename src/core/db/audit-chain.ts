@@ -161,16 +161,3 @@ export function verifyAuditChain(sqlite: Database.Database, maxProblems = 20): C
   return { ok: problems.length === 0, entries, problems }
 }
 
-/**
- * The bundle import's audit writer: same arguments as its old INSERT statement
- * (`run(id, at, user, officeCode, table, rowId, before, after)`), chained, and naming
- * the sending office and the bundle.
- */
-export function importAudit(sqlite: Database.Database, from: { userId: string | null; username: string | null; sourceOffice: string; bundleId: string }) {
-  return {
-    run(id: string, at: string, user: string, officeCode: string, table: string, rowId: string, before: string | null, after: string | null): void {
-      // The importing person by username; the sender and bundle have their own columns.
-      appendAudit(sqlite, { id, at, user: from.username ?? user, userId: from.userId, officeCode, table, rowId, action: 'import', before, after, sourceOffice: from.sourceOffice, bundleId: from.bundleId })
-    },
-  }
-}
