@@ -32,6 +32,6 @@ describe('travelling rows', () => {
     expect(() => insertRow(ctx, 'posyandu', { name: 'X', desa_code: '12.18.04.2001', colour: 'red' })).toThrow(/colour/)
     insertRow(ctx, 'posyandu', { name: 'Melati', desa_code: '12.18.04.2001' })
     expect(() => insertRow(ctx, 'posyandu', { name: 'MELATI', desa_code: '12.18.04.2001' })).toThrow(/UNIQUE/)
-    expect((ctx.sqlite.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n).toBe(1)
+    expect((ctx.sqlite.prepare("SELECT count(*) n FROM audit_log WHERE table_name = 'posyandu'").get() as { n: number }).n).toBe(1)
   })
 })
