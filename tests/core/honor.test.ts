@@ -6,16 +6,35 @@ import { PARTIAL_MONTH_SETTING } from '../../src/core/honor/lists'
 import { honorListWorkbook, RUPIAH_FORMAT } from '../../src/core/honor/xlsx'
 import { setSetting } from '../../src/core/settings'
 import type { Input, OpName, Output } from '../../src/shared/contract'
-import { makeCtx, dispatch } from '../helpers/db'
+import { addUser, callerOf, dispatch, makeCtx } from '../helpers/db'
+import type { Caller } from '../../src/core/handlers'
+import { allowed, rolesFor } from '../../src/shared/contract/roles'
 
-/** Calls an operation as the window would; throws with the message when refused. */
-async function op<K extends OpName>(ctx: Ctx, name: K, input: Input<K>): Promise<Output<K>> {
-  const r = await dispatch(ctx, name, input)
+/**
+ * The office's people: the test administrator enters master data; an operator prepares
+ * lists, a verifikator checks, a PPTK approves and a bendahara pays (four people).
+ */
+const staff = new WeakMap<Ctx, Record<'operator' | 'verifikator' | 'pptk' | 'bendahara', Caller>>()
+function callerFor(ctx: Ctx, name: OpName): Caller {
+  if (allowed('admin', name)) return callerOf(ctx)
+  let s = staff.get(ctx)
+  if (!s) staff.set(ctx, (s = { operator: addUser(ctx, 'operator', 'ani'), verifikator: addUser(ctx, 'verifikator', 'vera'), pptk: addUser(ctx, 'pptk', 'lely'), bendahara: addUser(ctx, 'bendahara', 'rina') }))
+  return s[rolesFor(name)[0] as keyof typeof s]
+}
+
+/** Calls an operation as the window would, as a person whose role may; throws with the message when refused. */
+async function op<K extends OpName>(ctx: Ctx, name: K, input: Input<K>, caller = callerFor(ctx, name)): Promise<Output<K>> {
+  const r = await dispatch(ctx, name, input, caller)
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
   return r.data as Output<K>
 }
-async function refused(ctx: Ctx, name: OpName, input: unknown) {
-  const r = await dispatch(ctx, name, input)
+/** Verified by the verifikator, then approved by the PPTK. */
+async function approve(ctx: Ctx, id: string) {
+  await op(ctx, 'honor.verify', { id })
+  return op(ctx, 'honor.finalise', { id })
+}
+async function refused(ctx: Ctx, name: OpName, input: unknown, caller = callerFor(ctx, name)) {
+  const r = await dispatch(ctx, name, input, caller)
   expect(r.ok, JSON.stringify(r)).toBe(false)
   return (r as { error: { code: string; message: string } }).error
 }
@@ -52,27 +71,28 @@ async function setup(opts: { partial?: 'full' | 'prorate' } = {}) {
   // Rate changes on 1 February: January at 300,000, then 330,000.
   await op(ctx, 'honor.rateSave', { amount: 300_000, validFrom: '2025-01-01', validTo: '2026-01-31', regulationId: decree.id })
   await op(ctx, 'honor.rateSave', { amount: 330_000, validFrom: '2026-02-01', regulationId: decree.id })
+  callerFor(ctx, 'honor.listCreate') // the four people exist before any snapshot
   return { ctx, siti, budi, melati, mawar, kenanga, decree, a1: a1.assignment, a2: a2.assignment }
 }
 
 const quarter1 = { periodKind: 'triwulan' as const, year: 2026, quarter: 1, subKegiatanCode: '5.01.01.2.06.0003', subKegiatanName: 'Koordinasi Pelaksanaan Sinergi Posyandu' }
 
 describe('honor list generation', () => {
-  it('splits a quarter where the rate changes mid-period, and counts a partial month as a full month when the setting says "full"', async () => {
+  it('makes one line per person for the quarter, whose rate changes mid-period, and counts a partial month as a full month when the setting says "full"', async () => {
     const { ctx } = await setup({ partial: 'full' })
     const d = await op(ctx, 'honor.listCreate', quarter1)
     expect(d.list).toMatchObject({ status: 'draft', number: null, periodLabel: 'Triwulan I 2026', monthFrom: '2026-01', monthTo: '2026-03', partialMonthRule: 'full' })
     const brief = d.lines.map((l) => [l.personName, l.monthFrom, l.monthTo, l.months, l.rate, l.gross, l.tax, l.net])
     expect(brief).toEqual([
-      // Sei Rampah first (kecamatan order), then Tanjung Beringin.
-      ['Siti Aminah', '2026-01', '2026-01', 1, 300_000, 300_000, 7_500, 292_500],
-      ['Siti Aminah', '2026-02', '2026-03', 2, 330_000, 660_000, 16_500, 643_500],
+      // Sei Rampah first (kecamatan order), then Tanjung Beringin. One line, one transfer per person:
+      // January at 300,000 and February–March at 330,000.
+      ['Siti Aminah', '2026-01', '2026-03', 3, 330_000, 960_000, 24_000, 936_000],
       // Budi ends 14 February: February counts fully; no NPWP → 120%.
-      ['Budi Santoso', '2026-01', '2026-01', 1, 300_000, 300_000, 9_000, 291_000],
-      ['Budi Santoso', '2026-02', '2026-02', 1, 330_000, 330_000, 9_900, 320_100],
+      ['Budi Santoso', '2026-01', '2026-02', 2, 330_000, 630_000, 18_900, 611_100],
     ])
+    expect(d.lines[0].note).toBe('Tarif: Jan 2026 Rp 300.000; Feb – Mar 2026 Rp 330.000')
     expect(d.lines[0]).toMatchObject({ posyanduName: 'Melati', desaName: 'Cempedak Lobang', kecamatanName: 'Sei Rampah', accountNumber: '1001900001' })
-    expect(d.list).toMatchObject({ lineCount: 4, totalGross: 1_590_000, totalTax: 42_900, totalNet: 1_547_100 })
+    expect(d.list).toMatchObject({ lineCount: 2, totalGross: 1_590_000, totalTax: 42_900, totalNet: 1_547_100 })
     expect(d.totalWords).toBe('satu juta lima ratus empat puluh tujuh ribu seratus rupiah')
   })
 
@@ -118,15 +138,15 @@ describe('honor list lifecycle', () => {
   it('edits a draft with reasons, finalises with a number, and the database refuses any change afterwards — even raw SQL', async () => {
     const { ctx, a1 } = await setup()
     const draft = await op(ctx, 'honor.listCreate', quarter1)
-    // Remove and re-add Siti's February–March line, with reasons.
-    const removed = await op(ctx, 'honor.lineRemove', { lineId: draft.lines[1].id, reason: 'Salah bulan, dihitung ulang' })
-    expect(removed.lines).toHaveLength(3)
+    // Remove and re-add Siti's line, with reasons.
+    const removed = await op(ctx, 'honor.lineRemove', { lineId: draft.lines[0].id, reason: 'Salah bulan, dihitung ulang' })
+    expect(removed.lines).toHaveLength(1)
     expect(removed.removed).toEqual([expect.objectContaining({ personName: 'Siti Aminah', changeReason: 'Salah bulan, dihitung ulang' })])
-    const readded = await op(ctx, 'honor.lineAdd', { listId: draft.list.id, assignmentId: a1.id, monthFrom: '2026-02', monthTo: '2026-03', reason: 'Tambah kembali setelah cek' })
-    expect(readded.lines).toHaveLength(4)
+    const readded = await op(ctx, 'honor.lineAdd', { listId: draft.list.id, assignmentId: a1.id, monthFrom: '2026-01', monthTo: '2026-03', reason: 'Tambah kembali setelah cek' })
+    expect(readded.lines).toHaveLength(2)
     expect((await refused(ctx, 'honor.lineAdd', { listId: draft.list.id, assignmentId: a1.id, monthFrom: '2026-03', monthTo: '2026-03', reason: 'Dobel sekali lagi' })).message).toMatch(/sudah ada di daftar/)
 
-    const fin = await op(ctx, 'honor.finalise', { id: draft.list.id })
+    const fin = await approve(ctx, draft.list.id)
     expect(fin.list).toMatchObject({ status: 'final', number: '001/HONOR/2026', totalGross: 1_590_000, totalNet: 1_547_100 })
     const id = draft.list.id
     const lineId = fin.lines[0].id
@@ -157,36 +177,39 @@ describe('honor list lifecycle', () => {
     // Re-applying an identical row (as an exchange would, with a new rev) is harmless and allowed.
     expect(raw(`UPDATE honor_line SET rev = rev WHERE id = ?`, lineId)).not.toThrow()
 
-    // Payment is the one change a final list accepts.
-    expect((await refused(ctx, 'honor.markPaid', { id, paidDate: '2026-11-01', paymentRef: 'SP2D 0012' })).message).toMatch(/sebelum tanggal final/)
-    const paid = await op(ctx, 'honor.markPaid', { id, paidDate: '2026-11-25', paymentRef: 'SP2D 00123/LS/2026' })
-    expect(paid.list).toMatchObject({ status: 'paid', paidDate: '2026-11-25', paymentRef: 'SP2D 00123/LS/2026' })
+    // Payment is the one change a final list accepts: on the real date, which may be before the
+    // approval (24 November) but not before the period starts, nor in the future.
+    expect((await refused(ctx, 'honor.markPaid', { id, paidDate: '2025-12-31', paymentRef: 'SP2D 0012' })).message).toBe('Tanggal bayar 2025-12-31 sebelum periode daftar dimulai (2026-01-01).')
+    expect((await refused(ctx, 'honor.markPaid', { id, paidDate: '2026-11-25', paymentRef: 'SP2D 0012' })).code).toBe('PAID_IN_FUTURE')
+    const paid = await op(ctx, 'honor.markPaid', { id, paidDate: '2026-04-03', paymentRef: 'SP2D 00123/LS/2026' })
+    expect(paid.list).toMatchObject({ status: 'paid', paidDate: '2026-04-03', paymentRef: 'SP2D 00123/LS/2026', preparedByName: 'Uji ani', verifiedByName: 'Uji vera', approvedByName: 'Uji lely', paidByName: 'Uji rina' })
     expect(raw(`UPDATE honor_list SET payment_ref = 'lain' WHERE id = ?`, id)).toThrow(/sudah final/)
-    expect((await refused(ctx, 'honor.markPaid', { id, paidDate: '2026-11-26', paymentRef: 'SP2D lain' })).code).toBe('LIST_PAID')
+    expect((await refused(ctx, 'honor.markPaid', { id, paidDate: '2026-11-20', paymentRef: 'SP2D lain' })).code).toBe('LIST_PAID')
   })
 
   it('a correction after final is a revision that refers to the old list and shows the difference; the recap counts the revision only', async () => {
     const { ctx, kenanga, siti } = await setup()
-    const first = await op(ctx, 'honor.finalise', { id: (await op(ctx, 'honor.listCreate', quarter1)).list.id })
+    const first = await approve(ctx, (await op(ctx, 'honor.listCreate', quarter1)).list.id)
     const rev = await op(ctx, 'honor.revise', { id: first.list.id, reason: 'Budi tidak bertugas Februari' })
     expect(rev.list).toMatchObject({ status: 'draft', revisionOf: first.list.id, revisionNo: 1, revisionReason: 'Budi tidak bertugas Februari' })
     expect(rev.lines.map((l) => l.gross)).toEqual(first.lines.map((l) => l.gross))
     expect(rev.diff).toMatchObject({ previousNumber: '001/HONOR/2026', rows: [], total: { delta: { gross: 0 } } })
-    // Remove Budi's February; add Siti at a second posyandu for March.
-    const budiFeb = rev.lines.find((l) => l.personName === 'Budi Santoso' && l.monthFrom === '2026-02')!
-    await op(ctx, 'honor.lineRemove', { lineId: budiFeb.id, reason: 'Tidak bertugas Februari' })
+    // Budi did not work in February: his line is replaced by January only.
+    const budi = rev.lines.find((l) => l.personName === 'Budi Santoso')!
+    await op(ctx, 'honor.lineRemove', { lineId: budi.id, reason: 'Tidak bertugas Februari' })
+    const edited = await op(ctx, 'honor.lineAdd', { listId: rev.list.id, assignmentId: budi.assignmentId!, monthFrom: '2026-01', monthTo: '2026-01', reason: 'Hanya Januari' })
+    // A second posyandu of Siti is not a second honor for the same month.
     const extra = await op(ctx, 'honor.assignmentSave', { personId: siti.id, posyanduId: kenanga.id, fromDate: '2026-03-01' })
-    const edited = await op(ctx, 'honor.lineAdd', { listId: rev.list.id, assignmentId: extra.assignment.id, monthFrom: '2026-03', monthTo: '2026-03', reason: 'SK tambahan Maret' })
+    expect((await refused(ctx, 'honor.lineAdd', { listId: rev.list.id, assignmentId: extra.assignment.id, monthFrom: '2026-03', monthTo: '2026-03', reason: 'SK tambahan Maret' })).message).toBe('Siti Aminah sudah ada di daftar ini untuk bulan tersebut.')
     expect(edited.diff!.rows).toEqual([
       { personName: 'Budi Santoso', posyanduName: 'Mawar', before: { months: 2, gross: 630_000, tax: 18_900, net: 611_100 }, after: { months: 1, gross: 300_000, tax: 9_000, net: 291_000 }, delta: { months: -1, gross: -330_000, tax: -9_900, net: -320_100 } },
-      { personName: 'Siti Aminah', posyanduName: 'Kenanga', before: null, after: { months: 1, gross: 330_000, tax: 8_250, net: 321_750 }, delta: { months: 1, gross: 330_000, tax: 8_250, net: 321_750 } },
     ])
-    expect(edited.diff!.total.delta).toEqual({ months: 0, gross: 0, tax: -1_650, net: 1_650 })
+    expect(edited.diff!.total.delta).toEqual({ months: -1, gross: -330_000, tax: -9_900, net: -320_100 })
     expect((await refused(ctx, 'honor.revise', { id: first.list.id, reason: 'Revisi kedua dari yang lama' })).code).toBe('REVISION_EXISTS')
 
     // Until the revision is final, the recap still counts the first list.
     expect((await op(ctx, 'honor.recap', { year: 2026 })).total.gross).toBe(1_590_000)
-    const fin = await op(ctx, 'honor.finalise', { id: rev.list.id })
+    const fin = await approve(ctx, rev.list.id)
     expect(fin.list.number).toBe('001/HONOR/2026-R1')
     const old = await op(ctx, 'honor.listGet', { id: first.list.id })
     expect(old.list.supersededBy).toMatchObject({ id: rev.list.id, status: 'final' })
@@ -194,11 +217,11 @@ describe('honor list lifecycle', () => {
 
     const recap = await op(ctx, 'honor.recap', { year: 2026 })
     expect(recap.byKecamatan).toEqual([
-      { kecamatanCode: '12.18.04', kecamatanName: 'Sei Rampah', persons: 1, lines: 3, gross: 1_290_000, tax: 32_250, net: 1_257_750 },
+      { kecamatanCode: '12.18.04', kecamatanName: 'Sei Rampah', persons: 1, lines: 1, gross: 960_000, tax: 24_000, net: 936_000 },
       { kecamatanCode: '12.18.05', kecamatanName: 'Tanjung Beringin', persons: 1, lines: 1, gross: 300_000, tax: 9_000, net: 291_000 },
     ])
-    expect(recap.total).toEqual({ persons: 2, lines: 4, gross: 1_590_000, tax: 41_250, net: 1_548_750 })
-    expect(recap.byYear).toEqual([{ year: 2026, lists: 1, gross: 1_590_000, tax: 41_250, net: 1_548_750 }])
+    expect(recap.total).toEqual({ persons: 2, lines: 2, gross: 1_260_000, tax: 33_000, net: 1_227_000 })
+    expect(recap.byYear).toEqual([{ year: 2026, lists: 1, gross: 1_260_000, tax: 33_000, net: 1_227_000 }])
   })
 })
 
@@ -207,7 +230,7 @@ describe('xlsx export', () => {
     const { ctx } = await setup()
     setSetting(ctx.sqlite, 'letterhead.office', 'BADAN PERENCANAAN PEMBANGUNAN DAERAH')
     setSetting(ctx.sqlite, 'sign.bendahara_name', 'Rina Marpaung')
-    const fin = await op(ctx, 'honor.finalise', { id: (await op(ctx, 'honor.listCreate', quarter1)).list.id })
+    const fin = await approve(ctx, (await op(ctx, 'honor.listCreate', quarter1)).list.id)
     const exported = await op(ctx, 'honor.exportXlsx', { id: fin.list.id })
     expect(exported.fileName).toBe('honor-001-HONOR-2026.xlsx')
 
@@ -253,14 +276,14 @@ describe('draft refresh', () => {
     const draft = await op(ctx, 'honor.listCreate', { ...quarter1, periodKind: 'bulan', month: 1 })
     expect(draft.warnings).toEqual(['Budi Santoso: nomor rekening belum diisi.'])
     const before = snapshot(ctx)
-    expect((await refused(ctx, 'honor.finalise', { id: draft.list.id })).message).toMatch(/Nomor rekening belum diisi untuk: Budi Santoso/)
+    expect((await refused(ctx, 'honor.verify', { id: draft.list.id })).message).toMatch(/Nomor rekening belum diisi untuk: Budi Santoso/)
     expect(snapshot(ctx)).toBe(before)
     await op(ctx, 'honor.personSave', { ...person(budi.nik, budi.name, { sex: 'L' }), id: budi.id })
     const refreshed = await op(ctx, 'honor.listRefresh', { id: draft.list.id })
     const line = refreshed.lines.find((l) => l.personName === 'Budi Santoso')!
     expect(line).toMatchObject({ accountNumber: '1003850002', npwp: '12.345.678.9-012.000', gross: 300_000, tax: 7_500 })
     expect(refreshed.warnings).toEqual([])
-    expect((await op(ctx, 'honor.finalise', { id: draft.list.id })).list.status).toBe('final')
+    expect((await approve(ctx, draft.list.id)).list.status).toBe('final')
     expect((await refused(ctx, 'honor.listRefresh', { id: draft.list.id })).code).toBe('LIST_FROZEN')
   })
 })

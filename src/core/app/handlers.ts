@@ -35,7 +35,11 @@ export const appHandlers = {
     if (i.key === 'update.url' && i.value && !/^https:\/\/\S+$/.test(i.value)) {
       throw new AppError('SETTING_INVALID', 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).')
     }
-    setSetting(ctx.sqlite, i.key, i.value)
+    // A signatory's NIP is printed under the signature: a wrong one is refused, never "saved".
+    if (/^sign\.[a-z_]+_nip$/.test(i.key) && i.value && !/^\d{18}$/.test(i.value.replace(/\s/g, ''))) {
+      throw new AppError('NIP_INVALID', `NIP terdiri dari 18 angka (yang diisi: ${i.value.replace(/\D/g, '').length} angka). Tidak disimpan.`)
+    }
+    setSetting(ctx.sqlite, i.key, /^sign\.[a-z_]+_nip$/.test(i.key) ? i.value.replace(/\s/g, '') : i.value)
     return publicSettings(ctx.sqlite)
   },
   'wilayah.children': (i, ctx) => wilayahChildren(ctx.sqlite, i.parentCode),

@@ -1,5 +1,5 @@
 import type { Handlers } from '../handlers'
-import { addLine, createList, deleteList, finaliseList, getList, listLists, markPaid, recap, refreshLines, removeLine, reviseList } from './lists'
+import { addLine, cancelList, createList, deleteList, finaliseList, returnToDraft, verifyList, getList, listLists, markPaid, recap, refreshLines, removeLine, reviseList } from './lists'
 import { deleteAssignment, deletePerson, deleteRate, listAssignments, listPersons, listRates, posyanduOptions, saveAssignment, savePerson, saveRate, searchKader } from './service'
 import { computePph21 } from './tax'
 import { honorListWorkbook } from './xlsx'
@@ -24,7 +24,10 @@ export const honorHandlers = {
   'honor.lineAdd': (i, ctx) => addLine(ctx, i),
   'honor.lineRemove': (i, ctx) => removeLine(ctx, i.lineId, i.reason),
   'honor.listRefresh': (i, ctx) => refreshLines(ctx, i.id),
+  'honor.verify': (i, ctx) => verifyList(ctx, i.id),
+  'honor.returnToDraft': (i, ctx) => returnToDraft(ctx, i.id, i.reason),
   'honor.finalise': (i, ctx) => finaliseList(ctx, i.id),
+  'honor.cancel': (i, ctx) => cancelList(ctx, i.id, i.reason),
   'honor.markPaid': (i, ctx) => markPaid(ctx, i.id, i.paidDate, i.paymentRef),
   'honor.revise': (i, ctx) => reviseList(ctx, i.id, i.reason),
   'honor.exportXlsx': async (i, ctx) => {

@@ -1,11 +1,13 @@
 import type { z } from 'zod'
-import type { Amounts, HonorDiff, HonorLine, HonorListDetail, HonorListSummary, HonorRecap, HonorStatus, listCreateInput, PartialMonthRule } from '../../shared/contract/honor'
+import type { Amounts, HonorDiff, HonorLine, HonorListDetail, HonorListSummary, HonorOverlap, HonorRecap, HonorStatus, listCreateInput, PartialMonthRule } from '../../shared/contract/honor'
+import { isoDate } from '../clock'
 import { AppError } from '../../shared/result'
 import { terbilangRupiah } from '../../shared/terbilang'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
 import { getSetting } from '../settings'
 import { monthRange } from '../../shared/honorFormat'
+import { formatRupiah } from '../../shared/format'
 import { firstDay, lastDay, monthsBetween, monthShare, nextMonth, periodLabel, resolvePeriod } from './period'
 import { requireKabupaten, requireLive } from './service'
 import { computePph21, roundRupiah, type Golongan, type TaxRuleCode } from './tax'
@@ -19,8 +21,14 @@ import { computePph21, roundRupiah, type Golongan, type TaxRuleCode } from './ta
 export const PARTIAL_MONTH_SETTING = 'honor.pref.partial_month'
 export const partialMonthRule = (ctx: Ctx): PartialMonthRule => (getSetting(ctx.sqlite, PARTIAL_MONTH_SETTING) === 'prorate' ? 'prorate' : 'full')
 
-const FROZEN = new Set<HonorStatus>(['final', 'paid'])
 const frozenMessage = 'Daftar honor sudah final dan tidak dapat diubah. Koreksi dibuat sebagai revisi baru.'
+const STATUS_LABEL: Record<HonorStatus, string> = { draft: 'disusun', verified: 'diverifikasi', final: 'disetujui (final)', paid: 'dibayar', cancelled: 'dibatalkan' }
+
+/** The person doing this step: their user id and name, recorded on the list. */
+function who(ctx: Ctx): { id: string | null; name: string } {
+  const a = ctx.actor()
+  return { id: a?.userId ?? null, name: a ? a.displayName : 'sistem' }
+}
 
 interface Source {
   assignment_id: string
@@ -72,64 +80,80 @@ function rateFor(ctx: Ctx, role: string, ym: string): { id: string; amount: numb
 }
 
 /**
- * Lines for appointments active in the months: consecutive months at the same rate make
- * one line, so a rate change inside the period splits the appointment into two lines.
+ * One line per person for the period, whatever the number of posyandu they accompany:
+ * a month counts once (the appointment with the largest share of it, so a partial month
+ * is never paid twice), at the rate in force for that appointment's role (the highest,
+ * when two roles cover the month); every posyandu
+ * of the person is named in the line. One signature, one transfer.
  */
 export function generateLines(ctx: Ctx, months: string[], rule: PartialMonthRule, assignmentId: string | null = null): LineValues[] {
   const sources = ctx.sqlite.prepare(SOURCE_SQL).all({ from: firstDay(months[0]), to: lastDay(months[months.length - 1]), assignmentId }) as Source[]
+  const byPerson = new Map<string, Source[]>()
+  for (const s of sources) byPerson.set(s.person_id, [...(byPerson.get(s.person_id) ?? []), s])
   const lines: LineValues[] = []
-  for (const s of sources) {
-    type Segment = { rateId: string; rate: number; from: string; to: string; gross: number; months: number; notes: string[] }
-    const segments: Segment[] = []
+  for (const own of byPerson.values()) {
+    let gross = 0
+    let paidMonths = 0
+    let from: string | null = null
+    let to: string | null = null
+    const notes: string[] = []
+    const rates: { amount: number; id: string; from: string; to: string }[] = []
+    const used = new Map<string, Source>()
     for (const ym of months) {
-      const share = monthShare(ym, s.from_date, s.to_date, rule)
-      if (share.days === 0) continue
-      const rate = rateFor(ctx, s.role, ym)
-      const last = segments[segments.length - 1]
-      const seg = last && last.rateId === rate.id && nextMonth(last.to) === ym ? last : undefined
-      const target = seg ?? { rateId: rate.id, rate: rate.amount, from: ym, to: ym, gross: 0, months: 0, notes: [] }
-      if (!seg) segments.push(target)
-      target.to = ym
-      target.gross += roundRupiah(BigInt(rate.amount) * BigInt(share.days), BigInt(share.of))
-      target.months += share.days / share.of
-      if (share.days < share.of) target.notes.push(`${monthRange(ym, ym)}: ${share.days}/${share.of} hari`)
+      // Every active appointment needs a rate in force; the month is paid once, at the largest share, then the highest rate.
+      let best: { s: Source; days: number; of: number; rate: { id: string; amount: number } } | null = null
+      for (const s of own) {
+        const share = monthShare(ym, s.from_date, s.to_date, rule)
+        if (share.days === 0) continue
+        used.set(s.assignment_id, s)
+        const r = rateFor(ctx, s.role, ym)
+        if (!best || share.days > best.days || (share.days === best.days && r.amount > best.rate.amount)) best = { s, ...share, rate: r }
+      }
+      if (!best) continue
+      const rate = best.rate
+      const last = rates[rates.length - 1]
+      if (last && last.id === rate.id && nextMonth(last.to) === ym) last.to = ym
+      else rates.push({ amount: rate.amount, id: rate.id, from: ym, to: ym })
+      gross += roundRupiah(BigInt(rate.amount) * BigInt(best.days), BigInt(best.of))
+      paidMonths += best.days / best.of
+      from ??= ym
+      to = ym
+      if (best.days < best.of) notes.push(`${monthRange(ym, ym)}: ${best.days}/${best.of} hari`)
     }
-    for (const g of segments) {
-      const tax = computePph21({
-        gross: g.gross,
-        rule: s.tax_rule,
-        hasNpwp: !!s.npwp || !!s.nik_as_npwp,
-        golongan: s.golongan,
-        date: lastDay(g.to),
-        reason: s.tax_reason,
-      })
-      lines.push({
-        person_id: s.person_id,
-        assignment_id: s.assignment_id,
-        posyandu_id: s.posyandu_id,
-        rate_id: g.rateId,
-        person_name: s.name,
-        nik: s.nik,
-        npwp: s.npwp ?? (s.nik_as_npwp ? s.nik : null),
-        posyandu_name: s.posyandu_name,
-        desa_name: s.desa_name,
-        kecamatan_code: s.kecamatan_code,
-        kecamatan_name: s.kecamatan_name,
-        bank_name: s.bank_name,
-        account_number: s.account_number,
-        account_holder: s.account_holder,
-        month_from: g.from,
-        month_to: g.to,
-        months: Math.round(g.months * 10000) / 10000,
-        rate: g.rate,
-        gross: tax.gross,
-        tax: tax.tax,
-        net: tax.net,
-        tax_rule: tax.rule.code,
-        tax_basis: tax.basis,
-        note: g.notes.length ? `Prorata ${g.notes.join(', ')}` : null,
-      })
-    }
+    if (!from || !to) continue
+    const first = [...used.values()][0] ?? own[0]
+    const s = first
+    const tax = computePph21({ gross, rule: s.tax_rule, hasNpwp: !!s.npwp || !!s.nik_as_npwp, golongan: s.golongan, date: lastDay(to), reason: s.tax_reason })
+    const noteParts = [
+      notes.length ? `Prorata ${notes.join(', ')}` : null,
+      rates.length > 1 ? `Tarif: ${rates.map((r) => `${monthRange(r.from, r.to)} ${formatRupiah(r.amount)}`).join('; ')}` : null,
+    ].filter(Boolean)
+    lines.push({
+      person_id: s.person_id,
+      assignment_id: s.assignment_id,
+      posyandu_id: s.posyandu_id,
+      rate_id: rates[rates.length - 1].id,
+      person_name: s.name,
+      nik: s.nik,
+      npwp: s.npwp ?? (s.nik_as_npwp ? s.nik : null),
+      posyandu_name: [...new Set([...used.values()].map((u) => u.posyandu_name))].join(', '),
+      desa_name: s.desa_name,
+      kecamatan_code: s.kecamatan_code,
+      kecamatan_name: s.kecamatan_name,
+      bank_name: s.bank_name,
+      account_number: s.account_number,
+      account_holder: s.account_holder,
+      month_from: from,
+      month_to: to,
+      months: Math.round(paidMonths * 10000) / 10000,
+      rate: rates[rates.length - 1].amount,
+      gross: tax.gross,
+      tax: tax.tax,
+      net: tax.net,
+      tax_rule: tax.rule.code,
+      tax_basis: tax.basis,
+      note: noteParts.length ? noteParts.join('. ') : null,
+    })
   }
   return lines
 }
@@ -139,7 +163,9 @@ export function generateLines(ctx: Ctx, months: string[], rule: PartialMonthRule
 const LIST_COLS = `id, number, title, period_kind AS periodKind, month_from AS monthFrom, month_to AS monthTo, fiscal_year AS fiscalYear,
   sub_kegiatan_code AS subKegiatanCode, sub_kegiatan_name AS subKegiatanName, status, finalised_at AS finalisedAt, paid_date AS paidDate,
   payment_ref AS paymentRef, revision_of AS revisionOf, revision_no AS revisionNo, revision_reason AS revisionReason,
-  partial_month_rule AS partialMonthRule,
+  partial_month_rule AS partialMonthRule, prepared_by AS preparedBy, prepared_by_name AS preparedByName, verified_at AS verifiedAt,
+  verified_by AS verifiedBy, verified_by_name AS verifiedByName, approved_by AS approvedBy, approved_by_name AS approvedByName,
+  paid_by_name AS paidByName, cancelled_at AS cancelledAt, cancelled_by_name AS cancelledByName, cancel_reason AS cancelReason, return_note AS returnNote,
   (SELECT count(*) FROM honor_line l WHERE l.list_id = honor_list.id AND l.deleted_at IS NULL) AS lineCount,
   (SELECT ifnull(sum(gross), 0) FROM honor_line l WHERE l.list_id = honor_list.id AND l.deleted_at IS NULL) AS totalGross,
   (SELECT ifnull(sum(tax), 0) FROM honor_line l WHERE l.list_id = honor_list.id AND l.deleted_at IS NULL) AS totalTax,
@@ -188,6 +214,7 @@ export function getList(ctx: Ctx, id: string): HonorListDetail {
     lines,
     removed: list.status === 'draft' ? readLines(ctx, id, true).filter((l) => l.changeReason) : [],
     diff: list.revisionOf ? diffLists(ctx, list.revisionOf, id) : null,
+    overlaps: list.status === 'draft' || list.status === 'verified' ? findOverlaps(ctx, id) : [],
     totalWords: terbilangRupiah(list.totalNet),
     warnings,
   }
@@ -225,6 +252,8 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
         sub_kegiatan_name: f.subKegiatanName,
         status: 'draft',
         partial_month_rule: rule,
+        prepared_by: who(ctx).id,
+        prepared_by_name: who(ctx).name,
       },
       { scope },
     )
@@ -233,9 +262,11 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
   })()
 }
 
+/** Lines change only while a list is being prepared (disusun); a verified list goes back to its preparer first. */
 function requireDraft(ctx: Ctx, id: string): Row {
   const list = requireList(ctx, id)
-  if (FROZEN.has(list.status as HonorStatus)) throw new AppError('LIST_FROZEN', frozenMessage)
+  if (list.status === 'verified') throw new AppError('LIST_VERIFIED', 'Daftar ini sudah diverifikasi. Minta verifikator mengembalikannya ke penyusun bila ada yang perlu diubah.')
+  if (list.status !== 'draft') throw new AppError('LIST_FROZEN', list.status === 'cancelled' ? 'Daftar ini sudah dibatalkan dan tidak dapat diubah.' : frozenMessage)
   return list
 }
 
@@ -245,10 +276,11 @@ export function addLine(ctx: Ctx, f: { listId: string; assignmentId: string; mon
   if (f.monthFrom > f.monthTo || f.monthFrom < (list.month_from as string) || f.monthTo > (list.month_to as string)) {
     throw new AppError('LINE_MONTHS', `Bulan baris harus di dalam periode daftar (${list.month_from} s.d. ${list.month_to}).`)
   }
-  requireLive(ctx.sqlite, 'pendamping_assignment', f.assignmentId)
+  const assignment = requireLive(ctx.sqlite, 'pendamping_assignment', f.assignmentId)
+  // One line per person: a second posyandu of someone already listed is not a second honor.
   const clash = ctx.sqlite
-    .prepare(`SELECT person_name AS name FROM honor_line WHERE list_id = ? AND assignment_id = ? AND deleted_at IS NULL AND month_from <= ? AND month_to >= ?`)
-    .get(f.listId, f.assignmentId, f.monthTo, f.monthFrom) as { name: string } | undefined
+    .prepare(`SELECT person_name AS name FROM honor_line WHERE list_id = ? AND person_id = ? AND deleted_at IS NULL AND month_from <= ? AND month_to >= ?`)
+    .get(f.listId, assignment.person_id, f.monthTo, f.monthFrom) as { name: string } | undefined
   if (clash) throw new AppError('LINE_EXISTS', `${clash.name} sudah ada di daftar ini untuk bulan tersebut.`)
   return ctx.sqlite.transaction(() => {
     const lines = generateLines(ctx, monthsBetween(f.monthFrom, f.monthTo), list.partial_month_rule as PartialMonthRule, f.assignmentId)
@@ -326,13 +358,85 @@ function nextNumber(ctx: Ctx, list: Row): string {
   return `${String(max + 1).padStart(3, '0')}/HONOR/${list.fiscal_year}`
 }
 
-export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
-  requireKabupaten(ctx)
-  const list = requireDraft(ctx, id)
+function requireLines(ctx: Ctx, id: string) {
   const lines = readLines(ctx, id, false)
-  if (lines.length === 0) throw new AppError('LIST_EMPTY', 'Daftar tanpa baris tidak dapat difinalkan.')
+  if (lines.length === 0) throw new AppError('LIST_EMPTY', 'Daftar tanpa baris tidak dapat diproses.')
   const missing = lines.filter((l) => !l.accountNumber).map((l) => l.personName)
   if (missing.length) throw new AppError('LIST_NO_ACCOUNT', `Nomor rekening belum diisi untuk: ${[...new Set(missing)].join(', ')}. Lengkapi data pendampingnya, lalu pilih "Perbarui data orang" pada draf ini.`)
+  return lines
+}
+
+function requireStatus(list: Row, want: HonorStatus, action: string) {
+  if (list.status !== want) {
+    throw new AppError('LIST_STATUS', `Daftar ini berstatus ${STATUS_LABEL[list.status as HonorStatus]}; ${action} hanya untuk daftar yang ${STATUS_LABEL[want]}.`)
+  }
+}
+
+/** Verifikator: checked by someone other than the preparer. */
+export function verifyList(ctx: Ctx, id: string): HonorListDetail {
+  requireKabupaten(ctx)
+  const list = requireList(ctx, id)
+  requireStatus(list, 'draft', 'verifikasi')
+  const me = who(ctx)
+  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; verifikasi harus dilakukan orang lain.')
+  requireLines(ctx, id)
+  updateRow(ctx, 'honor_list', id, { status: 'verified', verified_at: ctx.clock.now().toISOString(), verified_by: me.id, verified_by_name: me.name, return_note: null }, 'verify')
+  return getList(ctx, id)
+}
+
+/** Verifikator or PPTK: sends a draft or verified list back to its preparer with what to fix. */
+export function returnToDraft(ctx: Ctx, id: string, reason: string): HonorListDetail {
+  requireKabupaten(ctx)
+  const list = requireList(ctx, id)
+  if (list.status !== 'verified') requireStatus(list, 'verified', 'pengembalian')
+  updateRow(ctx, 'honor_list', id, { status: 'draft', verified_at: null, verified_by: null, verified_by_name: null, return_note: reason }, 'return')
+  return getList(ctx, id)
+}
+
+/**
+ * People of this list already on another approved list (final or paid, not cancelled and
+ * not replaced by an approved revision) for an overlapping month. The list this one
+ * corrects does not count: the revision replaces it.
+ */
+export function findOverlaps(ctx: Ctx, id: string): HonorOverlap[] {
+  const list = requireList(ctx, id)
+  const replaced = new Set<string>()
+  for (let r: Row | null = list; r?.revision_of; r = requireRow(ctx.sqlite, 'honor_list', r.revision_of as string)) replaced.add(r.revision_of as string)
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT l.person_name AS personName, l.nik, o.month_from AS oFrom, o.month_to AS oTo, l.month_from AS lFrom, l.month_to AS lTo,
+         h.id AS otherListId, h.number AS otherNumber, h.status AS otherStatus
+       FROM honor_line l
+       JOIN honor_line o ON (o.person_id = l.person_id OR o.nik = l.nik) AND o.deleted_at IS NULL AND o.list_id <> l.list_id
+         AND o.month_from <= l.month_to AND o.month_to >= l.month_from
+       JOIN honor_list h ON h.id = o.list_id AND h.deleted_at IS NULL AND h.status IN ('final', 'paid') AND h.id IN (${COUNTED})
+       WHERE l.list_id = ? AND l.deleted_at IS NULL
+       ORDER BY l.person_name, h.month_from`,
+    )
+    .all(id) as (Omit<HonorOverlap, 'months'> & { oFrom: string; oTo: string; lFrom: string; lTo: string })[]
+  return rows
+    .filter((r) => !replaced.has(r.otherListId))
+    .map(({ oFrom, oTo, lFrom, lTo, ...r }) => ({ ...r, months: monthRange(oFrom > lFrom ? oFrom : lFrom, oTo < lTo ? oTo : lTo) }))
+}
+
+/** PPTK: approves a verified list; it becomes final (numbered, frozen). Nobody approves their own list. */
+export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
+  requireKabupaten(ctx)
+  const list = requireList(ctx, id)
+  if (list.status === 'draft') throw new AppError('LIST_NOT_VERIFIED', 'Daftar ini belum diverifikasi. Verifikator memeriksanya dulu sebelum disetujui.')
+  requireStatus(list, 'verified', 'persetujuan')
+  const me = who(ctx)
+  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; yang menyusun tidak boleh menyetujuinya.')
+  if (me.id && list.verified_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda verifikasi sendiri; persetujuan harus oleh orang lain.')
+  const lines = requireLines(ctx, id)
+  const overlaps = findOverlaps(ctx, id)
+  if (overlaps.length && !list.revision_of) {
+    throw new AppError(
+      'HONOR_DOUBLE',
+      `Tidak dapat disetujui: ${overlaps.map((o) => `${o.personName} sudah ada di daftar ${o.otherNumber ?? ''} (${STATUS_LABEL[o.otherStatus]}) untuk ${o.months}`).join('; ')}. Honor satu orang untuk satu bulan hanya dibayar sekali; hapus barisnya atau batalkan daftar yang salah.`,
+      { overlaps },
+    )
+  }
   const sum = (k: 'gross' | 'tax' | 'net') => lines.reduce((a, l) => a + l[k], 0)
   updateRow(
     ctx,
@@ -346,19 +450,40 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
       total_gross: sum('gross'),
       total_tax: sum('tax'),
       total_net: sum('net'),
+      approved_by: me.id,
+      approved_by_name: me.name,
     },
-    'update',
+    'approve',
   )
   return getList(ctx, id)
 }
 
+/**
+ * Bendahara: the real payment date, which may lie before the approval (paperwork caught up
+ * later) but not before the period starts, nor in the future.
+ */
 export function markPaid(ctx: Ctx, id: string, paidDate: string, paymentRef: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  if (list.status === 'draft') throw new AppError('LIST_NOT_FINAL', 'Finalkan daftar dulu sebelum mencatat pembayaran.')
   if (list.status === 'paid') throw new AppError('LIST_PAID', `Pembayaran daftar ini sudah dicatat (${list.paid_date}, ${list.payment_ref}).`)
-  if (paidDate < (list.finalised_at as string).slice(0, 10)) throw new AppError('PAID_BEFORE_FINAL', 'Tanggal bayar tidak boleh sebelum tanggal final.')
-  updateRow(ctx, 'honor_list', id, { status: 'paid', paid_date: paidDate, payment_ref: paymentRef })
+  if (list.status === 'draft' || list.status === 'verified') throw new AppError('LIST_NOT_FINAL', 'Daftar ini belum disetujui PPTK; pembayaran dicatat setelah disetujui.')
+  requireStatus(list, 'final', 'pencatatan pembayaran')
+  const start = firstDay(list.month_from as string)
+  if (paidDate < start) throw new AppError('PAID_BEFORE_PERIOD', `Tanggal bayar ${paidDate} sebelum periode daftar dimulai (${start}).`)
+  if (paidDate > isoDate(ctx.clock.now())) throw new AppError('PAID_IN_FUTURE', `Tanggal bayar ${paidDate} belum terjadi; catat pembayaran setelah dana ditransfer.`)
+  const me = who(ctx)
+  updateRow(ctx, 'honor_list', id, { status: 'paid', paid_date: paidDate, payment_ref: paymentRef, paid_by: me.id, paid_by_name: me.name }, 'pay')
+  return getList(ctx, id)
+}
+
+/** PPTK: a wrong final list is cancelled with a reason; it stays visible and leaves the recap. */
+export function cancelList(ctx: Ctx, id: string, reason: string): HonorListDetail {
+  requireKabupaten(ctx)
+  const list = requireList(ctx, id)
+  if (list.status === 'paid') throw new AppError('LIST_PAID', 'Daftar ini sudah dibayar; pembayaran tidak dibatalkan. Buat revisi koreksi.')
+  requireStatus(list, 'final', 'pembatalan')
+  const me = who(ctx)
+  updateRow(ctx, 'honor_list', id, { status: 'cancelled', cancelled_at: ctx.clock.now().toISOString(), cancelled_by: me.id, cancelled_by_name: me.name, cancel_reason: reason }, 'cancel')
   return getList(ctx, id)
 }
 
@@ -366,8 +491,9 @@ export function markPaid(ctx: Ctx, id: string, paidDate: string, paymentRef: str
 export function reviseList(ctx: Ctx, id: string, reason: string): HonorListDetail {
   const scope = requireKabupaten(ctx)
   const old = requireList(ctx, id)
-  if (old.status === 'draft') throw new AppError('LIST_DRAFT', 'Daftar ini masih draf; ubah langsung tanpa revisi.')
-  const existing = ctx.sqlite.prepare(`SELECT number, status FROM honor_list WHERE revision_of = ? AND deleted_at IS NULL`).get(id) as
+  if (old.status === 'draft' || old.status === 'verified') throw new AppError('LIST_DRAFT', 'Daftar ini belum disetujui; ubah langsung tanpa revisi.')
+  if (old.status === 'cancelled') throw new AppError('LIST_CANCELLED', 'Daftar ini sudah dibatalkan; buat daftar baru untuk periodenya.')
+  const existing = ctx.sqlite.prepare(`SELECT number, status FROM honor_list WHERE revision_of = ? AND deleted_at IS NULL AND status <> 'cancelled'`).get(id) as
     | { number: string | null; status: string }
     | undefined
   if (existing) throw new AppError('REVISION_EXISTS', `Daftar ini sudah punya revisi (${existing.number ?? 'draf'}). Koreksi revisi terbaru.`)
@@ -375,7 +501,13 @@ export function reviseList(ctx: Ctx, id: string, reason: string): HonorListDetai
     const copy = Object.fromEntries(
       ['title', 'period_kind', 'month_from', 'month_to', 'fiscal_year', 'sub_kegiatan_code', 'sub_kegiatan_name', 'partial_month_rule'].map((k) => [k, old[k]]),
     )
-    const rev = insertRow(ctx, 'honor_list', { ...copy, status: 'draft', revision_of: id, revision_no: (old.revision_no as number) + 1, revision_reason: reason }, { scope })
+    const me = who(ctx)
+    const rev = insertRow(
+      ctx,
+      'honor_list',
+      { ...copy, status: 'draft', revision_of: id, revision_no: (old.revision_no as number) + 1, revision_reason: reason, prepared_by: me.id, prepared_by_name: me.name },
+      { scope },
+    )
     const lines = ctx.sqlite.prepare(`SELECT * FROM honor_line WHERE list_id = ? AND deleted_at IS NULL ORDER BY sort_no`).all(id) as Row[]
     for (const l of lines) {
       const { id: _id, scope: _s, rev: _r, hlc: _h, origin: _o, deleted_at: _d, created_at: _c, updated_at: _u, ...content } = l

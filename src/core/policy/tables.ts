@@ -224,7 +224,7 @@ const honorList: TablePolicy = {
     month_from: c.month,
     month_to: c.month,
     fiscal_year: c.year,
-    status: z.enum(['draft', 'final', 'paid']),
+    status: z.enum(['draft', 'verified', 'final', 'paid', 'cancelled']),
     total_gross: c.rupiah().nullable(),
     total_tax: c.rupiah().nullable(),
     total_net: c.rupiah().nullable(),

@@ -4,7 +4,8 @@ import { op } from './define'
 /** Pendamping, honor rates and honor lists (issue #6). Money is integer rupiah. */
 
 export type TaxRuleCode = 'bukan_pegawai' | 'pns_final' | 'tanpa_potongan'
-export type HonorStatus = 'draft' | 'final' | 'paid'
+/** disusun → diverifikasi → disetujui (final) → dibayar; a final list may be dibatalkan. */
+export type HonorStatus = 'draft' | 'verified' | 'final' | 'paid' | 'cancelled'
 export type PartialMonthRule = 'full' | 'prorate'
 
 export interface PendampingPerson {
@@ -78,6 +79,19 @@ export interface HonorListSummary {
   /** A later revision that replaces this list, when there is one. */
   supersededBy: { id: string; number: string | null; status: HonorStatus } | null
   partialMonthRule: PartialMonthRule
+  /** Who prepared, verified, approved, paid or cancelled it (names as they were then). */
+  preparedBy: string | null
+  preparedByName: string | null
+  verifiedAt: string | null
+  verifiedBy: string | null
+  verifiedByName: string | null
+  approvedBy: string | null
+  approvedByName: string | null
+  paidByName: string | null
+  cancelledAt: string | null
+  cancelledByName: string | null
+  cancelReason: string | null
+  returnNote: string | null
   lineCount: number
   totalGross: number
   totalTax: number
@@ -132,12 +146,26 @@ export interface HonorDiff {
   total: { before: Amounts; after: Amounts; delta: Amounts }
 }
 
+export interface HonorOverlap {
+  personName: string
+  nik: string
+  months: string
+  otherListId: string
+  otherNumber: string | null
+  otherStatus: HonorStatus
+}
+
 export interface HonorListDetail {
   list: HonorListSummary
   lines: HonorLine[]
   /** Lines removed from the draft, with the reason. */
   removed: HonorLine[]
   diff: HonorDiff | null
+  /**
+   * People of this list who are already on another approved (final or paid) list for an
+   * overlapping month: approval is refused, except for a correction revision, which shows them.
+   */
+  overlaps: HonorOverlap[]
   totalWords: string
   warnings: string[]
 }
@@ -266,7 +294,14 @@ export const honorOps = {
   'honor.lineRemove': op<HonorListDetail>()(z.object({ lineId: z.string(), reason })),
   /** Draft only: re-reads person data (name, NPWP, bank account) into the lines and recomputes tax. */
   'honor.listRefresh': op<HonorListDetail>()(id),
+  /** Verifikator: the draft was checked (not by the person who prepared it). */
+  'honor.verify': op<HonorListDetail>()(id),
+  /** Verifikator or PPTK: back to the preparer, with what to fix. */
+  'honor.returnToDraft': op<HonorListDetail>()(z.object({ id: z.string(), reason })),
+  /** PPTK: approves a verified list; it becomes final (numbered, frozen). */
   'honor.finalise': op<HonorListDetail>()(id),
+  /** PPTK: a wrong final list is cancelled with a reason; it stays visible and leaves the recap. */
+  'honor.cancel': op<HonorListDetail>()(z.object({ id: z.string(), reason })),
   'honor.markPaid': op<HonorListDetail>()(
     z.object({ id: z.string(), paidDate: isoDate, paymentRef: z.string().trim().min(3, 'Nomor bukti bayar (SP2D) minimal 3 huruf').max(120) }),
   ),

@@ -79,7 +79,8 @@ export const honorList = sqliteTable(
     fiscalYear: integer('fiscal_year').notNull(),
     subKegiatanCode: text('sub_kegiatan_code').notNull(),
     subKegiatanName: text('sub_kegiatan_name').notNull(),
-    status: text('status', { enum: ['draft', 'final', 'paid'] }).notNull().default('draft'),
+    /** disusun → diverifikasi → disetujui (final) → dibayar; or a final list dibatalkan (issue 13). */
+    status: text('status', { enum: ['draft', 'verified', 'final', 'paid', 'cancelled'] }).notNull().default('draft'),
     finalisedAt: text('finalised_at'),
     /** Frozen at finalisation: the database refuses lines beyond this count. */
     lineCount: integer('line_count'),
@@ -94,6 +95,22 @@ export const honorList = sqliteTable(
     partialMonthRule: text('partial_month_rule', { enum: ['full', 'prorate'] }).notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Who did each step (app_user id, and the name as it was, for print and audit).
+    preparedBy: text('prepared_by'),
+    preparedByName: text('prepared_by_name'),
+    verifiedAt: text('verified_at'),
+    verifiedBy: text('verified_by'),
+    verifiedByName: text('verified_by_name'),
+    approvedBy: text('approved_by'),
+    approvedByName: text('approved_by_name'),
+    paidBy: text('paid_by'),
+    paidByName: text('paid_by_name'),
+    cancelledAt: text('cancelled_at'),
+    cancelledBy: text('cancelled_by'),
+    cancelledByName: text('cancelled_by_name'),
+    cancelReason: text('cancel_reason'),
+    /** Why a verifier or PPTK sent the list back to its preparer. */
+    returnNote: text('return_note'),
   },
   (t) => [index('honor_list_year').on(t.fiscalYear)],
 )

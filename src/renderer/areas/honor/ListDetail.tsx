@@ -10,6 +10,8 @@ import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { formatMonths, monthRange } from '../../../shared/honorFormat'
 import { StatusBadge } from './StatusBadge'
+import { useCan } from '../../session'
+import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
 
 /** A small modal asking for one or two text fields before an action. */
@@ -36,6 +38,29 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
   )
 }
 
+/** Who prepared, verified, approved and paid: what an inspector asks first. */
+function Steps({ list }: { list: HonorListSummary }) {
+  const { t } = useTranslation('honor')
+  const day = (iso: string | null) => (iso ? formatDateLong(iso.slice(0, 10)) : '')
+  const steps = [
+    { label: t('detail.stepPrepared'), name: list.preparedByName ?? t('detail.legacyPreparer'), at: '' },
+    { label: t('detail.stepVerified'), name: list.verifiedByName, at: day(list.verifiedAt) },
+    { label: t('detail.stepApproved'), name: list.approvedByName, at: day(list.finalisedAt) },
+    { label: t('detail.stepPaid'), name: list.paidByName, at: list.paidDate ? formatDateLong(list.paidDate) : '' },
+  ]
+  return (
+    <Group gap="lg" data-testid="approval-steps" aria-label={t('detail.steps')}>
+      {steps.map((s) => (
+        <div key={s.label}>
+          <Text size="xs" c="dimmed">{s.label}</Text>
+          <Text size="sm" fw={500}>{s.name ?? '—'}</Text>
+          {s.at && <Text size="xs" c="dimmed">{s.at}</Text>}
+        </div>
+      ))}
+    </Group>
+  )
+}
+
 const money = (n: number) => formatRupiah(n)
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 const amounts = (a: Amounts | null) => (a ? `${formatMonths(a.months)} bln · ${money(a.net)}` : '—')
@@ -44,13 +69,16 @@ export function ListDetail({ id }: { id: string }) {
   const { t } = useTranslation('honor')
   const detail = useOp('honor.listGet', { id })
   const assignments = useOp('honor.assignmentList', {})
-  const [ask, setAsk] = useState<null | 'finalise' | 'pay' | 'revise' | 'add' | { remove: HonorLine }>(null)
+  const can = useCan()
+  const [ask, setAsk] = useState<null | 'verify' | 'return' | 'finalise' | 'pay' | 'cancel' | 'revise' | 'add' | 'delete' | { remove: HonorLine }>(null)
   const [addAssignment, setAddAssignment] = useState<string | null>(null)
   const d = detail.data
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>
   if (!d) return <Text>…</Text>
   const { list } = d
   const draft = list.status === 'draft'
+  // Lines change only while the list is prepared, and only by whoever prepares lists.
+  const editable = draft && can('honor.lineRemove')
   const update = (next: HonorListDetail | undefined) => {
     if (next) detail.setData(next)
     return !!next
@@ -78,20 +106,36 @@ export function ListDetail({ id }: { id: string }) {
           )}
         </div>
         <Group>
-          {draft && <Button onClick={() => setAsk('finalise')}>{t('detail.finalise')}</Button>}
-          {draft && <Button variant="light" onClick={async () => update(await callWithNotice('honor.listRefresh', { id }, t('detail.refreshed')))}>{t('detail.refresh')}</Button>}
-          {list.status === 'final' && <Button color="green" onClick={() => setAsk('pay')}>{t('detail.pay')}</Button>}
-          {!draft && !list.supersededBy && <Button variant="light" onClick={() => setAsk('revise')}>{t('detail.revise')}</Button>}
-          <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void exportXlsx()}>{t('detail.xlsx')}</Button>
+          {draft && can('honor.verify') && <Button onClick={() => setAsk('verify')}>{t('detail.verify')}</Button>}
+          {list.status === 'verified' && can('honor.finalise') && <Button onClick={() => setAsk('finalise')}>{t('detail.finalise')}</Button>}
+          {list.status === 'verified' && can('honor.returnToDraft') && <Button variant="light" color="orange" onClick={() => setAsk('return')}>{t('detail.returnToDraft')}</Button>}
+          {draft && can('honor.listRefresh') && <Button variant="light" onClick={async () => update(await callWithNotice('honor.listRefresh', { id }, t('detail.refreshed')))}>{t('detail.refresh')}</Button>}
+          {list.status === 'final' && can('honor.markPaid') && <Button color="green" onClick={() => setAsk('pay')}>{t('detail.pay')}</Button>}
+          {list.status === 'final' && can('honor.cancel') && <Button variant="light" color="red" onClick={() => setAsk('cancel')}>{t('detail.cancel')}</Button>}
+          {(list.status === 'final' || list.status === 'paid') && !list.supersededBy && can('honor.revise') && <Button variant="light" onClick={() => setAsk('revise')}>{t('detail.revise')}</Button>}
+          {can('honor.exportXlsx') && <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void exportXlsx()}>{t('detail.xlsx')}</Button>}
           <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => navigate(`honor/daftar/${id}/cetak`)}>{t('detail.print')}</Button>
-          {draft && (
-            <Button variant="subtle" color="red" onClick={async () => (await callWithNotice('honor.listDelete', { id }, t('detail.deleted'))) && navigate('honor/daftar')}>
-              {t('detail.delete')}
-            </Button>
-          )}
+          {draft && can('honor.listDelete') && <Button variant="subtle" color="red" onClick={() => setAsk('delete')}>{t('detail.delete')}</Button>}
         </Group>
       </Group>
-      {!draft && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}
+      <Steps list={list} />
+      {draft && list.returnNote && <Alert color="orange" py="xs">{t('detail.returnNote', { note: list.returnNote })}</Alert>}
+      {list.status === 'cancelled' && (
+        <Alert color="red" py="xs" data-testid="cancelled-info">
+          {t('detail.cancelledInfo', { date: formatDateLong((list.cancelledAt ?? '').slice(0, 10)), name: list.cancelledByName ?? '', reason: list.cancelReason ?? '' })}
+        </Alert>
+      )}
+      {(list.status === 'final' || list.status === 'paid') && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}
+      {d.overlaps.length > 0 && (
+        <Alert color={list.revisionOf ? 'yellow' : 'red'} title={t('detail.overlapsTitle')} data-testid="overlaps">
+          <Text size="sm">{list.revisionOf ? t('detail.overlapsRevision') : t('detail.overlapsRefuse')}</Text>
+          {d.overlaps.map((o) => (
+            <Text size="sm" key={`${o.otherListId}|${o.nik}`}>
+              {t('detail.overlapLine', { name: o.personName, number: o.otherNumber ?? '', status: t(`status.${o.otherStatus}`), months: o.months })}
+            </Text>
+          ))}
+        </Alert>
+      )}
       {d.warnings.map((w) => <Alert key={w} color="yellow" py="xs">{w}</Alert>)}
 
       <Table striped withTableBorder>
@@ -106,7 +150,7 @@ export function ListDetail({ id }: { id: string }) {
             <Table.Th ta="right">{t('col.tax')}</Table.Th>
             <Table.Th ta="right">{t('col.net')}</Table.Th>
             <Table.Th>{t('col.account')}</Table.Th>
-            {draft && <Table.Th />}
+            {editable && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -121,7 +165,7 @@ export function ListDetail({ id }: { id: string }) {
               <Table.Td ta="right" style={NOWRAP} title={l.taxBasis}>{money(l.tax)}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.net)}</Table.Td>
               <Table.Td><Text size="sm">{l.bankName} {l.accountNumber}</Text></Table.Td>
-              {draft && (
+              {editable && (
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" aria-label={`${t('detail.removeLine')} ${i + 1}`} onClick={() => setAsk({ remove: l })}><IconTrash size={16} /></ActionIcon>
                 </Table.Td>
@@ -135,12 +179,12 @@ export function ListDetail({ id }: { id: string }) {
             <Table.Td ta="right" style={NOWRAP} data-testid="total-gross">{money(list.totalGross)}</Table.Td>
             <Table.Td ta="right" style={NOWRAP} data-testid="total-tax">{money(list.totalTax)}</Table.Td>
             <Table.Td ta="right" style={NOWRAP} data-testid="total-net">{money(list.totalNet)}</Table.Td>
-            <Table.Td colSpan={draft ? 2 : 1} />
+            <Table.Td colSpan={editable ? 2 : 1} />
           </Table.Tr>
         </Table.Tfoot>
       </Table>
       <Text size="sm"><b>{t('detail.words')}:</b> <i>{d.totalWords}</i></Text>
-      {draft && <Group><Button variant="light" onClick={() => setAsk('add')}>{t('detail.addLine')}</Button></Group>}
+      {editable && <Group><Button variant="light" onClick={() => setAsk('add')}>{t('detail.addLine')}</Button></Group>}
 
       {d.removed.length > 0 && (
         <>
@@ -187,6 +231,49 @@ export function ListDetail({ id }: { id: string }) {
         </>
       )}
 
+      {ask === 'verify' && (
+        <Ask
+          title={t('detail.verify')}
+          intro={<Text size="sm">{t('detail.verifyConfirm')}</Text>}
+          fields={[]}
+          confirm={t('detail.verify')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (_v, setErrors) => update(await submit('honor.verify', { id }, setErrors, t('detail.verified')))}
+        />
+      )}
+      {ask === 'return' && (
+        <Ask
+          title={t('detail.returnToDraft')}
+          fields={[{ key: 'reason', label: t('detail.returnReason') }]}
+          confirm={t('detail.returnToDraft')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) => update(await submit('honor.returnToDraft', { id, reason: v.reason ?? '' }, setErrors, t('detail.returned')))}
+        />
+      )}
+      {ask === 'cancel' && (
+        <Ask
+          title={t('detail.cancel')}
+          intro={<Text size="sm">{t('detail.cancelIntro')}</Text>}
+          fields={[{ key: 'reason', label: t('detail.cancelReason') }]}
+          confirm={t('detail.cancel')}
+          onClose={() => setAsk(null)}
+          onSubmit={async (v, setErrors) => update(await submit('honor.cancel', { id, reason: v.reason ?? '' }, setErrors, t('detail.cancelled')))}
+        />
+      )}
+      {ask === 'delete' && (
+        <Ask
+          title={t('detail.delete')}
+          intro={<Text size="sm">{t('detail.deleteConfirm')}</Text>}
+          fields={[]}
+          confirm={t('detail.delete')}
+          onClose={() => setAsk(null)}
+          onSubmit={async () => {
+            const out = await callWithNotice('honor.listDelete', { id }, t('detail.deleted'))
+            if (out) navigate('honor/daftar')
+            return !!out
+          }}
+        />
+      )}
       {ask === 'finalise' && (
         <Ask
           title={t('detail.finalise')}
@@ -204,6 +291,7 @@ export function ListDetail({ id }: { id: string }) {
       {ask === 'pay' && (
         <Ask
           title={t('detail.pay')}
+          intro={<Text size="sm" c="dimmed">{t('detail.paidDateHint')}</Text>}
           fields={[{ key: 'paidDate', label: t('detail.paidDate'), type: 'date' }, { key: 'paymentRef', label: t('detail.paymentRef') }]}
           confirm={t('detail.pay')}
           onClose={() => setAsk(null)}

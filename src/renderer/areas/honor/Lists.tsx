@@ -6,6 +6,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
+import { useCan } from '../../session'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
@@ -72,6 +73,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
 }
 
 export function Lists() {
+  const can = useCan()
   const { t } = useTranslation('honor')
   const lists = useOp('honor.listList', {})
   const settings = useOp('settings.get', {})
@@ -88,7 +90,7 @@ export function Lists() {
           <Text size="sm" fw={500} mb={4}>{t('list.partialRule')}</Text>
           <SegmentedControl value={partial} onChange={(v) => void setPartial(v)} data={[{ value: 'full', label: t('list.partialFull') }, { value: 'prorate', label: t('list.partialProrate') }]} />
         </div>
-        <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>
+        {can('honor.listCreate') && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
       </Group>
       {(lists.data ?? []).length === 0 ? <Text c="dimmed">{t('list.none')}</Text> : (
         <Table striped withTableBorder highlightOnHover>

@@ -8,6 +8,7 @@ import { formatDateLong } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
+import { useCan } from '../../session'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
   id?: string
@@ -202,6 +203,7 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
 }
 
 export function Persons() {
+  const can = useCan()
   const { t } = useTranslation('honor')
   const [text, setText] = useState('')
   const persons = useOp('honor.personList', { text })
@@ -219,10 +221,10 @@ export function Persons() {
       <Group justify="space-between">
         <TextInput placeholder={t('person.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
         <Group>
-          <Button onClick={() => setEditing(emptyPerson)}>{t('person.add')}</Button>
-          <Button variant="light" onClick={() => setAssigning({ personId: null, posyanduId: null, role: 'pendamping', regulationId: null, fromDate: '', toDate: '', notes: '' })}>
+          {can('honor.personSave') && <Button onClick={() => setEditing(emptyPerson)}>{t('person.add')}</Button>}
+          {can('honor.assignmentSave') && <Button variant="light" onClick={() => setAssigning({ personId: null, posyanduId: null, role: 'pendamping', regulationId: null, fromDate: '', toDate: '', notes: '' })}>
             {t('assignment.add')}
-          </Button>
+          </Button>}
         </Group>
       </Group>
       {list.length === 0 ? <Text c="dimmed">{t('person.none')}</Text> : (

@@ -7,6 +7,7 @@ import { formatDateLong, formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
+import { useCan } from '../../session'
 
 interface RateDraft {
   id?: string
@@ -52,6 +53,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
 }
 
 export function Rates() {
+  const can = useCan()
   const { t } = useTranslation('honor')
   const rates = useOp('honor.rateList', {})
   const [editing, setEditing] = useState<RateDraft | null>(null)
@@ -60,7 +62,7 @@ export function Rates() {
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('rate.hint')}</Text>
-        <Button onClick={() => setEditing({ role: 'pendamping', amount: '', validFrom: '', validTo: '', regulationId: null })}>{t('rate.add')}</Button>
+        {can('honor.rateSave') && <Button onClick={() => setEditing({ role: 'pendamping', amount: '', validFrom: '', validTo: '', regulationId: null })}>{t('rate.add')}</Button>}
       </Group>
       {(rates.data ?? []).length === 0 ? <Text c="dimmed">{t('rate.none')}</Text> : (
         <Table striped withTableBorder>
