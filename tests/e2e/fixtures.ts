@@ -120,4 +120,6 @@ export async function login(page: Page, host: Host, user: { username: string; pa
   await page.getByLabel('Kata sandi').fill(user.password)
   await form.click()
   await expect(page.getByTestId('current-user')).toBeVisible()
+  // Logging out went back to the start page; open the asked one.
+  if (path) await page.evaluate((p) => (window.location.hash = `#/${p}`), path)
 }

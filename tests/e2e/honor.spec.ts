@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { ADMIN, expect, fillAdmin, pick, shot, test, type Host } from './fixtures'
+import { ADMIN, expect, fillAdmin, login, pick, shot, test, type Host } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'screenshots')
@@ -23,6 +23,31 @@ async function setupKabupaten(page: Page, host: Host) {
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
   await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
 }
+
+/** The office's people besides the administrator; all share the e2e password. */
+const STAFF = {
+  ani: { username: 'ani', password: ADMIN.password, name: 'Ani Lubis', role: 'operator' },
+  vera: { username: 'vera', password: ADMIN.password, name: 'Vera Sinaga', role: 'verifikator' },
+  lely: { username: 'lely', password: ADMIN.password, name: 'Lely Marpaung', role: 'pptk' },
+  rina: { username: 'rina', password: ADMIN.password, name: 'Rina Sembiring', role: 'bendahara' },
+}
+type Staff = (typeof STAFF)[keyof typeof STAFF]
+
+/** Adds people through the CLI, as the administrator (the users screen is shown in the second test). */
+async function addStaff(host: Host, ...people: Staff[]) {
+  for (const p of people) {
+    const r = await host.cli(['user', 'add', p.username, '--role', p.role, '--name', p.name])
+    expect(r.code, r.stderr).toBe(0)
+  }
+}
+
+/** Logs in as someone and opens a honor list by its URL. */
+async function openListAs(page: Page, host: Host, who: Staff, listId: string) {
+  await login(page, host, who, `honor/daftar/${listId}`)
+  await expect(page.getByTestId('current-user')).toHaveText(who.name)
+}
+
+const listIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash).split('/').pop()!
 
 async function fillLetterhead(page: Page) {
   await page.getByRole('link', { name: 'Pengaturan' }).click()
@@ -81,7 +106,7 @@ async function savePdf(page: Page, name: string): Promise<string> {
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-']).toString()
 const rupiah = (n: number) => n.toLocaleString('id-ID')
 
-test('appoint two pendamping, set a rate, make a quarterly list, finalise, export xlsx and PDF (A4 and F4)', async ({ page, host }) => {
+test('appoint two pendamping, set a rate typed with dots, the operator makes a quarterly list, the verifier checks it, the PPTK approves; xlsx and PDF (A4 and F4)', async ({ page, host }) => {
   test.setTimeout(120_000)
   await setupKabupaten(page, host)
   seed(host)
@@ -107,7 +132,8 @@ test('appoint two pendamping, set a rate, make a quarterly list, finalise, expor
 
   await page.getByRole('tab', { name: 'Tarif honor' }).click()
   await page.getByRole('button', { name: 'Tambah tarif' }).click()
-  await page.getByRole('dialog').getByLabel('Honor per bulan (Rp)').fill('330000')
+  // Typed the Indonesian way, with thousands dots.
+  await page.getByRole('dialog').getByLabel('Honor per bulan (Rp)').fill('330.000')
   await page.getByRole('dialog').getByLabel('Berlaku mulai').fill('2026-01-01')
   await pick(page, 'Dasar penetapan', '208/050/2014')
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click()
@@ -116,8 +142,14 @@ test('appoint two pendamping, set a rate, make a quarterly list, finalise, expor
 
   // Many more pendamping (seeded) so the printed list runs over several pages.
   seed(host, '--extra', '24')
+  await addStaff(host, STAFF.ani, STAFF.vera, STAFF.lely)
 
+  // The administrator enters master data but does not prepare lists.
   await page.getByRole('tab', { name: 'Daftar honor' }).click()
+  await expect(page.getByRole('tab', { name: 'Daftar honor', selected: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Buat daftar honor' })).toHaveCount(0)
+
+  await login(page, host, STAFF.ani, 'honor/daftar')
   await page.getByRole('button', { name: 'Buat daftar honor' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByLabel('Tahun anggaran').fill('2026')
@@ -125,18 +157,30 @@ test('appoint two pendamping, set a rate, make a quarterly list, finalise, expor
   await dialog.getByLabel('Kode sub-kegiatan (DPA)').fill('5.01.01.2.06.0003')
   await dialog.getByLabel('Nama sub-kegiatan').fill('Koordinasi Pelaksanaan Sinergi Posyandu Holistik Integratif')
   await dialog.getByRole('button', { name: 'Buat daftar honor' }).click()
-  await expect(page.getByRole('heading', { name: 'Draf' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Disusun' })).toBeVisible()
   await expect(page.getByText('Triwulan I 2026').first()).toBeVisible()
   // 26 pendamping × 3 months × Rp 330.000.
   const gross = 26 * 3 * 330_000
   await expect(page.getByTestId('total-gross')).toHaveText(`Rp ${rupiah(gross)}`)
+  // The operator cannot approve: the button is not there.
+  await expect(page.getByRole('button', { name: 'Setujui (final)' })).toHaveCount(0)
   await shot(page, 'honor-draft')
+  const listId = listIdOf(page)
 
-  await page.getByRole('button', { name: 'Finalkan' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Finalkan' }).click()
+  await openListAs(page, host, STAFF.vera, listId)
+  await page.getByRole('button', { name: 'Verifikasi' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Verifikasi' }).click()
+  await expect(page.getByText('Diverifikasi', { exact: true }).first()).toBeVisible()
+
+  await openListAs(page, host, STAFF.lely, listId)
+  await page.getByRole('button', { name: 'Setujui (final)' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Setujui (final)' }).click()
   await expect(page.getByRole('heading', { name: '001/HONOR/2026' })).toBeVisible()
-  await expect(page.getByText('Final', { exact: true }).first()).toBeVisible()
+  await expect(page.getByText('Disetujui (final)', { exact: true }).first()).toBeVisible()
   await expect(page.getByText('isinya dikunci oleh basis data')).toBeVisible()
+  await expect(page.getByTestId('approval-steps')).toContainText('Ani Lubis')
+  await expect(page.getByTestId('approval-steps')).toContainText('Vera Sinaga')
+  await expect(page.getByTestId('approval-steps')).toContainText('Lely Marpaung')
   await shot(page, 'honor-final')
 
   // The database sums, from the command line.
@@ -183,37 +227,100 @@ test('appoint two pendamping, set a rate, make a quarterly list, finalise, expor
   }
 })
 
-test('a final list is paid, corrected by a revision that shows its difference, and the recap counts the revision', async ({ page, host }) => {
-  test.setTimeout(120_000)
+test('four people: prepared, verified, approved, paid on its real date; a second March list is refused, a wrong April list is cancelled, a correction is approved', async ({ page, host }) => {
+  test.setTimeout(180_000)
   await setupKabupaten(page, host)
   seed(host, '--people')
-  await page.getByRole('link', { name: 'Pendamping & Honor' }).click()
-  await page.getByRole('tab', { name: 'Daftar honor' }).click()
-  await page.getByRole('button', { name: 'Buat daftar honor' }).click()
-  await page.getByText('Bulanan').click()
-  await page.getByRole('dialog').getByLabel('Tahun anggaran').fill('2026')
-  await pick(page, 'Bulan', 'Maret')
-  await page.getByRole('dialog').getByLabel('Kode sub-kegiatan (DPA)').fill('5.01.01.2.06.0003')
-  await page.getByRole('dialog').getByLabel('Nama sub-kegiatan').fill('Koordinasi Sinergi Posyandu')
-  await page.getByRole('dialog').getByRole('button', { name: 'Buat daftar honor' }).click()
-  await expect(page.getByTestId('total-gross')).toHaveText('Rp 660.000')
-  await page.getByRole('button', { name: 'Finalkan' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Finalkan' }).click()
+  await addStaff(host, STAFF.ani, STAFF.vera, STAFF.lely)
+
+  // The administrator adds the treasurer on the users screen.
+  await page.getByRole('link', { name: 'Pengguna & Audit' }).click()
+  await page.getByRole('button', { name: 'Tambah pengguna' }).click()
+  const add = page.getByRole('dialog')
+  await add.getByLabel('Nama lengkap').fill(STAFF.rina.name)
+  await add.getByLabel('Nama pengguna').fill(STAFF.rina.username)
+  await add.getByRole('combobox', { name: 'Peran', exact: true }).click()
+  await page.getByRole('option', { name: 'Bendahara', exact: true }).click()
+  await add.getByLabel('Kata sandi awal').fill(STAFF.rina.password)
+  await add.getByRole('button', { name: 'Simpan' }).click()
+  await expect(page.getByTestId('users-table')).toContainText('Rina Sembiring')
+  await shot(page, 'people-users')
+
+  /** The operator makes a monthly list; returns its id. */
+  const makeMonth = async (monthName: string) => {
+    await login(page, host, STAFF.ani, 'honor/daftar')
+    await page.getByRole('button', { name: 'Buat daftar honor' }).click()
+    await page.getByText('Bulanan').click()
+    await page.getByRole('dialog').getByLabel('Tahun anggaran').fill('2026')
+    await pick(page, 'Bulan', monthName)
+    await page.getByRole('dialog').getByLabel('Kode sub-kegiatan (DPA)').fill('5.01.01.2.06.0003')
+    await page.getByRole('dialog').getByLabel('Nama sub-kegiatan').fill('Koordinasi Sinergi Posyandu')
+    await page.getByRole('dialog').getByRole('button', { name: 'Buat daftar honor' }).click()
+    await expect(page.getByTestId('total-gross')).toHaveText('Rp 660.000')
+    return listIdOf(page)
+  }
+  const verify = async (id: string) => {
+    await openListAs(page, host, STAFF.vera, id)
+    await page.getByRole('button', { name: 'Verifikasi' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Verifikasi' }).click()
+    await expect(page.getByText('Diverifikasi', { exact: true }).first()).toBeVisible()
+  }
+  const approve = async (id: string) => {
+    await openListAs(page, host, STAFF.lely, id)
+    await page.getByRole('button', { name: 'Setujui (final)' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Setujui (final)' }).click()
+  }
+
+  const march = await makeMonth('Maret')
+  await verify(march)
+  await approve(march)
   await expect(page.getByRole('heading', { name: '001/HONOR/2026' })).toBeVisible()
 
+  // The treasurer records the real transfer date, earlier than today's approval.
+  await openListAs(page, host, STAFF.rina, march)
+  await expect(page.getByRole('button', { name: 'Buat revisi' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Catat pembayaran' }).click()
-  await page.getByRole('dialog').getByLabel('Tanggal bayar').fill(new Date().toISOString().slice(0, 10))
+  await page.getByRole('dialog').getByLabel('Tanggal bayar').fill('2026-02-27')
   await page.getByRole('dialog').getByLabel('Nomor SP2D / bukti transfer').fill('SP2D 00123/LS/2026')
+  await page.getByRole('dialog').getByRole('button', { name: 'Catat pembayaran' }).click()
+  await expect(page.getByText('sebelum periode daftar dimulai (2026-03-01)')).toBeVisible()
+  await page.getByRole('dialog').getByLabel('Tanggal bayar').fill('2026-04-02')
   await page.getByRole('dialog').getByRole('button', { name: 'Catat pembayaran' }).click()
   await expect(page.getByText('Dibayar', { exact: true }).first()).toBeVisible()
   await expect(page.getByText(/SP2D 00123\/LS\/2026/)).toBeVisible()
+  await expect(page.getByTestId('approval-steps')).toContainText('Rina Sembiring')
 
-  // Correction: Budi did not serve in March.
+  // A second March list with the same people: verified, but the PPTK cannot approve it.
+  const again = await makeMonth('Maret')
+  await verify(again)
+  await openListAs(page, host, STAFF.lely, again)
+  await expect(page.getByTestId('overlaps')).toContainText('Siti Aminah — daftar 001/HONOR/2026 (Dibayar), Mar 2026')
+  await page.getByRole('button', { name: 'Setujui (final)' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Setujui (final)' }).click()
+  await expect(page.getByText(/Tidak dapat disetujui: Budi Santoso sudah ada di daftar 001\/HONOR\/2026 \(dibayar\) untuk Mar 2026/)).toBeVisible()
+  await shot(page, 'honor-double-refused')
+  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
+  await expect(page.getByRole('heading', { name: 'Diverifikasi' })).toBeVisible()
+
+  // A wrong April list gets approved, then the PPTK cancels it with a reason.
+  const april = await makeMonth('April')
+  await verify(april)
+  await approve(april)
+  await expect(page.getByRole('heading', { name: '002/HONOR/2026' })).toBeVisible()
+  await page.getByRole('button', { name: 'Batalkan daftar' }).click()
+  await page.getByRole('dialog').getByLabel('Alasan pembatalan').fill('SK pendamping April belum terbit')
+  await page.getByRole('dialog').getByRole('button', { name: 'Batalkan daftar' }).click()
+  await expect(page.getByTestId('cancelled-info')).toContainText('oleh Lely Marpaung: SK pendamping April belum terbit')
+  await shot(page, 'honor-cancelled')
+
+  // Correction of March by the operator: Budi did not serve in March.
+  await openListAs(page, host, STAFF.ani, march)
   await page.getByRole('button', { name: 'Buat revisi' }).click()
   await page.getByRole('dialog').getByLabel('Alasan koreksi').fill('Budi tidak bertugas Maret')
   await page.getByRole('dialog').getByRole('button', { name: 'Buat revisi' }).click()
   await expect(page.getByText('Revisi 1').first()).toBeVisible()
   await expect(page.getByText('Belum ada perbedaan.')).toBeVisible()
+  const revision = listIdOf(page)
   await page.getByRole('button', { name: 'Hapus baris 2' }).click()
   await page.getByRole('dialog').getByLabel('Alasan').fill('Tidak bertugas Maret')
   await page.getByRole('dialog').getByRole('button', { name: 'Hapus baris' }).click()
@@ -221,17 +328,24 @@ test('a final list is paid, corrected by a revision that shows its difference, a
   await expect(page.getByTestId('diff')).toContainText('-Rp 320.100')
   await expect(page.getByText(/Budi Santoso — Mawar, Mar 2026: Tidak bertugas Maret/)).toBeVisible()
   await shot(page, 'honor-revision-diff')
-  await page.getByRole('button', { name: 'Finalkan' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Finalkan' }).click()
+  await verify(revision)
+  await approve(revision)
   await expect(page.getByRole('heading', { name: '001/HONOR/2026-R1' })).toBeVisible()
 
   await page.getByText('← Kembali ke daftar').click()
   await expect(page.getByText('Diganti oleh revisi 001/HONOR/2026-R1')).toBeVisible()
+  await expect(page.getByText('Dibatalkan', { exact: true }).first()).toBeVisible()
   await shot(page, 'honor-lists')
   await page.getByRole('tab', { name: 'Rekap' }).click()
   await page.getByLabel('Tahun anggaran').fill('2026')
   await expect(page.getByTestId('recap-kecamatan')).toContainText('Sei Rampah')
   await expect(page.getByTestId('recap-kecamatan')).not.toContainText('Tanjung Beringin')
+  // Only the approved correction counts: not the paid original, not the cancelled April.
   await expect(page.getByTestId('recap-kecamatan')).toContainText('Rp 321.750')
   await shot(page, 'honor-recap')
+
+  // Everyone's steps are in the chained audit log, intact.
+  await login(page, host, ADMIN, 'pengguna/audit')
+  await expect(page.getByTestId('audit-chain')).toContainText('Rantai audit utuh')
+  await shot(page, 'people-audit')
 })

@@ -94,7 +94,7 @@ export function ListDetail({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
-            <Title order={2}>{list.number ?? t('status.draft')}</Title>
+            <Title order={2}>{list.number ?? t(`status.${list.status}`)}</Title>
             <StatusBadge status={list.status} />
             {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
           </Group>
