@@ -10,6 +10,7 @@ import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
 import { peopleHandlers } from './people/handlers'
+import { reportHandlers } from './evaluation/approval'
 import { runAs } from './people/actor'
 import { actorOf } from './people/users'
 import { allowed, isPublicOp, ROLE_LABEL, rolesFor } from '../shared/contract/roles'
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...programmeHandlers,
   ...registryHandlers,
   ...peopleHandlers,
+  ...reportHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

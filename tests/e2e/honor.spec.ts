@@ -133,7 +133,7 @@ test('appoint two pendamping, set a rate typed with dots, the operator makes a q
   await page.getByRole('tab', { name: 'Tarif honor' }).click()
   await page.getByRole('button', { name: 'Tambah tarif' }).click()
   // Typed the Indonesian way, with thousands dots.
-  await page.getByRole('dialog').getByLabel('Honor per bulan (Rp)').fill('330.000')
+  await page.getByRole('dialog').getByLabel('Honor per bulan (Rp)').pressSequentially('330.000')
   await page.getByRole('dialog').getByLabel('Berlaku mulai').fill('2026-01-01')
   await pick(page, 'Dasar penetapan', '208/050/2014')
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click()

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '../db/rows'
 import { getPosyandu, listPosyandu } from './posyandu'
+import { monthLock } from './approval'
 
 /** Fixed namespace: the id of a monthly report is a UUIDv5 of posyandu id and month. */
 const MONTHLY_NS = '6f1c2b7e-5d0a-4a39-9a55-3e2f8c1d7b40'
@@ -74,7 +75,7 @@ export function monthlyDesa(ctx: Ctx, desaCode: string, month: string) {
     desaCode,
     month,
     rows: list.map((p) => ({ posyandu: p, report: toRow(p.id, month, get.get(p.id, month) as Record<string, unknown> | undefined) })),
-    locked: !!lockingPeriod(ctx.sqlite, desaCode.slice(0, 8), Number(month.slice(0, 4))),
+    locked: !!lockingPeriod(ctx.sqlite, desaCode.slice(0, 8), Number(month.slice(0, 4))) || !!monthLock(ctx, desaCode.slice(0, 8), month),
   }
 }
 
@@ -101,6 +102,9 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
     if (lock) {
       throw new AppError('EVALUATION_LOCKED', `Laporan ${formatMonth(it.month)} posyandu ${p.name} tidak dapat diubah: periode evaluasi "${lock.name}" sudah dikunci.`)
     }
+    // A month submitted, approved or accepted (DHIS2-style approval) is not changed under its approvers.
+    const held = monthLock(ctx, p.kecamatanCode, it.month)
+    if (held) throw new AppError(held.code, `${held.message} (posyandu ${p.name})`)
     for (const issue of validateMonthly(it.values, it.month)) {
       if (issue.severity === 'error') problems.push({ posyanduId: p.id, month: it.month, field: issue.field, message: `${p.name}, ${formatMonth(it.month)}: ${issue.message}` })
     }

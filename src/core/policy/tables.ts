@@ -282,6 +282,32 @@ const evaluationPeriod: TablePolicy = {
   appliesAfterData: true,
 }
 
+/** A kecamatan's submission and approval of a month (issue 13): only the kecamatan decides it. */
+const reportApproval: TablePolicy = {
+  table: 'report_approval',
+  label: { id: 'Persetujuan laporan bulanan', en: 'Monthly report approvals' },
+  rowLabel: (r) => `${str(r.scope)} ${formatMonth(str(r.month))}`,
+  scopeLevel: 'kecamatan',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { month: c.month, status: z.enum(['draft', 'submitted', 'approved']), submitted_at: c.timestamp.nullable(), approved_at: c.timestamp.nullable(), note: c.optText(500) },
+  // Travels with the reports it covers: applied after them.
+  appliesAfterData: true,
+}
+
+/** The kabupaten's acceptance (or return) of a kecamatan's month; an accepted month is locked there and here. */
+const reportAcceptance: TablePolicy = {
+  table: 'report_acceptance',
+  label: { id: 'Penerimaan laporan bulanan', en: 'Monthly report acceptances' },
+  rowLabel: (r) => `${str(r.kecamatan_code)} ${formatMonth(str(r.month))}`,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: { rows: 'where', where: 't.kecamatan_code = @receiver' } },
+  columns: { kecamatan_code: c.wilayahCode, month: c.month, status: z.enum(['accepted', 'returned']), decided_at: c.timestamp, decided_by_name: c.text(120, 1), note: c.optText(500) },
+  check: (r) => (str(r.kecamatan_code).startsWith(`${str(r.scope)}.`) ? [] : [`kecamatan ${str(r.kecamatan_code)} di luar kabupaten ${str(r.scope)}`]),
+  appliesAfterData: true,
+}
+
 const evaluationScore: TablePolicy = {
   table: 'evaluation_score',
   label: { id: 'Nilai evaluasi', en: 'Evaluation scores' },
@@ -360,6 +386,8 @@ export const TABLE_POLICIES: readonly TablePolicy[] = [
   indicatorSet,
   evaluationPeriod,
   evaluationScore,
+  reportApproval,
+  reportAcceptance,
   refItem,
   skpd,
   programme,

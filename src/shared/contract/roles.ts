@@ -64,6 +64,13 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'people.changePassword': ALL,
   'people.auditLog': ['admin', 'verifikator', 'pptk', 'readonly'],
 
+  'reportApproval.list': ALL,
+  'reportApproval.submit': DATA,
+  'reportApproval.approve': ['verifikator', 'pptk'],
+  'reportApproval.reopen': ['verifikator', 'pptk'],
+  'reportApproval.accept': ['verifikator', 'pptk'],
+  'reportApproval.return': ['verifikator', 'pptk'],
+
   'evaluation.posyandu': ALL,
   'evaluation.monthlyYear': ALL,
   'evaluation.monthlyDesa': ALL,

@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { travelling } from './columns'
 
 /**
@@ -95,4 +95,42 @@ export const evaluationScore = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('evaluation_score_period').on(t.periodId)],
+)
+
+/** A kecamatan's month of reports: draft → submitted (operator) → approved (camat / verifikator). Owned by the kecamatan. */
+export const reportApproval = sqliteTable(
+  'report_approval',
+  {
+    ...travelling(),
+    month: text('month').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'approved'] }).notNull().default('draft'),
+    submittedAt: text('submitted_at'),
+    submittedBy: text('submitted_by'),
+    submittedByName: text('submitted_by_name'),
+    approvedAt: text('approved_at'),
+    approvedBy: text('approved_by'),
+    approvedByName: text('approved_by_name'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('report_approval_month').on(t.scope, t.month)],
+)
+
+/** The kabupaten's decision on a kecamatan's approved month: accepted (locks it) or returned. Owned by the kabupaten. */
+export const reportAcceptance = sqliteTable(
+  'report_acceptance',
+  {
+    ...travelling(),
+    kecamatanCode: text('kecamatan_code').notNull(),
+    month: text('month').notNull(),
+    status: text('status', { enum: ['accepted', 'returned'] }).notNull(),
+    decidedAt: text('decided_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedByName: text('decided_by_name').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('report_acceptance_month').on(t.kecamatanCode, t.month)],
 )
