@@ -1,6 +1,7 @@
 import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../router'
+import { Approvals } from './Approvals'
 import { EvaluationReport } from './EvaluationReport'
 import { IndicatorSets } from './IndicatorSets'
 import { MonthlyEntry } from './MonthlyEntry'
@@ -9,8 +10,8 @@ import { RecapLauncher, RecapReport } from './RecapReport'
 import { Scores } from './Scores'
 import { StrataView } from './StrataView'
 
-const TABS = ['entri', 'strata', 'periode', 'rekap', 'indikator'] as const
-const TAB_KEY = { entri: 'entry', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets' } as const
+const TABS = ['entri', 'persetujuan', 'strata', 'periode', 'rekap', 'indikator'] as const
+const TAB_KEY = { entri: 'entry', persetujuan: 'approval', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets' } as const
 
 /**
  * Routes: #/evaluasi/<tab>, #/evaluasi/laporan/periode/<id>, #/evaluasi/laporan/tahun/<year>/<set>,
@@ -31,6 +32,7 @@ function Evaluasi({ path }: { path: string[] }) {
           {TABS.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${TAB_KEY[x]}`)}</Tabs.Tab>)}
         </Tabs.List>
         <Tabs.Panel value="entri" pt="md"><MonthlyEntry /></Tabs.Panel>
+        <Tabs.Panel value="persetujuan" pt="md"><Approvals /></Tabs.Panel>
         <Tabs.Panel value="strata" pt="md"><StrataView /></Tabs.Panel>
         <Tabs.Panel value="periode" pt="md"><Periods /></Tabs.Panel>
         <Tabs.Panel value="rekap" pt="md"><RecapLauncher /></Tabs.Panel>

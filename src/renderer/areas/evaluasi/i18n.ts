@@ -2,7 +2,14 @@
 export const translations = {
   id: {
     title: 'Laporan & Evaluasi',
-    tabs: { entry: 'Laporan bulanan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator' },
+    tabs: { entry: 'Laporan bulanan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator', approval: 'Persetujuan bulan' },
+    approval: {
+      intro: 'Seperti DHIS2: kecamatan mengajukan laporan satu bulan, camat atau verifikator menyetujuinya, lalu kabupaten menerimanya. Bulan yang diajukan tidak dapat diubah; bulan yang diterima kabupaten dikunci di kedua kantor. Persetujuan ikut berpindah lewat bundel.',
+      month: 'Bulan', kecamatan: 'Kecamatan', reports: 'Laporan', status: 'Status kecamatan', kabupaten: 'Kabupaten', actions: '',
+      draft: 'Belum diajukan', submitted: 'Diajukan', approved: 'Disetujui kecamatan', accepted: 'Diterima', returned: 'Dikembalikan',
+      submit: 'Ajukan', approve: 'Setujui', reopen: 'Buka kembali', accept: 'Terima', return: 'Kembalikan', reason: 'Alasan', by: 'oleh {{name}}',
+      done: 'Tersimpan', none: 'Belum ada bulan yang diajukan kecamatan.',
+    },
     entry: {
       perPosyandu: 'Per posyandu (12 bulan)',
       perDesa: 'Per desa (1 bulan)',
@@ -34,7 +41,14 @@ export const translations = {
   },
   en: {
     title: 'Reports & Evaluation',
-    tabs: { entry: 'Monthly reports', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets' },
+    tabs: { entry: 'Monthly reports', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets', approval: 'Month approval' },
+    approval: {
+      intro: 'As in DHIS2: the kecamatan submits a month of reports, its head or verifier approves it, then the kabupaten accepts it. A submitted month cannot be edited; an accepted month is locked in both offices. Approvals travel in bundles.',
+      month: 'Month', kecamatan: 'Kecamatan', reports: 'Reports', status: 'Kecamatan status', kabupaten: 'Kabupaten', actions: '',
+      draft: 'Not submitted', submitted: 'Submitted', approved: 'Approved by kecamatan', accepted: 'Accepted', returned: 'Returned',
+      submit: 'Submit', approve: 'Approve', reopen: 'Reopen', accept: 'Accept', return: 'Return', reason: 'Reason', by: 'by {{name}}',
+      done: 'Saved', none: 'No month has been submitted by a kecamatan yet.',
+    },
     entry: {
       perPosyandu: 'Per posyandu (12 months)',
       perDesa: 'Per village (1 month)',
