@@ -8,7 +8,7 @@ import { newId } from '../../sync/ids'
 import { audit, officeParty } from '../../write'
 import { bundleRefusal } from '../format'
 import { peerRow } from '../peers'
-import { rowKey, type RowCheck } from './check'
+import { rowKey, versionKey, type RowCheck } from './check'
 import { streamRows, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
@@ -116,7 +116,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         return item('refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
       }
       if (opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut('ditolak operator')
-      const invalid = check.invalid.get(rowKey(t.s.name, k.id))
+      const invalid = check.invalid.get(versionKey(t.s.name, k))
       if (invalid) return leaveOut(`tidak memenuhi aturan data: ${invalid}`)
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
