@@ -4,9 +4,8 @@ import { basename } from 'node:path'
 import { Inflate } from 'fflate'
 import type { ImportItem, ImportProgress, ImportReport, TableCounts } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
-import { keepBackups } from '../app/handlers'
 import type { Ctx } from '../context'
-import { backupDatabase } from '../db/backup'
+import { backupBeforeImport } from '../db/backup'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
 import { HLC_ZERO, observeHlc } from '../sync/hlc'
 import { newId } from '../sync/ids'
@@ -143,7 +142,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
   const progress = (phase: ImportProgress['phase'], doneBytes: number, rows: number) => opts.progress?.({ phase, doneBytes, totalBytes: total, rows })
   await verifyPayloadHash(file, header, (d) => progress('memeriksa', d, 0), cancelled)
 
-  const backupFile = dryRun ? null : backupDatabase(ctx.sqlite, ctx.backupsDir, 'pre-import', ctx.clock, keepBackups(ctx)).file
+  const backupFile = dryRun ? null : backupBeforeImport(ctx).file
   const sqlite = ctx.sqlite
   const sender = { wilayahCode: peer.wilayah_code, level: peer.level }
   const rejectSet = new Set((opts.reject ?? []).map((r) => `${r.table}:${r.id}`))
