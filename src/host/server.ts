@@ -6,7 +6,7 @@ import type { Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { fail } from '../shared/result'
 import { sweepUploads } from '../core/uploads'
-import { handleUpload, readCall, refusalFor } from './upload'
+import { dropRestOfBody, handleUpload, readCall, refusalFor } from './upload'
 
 /** Same CSP as the Electron window, so the renderer is tested under the rules it ships with. */
 export const CSP =
@@ -78,7 +78,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const op = decodeURIComponent(url.pathname.slice(5))
       if (op === 'upload') {
         const { status, result } = await handleUpload(req, opts.ctx.dataDir, opts.uploadLimitBytes)
-        if (status !== 200) res.setHeader('connection', 'close') // the unread rest of the body is not wanted
+        if (status !== 200) dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
       let body: unknown
@@ -86,7 +86,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         body = await readCall(req, op)
       } catch (e) {
         const { status, result } = refusalFor(e)
-        res.setHeader('connection', 'close')
+        dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
       const result = await dispatch(opts.ctx, op, body)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, rmSync } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_ATTACHMENT_BYTES } from '../shared/contract/regulation'
 import type { OpName } from '../shared/contract'
 import { environmentFailure, tooLarge } from '../core/failures'
@@ -135,4 +135,20 @@ export async function handleUpload(req: IncomingMessage, dataDir: string, limit 
   } catch (e) {
     return refusalFor(e, 'Berkas')
   }
+}
+
+/**
+ * After refusing a body that is still arriving: keep reading (and dropping) it for a moment so
+ * the client reads our answer before the connection goes (closing at once would reset it and
+ * lose the message), then hang up on whatever is left.
+ */
+export function dropRestOfBody(req: IncomingMessage, res: ServerResponse, lingerMs = 2000): void {
+  if (req.complete) return
+  req.resume()
+  res.once('finish', () => {
+    if (req.complete) return
+    const timer = setTimeout(() => req.socket.destroy(), lingerMs)
+    req.once('end', () => clearTimeout(timer))
+    req.once('close', () => clearTimeout(timer))
+  })
 }
