@@ -51,7 +51,7 @@ export const common = {
       yes: 'Ya, pulihkan', done: 'Dipulihkan dari cadangan {{at}}',
       otherTitle: 'Cadangan ini milik kantor lain',
       otherBody: 'Cadangan {{at}} milik {{backup}} ({{backupCode}}), bukan kantor ini, {{current}} ({{currentCode}}). Bila dipulihkan, semua data {{current}} di komputer ini diganti dengan data {{backup}}, dan Simpul di sini lalu bekerja sebagai {{backup}}. Data sekarang lebih dulu disimpan sebagai cadangan "pre-restore".',
-      otherYes: 'Ya, ganti data {{current}} dengan data {{backup}}',
+      otherYes: 'Ya, ganti dengan data {{backup}}',
     },
     diagnostics: 'Unduh diagnostik (tanpa data pribadi)',
     about: {
@@ -116,7 +116,7 @@ export const common = {
       yes: 'Yes, restore', done: 'Restored from the backup of {{at}}',
       otherTitle: 'This backup belongs to another office',
       otherBody: 'The backup of {{at}} belongs to {{backup}} ({{backupCode}}), not to this office, {{current}} ({{currentCode}}). Restoring it replaces all data of {{current}} on this computer with the data of {{backup}}, and Simpul here then works as {{backup}}. The current data is first saved as a "pre-restore" backup.',
-      otherYes: 'Yes, replace the data of {{current}} with the data of {{backup}}',
+      otherYes: 'Yes, replace with the data of {{backup}}',
     },
     diagnostics: 'Download diagnostics (no personal data)',
     about: {

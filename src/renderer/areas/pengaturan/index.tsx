@@ -64,7 +64,7 @@ function Settings() {
 
   return (
     <Stack maw={980}>
-      <Modal opened={!!restoring} onClose={closeRestore} title={otherText ? t('restore.otherTitle') : t('restore.title')}>
+      <Modal opened={!!restoring} onClose={closeRestore} size={otherText ? 'lg' : 'md'} title={otherText ? t('restore.otherTitle') : t('restore.title')}>
         {otherText ? (
           <Stack data-testid="restore-other-office">
             <Alert color="red" icon={<IconAlertTriangle />}>{t('restore.otherBody', otherText)}</Alert>
