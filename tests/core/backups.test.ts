@@ -7,6 +7,7 @@ import type { Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { backupBeforeImport, backupDatabase, listBackups, PROTECTED_IMPORT_DAYS } from '../../src/core/db/backup'
 import { restoreDatabase } from '../../src/core/db/restore'
+import { writeBundle } from '../../src/core/exchange/export'
 import { dispatch } from '../../src/core/handlers'
 import { appRoot } from '../../src/core/paths'
 import { setSetting } from '../../src/core/settings'
@@ -131,6 +132,27 @@ describe('backup rotation protects restore points from a flood of imports', () =
     expect(listBackups(kab.backupsDir).map((b) => b.name)).toEqual(names)
     kab.close()
     kec[0].close()
+  })
+
+  it('a bundle refused for authority makes no copy and rotates none away', async () => {
+    const clock = movingClock('2026-11-24T08:00:00')
+    const { kab, kec: [a, b] } = makeOffices(['12.18.04', '12.18.05'])
+    const outDir = tempDir('simpul-bundles-')
+    Object.assign(kab, { clock })
+    setSetting(kab.sqlite, 'backup.keep', '1')
+    const foreign = addPosyandu(b, 'Posyandu Tetangga')
+    await receive(kab, send(b, kab, outDir))
+    const names = listBackups(kab.backupsDir).map((x) => x.name)
+    // A modified Simpul at kecamatan A sends an edit of B's posyandu, again and again.
+    const forged: Record<string, unknown> = { ...(kab.sqlite.prepare('SELECT * FROM posyandu WHERE id = ?').get(foreign.id) as Record<string, unknown>), name: 'Diubah oleh A', rev: 9 }
+    const cols = Object.keys(forged)
+    for (let i = 0; i < 5; i++) {
+      clock.add(MIN)
+      const file = writeBundle(a, '12.18', [{ name: 'posyandu', columns: cols, rows: [cols.map((c) => forged[c])] }], { outDir }).file
+      expect((await refusal(receive(kab, file))).code).toBe('BUNDLE_UNAUTHORISED')
+    }
+    expect(listBackups(kab.backupsDir).map((x) => x.name)).toEqual(names)
+    for (const c of [kab, a, b]) c.close()
   })
 })
 

@@ -9,6 +9,7 @@ import { environmentFailure, FAILURE, failureFor, tooLarge } from '../../src/cor
 import { dispatch } from '../../src/core/handlers'
 import { getSetting } from '../../src/core/settings'
 import { makeCtx } from '../helpers/db'
+import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 /** What a person must never read: SQLite's or Node's own words, or a stack. */
 const TECHNICAL = /SQLITE|readonly|database is locked|disk is full|ENOSPC|Error:|\bat \S+ \(|\.ts:\d+/
@@ -85,6 +86,20 @@ describe('failures of the computer, told in words', () => {
     expect(failure?.code).toBe('DISK_FULL')
     expect(ctx.sqlite.inTransaction).toBe(false)
     ctx.close()
+  })
+
+  it('a bundle import that fills the disk says so, and imports nothing', async () => {
+    const { kab, kec: [kec], outDir } = makeOffices(['12.18.04'])
+    for (let i = 0; i < 300; i++) addPosyandu(kec, `Posyandu Besar ${i}`)
+    const file = send(kec, kab, outDir)
+    const opened = await dispatch(kab, 'exchange.bundleOpen', { fileName: 'kec.simpul', base64: readFileSync(file).toString('base64') })
+    if (!opened.ok) throw new Error(opened.error.message)
+    kab.sqlite.pragma(`max_page_count = ${kab.sqlite.pragma('page_count', { simple: true }) as number}`)
+    const error = await refused(kab, 'exchange.bundleApply', { inboxId: (opened.data as { inboxId: string }).inboxId })
+    expect(error).toEqual({ code: 'DISK_FULL', message: FAILURE.DISK_FULL })
+    expect(count(kab, 'posyandu')).toBe(0)
+    kab.close()
+    kec.close()
   })
 
   it('ENOSPC from the file system (writing to /dev/full) is a full disk too', () => {
