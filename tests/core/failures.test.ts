@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -7,6 +8,7 @@ import type { Ctx } from '../../src/core/context'
 import * as schema from '../../src/core/db/schema'
 import { environmentFailure, FAILURE, failureFor, tooLarge } from '../../src/core/failures'
 import { dispatch } from '../../src/core/handlers'
+import { appRoot } from '../../src/core/paths'
 import { getSetting } from '../../src/core/settings'
 import { makeCtx } from '../helpers/db'
 import { addPosyandu, makeOffices, send } from '../helpers/exchange'
@@ -101,6 +103,23 @@ describe('failures of the computer, told in words', () => {
     kab.close()
     kec.close()
   })
+
+  it('the command line on a database another program holds exclusively: one line in words, exit 1, no stack', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const file = ctx.dataFile
+    ctx.close()
+    const other = new Database(file)
+    other.pragma('locking_mode = EXCLUSIVE')
+    other.exec('BEGIN EXCLUSIVE')
+    try {
+      const r = spawnSync(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), 'integrity', '--db', file], { encoding: 'utf8' })
+      expect(r.status).toBe(1)
+      expect(r.stderr.trim()).toBe(`Gagal: ${FAILURE.DB_LOCKED}`)
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+  }, 30_000)
 
   it('ENOSPC from the file system (writing to /dev/full) is a full disk too', () => {
     let err: unknown

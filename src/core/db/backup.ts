@@ -36,7 +36,13 @@ export function backupDatabase(
   const used = readdirSync(backupsDir).map((f) => NAME.exec(f)).filter((m) => m && m[1] === stamp).map((m) => Number(m![2] ?? 1))
   const n = used.length ? Math.max(...used) + 1 : 1
   const file = join(backupsDir, n === 1 ? `simpul-${stamp}-${safeReason}.sqlite` : `simpul-${stamp}-${n}-${safeReason}.sqlite`)
-  sqlite.prepare('VACUUM INTO ?').run(file)
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(file)
+  } catch (e) {
+    // A full disk leaves a cut-off copy: it must never be listed as a restore point (nor rotate others away).
+    rmSync(file, { force: true })
+    throw e
+  }
   chmodSync(file, 0o600)
   rotateBackups(backupsDir, keep)
   const { n: _n, ...info } = describe(file)!
