@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
+import { environmentFailure } from '../../failures'
 import { columnsOf, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
@@ -124,6 +125,8 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         // leave it out, import the rest, and report it back in the receipt.
         if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(`ditolak aturan data: ${(e as Error).message}`)
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
+          // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
+          if (environmentFailure(e)) throw e
           const label = describeRow(t.s, values)
           throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
         }
