@@ -25,8 +25,9 @@ describe('money on the command line is read by the shared parseRupiah', () => {
     expect(JSON.parse(r.out).error).toMatchObject({ code: 'INVALID_AMOUNT' })
     expect(r.err).toMatch(/"1500\.5" berisi pecahan rupiah; uang ditulis dalam rupiah bulat/)
     expect(cli('terbilang', '1.250.000,50', '--db', db).err).toMatch(/berisi pecahan rupiah/)
-    expect(cli('terbilang', 'sejuta', '--db', db)).toMatchObject({ code: 1, err: expect.stringMatching(/"sejuta" bukan jumlah rupiah/) })
-    expect(cli('terbilang', '1.25.000', '--db', db).code).toBe(1)
+    // Text that is no number at all is a usage mistake (exit 2), as before.
+    expect(cli('terbilang', 'sejuta', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/"sejuta" bukan jumlah rupiah/) })
+    expect(cli('terbilang', '1.25.000', '--db', db).code).toBe(2)
     expect(cli('terbilang', '--db', db).code).toBe(2)
   })
 
