@@ -85,7 +85,7 @@ export function mappingFromPairs(kind: ImportKind, pairs: string[]): Record<stri
     const fd = FIELDS[kind].find((x) => x.key.toLowerCase() === name.toLowerCase()) ?? FIELDS[kind].find((x) => x.aliases.includes(normalizeHeader(name)))
     if (!fd) throw new AppError('XLSX_MAPPING', `Field "${name}" tidak dikenal untuk ${kind}. Yang ada: ${FIELDS[kind].map((x) => `${x.key} (${x.label})`).join(', ')}.`)
     if (fd.key in out) throw new AppError('XLSX_MAPPING', `Field ${fd.key} dipasangkan dua kali (${out[fd.key]} dan ${column}).`)
-    out[fd.key] = column === '-' ? null : column
+    out[fd.key] = column
   }
   return out
 }
