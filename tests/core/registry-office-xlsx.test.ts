@@ -92,8 +92,8 @@ describe('office kader sheets', () => {
       posyandu: 'Lokasi / Nama Posyandu',
     })
     expect(p.ignored).toEqual([
-      { from: 7, to: 7, reason: 'baris nomor kolom', text: '1' },
-      { from: 11, to: 18, reason: 'blok jumlah/tanda tangan', text: 'JUMLAH' },
+      { from: 7, to: 7, kind: 'number', reason: 'baris nomor kolom', text: '1' },
+      { from: 11, to: 18, kind: 'footer', reason: 'blok jumlah/tanda tangan', text: 'JUMLAH' },
     ])
     expect(p.notices).toEqual([
       'Judul kolom bertingkat di baris 5–6; kolom dibaca sebagai "Lokasi / Desa/Kel", "Lokasi / Nama Posyandu".',

@@ -303,9 +303,9 @@ export function separateBody(sheet: Sheet, required: number[]): { rows: SheetRow
     // Totals right above the signature block are one block: "Baris 48–55 … jumlah/tanda tangan".
     if (last && kind[i - 1] && kind[i - 1] !== 'number' && k !== 'number') {
       last.to = rows[i].row
-      if (k === 'footer') last.reason = REASON.footer
+      if (k === 'footer') (last.kind = k), (last.reason = REASON.footer)
     } else {
-      ignored.push({ from: rows[i].row, to: rows[i].row, reason, text: texts(rows[i].cells)[0]?.slice(0, 60) ?? '' })
+      ignored.push({ from: rows[i].row, to: rows[i].row, kind: k, reason, text: texts(rows[i].cells)[0]?.slice(0, 60) ?? '' })
     }
   }
   return { rows: rows.filter((_, i) => !kind[i]), ignored }

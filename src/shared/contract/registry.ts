@@ -223,6 +223,7 @@ export interface ImportRowReport {
 export interface ImportIgnored {
   from: number
   to: number
+  kind: 'number' | 'total' | 'footer'
   /** "blok jumlah/tanda tangan", "baris jumlah", "baris nomor kolom". */
   reason: string
   /** The first text of the block, e.g. "JUMLAH" or "Mengetahui,". */
