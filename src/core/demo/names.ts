@@ -206,6 +206,19 @@ const LOCAL: Record<Region, { names: readonly string[]; dusun: readonly string[]
   },
 }
 
+/** Towns people of a region were often born in, when not in their own kecamatan. */
+export const BIRTH_TOWNS: Record<Region, readonly string[]> = {
+  jawa: ['Semarang', 'Pekalongan', 'Batang', 'Kendal', 'Surakarta', 'Yogyakarta', 'Surabaya', 'Jakarta', 'Tegal', 'Magelang'],
+  sunda: ['Bandung', 'Bogor', 'Garut', 'Tasikmalaya', 'Sukabumi', 'Cianjur', 'Jakarta'],
+  batak: ['Medan', 'Pematang Siantar', 'Tarutung', 'Sibolga', 'Kabanjahe', 'Balige', 'Tebing Tinggi'],
+  melayu: ['Medan', 'Tebing Tinggi', 'Tanjung Balai', 'Pekanbaru', 'Tanjung Pinang', 'Pontianak', 'Bengkalis'],
+  minang: ['Padang', 'Bukittinggi', 'Payakumbuh', 'Solok', 'Pariaman'],
+  aceh: ['Banda Aceh', 'Lhokseumawe', 'Sigli', 'Meulaboh', 'Bireuen'],
+  bugis: ['Makassar', 'Bone', 'Parepare', 'Sengkang', 'Bulukumba', 'Palopo'],
+  bali: ['Denpasar', 'Tabanan', 'Gianyar', 'Singaraja', 'Klungkung'],
+  timur: ['Kupang', 'Ende', 'Manado', 'Ambon', 'Jayapura', 'Atambua', 'Tomohon'],
+}
+
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
 const roman = (n: number) => ROMAN[n] ?? String(n)
 

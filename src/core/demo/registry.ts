@@ -1,6 +1,6 @@
 import { encodeNik, type Sex } from '../../shared/nik'
 import type { DemoRun, DemoStep } from './index'
-import { personName, posyanduNamer, regionMix, TRAININGS, type Region } from './names'
+import { BIRTH_TOWNS, personName, posyanduNamer, regionMix, TRAININGS, type Region } from './names'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 type Education = 'SD' | 'SMP' | 'SMA/SMK' | 'D1-D3' | 'S1/D4' | 'Tidak sekolah'
@@ -26,6 +26,7 @@ interface PosyanduPlan {
   desa: string
   year: number
   address: string
+  desaName: string
   /** Naming customs of the desa; most of its kader follow them. */
   region: Region
 }
@@ -59,8 +60,8 @@ export const registryStep: DemoStep = {
        VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @kader_id, @posyandu_id, @from_date, NULL)`,
     )
     const insKader = ctx.sqlite.prepare(
-      `INSERT INTO kader (id, scope, rev, hlc, origin, deleted_at, nik, name, sex, birth_date, phone, education, role, active_from, active_to, notes, created_at, updated_at)
-       VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @nik, @name, @sex, @birth_date, @phone, @education, @role, @active_from, NULL, NULL, @now, @now)`,
+      `INSERT INTO kader (id, scope, rev, hlc, origin, deleted_at, nik, name, sex, birth_date, birth_place, phone, education, role, active_from, active_to, notes, created_at, updated_at)
+       VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @nik, @name, @sex, @birth_date, @birth_place, @phone, @education, @role, @active_from, NULL, NULL, @now, @now)`,
     )
     const insTraining = ctx.sqlite.prepare(
       `INSERT INTO kader_training (id, scope, rev, hlc, origin, deleted_at, kader_id, name, year, organiser)
@@ -78,12 +79,13 @@ export const registryStep: DemoStep = {
         for (let j = 0; j < base + (extra.has(i) ? 1 : 0); j++) {
           const { name, dusun } = nextName()
           const address = dusun ? (SETTLEMENT.test(dusun) ? dusun : `Dusun ${dusun}`) : `Dusun ${rng.pick(['I', 'II', 'III', 'IV', 'V', 'VI'])}`
-          yield { id: d.id(), scope: v.kec, name, desa: v.code, year: rng.int(1986, 2022), address, region } satisfies PosyanduPlan
+          yield { id: d.id(), scope: v.kec, name, desa: v.code, desaName: v.name, year: rng.int(1986, 2022), address, region } satisfies PosyanduPlan
         }
       }
     }
     const thisYear = Number(d.now.slice(0, 4))
     const mixOf = new Map<string, readonly (readonly [Region, number])[]>()
+    const kecName = new Map(d.kecamatan.map((k) => [k.code, k.name]))
 
     d.batched(posyanduOf(), (p: PosyanduPlan) => {
       const phi = !phiDone.has(p.scope) && rng.chance(0.2)
@@ -120,7 +122,11 @@ export const registryStep: DemoStep = {
         const next = ((serial.get(p.scope) ?? 0) % 9999) + 1
         serial.set(p.scope, next)
         if (!mixOf.has(p.scope)) mixOf.set(p.scope, regionMix(p.scope))
-        const name = personName(rng, rng.chance(0.75) ? p.region : rng.weighted(mixOf.get(p.scope)!), sex)
+        const region = rng.chance(0.75) ? p.region : rng.weighted(mixOf.get(p.scope)!)
+        const name = personName(rng, region, sex)
+        // Most were born in the desa or kecamatan they serve; some elsewhere; a few lists leave it out.
+        const place = rng.weighted([['desa', 40], ['kecamatan', 30], ['town', 22], ['none', 8]] as const)
+        const birthPlace = place === 'desa' ? p.desaName : place === 'kecamatan' ? (kecName.get(p.scope) ?? p.desaName) : place === 'town' ? rng.pick(BIRTH_TOWNS[region]) : null
         const firstYear = Math.max(p.year, 2000, birthYear + 18)
         const since = `${rng.int(Math.min(firstYear, thisYear - 1), thisYear - 1)}-${pad(rng.int(1, 12))}-01`
         const kaderId = d.id()
@@ -133,6 +139,7 @@ export const registryStep: DemoStep = {
           name,
           sex,
           birth_date: birth,
+          birth_place: birthPlace,
           phone: rng.chance(0.7) ? `08${rng.pick(['12', '13', '21', '22', '52', '53', '77', '78', '95'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null,
           education: rng.weighted(EDUCATION_BY_AGE.find((e) => age <= e.upTo)!.weights),
           role,

@@ -409,10 +409,10 @@ export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: Posy
   if (req.kind === 'kader') {
     const f = req.filter
     const rows = kaderRows(ctx, f, `${KADER_SORT[f.sortBy]} ${f.sortDir === 'desc' ? 'DESC' : 'ASC'}`, 1_000_000, 0)
-    ws.addRow(['Nama Kader', 'NIK', 'Jenis Kelamin', 'Tgl Lahir', 'No HP', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Status'])
+    ws.addRow(['Nama Kader', 'NIK', 'Jenis Kelamin', 'Tempat Lahir', 'Tgl Lahir', 'No HP', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Status'])
     ws.getColumn(2).numFmt = '@'
     for (const r of rows) {
-      ws.addRow([r.name, r.nik, r.sex, r.birthDate, r.phone, r.role, r.posyanduName, r.desaName, r.kecamatanName, r.active ? 'aktif' : 'nonaktif'])
+      ws.addRow([r.name, r.nik, r.sex, r.birthPlace, r.birthDate, r.phone, r.role, r.posyanduName, r.desaName, r.kecamatanName, r.active ? 'aktif' : 'nonaktif'])
     }
   } else {
     const page = listPosyandu(ctx, { ...req.filter, page: 1, pageSize: 1_000_000 })

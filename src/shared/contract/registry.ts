@@ -135,6 +135,7 @@ export interface KaderRow {
   name: string
   sex: 'L' | 'P'
   birthDate: string | null
+  birthPlace: string | null
   role: KaderRole
   phone: string | null
   posyanduId: string | null
