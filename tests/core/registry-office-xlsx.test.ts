@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { splitPlaceDate } from '../../src/core/registry/cells'
 import { getKader, listKader } from '../../src/core/registry/kader'
 import { listPosyandu } from '../../src/core/registry/posyandu'
-import { applyImport, mappingFromPairs, previewImport } from '../../src/core/registry/xlsx'
+import { applyImport, exportList, mappingFromPairs, previewImport } from '../../src/core/registry/xlsx'
 import { kaderFilter, posyanduFilter } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
 import { makeCtx, tempDir } from '../helpers/db'
@@ -122,6 +122,11 @@ describe('office kader sheets', () => {
     expect(rows.find((r) => r.name === 'Rina Marlina')?.posyanduName).toBe('Posyandu Mawar')
     const again = await previewImport(ctx, 'kader', file)
     expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 3, error: 0 })
+    // The export carries the birth place and reads back unchanged.
+    const exported = Buffer.from((await exportList(ctx, { kind: 'kader', filter: kaderFilter.parse({}) })).base64, 'base64')
+    const back = await previewImport(ctx, 'kader', exported)
+    expect(back.mapping).toMatchObject({ birthPlace: 'Tempat Lahir', birthDate: 'Tgl Lahir' })
+    expect(back.counts).toEqual({ new: 0, changed: 0, unchanged: 3, error: 0 })
     ctx.close()
   })
 
@@ -172,9 +177,10 @@ describe('office posyandu sheets', () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Posyandu')
     ws.addRow(['REKAPITULASI POSYANDU KECAMATAN SEI RAMPAH'])
-    ws.addRow(['No', 'Nama Posyandu', 'Desa', 'Alamat', 'Tahun Berdiri'])
+    ws.addRow(['No', 'Nama Posyandu', 'Desa', 'Alamat', 'Tahun Berdiri', 'Keterangan'])
     ws.addRow([1, 'Posyandu Anggrek', 'Sei Rampah', 'Dusun I', 2005])
-    ws.addRow([2, 'Posyandu Kenanga', 'Sei Rampah', 'Dusun III', 2011])
+    // A note that starts like a total, right of the data, is part of the row.
+    ws.addRow([2, 'Posyandu Kenanga', 'Sei Rampah', 'Dusun III', 2011, 'Jumlah kader kurang'])
     ws.addRow([null, 'Jumlah Desa Sei Rampah', null, null, 2])
     ws.addRow([])
     ws.addRow([3, 'Posyandu Mawar', 'Firdaus', 'Dusun II', 1998])

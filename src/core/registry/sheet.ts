@@ -256,7 +256,9 @@ const SIGNATURE = /^(mengetahui|menyetujui|diketahui|disetujui|dibuat oleh|yang 
 /** "Sei Rampah, 30 November 2026", "Sei Rampah,      November 2026" (day left to write by hand). */
 const PLACE_DATE = /^[\p{L}][\p{L} .'-]*,\s*(\d{1,2}\s+)?\p{L}+\.?\s+\d{4}$|^[\p{L}][\p{L} .'-]*,\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/u
 
-const isTotalRow = (cells: CellValue[]) => !cells.some(looksLikeNik) && texts(cells).some((t) => TOTAL.test(unspaced(t)))
+/** A totals label stands at the left, up to the first data column ("JUMLAH" merged over No and Nama); a note further right is data. */
+const isTotalRow = (cells: CellValue[], upTo: number) =>
+  !cells.some(looksLikeNik) && cells.slice(0, upTo + 1).some((c) => typeof c === 'string' && TOTAL.test(unspaced(c.trim())))
 const isSignatureRow = (cells: CellValue[]) => {
   const t = texts(cells)
   return t.length <= 3 && t.some((x) => SIGNATURE.test(x) || PLACE_DATE.test(x))
@@ -281,14 +283,16 @@ const REASON = { number: 'baris nomor kolom', total: 'baris jumlah', footer: 'bl
  */
 export function separateBody(sheet: Sheet, required: number[]): { rows: SheetRow[]; ignored: ImportIgnored[] } {
   const rows = sheet.rows
+  const leftmost = required.length ? Math.max(0, Math.min(...required.filter((c) => c >= 0))) : 0
+  const isTotal = (r: SheetRow) => isTotalRow(r.cells, leftmost)
   const kind: (keyof typeof REASON | null)[] = rows.map(() => null)
-  const isData = (r: SheetRow) => required.every((c) => readText(r.cells[c] ?? null) !== null) && !isTotalRow(r.cells) && !isSignatureRow(r.cells)
+  const isData = (r: SheetRow) => required.every((c) => readText(r.cells[c] ?? null) !== null) && !isTotal(r) && !isSignatureRow(r.cells)
   let lastData = rows.length - 1
   while (lastData >= 0 && !isData(rows[lastData])) lastData--
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
     if (i === 0 && isNumberRow(r.cells)) kind[i] = 'number'
-    else if (isTotalRow(r.cells)) kind[i] = 'total'
+    else if (isTotal(r)) kind[i] = 'total'
     else if (isSignatureRow(r.cells) || (r.afterBlank && isSparseText(r.cells) && i > lastData)) {
       for (let j = i; j < rows.length; j++) kind[j] = 'footer'
       break
