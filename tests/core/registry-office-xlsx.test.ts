@@ -144,6 +144,16 @@ describe('office kader sheets', () => {
     ctx.close()
   })
 
+  it('an incomplete row in the middle is an error row, not the start of the signature block', async () => {
+    const ctx = office()
+    const half = ['Yuni Hartati', null, 'Sei Rampah, 21 Maret 1991', null, null, null, null, null]
+    const p = await previewImport(ctx, 'kader', await officeKaderSheet([SITI, half, BUDI]))
+    expect(p.rows.map((r) => [r.row, r.status])).toEqual([[8, 'new'], [9, 'error'], [10, 'new']])
+    expect(p.rows[1].reasons).toContain('NIK kosong')
+    expect(p.ignored.map((b) => [b.from, b.to])).toEqual([[7, 7], [11, 18]])
+    ctx.close()
+  })
+
   it('a broken copy of the office file is refused with a clear message and writes nothing', async () => {
     const ctx = office()
     const good = await officeKaderSheet([SITI, BUDI])

@@ -259,9 +259,15 @@ const PLACE_DATE = /^[\p{L}][\p{L} .'-]*,\s*(\d{1,2}\s+)?\p{L}+\.?\s+\d{4}$|^[\p
 /** A totals label stands at the left, up to the first data column ("JUMLAH" merged over No and Nama); a note further right is data. */
 const isTotalRow = (cells: CellValue[], upTo: number) =>
   !cells.some(looksLikeNik) && cells.slice(0, upTo + 1).some((c) => typeof c === 'string' && TOTAL.test(unspaced(c.trim())))
+/** "Mengetahui,", "NIP. …": words that never stand in a data row. */
 const isSignatureRow = (cells: CellValue[]) => {
   const t = texts(cells)
-  return t.length <= 3 && t.some((x) => SIGNATURE.test(x) || PLACE_DATE.test(x))
+  return t.length <= 3 && t.some((x) => SIGNATURE.test(x))
+}
+/** "Sei Rampah, 30 November 2026" above the signatures; looks like a Tempat/Tgl Lahir cell, so only trusted after the data. */
+const isPlaceDateRow = (cells: CellValue[]) => {
+  const t = texts(cells)
+  return t.length <= 3 && t.some((x) => PLACE_DATE.test(x))
 }
 /** One or two texts and nothing else: a note or a name under a signature, not a data row. */
 const isSparseText = (cells: CellValue[]) => texts(cells).length <= 2 && cells.every((c) => c === null || typeof c === 'string') && !cells.some(looksLikeNik)
@@ -277,9 +283,9 @@ const REASON = { number: 'baris nomor kolom', total: 'baris jumlah', footer: 'bl
 /**
  * Splits the rows under the header into data and what is not data: the column-number row,
  * total rows ("JUMLAH", also between groups), and the block under the table from the first
- * signature line ("Mengetahui,", "NIP. …", "Sei Rampah, 30 November 2026") or the first
- * lone text after an empty row, to the end. `required` are the columns a data row fills; a
- * lone text is only the start of a footer when no such row follows it.
+ * signature line ("Mengetahui,", "NIP. …") to the end. A place-and-date line ("Sei Rampah,
+ * 30 November 2026") or a lone text after an empty row starts that block only when no data
+ * row follows: `required` are the columns every data row fills.
  */
 export function separateBody(sheet: Sheet, required: number[]): { rows: SheetRow[]; ignored: ImportIgnored[] } {
   const rows = sheet.rows
@@ -293,7 +299,7 @@ export function separateBody(sheet: Sheet, required: number[]): { rows: SheetRow
     const r = rows[i]
     if (i === 0 && isNumberRow(r.cells)) kind[i] = 'number'
     else if (isTotal(r)) kind[i] = 'total'
-    else if (isSignatureRow(r.cells) || (r.afterBlank && isSparseText(r.cells) && i > lastData)) {
+    else if (isSignatureRow(r.cells) || (i > lastData && (isPlaceDateRow(r.cells) || (r.afterBlank && isSparseText(r.cells))))) {
       for (let j = i; j < rows.length; j++) kind[j] = 'footer'
       break
     }
