@@ -173,7 +173,8 @@ export function findTable(wb: ExcelJS.Workbook, fields: SheetField[], what: stri
     if (ws.rowCount > limits.rows) {
       throw new AppError('XLSX_TOO_LARGE', `Lembar "${ws.name}" berisi ${ws.rowCount.toLocaleString('id-ID')} baris; paling banyak ${limits.rows.toLocaleString('id-ID')} baris sekali impor. Pecah menjadi beberapa berkas.`)
     }
-    const width = Math.max(ws.columnCount, 1)
+    // A formatted cell far to the right must not make every row thousands of cells wide.
+    const width = Math.min(Math.max(ws.columnCount, 1), 256)
     for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
       // A title ("DAFTAR KADER POSYANDU …"), merged across or not, has one text.
       if (distinct(rowTexts(ws, r, width)) < 2) continue
