@@ -2,13 +2,14 @@ import type { Statement } from 'better-sqlite3'
 import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
-import { refusal, type Party } from '../../policy'
+import { environmentFailure } from '../../failures'
+import { columnsOf, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty, type AuditSource } from '../../write'
 import { bundleRefusal } from '../format'
 import { peerRow } from '../peers'
-import { rowKey, type RowCheck } from './check'
+import { rowKey, versionKey, type RowCheck } from './check'
 import { streamRows, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
@@ -116,7 +117,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         return item('refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
       }
       if (opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut('ditolak operator')
-      const invalid = check.invalid.get(rowKey(t.s.name, k.id))
+      const invalid = check.invalid.get(versionKey(t.s.name, k))
       if (invalid) return leaveOut(`tidak memenuhi aturan data: ${invalid}`)
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
@@ -124,6 +125,8 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         // leave it out, import the rest, and report it back in the receipt.
         if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(`ditolak aturan data: ${(e as Error).message}`)
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
+          // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
+          if (environmentFailure(e)) throw e
           const label = describeRow(t.s, values)
           throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
         }
@@ -182,6 +185,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     // Rows that are rules for other rows wait until the data they govern is in.
     const later: { t: Cur; values: unknown[] }[] = []
     const complete = new Map<string, { s: Section; ids: Set<string> }>()
+    const sections = new Map<string, Section>()
     let cur: Cur | null = null
     await streamRows(
       file,
@@ -189,6 +193,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       {
         head(h) {
           const s = openSection(sqlite, h, me)
+          sections.set(s.name, s)
           cur = open(s)
           if (s.complete && !complete.has(s.name)) complete.set(s.name, { s, ids: new Set() })
         },
@@ -204,6 +209,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     )
     for (const { t, values } of later) applyRow(t, values)
     for (const { s, ids } of complete.values()) withdraw(ctx, s, ids, sender, me, counts.get(s.name)!, user)
+    for (const s of sections.values()) if (s.hidden.size) scrubHidden(ctx, s, sender, me)
 
     if (check.maxHlc > HLC_ZERO) observeHlc(sqlite, check.maxHlc)
     recordReceipt(ctx, peer, checked, rejected, opts.fileName, file)
@@ -230,10 +236,35 @@ function withdraw(ctx: Ctx, s: Section, keep: Set<string>, sender: Party, me: Pa
   const del = sqlite.prepare(`DELETE FROM "${s.name}" WHERE id = ?`)
   // The frozen-list triggers let a withdrawal through (0009_write_path.sql); nothing else does.
   sqlite.prepare(`INSERT INTO meta(key, value) VALUES ('withdrawing', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run()
+  // Earlier audit entries of a withdrawn row hold its content (a NIK, an account): it goes too.
+  const scrub = sqlite.prepare(`UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE table_name = ? AND row_id = ?`)
   for (const r of gone) {
     del.run(r.id)
+    scrub.run(s.name, r.id)
     audit(ctx, s.name, r.id, 'withdraw', null, null, user)
   }
   sqlite.prepare(`DELETE FROM meta WHERE key = 'withdrawing'`).run()
   c.withdrawn += gone.length
+}
+
+/**
+ * Columns this office is not granted are emptied in every copy it holds of the sender's
+ * rows — also copies an older Simpul sent whole, whose version the sender has not changed
+ * since. A local scrub of a copy: no new revision, nothing travels. Earlier audit entries of
+ * those rows lose their content for the same reason.
+ */
+function scrubHidden(ctx: Ctx, s: Section, sender: Party, me: Party) {
+  const sqlite = ctx.sqlite
+  const cols = columnsOf(sqlite, s.name).filter((c) => s.hidden.has(c.name))
+  const mask = (c: (typeof cols)[number]) => (c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL')
+  const dirty = cols.map((c) => `"${c.name}" IS NOT ${mask(c)}`).join(' OR ')
+  const held = sqlite.prepare(`SELECT id, scope FROM "${s.name}" WHERE ${dirty}`).all() as { id: string; scope: string }[]
+  const ours = held.filter((r) => !refusal(s.policy, sender, r.scope, 'change') && refusal(s.policy, me, r.scope, 'change'))
+  if (!ours.length) return
+  const update = sqlite.prepare(`UPDATE "${s.name}" SET ${cols.map((c) => `"${c.name}" = ${mask(c)}`).join(', ')} WHERE id = ?`)
+  const scrub = sqlite.prepare(`UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE table_name = ? AND row_id = ?`)
+  for (const r of ours) {
+    update.run(r.id)
+    scrub.run(s.name, r.id)
+  }
 }
