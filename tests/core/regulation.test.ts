@@ -17,6 +17,6 @@ describe('regulation register (base)', () => {
     expect(!bad.ok && bad.error.message).toMatch(/YYYY-MM-DD/)
     expect(count()).toBe(1)
     const audit = ctx.sqlite.prepare(`SELECT action, user FROM audit_log WHERE table_name = 'regulation'`).all()
-    expect(audit).toEqual([{ action: 'create', user: 'Penguji' }])
+    expect(audit).toEqual([{ action: 'create', user: 'admin' }])
   })
 })
