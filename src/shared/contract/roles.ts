@@ -47,7 +47,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'wilayah.children': 'public',
   'wilayah.get': 'public',
   'wilayah.search': 'public',
-  'backup.list': ['admin', 'operator'],
+  'backup.list': ALL,
   'backup.create': ['admin', 'operator'],
   'backup.restore': ADMIN,
   'platform.printToPdf': ALL,

@@ -11,6 +11,7 @@ import { setLanguage, type Lang } from '../../i18n'
 import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
 import { UpdateFromFile } from './UpdateFromFile'
+import { useCan } from '../../session'
 
 /** Both offices named by a BACKUP_OTHER_OFFICE refusal. */
 interface OtherOffice {
@@ -19,6 +20,8 @@ interface OtherOffice {
 }
 
 function Settings() {
+  // Each part shows only to roles the dispatcher lets through.
+  const can = useCan()
   const { t, i18n } = useTranslation()
   const settings = useOp('settings.get', {})
   const backups = useOp('backup.list', {})
@@ -92,14 +95,14 @@ function Settings() {
             />
           </div>
           <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} />
-          <Group><Button onClick={save}>{t('action.save')}</Button></Group>
+          {can('settings.set') && <Group><Button onClick={save}>{t('action.save')}</Button></Group>}
         </Stack>
       </Card>
-      <LetterheadSettings />
-      <UpdateFromFile />
+      {can('settings.set') && <LetterheadSettings />}
+      {can('app.updateFromFile') && <UpdateFromFile />}
       <Title order={3}>{t('settings.backups')}</Title>
       <Group>
-        <Button
+        {can('backup.create') && <Button
           leftSection={<IconDatabaseExport size={18} />}
           variant="light"
           onClick={async () => {
@@ -108,8 +111,8 @@ function Settings() {
           }}
         >
           {t('settings.backupNow')}
-        </Button>
-        <Button
+        </Button>}
+        {can('app.diagnostics') && <Button
           leftSection={<IconFileZip size={18} />}
           variant="default"
           onClick={async () => {
@@ -118,7 +121,7 @@ function Settings() {
           }}
         >
           {t('diagnostics')}
-        </Button>
+        </Button>}
       </Group>
       <Table striped>
         <Table.Tbody>
@@ -129,9 +132,11 @@ function Settings() {
               <Table.Td>{(b.sizeBytes / 1024 / 1024).toFixed(1)} MB</Table.Td>
               <Table.Td style={{ wordBreak: 'break-all' }}>{b.file}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="subtle" color="orange" leftSection={<IconRestore size={16} />} onClick={() => setRestoring(b)}>
-                  {t('action.restore')}
-                </Button>
+                {can('backup.restore') && (
+                  <Button size="xs" variant="subtle" color="orange" leftSection={<IconRestore size={16} />} onClick={() => setRestoring(b)}>
+                    {t('action.restore')}
+                  </Button>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
