@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, runCli, setupKecamatan, shot, test } from './fixtures'
+import { ADMIN, expect, login, runCli, setupKecamatan, shot, test } from './fixtures'
 
 test('letterhead and signatories are saved; a backup is restored from the screen after confirmation', async ({ page, host }) => {
   await setupKecamatan(page, host)
@@ -20,7 +20,7 @@ test('letterhead and signatories are saved; a backup is restored from the screen
   await expect(page.getByRole('button', { name: 'Pulihkan' })).toHaveCount(1)
 
   // A change after the backup...
-  await page.getByLabel('Nama operator').fill('Operator Baru')
+  await page.getByLabel('Jumlah cadangan yang disimpan').fill('7')
   await page.getByRole('button', { name: 'Simpan', exact: true }).click()
   await expect(page.getByText('Pengaturan tersimpan')).toBeVisible()
   await shot(page, 'settings')
@@ -30,12 +30,12 @@ test('letterhead and signatories are saved; a backup is restored from the screen
   await expect(page.getByText('Pulihkan basis data dari cadangan?')).toBeVisible()
   await shot(page, 'settings-restore-confirm')
   await page.getByRole('button', { name: 'Batal' }).click()
-  await expect(page.getByLabel('Nama operator')).toHaveValue('Operator Baru')
+  await expect(page.getByLabel('Jumlah cadangan yang disimpan')).toHaveValue('7')
   await page.getByRole('button', { name: 'Pulihkan' }).first().click()
   await page.getByRole('button', { name: 'Ya, pulihkan' }).click()
   await page.waitForEvent('load')
   await page.getByRole('link', { name: 'Pengaturan' }).click()
-  await expect(page.getByLabel('Nama operator')).toHaveValue('Siti Aminah')
+  await expect(page.getByLabel('Jumlah cadangan yang disimpan')).toHaveValue('20')
   await expect(page.getByLabel('Camat nama')).toHaveValue('Drs. Ahmad Fauzi')
   // The pre-restore copy is listed too, so the restore can itself be undone.
   await expect(page.getByRole('cell', { name: 'pre-restore', exact: true })).toBeVisible()
@@ -47,8 +47,9 @@ test('a backup of another office is restored only after a second confirmation th
   await setupKecamatan(page, host)
   // Another office's backup lands in our backups folder (copied from a USB stick, say).
   const otherDb = join(host.dir, 'lain', 'simpul.sqlite')
-  expect((await runCli(['init', '--office', '12.18.05', '--name', 'Kantor Camat Perbaungan', '--db', otherDb])).code).toBe(0)
-  const made = JSON.parse((await runCli(['backup', '--db', otherDb, '--json'])).stdout) as { file: string; name: string }
+  const other = { SIMPUL_USER: 'lain', SIMPUL_PASSWORD: ADMIN.password }
+  expect((await runCli(['init', '--office', '12.18.05', '--name', 'Kantor Camat Perbaungan', '--admin', 'lain', '--db', otherDb], other)).code).toBe(0)
+  const made = JSON.parse((await runCli(['backup', '--db', otherDb, '--json'], other)).stdout) as { file: string; name: string }
   mkdirSync(join(host.dir, 'backups'), { recursive: true, mode: 0o700 })
   copyFileSync(made.file, join(host.dir, 'backups', made.name))
 
@@ -69,8 +70,11 @@ test('a backup of another office is restored only after a second confirmation th
   await page.getByRole('button', { name: 'Ya, pulihkan' }).click()
   await page.getByRole('button', { name: 'Ya, ganti dengan data Kantor Camat Perbaungan' }).click()
   await page.waitForEvent('load')
+  // The other office's data comes with its own people: this session's user is not one of them.
+  await expect(page.getByRole('button', { name: 'Masuk', exact: true })).toBeVisible()
+  await login(page, host, { username: 'lain', password: ADMIN.password })
   await expect(page.getByTestId('office-name')).toContainText('Perbaungan')
   expect(statSync(host.dbFile).mode & 0o777).toBe(0o600)
-  const integrity = await host.cli(['integrity', '--json'])
+  const integrity = await runCli(['integrity', '--json', '--db', host.dbFile], other)
   expect(JSON.parse(integrity.stdout).ok).toBe(true)
 })
