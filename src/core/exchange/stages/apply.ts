@@ -6,7 +6,7 @@ import { environmentFailure } from '../../failures'
 import { columnsOf, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
-import { audit, officeParty } from '../../write'
+import { audit, officeParty, referenceProblem } from '../../write'
 import { bundleRefusal } from '../format'
 import { peerRow } from '../peers'
 import { rowKey, versionKey, type RowCheck } from './check'
@@ -119,6 +119,12 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       if (opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut('ditolak operator')
       const invalid = check.invalid.get(versionKey(t.s.name, k))
       if (invalid) return leaveOut(`tidak memenuhi aturan data: ${invalid}`)
+      if (check.unresolved.has(versionKey(t.s.name, k))) {
+        const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
+        if (ref && ref !== 'unknown') {
+          throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
+        }
+      }
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
         // A rule of this database (a locked evaluation year, a final honor list) refuses the row:
