@@ -123,3 +123,15 @@ export async function login(page: Page, host: Host, user: { username: string; pa
   // Logging out went back to the start page; open the asked one.
   if (path) await page.evaluate((p) => (window.location.hash = `#/${p}`), path)
 }
+
+/** First-run setup as the Bappeda of Kabupaten Serdang Bedagai (12.18). */
+export async function setupKabupaten(page: Page, host: Host, operator = 'Rahmat Hidayat'): Promise<void> {
+  await page.goto(host.url)
+  await page.getByText('Kantor kabupaten/kota').click()
+  await pick(page, 'Provinsi', 'Sumatera Utara')
+  await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
+  await page.getByLabel('Nama kantor').fill('Bappeda Kabupaten Serdang Bedagai')
+  await fillAdmin(page, { ...ADMIN, displayName: operator })
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
+}

@@ -4,25 +4,13 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { ADMIN, expect, fillAdmin, login, pick, shot, test, type Host } from './fixtures'
+import { ADMIN, expect, login, pick, setupKabupaten, shot, test, type Host } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'screenshots')
 
 /** Runs tests/e2e/honor-seed.ts against the host's database (posyandu and the Kepbup belong to other areas). */
 const seed = (host: Host, ...args: string[]) => execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tests/e2e/honor-seed.ts'), host.dbFile, ...args], { cwd: ROOT })
-
-/** First-run setup as the Bappeda of Kabupaten Serdang Bedagai (12.18). */
-async function setupKabupaten(page: Page, host: Host) {
-  await page.goto(host.url)
-  await page.getByText('Kantor kabupaten/kota').click()
-  await pick(page, 'Provinsi', 'Sumatera Utara')
-  await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
-  await page.getByLabel('Nama kantor').fill('Bappeda Kabupaten Serdang Bedagai')
-  await fillAdmin(page, { ...ADMIN, displayName: 'Rahmat Hidayat' })
-  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
-  await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
-}
 
 /** The office's people besides the administrator; all share the e2e password. */
 const STAFF = {
