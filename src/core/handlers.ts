@@ -12,7 +12,7 @@ import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
 import { peopleHandlers } from './people/handlers'
 import { reportHandlers } from './evaluation/approval'
-import { runAs } from './people/actor'
+import { runAs, type Actor } from './people/actor'
 import { actorOf } from './people/users'
 import { allowed, isPublicOp, ROLE_LABEL, rolesFor } from '../shared/contract/roles'
 
@@ -56,7 +56,15 @@ export interface Caller {
  */
 export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller?: Caller): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
-  const actor = caller?.userId ? actorOf(ctx.sqlite, caller.userId) : null
+  let actor: Actor | null
+  try {
+    actor = caller?.userId ? actorOf(ctx.sqlite, caller.userId) : null
+  } catch (e) {
+    // The database itself failed (locked, closed, unreadable): told in words like any other failure.
+    ctx.log.error(`${name} gagal`, e)
+    const failure = failureFor(e)
+    return fail(failure.code, failure.message)
+  }
   if (!isPublicOp(name)) {
     if (!actor) return fail('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')
     if (!allowed(actor.role, name)) {

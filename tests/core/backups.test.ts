@@ -8,10 +8,9 @@ import { openContext, type Ctx } from '../../src/core/context'
 import { backupBeforeImport, backupDatabase, listBackups, PROTECTED_IMPORT_DAYS } from '../../src/core/db/backup'
 import { restoreDatabase } from '../../src/core/db/restore'
 import { writeBundle } from '../../src/core/exchange/export'
-import { dispatch } from '../../src/core/handlers'
 import { appRoot } from '../../src/core/paths'
-import { setSetting } from '../../src/core/settings'
-import { makeCtx, tempDir } from '../helpers/db'
+import { getSetting, setSetting } from '../../src/core/settings'
+import { makeCtx, tempDir, CLI_ENV, dispatch } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
 /** A clock the test moves by hand (local time, as the backup names use). */
@@ -182,7 +181,8 @@ describe('restore', () => {
     clock.add(MIN)
     const res = await dispatch(ctx, 'backup.restore', { name: b.name })
     expect(res.ok).toBe(true)
-    expect(ctx.user()).toBe('Sebelum')
+    // A marker kept in the file's meta table tells which file is open.
+    expect(getSetting(ctx.sqlite, 'operator_name')).toBe('Sebelum')
     expect(mode(ctx.dataFile)).toBe(0o600)
     ctx.close()
   })
@@ -204,11 +204,13 @@ describe('restore', () => {
     const confirmed = await dispatch(ours, 'backup.restore', { name: foreign.name, confirmOtherOffice: true })
     expect(confirmed.ok).toBe(true)
     expect(ours.office()?.wilayahCode).toBe('12.18.05')
-    expect(ours.user()).toBe('Operator Kantor Lain')
+    expect(getSetting(ours.sqlite, 'operator_name')).toBe('Operator Kantor Lain')
     expect(mode(ours.dataFile)).toBe(0o600)
     // The pre-restore copy is of our office, so the step can be undone.
     const pre = listBackups(ours.backupsDir).find((b) => b.reason === 'pre-restore')!
-    const again = await dispatch(ours, 'backup.restore', { name: pre.name })
+    // The restored file has the other office's people: one of them undoes the step.
+    const theirAdmin = { userId: (ours.sqlite.prepare(`SELECT id FROM app_user WHERE role = 'admin'`).get() as { id: string }).id }
+    const again = await dispatch(ours, 'backup.restore', { name: pre.name }, theirAdmin)
     expect(again).toMatchObject({ ok: false, error: { code: 'BACKUP_OTHER_OFFICE' } })
     ours.close()
   })
@@ -232,7 +234,7 @@ describe('restore', () => {
     const { ours, foreign } = twoOffices()
     const { dataFile } = ours
     ours.close()
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), ...args], { encoding: 'utf8' })
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
     const refused = run('restore', foreign.file, '--db', dataFile)
     expect(refused.status).toBe(1)
     expect(refused.stderr).toMatch(/milik Kantor 12\.18\.05 \(12\.18\.05\), bukan kantor ini, Kantor 12\.18\.04 \(12\.18\.04\)/)

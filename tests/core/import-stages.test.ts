@@ -15,7 +15,7 @@ import { appRoot } from '../../src/core/paths'
 import { newId } from '../../src/core/sync/ids'
 import { emptyMonth } from '../../src/shared/evaluation/fields'
 import { rows } from '../helpers/adversary'
-import { callOp, makeCtx } from '../helpers/db'
+import { callOp, makeCtx, CLI_ENV } from '../helpers/db'
 import { addPosyandu, dbState, makeOffices, receive, refusal, resignedCopy, send } from '../helpers/exchange'
 
 /** Each stage of the import chain (src/core/exchange/import.ts), on its own. */
@@ -161,7 +161,7 @@ describe('stage 7 — apply in one transaction', () => {
     kab.close()
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), 'bundle', 'import', file, '--db', dbFile, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+        const child = spawn(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), 'bundle', 'import', file, '--db', dbFile, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...CLI_ENV } })
         let out = ''
         child.stdout.on('data', (d) => (out += d))
         child.stderr.on('data', (d) => (out += d))

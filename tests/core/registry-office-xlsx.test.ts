@@ -8,7 +8,7 @@ import { listPosyandu } from '../../src/core/registry/posyandu'
 import { applyImport, exportList, mappingFromPairs, previewImport } from '../../src/core/registry/xlsx'
 import { kaderFilter, posyanduFilter } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, CLI_ENV } from '../helpers/db'
 import { addPosyandu, snapshot } from '../helpers/registry'
 
 /**
@@ -210,14 +210,14 @@ describe('office posyandu sheets', () => {
 
 describe('simpul import xlsx --map', () => {
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
     return { code: r.status, out: r.stdout, err: r.stderr }
   }
 
   it('maps a merged column from the command line and reports the rows it left out', async () => {
     const dir = tempDir()
     const db = join(dir, 'kec.sqlite')
-    expect(cli('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--db', db).code).toBe(0)
+    expect(cli('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--db', db).code).toBe(0)
     const posyandu = join(dir, 'posyandu.xlsx')
     const pwb = new ExcelJS.Workbook()
     const pws = pwb.addWorksheet('P')

@@ -1,9 +1,9 @@
 import type { Ctx } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
 import { writeBundle } from '../../src/core/exchange/export'
-import { dispatch } from '../../src/core/handlers'
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { addPosyandu, addRegulation, makeOffices, receive, send } from './exchange'
+import { dispatch } from '../helpers/db'
 
 /** Calls an operation through the dispatcher; throws with the message when refused. */
 export async function op<K extends OpName>(ctx: Ctx, name: K, input: Input<K>): Promise<Output<K>> {
@@ -45,6 +45,7 @@ export async function kabupatenWorld(kecamatan: readonly string[] = KEC) {
     people.push({ id: p.id, nik, npwp, account })
   }
   const list = await op(kab, 'honor.listCreate', { periodKind: 'bulan', year: 2026, month: 3, subKegiatanCode: '5.01.01.2.06.0003', subKegiatanName: 'Koordinasi Posyandu' })
+  await op(kab, 'honor.verify', { id: list.list.id })
   const final = await op(kab, 'honor.finalise', { id: list.list.id })
   const master = addRegulation(kab, 'Perbup Posyandu')
   for (const k of kec) await receive(k, send(kab, k, outDir))

@@ -9,7 +9,8 @@ import { setupOffice } from '../../src/core/office/service'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { dispatch as realDispatch, type Caller } from '../../src/core/handlers'
 import { actorOf, insertUser } from '../../src/core/people/users'
-import type { Role } from '../../src/shared/contract/roles'
+import { allowed, rolesFor, type Role } from '../../src/shared/contract/roles'
+import { isOpName } from '../../src/shared/contract'
 
 // Real scrypt at a lower cost, so the hundreds of test users stay fast (production uses DEFAULT_COST).
 process.env.SIMPUL_SCRYPT_N ??= '1024'
@@ -27,7 +28,8 @@ function testHash(): string {
 /** Environment for a spawned `simpul` command: runs as the test administrator "admin". */
 export const CLI_ENV = { SIMPUL_USER: 'admin', SIMPUL_PASSWORD: TEST_PASSWORD, SIMPUL_SCRYPT_N: '1024' }
 
-const callers = new WeakMap<Ctx, Caller>()
+// By data file, so a copy of a ctx (a read-only view of the same file) calls as the same person.
+const callers = new Map<string, Caller>()
 
 /**
  * Adds a user with this role (username = role unless given) and returns the caller to
@@ -40,13 +42,27 @@ export function addUser(ctx: Ctx, role: Role, username: string = role, displayNa
 
 /** The administrator that makeCtx created for this database (tests call as this person by default). */
 export function callerOf(ctx: Ctx): Caller {
-  const c = callers.get(ctx)
+  const c = callers.get(ctx.dataFile)
   if (!c) throw new Error('makeCtx without an office has no administrator; call addUser first')
   return c
 }
 
-/** dispatch as the test administrator (or the given caller): validation and role checks included. */
-export const dispatch = (ctx: Ctx, op: unknown, input: unknown, caller?: Caller) => realDispatch(ctx, op, input, caller ?? callers.get(ctx))
+const staff = new Map<string, Caller>()
+/**
+ * Someone who may call `op`: the test administrator when the role table lets admin, else a
+ * test user of the first role it names (created once per database, e.g. "uji-pptk").
+ */
+export function callerFor(ctx: Ctx, op: unknown): Caller | undefined {
+  const admin = callers.get(ctx.dataFile)
+  if (!admin || !isOpName(op) || allowed('admin', op)) return admin
+  const role = rolesFor(op)[0]
+  const key = `${ctx.dataFile}|${role}`
+  if (!staff.has(key)) staff.set(key, addUser(ctx, role, `uji-${role}`))
+  return staff.get(key)
+}
+
+/** dispatch as someone whose role may (or as the given caller): validation and role checks included. */
+export const dispatch = (ctx: Ctx, op: unknown, input: unknown, caller?: Caller) => realDispatch(ctx, op, input, caller ?? callerFor(ctx, op))
 
 const made: string[] = []
 // Each test database holds the whole wilayah reference (~8 MB): remove the folders when the worker ends.
@@ -69,7 +85,7 @@ export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupate
     const level = opts.level ?? (opts.office.split('.').length === 2 ? 'kabupaten' : 'kecamatan')
     setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}` })
     const admin = addUser(ctx, 'admin', 'admin', 'Penguji')
-    callers.set(ctx, admin)
+    callers.set(ctx.dataFile, admin)
     // Services called directly (not through dispatch) act as this administrator too, like the CLI.
     ctx.actAs(actorOf(ctx.sqlite, admin.userId))
   }

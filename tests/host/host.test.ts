@@ -3,9 +3,8 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
-import { dispatch } from '../../src/core/handlers'
 import { startHost, type RunningHost } from '../../src/host/server'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, dispatch } from '../helpers/db'
 
 let ctx: Ctx
 let host: RunningHost
