@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { formatDateLong, formatRupiah, parseRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
@@ -25,9 +25,12 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const save = async () => {
+    // Typed the Indonesian way: "750.000", "750000" and "Rp 750.000" are one amount; decimals are refused here.
+    const amount = parseRupiah(String(v.amount))
+    if (amount === null) return setErrors({ amount: t('rate.amountInvalid') })
     const out = await submit(
       'honor.rateSave',
-      { id: v.id, role: v.role, amount: Number(v.amount), validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
+      { id: v.id, role: v.role, amount, validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
       setErrors,
       t('rate.saved'),
     )
@@ -37,7 +40,17 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
     <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
       <Stack>
         <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
-        <NumberInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} thousandSeparator="." decimalSeparator="," prefix="Rp " allowNegative={false} />
+        <TextInput
+          label={t('rate.amount')}
+          inputMode="numeric"
+          value={String(v.amount)}
+          error={errors.amount}
+          onChange={(e) => set('amount', e.currentTarget.value)}
+          onBlur={() => {
+            const n = parseRupiah(String(v.amount))
+            if (n !== null) set('amount', formatRupiah(n))
+          }}
+        />
         <SimpleGrid cols={2}>
           <TextInput type="date" label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} />
           <TextInput type="date" label={t('rate.to')} value={v.validTo} error={errors.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} />
@@ -57,7 +70,7 @@ export function Rates() {
   const { t } = useTranslation('honor')
   const rates = useOp('honor.rateList', {})
   const [editing, setEditing] = useState<RateDraft | null>(null)
-  const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: r.amount, validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
+  const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: formatRupiah(r.amount), validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
   return (
     <Stack>
       <Group justify="space-between">

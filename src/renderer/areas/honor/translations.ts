@@ -53,6 +53,7 @@ export const translations = {
       open: 'sekarang',
     },
     rate: {
+      amountInvalid: 'Tulis rupiah bulat, mis. 750.000 atau Rp 750.000 (tanpa sen).',
       add: 'Tambah tarif',
       role: 'Peran',
       amount: 'Honor per bulan (Rp)',
@@ -229,6 +230,7 @@ export const translations = {
       open: 'now',
     },
     rate: {
+      amountInvalid: 'Write whole rupiah, e.g. 750.000 or Rp 750.000 (no cents).',
       add: 'Add rate',
       role: 'Role',
       amount: 'Honor per month (Rp)',
