@@ -8,6 +8,10 @@ import { deleteRow, insertRow, restoreRow, updateRow } from '../../src/core/db/r
 import { mayWrite } from '../../src/core/exchange/tables'
 import { tempDir } from '../helpers/db'
 import { makeOffices, receive, send, snapshot } from '../helpers/exchange'
+import { propertyBudget } from '../helpers/budget'
+
+// Sized by SIMPUL_PROPERTY_RUNS (tests/helpers/budget.ts); `npm run stress` runs it longer.
+const budget = propertyBudget()
 
 const KAB = '12.18'
 const KEC = ['12.18.04', '12.18.05']
@@ -97,7 +101,7 @@ describe('convergence', () => {
           rmSync(outDir, { recursive: true, force: true })
         }
       }),
-      { numRuns: Number(process.env.SIMPUL_CONVERGE_RUNS ?? 200) },
+      { numRuns: budget.convergeRuns },
     )
-  }, 240_000)
+  }, budget.timeoutMs(1000))
 })
