@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Ctx } from '../core/context'
-import { dispatch } from '../core/handlers'
+import { inProcessClient, type OpClient } from '../core/worker/client'
 import { fail } from '../shared/result'
 
 /** Same CSP as the Electron window, so the renderer is tested under the rules it ships with. */
@@ -25,7 +25,10 @@ const TYPES: Record<string, string> = {
 const MAX_BODY = 512 * 1024 * 1024
 
 export interface HostOptions {
-  ctx: Ctx
+  /** The database worker client (`simpul serve`); the host itself never touches SQLite. */
+  client?: OpClient
+  /** Or an open context, run in this thread (tests of the host's own rules). */
+  ctx?: Ctx
   rendererDir: string
   port?: number
   token?: string
@@ -45,6 +48,8 @@ export interface RunningHost {
  * web page elsewhere cannot reach it through DNS rebinding.
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  if (!opts.client && !opts.ctx) throw new Error('startHost: client atau ctx wajib')
+  const client: OpClient = opts.client ?? inProcessClient(opts.ctx!)
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(token)
   if (!existsSync(join(opts.rendererDir, 'index.html'))) {
@@ -79,7 +84,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch (e) {
         return send(res, 400, 'application/json', JSON.stringify(fail('BAD_REQUEST', `Permintaan tidak terbaca: ${(e as Error).message}`)))
       }
-      const result = await dispatch(opts.ctx, decodeURIComponent(url.pathname.slice(5)), body)
+      const result = await client.call(decodeURIComponent(url.pathname.slice(5)), body, {})
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Metode tidak diizinkan')
