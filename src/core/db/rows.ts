@@ -4,6 +4,7 @@ import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
+import { activeBulk, type AuditEntry } from './bulk'
 
 /**
  * Writes to travelling tables go through here, so every change gets its rev, hlc,
@@ -42,21 +43,25 @@ export function requireRow(sqlite: Database.Database, table: string, id: string)
 }
 
 export function audit(ctx: Ctx, table: string, rowId: string, action: string, before: unknown, after: unknown): void {
+  const entry: AuditEntry = [
+    newId(),
+    ctx.clock.now().toISOString(),
+    ctx.user(),
+    readOfficeCode(ctx.sqlite) ?? '',
+    table,
+    rowId,
+    action,
+    before === null || before === undefined ? null : JSON.stringify(before),
+    after === null || after === undefined ? null : JSON.stringify(after),
+  ]
+  // In bulk mode (a large spreadsheet or bundle) entries are written in batches, same order.
+  const bulk = activeBulk(ctx.sqlite)
+  if (bulk) return bulk.audit(entry)
   ctx.sqlite
     .prepare(
       `INSERT INTO audit_log(id, at, user, office_code, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      newId(),
-      ctx.clock.now().toISOString(),
-      ctx.user(),
-      readOfficeCode(ctx.sqlite) ?? '',
-      table,
-      rowId,
-      action,
-      before === null || before === undefined ? null : JSON.stringify(before),
-      after === null || after === undefined ? null : JSON.stringify(after),
-    )
+    .run(entry)
 }
 
 export function insertRow(ctx: Ctx, table: string, values: Record<string, unknown>, opts: { scope?: string; id?: string } = {}): Row {
