@@ -105,51 +105,112 @@ function aggregate(values: number[], agg: 'sum' | 'last' | 'max'): number | null
   return values[values.length - 1]
 }
 
-/** Value of one criterion over the months of a year; `missingMonths` = months without any report. */
-function evaluate(c: Criterion, months: MonthData[], missingMonths: number): CriterionResult {
-  const held = months.filter((m) => m.held === 1)
-  const base = { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit }
-  const judge = (value: number | null, note = ''): CriterionResult => {
-    if (value === null) return { ...base, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
-    const met = value + EPS >= c.threshold
-    return { ...base, value, met, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${formatValue(c.threshold, c.unit)}` }
-  }
-  const m = c.metric
+/**
+ * What one criterion reads from a year of reports, before judging: its value (null when
+ * undecidable) and a note. Computed from months here, or by one SQL GROUP BY in core
+ * (src/core/evaluation/strata.ts), which must give the same numbers.
+ */
+export interface MetricInput {
+  value: number | null
+  /** Set when the value is null for a reason other than missing reports. */
+  note?: string
+}
+
+/** A posyandu-year reduced to what the criteria read. */
+export interface YearInput {
+  monthsReported: number
+  monthsHeld: number
+  metrics: MetricInput[]
+}
+
+/** Reduces reported months (held not null, month order) to the inputs of each criterion. */
+export function yearInput(set: IndicatorSet, reported: MonthData[]): YearInput {
+  const held = reported.filter((m) => m.held === 1)
+  return { monthsReported: reported.length, monthsHeld: held.length, metrics: set.criteria.map((c) => metricInput(c.metric, reported, held)) }
+}
+
+function metricInput(m: Metric, months: MonthData[], held: MonthData[]): MetricInput {
   switch (m.kind) {
-    case 'openings': {
-      if (!months.length) return judge(null)
-      const count = held.length
-      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
-      if (count + EPS < c.threshold && count + missingMonths + EPS >= c.threshold) {
-        return { ...base, value: count, met: null, text: `${c.label} ${count} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
-      }
-      const r = judge(count)
-      return { ...r, text: `${c.label} ${count} kali${r.met ? '' : ` < ${c.threshold}`}` }
-    }
+    case 'openings':
+      return { value: months.length ? held.length : null }
     case 'avg': {
       const xs = held.map((x) => n(x[m.field])).filter((x): x is number => x !== null)
-      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
+      return { value: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null }
     }
     case 'avg_ratio': {
       const xs = held
         .map((x) => [n(x[m.num]), n(x[m.den])] as const)
         .filter(([a, b]) => a !== null && b !== null && b > 0)
         .map(([a, b]) => a! / b!)
-      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
+      return { value: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null }
     }
     case 'ratio': {
       const num = aggregate(held.map((x) => n(x[m.num])).filter((x): x is number => x !== null), m.numAgg)
       // Targets (sasaran) may be written in any reported month, open or not.
       const den = aggregate(months.map((x) => n(x[m.den])).filter((x): x is number => x !== null), m.denAgg)
-      if (den === 0) return judge(null, ' (sasaran 0)')
-      return judge(num === null || den === null ? null : num / den)
+      return ratioInput(num, den)
     }
     case 'programmes': {
-      if (!held.length) return judge(null)
-      const codes = new Set(held.flatMap((x) => (x.programmes ? String(x.programmes).split(',').filter(Boolean) : [])))
-      const r = judge(codes.size)
-      return { ...r, text: r.met ? `${c.label} ${codes.size}` : `tidak ada ${c.label}` }
+      if (!held.length) return { value: null }
+      return { value: programmeCount(held.map((x) => (x.programmes ? String(x.programmes) : null))) }
     }
+  }
+}
+
+/** num/den of a coverage ratio; a target of 0 is undecidable, not infinite. */
+export function ratioInput(num: number | null, den: number | null): MetricInput {
+  if (den === 0) return { value: null, note: ' (sasaran 0)' }
+  return { value: num === null || den === null ? null : num / den }
+}
+
+/** Distinct programme codes in comma-separated lists. */
+export function programmeCount(lists: (string | null)[]): number {
+  const codes = new Set<string>()
+  for (const l of lists) if (l) for (const c of l.split(',')) if (c) codes.add(c)
+  return codes.size
+}
+
+/** Per set, computed once: level of each criterion, weights, threshold texts (a kabupaten judges 1,236 posyandu). */
+interface PreparedSet {
+  fromIndex: number[]
+  aktifIdx: number
+  weights: number[]
+  totalWeight: number
+  thresholdText: string[]
+}
+const preparedSets = new WeakMap<IndicatorSet, PreparedSet>()
+function prepare(set: IndicatorSet): PreparedSet {
+  let p = preparedSets.get(set)
+  if (!p) {
+    const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
+    const weights = set.criteria.map((c) => c.weight ?? 1)
+    p = {
+      fromIndex: set.criteria.map((c) => levelIndex(c.from)),
+      aktifIdx: levelIndex(set.aktifFrom),
+      weights,
+      totalWeight: weights.reduce((s, w) => s + w, 0),
+      thresholdText: set.criteria.map((c) => formatValue(c.threshold, c.unit)),
+    }
+    preparedSets.set(set, p)
+  }
+  return p
+}
+
+/** Judges one criterion on its input; `missingMonths` = months without any report. */
+function judgeCriterion(c: Criterion, thresholdText: string, input: MetricInput, missingMonths: number): CriterionResult {
+  const value = input.value
+  const result = (met: boolean | null, text: string): CriterionResult => ({ id: c.id, label: c.label, value, threshold: c.threshold, unit: c.unit, met, text })
+  if (value === null) return result(null, `${c.label}: data tidak lengkap${input.note ?? ''}`)
+  const met = value + EPS >= c.threshold
+  switch (c.metric.kind) {
+    case 'openings':
+      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
+      if (!met && value + missingMonths + EPS >= c.threshold) return result(null, `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap`)
+      return result(met, `${c.label} ${value} kali${met ? '' : ` < ${c.threshold}`}`)
+    case 'programmes':
+      return result(met, met ? `${c.label} ${value}` : `tidak ada ${c.label}`)
+    default:
+      return result(met, `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText}`)
   }
 }
 
@@ -159,19 +220,22 @@ function evaluate(c: Criterion, months: MonthData[], missingMonths: number): Cri
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  const reported = months.filter((m) => m.held !== null)
-  const missingMonths = Math.max(0, 12 - reported.length)
-  const criteria = set.criteria.map((c) => evaluate(c, reported, missingMonths))
-  const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
-  const aktifIdx = levelIndex(set.aktifFrom)
-  if (!reported.length) {
+  return stratumFromInput(set, yearInput(set, months.filter((m) => m.held !== null)))
+}
+
+/** The same from a year already reduced to its inputs (one SQL GROUP BY for a whole kabupaten). */
+export function stratumFromInput(set: IndicatorSet, input: YearInput): StratumResult {
+  const prep = prepare(set)
+  const missingMonths = Math.max(0, 12 - input.monthsReported)
+  const criteria = set.criteria.map((c, i) => judgeCriterion(c, prep.thresholdText[i], input.metrics[i] ?? { value: null }, missingMonths))
+  if (!input.monthsReported) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
+  const { fromIndex, aktifIdx, weights, totalWeight } = prep
   let reached = 0
   let blocking: CriterionResult[] = []
   for (let i = 1; i < set.levels.length; i++) {
-    const needed = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= i)
-    const failing = needed.filter((c) => c.met !== true)
+    const failing = criteria.filter((c, ci) => fromIndex[ci] <= i && c.met !== true)
     if (failing.length) {
       blocking = failing
       break
@@ -181,11 +245,10 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   const incomplete = blocking.length > 0 && blocking.every((c) => c.met === null)
   const reachedLevel = set.levels[reached]
   // Reasons: what keeps it from the next level first, then what it did meet at its own level.
-  const achieved = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= reached && levelIndex(set.criteria[ci].from) > 0)
+  const achieved = criteria.filter((_, ci) => fromIndex[ci] <= reached && fromIndex[ci] > 0)
   const parts = [...blocking.map((c) => c.text), ...achieved.filter((c) => c.met).slice(0, 3).map((c) => c.text)]
-  const weights = set.criteria.map((c) => c.weight ?? 1)
-  const total = weights.reduce((s, w) => s + w, 0)
-  const got = criteria.reduce((s, c, i) => s + (c.met ? weights[i] : 0), 0)
+  let got = 0
+  for (let i = 0; i < criteria.length; i++) if (criteria[i].met) got += weights[i]
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
@@ -194,9 +257,9 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     reason: `${reachedLevel.label}${incomplete ? ' (data tidak lengkap)' : ''}: ${parts.join('; ') || 'semua kriteria terpenuhi'}`,
     blocking: blocking.map((c) => c.text),
     criteria,
-    monthsReported: reported.length,
-    monthsHeld: reported.filter((m) => m.held === 1).length,
-    score: total ? Math.round((1000 * got) / total) / 10 : null,
+    monthsReported: input.monthsReported,
+    monthsHeld: input.monthsHeld,
+    score: totalWeight ? Math.round((1000 * got) / totalWeight) / 10 : null,
   }
 }
 
