@@ -6,6 +6,7 @@ import { openContext, type Ctx } from '../../src/core/context'
 import { withBulk } from '../../src/core/db/bulk'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { listKader } from '../../src/core/registry/kader'
+import { encodeNik } from '../../src/shared/nik'
 import { makeCtx, tempDir } from '../helpers/db'
 
 const KEC = '12.18.04'
@@ -26,7 +27,7 @@ function writes(ctx: Ctx, desa: string[]) {
   const id = (kind: string, n: number) => `0193${kind}000-0000-7000-8000-${String(n).padStart(12, '0')}`
   for (let p = 0; p < 12; p++) insertRow(ctx, 'posyandu', { name: `Posyandu Mawar ${p}`, desa_code: desa[p % desa.length] }, { id: id('a', p), scope: KEC })
   for (let k = 0; k < 300; k++) {
-    insertRow(ctx, 'kader', { nik: `1218044501${String(900000 + k)}`, name: `Siti Kader ${k}`, sex: 'P', birth_date: '1990-01-15' }, { id: id('b', k), scope: KEC })
+    insertRow(ctx, 'kader', { nik: encodeNik(KEC, '1990-01-15', 'P', k + 1), name: `Siti Kader ${k}`, sex: 'P', birth_date: '1990-01-15' }, { id: id('b', k), scope: KEC })
     insertRow(ctx, 'kader_posyandu', { kader_id: id('b', k), posyandu_id: id('a', k % 12), from_date: '2024-01-01' }, { id: id('c', k), scope: KEC })
   }
   for (let k = 0; k < 300; k += 7) updateRow(ctx, 'kader', id('b', k), { name: `Nur Ganti ${k}` })
@@ -86,7 +87,7 @@ describe('bulk writes (src/core/db/bulk.ts)', () => {
     expect(auditLog(ctx)).toHaveLength(before.audit)
     expect(ctx.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_temp_master`).get()).toEqual({ n: 0 })
     // Row-by-row writes afterwards index as before (the real triggers are live again).
-    insertRow(ctx, 'kader', { nik: '1218044501999999', name: 'Dewi Sesudah', sex: 'P', birth_date: '1990-01-15' }, { scope: KEC })
+    insertRow(ctx, 'kader', { nik: encodeNik(KEC, '1991-02-15', 'P', 999), name: 'Dewi Sesudah', sex: 'P', birth_date: '1990-01-15' }, { scope: KEC })
     expect(listKader(ctx, { search: 'Sesudah', page: 1, pageSize: 50, sortDir: 'asc', sortBy: 'name' } as never).total).toBe(1)
   })
 })

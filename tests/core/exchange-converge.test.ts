@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { deleteRow, insertRow, restoreRow, updateRow } from '../../src/core/db/rows'
-import { mayWrite } from '../../src/core/exchange/tables'
+import { policyOf, refusal as policyRefusal } from '../../src/core/policy'
 import { tempDir } from '../helpers/db'
 import { makeOffices, receive, send, snapshot } from '../helpers/exchange'
 import { propertyBudget } from '../helpers/budget'
@@ -67,13 +67,17 @@ describe('convergence', () => {
             const ctx = offices[s.office]
             const me = ctx.requireOffice()
             if (s.kind === 'create') {
-              const scope = s.office === 0 ? (s.master ? KAB : KEC[n % 2]) : me.wilayahCode
-              insertRow(ctx, 'posyandu', { name: `P${runs}-${n}`, desa_code: `${scope}.${2000 + n}` }, { scope })
+              // Kabupaten master data is a regulation; a posyandu always belongs to a kecamatan.
+              if (s.office === 0 && s.master) insertRow(ctx, 'regulation', { kind: 'perbup', number: `R${runs}-${n}`, year: 2026, title: `Perbup ${n}`, status: 'berlaku' })
+              else {
+                const scope = s.office === 0 ? KEC[n % 2] : me.wilayahCode
+                insertRow(ctx, 'posyandu', { name: `P${runs}-${n}`, desa_code: `${scope}.${2000 + n}` }, { scope })
+              }
               n++
               continue
             }
             const mine = (ctx.sqlite.prepare('SELECT id, scope, deleted_at FROM posyandu ORDER BY id').all() as { id: string; scope: string; deleted_at: string | null }[]).filter((r) =>
-              mayWrite(me, r.scope),
+              !policyRefusal(policyOf('posyandu')!, me, r.scope, 'change'),
             )
             if (!mine.length) continue
             const target = mine[s.pick % mine.length]

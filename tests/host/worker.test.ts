@@ -83,7 +83,9 @@ describe('database worker', () => {
     // The demo took a while, reads were answered meanwhile, each quickly.
     expect(answeredDuring.length).toBeGreaterThanOrEqual(3)
     expect(Math.max(...answeredDuring)).toBeLessThan(Math.max(1000, total / 2))
-    expect(loop.max / 1e6).toBeLessThan(200)
+    // In this thread the demo (seconds of synchronous SQLite) would block the loop for its whole
+    // length; through the worker only scheduling noise of the shared CPU remains.
+    expect(loop.max / 1e6).toBeLessThan(Math.min(1000, total / 4))
     expect(count('posyandu')).toBe(1236)
     // A save while no job holds the lock goes through the first worker as before.
     const after = await client.call('registry.posyanduList', { limit: 1 })

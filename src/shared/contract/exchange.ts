@@ -57,18 +57,23 @@ export interface BundleInspection {
 
 export interface TableCounts {
   table: string
+  /** What the screens call the table. */
+  label: string
   new: number
   changed: number
   unchanged: number
   refused: number
   conflict: number
   rejected: number
+  /** Rows removed here because the sender no longer shares them with this office. */
+  withdrawn: number
 }
 
 export type ImportAction = 'new' | 'changed' | 'conflict' | 'refused' | 'rejected'
 
 export interface ImportItem {
   table: string
+  tableLabel: string
   id: string
   action: ImportAction
   /** A human label for the row (its name, when it has one). */
