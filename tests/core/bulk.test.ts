@@ -1,13 +1,15 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { withBulk } from '../../src/core/db/bulk'
+import { bulkApply } from '../../src/core/exchange/stages/apply'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { listKader } from '../../src/core/registry/kader'
 import { encodeNik } from '../../src/shared/nik'
 import { makeCtx, tempDir } from '../helpers/db'
+import { makeOffices, receive, send } from '../helpers/exchange'
 
 const KEC = '12.18.04'
 const TRIGGERS = ['kader_fts_insert', 'kader_fts_update', 'kader_posyandu_fts_insert', 'kader_posyandu_fts_update', 'posyandu_fts_insert', 'posyandu_fts_update']
@@ -23,16 +25,16 @@ function twins(): [Ctx, Ctx] {
 }
 
 /** Posyandu, kader, memberships, then edits that each touch the search index differently. */
-function writes(ctx: Ctx, desa: string[]) {
+function writes(ctx: Ctx, desa: string[], kader = 300) {
   const id = (kind: string, n: number) => `0193${kind}000-0000-7000-8000-${String(n).padStart(12, '0')}`
   for (let p = 0; p < 12; p++) insertRow(ctx, 'posyandu', { name: `Posyandu Mawar ${p}`, desa_code: desa[p % desa.length] }, { id: id('a', p), scope: KEC })
-  for (let k = 0; k < 300; k++) {
+  for (let k = 0; k < kader; k++) {
     insertRow(ctx, 'kader', { nik: encodeNik(KEC, '1990-01-15', 'P', k + 1), name: `Siti Kader ${k}`, sex: 'P', birth_date: '1990-01-15' }, { id: id('b', k), scope: KEC })
     insertRow(ctx, 'kader_posyandu', { kader_id: id('b', k), posyandu_id: id('a', k % 12), from_date: '2024-01-01' }, { id: id('c', k), scope: KEC })
   }
-  for (let k = 0; k < 300; k += 7) updateRow(ctx, 'kader', id('b', k), { name: `Nur Ganti ${k}` })
-  for (let k = 0; k < 300; k += 11) updateRow(ctx, 'kader_posyandu', id('c', k), { to_date: '2025-06-30' })
-  for (let k = 1; k < 300; k += 13) updateRow(ctx, 'kader_posyandu', id('c', k), { posyandu_id: id('a', (k + 5) % 12) })
+  for (let k = 0; k < kader; k += 7) updateRow(ctx, 'kader', id('b', k), { name: `Nur Ganti ${k}` })
+  for (let k = 0; k < kader; k += 11) updateRow(ctx, 'kader_posyandu', id('c', k), { to_date: '2025-06-30' })
+  for (let k = 1; k < kader; k += 13) updateRow(ctx, 'kader_posyandu', id('c', k), { posyandu_id: id('a', (k + 5) % 12) })
   updateRow(ctx, 'posyandu', id('a', 3), { name: 'Posyandu Kenanga Baru', desa_code: desa[(3 + 1) % desa.length] })
 }
 
@@ -90,4 +92,49 @@ describe('bulk writes (src/core/db/bulk.ts)', () => {
     insertRow(ctx, 'kader', { nik: encodeNik(KEC, '1991-02-15', 'P', 999), name: 'Dewi Sesudah', sex: 'P', birth_date: '1990-01-15' }, { scope: KEC })
     expect(listKader(ctx, { search: 'Sesudah', page: 1, pageSize: 50, sortDir: 'asc', sortBy: 'name' } as never).total).toBe(1)
   })
+})
+
+describe('bulk apply of a large bundle (stages/apply.ts)', () => {
+  it('gives the same rows, search index and audit log as the row-by-row apply, and keeps the triggers', async () => {
+    const { kab, kec: [kec], outDir } = makeOffices([KEC])
+    const desa = (kec.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code`).all(KEC) as { code: string }[]).map((d) => d.code)
+    kec.sqlite.transaction(() => writes(kec, desa, 600))()
+    const bundle = send(kec, kab, outDir)
+    // The same kabupaten twice: one applies in bulk mode, its copy row by row.
+    kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const copyDir = tempDir()
+    cpSync(kab.dataDir, copyDir, { recursive: true })
+    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    const triggersBefore = triggers(kab)
+
+    const bulkReport = await receive(kab, bundle)
+    expect(bulkReport.totals.new).toBeGreaterThanOrEqual(bulkApply.minRows)
+    const saved = bulkApply.minRows
+    bulkApply.minRows = Number.POSITIVE_INFINITY
+    try {
+      const rowReport = await receive(twin, bundle)
+      expect(rowReport.totals).toEqual(bulkReport.totals)
+    } finally {
+      bulkApply.minRows = saved
+    }
+    for (const t of ['posyandu', 'kader', 'kader_posyandu']) {
+      expect(kab.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()).toEqual(twin.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all())
+    }
+    expect(searchIndex(kab).kader).toHaveLength(600)
+    expect(searchIndex(kab)).toEqual(searchIndex(twin))
+    expect(triggers(kab)).toEqual(triggersBefore)
+    expect(kab.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_temp_master`).get()).toEqual({ n: 0 })
+
+    // A later small bundle (row by row) with edits lands on the bulk-built index correctly.
+    kec.sqlite.transaction(() => {
+      updateRow(kec, 'posyandu', `0193a000-0000-7000-8000-${String(5).padStart(12, '0')}`, { name: 'Posyandu Teratai Baru' })
+      updateRow(kec, 'kader', `0193b000-0000-7000-8000-${String(8).padStart(12, '0')}`, { name: 'Rahma Pindahan' })
+    })()
+    const delta = send(kec, kab, outDir)
+    await receive(kab, delta)
+    await receive(twin, delta)
+    expect(searchIndex(kab)).toEqual(searchIndex(twin))
+    expect(auditLog(kab)).toEqual(auditLog(twin))
+    twin.close()
+  }, 120_000)
 })

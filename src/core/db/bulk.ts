@@ -21,11 +21,12 @@ const AUDIT_BATCH = 200
 const AUDIT_COLS = '(id, at, user, office_code, table_name, row_id, action, before_json, after_json)'
 
 /** The search-index triggers bulk mode suspends (delete triggers stay: travelling rows are never hard-deleted). */
-const SEARCH_TRIGGERS: Record<string, string[]> = {
-  kader: ['kader_fts_insert', 'kader_fts_update'],
-  kader_posyandu: ['kader_posyandu_fts_insert', 'kader_posyandu_fts_update'],
-  posyandu: ['posyandu_fts_insert', 'posyandu_fts_update'],
-}
+// A Map, not an object: table names may come from a hostile bundle's manifest ("constructor").
+const SEARCH_TRIGGERS = new Map<string, string[]>([
+  ['kader', ['kader_fts_insert', 'kader_fts_update']],
+  ['kader_posyandu', ['kader_posyandu_fts_insert', 'kader_posyandu_fts_update']],
+  ['posyandu', ['posyandu_fts_insert', 'posyandu_fts_update']],
+])
 
 // The same expressions as the triggers in drizzle/0002_registry.sql (a test compares the two paths).
 const AREA = (scope: string) => `'a' || substr(replace(${scope}, '.', ''), 1, 2) || ' a' || substr(replace(${scope}, '.', ''), 1, 4) || ' a' || replace(${scope}, '.', '')`
@@ -56,11 +57,11 @@ export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSess
   if (!sqlite.inTransaction) throw new Error('beginBulk: buka transaksi dulu')
   if (sessions.has(sqlite)) throw new Error('beginBulk: mode massal sudah aktif')
   const suspended: { name: string; sql: string }[] = []
-  const indexed = tables.filter((t) => SEARCH_TRIGGERS[t])
+  const indexed = [...SEARCH_TRIGGERS.keys()].filter((t) => tables.includes(t))
   if (indexed.length) {
     sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_touched (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id))`)
     for (const t of indexed) {
-      for (const name of SEARCH_TRIGGERS[t]) {
+      for (const name of SEARCH_TRIGGERS.get(t)!) {
         const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(name) as { sql: string } | undefined
         if (!row) continue
         suspended.push({ name, sql: row.sql })
@@ -113,7 +114,7 @@ export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSess
 export function abandonBulk(sqlite: Database.Database): void {
   sessions.delete(sqlite)
   if (!sqlite.open) return
-  for (const t of Object.keys(SEARCH_TRIGGERS)) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+  for (const t of SEARCH_TRIGGERS.keys()) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
   sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
 }
 
