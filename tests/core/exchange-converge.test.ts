@@ -34,13 +34,13 @@ function openCopies(): Ctx[] {
 
 type Step =
   | { kind: 'create'; office: number; master: boolean }
-  | { kind: 'edit'; office: number; pick: number; field: 'address' | 'rt' }
+  | { kind: 'edit'; office: number; pick: number; field: 'address' | 'kemendagri_number' }
   | { kind: 'delete'; office: number; pick: number }
   | { kind: 'exchange'; kec: number; up: boolean; lost: boolean }
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), office: fc.integer({ min: 0, max: 2 }), master: fc.boolean() }),
-  fc.record({ kind: fc.constant('edit' as const), office: fc.integer({ min: 0, max: 2 }), pick: fc.nat(50), field: fc.constantFrom('address' as const, 'rt' as const) }),
+  fc.record({ kind: fc.constant('edit' as const), office: fc.integer({ min: 0, max: 2 }), pick: fc.nat(50), field: fc.constantFrom('address' as const, 'kemendagri_number' as const) }),
   fc.record({ kind: fc.constant('delete' as const), office: fc.integer({ min: 0, max: 2 }), pick: fc.nat(50) }),
   fc.record({ kind: fc.constant('exchange' as const), kec: fc.integer({ min: 0, max: 1 }), up: fc.boolean(), lost: fc.boolean() }),
   fc.record({ kind: fc.constant('exchange' as const), kec: fc.integer({ min: 0, max: 1 }), up: fc.boolean(), lost: fc.constant(false) }),

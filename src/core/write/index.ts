@@ -194,7 +194,8 @@ export function checkIncoming(
   // A tombstone is never refused for its content: it only says the row is gone.
   if (incoming.deleted_at && stored) return null
   // Columns this office is not granted arrive empty; anything else in them is refused.
-  const leaked = hidden ? [...hidden].filter((k) => incoming[k] !== null && incoming[k] !== '' && incoming[k] !== undefined) : []
+  // (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
+  const leaked = hidden ? [...hidden].filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
   if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
   const problems = rowProblems(sqlite, policy, incoming, hidden)
   return problems.length ? { kind: 'invalid', reason: problems.join('; ') } : null

@@ -3,7 +3,7 @@ import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { abandonBulk, beginBulk } from '../../db/bulk'
-import { refusal, type Party } from '../../policy'
+import { columnsOf, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty } from '../../write'
@@ -189,6 +189,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     // Rows that are rules for other rows wait until the data they govern is in.
     const later: { t: Cur; values: unknown[] }[] = []
     const complete = new Map<string, { s: Section; ids: Set<string> }>()
+    const sections = new Map<string, Section>()
     let cur: Cur | null = null
     await streamRows(
       file,
@@ -196,6 +197,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       {
         head(h) {
           const s = openSection(sqlite, h, me)
+          sections.set(s.name, s)
           cur = open(s)
           if (s.complete && !complete.has(s.name)) complete.set(s.name, { s, ids: new Set() })
         },
@@ -211,6 +213,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     )
     for (const { t, values } of later) applyRow(t, values)
     for (const { s, ids } of complete.values()) withdraw(ctx, s, ids, sender, me, counts.get(s.name)!, user)
+    for (const s of sections.values()) if (s.hidden.size) scrubHidden(ctx, s, sender, me)
 
     if (check.maxHlc > HLC_ZERO) observeHlc(sqlite, check.maxHlc)
     recordReceipt(ctx, peer, checked, rejected, opts.fileName, file)
@@ -242,10 +245,35 @@ function withdraw(ctx: Ctx, s: Section, keep: Set<string>, sender: Party, me: Pa
   const del = sqlite.prepare(`DELETE FROM "${s.name}" WHERE id = ?`)
   // The frozen-list triggers let a withdrawal through (0009_write_path.sql); nothing else does.
   sqlite.prepare(`INSERT INTO meta(key, value) VALUES ('withdrawing', '1') ON CONFLICT(key) DO UPDATE SET value = '1'`).run()
+  // Earlier audit entries of a withdrawn row hold its content (a NIK, an account): it goes too.
+  const scrub = sqlite.prepare(`UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE table_name = ? AND row_id = ?`)
   for (const r of gone) {
     del.run(r.id)
+    scrub.run(s.name, r.id)
     audit(ctx, s.name, r.id, 'withdraw', null, null, user)
   }
   sqlite.prepare(`DELETE FROM meta WHERE key = 'withdrawing'`).run()
   c.withdrawn += gone.length
+}
+
+/**
+ * Columns this office is not granted are emptied in every copy it holds of the sender's
+ * rows — also copies an older Simpul sent whole, whose version the sender has not changed
+ * since. A local scrub of a copy: no new revision, nothing travels. Earlier audit entries of
+ * those rows lose their content for the same reason.
+ */
+function scrubHidden(ctx: Ctx, s: Section, sender: Party, me: Party) {
+  const sqlite = ctx.sqlite
+  const cols = columnsOf(sqlite, s.name).filter((c) => s.hidden.has(c.name))
+  const mask = (c: (typeof cols)[number]) => (c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL')
+  const dirty = cols.map((c) => `"${c.name}" IS NOT ${mask(c)}`).join(' OR ')
+  const held = sqlite.prepare(`SELECT id, scope FROM "${s.name}" WHERE ${dirty}`).all() as { id: string; scope: string }[]
+  const ours = held.filter((r) => !refusal(s.policy, sender, r.scope, 'change') && refusal(s.policy, me, r.scope, 'change'))
+  if (!ours.length) return
+  const update = sqlite.prepare(`UPDATE "${s.name}" SET ${cols.map((c) => `"${c.name}" = ${mask(c)}`).join(', ')} WHERE id = ?`)
+  const scrub = sqlite.prepare(`UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE table_name = ? AND row_id = ?`)
+  for (const r of ours) {
+    update.run(r.id)
+    scrub.run(s.name, r.id)
+  }
 }

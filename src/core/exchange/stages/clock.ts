@@ -20,7 +20,7 @@ export function checkClaimedTime(ctx: Ctx, sender: { name: string; wilayah_code:
   }
   const now = ctx.clock.now().getTime()
   if (ms > now + MAX_CLOCK_SKEW_MS) {
-    const claimed = ms < 8.64e15 ? formatDateLong(new Date(ms).toISOString().slice(0, 10)) : 'tahun yang tidak mungkin'
+    const claimed = ms <= 253_402_300_799_999 ? formatDateLong(new Date(ms).toISOString().slice(0, 10)) : 'tahun yang tidak mungkin'
     throw new AppError(
       'BUNDLE_CLOCK_AHEAD',
       `Bundel dari ${sender.name} (${sender.wilayah_code}) memuat perubahan bertanggal ${claimed}, lebih dari sehari setelah tanggal komputer ini (${formatDateLong(new Date(now).toISOString().slice(0, 10))}). ` +
