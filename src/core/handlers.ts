@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import { registryHandlers } from './registry/handlers'
 import type { Ctx } from './context'
+import { failureFor } from './failures'
 import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
@@ -53,12 +54,14 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
     return ok(await handler(parsed.data, ctx, caller))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
-    // Another connection (a long import in the job worker) holds the write lock.
-    if ((e as { code?: unknown }).code === 'SQLITE_BUSY') {
+    // Another connection of Simpul's own (a long import in the job worker) holds the write lock.
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY' && ctx.host !== 'cli') {
       return fail('DB_BUSY', 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.')
     }
-    // The input is never logged: it may hold NIK or bank accounts.
+    // The details (SQLite's message, the stack) go to the log only; the person reads what
+    // happened and what to do. The input is never logged: it may hold NIK or bank accounts.
     ctx.log.error(`${name} gagal`, e)
-    return fail('INTERNAL', `Terjadi kesalahan di dalam Simpul: ${(e as Error).message ?? String(e)}`)
+    const failure = failureFor(e)
+    return fail(failure.code, failure.message)
   }
 }

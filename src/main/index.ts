@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebConte
 import { builtWorkerFile, WorkerClient } from '../core/worker/client'
 import { contract } from '../shared/contract'
 import { fail, ok } from '../shared/result'
+import { failureFor } from '../core/failures'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
 
@@ -59,9 +60,11 @@ void app.whenReady().then(async () => {
   try {
     client = await WorkerClient.start({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron', workerFile: builtWorkerFile(__dirname) })
   } catch (e) {
-    dialog.showErrorBox('Simpul', (e as Error).message)
-    app.quit()
-    return
+    // A full disk, a read-only or locked file at start: say so in words and stop, no stack trace.
+    // (The worker already turned its failure into a person's message.)
+    console.error('[simpul] membuka basis data gagal', e)
+    dialog.showErrorBox('Simpul tidak dapat dibuka', (e as { code?: string }).code ? (e as Error).message : failureFor(e).message)
+    return app.quit()
   }
   const dataDir = client.dataDir
   allowOpeningFilesIn([join(dataDir, 'files'), join(dataDir, 'updates'), join(dataDir, 'outbox')])

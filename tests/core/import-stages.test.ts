@@ -7,7 +7,7 @@ import { createPeriod, lockPeriod } from '../../src/core/evaluation/periods'
 import { writeBundle } from '../../src/core/exchange/export'
 import { checkBundle } from '../../src/core/exchange/import'
 import { applyBundle } from '../../src/core/exchange/stages/apply'
-import { checkRows } from '../../src/core/exchange/stages/check'
+import { checkRows, versionKey } from '../../src/core/exchange/stages/check'
 import { readBundleHeader } from '../../src/core/exchange/stages/header'
 import { streamRows, verifyPayloadHash, type SectionHead } from '../../src/core/exchange/stages/payload'
 import { checkSender } from '../../src/core/exchange/stages/sender'
@@ -90,8 +90,8 @@ describe('stage 4 — check each row against the policy', () => {
     const check = await checkRows(kab, file, checkBundle(kab, file))
     expect(check.rows).toBe(4)
     expect(check.unauthorised).toMatchObject([{ table: 'posyandu', id: foreign.id, label: 'Bukan milik A' }])
-    expect(check.invalid.get(`posyandu:${broken.id}`)).toBe('name: minimal 3 huruf')
-    expect(check.invalid.get(`posyandu:${misplaced.id}`)).toBe('desa 12.18.05.2001 tidak berada di kecamatan 12.18.04')
+    expect(check.invalid.get(versionKey('posyandu', broken))).toBe('name: minimal 3 huruf')
+    expect(check.invalid.get(versionKey('posyandu', misplaced))).toBe('desa 12.18.05.2001 tidak berada di kecamatan 12.18.04')
     expect(dbState(kab)).toBe(before)
   })
 })
@@ -132,7 +132,8 @@ describe('stage 7 — apply in one transaction', () => {
   it('locks that come in the same bundle apply after the data: a kecamatan restored from nothing receives a locked year', async () => {
     const { kab, kec: [a], outDir } = makeOffices()
     const p = addPosyandu(kab, 'Melati')
-    await callOp(kab, 'evaluation.monthlySave', { items: [{ posyanduId: p.id, month: '2025-03', values: { ...emptyMonth(), held: true, kader_on_duty: 5, s: 100, k: 90, d: 60, n: 50, t: 5, o: 3, b: 2 } }] })
+    const month = { ...emptyMonth(), held: true, kader_on_duty: 5, s: 100, k: 90, d: 60, n: 50, t: 5, o: 3, b: 2 }
+    await callOp(kab, 'evaluation.monthlySave', { items: [{ posyanduId: p.id, month: '2025-03', values: month } as never] })
     const period = createPeriod(kab, { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011', areaCode: '12.18' })
     lockPeriod(kab, period.id, 'abc123')
     const r = await receive(a, send(kab, a, outDir))

@@ -86,12 +86,17 @@ function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<Ro
  * since the last bundle it acknowledged.
  */
 export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  return writeBundle(ctx, toCode, nextBundleRows(ctx, toCode), opts)
+}
+
+/** The sections of the next bundle to an enrolled office: what it is granted and has not acknowledged. */
+export function nextBundleRows(ctx: Ctx, toCode: string): Generator<RowSource> {
   const peer = requirePeer(ctx, toCode)
   const acked = peer.acked_seq
     ? ((ctx.sqlite.prepare(`SELECT high_hlc FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as { high_hlc: string } | undefined)
         ?.high_hlc ?? HLC_ZERO)
     : HLC_ZERO
-  return writeBundle(ctx, toCode, grantedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked), opts)
+  return grantedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked)
 }
 
 function requirePeer(ctx: Ctx, toCode: string) {

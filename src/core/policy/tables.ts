@@ -74,6 +74,7 @@ const kader: TablePolicy = {
     name: c.text(100, 2),
     sex: c.sex,
     birth_date: c.optDate,
+    birth_place: c.optText(100),
     phone: c.phone,
     education: c.optText(40),
     role: z.enum(['ketua', 'sekretaris', 'bendahara', 'anggota']),

@@ -12,7 +12,7 @@ export const KADER_FROM = `FROM kader k
   LEFT JOIN wilayah d ON d.code = p.desa_code
   LEFT JOIN wilayah c ON c.code = k.scope`
 
-export const KADER_COLS = `k.id, k.nik, k.name, k.sex, k.birth_date AS birthDate, k.role, k.phone, cp.posyandu_id AS posyanduId,
+export const KADER_COLS = `k.id, k.nik, k.name, k.sex, k.birth_date AS birthDate, k.birth_place AS birthPlace, k.role, k.phone, cp.posyandu_id AS posyanduId,
   p.name AS posyanduName, d.name AS desaName, c.name AS kecamatanName,
   (k.active_to IS NULL OR k.active_to >= @today) AS active, k.deleted_at AS deletedAt`
 
@@ -100,6 +100,7 @@ export function kaderFromRow(ctx: Ctx, r: Row): Kader {
     name: r.name as string,
     sex: r.sex as 'L' | 'P',
     birthDate: r.birth_date as string,
+    birthPlace: (r.birth_place as string) ?? null,
     phone: (r.phone as string) ?? null,
     education: (r.education as Kader['education']) ?? null,
     role: r.role as Kader['role'],
@@ -145,6 +146,7 @@ function toColumns(d: KaderInput, nik: string): Record<string, unknown> {
     name: d.name,
     sex: d.sex,
     birth_date: d.birthDate,
+    birth_place: d.birthPlace,
     phone: d.phone,
     education: d.education,
     role: d.role,

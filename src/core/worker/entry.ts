@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../shared/result'
 import { openContext, type Ctx } from '../context'
+import { failureFor } from '../failures'
 import { dispatch } from '../handlers'
 import { runWithJob, type JobProgress } from '../jobs'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
@@ -17,7 +18,9 @@ try {
   ctx = openContext({ dataFile: init.dataFile, host: init.host, migrationsDir: init.migrationsDir, busyTimeoutMs: init.busyTimeoutMs })
   post({ type: 'ready', dataFile: ctx.dataFile, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion })
 } catch (e) {
-  const error = e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : { code: 'DB_OPEN', message: `Basis data tidak dapat dibuka: ${(e as Error).message}` }
+  // A refusal (newer schema, not a Simpul file) or a failure of the computer (disk full, locked), in words.
+  const error = e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : failureFor(e)
+  if (!(e instanceof AppError)) console.error('[simpul worker] membuka basis data gagal', e)
   post({ type: 'failed', error })
 }
 

@@ -3,13 +3,14 @@ import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { abandonBulk, beginBulk } from '../../db/bulk'
+import { environmentFailure } from '../../failures'
 import { columnsOf, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty } from '../../write'
 import { bundleRefusal } from '../format'
 import { peerRow } from '../peers'
-import { rowKey, type RowCheck } from './check'
+import { rowKey, versionKey, type RowCheck } from './check'
 import { streamRows, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
@@ -123,7 +124,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         return item('refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
       }
       if (opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut('ditolak operator')
-      const invalid = check.invalid.get(rowKey(t.s.name, k.id))
+      const invalid = check.invalid.get(versionKey(t.s.name, k))
       if (invalid) return leaveOut(`tidak memenuhi aturan data: ${invalid}`)
       const clash = (e: unknown, winner: Record<string, unknown> | null) => {
         const code = (e as { code?: string }).code ?? ''
@@ -131,6 +132,8 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         // leave it out, import the rest, and report it back in the receipt.
         if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(`ditolak aturan data: ${(e as Error).message}`)
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
+          // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
+          if (environmentFailure(e)) throw e
           const label = describeRow(t.s, values)
           throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
         }

@@ -16,12 +16,14 @@ export interface RowCheck {
   unauthorisedTotal: number
   /** Every unauthorised row (`table:id`), for the dry run's report. */
   refused: Map<string, string>
-  /** Rows the sender may write but that fail the row rules: left out and reported back. */
+  /** Row versions (`versionKey`) the sender may write but that fail the row rules: left out and reported back. */
   invalid: Map<string, string>
   maxHlc: string
 }
 
 export const rowKey = (table: string, id: string) => `${table}:${id}`
+/** One version of a row: a bundle could carry the same id twice, and each version is judged alone. */
+export const versionKey = (table: string, k: { id: string; rev: number; hlc: string }) => `${table}:${k.id}:${k.rev}:${k.hlc}`
 
 /**
  * Stage 4 — check each row against the table policy, reading only: its section names a
@@ -59,7 +61,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values), reason: verdict.reason })
           out.unauthorisedTotal++
           out.refused.set(rowKey(s.name, k.id), verdict.reason)
-        } else out.invalid.set(rowKey(s.name, k.id), verdict.reason)
+        } else out.invalid.set(versionKey(s.name, k), verdict.reason)
       },
     },
     opts,

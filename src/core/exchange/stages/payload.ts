@@ -68,6 +68,15 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
   let carry: Buffer = Buffer.alloc(0)
   let inflated = 0
   let rows = 0
+  // What the sink throws (a full disk, a locked database) is not damage to the file: it passes through as is.
+  let sinkError: unknown = null
+  const toSink = (f: () => void) => {
+    try {
+      f()
+    } catch (e) {
+      throw (sinkError = e)
+    }
+  }
   const onLines = (chunk: Uint8Array) => {
     inflated += chunk.length
     if (inflated > LIMITS.decompressedBytes) throw bundleRefusal.tampered('isi terlalu besar setelah dibuka')
@@ -77,8 +86,10 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
       if (nl - start > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
       if (nl > start) {
         const line = buf.toString('utf8', start, nl)
-        if (line.charCodeAt(0) === 123 /* { */) sink.head(parseHead(line))
-        else {
+        if (line.charCodeAt(0) === 123 /* { */) {
+          const head = parseHead(line)
+          toSink(() => sink.head(head))
+        } else {
           let values: unknown
           try {
             values = JSON.parse(line)
@@ -88,7 +99,7 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
           if (!Array.isArray(values)) throw bundleRefusal.tampered('baris tidak sah')
           // A signed manifest states the row count: more rows than that is a bomb, stop at once.
           if (++rows > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
-          sink.row(values)
+          toSink(() => sink.row(values as unknown[]))
         }
       }
       start = nl + 1
@@ -102,7 +113,7 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
     try {
       inflate.push(data, final)
     } catch (e) {
-      if (e instanceof AppError) throw e
+      if (e instanceof AppError || (sinkError !== null && e === sinkError)) throw e
       throw bundleRefusal.tampered('isi tidak dapat dibuka')
     }
   }
@@ -117,7 +128,7 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
   try {
     feed(decipher.final(), true)
   } catch (e) {
-    if (e instanceof AppError) throw e
+    if (e instanceof AppError || (sinkError !== null && e === sinkError)) throw e
     throw bundleRefusal.tampered('kunci atau tanda enkripsi tidak cocok')
   }
   if (carry.length) throw bundleRefusal.tampered('baris terakhir terpotong')
