@@ -145,7 +145,7 @@ export const registryNationalBench: Benchmark = {
     if (reuse) {
       const ctx = openContext({ dataFile: reuse, host: 'cli' })
       try {
-        return searchBench(ctx, 'national demo (reused file)', 20)
+        return searchBench(ctx, 'national demo (reused file)', 5)
       } finally {
         ctx.close()
       }
@@ -154,7 +154,7 @@ export const registryNationalBench: Benchmark = {
     try {
       return [
         { name: `demo national: ${counts.posyandu} posyandu, ${counts.kader} kader`, figure: genMs / 1000, unit: 's', baseline: null, baselineLabel: '', goal: 'for benchmarks', pass: true },
-        ...searchBench(ctx, 'national demo', 20),
+        ...searchBench(ctx, 'national demo', 5),
       ]
     } finally {
       ctx.close()
