@@ -166,7 +166,7 @@ interface RunningJob {
  * because the job's thread may be busy inside one SQLite transaction.
  */
 export class WorkerClient implements OpClient {
-  private readonly main: DbWorker
+  private main: DbWorker
   private jobWorker: DbWorker | null = null
   private readonly running = new Set<RunningJob>()
   private lastImport: RunningJob | null = null
@@ -194,7 +194,7 @@ export class WorkerClient implements OpClient {
     const main = new DbWorker(file, init)
     try {
       const ready = await main.ready
-      return new WorkerClient(file, { ...init, busyTimeoutMs: undefined }, ready, main)
+      return new WorkerClient(file, init, ready, main)
     } catch (e) {
       await main.close()
       throw e
@@ -224,14 +224,21 @@ export class WorkerClient implements OpClient {
       if (this.running.size) return fail('JOB_BUSY', 'Masih ada pekerjaan panjang yang berjalan (impor, ekspor atau laporan). Tunggu sampai selesai atau batalkan dulu, lalu pulihkan cadangan.')
       await this.jobWorker?.close()
       this.jobWorker = null
-      return this.main.call(op, input, caller)
+      return this.mainWorker().call(op, input, caller)
     }
-    if (!LONG_OPS.has(op)) return this.main.call(op, input, caller)
+    if (!LONG_OPS.has(op)) return this.mainWorker().call(op, input, caller)
     return this.runJob(op, input, caller, opts)
   }
 
+  /** The first worker; started again if it died (the call that was running got WORKER_STOPPED). */
+  private mainWorker(): DbWorker {
+    if (!this.main.alive) this.main = new DbWorker(this.file, this.init)
+    return this.main
+  }
+
   private async runJob(op: string, input: unknown, caller: Caller, opts: CallOptions): Promise<Result<unknown>> {
-    if (!this.jobWorker?.alive) this.jobWorker = new DbWorker(this.file, this.init)
+    // The job worker waits the usual 5 s for a lock (a short save of the window), never fails fast.
+    if (!this.jobWorker?.alive) this.jobWorker = new DbWorker(this.file, { ...this.init, busyTimeoutMs: undefined })
     const shared = new SharedArrayBuffer(4)
     const job: RunningJob = { op, startedAt: Date.now(), progress: null, cancel: new Int32Array(shared) }
     const onAbort = () => Atomics.store(job.cancel, 0, 1)
