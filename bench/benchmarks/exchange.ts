@@ -6,6 +6,7 @@ import { exportBundle } from '../../src/core/exchange/export'
 import { importBundle } from '../../src/core/exchange/import'
 import { formatHlc } from '../../src/core/sync/hlc'
 import { setSetting } from '../../src/core/settings'
+import { encodeNik } from '../../src/shared/nik'
 import { WorkerClient } from '../../src/core/worker/client'
 import { makeCtx, tempDir } from '../../tests/helpers/db'
 import { enrolPair } from '../../tests/helpers/exchange'
@@ -40,7 +41,10 @@ function generate(ctx: Ctx, posyandu: number, kader: number): void {
     }
     for (let i = 0; i < kader; i++) {
       const day = (i % 28) + 1
-      k.run(id(i, 2), scope, formatHlc(ms, counter++ % 1_000_000), ctx.deviceId, `121804${String(day + 40).padStart(2, '0')}0${(i % 9) + 1}8${String(i % 10000).padStart(4, '0')}`.slice(0, 16), `${FIRST[i % 12]} ${LAST[i % 10]}`, i % 7 === 0 ? 'L' : 'P', `19${70 + (i % 30)}-0${(i % 9) + 1}-${String(day).padStart(2, '0')}`, `0812${String(i).padStart(8, '0')}`, ['SD', 'SMP', 'SMA', 'D3', 'S1'][i % 5], i % 5 === 0 ? 'ketua' : 'anggota', '2020-01-01', now, now)
+      const sex = i % 7 === 0 ? 'L' : 'P'
+      const birth = `19${70 + (i % 30)}-0${(i % 9) + 1}-${String(day).padStart(2, '0')}`
+      // A valid NIK of this kecamatan (the write path checks NIKs of rows edited later).
+      k.run(id(i, 2), scope, formatHlc(ms, counter++ % 1_000_000), ctx.deviceId, encodeNik('12.18.04', birth, sex, (i % 9999) + 1), `${FIRST[i % 12]} ${LAST[i % 10]}`, sex, birth, `0812${String(i).padStart(8, '0')}`, ['SD', 'SMP', 'SMA', 'D3', 'S1'][i % 5], i % 5 === 0 ? 'ketua' : 'anggota', '2020-01-01', now, now)
     }
     setSetting(ctx.sqlite, 'hlc_last', formatHlc(ms, counter % 1_000_000))
   })()
@@ -154,7 +158,7 @@ async function monthlyDelta(): Promise<BenchResult> {
   await importBundle(kec, exportBundle(kab, '12.18.04', { outDir: out }).file)
   const kaderIds = kec.sqlite.prepare('SELECT id FROM kader LIMIT 90').pluck().all() as string[]
   for (const id of kaderIds) updateRow(kec, 'kader', id, { phone: `0813${id.slice(-8)}`, notes: 'Pindah alamat, nomor telepon baru' })
-  for (let i = 0; i < 15; i++) insertRow(kec, 'kader', { nik: `12180445019${String(i).padStart(5, '0')}`, name: `Kader Baru ${i}`, sex: 'P', birth_date: '1995-01-15', education: 'SMA' })
+  for (let i = 0; i < 15; i++) insertRow(kec, 'kader', { nik: encodeNik('12.18.04', '1995-01-15', 'P', 9000 + i), name: `Kader Baru ${i}`, sex: 'P', birth_date: '1995-01-15', education: 'SMA' })
   for (const id of kec.sqlite.prepare('SELECT id FROM posyandu LIMIT 8').pluck().all() as string[]) updateRow(kec, 'posyandu', id, { status_reason: 'Jadwal buka dipindah ke hari Selasa' })
   const delta = exportBundle(kec, '12.18', { outDir: out })
   const result: BenchResult = {
