@@ -31,11 +31,12 @@ function metricSql(m: Metric, i: number): string[] {
   const col = (f: string) => `"${f.replace(/"/g, '')}"`
   const heldOnly = (expr: string) => `CASE WHEN held = 1 THEN ${expr} END`
   // 'last' = the value of the latest month that has one: months are YYYY-MM, so max(month|value) is it.
-  // Targets (den) count in every reported month (held 0 or 1), the rest in months held.
+  // Targets (den) count in every reported month (held 0 or 1; held is NOT NULL), the rest in months held.
+  // 'last' = the value of the latest month that has one: months are 'YYYY-MM' (7 characters),
+  // so max(month || value) is that month, and the value follows it.
   const agg = (expr: string, how: 'sum' | 'last' | 'max', onlyHeld: boolean) => {
-    const guard = onlyHeld ? 'held = 1' : 'held IS NOT NULL'
-    if (how === 'last') return `max(CASE WHEN ${guard} AND ${expr} IS NOT NULL THEN month || '|' || ${expr} END)`
-    return `${how}(CASE WHEN ${guard} THEN ${expr} END)`
+    if (how === 'last') return `max(CASE WHEN ${onlyHeld ? 'held = 1 AND ' : ''}${expr} IS NOT NULL THEN month || ${expr} END)`
+    return `${how}(${onlyHeld ? heldOnly(expr) : expr})`
   }
   switch (m.kind) {
     case 'openings':
@@ -51,7 +52,7 @@ function metricSql(m: Metric, i: number): string[] {
   }
 }
 
-const lastValue = (v: unknown): number | null => (typeof v === 'string' ? Number(v.slice(v.indexOf('|') + 1)) : typeof v === 'number' ? v : null)
+const lastValue = (v: unknown): number | null => (typeof v === 'string' ? Number(v.slice(7)) : typeof v === 'number' ? v : null)
 
 /**
  * One year of every posyandu in an area reduced by one GROUP BY to what the set's criteria
