@@ -52,9 +52,21 @@ function checkColumns(sqlite: Database.Database, table: string, values: Record<s
   return cols
 }
 
+// Prepared once per connection and SQL text: a spreadsheet or bundle writes thousands of rows
+// with the same few statements, and compiling one (with its triggers) costs more than running it.
+// SQLite re-prepares a cached statement by itself after a schema change (bulk mode's triggers).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function cached(sqlite: Database.Database, sql: string): Database.Statement {
+  let bySql = statements.get(sqlite)
+  if (!bySql) statements.set(sqlite, (bySql = new Map()))
+  let st = bySql.get(sql)
+  if (!st) bySql.set(sql, (st = sqlite.prepare(sql)))
+  return st
+}
+
 export function getRow(sqlite: Database.Database, table: string, id: string): Row | null {
   requirePolicy(table)
-  return (sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? null
+  return (cached(sqlite, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? null
 }
 
 export function requireRow(sqlite: Database.Database, table: string, id: string): Row {
@@ -72,7 +84,7 @@ export function audit(ctx: Ctx, table: string, rowId: string, action: string, be
   // In bulk mode (a large spreadsheet or bundle) entries are written in batches, same order.
   const bulk = activeBulk(ctx.sqlite)
   if (bulk) return bulk.audit(entry)
-  ctx.sqlite.prepare(AUDIT_SQL).run(entry)
+  cached(ctx.sqlite, AUDIT_SQL).run(entry)
 }
 
 /**
@@ -98,7 +110,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     if (cols.has('updated_at')) full.updated_at = now
     assertValid(ctx.sqlite, policy, withDefaults(ctx.sqlite, table, full))
     const keys = Object.keys(full)
-    ctx.sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
+    cached(ctx.sqlite, `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
     const after = getRow(ctx.sqlite, table, id)!
     audit(ctx, table, after.id, 'create', null, after)
     return after
@@ -148,7 +160,7 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     if (cols.has('updated_at')) set.updated_at = ctx.clock.now().toISOString()
     // A tombstone or a restore is never refused for old data that today's rules would not take.
     if (op === 'change') assertValid(ctx.sqlite, policy, { ...before, ...set })
-    ctx.sqlite.prepare(`UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
+    cached(ctx.sqlite, `UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
     const after = getRow(ctx.sqlite, table, id)!
     audit(ctx, table, id, action, before, after)
     return after
