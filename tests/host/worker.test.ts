@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WorkerClient } from '../../src/core/worker/client'
+import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
+import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
 import { tempDir } from '../helpers/db'
 
@@ -30,6 +31,10 @@ afterAll(async () => {
 })
 
 describe('database worker', () => {
+  it('routes only operations of the contract to the job worker', () => {
+    expect([...LONG_OPS].filter((op) => !isOpName(op))).toEqual([])
+  })
+
   it('answers the same Result as dispatch, refusals included', async () => {
     const info = await client.call('app.info', {})
     expect(info.ok && (info.data as { host: string }).host).toBe('headless')

@@ -35,6 +35,7 @@ export const LONG_OPS: ReadonlySet<string> = new Set([
   'exchange.bundleExport',
   'registry.importPreview',
   'registry.importApply',
+  'registry.importErrors',
   'registry.exportXlsx',
   'registry.demo',
   'evaluation.report',
@@ -42,6 +43,7 @@ export const LONG_OPS: ReadonlySet<string> = new Set([
   'evaluation.exportXlsx',
   'honor.exportXlsx',
   'programme.puskesosExport',
+  'app.diagnostics',
 ])
 
 const IMPORT_OPS = new Set(['exchange.bundleDryRun', 'exchange.bundleApply'])
