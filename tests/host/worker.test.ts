@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -7,6 +7,7 @@ import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
 import { tempDir } from '../helpers/db'
+import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 // The real worker thread (src/core/worker/boot.mjs → entry.ts through tsx) on a real file.
 let client: WorkerClient
@@ -112,4 +113,37 @@ describe('database worker', () => {
       await host.close()
     }
   })
+
+  it('a bundle import in the job worker is cancelled through exchange.cancel (as the import screen does) and changes nothing', async () => {
+    const { kab, kec: [kec], outDir } = makeOffices(['12.18.04'])
+    kec.sqlite.transaction(() => {
+      for (let i = 0; i < 1500; i++) addPosyandu(kec, `Posyandu Batal ${i}`, '12.18.04')
+    })()
+    const bundle = send(kec, kab, outDir)
+    const dataFile = kab.dataFile
+    const count = () => (kab.sqlite.prepare('SELECT count(*) AS n FROM posyandu').get() as { n: number }).n
+    const before = count()
+    kab.close()
+    const c = await WorkerClient.start({ dataFile, host: 'headless' })
+    try {
+      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') })
+      expect(opened.ok, JSON.stringify(opened)).toBe(true)
+      const inboxId = opened.ok ? (opened.data as { inboxId: string }).inboxId : ''
+      const apply = c.call('exchange.bundleApply', { inboxId, reject: [] })
+      // The job worker reads the flag at its next check, even mid-transaction.
+      expect(await c.call('exchange.cancel', {})).toEqual({ ok: true, data: { cancelled: true } })
+      const res = await apply
+      expect(res.ok).toBe(false)
+      expect(!res.ok && res.error.message).toMatch(/dibatalkan/)
+      expect(await c.call('registry.posyanduList', { pageSize: 1 })).toMatchObject({ ok: true, data: { total: before } })
+      const progress = await c.call('exchange.progress', {})
+      expect(!progress.ok || progress.data === null || (progress.data as { phase: string }).phase === 'selesai').toBe(true)
+      // Not cancelled, the same bundle then imports whole.
+      const again = await c.call('exchange.bundleApply', { inboxId, reject: [] })
+      expect(again.ok, JSON.stringify(again).slice(0, 300)).toBe(true)
+      expect(await c.call('registry.posyanduList', { pageSize: 1 })).toMatchObject({ ok: true, data: { total: before + 1500 } })
+    } finally {
+      await c.close()
+    }
+  }, 180_000)
 })
