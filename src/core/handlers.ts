@@ -9,6 +9,7 @@ import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
+import { formsHandlers } from './forms/handlers'
 
 z.config(z.locales.id())
 
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...honorHandlers,
   ...programmeHandlers,
   ...registryHandlers,
+  ...formsHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -206,9 +206,19 @@ export interface ValueIssue {
 
 const filled = (v: unknown) => v !== null && v !== undefined && v !== ''
 
-/** The message of a rule with the values it read filled in ("N+T (25) > D bulan lalu (10)"). */
-function ruleIssue(r: CompiledForm['rules'][number]): ValueIssue {
-  return { rule: r.rule.id, field: r.field, severity: r.rule.importance, message: r.rule.message }
+/** `{d}` and `{prev.d}` in a message become the values (– when not filled in). */
+export function fillMessage(t: Texts, current: Record<string, unknown>, previous: Record<string, unknown> | null): Texts {
+  const fill = (s: string) =>
+    s.replace(/\{(prev\.)?([a-z][a-z0-9_]*)\}/g, (_m, prev: string | undefined, key: string) => {
+      const v = prev ? previous?.[key] : current[key]
+      return v === null || v === undefined || v === '' ? '–' : typeof v === 'boolean' ? (v ? 'ya' : 'tidak') : String(v)
+    })
+  return { id: fill(t.id), en: fill(t.en) }
+}
+
+/** The message of a rule with the values it read filled in ("N + T (20 + 5) … (10)"). */
+function ruleIssue(r: CompiledForm['rules'][number], current: Record<string, unknown>, previous: Record<string, unknown> | null): ValueIssue {
+  return { rule: r.rule.id, field: r.field, severity: r.rule.importance, message: fillMessage(r.rule.message, current, previous) }
 }
 
 /**
@@ -217,8 +227,12 @@ function ruleIssue(r: CompiledForm['rules'][number]): ValueIssue {
  * when there is none: rules reading prev.* are then unknown, not failed).
  * `period` (YYYY-MM or YYYY) lets date fields be checked against it.
  */
-export function validateValues(cf: CompiledForm, values: FormValues, previous: FormValues | null = null, period?: string): ValueIssue[] {
+export function validateValues(cf: CompiledForm, values: FormValues, previous: FormValues | null = null, period?: string, opts: { rulesOnly?: boolean } = {}): ValueIssue[] {
   const out: ValueIssue[] = []
+  if (opts.rulesOnly) {
+    for (const r of cf.rules) if (verdict(r.compiled, { current: values, previous }) === 'fail') out.push(ruleIssue(r, values, previous))
+    return out
+  }
   const anything = cf.form.fields.some((f) => filled(values[f.key]))
   for (const f of cf.form.fields) {
     const v = values[f.key]
@@ -256,7 +270,7 @@ export function validateValues(cf: CompiledForm, values: FormValues, previous: F
   // Values that failed their own checks are unknown to the rules (no second message about them).
   const broken = new Set(out.map((i) => i.field))
   const current = Object.fromEntries(Object.entries(values).filter(([k]) => !broken.has(k)))
-  for (const r of cf.rules) if (verdict(r.compiled, { current, previous }) === 'fail') out.push(ruleIssue(r))
+  for (const r of cf.rules) if (verdict(r.compiled, { current, previous }) === 'fail') out.push(ruleIssue(r, values, previous))
   return out
 }
 

@@ -1,0 +1,13 @@
+import type { FormDef } from '../../shared/forms/form'
+import type { Handlers } from '../handlers'
+import { getForm, listForms, previewForm, saveForm } from './definitions'
+import { formSheet, saveFormReports } from './reports'
+
+export const formsHandlers = {
+  'forms.list': (_i, ctx) => listForms(ctx.sqlite, ctx.office()?.wilayahCode ?? null),
+  'forms.get': (i, ctx) => getForm(ctx.sqlite, ctx.office()?.wilayahCode ?? null, i.code, i.version),
+  'forms.preview': (i, ctx) => previewForm(ctx, i.form as FormDef),
+  'forms.save': (i, ctx) => saveForm(ctx, i.form as FormDef),
+  'forms.sheet': (i, ctx) => formSheet(ctx, i.code, i.period, i.area),
+  'forms.saveReports': (i, ctx) => saveFormReports(ctx, i.code, i.items),
+} satisfies Partial<Handlers>

@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import type { FormDef, FormValues, Texts } from '../forms/form'
+import type { PosyanduRef } from './evaluation'
+import { op } from './define'
+import { wilayahCode } from './app'
+
+export interface FormInfo {
+  form: FormDef
+  /** "bawaan" (shipped with Simpul) or the wilayah code of the kabupaten that saved it. */
+  owner: string
+  versions: number[]
+}
+
+export interface FormReport {
+  posyanduId: string
+  period: string
+  formVersion: number | null
+  values: FormValues
+  reportedAt: string | null
+  rev: number
+}
+
+export interface FormSheet {
+  form: FormDef
+  period: string
+  rows: { posyandu: PosyanduRef; report: FormReport; previous: FormValues | null }[]
+  versions: Record<number, FormDef>
+}
+
+export type { FormDef, FormValues, Texts }
+
+const texts = z.object({ id: z.string().max(300), en: z.string().max(300) })
+
+/** The shape only; checkForm (shared) gives the detailed Indonesian messages. */
+export const formDefInput = z.object({
+  code: z.string().max(40),
+  version: z.number().int().default(1),
+  name: texts,
+  periodType: z.enum(['monthly', 'yearly'], { message: 'Jenis periode harus bulanan atau tahunan' }),
+  source: z.string().max(1000),
+  notes: z.string().max(2000).optional(),
+  storage: z.enum(['monthly_report', 'form_report']).optional(),
+  sections: z.array(z.object({ id: z.string().max(40), label: texts, example: z.boolean().optional() })).max(40),
+  fields: z
+    .array(
+      z.object({
+        key: z.string().max(40),
+        section: z.string().max(40),
+        label: texts,
+        short: z.string().max(40).optional(),
+        type: z.enum(['integer', 'number', 'yesno', 'date', 'text'], { message: 'Jenis isian tidak dikenal' }),
+        min: z.number().optional(),
+        max: z.number().optional(),
+        required: z.boolean().optional(),
+        example: z.boolean().optional(),
+      }),
+    )
+    .max(300),
+  rules: z
+    .array(z.object({ id: z.string().max(60), expr: z.string().max(1000), importance: z.enum(['error', 'warning']), message: texts, field: z.string().max(40).optional() }))
+    .max(300),
+  indicators: z
+    .array(z.object({ id: z.string().max(60), label: texts, numerator: z.string().max(1000), denominator: z.string().max(1000).optional(), unit: z.enum(['%', 'number', 'per1000']) }))
+    .max(100),
+})
+
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Periode harus YYYY-MM (bulanan) atau YYYY (tahunan)')
+const formCode = z.string().min(1).max(40)
+const value = z.union([z.number(), z.boolean(), z.string().max(1000), z.null()])
+
+export const formsOps = {
+  'forms.list': op<FormInfo[]>()(z.object({})),
+  'forms.get': op<FormDef>()(z.object({ code: formCode, version: z.number().int().optional() })),
+  /** What would change for kecamatan offices, and any problem, before saving. */
+  'forms.preview': op<{ version: number; changes: Texts[]; problems: { path: string; message: string }[] }>()(z.object({ form: formDefInput })),
+  'forms.save': op<{ form: FormDef; changes: Texts[] }>()(z.object({ form: formDefInput })),
+  'forms.sheet': op<FormSheet>()(z.object({ code: formCode, period, area: wilayahCode.optional() })),
+  'forms.saveReports': op<FormReport[]>()(
+    z.object({
+      code: formCode,
+      items: z.array(z.object({ posyanduId: z.string(), period, values: z.record(z.string().max(40), value), formVersion: z.number().int().optional() })).min(1).max(2000),
+    }),
+  ),
+} as const
