@@ -11,7 +11,7 @@ import { setupOffice } from '../../src/core/office/service'
 import { migrationsDir } from '../../src/core/paths'
 import { BUILTIN_FORMS, builtinForm } from '../../src/shared/forms/builtin'
 import { checkForm, ruleVerdicts, compileForm, type FormDef, type FormField, type FormValues } from '../../src/shared/forms/form'
-import { emptyMonth, NUMERIC_FIELDS } from '../../src/shared/evaluation/fields'
+import { emptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { callOp, makeCtx, tempDir } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
@@ -67,7 +67,7 @@ describe('forms as data', () => {
     expect(ctx.sqlite.prepare(`SELECT count(*) AS n FROM monthly_report WHERE month = '2026-03'`).get()).toEqual({ n: 0 })
     // March first, then a February that would make it wrong.
     await callOp(ctx, 'forms.saveReports', { code: 'SKDN', items: [{ posyanduId: p, period: '2026-05', values: skdn({ d: 30, n: 20, t: 5, o: 3, b: 2 }) }] })
-    const e2 = await refusal(callOp(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: p, month: '2026-04', values: { ...emptyMonth(), held: true, s: 100, k: 90, d: 10, n: 5, t: 2, o: 2, b: 1 } }] }))
+    const e2 = await refusal(callOp(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: p, month: '2026-04', values: { ...emptyMonth(), held: true, s: 100, k: 90, d: 10, n: 5, t: 2, o: 2, b: 1 } as MonthlyValues }] }))
     expect(e2.message).toMatch(/Mei 2026 \(sudah tersimpan\): N \+ T/)
     // No report the month before: unknown, not a violation.
     await callOp(ctx, 'forms.saveReports', { code: 'SKDN', items: [{ posyanduId: p, period: '2026-08', values: skdn({ d: 30, n: 20, t: 5, o: 3, b: 2 }) }] })
