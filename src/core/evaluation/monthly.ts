@@ -45,7 +45,7 @@ function valuesToColumns(v: MonthlyValues): Record<string, unknown> {
 
 const toRow = (posyanduId: string, month: string, r: Row | Record<string, unknown> | undefined): MonthlyRow =>
   r && !r.deleted_at
-    ? { id: r.id as string, posyanduId, month, values: rowToValues(r), rev: r.rev as number }
+    ? { id: r.id as string, posyanduId, month, values: rowToValues(r), rev: r.rev as number, extra: rowExtra(r), formVersion: r.form_version as number }
     : { id: null, posyanduId, month, values: emptyMonth(), rev: 0 }
 
 /** The locked evaluation period (if any) covering this scope and year. */
@@ -66,10 +66,13 @@ export function monthlyYear(ctx: Ctx, posyanduId: string, year: number) {
     .prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month LIKE ? AND deleted_at IS NULL`)
     .all(posyanduId, `${year}-%`) as Record<string, unknown>[]
   const byMonth = new Map(rows.map((r) => [r.month as string, r]))
+  const dec = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month = ? AND deleted_at IS NULL`).get(posyanduId, `${year - 1}-12`) as Record<string, unknown> | undefined
   return {
     posyandu,
     year,
     months: monthsOf(year).map((m) => toRow(posyanduId, m, byMonth.get(m))),
+    /** December before, for January's rules that read the month before (SKDN form values). */
+    previous: dec ? monthlyToForm(rowToValues(dec), rowExtra(dec)) : null,
     locked: !!lockingPeriod(ctx.sqlite, posyandu.kecamatanCode, year),
   }
 }
@@ -80,7 +83,10 @@ export function monthlyDesa(ctx: Ctx, desaCode: string, month: string) {
   return {
     desaCode,
     month,
-    rows: list.map((p) => ({ posyandu: p, report: toRow(p.id, month, get.get(p.id, month) as Record<string, unknown> | undefined) })),
+    rows: list.map((p) => {
+      const before = get.get(p.id, previousPeriod(month)) as Record<string, unknown> | undefined
+      return { posyandu: p, report: toRow(p.id, month, get.get(p.id, month) as Record<string, unknown> | undefined), previous: before ? monthlyToForm(rowToValues(before), rowExtra(before)) : null }
+    }),
     locked: !!lockingPeriod(ctx.sqlite, desaCode.slice(0, 8), Number(month.slice(0, 4))),
   }
 }

@@ -2,6 +2,8 @@ import type { FormDef } from '../../shared/forms/form'
 import type { Handlers } from '../handlers'
 import { getForm, listForms, previewForm, saveForm } from './definitions'
 import { formSheet, saveFormReports } from './reports'
+import { completeness } from './completeness'
+import { quality } from './quality'
 
 export const formsHandlers = {
   'forms.list': (_i, ctx) => listForms(ctx.sqlite, ctx.office()?.wilayahCode ?? null),
@@ -10,4 +12,6 @@ export const formsHandlers = {
   'forms.save': (i, ctx) => saveForm(ctx, i.form as FormDef),
   'forms.sheet': (i, ctx) => formSheet(ctx, i.code, i.period, i.area),
   'forms.saveReports': (i, ctx) => saveFormReports(ctx, i.code, i.items),
+  'forms.completeness': (i, ctx) => completeness(ctx, i.code, i.period, i.area),
+  'forms.quality': (i, ctx) => quality(ctx, i.code, i.year, i.area),
 } satisfies Partial<Handlers>

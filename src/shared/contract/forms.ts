@@ -29,6 +29,77 @@ export interface FormSheet {
 
 export type { FormDef, FormValues, Texts }
 
+export type ReportStatus = 'reported' | 'late' | 'missing'
+
+export interface CompletenessRow extends PosyanduRef {
+  status: ReportStatus
+  /** Office-local date (WIB) the report was first entered. */
+  reportedOn: string | null
+  formVersion: number | null
+}
+
+export interface CompletenessGroup {
+  code: string
+  name: string
+  posyandu: number
+  reported: number
+  late: number
+  missing: number
+  /** (reported + late) / posyandu. */
+  completeness: number | null
+  /** reported on time / posyandu. */
+  timeliness: number | null
+}
+
+export interface Completeness {
+  form: { code: string; version: number; name: string; periodType: string }
+  period: string
+  area: { code: string; name: string }
+  deadline: string
+  deadlineDay: number
+  rows: CompletenessRow[]
+  desa: CompletenessGroup[]
+  kecamatan: CompletenessGroup[]
+  total: CompletenessGroup
+}
+
+export interface RuleViolation {
+  posyanduId: string
+  posyandu: string
+  desa: string
+  period: string
+  rule: string
+  expr: string
+  importance: 'error' | 'warning'
+  message: Texts
+}
+
+export interface Outlier {
+  posyanduId: string
+  posyandu: string
+  period: string
+  field: string
+  label: string
+  value: number
+  /** Median of this posyandu's own history of the field. */
+  median: number
+  /** Modified z-score 0.6745 (x − median) / MAD; null when the flag comes from min–max. */
+  z: number | null
+  reason: 'z' | 'min' | 'max'
+}
+
+export interface Quality {
+  form: { code: string; version: number; name: string }
+  year: number
+  area: { code: string; name: string }
+  reports: number
+  violations: RuleViolation[]
+  outliers: Outlier[]
+  /** Rules that could not be checked on some report because a value was missing. */
+  unknown: number
+}
+
+
 const texts = z.object({ id: z.string().max(300), en: z.string().max(300) })
 
 /** The shape only; checkForm (shared) gives the detailed Indonesian messages. */
@@ -81,4 +152,8 @@ export const formsOps = {
       items: z.array(z.object({ posyanduId: z.string(), period, values: z.record(z.string().max(40), value), formVersion: z.number().int().optional() })).min(1).max(2000),
     }),
   ),
+  /** Per posyandu: reported on time, late or missing; per desa and kecamatan. Deadline: setting forms.pref.deadline_day. */
+  'forms.completeness': op<Completeness>()(z.object({ code: formCode, period, area: wilayahCode.optional() })),
+  /** Rule violations and outliers of one form over a year. */
+  'forms.quality': op<Quality>()(z.object({ code: formCode, year: z.number().int().min(2000).max(2100), area: wilayahCode.optional() })),
 } as const
