@@ -23,7 +23,7 @@ describe('shipped forms', () => {
     }
     expect(BUILTIN_FORMS.map((f) => f.code)).toEqual(['SKDN', 'ILP', 'SPM6', 'PUSKESOS', 'SASARAN'])
     const ilp = builtinForm('ILP')!
-    expect(ilp.sections.map((s) => s.id)).toEqual(['bumil', 'balita', 'remaja', 'dewasa', 'lansia', 'kegiatan'])
+    expect(ilp.sections.map((s) => s.id)).toEqual(['kegiatan', 'bumil', 'balita', 'remaja', 'dewasa', 'lansia'])
     // Items not confirmed against the panduan's tables are marked for the office to check.
     expect(ilp.fields.filter((f) => f.example).length).toBeGreaterThan(5)
     expect(ilp.source).toMatch(/contoh/)

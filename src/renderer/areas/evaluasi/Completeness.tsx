@@ -59,10 +59,10 @@ export function Completeness() {
   return (
     <Stack>
       <Group align="flex-end">
-        <Select label={t('form')} w={300} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
-        <Select label={t('area')} w={260} value={area} onChange={(v) => setArea(v ?? '')} allowDeselect={false} data={[{ value: '', label: x.all }, ...desas.map(([value, label]) => ({ value, label }))]} />
-        {form?.periodType !== 'yearly' && <Select label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
-        <Select label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
+        <Select searchable label={t('form')} w={300} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
+        <Select searchable label={t('area')} w={260} value={area} onChange={(v) => setArea(v ?? '')} allowDeselect={false} data={[{ value: '', label: x.all }, ...desas.map(([value, label]) => ({ value, label }))]} />
+        {form?.periodType !== 'yearly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
+        <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
         <NumberInput label={`${x.deadline} (${x.ofNext})`} w={220} min={1} max={28} value={deadlineDay} onChange={(v) => void setDeadline(v)} />
       </Group>
       {data.error && <Alert color="red">{data.error.message}</Alert>}

@@ -73,7 +73,7 @@ export function FormEditor() {
       <Text size="sm" c="dimmed">{t('editor.intro')}</Text>
       {!kab && <Alert color="blue">{t('editor.kabOnly')}</Alert>}
       <Group align="flex-end">
-        <Select label={t('form')} w={340} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
+        <Select searchable label={t('form')} w={340} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
         <Badge variant="light">{t('version', { version: info.form.version })}</Badge>
         <Badge variant="light" color="gray">{info.owner === 'bawaan' ? t('owner.bawaan') : t('owner.kab', { code: info.owner })}</Badge>
       </Group>
@@ -111,8 +111,8 @@ export function FormEditor() {
                   <TextInput label={t('editor.key')} value={field.key} onChange={(e) => setField({ ...field, key: e.currentTarget.value.trim() })} data-testid="field-key" />
                   {text(field.label, (label) => setField({ ...field, label }), t('editor.labelId'), t('editor.labelEn'), 'field-label')}
                   <TextInput label={t('editor.short')} value={field.short ?? ''} onChange={(e) => setField({ ...field, short: e.currentTarget.value })} data-testid="field-short" />
-                  <Select label={t('editor.section')} value={field.section || draft.sections[0].id} onChange={(v) => v && setField({ ...field, section: v })} data={sectionOptions} allowDeselect={false} />
-                  <Select label={t('editor.type')} value={field.type} onChange={(v) => v && setField({ ...field, type: v as FormField['type'] })} allowDeselect={false}
+                  <Select searchable label={t('editor.section')} value={field.section || draft.sections[0].id} onChange={(v) => v && setField({ ...field, section: v })} data={sectionOptions} allowDeselect={false} />
+                  <Select searchable label={t('editor.type')} value={field.type} onChange={(v) => v && setField({ ...field, type: v as FormField['type'] })} allowDeselect={false}
                     data={(['integer', 'number', 'yesno', 'date', 'text'] as const).map((x) => ({ value: x, label: t(`editor.types.${x}`) }))} />
                   <NumberInput label={t('editor.max')} value={field.max ?? ''} onChange={(v) => setField({ ...field, max: typeof v === 'number' ? v : undefined })} />
                   <Checkbox mt="lg" label={t('editor.required')} checked={!!field.required} onChange={(e) => setField({ ...field, required: e.currentTarget.checked })} />
@@ -143,7 +143,7 @@ export function FormEditor() {
                 <Text fw={600} size="sm">{t('editor.addRule')}</Text>
                 <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
                   <TextInput label={t('editor.expr')} value={rule.expr} onChange={(e) => setRule({ ...rule, expr: e.currentTarget.value })} data-testid="rule-expr" />
-                  <Select label={t('editor.importance')} value={rule.importance} onChange={(v) => v && setRule({ ...rule, importance: v as FormRule['importance'] })} allowDeselect={false} data={[{ value: 'error', label: t('editor.error') }, { value: 'warning', label: t('editor.warning') }]} />
+                  <Select searchable label={t('editor.importance')} value={rule.importance} onChange={(v) => v && setRule({ ...rule, importance: v as FormRule['importance'] })} allowDeselect={false} data={[{ value: 'error', label: t('editor.error') }, { value: 'warning', label: t('editor.warning') }]} />
                   <div />
                   {text(rule.message, (message) => setRule({ ...rule, message }), t('editor.messageId'), t('editor.messageEn'), 'rule-message')}
                 </SimpleGrid>
@@ -170,7 +170,7 @@ export function FormEditor() {
                 <Text fw={600} size="sm">{t('editor.addIndicator')}</Text>
                 <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
                   {text(indicator.label, (label) => setIndicator({ ...indicator, label }), t('editor.labelId'), t('editor.labelEn'), 'ind-label')}
-                  <Select label={t('editor.unit')} value={indicator.unit} onChange={(v) => v && setIndicator({ ...indicator, unit: v as FormIndicator['unit'] })} allowDeselect={false} data={['%', 'number', 'per1000']} />
+                  <Select searchable label={t('editor.unit')} value={indicator.unit} onChange={(v) => v && setIndicator({ ...indicator, unit: v as FormIndicator['unit'] })} allowDeselect={false} data={['%', 'number', 'per1000']} />
                   <TextInput label={t('editor.numerator')} value={indicator.numerator} onChange={(e) => setIndicator({ ...indicator, numerator: e.currentTarget.value })} />
                   <TextInput label={t('editor.denominator')} value={indicator.denominator ?? ''} onChange={(e) => setIndicator({ ...indicator, denominator: e.currentTarget.value })} />
                 </SimpleGrid>

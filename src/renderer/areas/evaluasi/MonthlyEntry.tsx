@@ -303,7 +303,7 @@ export function MonthlyEntry() {
   const { t: tf, i18n } = useTranslation('forms')
   const chosen = forms.data?.find((f) => f.form.code === formCode)?.form
   const picker = (
-    <Select label={tf('form')} w={300} value={formCode} onChange={(v) => v && setFormCode(v)} allowDeselect={false}
+    <Select searchable label={tf('form')} w={300} value={formCode} onChange={(v) => v && setFormCode(v)} allowDeselect={false}
       data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[i18n.language === 'en' ? 'en' : 'id']} (v${f.form.version})` }))} />
   )
   if (formCode === 'SKDN' || !chosen) return <SkdnEntry picker={picker} />
@@ -323,9 +323,9 @@ function OtherFormEntry({ picker, form }: { picker: React.ReactNode; form: FormD
     <Stack>
       <Group align="flex-end">
         {picker}
-        <Select label={t('area')} searchable w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
-        {form.periodType === 'monthly' && <Select label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
-        <Select label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
+        <Select searchable label={t('area')} searchable w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
+        {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
+        <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
       </Group>
       <FormEntry form={form.code} area={area ?? undefined} period={period} />
     </Stack>
