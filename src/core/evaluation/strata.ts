@@ -51,9 +51,10 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
   let aktif = 0
   const scores: number[] = []
   for (const r of rows) {
-    if (r.result.stratum === null) noData++
+    // Counted apart: no report at all, or reports that leave the stratum undecided — never inside a level.
+    if (r.result.monthsReported === 0) noData++
+    else if (r.result.stratum === null) incomplete++
     else byStratum[r.result.stratum]++
-    if (r.result.incomplete) incomplete++
     if (r.result.aktif) aktif++
     if (r.totalScore !== null) scores.push(r.totalScore)
   }

@@ -323,7 +323,7 @@ function OtherFormEntry({ picker, form }: { picker: React.ReactNode; form: FormD
     <Stack>
       <Group align="flex-end">
         {picker}
-        <Select searchable label={t('area')} searchable w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
+        <Select searchable label={t('area')} w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
         {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
         <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
       </Group>
