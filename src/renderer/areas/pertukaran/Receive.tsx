@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconPlayerStop, IconSearch } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BundleInspection, ImportProgress, ImportReport } from '../../../shared/contract/exchange'
-import { call } from '../../api'
+import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
 
@@ -54,7 +55,13 @@ export function Receive() {
     setFile(f)
     reset()
     if (!f) return
-    const res = await callWithNotice('exchange.bundleOpen', { fileName: f.name, base64: await readFileBase64(f) })
+    let input
+    try {
+      input = await bundleFileInput(f, readFileBase64)
+    } catch (e) {
+      return notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    }
+    const res = await callWithNotice('exchange.bundleOpen', input)
     if (res) setOpened(res)
   }
   const run = async (dryRun: boolean) => {
