@@ -4,6 +4,7 @@ import { getForm, listForms, previewForm, saveForm } from './definitions'
 import { formSheet, saveFormReports } from './reports'
 import { completeness } from './completeness'
 import { quality } from './quality'
+import { applyFormImport, previewFormImport } from './sheet-import'
 
 export const formsHandlers = {
   'forms.list': (_i, ctx) => listForms(ctx.sqlite, ctx.office()?.wilayahCode ?? null),
@@ -14,4 +15,6 @@ export const formsHandlers = {
   'forms.saveReports': (i, ctx) => saveFormReports(ctx, i.code, i.items),
   'forms.completeness': (i, ctx) => completeness(ctx, i.code, i.period, i.area),
   'forms.quality': (i, ctx) => quality(ctx, i.code, i.year, i.area),
+  'forms.importPreview': (i, ctx) => previewFormImport(ctx, i.code, i.period, Buffer.from(i.base64, 'base64'), i.mapping),
+  'forms.importApply': (i, ctx) => applyFormImport(ctx, i.code, i.period, Buffer.from(i.base64, 'base64'), i.mapping, i.validOnly),
 } satisfies Partial<Handlers>

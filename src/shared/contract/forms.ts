@@ -29,6 +29,26 @@ export interface FormSheet {
 
 export type { FormDef, FormValues, Texts }
 
+export interface FormImportRow {
+  row: number
+  posyandu: string | null
+  posyanduId: string | null
+  values: FormValues
+  errors: string[]
+  warnings: string[]
+}
+
+export interface FormImportPreview {
+  form: { code: string; version: number }
+  period: string
+  sheet: string
+  headers: string[]
+  mapping: Record<string, string | null>
+  rows: FormImportRow[]
+  counts: { valid: number; error: number }
+  notices: string[]
+}
+
 export type ReportStatus = 'reported' | 'late' | 'missing'
 
 export interface CompletenessRow extends PosyanduRef {
@@ -156,4 +176,9 @@ export const formsOps = {
   'forms.completeness': op<Completeness>()(z.object({ code: formCode, period, area: wilayahCode.optional() })),
   /** Rule violations and outliers of one form over a year. */
   'forms.quality': op<Quality>()(z.object({ code: formCode, year: z.number().int().min(2000).max(2100), area: wilayahCode.optional() })),
+  /** A recap sheet (one row per posyandu, a column per field): dry run per row. */
+  'forms.importPreview': op<FormImportPreview>()(z.object({ code: formCode, period, base64: z.string().max(30_000_000), mapping: z.record(z.string(), z.string().nullable()).optional() })),
+  'forms.importApply': op<{ saved: number; skipped: number; preview: FormImportPreview }>()(
+    z.object({ code: formCode, period, base64: z.string().max(30_000_000), mapping: z.record(z.string(), z.string().nullable()).optional(), validOnly: z.boolean().default(false) }),
+  ),
 } as const
