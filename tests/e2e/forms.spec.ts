@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { BULAN } from '../../src/shared/format'
 import { expect, pick, shot, startHost, test } from './fixtures'
@@ -68,6 +69,8 @@ test('the kabupaten adds a field to the ILP form and sends it; the kecamatan fil
     const changes = page.getByTestId('form-changes')
     await expect(changes).toContainText('Isian baru: Lansia diskrining risiko jatuh (lansia_jatuh) di bagian Lanjut usia')
     await expect(changes).toContainText('Aturan baru (menolak simpan): lansia_jatuh <= lansia_datang')
+    await expect(changes).not.toContainText('Indikator')
+    await page.waitForTimeout(400) // the modal's fade-in, for the screenshot
     await shot(page, 'forms-editor-confirm')
     await page.getByRole('button', { name: 'Simpan versi 2' }).click()
     await expect(page.getByText('Formulir ILP versi 2 tersimpan')).toBeVisible()
@@ -121,11 +124,39 @@ test('the kabupaten adds a field to the ILP form and sends it; the kecamatan fil
     await expect(kp.getByTestId('missing-print')).not.toContainText('Posyandu Mawar')
     await shot(kp, 'forms-missing-print')
 
+    // Kenanga's report arrives as the recap sheet the office keeps: dry run, then saved.
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Rekap ILP')
+    ws.addRow(['REKAP LAPORAN POSYANDU ILP KECAMATAN SEI RAMPAH'])
+    ws.addRow([])
+    ws.addRow(['No', 'Nama Posyandu', 'Buka', 'Lansia dilayani', 'Risiko jatuh'])
+    ws.addRow([1, 'Kenanga', 'ya', 9, 4])
+    const xlsx = join(dir, 'rekap-ilp.xlsx')
+    await wb.xlsx.writeFile(xlsx)
+    await kp.goBack()
+    await kp.getByRole('tab', { name: 'Laporan bulanan' }).click()
+    await pick(kp, 'Formulir', 'Laporan bulanan Posyandu ILP')
+    await pick(kp, 'Bulan', MONTH_NAME)
+    await pick(kp, 'Tahun', YEAR)
+    const chooser = kp.waitForEvent('filechooser')
+    await kp.getByRole('button', { name: 'Impor rekap .xlsx' }).click()
+    await (await chooser).setFiles(xlsx)
+    await expect(kp.getByTestId('form-import-preview')).toContainText('1 dapat disimpan')
+    await shot(kp, 'forms-import-preview')
+    await kp.getByRole('button', { name: 'Simpan semua baris' }).click()
+    await expect(kp.getByLabel('Risiko jatuh Posyandu Kenanga')).toHaveValue('4')
+    await kp.getByRole('tab', { name: 'Kelengkapan' }).click()
+    await pick(kp, 'Formulir', 'Laporan bulanan Posyandu ILP')
+    await pick(kp, 'Bulan', MONTH_NAME)
+    await pick(kp, 'Tahun', YEAR)
+    await expect(kp.getByTestId('total-missing')).toHaveText('belum melapor: 0')
+    await expect(kp.getByTestId('quality')).toContainText('Mutu data ILP')
+
     // The values come back to the kabupaten with their form version.
     const back = await json(kec.cli(['bundle', 'export', '--to', '12.18', '--out', dir, '--json']))
     await json(host.cli(['bundle', 'import', back.file, '--json']))
     const atKab = await json(host.cli(['completeness', '--form', 'ILP', '--month', MONTH, '--json']))
-    expect(atKab.total).toMatchObject({ posyandu: 3, missing: 1 })
+    expect(atKab.total).toMatchObject({ posyandu: 3, missing: 0 })
     expect(atKab.rows.find((r: { name: string }) => r.name === 'Posyandu Mawar')).toMatchObject({ formVersion: 2 })
     await kp.close()
   } finally {

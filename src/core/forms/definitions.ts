@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import { BUILTIN_FORMS, builtinForm } from '../../shared/forms/builtin'
-import { describeChanges } from '../../shared/forms/diff'
+import { canonical, describeChanges } from '../../shared/forms/diff'
 import { checkForm, compileForm, type CompiledForm, type FormDef, type Texts } from '../../shared/forms/form'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
@@ -91,7 +91,7 @@ export function saveForm(ctx: Ctx, def: FormDef): { form: FormDef; changes: Text
   const { version, changes, problems } = previewForm(ctx, def)
   if (problems.length) throw new AppError('FORM_INVALID', `Formulir belum disimpan — ${problems.map((p) => p.message).join('; ')}`, problems)
   const current = listForms(ctx.sqlite, office.wilayahCode).find((f) => f.form.code === def.code)?.form
-  if (current && JSON.stringify({ ...current, version: 0 }) === JSON.stringify({ ...def, version: 0 })) {
+  if (current && canonical({ ...current, version: 0, storage: undefined }) === canonical({ ...def, version: 0, storage: undefined })) {
     throw new AppError('FORM_UNCHANGED', `Formulir ${def.code} tidak berubah: tidak ada versi baru yang disimpan.`)
   }
   const form: FormDef = { ...def, version, storage: current?.storage ?? (def.storage === 'monthly_report' ? 'form_report' : def.storage ?? 'form_report') }

@@ -5,7 +5,20 @@
  */
 import type { FormDef, Texts } from './form'
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+/** JSON with object keys sorted and undefined left out: key order (zod, JSON files) does not count as a change. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v)
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
 
 export function describeChanges(before: FormDef | null, after: FormDef): Texts[] {
   const out: Texts[] = []

@@ -11,6 +11,7 @@ import { checkSkdnMonth, monthlyToForm, SKDN_COLUMNS } from '../../../shared/for
 import { computeStratum, type IndicatorSet, type MonthData } from '../../../shared/evaluation/strata'
 import { BULAN, formatMonth } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
+import { FormImport } from './FormTools'
 import { EntryGrid, FormGrid, formIssues, type FormGridRecord, type GridRecord } from './EntryGrid'
 import './forms-i18n'
 import { StratumBadge } from './StratumBadge'
@@ -274,6 +275,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
+      <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />
       <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
