@@ -146,3 +146,21 @@ describe('strata only on complete data', () => {
     expect(cli.result).toMatchObject({ stratum: null, missing: ['kader bertugas: data tidak lengkap'] })
   })
 })
+
+describe('yearly targets', () => {
+  it('months without their own targets take them from the yearly SASARAN form; a year without either stays "data tidak lengkap"', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const id = insertRow(ctx, 'posyandu', { name: 'Anggrek', desa_code: '12.18.04.2001' }).id
+    const months = Array.from({ length: 12 }, (_, i) => ({ posyanduId: id, period: `2025-${String(i + 1).padStart(2, '0')}`, values: { held: true, kader_on_duty: 6, s: 100, k: 90, d: 60, n: 40, t: 10, o: 5, b: 5, k4: 2, imunisasi: 2, kb: 60, dana_sehat: 60, programmes: 'sehat' } }))
+    await callOp(ctx, 'forms.saveReports', { code: 'SKDN', items: months })
+    const before = (await callOp(ctx, 'evaluation.strata', { year: 2025 })).rows[0].result
+    expect(before.stratum).toBeNull()
+    expect(before.missing.join(' ')).toMatch(/KIA/)
+    await callOp(ctx, 'forms.saveReports', { code: 'SASARAN', items: [{ posyanduId: id, period: '2025', values: { sasaran_bumil: 30, sasaran_bayi: 30, sasaran_balita: 100, pus: 100, kk: 100 } }] })
+    const after = (await callOp(ctx, 'evaluation.strata', { year: 2025 })).rows[0].result
+    expect(after.stratum).toBe('mandiri')
+    expect(after.criteria.find((c) => c.id === 'kia')!.value).toBeCloseTo(24 / 30)
+    // The yearly form refuses a monthly period.
+    await expect(callOp(ctx, 'forms.saveReports', { code: 'SASARAN', items: [{ posyanduId: id, period: '2025-01', values: { pus: 1 } }] })).rejects.toThrow(/tahunan: YYYY/)
+  })
+})
