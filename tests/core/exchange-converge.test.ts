@@ -159,7 +159,7 @@ describe('convergence', () => {
           rmSync(outDir, { recursive: true, force: true })
         }
       }),
-      { numRuns: Number(process.env.SIMPUL_CONVERGE_RUNS ?? 200) },
+      { numRuns: Number(process.env.SIMPUL_CONVERGE_RUNS ?? 60) },
     )
-  }, 240_000)
+  }, 480_000)
 })
