@@ -30,7 +30,8 @@ export function Periods() {
   const isKab = office.data?.level === 'kabupaten'
   return (
     <Stack>
-      <Card withBorder>
+      {office.data && !isKab && <Alert color="blue" data-testid="periods-kabupaten-only">{t('periods.kabupatenOnly')}</Alert>}
+      {isKab && <Card withBorder>
         <Group align="flex-end">
           <TextInput label={t('periods.name')} placeholder="Monev Posyandu 2025" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
@@ -38,7 +39,7 @@ export function Periods() {
           <TextInput label={t('periods.evaluators')} placeholder="Tim Pembina Posyandu Kabupaten" value={evaluators} onChange={(e) => setEvaluators(e.currentTarget.value)} w={260} />
           <Button onClick={() => void create()}>{t('periods.create')}</Button>
         </Group>
-      </Card>
+      </Card>}
       {periods.data?.length === 0 && <Alert color="gray">{t('periods.none')}</Alert>}
       <Table striped withTableBorder>
         <Table.Tbody>
