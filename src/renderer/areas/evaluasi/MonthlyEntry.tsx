@@ -224,6 +224,9 @@ function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
 export function FormEntry({ form: code, area, period }: { form: string; area: string | undefined; period: string }) {
   const { t, i18n } = useTranslation('forms')
   const sheet = useOp('forms.sheet', { code, period, area })
+  // Values are the posyandu's kecamatan's to write (table policy); the kabupaten reads them.
+  const office = useOp('office.get', {})
+  const readOnly = office.data?.level === 'kabupaten'
   const form = sheet.data?.form
   const cf = useMemo(() => (form ? compileForm(form) : null), [form])
   const current = useRef(new Map<string, FormValues>())
@@ -275,12 +278,12 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
-      <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />
+      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />}
       <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
       </Group>
-      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={false} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
+      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={readOnly} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
       <Text size="xs" c="dimmed">{t('keys')} · * {lang === 'en' ? 'required' : 'wajib'} · ° {t('example')}</Text>
       {older.length > 0 && <Text size="xs" c="dimmed">{older.map((r) => `${r.label}: ${t('enteredOn', { version: r.version })}`).join(' · ')}</Text>}
       <Card withBorder padding="sm" data-testid="checks">
