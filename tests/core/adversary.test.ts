@@ -117,6 +117,23 @@ describe('a kecamatan operator who edits their own database', () => {
     expect(JSON.parse(String(history!.rejected_json)).length).toBe(4)
   })
 
+  it('cannot report on, or enrol its kader at, another kecamatan’s posyandu', async () => {
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    const theirs = w.posyandu[1].id
+    const report = { id: newId(), scope: '12.18.04', rev: 1, hlc: LATER_HLC, origin: 'x', deleted_at: null, posyandu_id: theirs, month: '2026-10', held: 1, created_at: '2026-11-24', updated_at: '2026-11-24' }
+    await refusedWhole(w, craft(a, w.kab, w.outDir, 'monthly_report', [report]), /posyandu yang dirujuk milik wilayah 12\.18\.05, bukan 12\.18\.04/)
+    const link = { id: newId(), scope: '12.18.04', rev: 1, hlc: LATER_HLC, origin: 'x', deleted_at: null, kader_id: w.kader[0][0].id, posyandu_id: theirs, from_date: '2026-11-01', to_date: null }
+    await refusedWhole(w, craft(a, w.kab, w.outDir, 'kader_posyandu', [link]), /posyandu yang dirujuk milik wilayah 12\.18\.05/)
+    // Its own new posyandu and a report on it, in one bundle, are fine.
+    const { writeBundle } = await import('../../src/core/exchange/export')
+    const fresh = { ...rowOf(a, 'posyandu', w.posyandu[0].id)!, id: newId(), name: 'Posyandu Baru', hlc: LATER_HLC }
+    const own = { ...report, id: newId(), posyandu_id: fresh.id }
+    const sections = [fresh, own].map((r, i) => ({ name: i ? 'monthly_report' : 'posyandu', columns: Object.keys(r), rows: [Object.values(r)] }))
+    const ok = await receive(w.kab, writeBundle(a, '12.18', sections, { outDir: w.outDir }).file)
+    expect(ok.totals, JSON.stringify(ok.items)).toMatchObject({ new: 2, refused: 0 })
+  })
+
   it('cannot withdraw the kabupaten’s rows with an empty "complete" section', async () => {
     const w = await kabupatenWorld()
     const [a] = w.kec

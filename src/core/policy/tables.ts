@@ -94,6 +94,10 @@ const kaderPosyandu: TablePolicy = {
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { kader_id: c.id, posyandu_id: c.id, from_date: c.optDate, to_date: c.optDate },
+  refs: [
+    { column: 'kader_id', table: 'kader' },
+    { column: 'posyandu_id', table: 'posyandu', when: (r) => !r.to_date && !r.deleted_at },
+  ],
 }
 
 const kaderTraining: TablePolicy = {
@@ -104,6 +108,7 @@ const kaderTraining: TablePolicy = {
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { kader_id: c.id, name: c.text(120, 2), year: c.optYear, organiser: c.optText(120) },
+  refs: [{ column: 'kader_id', table: 'kader' }],
 }
 
 const duplicateReview: TablePolicy = {
@@ -124,6 +129,7 @@ const monthlyReport: TablePolicy = {
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { posyandu_id: c.id, month: c.month, held: c.flag.nullable(), open_date: c.optDate, programmes: c.optText(400), notes: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
   // The same rules the entry grid checks as the operator types (errors only; warnings are advice).
   check: (r) =>
     r.deleted_at
@@ -141,6 +147,7 @@ const posyanduActivity: TablePolicy = {
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { posyandu_id: c.id, date: c.date, what: c.text(300, 1), participants: c.optCount(100_000).or(c.optText(40)) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
 const puskesosService: TablePolicy = {
@@ -151,6 +158,7 @@ const puskesosService: TablePolicy = {
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { posyandu_id: c.id, date: c.date, person_name: c.text(100, 2), nik: c.optNik, complaint: c.optText(1000), follow_up_note: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
 /** Pendamping personal data a kecamatan never receives: it neither pays them nor holds their records. */
@@ -200,6 +208,7 @@ const pendampingAssignment: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: `${ofReceiversPosyandu()} AND t.deleted_at IS NULL`, complete: true } },
   columns: { person_id: c.id, posyandu_id: c.id, role: c.text(40, 1), regulation_id: c.optId, from_date: c.date, to_date: c.optDate, notes: c.optText(500) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
   check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? ['tanggal selesai sebelum tanggal mulai'] : []),
 }
 
@@ -292,6 +301,7 @@ const evaluationScore: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
   columns: { period_id: c.id, posyandu_id: c.id, item: c.text(60, 1), score: z.number().min(0).max(1000).nullable(), notes: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
 const refItem: TablePolicy = {
@@ -332,6 +342,7 @@ const programmePosyandu: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
   columns: { programme_id: c.id, posyandu_id: c.id },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
 const regulation: TablePolicy = {

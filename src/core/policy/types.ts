@@ -52,6 +52,12 @@ export interface TablePolicy {
   columns?: Record<string, z.ZodType>
   /** Business rules over the whole row; returns Indonesian messages (empty: the row is fine). */
   check?: (row: Record<string, unknown>) => string[]
+  /**
+   * Rows this row points at, which must belong to its own area (same scope, or below it for a
+   * kabupaten row): a kecamatan reports only on its own posyandu. `when` limits the rule
+   * (a closed membership may name the posyandu a kader left behind in another kecamatan).
+   */
+  refs?: { column: string; table: string; when?: (row: Record<string, unknown>) => boolean }[]
   /** Rules that other rows must obey (locks, final lists): applied after a bundle's data rows. */
   appliesAfterData?: boolean
 }

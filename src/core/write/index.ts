@@ -92,6 +92,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     if (cols.has('created_at')) full.created_at = now
     if (cols.has('updated_at')) full.updated_at = now
     assertValid(ctx.sqlite, policy, withDefaults(ctx.sqlite, table, full))
+    if (!opts.shipped) assertReferences(ctx.sqlite, policy, full)
     const keys = Object.keys(full)
     ctx.sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
     const after = getRow(ctx.sqlite, table, id)!
@@ -142,7 +143,10 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     const set: Record<string, unknown> = { ...changed, rev: before.rev + 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId }
     if (cols.has('updated_at')) set.updated_at = ctx.clock.now().toISOString()
     // A tombstone or a restore is never refused for old data that today's rules would not take.
-    if (op === 'change') assertValid(ctx.sqlite, policy, { ...before, ...set })
+    if (op === 'change') {
+      assertValid(ctx.sqlite, policy, { ...before, ...set })
+      assertReferences(ctx.sqlite, policy, { ...before, ...set })
+    }
     ctx.sqlite.prepare(`UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
     const after = getRow(ctx.sqlite, table, id)!
     audit(ctx, table, id, action, before, after)
@@ -162,8 +166,31 @@ export function restoreRow(ctx: Ctx, table: string, id: string): Row {
   return updateRow(ctx, table, id, { deleted_at: null }, 'restore')
 }
 
+/**
+ * A row may point only at rows of its own area (the policy's `refs`). Returns the reason when
+ * it points elsewhere, 'unknown' when a row it points at is not here (yet), null when fine.
+ */
+export function referenceProblem(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): string | 'unknown' | null {
+  let unknown = false
+  for (const ref of policy.refs ?? []) {
+    const target = row[ref.column]
+    if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
+    const found = sqlite.prepare(`SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
+    if (!found) unknown = true
+    else if (found.scope !== row.scope && !found.scope.startsWith(`${String(row.scope)}.`)) {
+      return `${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} yang dirujuk milik wilayah ${found.scope}, bukan ${String(row.scope)}`
+    }
+  }
+  return unknown ? 'unknown' : null
+}
+
+function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
+  const why = referenceProblem(sqlite, policy, row)
+  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+}
+
 /** What the policy says of one incoming row: null when it may be applied. */
-export type IncomingVerdict = { kind: 'unauthorised' | 'invalid'; reason: string } | null
+export type IncomingVerdict = { kind: 'unauthorised' | 'invalid' | 'unresolved'; reason: string } | null
 
 /**
  * Judges one row from another office's bundle against the policy, on the row as stored
@@ -186,12 +213,17 @@ export function checkIncoming(
   const op: WriteOp = !stored ? 'create' : incoming.deleted_at && !stored.deleted_at ? 'delete' : stored.deleted_at && !incoming.deleted_at ? 'delete' : 'change'
   const why = refusal(policy, sender, scope, op)
   if (why) return { kind: 'unauthorised', reason: why }
+  const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming)
+  if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
   // A tombstone is never refused for its content: it only says the row is gone.
   if (incoming.deleted_at && stored) return null
   // Columns this office is not granted arrive empty; anything else in them is refused.
   // (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
   const leaked = hidden ? [...hidden].filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
   if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
-  const problems = rowProblems(sqlite, policy, incoming, hidden)
-  return problems.length ? { kind: 'invalid', reason: problems.join('; ') } : null
+  // Columns an older Simpul does not send take their defaults, as the insert will give them.
+  const problems = rowProblems(sqlite, policy, withDefaults(sqlite, policy.table, incoming), hidden)
+  if (problems.length) return { kind: 'invalid', reason: problems.join('; ') }
+  // A row it points at may come in the same bundle: the apply stage looks again once it is in.
+  return ref === 'unknown' ? { kind: 'unresolved', reason: 'rujukan belum ada di kantor ini' } : null
 }

@@ -18,6 +18,8 @@ export interface RowCheck {
   refused: Map<string, string>
   /** Row versions (`versionKey`) the sender may write but that fail the row rules: left out and reported back. */
   invalid: Map<string, string>
+  /** Row versions pointing at rows not here yet: the apply stage checks them once earlier rows are in. */
+  unresolved: Set<string>
   maxHlc: string
 }
 
@@ -37,7 +39,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const sender = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
   const m = checked.header.manifest
   const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
-  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), maxHlc: HLC_ZERO }
+  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO }
   const seen = new Map<string, number>()
   let cur: { section: Section; stored: Statement } | null = null
   await streamRows(
@@ -61,7 +63,8 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values), reason: verdict.reason })
           out.unauthorisedTotal++
           out.refused.set(rowKey(s.name, k.id), verdict.reason)
-        } else out.invalid.set(versionKey(s.name, k), verdict.reason)
+        } else if (verdict.kind === 'unresolved') out.unresolved.add(versionKey(s.name, k))
+        else out.invalid.set(versionKey(s.name, k), verdict.reason)
       },
     },
     opts,
