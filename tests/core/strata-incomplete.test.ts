@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { insertRow } from '../../src/core/db/rows'
+import { fieldDef } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS, computeStratum, describeTieBreak, metricFields, rankRows, type IndicatorSet, type MonthData, type StratumResult } from '../../src/shared/evaluation/strata'
 import { callOp, makeCtx } from '../helpers/db'
 
@@ -28,7 +29,9 @@ function fill(set: IndicatorSet, months: MonthData[], how: 'low' | 'high'): Mont
     if (m.held === 1 && m.programmes === null && !byMonth.has(month)) m.programmes = how === 'high' ? 'sehat' : null
     for (const f of metricFields(set)) {
       if (m[f] !== null && m[f] !== undefined) continue
-      m[f] = den.has(f) ? (how === 'low' ? 100000 : 1) : num.has(f) ? (how === 'low' ? 0 : 100000) : 0
+      // The extremes are what the form allows (its max), e.g. S up to 5000.
+      const max = fieldDef(f)?.max ?? 100000
+      m[f] = den.has(f) ? (how === 'low' ? max : 1) : num.has(f) ? (how === 'low' ? 0 : max) : 0
     }
     return m
   })

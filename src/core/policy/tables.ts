@@ -410,6 +410,8 @@ const formReport: TablePolicy = {
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { form_code: c.text(30, 2), form_version: c.count(10_000), posyandu_id: c.id, period: c.text(7, 4), values_json: c.json(100_000) },
   check: formReportProblems,
+  // A kecamatan reports only on its own posyandu.
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
 export const TABLE_POLICIES: readonly TablePolicy[] = [
