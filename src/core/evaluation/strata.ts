@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AreaSummary, PosyanduRef, PosyanduStratum, StrataOutput } from '../../shared/contract/evaluation'
 import { NUMERIC_FIELDS } from '../../shared/evaluation/fields'
-import { programmeCount, ratioInput, stratumFromInput, type IndicatorSet, type Metric, type MetricInput, type MonthData, type StratumResult, type YearInput } from '../../shared/evaluation/strata'
+import { computeStratum, metricFields, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
 import { listPosyandu } from './posyandu'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
@@ -26,69 +26,26 @@ export function loadYear(sqlite: Database.Database, area: string, year: number, 
   return out
 }
 
-/** SQL for what one criterion reads, per posyandu (same numbers as yearInput in shared/evaluation/strata.ts). */
-function metricSql(m: Metric, i: number): string[] {
-  const col = (f: string) => `"${f.replace(/"/g, '')}"`
-  const heldOnly = (expr: string) => `CASE WHEN held = 1 THEN ${expr} END`
-  // 'last' = the value of the latest month that has one: months are YYYY-MM, so max(month|value) is it.
-  // Targets (den) count in every reported month (held 0 or 1; held is NOT NULL), the rest in months held.
-  // 'last' = the value of the latest month that has one: months are 'YYYY-MM' (7 characters),
-  // so max(month || value) is that month, and the value follows it.
-  const agg = (expr: string, how: 'sum' | 'last' | 'max', onlyHeld: boolean) => {
-    if (how === 'last') return `max(CASE WHEN ${onlyHeld ? 'held = 1 AND ' : ''}${expr} IS NOT NULL THEN month || ${expr} END)`
-    return `${how}(${onlyHeld ? heldOnly(expr) : expr})`
-  }
-  switch (m.kind) {
-    case 'openings':
-      return [`sum(held = 1) AS m${i}`]
-    case 'avg':
-      return [`avg(${heldOnly(col(m.field))}) AS m${i}`]
-    case 'avg_ratio':
-      return [`avg(CASE WHEN held = 1 AND ${col(m.num)} IS NOT NULL AND ${col(m.den)} > 0 THEN CAST(${col(m.num)} AS REAL) / ${col(m.den)} END) AS m${i}`]
-    case 'ratio':
-      return [`${agg(col(m.num), m.numAgg, true)} AS m${i}`, `${agg(col(m.den), m.denAgg, false)} AS d${i}`]
-    case 'programmes':
-      return [`group_concat(${heldOnly('programmes')}, ',') AS m${i}`]
-  }
-}
-
-const lastValue = (v: unknown): number | null => (typeof v === 'string' ? Number(v.slice(7)) : typeof v === 'number' ? v : null)
+/** Monthly column ← field of the yearly SASARAN form that holds the same target. */
+export const YEARLY_TARGETS: Record<string, string> = { bumil_target: 'sasaran_bumil', bayi_target: 'sasaran_bayi', pus: 'pus', kk: 'kk' }
 
 /**
- * One year of every posyandu in an area reduced by one GROUP BY to what the set's criteria
- * read (no row objects per month: the strata of a kabupaten-year in about two plain aggregates).
+ * Targets live on the yearly SASARAN form; a month that did not repeat a target in its own
+ * columns (the SKDN grid still has them, for older data) takes the year's value from there.
  */
-export function loadYearInputs(sqlite: Database.Database, area: string, year: number, set: IndicatorSet): Map<string, YearInput> {
-  const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
+export function withYearlyTargets(sqlite: Database.Database, byPosyandu: Map<string, MonthData[]>, year: number): Map<string, MonthData[]> {
+  if (!byPosyandu.size) return byPosyandu
   const rows = sqlite
-    .prepare(
-      `SELECT posyandu_id AS id, count(held) AS reported, coalesce(sum(held = 1), 0) AS held, ${set.criteria.flatMap((c, i) => metricSql(c.metric, i)).join(', ')}
-       FROM monthly_report
-       WHERE deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR (scope > ? AND scope < ?))
-       GROUP BY posyandu_id`,
-    )
-    // 'kec.' < scope < 'kec/': every scope below it ('/' follows '.'), cheaper than LIKE on each row.
-    .all(`${year}-01`, `${year}-12`, kec, `${kec}.`, `${kec}/`) as Record<string, unknown>[]
-  const out = new Map<string, YearInput>()
+    .prepare(`SELECT posyandu_id, values_json FROM form_report WHERE form_code = 'SASARAN' AND period = ? AND deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`)
+    .all(String(year), JSON.stringify([...byPosyandu.keys()])) as { posyandu_id: string; values_json: string }[]
   for (const r of rows) {
-    const metrics = set.criteria.map((c, i): MetricInput => {
-      const v = r[`m${i}`]
-      const m = c.metric
-      if (m.kind === 'openings') return { value: (r.reported as number) > 0 ? (v as number) : null }
-      if (m.kind === 'programmes') return { value: (r.held as number) > 0 ? programmeCount([v as string | null]) : null }
-      if (m.kind === 'ratio') {
-        const num = m.numAgg === 'last' ? lastValue(v) : (v as number | null)
-        const d = r[`d${i}`]
-        return ratioInput(num, m.denAgg === 'last' ? lastValue(d) : (d as number | null))
-      }
-      return { value: (v as number | null) ?? null }
-    })
-    out.set(r.id as string, { monthsReported: r.reported as number, monthsHeld: r.held as number, metrics })
+    const targets = JSON.parse(r.values_json) as Record<string, unknown>
+    for (const m of byPosyandu.get(r.posyandu_id) ?? []) {
+      for (const [col, key] of Object.entries(YEARLY_TARGETS)) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
+    }
   }
-  return out
+  return byPosyandu
 }
-
-const NO_REPORTS: YearInput = { monthsReported: 0, monthsHeld: 0, metrics: [] }
 
 /** Manual scores of a period, summed per posyandu. */
 export function manualScores(sqlite: Database.Database, periodId: string | null): Map<string, number> {
@@ -115,9 +72,10 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
   let aktif = 0
   const scores: number[] = []
   for (const r of rows) {
-    if (r.result.stratum === null) noData++
+    // Counted apart: no report at all, or reports that leave the stratum undecided — never inside a level.
+    if (r.result.monthsReported === 0) noData++
+    else if (r.result.stratum === null) incomplete++
     else byStratum[r.result.stratum]++
-    if (r.result.incomplete) incomplete++
     if (r.result.aktif) aktif++
     if (r.totalScore !== null) scores.push(r.totalScore)
   }
@@ -153,16 +111,17 @@ export function computeStrata(
 ): StrataOutput {
   const periodId = opts.periodId ?? null
   const posyandu = listPosyandu(sqlite, area.code)
-  // One GROUP BY per year: the rules then run on a few numbers per posyandu.
-  const now = loadYearInputs(sqlite, area.code, year, set)
-  const before = opts.previousYear === false ? new Map<string, YearInput>() : loadYearInputs(sqlite, area.code, year - 1, set)
+  // Only the columns the set reads: half the row-building work at kabupaten scale.
+  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
+  const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
+  const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()
   const rows: PosyanduStratum[] = posyandu.map((p: PosyanduRef) => {
-    const result = stratumFromInput(set, now.get(p.id) ?? { ...NO_REPORTS, metrics: set.criteria.map(() => ({ value: null })) })
-    const prevInput = before.get(p.id)
-    const previous = prevInput ? stratumFromInput(set, prevInput) : null
+    const result = computeStratum(set, now.get(p.id) ?? [])
+    const prevMonths = before.get(p.id)
+    const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
     return { ...p, result, previous: previous?.stratum ?? null, manualScore: m, totalScore: totalScore(set, result, m) }

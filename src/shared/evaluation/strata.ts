@@ -4,7 +4,7 @@
  * missing ("data tidak lengkap"), never read as zero.
  */
 import { formatPercent } from '../format'
-import type { NumericField } from './fields'
+import { fieldDef, type NumericField } from './fields'
 import strata2011 from '../../../resources/reference/indicator-sets/strata-2011.json'
 import posyanduAktif from '../../../resources/reference/indicator-sets/posyandu-aktif.json'
 
@@ -45,6 +45,11 @@ export interface IndicatorSet {
   manualItems?: { id: string; label: string; max: number }[]
   /** Share of the manual items in the total score when any is given (e.g. 0.2); the criteria make the rest. */
   manualWeight?: number
+  /**
+   * How a ranking orders posyandu with the same total score (they share the rank; this only
+   * sets the order within it). Printed with every ranking. Default: DEFAULT_TIE_BREAK.
+   */
+  tieBreak?: TieBreak[]
   /** Set when a kabupaten edited the thresholds (row in indicator_set). */
   edited?: { id: string; scope: string; hlc: string } | null
 }
@@ -68,10 +73,21 @@ export interface CriterionResult {
   /** null = cannot be decided (data tidak lengkap). */
   met: boolean | null
   text: string
+  /** A coverage above 100 %: the target (sasaran) is probably wrong; flagged on screen and in print. */
+  over?: boolean
 }
 
+/** One tie-break step: a criterion's value (higher first), the number of criteria met, or months reported. */
+export type TieBreak = { by: 'criterion'; criterion: string; label: string } | { by: 'criteria_met'; label: string } | { by: 'months_reported'; label: string }
+
+export const DEFAULT_TIE_BREAK: TieBreak[] = [
+  { by: 'criteria_met', label: 'jumlah kriteria terpenuhi' },
+  { by: 'criterion', criterion: 'ds', label: 'rata-rata D/S' },
+  { by: 'months_reported', label: 'jumlah bulan dilaporkan' },
+]
+
 export interface StratumResult {
-  /** Level id, or null when there is no monthly report at all. */
+  /** Level id; null when there is no report, or when missing data decides between levels ("data tidak lengkap"). */
   stratum: string | null
   label: string
   aktif: boolean
@@ -80,6 +96,10 @@ export interface StratumResult {
   reason: string
   /** What keeps it from the next level (the short form of the reason). */
   blocking: string[]
+  /** What is missing when the stratum cannot be decided (empty otherwise). */
+  missing: string[]
+  /** The level it reaches on the data there is (when incomplete: "at least"). */
+  atLeast: string | null
   criteria: CriterionResult[]
   monthsReported: number
   monthsHeld: number
@@ -105,113 +125,99 @@ function aggregate(values: number[], agg: 'sum' | 'last' | 'max'): number | null
   return values[values.length - 1]
 }
 
-/**
- * What one criterion reads from a year of reports, before judging: its value (null when
- * undecidable) and a note. Computed from months here, or by one SQL GROUP BY in core
- * (src/core/evaluation/strata.ts), which must give the same numbers.
- */
-export interface MetricInput {
-  value: number | null
-  /** Set when the value is null for a reason other than missing reports. */
-  note?: string
-}
-
-/** A posyandu-year reduced to what the criteria read. */
-export interface YearInput {
-  monthsReported: number
-  monthsHeld: number
-  metrics: MetricInput[]
-}
-
-/** Reduces reported months (held not null, month order) to the inputs of each criterion. */
-export function yearInput(set: IndicatorSet, reported: MonthData[]): YearInput {
-  const held = reported.filter((m) => m.held === 1)
-  return { monthsReported: reported.length, monthsHeld: held.length, metrics: set.criteria.map((c) => metricInput(c.metric, reported, held)) }
-}
-
-function metricInput(m: Metric, months: MonthData[], held: MonthData[]): MetricInput {
+/** Value of one criterion over the months of a year; `missingMonths` = months without any report. */
+function evaluate(c: Criterion, months: MonthData[], missingMonths: number): CriterionResult {
+  const held = months.filter((m) => m.held === 1)
+  const base = { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit }
+  const judge = (value: number | null, note = ''): CriterionResult => {
+    if (value === null) return { ...base, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
+    const met = value + EPS >= c.threshold
+    const over = c.unit === '%' && value > 1 + EPS
+    return { ...base, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${formatValue(c.threshold, c.unit)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
+  }
+  const m = c.metric
   switch (m.kind) {
-    case 'openings':
-      return { value: months.length ? held.length : null }
+    case 'openings': {
+      if (!months.length) return judge(null)
+      const count = held.length
+      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
+      if (count + EPS < c.threshold && count + missingMonths + EPS >= c.threshold) {
+        return { ...base, value: count, met: null, text: `${c.label} ${count} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
+      }
+      const r = judge(count)
+      return { ...r, text: `${c.label} ${count} kali${r.met ? '' : ` < ${c.threshold}`}` }
+    }
     case 'avg': {
       const xs = held.map((x) => n(x[m.field])).filter((x): x is number => x !== null)
-      return { value: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null }
+      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
     }
     case 'avg_ratio': {
       const xs = held
         .map((x) => [n(x[m.num]), n(x[m.den])] as const)
         .filter(([a, b]) => a !== null && b !== null && b > 0)
         .map(([a, b]) => a! / b!)
-      return { value: xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null }
+      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
     }
     case 'ratio': {
       const num = aggregate(held.map((x) => n(x[m.num])).filter((x): x is number => x !== null), m.numAgg)
       // Targets (sasaran) may be written in any reported month, open or not.
       const den = aggregate(months.map((x) => n(x[m.den])).filter((x): x is number => x !== null), m.denAgg)
-      return ratioInput(num, den)
+      if (den === 0) return judge(null, ' (sasaran 0)')
+      return judge(num === null || den === null ? null : num / den)
     }
     case 'programmes': {
-      if (!held.length) return { value: null }
-      return { value: programmeCount(held.map((x) => (x.programmes ? String(x.programmes) : null))) }
+      if (!held.length) return judge(null)
+      const codes = new Set(held.flatMap((x) => (x.programmes ? String(x.programmes).split(',').filter(Boolean) : [])))
+      const r = judge(codes.size)
+      return { ...r, text: r.met ? `${c.label} ${codes.size}` : `tidak ada ${c.label}` }
     }
   }
 }
 
-/** num/den of a coverage ratio; a target of 0 is undecidable, not infinite. */
-export function ratioInput(num: number | null, den: number | null): MetricInput {
-  if (den === 0) return { value: null, note: ' (sasaran 0)' }
-  return { value: num === null || den === null ? null : num / den }
+/** Numerator and denominator fields of one criterion. */
+function fieldsOf(m: Metric): { num: string[]; den: string[] } {
+  if (m.kind === 'avg') return { num: [m.field], den: [] }
+  if (m.kind === 'avg_ratio' || m.kind === 'ratio') return { num: [m.num], den: [m.den] }
+  return { num: [], den: [] }
 }
 
-/** Distinct programme codes in comma-separated lists. */
-export function programmeCount(lists: (string | null)[]): number {
-  const codes = new Set<string>()
-  for (const l of lists) if (l) for (const c of l.split(',')) if (c) codes.add(c)
-  return codes.size
+/**
+ * The year with every missing value and every unreported month filled at one extreme:
+ * `low` (nothing more happened, targets as large as the form allows) or `high` (the most
+ * the form allows, targets of 1). A criterion is decided only when both give the same answer.
+ */
+function extreme(c: Criterion, months: MonthData[], how: 'low' | 'high'): MonthData[] {
+  const { num, den } = fieldsOf(c.metric)
+  const max = (f: string) => fieldDef(f)?.max ?? 100000
+  const byMonth = new Map(months.map((m) => [m.month, m]))
+  const year = months[0]?.month.slice(0, 4) ?? '2000'
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`
+    const known = byMonth.get(month)
+    const m: MonthData = known ? { ...known } : { month, held: how === 'high' ? 1 : 0, programmes: how === 'high' ? 'lainnya' : null }
+    for (const f of num) if (typeof m[f] !== 'number') m[f] = how === 'low' ? 0 : max(f)
+    for (const f of den) if (typeof m[f] !== 'number') m[f] = how === 'low' ? max(f) : 1
+    return m
+  })
 }
 
-/** Per set, computed once: level of each criterion, weights, threshold texts (a kabupaten judges 1,236 posyandu). */
-interface PreparedSet {
-  fromIndex: number[]
-  aktifIdx: number
-  weights: number[]
-  totalWeight: number
-  thresholdText: string[]
-}
-const preparedSets = new WeakMap<IndicatorSet, PreparedSet>()
-function prepare(set: IndicatorSet): PreparedSet {
-  let p = preparedSets.get(set)
-  if (!p) {
-    const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
-    const weights = set.criteria.map((c) => c.weight ?? 1)
-    p = {
-      fromIndex: set.criteria.map((c) => levelIndex(c.from)),
-      aktifIdx: levelIndex(set.aktifFrom),
-      weights,
-      totalWeight: weights.reduce((s, w) => s + w, 0),
-      thresholdText: set.criteria.map((c) => formatValue(c.threshold, c.unit)),
-    }
-    preparedSets.set(set, p)
-  }
-  return p
-}
-
-/** Judges one criterion on its input; `missingMonths` = months without any report. */
-function judgeCriterion(c: Criterion, thresholdText: string, input: MetricInput, missingMonths: number): CriterionResult {
-  const value = input.value
-  const result = (met: boolean | null, text: string): CriterionResult => ({ id: c.id, label: c.label, value, threshold: c.threshold, unit: c.unit, met, text })
-  if (value === null) return result(null, `${c.label}: data tidak lengkap${input.note ?? ''}`)
-  const met = value + EPS >= c.threshold
-  switch (c.metric.kind) {
-    case 'openings':
-      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
-      if (!met && value + missingMonths + EPS >= c.threshold) return result(null, `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap`)
-      return result(met, `${c.label} ${value} kali${met ? '' : ` < ${c.threshold}`}`)
-    case 'programmes':
-      return result(met, met ? `${c.label} ${value}` : `tidak ada ${c.label}`)
-    default:
-      return result(met, `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText}`)
-  }
+/** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
+function decide(c: Criterion, reported: MonthData[], missingMonths: number): CriterionResult {
+  const r = evaluate(c, reported, missingMonths)
+  if (c.metric.kind === 'openings') return r
+  // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
+  const { num: nums, den: dens } = fieldsOf(c.metric)
+  if (!missingMonths && reported.every((m) => dens.every((f) => typeof m[f] === 'number') && (m.held !== 1 || nums.every((f) => typeof m[f] === 'number')))) return r
+  const lo = evaluate(c, extreme(c, reported, 'low'), 0).met
+  const hi = evaluate(c, extreme(c, reported, 'high'), 0).met
+  if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
+  if (r.met === null) return r
+  const { num, den } = fieldsOf(c.metric)
+  const held = reported.filter((m) => m.held === 1)
+  const gaps = held.filter((m) => [...num, ...den].some((f) => typeof m[f] !== 'number')).length
+  const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
+  const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
+  return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
 }
 
 /**
@@ -220,22 +226,19 @@ function judgeCriterion(c: Criterion, thresholdText: string, input: MetricInput,
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  return stratumFromInput(set, yearInput(set, months.filter((m) => m.held !== null)))
-}
-
-/** The same from a year already reduced to its inputs (one SQL GROUP BY for a whole kabupaten). */
-export function stratumFromInput(set: IndicatorSet, input: YearInput): StratumResult {
-  const prep = prepare(set)
-  const missingMonths = Math.max(0, 12 - input.monthsReported)
-  const criteria = set.criteria.map((c, i) => judgeCriterion(c, prep.thresholdText[i], input.metrics[i] ?? { value: null }, missingMonths))
-  if (!input.monthsReported) {
-    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], criteria, monthsReported: 0, monthsHeld: 0, score: null }
+  const reported = months.filter((m) => m.held !== null)
+  const missingMonths = Math.max(0, 12 - reported.length)
+  const criteria = set.criteria.map((c) => decide(c, reported, missingMonths))
+  const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
+  const aktifIdx = levelIndex(set.aktifFrom)
+  if (!reported.length) {
+    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
-  const { fromIndex, aktifIdx, weights, totalWeight } = prep
   let reached = 0
   let blocking: CriterionResult[] = []
   for (let i = 1; i < set.levels.length; i++) {
-    const failing = criteria.filter((c, ci) => fromIndex[ci] <= i && c.met !== true)
+    const needed = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= i)
+    const failing = needed.filter((c) => c.met !== true)
     if (failing.length) {
       blocking = failing
       break
@@ -245,21 +248,43 @@ export function stratumFromInput(set: IndicatorSet, input: YearInput): StratumRe
   const incomplete = blocking.length > 0 && blocking.every((c) => c.met === null)
   const reachedLevel = set.levels[reached]
   // Reasons: what keeps it from the next level first, then what it did meet at its own level.
-  const achieved = criteria.filter((_, ci) => fromIndex[ci] <= reached && fromIndex[ci] > 0)
+  const achieved = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= reached && levelIndex(set.criteria[ci].from) > 0)
   const parts = [...blocking.map((c) => c.text), ...achieved.filter((c) => c.met).slice(0, 3).map((c) => c.text)]
-  let got = 0
-  for (let i = 0; i < criteria.length; i++) if (criteria[i].met) got += weights[i]
+  const weights = set.criteria.map((c) => c.weight ?? 1)
+  const total = weights.reduce((s, w) => s + w, 0)
+  const got = criteria.reduce((s, c, i) => s + (c.met ? weights[i] : 0), 0)
+  const flagged = criteria.filter((c) => c.over && !parts.includes(c.text)).map((c) => c.text)
+  if (incomplete) {
+    // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
+    const missing = blocking.map((c) => c.text)
+    return {
+      stratum: null,
+      label: 'Data tidak lengkap',
+      aktif: false,
+      incomplete: true,
+      reason: `Data tidak lengkap: ${missing.join('; ')}${reached > 0 ? ` (sejauh ini memenuhi ${reachedLevel.label})` : ''}`,
+      blocking: missing,
+      missing,
+      atLeast: reachedLevel.id,
+      criteria,
+      monthsReported: reported.length,
+      monthsHeld: reported.filter((m) => m.held === 1).length,
+      score: null,
+    }
+  }
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
     aktif: aktifIdx >= 0 && reached >= aktifIdx,
     incomplete,
-    reason: `${reachedLevel.label}${incomplete ? ' (data tidak lengkap)' : ''}: ${parts.join('; ') || 'semua kriteria terpenuhi'}`,
+    reason: `${reachedLevel.label}: ${[...parts, ...flagged].join('; ') || 'semua kriteria terpenuhi'}`,
     blocking: blocking.map((c) => c.text),
+    missing: [],
+    atLeast: reachedLevel.id,
     criteria,
-    monthsReported: input.monthsReported,
-    monthsHeld: input.monthsHeld,
-    score: totalWeight ? Math.round((1000 * got) / totalWeight) / 10 : null,
+    monthsReported: reported.length,
+    monthsHeld: reported.filter((m) => m.held === 1).length,
+    score: total ? Math.round((1000 * got) / total) / 10 : null,
   }
 }
 
@@ -282,4 +307,50 @@ export function withThresholds(set: IndicatorSet, thresholds: Record<string, num
 export function describeSet(set: IndicatorSet): string[] {
   const label = (id: string) => set.levels.find((l) => l.id === id)?.label ?? id
   return set.criteria.map((c) => `${c.label} ≥ ${formatValue(c.threshold, c.unit)} (syarat ${label(c.from)} ke atas)`)
+}
+
+export interface Ranked<T> {
+  row: T
+  /** Competition rank: equal total scores share a rank (1, 1, 3). */
+  rank: number
+  /** True when another posyandu has the same total score. */
+  tied: boolean
+}
+
+/**
+ * Ranking by total score. Only posyandu with a decided stratum take part ("data tidak
+ * lengkap" is listed apart). Equal scores share the rank; within it the set's tie-break
+ * steps give the order, then the name only so the list is stable.
+ */
+export function rankRows<T extends { name: string; totalScore: number | null; result: StratumResult }>(rows: T[], set: IndicatorSet): Ranked<T>[] {
+  const steps = set.tieBreak ?? DEFAULT_TIE_BREAK
+  const key = (r: T, step: TieBreak): number => {
+    if (step.by === 'criteria_met') return r.result.criteria.filter((c) => c.met === true).length
+    if (step.by === 'months_reported') return r.result.monthsReported
+    return r.result.criteria.find((c) => c.id === step.criterion)?.value ?? -1
+  }
+  const list = rows.filter((r) => r.result.stratum !== null && r.totalScore !== null)
+  list.sort((a, b) => {
+    const d = (b.totalScore ?? 0) - (a.totalScore ?? 0)
+    if (Math.abs(d) > EPS) return d
+    for (const step of steps) {
+      const x = key(b, step) - key(a, step)
+      if (Math.abs(x) > EPS) return x
+    }
+    return a.name.localeCompare(b.name, 'id')
+  })
+  const out: Ranked<T>[] = []
+  list.forEach((row, i) => {
+    const prev = out[i - 1]
+    const same = prev && Math.abs((prev.row.totalScore ?? 0) - (row.totalScore ?? 0)) <= EPS
+    out.push({ row, rank: same ? prev.rank : i + 1, tied: false })
+  })
+  for (const r of out) r.tied = out.filter((x) => x.rank === r.rank).length > 1
+  return out
+}
+
+/** "Skor sama berperingkat sama; urutan di dalamnya: jumlah kriteria terpenuhi, lalu rata-rata D/S, lalu …" */
+export function describeTieBreak(set: IndicatorSet): string {
+  const steps = set.tieBreak ?? DEFAULT_TIE_BREAK
+  return `Skor total sama berperingkat sama; urutan di dalamnya menurut ${steps.map((s) => s.label).join(', lalu ')}, lalu nama. Posyandu dengan data tidak lengkap tidak diberi peringkat.`
 }
