@@ -14,6 +14,7 @@ import { programmeCommands } from './commands/programmes'
 import { registryCommands } from './commands/registry'
 import { peopleCommands } from './commands/people'
 import { loginForCommand, passwordFromEnvOrPrompt } from './login'
+import { formsCommands } from './commands/forms'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   ...programmeCommands,
   ...registryCommands,
   ...peopleCommands,
+  ...formsCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const

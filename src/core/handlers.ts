@@ -10,6 +10,7 @@ import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
+import { formsHandlers } from './forms/handlers'
 import { peopleHandlers } from './people/handlers'
 import { reportHandlers } from './evaluation/approval'
 import { runAs, type Actor } from './people/actor'
@@ -18,7 +19,12 @@ import { allowed, isPublicOp, ROLE_LABEL, rolesFor } from '../shared/contract/ro
 
 z.config(z.locales.id())
 
-export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K> | Promise<Output<K>>
+/** Who is calling: the host and the Electron main pass the user of the session, null when nobody is logged in. */
+export interface Caller {
+  userId?: string | null
+}
+
+export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: Ctx, caller?: Caller) => Output<K> | Promise<Output<K>>
 export type Handlers = { [K in OpName]: Handler<K> }
 
 /**
@@ -33,6 +39,7 @@ export const handlers: Handlers = {
   ...honorHandlers,
   ...programmeHandlers,
   ...registryHandlers,
+  ...formsHandlers,
   ...peopleHandlers,
   ...reportHandlers,
 }
@@ -44,17 +51,12 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
-/** Who is calling: the host and the Electron main pass the user of the session, null when nobody is logged in. */
-export interface Caller {
-  userId?: string | null
-}
-
 /**
  * Checks the caller's role against the contract's table (shared/contract/roles.ts),
  * validates, runs and wraps one call; never throws. The handler runs as the caller, so
  * the audit log and the maker-checker rules see the real person.
  */
-export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller?: Caller): Promise<Result<unknown>> {
+export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: Caller = {}): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
   let actor: Actor | null
   try {
@@ -80,10 +82,14 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller?:
     return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })))
   }
   try {
-    const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown
-    return ok(await runAs(actor, () => handler(parsed.data, ctx)))
+    const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown
+    return ok(await runAs(actor, () => handler(parsed.data, ctx, caller)))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
+    // Another connection of Simpul's own (a long import in the job worker) holds the write lock.
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY' && ctx.host !== 'cli') {
+      return fail('DB_BUSY', 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.')
+    }
     // The details (SQLite's message, the stack) go to the log only; the person reads what
     // happened and what to do. The input is never logged: it may hold NIK or bank accounts.
     ctx.log.error(`${name} gagal`, e)

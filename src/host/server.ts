@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Ctx } from '../core/context'
-import { dispatch } from '../core/handlers'
+import { inProcessClient, type OpClient } from '../core/worker/client'
 import { fail } from '../shared/result'
 import { sessionChange, SessionStore } from '../core/people/session'
 import { sweepUploads } from '../core/uploads'
@@ -25,7 +25,10 @@ const TYPES: Record<string, string> = {
 }
 
 export interface HostOptions {
-  ctx: Ctx
+  /** The database worker client (`simpul serve`); the host itself never touches SQLite. */
+  client?: OpClient
+  /** Or an open context, run in this thread (tests of the host's own rules). */
+  ctx?: Ctx
   rendererDir: string
   port?: number
   token?: string
@@ -47,13 +50,15 @@ export interface RunningHost {
  * web page elsewhere cannot reach it through DNS rebinding.
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  if (!opts.client && !opts.ctx) throw new Error('startHost: client atau ctx wajib')
+  const client: OpClient = opts.client ?? inProcessClient(opts.ctx!)
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(token)
   if (!existsSync(join(opts.rendererDir, 'index.html'))) {
     throw new Error(`Tampilan belum dibangun (${opts.rendererDir}/index.html tidak ada). Jalankan "npm run build" dahulu.`)
   }
 
-  sweepUploads(opts.ctx.dataDir, Date.now())
+  sweepUploads(client.dataDir, Date.now())
 
   const tokenOk = (req: IncomingMessage) => {
     const got = Buffer.from(String(req.headers['x-simpul-token'] ?? ''))
@@ -88,7 +93,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
           dropRestOfBody(req, res)
           return send(res, 401, 'application/json', JSON.stringify(fail('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')))
         }
-        const { status, result } = await handleUpload(req, opts.ctx.dataDir, opts.uploadLimitBytes)
+        const { status, result } = await handleUpload(req, client.dataDir, opts.uploadLimitBytes)
         if (status !== 200) dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
@@ -100,7 +105,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
-      const result = await dispatch(opts.ctx, op, body, { userId: sessions.userOf(current) })
+      const result = await client.call(op, body, { userId: sessions.userOf(current) })
       const change = sessionChange(op, result)
       let cookie: string | undefined
       if (change && 'start' in change) {

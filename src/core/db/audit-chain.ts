@@ -55,6 +55,10 @@ function canonical(seq: number, e: AuditInsert): string {
 export const entryHash = (prev: string, seq: number, e: AuditInsert): string =>
   createHash('sha256').update(prev).update('\n').update(canonical(seq, e)).digest('hex')
 
+/** The stored columns of a chained entry, in the order `chainedRow` returns them. */
+export const CHAINED_COLS = '(id, at, user, user_id, office_code, table_name, row_id, action, before_json, after_json, source_office, bundle_id, seq, prev_hash, hash)'
+export type ChainedRow = [string, string, string, string | null, string, string, string, string, string | null, string | null, string | null, string | null, number, string, string]
+
 const statements = new WeakMap<Database.Database, { head: Database.Statement; insert: Database.Statement }>()
 
 function prepared(sqlite: Database.Database) {
@@ -62,14 +66,36 @@ function prepared(sqlite: Database.Database) {
   if (!s) {
     s = {
       head: sqlite.prepare('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1'),
-      insert: sqlite.prepare(
-        `INSERT INTO audit_log(id, at, user, user_id, office_code, table_name, row_id, action, before_json, after_json, source_office, bundle_id, seq, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insert: sqlite.prepare(`INSERT INTO audit_log ${CHAINED_COLS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     }
     statements.set(sqlite, s)
   }
   return s
+}
+
+const chainedRow = (e: AuditInsert, seq: number, prev: string, hash: string): ChainedRow =>
+  [e.id, e.at, e.user, e.userId, e.officeCode, e.table, e.rowId, e.action, e.before, e.after, e.sourceOffice ?? null, e.bundleId ?? null, seq, prev, hash]
+
+/**
+ * For writers that insert audit entries in batches (bulk imports): links each entry to the
+ * one before it in memory, from the current head; `commit()` records the new head.
+ */
+export function auditChainer(sqlite: Database.Database) {
+  const head = prepared(sqlite).head.get() as { seq: number; hash: string } | undefined
+  let seq = head?.seq ?? 0
+  let prev = head?.hash ?? GENESIS
+  return {
+    next(e: AuditInsert): ChainedRow {
+      seq++
+      const hash = entryHash(prev, seq, e)
+      const row = chainedRow(e, seq, prev, hash)
+      prev = hash
+      return row
+    },
+    commit(): void {
+      if (seq > 0) setSetting(sqlite, HEAD_KEY, `${seq}:${prev}`)
+    },
+  }
 }
 
 /** Appends one entry at the end of the chain. Call inside the transaction that makes the change. */
@@ -79,7 +105,7 @@ export function appendAudit(sqlite: Database.Database, e: AuditInsert): void {
   const seq = (head?.seq ?? 0) + 1
   const prev = head?.hash ?? GENESIS
   const hash = entryHash(prev, seq, e)
-  s.insert.run(e.id, e.at, e.user, e.userId, e.officeCode, e.table, e.rowId, e.action, e.before, e.after, e.sourceOffice ?? null, e.bundleId ?? null, seq, prev, hash)
+  s.insert.run(chainedRow(e, seq, prev, hash))
   setSetting(sqlite, HEAD_KEY, `${seq}:${hash}`)
 }
 

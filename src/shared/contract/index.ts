@@ -10,6 +10,7 @@ import { programmeOps } from './programme'
 import { registryOps } from './registry'
 import { peopleOps } from './people'
 import { reportOps } from './reports'
+import { formsOps } from './forms'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -25,6 +26,7 @@ export const contract = {
   ...registryOps,
   ...peopleOps,
   ...reportOps,
+  ...formsOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

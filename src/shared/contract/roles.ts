@@ -41,7 +41,9 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'office.get': 'public',
   // Only while the database has no office; the service refuses it afterwards.
   'office.setup': 'public',
-  'settings.get': ALL,
+  // Letterhead, signatories and the update address: printed on every letter, and the
+  // Electron main reads the update address before anyone logs in.
+  'settings.get': 'public',
   'settings.set': DATA,
   // The setup screen chooses its wilayah before anyone exists to log in.
   'wilayah.children': 'public',
@@ -70,6 +72,18 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'reportApproval.reopen': ['verifikator', 'pptk'],
   'reportApproval.accept': ['verifikator', 'pptk'],
   'reportApproval.return': ['verifikator', 'pptk'],
+
+  // Report forms (data sets) are kabupaten data, edited by whoever keeps the reports.
+  'forms.list': ALL,
+  'forms.get': ALL,
+  'forms.preview': DATA,
+  'forms.save': DATA,
+  'forms.sheet': ALL,
+  'forms.saveReports': DATA,
+  'forms.completeness': ALL,
+  'forms.quality': ALL,
+  'forms.importPreview': DATA,
+  'forms.importApply': DATA,
 
   'evaluation.posyandu': ALL,
   'evaluation.monthlyYear': ALL,
@@ -167,6 +181,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.importApply': DATA,
   'registry.importErrors': DATA,
   'registry.exportXlsx': ['admin', 'operator', 'verifikator'],
+  'registry.demo': ADMIN,
 
   'regulation.search': ALL,
   'regulation.get': ALL,
