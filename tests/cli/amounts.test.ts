@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers/db'
+import { tempDir, CLI_ENV } from '../helpers/db'
 
 const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 

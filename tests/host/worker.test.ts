@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
-import { tempDir } from '../helpers/db'
+import { tempDir, callerOf } from '../helpers/db'
 import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 // The real worker thread (src/core/worker/boot.mjs → entry.ts through tsx) on a real file.
@@ -21,11 +21,15 @@ const count = (table: string) => {
   }
 }
 
+let admin: { userId: string }
+
 beforeAll(async () => {
   dir = tempDir('simpul-worker-')
   client = await WorkerClient.start({ dataFile: join(dir, 'simpul.sqlite'), host: 'headless' })
-  const setup = await client.call('office.setup', { wilayahCode: '33.25', level: 'kabupaten', name: 'Bappeda Kabupaten Batang', operatorName: 'Penguji' })
+  const setup = await client.call('office.setup', { wilayahCode: '33.25', level: 'kabupaten', name: 'Bappeda Kabupaten Batang', admin: { username: 'admin', displayName: 'Penguji', password: 'rahasia-uji-123' } })
   expect(setup.ok).toBe(true)
+  // The caller crosses into the worker, where dispatch checks its role.
+  admin = { userId: (setup as { data: { user: { id: string } } }).data.user.id }
 })
 afterAll(async () => {
   await client?.close()
@@ -39,7 +43,7 @@ describe('database worker', () => {
   it('answers the same Result as dispatch, refusals included', async () => {
     const info = await client.call('app.info', {})
     expect(info.ok && (info.data as { host: string }).host).toBe('headless')
-    const bad = await client.call('registry.kaderSave', { data: { name: '' } })
+    const bad = await client.call('registry.kaderSave', { data: { name: '' } }, admin)
     expect(bad.ok).toBe(false)
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT')
     const unknown = await client.call('tidak.ada', {})
@@ -49,7 +53,7 @@ describe('database worker', () => {
   it('a cancelled demo stops at its next batch and leaves the database unchanged', async () => {
     const abort = new AbortController()
     const seen: string[] = []
-    const res = await client.call('registry.demo', { scale: 'kabupaten', seed: 3 }, {}, {
+    const res = await client.call('registry.demo', { scale: 'kabupaten', seed: 3 }, admin, {
       signal: abort.signal,
       onProgress: (p) => (seen.push(p.phase), abort.abort()),
     })
@@ -68,16 +72,16 @@ describe('database worker', () => {
     const started = Date.now()
     let firstProgress!: () => void
     const progressed = new Promise<void>((r) => (firstProgress = r))
-    const demo = client.call('registry.demo', { scale: 'kabupaten', seed: 1 }, {}, { onProgress: () => firstProgress() }).then((r) => ((done = true), r))
+    const demo = client.call('registry.demo', { scale: 'kabupaten', seed: 1 }, admin, { onProgress: () => firstProgress() }).then((r) => ((done = true), r))
     // A save while the demo holds the write lock waits a second, then is refused with a clear message.
     await progressed
-    const save = await client.call('settings.set', { key: 'operator_name', value: 'Budi' })
+    const save = await client.call('settings.set', { key: 'backup.keep', value: '10' }, admin)
     expect(done || (!save.ok && save.error.code === 'DB_BUSY'), JSON.stringify(save)).toBe(true)
     if (!save.ok) expect(save.error.message).toMatch(/Tunggu sampai selesai/)
     const answeredDuring: number[] = []
     while (!done) {
       const t = Date.now()
-      const r = await client.call('registry.posyanduList', { limit: 5 })
+      const r = await client.call('registry.posyanduList', { limit: 5 }, admin)
       expect(r.ok, JSON.stringify(r)).toBe(true)
       if (!done) answeredDuring.push(Date.now() - t)
       await new Promise((w) => setTimeout(w, 50))
@@ -94,7 +98,7 @@ describe('database worker', () => {
     expect(loop.max / 1e6).toBeLessThan(Math.min(1000, total / 4))
     expect(count('posyandu')).toBe(1236)
     // A save while no job holds the lock goes through the first worker as before.
-    const after = await client.call('registry.posyanduList', { limit: 1 })
+    const after = await client.call('registry.posyanduList', { limit: 1 }, admin)
     expect(after.ok && (after.data as { total: number }).total).toBe(1236)
   }, 300_000)
 
@@ -125,23 +129,25 @@ describe('database worker', () => {
     const before = count()
     kab.close()
     const c = await WorkerClient.start({ dataFile, host: 'headless' })
+    // makeOffices gave the kabupaten its test administrator; the worker calls run as that person.
+    const as = callerOf(kab)
     try {
-      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') })
+      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') }, as)
       expect(opened.ok, JSON.stringify(opened)).toBe(true)
       const inboxId = opened.ok ? (opened.data as { inboxId: string }).inboxId : ''
-      const apply = c.call('exchange.bundleApply', { inboxId, reject: [] })
+      const apply = c.call('exchange.bundleApply', { inboxId, reject: [] }, as)
       // The job worker reads the flag at its next check, even mid-transaction.
-      expect(await c.call('exchange.cancel', {})).toEqual({ ok: true, data: { cancelled: true } })
+      expect(await c.call('exchange.cancel', {}, as)).toEqual({ ok: true, data: { cancelled: true } })
       const res = await apply
       expect(res.ok).toBe(false)
       expect(!res.ok && res.error.message).toMatch(/dibatalkan/)
-      expect(await c.call('registry.posyanduList', { pageSize: 1 })).toMatchObject({ ok: true, data: { total: before } })
-      const progress = await c.call('exchange.progress', {})
+      expect(await c.call('registry.posyanduList', { pageSize: 1 }, as)).toMatchObject({ ok: true, data: { total: before } })
+      const progress = await c.call('exchange.progress', {}, as)
       expect(!progress.ok || progress.data === null || (progress.data as { phase: string }).phase === 'selesai').toBe(true)
       // Not cancelled, the same bundle then imports whole.
-      const again = await c.call('exchange.bundleApply', { inboxId, reject: [] })
+      const again = await c.call('exchange.bundleApply', { inboxId, reject: [] }, as)
       expect(again.ok, JSON.stringify(again).slice(0, 300)).toBe(true)
-      expect(await c.call('registry.posyanduList', { pageSize: 1 })).toMatchObject({ ok: true, data: { total: before + 1500 } })
+      expect(await c.call('registry.posyanduList', { pageSize: 1 }, as)).toMatchObject({ ok: true, data: { total: before + 1500 } })
     } finally {
       await c.close()
     }
