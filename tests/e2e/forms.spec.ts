@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { BULAN } from '../../src/shared/format'
-import { expect, pick, shot, startHost, test } from './fixtures'
+import { expect, pick, shot, startHost, test, login } from './fixtures'
 
 // This month: its deadline (the 5th of next month) is still ahead, so today's reports are on time.
 const now = new Date()
@@ -24,8 +24,8 @@ test('the kabupaten adds a field to the ILP form and sends it; the kecamatan fil
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message))
   const kec = await startHost()
   try {
-    await json(host.cli(['init', '--office', '12.18', '--name', 'Dinas Kesehatan Serdang Bedagai', '--operator', 'Rahmat', '--json']))
-    await json(kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--operator', 'Siti', '--json']))
+    await json(host.cli(['init', '--office', '12.18', '--name', 'Dinas Kesehatan Serdang Bedagai', '--admin', 'admin', '--admin-name', 'Rahmat', '--json']))
+    await json(kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--admin-name', 'Siti', '--json']))
     addPosyandu(kec.dbFile, 'Posyandu Mawar', 'Posyandu Melati', 'Posyandu Kenanga')
     const dir = test.info().outputPath()
     // The offices swap cards (the fingerprint is read over the phone).
@@ -38,7 +38,7 @@ test('the kabupaten adds a field to the ILP form and sends it; the kecamatan fil
     await json(host.cli(['bundle', 'import', up.file, '--json']))
 
     // Kabupaten: the form editor adds "Lansia diskrining risiko jatuh" to the ILP form.
-    await page.goto(host.url)
+    await login(page, host)
     await page.getByRole('link', { name: 'Laporan & Evaluasi' }).click()
     await page.getByRole('tab', { name: 'Formulir' }).click()
     await expect(page.getByTestId('editor-fields')).toContainText('lansia_datang')
@@ -85,7 +85,7 @@ test('the kabupaten adds a field to the ILP form and sends it; the kecamatan fil
     const kp = await browser.newPage()
     kp.on('pageerror', (e) => console.log('PAGEERROR kec', e.message))
     await kp.setViewportSize({ width: 1024, height: 768 })
-    await kp.goto(kec.url)
+    await login(kp, kec)
     await kp.getByRole('link', { name: 'Laporan & Evaluasi' }).click()
     await pick(kp, 'Formulir', 'Laporan bulanan Posyandu ILP')
     await pick(kp, 'Bulan', MONTH_NAME)
