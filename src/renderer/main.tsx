@@ -10,6 +10,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'
 import { App } from './App'
+import { ConfirmHost } from './components/confirm'
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' })
 
@@ -18,6 +19,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       <Notifications position="bottom-right" />
       <App />
+      <ConfirmHost />
     </MantineProvider>
   </StrictMode>,
 )

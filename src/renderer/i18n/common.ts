@@ -11,7 +11,11 @@ export const common = {
       pengaturan: 'Pengaturan',
       tentang: 'Tentang',
     },
-    action: { save: 'Simpan', cancel: 'Batal', close: 'Tutup', delete: 'Hapus', restore: 'Pulihkan', edit: 'Ubah', add: 'Tambah', search: 'Cari', print: 'Cetak', export: 'Ekspor', import: 'Impor', back: 'Kembali' },
+    action: { save: 'Simpan', cancel: 'Batal', close: 'Tutup', delete: 'Hapus', restore: 'Pulihkan', edit: 'Ubah', add: 'Tambah', search: 'Cari', print: 'Cetak', export: 'Ekspor', import: 'Impor', back: 'Kembali', confirm: 'Ya, lanjutkan' },
+    date: { placeholder: 'HH/BB/TTTT', monthPlaceholder: 'Pilih bulan', future: 'Tanggal tidak boleh setelah hari ini', tooLate: 'Tanggal terlalu akhir', tooEarly: 'Tanggal terlalu awal', monthTooLate: 'Bulan ini belum selesai' },
+    money: { noCents: 'Rupiah tanpa sen: tulis misalnya 1.250.000', invalid: 'Bukan jumlah rupiah (contoh: 1.250.000)', negative: 'Jumlah tidak boleh negatif' },
+    nip: { required: 'NIP wajib diisi (18 angka)', digits: 'NIP hanya berisi angka', length: 'NIP terdiri dari 18 angka (tertulis {{n}})', birth: 'Delapan angka pertama NIP harus tanggal lahir (TTTTBBHH)', tmt: 'Angka ke-9 s.d. 14 NIP harus bulan pengangkatan (TTTTBB)', sex: 'Angka ke-15 NIP adalah jenis kelamin (1 atau 2)' },
+    confirm: { deleteTitle: 'Hapus data?', deleteWhat: 'Yang akan dihapus: {{what}}. Data yang terhapus dapat dipulihkan dari riwayat.', leaveTitle: 'Perubahan belum disimpan', leaveMessage: 'Isian pada formulir ini belum disimpan. Tinggalkan halaman dan buang perubahan?', leaveGo: 'Buang perubahan' },
     state: { loading: 'Memuat…', empty: 'Belum ada data.', comingSoon: 'Bagian ini sedang dibangun.' },
     setup: {
       title: 'Penyiapan awal',
@@ -35,7 +39,7 @@ export const common = {
       title: 'Kop surat dan penandatangan', logoNone: 'Belum ada logo', logoPick: 'Pilih logo (PNG/JPG)',
       government: 'Pemerintah (baris 1 kop)', office: 'Nama kantor (baris 2 kop)', address: 'Alamat', place: 'Tempat penandatanganan',
       name: 'nama', nip: 'NIP', jobTitle: 'jabatan', namePh: 'Nama lengkap dan gelar', nipPh: 'NIP (18 angka)', titlePh: 'Jabatan (opsional)',
-      nipError: 'NIP terdiri dari 18 angka', save: 'Simpan kop dan penandatangan', saved: 'Kop surat dan penandatangan tersimpan',
+      nipError: 'NIP terdiri dari 18 angka', nipBlocked: 'Belum tersimpan: NIP {{role}} belum benar', save: 'Simpan kop dan penandatangan', saved: 'Kop surat dan penandatangan tersimpan',
       role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat' },
     },
     update: {
@@ -73,7 +77,11 @@ export const common = {
       pengaturan: 'Settings',
       tentang: 'About',
     },
-    action: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', restore: 'Restore', edit: 'Edit', add: 'Add', search: 'Search', print: 'Print', export: 'Export', import: 'Import', back: 'Back' },
+    action: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', restore: 'Restore', edit: 'Edit', add: 'Add', search: 'Search', print: 'Print', export: 'Export', import: 'Import', back: 'Back', confirm: 'Yes, go on' },
+    date: { placeholder: 'DD/MM/YYYY', monthPlaceholder: 'Pick a month', future: 'The date cannot be after today', tooLate: 'The date is too late', tooEarly: 'The date is too early', monthTooLate: 'This month is not over yet' },
+    money: { noCents: 'Rupiah have no cents: type e.g. 1.250.000', invalid: 'Not a rupiah amount (example: 1.250.000)', negative: 'The amount cannot be negative' },
+    nip: { required: 'A NIP is required (18 digits)', digits: 'A NIP has digits only', length: 'A NIP has 18 digits ({{n}} typed)', birth: 'The first eight digits of a NIP are the birth date (YYYYMMDD)', tmt: 'Digits 9 to 14 of a NIP are the appointment month (YYYYMM)', sex: 'Digit 15 of a NIP is the sex (1 or 2)' },
+    confirm: { deleteTitle: 'Delete?', deleteWhat: 'This will be deleted: {{what}}. Deleted data can be restored from the history.', leaveTitle: 'Unsaved changes', leaveMessage: 'This form has changes that are not saved. Leave the page and discard them?', leaveGo: 'Discard changes' },
     state: { loading: 'Loading…', empty: 'No data yet.', comingSoon: 'This part is being built.' },
     setup: {
       title: 'First-run setup',
@@ -97,7 +105,7 @@ export const common = {
       title: 'Letterhead and signatories', logoNone: 'No logo yet', logoPick: 'Choose logo (PNG/JPG)',
       government: 'Government (letterhead line 1)', office: 'Office name (letterhead line 2)', address: 'Address', place: 'Place of signing',
       name: 'name', nip: 'NIP', jobTitle: 'position', namePh: 'Full name and title', nipPh: 'NIP (18 digits)', titlePh: 'Position (optional)',
-      nipError: 'A NIP has 18 digits', save: 'Save letterhead and signatories', saved: 'Letterhead and signatories saved',
+      nipError: 'A NIP has 18 digits', nipBlocked: 'Not saved: the NIP of {{role}} is not right', save: 'Save letterhead and signatories', saved: 'Letterhead and signatories saved',
       role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)' },
     },
     update: {

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
 import { formatDateLong, formatRupiah } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
+import { confirmDelete } from '../../components/confirm'
+import { DateField, MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { formatMonths, monthRange } from '../../../shared/honorFormat'
@@ -21,12 +23,12 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
     <Modal opened onClose={props.onClose} title={props.title}>
       <Stack>
         {props.intro}
-        {props.fields.map((f) => (
-          <TextInput key={f.key} type={f.type} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => {
-            const value = e.currentTarget.value
-            setV((s) => ({ ...s, [f.key]: value }))
-          }} />
-        ))}
+        {props.fields.map((f) => {
+          const onValue = (value: string) => setV((s) => ({ ...s, [f.key]: value }))
+          if (f.type === 'date') return <DateField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} notInFuture />
+          if (f.type === 'month') return <MonthField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} />
+          return <TextInput key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => onValue(e.currentTarget.value)} />
+        })}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
           <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
@@ -85,7 +87,7 @@ export function ListDetail({ id }: { id: string }) {
           <Button variant="light" leftSection={<IconDownload size={16} />} onClick={() => void exportXlsx()}>{t('detail.xlsx')}</Button>
           <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => navigate(`honor/daftar/${id}/cetak`)}>{t('detail.print')}</Button>
           {draft && (
-            <Button variant="subtle" color="red" onClick={async () => (await callWithNotice('honor.listDelete', { id }, t('detail.deleted'))) && navigate('honor/daftar')}>
+            <Button variant="subtle" color="red" onClick={async () => (await confirmDelete(`${t('status.draft')} ${list.title} (${list.periodLabel})`)) && (await callWithNotice('honor.listDelete', { id }, t('detail.deleted'))) && navigate('honor/daftar')}>
               {t('detail.delete')}
             </Button>
           )}

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, Select, Si
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BULAN, formatRupiah } from '../../../shared/format'
+import { MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { StatusBadge } from './StatusBadge'
@@ -55,8 +56,8 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         )}
         {kind === 'kustom' && (
           <SimpleGrid cols={2}>
-            <TextInput type="month" label={t('list.monthFrom')} value={monthFrom} onChange={(e) => setMonthFrom(e.currentTarget.value)} error={errors.monthFrom} />
-            <TextInput type="month" label={t('list.monthTo')} value={monthTo} onChange={(e) => setMonthTo(e.currentTarget.value)} error={errors.monthTo} />
+            <MonthField label={t('list.monthFrom')} value={monthFrom} onChange={setMonthFrom} error={errors.monthFrom} />
+            <MonthField label={t('list.monthTo')} value={monthTo} minMonth={monthFrom || undefined} onChange={setMonthTo} error={errors.monthTo} />
           </SimpleGrid>
         )}
         <TextInput label={t('list.subCode')} placeholder="5.01.01.2.06.0003" value={subCode} onChange={(e) => setSubCode(e.currentTarget.value)} error={errors.subKegiatanCode} />

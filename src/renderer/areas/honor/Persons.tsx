@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
 import type { Output } from '../../../shared/contract'
 import { formatDateLong } from '../../../shared/format'
+import { maskNik } from '../../../shared/privacy'
 import { RegulationPicker } from '../../components/RegulationPicker'
+import { DateField } from '../../components/DateField'
+import { confirmDelete } from '../../components/confirm'
+import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 
@@ -39,6 +43,8 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
     <TextInput label={label} value={v[k] as string} error={errors[k]} onChange={(e) => set(k, e.currentTarget.value as never)} {...props} />
   )
   const save = async () => {
+    const nipWrong = v.isPns ? nipError(v.nip, true) : null
+    if (nipWrong) return setErrors({ nip: nipWrong })
     const out = await submit(
       'honor.personSave',
       {
@@ -85,7 +91,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
         {v.isPns && (
           <SimpleGrid cols={2}>
             <Select searchable label={t('person.golongan')} data={['I', 'II', 'III', 'IV']} value={v.golongan} error={errors.golongan} onChange={(x) => set('golongan', x)} />
-            {text('nip', t('person.nip'), { maxLength: 18 })}
+            <NipInput label={t('person.nip')} required value={v.nip} error={errors.nip} onChange={(x) => set('nip', x)} />
           </SimpleGrid>
         )}
         <Select
@@ -181,8 +187,8 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
         <TextInput label={t('assignment.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
         <RegulationPicker label={t('assignment.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('assignment.from')} value={v.fromDate} error={errors.fromDate} onChange={(e) => set('fromDate', e.currentTarget.value)} />
-          <TextInput type="date" label={t('assignment.to')} value={v.toDate} error={errors.toDate} onChange={(e) => set('toDate', e.currentTarget.value)} />
+          <DateField label={t('assignment.from')} value={v.fromDate} error={errors.fromDate} onChange={(x) => set('fromDate', x)} />
+          <DateField label={t('assignment.to')} value={v.toDate} error={errors.toDate} minDate={v.fromDate || undefined} onChange={(x) => set('toDate', x)} />
         </SimpleGrid>
         <TextInput label={t('assignment.notes')} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
         {warnings.map((w) => (
@@ -250,7 +256,7 @@ export function Persons() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`${t('person.edit')} ${p.name}`} onClick={() => setEditing(fromPerson(p))}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus ${p.name}`} onClick={async () => (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus ${p.name}`} onClick={async () => (await confirmDelete(`${p.name} (NIK ${maskNik(p.nik)})`)) && (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -286,7 +292,7 @@ export function Persons() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah penugasan ${a.personName}`} onClick={() => editAssignment(a)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${formatDateLong(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

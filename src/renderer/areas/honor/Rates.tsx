@@ -1,17 +1,20 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
 import { formatDateLong, formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
+import { confirmDelete } from '../../components/confirm'
+import { DateField } from '../../components/DateField'
+import { isAmount, RupiahInput, type RupiahValue } from '../../components/RupiahInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 
 interface RateDraft {
   id?: string
   role: string
-  amount: number | string
+  amount: RupiahValue
   validFrom: string
   validTo: string
   regulationId: string | null
@@ -24,6 +27,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const save = async () => {
+    if (!isAmount(v.amount)) return setErrors({ amount: tc('money.invalid') })
     const out = await submit(
       'honor.rateSave',
       { id: v.id, role: v.role, amount: Number(v.amount), validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
@@ -36,10 +40,10 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
     <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
       <Stack>
         <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
-        <NumberInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} thousandSeparator="." decimalSeparator="," prefix="Rp " allowNegative={false} />
+        <RupiahInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} />
-          <TextInput type="date" label={t('rate.to')} value={v.validTo} error={errors.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} />
+          <DateField label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(x) => set('validFrom', x)} />
+          <DateField label={t('rate.to')} value={v.validTo} error={errors.validTo} minDate={v.validFrom || undefined} onChange={(x) => set('validTo', x)} />
         </SimpleGrid>
         <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
         <Group justify="flex-end">
@@ -85,7 +89,7 @@ export function Rates() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${formatDateLong(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

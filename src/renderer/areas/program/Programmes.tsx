@@ -106,6 +106,8 @@ export function ProgrammeForm({ id }: { id: string }) {
 
   const save = async (acknowledgeRevoked = false) => {
     setErrors({})
+    const notAmount = (['budget', 'realisation'] as const).filter((k) => !Number.isSafeInteger(Number(v[k])) || v[k] === '')
+    if (notAmount.length) return setErrors(Object.fromEntries(notAmount.map((k) => [k, t('common:money.invalid')])))
     try {
       const out = await call('programme.save', {
         id: id === 'baru' ? undefined : id,
