@@ -164,8 +164,11 @@ test('kabupaten demo: 9,000 kader page smoothly; delete and restore from the cha
   const name = (await first.locator('td').first().innerText()).trim()
   await first.click()
   await expect(page.getByRole('heading', { name })).toBeVisible()
-  page.once('dialog', (d) => void d.accept())
   await page.getByRole('button', { name: 'Hapus', exact: true }).click()
+  // The delete asks first, naming the kader.
+  const confirm = page.getByRole('dialog', { name: 'Hapus data?' })
+  await expect(confirm).toContainText(name)
+  await confirm.getByRole('button', { name: 'Hapus', exact: true }).click()
   await expect(page.getByText('Kader ini sudah dihapus.')).toBeVisible()
   await expect(page.getByTestId('audit-table')).toContainText('dihapus')
   await shot(page, 'registry-kader-deleted')

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
+import { ask } from '../../components/confirm'
 
 /** Evaluation periods: create (name, year, set, evaluators), lock at the kabupaten, open the report. */
 export function Periods() {
@@ -24,7 +25,7 @@ export function Periods() {
     }
   }
   const lock = async (id: string) => {
-    if (!window.confirm(t('periods.lockConfirm'))) return
+    if (!(await ask({ title: t('periods.lock', { defaultValue: t('periods.lockConfirm') }), message: t('periods.lockConfirm') }))) return
     if (await callWithNotice('evaluation.periodLock', { id }, t('periods.lockedDone'))) void periods.reload()
   }
   const isKab = office.data?.level === 'kabupaten'

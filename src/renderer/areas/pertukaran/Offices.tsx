@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { CardPreview } from '../../../shared/contract/exchange'
 import { downloadBase64, readFileBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
+import { ask } from '../../components/confirm'
 
 export function Offices() {
   const { t } = useTranslation('pertukaran')
@@ -58,7 +59,7 @@ export function Offices() {
                   color="gray"
                   leftSection={<IconKey size={18} />}
                   onClick={async () => {
-                    if (!window.confirm(t('self.rekeyConfirm'))) return
+                    if (!(await ask({ title: t('self.rekey', { defaultValue: t('self.rekeyConfirm') }), message: t('self.rekeyConfirm'), danger: true }))) return
                     const info = await callWithNotice('exchange.rekey', {})
                     if (info) (notifications.show({ color: 'green', message: t('self.rekeyDone', { fp: info.fingerprint }) }), void self.reload())
                   }}
@@ -131,7 +132,7 @@ export function Offices() {
                       variant="subtle"
                       color="red"
                       onClick={async () => {
-                        if (!window.confirm(t('peers.revokeConfirm', { name: p.name }))) return
+                        if (!(await ask({ title: t('peers.revoke'), message: t('peers.revokeConfirm', { name: p.name }), confirmLabel: t('peers.revoke'), danger: true }))) return
                         await callWithNotice('exchange.revoke', { wilayahCode: p.wilayahCode }, t('peers.revoked_done'))
                         void peers.reload()
                       }}

@@ -8,6 +8,7 @@ import { ApiError, call } from '../../api'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
+import { confirmDelete } from '../../components/confirm'
 import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
 
 export function Programmes() {
@@ -127,7 +128,7 @@ export function ProgrammeForm({ id }: { id: string }) {
     }
   }
   const remove = async () => {
-    if (!window.confirm(t('programme.confirmDelete'))) return
+    if (!(await confirmDelete(`${t('programme.one')} ${v.name} (${v.fiscalYear})`))) return
     if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) navigate('program/program')
   }
 

@@ -7,6 +7,7 @@ import { formatDateLong } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
+import { DateField } from '../../components/DateField'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
 type Status = (typeof FOLLOW_UP_STATUSES)[number]
@@ -93,7 +94,7 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
     <Stack>
       <SimpleGrid cols={2}>
         <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
-        <TextInput type="date" label={t('fields.date')} value={v.date ?? ''} error={errors.date} onChange={text('date')} />
+        <DateField label={t('fields.date')} value={v.date ?? ''} error={errors.date} onChange={(x) => setV((o) => ({ ...o, date: x }))} notInFuture />
         <TextInput label={t('fields.person')} value={v.personName ?? ''} onChange={text('personName')} />
         <TextInput label={t('fields.nik')} error={errors.nik} value={v.nik ?? ''} onChange={text('nik')} maxLength={16} inputMode="numeric" />
       </SimpleGrid>

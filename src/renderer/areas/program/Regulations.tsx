@@ -7,6 +7,7 @@ import { formatDateLong } from '../../../shared/format'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
+import { DateField } from '../../components/DateField'
 
 export function Regulations() {
   const t = useT()
@@ -82,7 +83,7 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
         <NumberInput label={t('fields.regYear')} error={errors.year} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
       </Group>
       <Textarea label={t('fields.title')} error={errors.title} value={v.title} onChange={(e) => set('title')(e.currentTarget.value)} autosize minRows={2} />
-      <TextInput type="date" label={t('fields.dateSigned')} error={errors.dateSigned} value={v.dateSigned} onChange={(e) => set('dateSigned')(e.currentTarget.value)} w={200} />
+      <DateField label={t('fields.dateSigned')} error={errors.dateSigned} value={v.dateSigned} onChange={set('dateSigned')} notInFuture w={200} />
       <Textarea label={t('fields.notes')} value={v.notes} onChange={(e) => set('notes')(e.currentTarget.value)} autosize minRows={2} />
       <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>
     </Stack>

@@ -3,6 +3,7 @@ import { IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
+import { confirmDelete } from '../../components/confirm'
 import { navigate } from '../../router'
 import { AuditTable } from './AuditTable'
 import { fmtDate, ModelBadges, NS, StatusBadge } from './shared'
@@ -15,7 +16,7 @@ export function PosyanduDetail({ id }: { id: string }) {
   if (!d.data) return d.error ? <Text c="red">{d.error.message}</Text> : <Loader />
   const { posyandu: p, kader, memberships } = d.data
   const remove = async () => {
-    if (!window.confirm(t('posyandu.confirmDelete', { name: p.name }))) return
+    if (!(await confirmDelete(`${t('posyandu.one')} ${p.name} (${p.desaName}, ${p.kecamatanName})`, t('posyandu.deleteKader', { n: kader.length })))) return
     if (await callWithNotice('registry.posyanduDelete', { id }, t('posyandu.deleted'))) (setTab('audit'), void d.reload())
   }
   return (

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/DateField'
+import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
 import { call } from '../../api'
 import { useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -57,17 +58,19 @@ export function PosyanduForm({ id }: { id?: string }) {
   const p = existing.data?.posyandu
   useEffect(() => {
     if (!p) return
-    form.setValues({
+    const loaded: Values = {
       name: p.name, kecamatan: p.scope, desaCode: p.desaCode, address: p.address ?? '', rt: p.rt ?? '', rw: p.rw ?? '',
       latitude: p.latitude ?? '', longitude: p.longitude ?? '', yearFounded: p.yearFounded ?? '', kemendagriNumber: p.kemendagriNumber ?? '',
       isPhiModel: p.isPhiModel, phiDecree: p.phiDecree ?? '', isIlp: p.isIlp, isSpmPilot: p.isSpmPilot, status: p.status,
       statusDate: p.statusDate ?? '', statusReason: p.statusReason ?? '',
-    })
-    form.resetDirty()
+    }
+    form.setValues(loaded)
+    form.resetDirty(loaded)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p])
   const kec = office?.level === 'kecamatan' ? office.wilayahCode : form.values.kecamatan
   const desa = places.desa.filter((d) => !kec || d.kecamatanCode === kec).map((d) => ({ value: d.code, label: office?.level === 'kabupaten' && !kec ? `${d.name} (${places.kecamatan.find((k) => k.code === d.kecamatanCode)?.name})` : d.name }))
+  useLeaveGuard(form.isDirty())
   const cancel = () => navigate(id ? `registri/posyandu/${id}` : 'registri/posyandu')
 
   const submit = form.onSubmit(async (v) => {
@@ -83,6 +86,8 @@ export function PosyanduForm({ id }: { id?: string }) {
         },
       })
       notifications.show({ color: 'green', message: t('posyandu.saved') })
+      form.resetDirty()
+      allowLeave()
       navigate(`registri/posyandu/${saved.id}`)
     } catch (e) {
       setError(showServerErrors(form, e))

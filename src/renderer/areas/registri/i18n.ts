@@ -21,6 +21,12 @@ const id = {
     pageOf: '{{from}}–{{to}} dari {{total}}',
     perPage: 'Baris per halaman',
   },
+  bulk: {
+    selected: '{{n}} kader dipilih', selectPage: 'Pilih semua di halaman ini', selectOne: 'Pilih {{name}}', andMore: ' dan {{n}} lainnya',
+    move: 'Pindahkan ke posyandu lain', deactivate: 'Set nonaktif', export: 'Ekspor yang dipilih (.xlsx)', clear: 'Batal pilih',
+    inactiveFrom: 'Nonaktif sejak', apply: 'Lanjut', confirmMove: 'Pindahkan {{n}} kader ke {{target}}?', confirmDeactivate: 'Set {{n}} kader nonaktif sejak {{date}}?',
+    done: '{{changed}} kader diubah, {{unchanged}} sudah sesuai',
+  },
   status: { aktif: 'Aktif', nonaktif: 'Nonaktif', deleted: 'Dihapus' },
   model: { phi: 'Model PHI', ilp: 'ILP', spm: 'Rintisan SPM' },
   role: { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' },
@@ -29,7 +35,7 @@ const id = {
     name: 'Nama', desa: 'Desa/kelurahan', kecamatan: 'Kecamatan', status: 'Status', model: 'Model', kader: 'Kader',
     year: 'Berdiri', nik: 'NIK', birth: 'Tgl lahir', role: 'Jabatan', posyandu: 'Posyandu', sex: 'JK', from: 'Dari', to: 'Sampai',
   },
-  posyandu: {
+  posyandu: { deleteKader: 'Posyandu ini mencatat {{n}} kader; data mereka tetap tersimpan.', one: 'posyandu',
     new: 'Posyandu baru',
     edit: 'Ubah posyandu',
     name: 'Nama posyandu',
@@ -61,7 +67,7 @@ const id = {
     founded: 'berdiri {{year}}',
     isDeleted: 'Posyandu ini sudah dihapus.',
   },
-  kader: {
+  kader: { one: 'kader',
     new: 'Kader baru',
     edit: 'Data kader',
     nik: 'NIK',
@@ -156,6 +162,12 @@ const en: Texts = {
     countKader: '{{n}} cadres', export: 'Export .xlsx', addPosyandu: 'Add posyandu', addKader: 'Add cadre', none: 'Nothing matches.',
     pageOf: '{{from}}–{{to}} of {{total}}', perPage: 'Rows per page',
   },
+  bulk: {
+    selected: '{{n}} cadres selected', selectPage: 'Select all on this page', selectOne: 'Select {{name}}', andMore: ' and {{n}} more',
+    move: 'Move to another posyandu', deactivate: 'Set inactive', export: 'Export selected (.xlsx)', clear: 'Clear selection',
+    inactiveFrom: 'Inactive from', apply: 'Continue', confirmMove: 'Move {{n}} cadres to {{target}}?', confirmDeactivate: 'Set {{n}} cadres inactive from {{date}}?',
+    done: '{{changed}} cadres changed, {{unchanged}} already so',
+  },
   status: { aktif: 'Active', nonaktif: 'Inactive', deleted: 'Deleted' },
   model: { phi: 'PHI model', ilp: 'ILP', spm: 'SPM pilot' },
   role: { ketua: 'Chair', sekretaris: 'Secretary', bendahara: 'Treasurer', anggota: 'Member' },
@@ -164,7 +176,7 @@ const en: Texts = {
     name: 'Name', desa: 'Village', kecamatan: 'Subdistrict', status: 'Status', model: 'Model', kader: 'Cadres', year: 'Founded', nik: 'NIK',
     birth: 'Birth date', role: 'Role', posyandu: 'Posyandu', sex: 'Sex', from: 'From', to: 'To',
   },
-  posyandu: {
+  posyandu: { deleteKader: 'This posyandu has {{n}} cadres; their records stay.', one: 'posyandu',
     new: 'New posyandu', edit: 'Edit posyandu', name: 'Posyandu name', namePh: 'E.g. Posyandu Melati 1', kecamatan: 'Subdistrict', desa: 'Village',
     address: 'Address', rt: 'RT', rw: 'RW', latitude: 'Latitude (optional)', longitude: 'Longitude (optional)', coords: 'Coordinates (optional)', yearFounded: 'Year founded',
     kemendagri: 'Kemendagri registration no.', isPhi: 'PHI model posyandu', phiDecree: 'PHI model decree number', phiDecreePh: 'E.g. Kepbup 154/060/2014',
@@ -172,7 +184,7 @@ const en: Texts = {
     saved: 'Posyandu saved', deleted: 'Posyandu deleted. It can be restored from the change history.', confirmDelete: 'Delete posyandu {{name}}? Nothing is lost; it can be restored.',
     tabKader: 'Cadres ({{n}})', tabHistory: 'Membership history', tabAudit: 'Change history', founded: 'founded {{year}}', isDeleted: 'This posyandu has been deleted.',
   },
-  kader: {
+  kader: { one: 'cadre',
     new: 'New cadre', edit: 'Cadre', nik: 'NIK', nikHint: '16 digits as on the ID card', name: 'Full name', sex: 'Sex', birthDate: 'Birth date', phone: 'Mobile number',
     education: 'Education', role: 'Role', posyandu: 'Posyandu', posyanduPh: 'Type a posyandu name…', activeFrom: 'Active from', activeTo: 'Active until', notes: 'Notes',
     trainings: 'Trainings', training: 'Training name', trainingYear: 'Year', organiser: 'Organiser', addTraining: 'Add training', removeTraining: 'Remove this training', saved: 'Cadre saved',
