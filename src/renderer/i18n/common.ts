@@ -32,8 +32,10 @@ export const common = {
       operatorHint: 'Dicatat pada riwayat perubahan data.',
       submit: 'Simpan dan mulai',
       done: 'Kantor siap. Selamat bekerja!',
+      missingProvinsi: 'Pilih provinsi', missingKabupaten: 'Pilih kabupaten/kota', missingKecamatan: 'Pilih kecamatan', notFound: 'Tidak ditemukan — coba nama lain atau singkatan (mis. jateng)',
+      nameShort: 'Nama kantor minimal 3 huruf', operatorShort: 'Nama operator minimal 2 huruf',
     },
-    shell: { office: 'Kantor', operator: 'Operator' },
+    shell: { office: 'Kantor', operator: 'Operator', menu: 'Menu utama', collapse: 'Perkecil menu', expand: 'Perlebar menu', level: { kecamatan: 'kecamatan', kabupaten: 'kabupaten', provinsi: 'provinsi' } },
     settings: { title: 'Pengaturan', language: 'Bahasa', operatorName: 'Nama operator', saved: 'Pengaturan tersimpan', backups: 'Cadangan basis data', backupNow: 'Buat cadangan sekarang', backupDone: 'Cadangan dibuat', keep: 'Jumlah cadangan yang disimpan', dataFile: 'Berkas data' },
     letterhead: {
       title: 'Kop surat dan penandatangan', logoNone: 'Belum ada logo', logoPick: 'Pilih logo (PNG/JPG)',
@@ -98,8 +100,10 @@ export const common = {
       operatorHint: 'Recorded in the change history.',
       submit: 'Save and start',
       done: 'Office ready. Happy working!',
+      missingProvinsi: 'Choose a province', missingKabupaten: 'Choose a district/city', missingKecamatan: 'Choose a subdistrict', notFound: 'Not found — try another name or a short form (e.g. jateng)',
+      nameShort: 'The office name needs at least 3 letters', operatorShort: 'The operator name needs at least 2 letters',
     },
-    shell: { office: 'Office', operator: 'Operator' },
+    shell: { office: 'Office', operator: 'Operator', menu: 'Main menu', collapse: 'Collapse menu', expand: 'Expand menu', level: { kecamatan: 'subdistrict', kabupaten: 'district', provinsi: 'province' } },
     settings: { title: 'Settings', language: 'Language', operatorName: 'Operator name', saved: 'Settings saved', backups: 'Database backups', backupNow: 'Back up now', backupDone: 'Backup created', keep: 'Backups to keep', dataFile: 'Data file' },
     letterhead: {
       title: 'Letterhead and signatories', logoNone: 'No logo yet', logoPick: 'Choose logo (PNG/JPG)',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Select, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Select, SegmentedControl, Stack, Text, TextInput, Title, type ComboboxItem, type OptionsFilter } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
 import { ApiError, call } from '../api'
 import { useOp } from '../hooks'
+import { wilayahMatches } from '../../shared/wilayahAliases'
 
 /** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
 export function Setup({ onDone }: { onDone: (o: Office) => void }) {
@@ -15,6 +16,8 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
   const [kab, setKab] = useState<string | null>(null)
   const [kec, setKec] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // After a submit, every missing choice says so beside its field, not only the first one.
+  const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const provinces = useOp('wilayah.children', { parentCode: null })
   const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null)
@@ -22,11 +25,19 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
   const form = useForm({
     initialValues: { name: '', operatorName: '' },
     validate: {
-      name: (v) => (v.trim().length < 3 ? 'Nama kantor minimal 3 huruf' : null),
-      operatorName: (v) => (v.trim().length < 2 ? 'Nama operator minimal 2 huruf' : null),
+      name: (v) => (v.trim().length < 3 ? t('setup.nameShort') : null),
+      operatorName: (v) => (v.trim().length < 2 ? t('setup.operatorShort') : null),
     },
   })
   const opts = (list?: { code: string; name: string }[]) => (list ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))
+  const names = new Map([...(provinces.data ?? []), ...(regencies.data ?? []), ...(districts.data ?? [])].map((w) => [w.code, w.name]))
+  const filter: OptionsFilter = ({ options, search }) =>
+    (options as ComboboxItem[]).filter((o) => wilayahMatches(names.get(o.value) ?? o.label, o.value, search))
+  const missing = {
+    prov: tried && !prov ? t('setup.missingProvinsi') : null,
+    kab: tried && !kab ? t('setup.missingKabupaten') : null,
+    kec: tried && level === 'kecamatan' && !kec ? t('setup.missingKecamatan') : null,
+  }
   const nameOf = (list: { code: string; name: string }[] | undefined, code: string | null) => list?.find((w) => w.code === code)?.name ?? ''
   const target = level === 'kecamatan' ? kec : kab
 
@@ -36,7 +47,8 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
   }
 
   const submit = form.onSubmit(async (v) => {
-    if (!target) return setError(level === 'kecamatan' ? 'Pilih kecamatan terlebih dahulu.' : 'Pilih kabupaten/kota terlebih dahulu.')
+    setTried(true)
+    if (!target) return
     setBusy(true)
     setError(null)
     try {
@@ -51,7 +63,7 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Card withBorder shadow="sm" w={560} p="xl">
-        <form onSubmit={submit}>
+        <form onSubmit={(e) => (setTried(true), submit(e))} noValidate>
           <Stack>
             <div>
               <Text c="teal.8" fw={700} size="sm">Simpul · {t('app.tagline')}</Text>
@@ -72,20 +84,20 @@ export function Setup({ onDone }: { onDone: (o: Office) => void }) {
             </div>
             <Select
               label={t('setup.provinsi')} placeholder={t('setup.pick')} searchable data={opts(provinces.data)} value={prov}
-              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-provinsi"
+              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-provinsi" filter={filter} error={missing.prov} withAsterisk
             />
             <Select
               label={t('setup.kabupaten')} placeholder={t('setup.pick')} searchable data={opts(regencies.data)} value={kab} disabled={!prov}
-              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kabupaten"
+              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kabupaten" filter={filter} error={missing.kab} withAsterisk
             />
             {level === 'kecamatan' && (
               <Select
                 label={t('setup.kecamatan')} placeholder={t('setup.pick')} searchable data={opts(districts.data)} value={kec} disabled={!kab}
-                onChange={(v) => (setKec(v), suggest(level, kab, v))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kecamatan"
+                onChange={(v) => (setKec(v), suggest(level, kab, v))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kecamatan" filter={filter} error={missing.kec} withAsterisk
               />
             )}
-            <TextInput label={t('setup.officeName')} {...form.getInputProps('name')} />
-            <TextInput label={t('setup.operatorName')} description={t('setup.operatorHint')} {...form.getInputProps('operatorName')} />
+            <TextInput label={t('setup.officeName')} withAsterisk {...form.getInputProps('name')} />
+            <TextInput label={t('setup.operatorName')} withAsterisk description={t('setup.operatorHint')} {...form.getInputProps('operatorName')} />
             {error && <Alert color="red" icon={<IconAlertTriangle />}>{error}</Alert>}
             <Button type="submit" loading={busy} size="md">{t('setup.submit')}</Button>
           </Stack>

@@ -28,6 +28,7 @@ export function KaderList() {
   const { text: _text, ...rest } = s
   const filter = { ...rest, search: search || undefined }
   const list = useOp('registry.kaderList', filter)
+  const filtered = Boolean(search || s.kecamatan || s.desa || s.status || s.role || s.deleted)
   const set = (patch: Partial<State>) => setS((o) => ({ ...o, page: 1, ...patch }))
   const exportXlsx = async (ids?: string[]) => {
     const out = await callWithNotice('registry.exportXlsx', { kind: 'kader', filter: ids ? { ...filter, ids, page: 1 } : filter })
@@ -70,7 +71,7 @@ export function KaderList() {
         isRecordSelectable={(r) => !r.deletedAt}
         allRecordsSelectionCheckboxProps={{ 'aria-label': t('bulk.selectPage') }}
         getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': t('bulk.selectOne', { name: r.name }) })}
-        {...pagedListProps<KaderRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/kader/${id}`) })}
+        {...pagedListProps<KaderRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/kader/${id}`), filtered, emptyText: t('firstRun.noKader') })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true, width: 200 },
           { accessor: 'nik', title: t('col.nik'), sortable: true, width: 170, render: (r) => <Text ff="monospace" size="sm">{r.nik}</Text> },

@@ -1,0 +1,63 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, shot, test } from './fixtures'
+import { MAIN_SCREENS } from './support/screens'
+
+// Every main screen on the two common office monitors: nothing wider than the window (tables
+// scroll inside themselves), a screenshot to look at, and no serious or critical axe finding.
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+]
+
+/** Opens a route and waits until its loaders are gone. */
+async function open(page: Page, route: string) {
+  await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
+  await expect(page.locator('main')).toBeVisible()
+  await page.waitForTimeout(150)
+  await expect(page.locator('main .mantine-Loader-root, main [data-loading="true"]')).toHaveCount(0, { timeout: 20_000 })
+  await page.waitForTimeout(250)
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+for (const size of SIZES) {
+  test(`every main screen at ${size.width}×${size.height}: fits, screenshot, no serious axe violation`, async ({ page, host }) => {
+    test.setTimeout(240_000)
+    const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+    expect(demo.code, demo.stderr).toBe(0)
+    await page.setViewportSize(size)
+    await page.goto(host.url)
+    await expect(page.getByTestId('office-name')).toBeVisible()
+    const problems: string[] = []
+    for (const s of MAIN_SCREENS) {
+      await open(page, s.route)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      if (overflow > 1) problems.push(`${s.name}: page is ${overflow}px wider than the window`)
+      await shot(page, `layout-${size.width}-${s.name}`)
+      for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
+    }
+    expect(problems).toEqual([])
+  })
+}
+
+test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(host.url)
+  const nav = page.getByRole('navigation')
+  await expect(nav).toHaveCSS('width', '64px')
+  // Icons only, still named for screen readers and keyboard users.
+  await expect(page.getByRole('link', { name: 'Registri' })).toBeVisible()
+  await page.getByTestId('sidebar-toggle').click()
+  await expect(nav).toHaveCSS('width', '232px')
+  await expect(page.getByRole('link', { name: 'Registri' })).toContainText('Registri')
+  await shot(page, 'layout-1024-menu-open')
+  await page.reload()
+  await expect(page.getByRole('navigation')).toHaveCSS('width', '232px')
+})
