@@ -254,7 +254,9 @@ describe('import', () => {
       { table: 'kader', new: 1, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0 },
       { table: 'posyandu', new: 2, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0 },
     ])
-    expect(dry.items.map((i) => i.label).sort()).toEqual(['Dua', 'Satu', 'Siti'])
+    // Rows by what a person recognises: the name, the NIK masked, the wilayah by name.
+    expect(dry.items.map((i) => i.label).sort()).toEqual(['Dua', 'Satu', 'Siti · 1218 04•• •••• 0001'])
+    expect(dry.items.every((i) => i.scopeName === 'Sei Rampah')).toBe(true)
     expect(dbState(kab)).toBe(before)
 
     const applied = await receive(kab, file, { reject: [{ table: 'posyandu', id: p2.id }] })

@@ -14,6 +14,7 @@ import { bundleKey } from './export'
 import { bundleRefusal, forEachChunk, LIMITS, readHeader, TAG_BYTES, type BundleHeader } from './format'
 import { boxKeysById, fingerprint, publicKeyFromText, verifyBytes } from './keys'
 import { followRekeys, peerRow, type PeerRow } from './peers'
+import { rowLabeller } from './rowLabel'
 import { mayWrite, travellingTables } from './tables'
 
 export interface CheckedBundle {
@@ -178,6 +179,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
         ?.high_hlc ?? HLC_ZERO
 
     const tables = travellingTables(sqlite)
+    const describe = rowLabeller(sqlite)
     const insertConflict = sqlite.prepare(
       `INSERT INTO exchange_conflict(id, table_name, row_id, peer_code, kind, detected_at, winner_json, loser_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'terbuka')`,
     )
@@ -259,10 +261,13 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
       // A signed manifest states the row count: more rows than that is a bomb, stop at once.
       if (++rowsSeen > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
       if (hlc > maxHlc) maxHlc = hlc
-      const label = t.label >= 0 && values[t.label] != null ? String(values[t.label]) : ''
-      const item = (action: ImportItem['action'], noteText: string | null = null) => note({ table: t.name, id, action, label, scope, note: noteText })
+      // Described only when it is reported (most rows of a big bundle are unchanged).
+      let described: string | undefined
+      const labelOf = () => (described ??= describe.label(asObject(t, values)) || (t.label >= 0 && values[t.label] != null ? String(values[t.label]) : ''))
+      const item = (action: ImportItem['action'], noteText: string | null = null) => note({ table: t.name, id, action, label: items.length < itemsCap ? labelOf() : '', scope, scopeName: items.length < itemsCap ? describe.scopeName(scope) : '', note: noteText })
       if (!mayWrite(sender, scope)) {
         t.counts.refused++
+        const label = refusedNames.length < 50 ? labelOf() : ''
         if (refusedNames.length < 50) refusedNames.push(`${t.name} ${id}${label ? ` "${label}"` : ''} (wilayah ${scope})`)
         item('refused', `di luar wewenang ${peer.wilayah_code}`)
         return
@@ -284,6 +289,7 @@ async function runImport(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
           return
         }
         if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
+          const label = labelOf()
           throw new AppError('BUNDLE_ROW_INVALID', `Baris ${t.name} ${id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
         }
         t.counts.conflict++

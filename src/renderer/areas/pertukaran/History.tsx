@@ -2,6 +2,7 @@ import { Table, Text, Title, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../components/files'
 import { useOp } from '../../hooks'
+import { countsText } from './labels'
 
 export function History() {
   const { t } = useTranslation('pertukaran')
@@ -29,9 +30,9 @@ export function History() {
               <Table.Tr key={b.id}>
                 <Table.Td>{new Date(b.processedAt).toLocaleString('id-ID')}</Table.Td>
                 <Table.Td>{t(`history.${b.direction}`)}</Table.Td>
-                <Table.Td>{b.peerName ?? b.peerCode} ({b.peerCode})</Table.Td>
+                <Table.Td>{b.peerName ?? b.peerCode}</Table.Td>
                 <Table.Td>{b.seq}</Table.Td>
-                <Table.Td>{b.rows}</Table.Td>
+                <Table.Td><Text size="sm">{b.rows.toLocaleString('id-ID')}</Text><Text size="xs" c="dimmed">{countsText(b.counts)}</Text></Table.Td>
                 <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>

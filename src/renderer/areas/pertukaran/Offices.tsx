@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDownload, IconKey, IconUserPlus } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { CardPreview } from '../../../shared/contract/exchange'
 import { downloadBase64, readFileBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
+import { ApiError, call } from '../../api'
 import { ask } from '../../components/confirm'
 
 export function Offices() {
@@ -14,12 +15,15 @@ export function Offices() {
   const peers = useOp('exchange.peers', {})
   const [card, setCard] = useState<{ base64: string; preview: CardPreview } | null>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [confirmed, setConfirmed] = useState(false)
+  // What the other office's operator reads over the phone, typed here; core compares it with the card.
+  const [typed, setTyped] = useState('')
+  const [mismatch, setMismatch] = useState<string | null>(null)
 
   const choose = async (f: File | null) => {
     setFile(f)
     setCard(null)
-    setConfirmed(false)
+    setTyped('')
+    setMismatch(null)
     if (!f) return
     const base64 = await readFileBase64(f)
     const preview = await callWithNotice('exchange.cardPreview', { base64 })
@@ -27,7 +31,16 @@ export function Offices() {
   }
   const enrol = async () => {
     if (!card) return
-    const peer = await callWithNotice('exchange.enrol', { base64: card.base64, fingerprint: card.preview.fingerprint }, t('enrol.done', { name: card.preview.name }))
+    setMismatch(null)
+    let peer
+    try {
+      peer = await call('exchange.enrol', { base64: card.base64, fingerprint: typed })
+    } catch (e) {
+      const err = e as ApiError
+      if (err.code === 'FINGERPRINT_MISMATCH') return setMismatch(t('enrol.mismatch'))
+      return notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+    }
+    notifications.show({ color: 'green', message: t('enrol.done', { name: card.preview.name }) })
     if (peer) {
       setCard(null)
       setFile(null)
@@ -82,15 +95,25 @@ export function Offices() {
                 <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {card.preview.level}
               </Text>
               <Text size="sm">{t('enrol.check')}</Text>
-              <Text ff="monospace" fw={700} size="xl" data-testid="card-fingerprint">{card.preview.fingerprint}</Text>
               {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{card.preview.problem}</Alert>}
               {card.preview.existing && !card.preview.keysChanged && <Alert color="blue">{t('enrol.existing')}</Alert>}
               {card.preview.keysChanged && <Alert color="orange" icon={<IconAlertTriangle />}>{t('enrol.keysChanged')}</Alert>}
               {!card.preview.problem && (
                 <>
-                  <Checkbox label={t('enrol.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+                  <TextInput
+                    label={t('enrol.typed')}
+                    description={t('enrol.typedHint')}
+                    placeholder="XXXX-XXXX-XXXX-XXXX"
+                    value={typed}
+                    onChange={(e) => (setTyped(e.currentTarget.value.toUpperCase()), setMismatch(null))}
+                    error={mismatch}
+                    maw={320}
+                    autoComplete="off"
+                    styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
+                    data-testid="typed-fingerprint"
+                  />
                   <Group>
-                    <Button leftSection={<IconUserPlus size={18} />} disabled={!confirmed} onClick={enrol}>{t('enrol.submit')}</Button>
+                    <Button leftSection={<IconUserPlus size={18} />} disabled={typed.replace(/[^A-Za-z0-9]/g, '').length !== 16} onClick={enrol}>{t('enrol.submit')}</Button>
                   </Group>
                 </>
               )}
