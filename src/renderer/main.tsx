@@ -22,7 +22,11 @@ const theme = createTheme({
   luminanceThreshold: 0.32,
   defaultRadius: 'sm',
   fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif',
-  components: { Anchor: { defaultProps: { underline: 'always' } } },
+  components: {
+    Anchor: { defaultProps: { underline: 'always' } },
+    // A badge says its whole word ("PURNAMA", "DATA TIDAK LENGKAP"): the cell grows, the text is never cut.
+    Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } },
+  },
 })
 const HINT_GREY = '#6b7178'
 const cssVariablesResolver: CSSVariablesResolver = () => ({

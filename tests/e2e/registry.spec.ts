@@ -72,19 +72,19 @@ test('add a posyandu and two kader through the screens; search finds them', asyn
   const search = page.getByPlaceholder('Nama, NIK, posyandu atau desa…')
   await search.fill('siti am')
   await expect(page.getByTestId('kader-count')).toHaveText('1 kader')
-  await expect(page.getByRole('cell', { name: 'Siti Aminah' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Siti Aminah', exact: true })).toBeVisible()
   await search.fill('12180417')
-  await expect(page.getByRole('cell', { name: 'Budi Santoso' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Budi Santoso', exact: true })).toBeVisible()
   await search.fill('melati')
   await expect(page.getByTestId('kader-count')).toHaveText('2 kader')
   await shot(page, 'registry-kader-search')
   await page.getByRole('tab', { name: 'Posyandu', exact: true }).click()
   await page.getByPlaceholder('Nama posyandu, desa, kecamatan…').fill('firda')
-  await expect(page.getByRole('cell', { name: 'Posyandu Melati 1' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Posyandu Melati 1', exact: true })).toBeVisible()
   await expect(page.getByTestId('posyandu-count')).toHaveText('1 posyandu')
 
   // The same NIK typed again is allowed only after review, and then listed as a possible duplicate.
-  await page.getByRole('cell', { name: 'Posyandu Melati 1' }).click()
+  await page.getByRole('cell', { name: 'Posyandu Melati 1', exact: true }).click()
   await page.getByRole('button', { name: 'Tambah kader' }).click()
   await page.getByLabel('NIK').fill('1218044508900001')
   await page.getByLabel('Nama lengkap').fill('Siti Aminah Lubis')
@@ -142,7 +142,7 @@ test('import posyandu and kader spreadsheets through the screen, with a per-row 
   await page.getByRole('tab', { name: 'Kader', exact: true }).click()
   await expect(page.getByTestId('kader-count')).toHaveText('2 kader')
   await page.getByPlaceholder('Nama, NIK, posyandu atau desa…').fill('dewi')
-  await expect(page.getByRole('cell', { name: 'Dewi Lestari' })).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'Dewi Lestari', exact: true })).toBeVisible()
 })
 
 test('kabupaten demo: 9,000 kader page smoothly; delete and restore from the change history', async ({ page, host }) => {
@@ -161,7 +161,8 @@ test('kabupaten demo: 9,000 kader page smoothly; delete and restore from the cha
   await choose(page, 'Jabatan', 'Ketua')
   await shot(page, 'registry-kader-list')
   const first = page.locator('table tbody tr').first()
-  const name = (await first.locator('td').first().innerText()).trim()
+  // The first cell is the selection checkbox; the name follows.
+  const name = (await first.locator('td').nth(1).innerText()).trim()
   await first.click()
   await expect(page.getByRole('heading', { name })).toBeVisible()
   await page.getByRole('button', { name: 'Hapus', exact: true }).click()

@@ -5,6 +5,8 @@ import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
 import { ask } from '../../components/confirm'
+import { setName as indicatorSetName } from './explain'
+import { OpState } from '../../components/LoadState'
 
 /** Evaluation periods: create (name, year, set, evaluators), lock at the kabupaten, open the report. */
 export function Periods() {
@@ -31,11 +33,12 @@ export function Periods() {
   const isKab = office.data?.level === 'kabupaten'
   return (
     <Stack>
+      <OpState op={periods} />
       <Card withBorder>
         <Group align="flex-end">
           <TextInput label={t('periods.name')} placeholder="Monev Posyandu 2025" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
-          <Select label={t('entry.rules')} w={320} value={code} onChange={setSetCode} data={(sets.data ?? []).map((x) => ({ value: x.code, label: x.name }))} />
+          <Select label={t('entry.rules')} w={320} value={code} onChange={setSetCode} data={(sets.data ?? []).map((x) => ({ value: x.code, label: indicatorSetName(x) }))} />
           <TextInput label={t('periods.evaluators')} placeholder="Tim Pembina Posyandu Kabupaten" value={evaluators} onChange={(e) => setEvaluators(e.currentTarget.value)} w={260} />
           <Button onClick={() => void create()}>{t('periods.create')}</Button>
         </Group>
@@ -47,7 +50,7 @@ export function Periods() {
             <Table.Tr key={p.id}>
               <Table.Td><Text fw={600}>{p.name}</Text><Text size="xs" c="dimmed">{p.evaluators}</Text></Table.Td>
               <Table.Td>{p.year}</Table.Td>
-              <Table.Td>{sets.data?.find((s) => s.code === p.indicatorSetCode)?.name ?? p.indicatorSetCode}</Table.Td>
+              <Table.Td>{(() => { const s = sets.data?.find((x) => x.code === p.indicatorSetCode); return s ? indicatorSetName(s) : p.indicatorSetCode })()}</Table.Td>
               <Table.Td>{p.areaName}</Table.Td>
               <Table.Td>
                 <Badge color={p.status === 'locked' ? 'grape' : 'teal'}>{p.status === 'locked' ? t('periods.locked') : t('periods.open')}</Badge>

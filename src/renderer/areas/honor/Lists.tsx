@@ -7,6 +7,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
+import { OpState } from '../../components/LoadState'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
@@ -84,6 +85,7 @@ export function Lists() {
   }
   return (
     <Stack>
+      <OpState op={lists} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Text size="sm" fw={500} mb={4}>{t('list.partialRule')}</Text>

@@ -12,6 +12,7 @@ import { confirmDelete } from '../../components/confirm'
 import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
+import { OpState } from '../../components/LoadState'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
   id?: string
@@ -222,6 +223,8 @@ export function Persons() {
 
   return (
     <Stack>
+      <OpState op={assignments} />
+      <OpState op={persons} />
       <Group justify="space-between">
         <TextInput placeholder={t('person.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
         <Group>

@@ -10,6 +10,7 @@ import { DateField } from '../../components/DateField'
 import { isAmount, RupiahInput, type RupiahValue } from '../../components/RupiahInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
+import { OpState } from '../../components/LoadState'
 
 interface RateDraft {
   id?: string
@@ -62,6 +63,7 @@ export function Rates() {
   const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: r.amount, validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
   return (
     <Stack>
+      <OpState op={rates} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('rate.hint')}</Text>
         <Button onClick={() => setEditing({ role: 'pendamping', amount: '', validFrom: '', validTo: '', regulationId: null })}>{t('rate.add')}</Button>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, formatRupiah } from '../../../shared/format'
 import { useOp } from '../../hooks'
+import { OpState } from '../../components/LoadState'
 
 export function Recap() {
   const { t } = useTranslation('honor')
@@ -12,6 +13,7 @@ export function Recap() {
   const money = (n: number) => <Table.Td ta="right">{formatRupiah(n)}</Table.Td>
   return (
     <Stack>
+      <OpState op={recap} />
       <Group align="flex-end">
         <NumberInput label={t('list.year')} value={year} onChange={setYear} min={2000} max={2100} w={160} />
         <Text size="sm" c="dimmed">{t('recap.note')}</Text>

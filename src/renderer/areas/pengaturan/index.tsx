@@ -9,6 +9,7 @@ import { setLanguage, type Lang } from '../../i18n'
 import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
 import { UpdateFromFile } from './UpdateFromFile'
+import { OpState } from '../../components/LoadState'
 
 function Settings() {
   const { t, i18n } = useTranslation()
@@ -38,6 +39,7 @@ function Settings() {
 
   return (
     <Stack maw={980}>
+      <OpState op={backups} />
       <Modal opened={!!restoring} onClose={() => setRestoring(null)} title={t('restore.title')}>
         <Stack>
           <Text size="sm">{t('restore.body', { at: restoring?.createdAt.replace('T', ' '), reason: restoring?.reason })}</Text>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ConflictEntry } from '../../../shared/contract/exchange'
 import { callWithNotice, useOp } from '../../hooks'
 import { tableLabel } from './labels'
+import { OpState } from '../../components/LoadState'
 
 const HIDDEN = new Set(['id', 'scope', 'hlc', 'origin', 'created_at', 'updated_at'])
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
@@ -39,6 +40,7 @@ export function Conflicts() {
   }
   return (
     <Stack maw={1000}>
+      <OpState op={list} />
       <Title order={4}>{t('conflicts.title')}</Title>
       <Text size="sm" c="dimmed">{t('conflicts.intro')}</Text>
       {list.data?.length === 0 && <Text>{t('conflicts.none')}</Text>}

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../components/files'
 import { useOp } from '../../hooks'
 import { countsText } from './labels'
+import { OpState } from '../../components/LoadState'
 
 export function History() {
   const { t } = useTranslation('pertukaran')
   const log = useOp('exchange.history', { limit: 200 })
   return (
     <Stack>
+      <OpState op={log} />
       <Title order={4}>{t('history.title')}</Title>
       {log.data?.length === 0 && <Text c="dimmed">{t('history.none')}</Text>}
       {!!log.data?.length && (

@@ -8,6 +8,7 @@ import { downloadBase64, readFileBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { ApiError, call } from '../../api'
 import { ask } from '../../components/confirm'
+import { OpState } from '../../components/LoadState'
 
 export function Offices() {
   const { t } = useTranslation('pertukaran')
@@ -50,6 +51,7 @@ export function Offices() {
 
   return (
     <Stack>
+      <OpState op={peers} />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>{t('self.title')}</Title>

@@ -6,6 +6,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { nameOf, options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { confirmDelete } from '../../components/confirm'
+import { OpState } from '../../components/LoadState'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -23,6 +24,7 @@ export function Activities() {
   }
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('activity.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>

@@ -10,6 +10,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { confirmDelete } from '../../components/confirm'
 import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
+import { OpState } from '../../components/LoadState'
 
 export function Programmes() {
   const t = useT()
@@ -20,6 +21,7 @@ export function Programmes() {
   const list = useOp('programme.list', { fiscalYear: year ? Number(year) : undefined, text })
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('programme.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('program/program/baru')}>{t('programme.add')}</Button>

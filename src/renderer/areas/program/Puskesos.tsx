@@ -8,6 +8,7 @@ import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
+import { OpState } from '../../components/LoadState'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
 type Status = (typeof FOLLOW_UP_STATUSES)[number]
@@ -27,6 +28,7 @@ export function Puskesos() {
   }
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('puskesos.title')}</Title>
         <Group>
@@ -48,7 +50,7 @@ export function Puskesos() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
-            <Table.Tr key={r.id} onClick={() => setEditing(r)} style={{ cursor: 'pointer' }}>
+            <Table.Tr key={r.id} onClick={() => setEditing(r)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(r)} style={{ cursor: 'pointer' }}>
               <Table.Td>{formatDateLong(r.date)}</Table.Td>
               <Table.Td>{r.posyanduName}</Table.Td>
               <Table.Td>{r.personName ?? '—'}{r.nik ? <Text size="xs" c="dimmed" ff="monospace">{r.nik}</Text> : null}</Table.Td>

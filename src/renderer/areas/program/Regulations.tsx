@@ -8,6 +8,7 @@ import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
 import { DateField } from '../../components/DateField'
+import { OpState } from '../../components/LoadState'
 
 export function Regulations() {
   const t = useT()
@@ -18,6 +19,7 @@ export function Regulations() {
   const [adding, setAdding] = useState(false)
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('regulation.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('regulation.add')}</Button>

@@ -38,7 +38,7 @@ export function FirstRunChecklist() {
           {step(enrolled, office?.level === 'kabupaten' ? t('firstRun.enrolKecamatan') : t('firstRun.enrolKabupaten'), <Anchor href={href('pertukaran/kantor')} size="sm">{t('firstRun.enrolGo')}</Anchor>)}
           {step(false, t('firstRun.posyandu'), (
             <Group gap="xs">
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('registri/posyandu/baru')}>{t('list.addPosyandu')}</Button>
+              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('registri/posyandu/baru')}>{t('firstRun.form')}</Button>
               <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => navigate('registri/impor')}>{t('firstRun.import')}</Button>
             </Group>
           ))}

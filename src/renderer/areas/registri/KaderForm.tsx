@@ -212,7 +212,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                 <Table.Thead><Table.Tr><Table.Th>{t('col.posyandu')}</Table.Th><Table.Th>{t('col.from')}</Table.Th><Table.Th>{t('col.to')}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
                   {k.memberships.map((m) => (
-                    <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/posyandu/${m.posyanduId}`)}>
+                    <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/posyandu/${m.posyanduId}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`registri/posyandu/${m.posyanduId}`)}>
                       <Table.Td>{m.posyanduName}</Table.Td><Table.Td>{fmtDate(m.fromDate)}</Table.Td><Table.Td>{fmtDate(m.toDate) || '—'}</Table.Td>
                     </Table.Tr>
                   ))}

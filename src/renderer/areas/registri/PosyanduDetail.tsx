@@ -56,7 +56,7 @@ export function PosyanduDetail({ id }: { id: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {kader.map((k) => (
-                  <Table.Tr key={k.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${k.id}`)}>
+                  <Table.Tr key={k.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${k.id}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`registri/kader/${k.id}`)}>
                     <Table.Td>{k.name}</Table.Td><Table.Td ff="monospace">{k.nik}</Table.Td><Table.Td>{t(`role.${k.role}`)}</Table.Td>
                     <Table.Td>{fmtDate(k.birthDate)}</Table.Td><Table.Td><StatusBadge status={k.active} /></Table.Td>
                   </Table.Tr>
