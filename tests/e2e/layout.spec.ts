@@ -42,6 +42,16 @@ for (const size of SIZES) {
       await shot(page, `layout-${size.width}-${s.name}`)
       for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
     }
+    // Print previews: the whole sheet is visible, scaled down to the window.
+    const year = new Date().getFullYear() - 1
+    for (const [name, route] of [['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`], ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`], ['print-program', `program/ringkasan/cetak/${year}/phi`]]) {
+      await open(page, route)
+      const sheet = page.locator('.print-sheet').first()
+      await expect(sheet).toBeVisible()
+      const box = (await sheet.boundingBox())!
+      if (box.x + box.width > size.width + 1) problems.push(`${name}: the sheet ends at ${Math.round(box.x + box.width)}px, wider than the window`)
+      await shot(page, `layout-${size.width}-${name}`)
+    }
     expect(problems).toEqual([])
   })
 }
