@@ -44,7 +44,9 @@ const cssVariablesResolver: CSSVariablesResolver = (t) => ({
       Object.keys(t.colors).flatMap((name) => [
         [`--mantine-color-${name}-light`, `var(--mantine-color-${name}-0)`],
         [`--mantine-color-${name}-light-hover`, `var(--mantine-color-${name}-1)`],
-        ...(WARM.has(name) ? [[`--mantine-color-${name}-light-color`, darken(t.colors[name][9], 0.45)]] : []),
+        ...(WARM.has(name)
+          ? [[`--mantine-color-${name}-light-color`, darken(t.colors[name][9], 0.45)], [`--mantine-color-${name}-text`, darken(t.colors[name][9], 0.3)]]
+          : []),
       ]),
     ),
   },

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, shot, test } from './fixtures'
 import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
-import { MAIN_SCREENS } from './support/screens'
+import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // English is complete except printed documents: no rendered English screen may contain a
 // text of the Indonesian catalogue (data such as posyandu names stays as entered).
@@ -19,12 +19,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 test('every main screen in English shows no Indonesian catalogue text', async ({ page, host }) => {
   test.setTimeout(180_000)
   expect(CATALOGUE.length).toBeGreaterThan(200)
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  const listId = await seedScreens(host)
   await page.addInitScript(() => localStorage.setItem('simpul.lang', 'en'))
   await page.goto(host.url)
   await expect(page.getByRole('link', { name: 'Registry' })).toBeVisible()
   const found: string[] = []
-  for (const s of MAIN_SCREENS) {
+  for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
     await open(page, s.route)
     // Data shown as entered (agency names, reference lists) is marked data-content="data"; it stays Indonesian.
     const text = await page.evaluate(() => {

@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, shot, test } from './fixtures'
-import { MAIN_SCREENS } from './support/screens'
+import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // Every main screen on the two common office monitors: nothing wider than the window (tables
 // scroll inside themselves), a screenshot to look at, and no serious or critical axe finding.
@@ -9,6 +11,14 @@ const SIZES = [
   { width: 1024, height: 768 },
   { width: 1366, height: 768 },
 ]
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
+
+/** What the operator sees on that monitor without scrolling (the window, not the whole page). */
+async function view(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
 
 /** Opens a route and waits until its loaders are gone. */
 async function open(page: Page, route: string) {
@@ -29,28 +39,27 @@ async function seriousViolations(page: Page) {
 for (const size of SIZES) {
   test(`every main screen at ${size.width}×${size.height}: fits, screenshot, no serious axe violation`, async ({ page, host }) => {
     test.setTimeout(240_000)
-    const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
-    expect(demo.code, demo.stderr).toBe(0)
+    const listId = await seedScreens(host)
     await page.setViewportSize(size)
     await page.goto(host.url)
     await expect(page.getByTestId('office-name')).toBeVisible()
     const problems: string[] = []
-    for (const s of MAIN_SCREENS) {
+    for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
       await open(page, s.route)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       if (overflow > 1) problems.push(`${s.name}: page is ${overflow}px wider than the window`)
-      await shot(page, `layout-${size.width}-${s.name}`)
+      await view(page, `layout-${size.width}-${s.name}`)
       for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
     }
     // Print previews: the whole sheet is visible, scaled down to the window.
     const year = new Date().getFullYear() - 1
-    for (const [name, route] of [['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`], ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`], ['print-program', `program/ringkasan/cetak/${year}/phi`]]) {
+    for (const [name, route] of [['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`], ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`], ['print-program', `program/ringkasan/cetak/${year}/phi`], ['print-honor', `honor/daftar/${listId}/cetak`]]) {
       await open(page, route)
       const sheet = page.locator('.print-sheet').first()
       await expect(sheet).toBeVisible()
       const box = (await sheet.boundingBox())!
       if (box.x + box.width > size.width + 1) problems.push(`${name}: the sheet ends at ${Math.round(box.x + box.width)}px, wider than the window`)
-      await shot(page, `layout-${size.width}-${name}`)
+      await view(page, `layout-${size.width}-${name}`)
     }
     expect(problems).toEqual([])
   })

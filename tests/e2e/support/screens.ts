@@ -28,3 +28,13 @@ export const MAIN_SCREENS: { name: string; route: string }[] = [
   { name: 'pengaturan', route: 'pengaturan' },
   { name: 'tentang', route: 'tentang' },
 ]
+
+/** Demo data plus the layout seed (honor list, programme) in a host's database; returns the honor list id. */
+export async function seedScreens(host: { dbFile: string; cli(args: string[]): Promise<{ code: number; stderr: string }> }): Promise<string> {
+  const { execFileSync } = await import('node:child_process')
+  const { join } = await import('node:path')
+  const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  if (demo.code !== 0) throw new Error(demo.stderr)
+  const root = join(import.meta.dirname, '..', '..', '..')
+  return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'tests/e2e/support/layout-seed.ts'), host.dbFile], { cwd: root }).toString().trim()
+}

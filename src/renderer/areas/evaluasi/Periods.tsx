@@ -44,6 +44,7 @@ export function Periods() {
         </Group>
       </Card>
       {periods.data?.length === 0 && <Alert color="gray">{t('periods.none')}</Alert>}
+      <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Tbody>
           {(periods.data ?? []).map((p) => (
@@ -69,6 +70,7 @@ export function Periods() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
     </Stack>
   )
 }

@@ -71,6 +71,7 @@ export function StrataView() {
         </SimpleGrid>
       )}
       {d && d.kecamatan.length > 1 && (
+        <Table.ScrollContainer minWidth={900} className="sticky-first">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -89,8 +90,10 @@ export function StrataView() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {d && (
+        <Table.ScrollContainer minWidth={900} className="sticky-first">
         <Table striped withTableBorder data-testid="strata-table">
           <Table.Thead>
             <Table.Tr>
@@ -109,6 +112,7 @@ export function StrataView() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {rows.length > 500 && <Text size="sm" c="dimmed">500 / {rows.length}</Text>}
       </Stack>

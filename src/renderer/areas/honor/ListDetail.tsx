@@ -13,6 +13,7 @@ import { href, navigate } from '../../router'
 import { formatMonths, monthRange } from '../../../shared/honorFormat'
 import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
+import { localiseMonths } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -72,8 +73,8 @@ export function ListDetail({ id }: { id: string }) {
             <StatusBadge status={list.status} />
             {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
           </Group>
-          <Text>{list.title}</Text>
-          <Text size="sm" c="dimmed">{list.periodLabel} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
+          <Text data-content="data">{list.title}</Text>
+          <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
           {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: formatDateLong(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
@@ -96,6 +97,7 @@ export function ListDetail({ id }: { id: string }) {
       {!draft && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}
       {d.warnings.map((w) => <Alert key={w} color="yellow" py="xs">{w}</Alert>)}
 
+      <Table.ScrollContainer minWidth={1000} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -141,6 +143,7 @@ export function ListDetail({ id }: { id: string }) {
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      </Table.ScrollContainer>
       <Text size="sm"><b>{t('detail.words')}:</b> <i>{d.totalWords}</i></Text>
       {draft && <Group><Button variant="light" onClick={() => setAsk('add')}>{t('detail.addLine')}</Button></Group>}
 

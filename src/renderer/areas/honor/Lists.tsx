@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BULAN, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
 import { OpState } from '../../components/LoadState'
+import { localiseMonths, monthNames } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
@@ -51,9 +52,9 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={(['bulan', 'triwulan', 'kustom'] as const).map((k) => ({ value: k, label: t(`list.${k}`) }))} />
         </div>
         {kind !== 'kustom' && <NumberInput label={t('list.year')} value={year} onChange={setYear} min={2000} max={2100} error={errors.year} w={160} />}
-        {kind === 'bulan' && <Select searchable label={t('list.month')} data={BULAN.map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
+        {kind === 'bulan' && <Select searchable label={t('list.month')} data={monthNames().map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
         {kind === 'triwulan' && (
-          <Select searchable label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: `Triwulan ${q}` }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
+          <Select searchable label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: localiseMonths(`Triwulan ${q}`) }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
         )}
         {kind === 'kustom' && (
           <SimpleGrid cols={2}>
@@ -94,6 +95,7 @@ export function Lists() {
         <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>
       </Group>
       {(lists.data ?? []).length === 0 ? <Text c="dimmed">{t('list.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -113,7 +115,7 @@ export function Lists() {
                   {l.revisionNo > 0 && <Text size="xs" c="dimmed">{t('list.revision', { no: l.revisionNo })}</Text>}
                   {l.supersededBy && <Text size="xs" c="orange">{t('list.supersededBy', { number: l.supersededBy.number ?? t('status.draft') })}</Text>}
                 </Table.Td>
-                <Table.Td>{l.periodLabel}</Table.Td>
+                <Table.Td>{localiseMonths(l.periodLabel)}</Table.Td>
                 <Table.Td><Text size="sm">{l.subKegiatanCode}</Text><Text size="xs" c="dimmed">{l.subKegiatanName}</Text></Table.Td>
                 <Table.Td><StatusBadge status={l.status} /></Table.Td>
                 <Table.Td ta="right">{l.lineCount}</Table.Td>
@@ -122,6 +124,7 @@ export function Lists() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {creating && <CreateForm onClose={() => setCreating(false)} />}
     </Stack>

@@ -235,6 +235,7 @@ export function Persons() {
         </Group>
       </Group>
       {list.length === 0 ? <Text c="dimmed">{t('person.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -268,9 +269,11 @@ export function Persons() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       <Title order={4}>{t('assignment.title')}</Title>
       {(assignments.data ?? []).length === 0 ? <Text c="dimmed">{t('assignment.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -288,8 +291,8 @@ export function Persons() {
               <Table.Tr key={a.id}>
                 <Table.Td>{a.personName}</Table.Td>
                 <Table.Td>{a.posyanduName}<Text size="xs" c="dimmed">{a.desaName}, {a.kecamatanName}</Text></Table.Td>
-                <Table.Td>{a.role}</Table.Td>
-                <Table.Td><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
+                <Table.Td data-content="data">{a.role}</Table.Td>
+                <Table.Td data-content="data"><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>{formatDateLong(a.fromDate)}</Table.Td>
                 <Table.Td>{a.toDate ? formatDateLong(a.toDate) : t('assignment.open')}</Table.Td>
                 <Table.Td>
@@ -304,6 +307,7 @@ export function Persons() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <PersonForm initial={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), reload())} />}
       {assigning && <AssignmentForm initial={assigning} persons={list} onClose={() => setAssigning(null)} onSaved={() => (setAssigning(null), reload())} />}

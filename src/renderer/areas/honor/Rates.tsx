@@ -83,11 +83,11 @@ export function Rates() {
           <Table.Tbody>
             {(rates.data ?? []).map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.role}</Table.Td>
+                <Table.Td data-content="data">{r.role}</Table.Td>
                 <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
                 <Table.Td>{formatDateLong(r.validFrom)}</Table.Td>
                 <Table.Td>{r.validTo ? formatDateLong(r.validTo) : '—'}</Table.Td>
-                <Table.Td><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
+                <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>

@@ -20,6 +20,7 @@ export function Recap() {
       </Group>
       <Title order={4}>{t('recap.title')}</Title>
       {!r || r.byKecamatan.length === 0 ? <Text c="dimmed">{t('recap.none')}</Text> : (
+        <Table.ScrollContainer minWidth={720} className="sticky-first">
         <Table striped withTableBorder data-testid="recap-kecamatan">
           <Table.Thead>
             <Table.Tr>
@@ -52,8 +53,10 @@ export function Recap() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       <Title order={4}>{t('recap.byYear')}</Title>
+      <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -76,6 +79,7 @@ export function Recap() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
     </Stack>
   )
 }

@@ -14,6 +14,7 @@ export function History() {
       <Title order={4}>{t('history.title')}</Title>
       {log.data?.length === 0 && <Text c="dimmed">{t('history.none')}</Text>}
       {!!log.data?.length && (
+        <Table.ScrollContainer minWidth={820} className="sticky-first">
         <Table striped withTableBorder data-testid="history">
           <Table.Thead>
             <Table.Tr>
@@ -45,6 +46,7 @@ export function History() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   )

@@ -127,6 +127,7 @@ export function Offices() {
       <Title order={4}>{t('peers.title')}</Title>
       {peers.data?.length === 0 && <Text c="dimmed">{t('peers.none')}</Text>}
       {!!peers.data?.length && (
+        <Table.ScrollContainer minWidth={760} className="sticky-first">
         <Table striped withTableBorder data-testid="peers">
           <Table.Thead>
             <Table.Tr>
@@ -170,6 +171,7 @@ export function Offices() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   )

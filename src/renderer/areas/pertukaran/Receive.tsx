@@ -102,6 +102,7 @@ export function Receive() {
       {opened && m && (
         <Card withBorder data-testid="manifest">
           <Text fw={600} mb="xs">{t('receive.manifest')}</Text>
+          <Table.ScrollContainer minWidth={720} className="sticky-first">
           <Table>
             <Table.Tbody>
               <Table.Tr><Table.Th w={200}>{t('receive.from')}</Table.Th><Table.Td>{m.from.name} ({t(`common:shell.level.${m.from.level}`, { defaultValue: m.from.level })})</Table.Td></Table.Tr>
@@ -114,6 +115,7 @@ export function Receive() {
               {opened.senderFingerprint && <Table.Tr><Table.Th>{t('receive.senderFp')}</Table.Th><Table.Td ff="monospace">{opened.senderFingerprint}</Table.Td></Table.Tr>}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
           {opened.ok ? (
             <Alert mt="sm" color="teal" icon={<IconCircleCheck />}>{t('receive.ok')}</Alert>
           ) : (
@@ -152,6 +154,7 @@ export function Receive() {
             <>
               <Text fw={600}>{t('receive.items')}</Text>
               <ScrollArea.Autosize mah={360}>
+                <Table.ScrollContainer minWidth={720} className="sticky-first">
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -183,6 +186,7 @@ export function Receive() {
                     })}
                   </Table.Tbody>
                 </Table>
+                </Table.ScrollContainer>
               </ScrollArea.Autosize>
               {report.itemsTotal > report.items.length && <Text size="sm" c="dimmed">{t('receive.itemsMore', { n: report.itemsTotal - report.items.length })}</Text>}
             </>

@@ -30,6 +30,7 @@ export function Activities() {
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>
       </Group>
       <Select searchable placeholder={t('activity.allPosyandu')} aria-label={t('fields.posyandu')} data={posyandu} value={posyanduId} onChange={setPosyanduId} clearable w={420} />
+      <Table.ScrollContainer minWidth={760} className="sticky-first">
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -56,6 +57,7 @@ export function Activities() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('activity.none')}</Text>}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('activity.add')} size="lg">
         <ActivityForm posyandu={posyandu} defaultPosyandu={posyanduId} onSaved={() => (setAdding(false), void list.reload())} />

@@ -30,6 +30,7 @@ export function Programmes() {
         <TextInput placeholder={t('programme.search')} aria-label={t('programme.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
         <Select searchable placeholder={t('programme.allYears')} aria-label={t('fields.year')} data={years.map(String)} value={year} onChange={setYear} clearable w={160} />
       </Group>
+      <Table.ScrollContainer minWidth={820} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -50,7 +51,7 @@ export function Programmes() {
               <Table.Td>{p.skpdName}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Anchor href={href(`program/program/${p.id}`)}>{p.name}</Anchor>
+                  <Anchor href={href(`program/program/${p.id}`)} data-content="data">{p.name}</Anchor>
                   {p.warnings.length > 0 && (
                     <Tooltip label={p.warnings.join(' ')} multiline w={360}><IconAlertTriangle size={16} color="#e8590c" aria-label={t('programme.warnings')} /></Tooltip>
                   )}
@@ -65,6 +66,7 @@ export function Programmes() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('programme.none')}</Text>}
     </Stack>
   )

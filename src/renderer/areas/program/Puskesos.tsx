@@ -37,6 +37,7 @@ export function Puskesos() {
         </Group>
       </Group>
       <Select searchable placeholder={t('puskesos.allStatus')} aria-label={t('puskesos.filterStatus')} data={statusOptions} value={status} onChange={setStatus} clearable w={220} />
+      <Table.ScrollContainer minWidth={820} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -61,6 +62,7 @@ export function Puskesos() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('puskesos.none')}</Text>}
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('puskesos.add')} size="lg">
         {editing && <PuskesosForm initial={editing === 'new' ? null : editing} posyandu={posyandu} statusOptions={statusOptions} onSaved={() => (setEditing(null), void list.reload())} />}

@@ -28,6 +28,7 @@ export function Regulations() {
         <TextInput placeholder={t('regulation.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={360} aria-label={t('regulation.search')} />
         <Select searchable placeholder={t('fields.kind')} data={[...REGULATION_KINDS]} value={kind} onChange={setKind} clearable w={180} aria-label={t('regulation.filterKind')} />
       </Group>
+      <Table.ScrollContainer minWidth={760} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -43,13 +44,14 @@ export function Regulations() {
             <Table.Tr key={r.id}>
               <Table.Td>{r.kind}</Table.Td>
               <Table.Td>{r.number}{r.number.includes(String(r.year)) ? '' : ` / ${r.year}`}</Table.Td>
-              <Table.Td><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
+              <Table.Td data-content="data"><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
               <Table.Td>{r.dateSigned ? formatDateLong(r.dateSigned) : '—'}</Table.Td>
               <Table.Td><RegulationStatusBadge status={r.status} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('regulation.none')}</Text>}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('regulation.add')} size="lg">
         <RegulationForm onSaved={(id) => (setAdding(false), navigate(`program/regulasi/${id}`))} />

@@ -50,6 +50,7 @@ export function PosyanduDetail({ id }: { id: string }) {
             <Tabs.Tab value="audit">{t('posyandu.tabAudit')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="kader" p="sm">
+            <Table.ScrollContainer minWidth={640} className="sticky-first">
             <Table highlightOnHover striped data-testid="posyandu-kader">
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('col.name')}</Table.Th><Table.Th>{t('col.nik')}</Table.Th><Table.Th>{t('col.role')}</Table.Th><Table.Th>{t('col.birth')}</Table.Th><Table.Th>{t('col.status')}</Table.Th></Table.Tr>
@@ -63,9 +64,11 @@ export function PosyanduDetail({ id }: { id: string }) {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
             {kader.length === 0 && <Text c="dimmed" size="sm" p="sm">{t('common:state.empty')}</Text>}
           </Tabs.Panel>
           <Tabs.Panel value="history" p="sm">
+            <Table.ScrollContainer minWidth={640} className="sticky-first">
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t('col.name')}</Table.Th><Table.Th>{t('col.from')}</Table.Th><Table.Th>{t('col.to')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
@@ -77,6 +80,7 @@ export function PosyanduDetail({ id }: { id: string }) {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           </Tabs.Panel>
           <Tabs.Panel value="audit" p="sm">
             <AuditTable table="posyandu" id={id} deletedAt={p.deletedAt} onRestored={() => void d.reload()} />
