@@ -11,6 +11,7 @@ import { href, navigate } from '../../router'
 import { confirmDelete } from '../../components/confirm'
 import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
 import { OpState } from '../../components/LoadState'
+import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
 
 export function Programmes() {
   const t = useT()
@@ -58,8 +59,8 @@ export function Programmes() {
                 </Group>
               </Table.Td>
               <Table.Td>{ref?.framework === 'spm' ? nameOf(ref?.spmFields, p.spmField) : nameOf(ref?.phiParts, p.phiPart)}</Table.Td>
-              <Table.Td ta="right">{formatRupiah(p.budget)}</Table.Td>
-              <Table.Td ta="right">{formatRupiah(p.realisation)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{formatRupiah(p.budget)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{formatRupiah(p.realisation)}</Table.Td>
               <Table.Td>{t('programme.posyanduCount', { count: p.posyanduCount })}</Table.Td>
               <Table.Td>{p.regulationStatus ? <RegulationStatusBadge status={p.regulationStatus} /> : '—'}</Table.Td>
             </Table.Tr>
@@ -104,9 +105,16 @@ export function ProgrammeForm({ id }: { id: string }) {
   })
   const [revoked, setRevoked] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // What was loaded (or the empty form): leaving with anything else asks first.
+  const [saved, setSaved] = useState(() => JSON.stringify(v))
   useEffect(() => {
-    if (existing.data) setV(fromDetail(existing.data))
+    if (existing.data) {
+      const loaded = fromDetail(existing.data)
+      setV(loaded)
+      setSaved(JSON.stringify(loaded))
+    }
   }, [existing.data])
+  useLeaveGuard(JSON.stringify(v) !== saved)
   const set = <K extends keyof FormValues>(k: K) => (val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }))
 
   const save = async (acknowledgeRevoked = false) => {
@@ -121,6 +129,7 @@ export function ProgrammeForm({ id }: { id: string }) {
         posyanduIds: v.posyanduIds, acknowledgeRevoked,
       })
       setRevoked(null)
+      allowLeave()
       notifications.show({ color: 'green', message: t('programme.saved') })
       for (const w of out.warnings) notifications.show({ color: 'orange', title: t('programme.warnings'), message: w, autoClose: 10000 })
       navigate('program/program')
@@ -133,7 +142,7 @@ export function ProgrammeForm({ id }: { id: string }) {
   }
   const remove = async () => {
     if (!(await confirmDelete(`${t('programme.one')} ${v.name} (${v.fiscalYear})`))) return
-    if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) navigate('program/program')
+    if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) (allowLeave(), navigate('program/program'))
   }
 
   const phi = <Select searchable key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />
