@@ -1,5 +1,7 @@
 import type { ParseArgsConfig } from 'node:util'
 import type { Ctx } from '../core/context'
+import { parseRupiah } from '../shared/format'
+import { AppError } from '../shared/result'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -39,4 +41,21 @@ export async function withCtx<T>(r: Run, fn: (ctx: Ctx) => T | Promise<T>): Prom
   } finally {
     ctx.close()
   }
+}
+
+/**
+ * A rupiah amount typed on the command line: "1.250.000", "1250000" and "Rp 1.250.000" are
+ * one amount (the shared `parseRupiah`). Text that is no number at all, or nothing, is a usage
+ * error (exit 2); a decimal or a negative amount is refused input (exit 1), never rounded.
+ */
+export function readAmount(text: string | undefined, what: string): number {
+  if (text === undefined || text.trim() === '') throw new UsageError(`${what} belum diisi, contoh 1.250.000`)
+  const n = parseRupiah(text)
+  if (n !== null && n >= 0) return n
+  if (n !== null) throw new AppError('INVALID_AMOUNT', `${what} tidak boleh negatif (${text}).`)
+  const bare = text.trim().replace(/^rp\.?\s*/i, '')
+  if (/^\d[\d.]*,\d+$/.test(bare) || /^\d+(\.\d{3})*\.\d{1,2}$/.test(bare)) {
+    throw new AppError('INVALID_AMOUNT', `${what} "${text}" berisi pecahan rupiah; uang ditulis dalam rupiah bulat, misalnya 1.250.000 atau 1250000.`)
+  }
+  throw new UsageError(`${what} "${text}" bukan jumlah rupiah; tulis bilangan bulat rupiah, misalnya 1.250.000 atau 1250000`)
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openContext } from '../core/context'
 import { defaultDataFile } from '../core/paths'
+import { environmentFailure } from '../core/failures'
 import { AppError } from '../shared/result'
 import { EXIT, UsageError, type Command, type Run } from './command'
 import { baseCommands } from './commands/base'
@@ -73,7 +74,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Ditolak: ${e.message}\n`)
       return EXIT.refused
     }
-    throw e
+    // A full disk, a read-only file or a database another program holds: words, not a stack.
+    const failure = environmentFailure(e)
+    if (!failure) throw e
+    if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: failure }, null, 2)}\n`)
+    process.stderr.write(`Gagal: ${failure.message}\n`)
+    return EXIT.refused
   }
 }
 
@@ -85,7 +91,9 @@ if (invokedDirectly) {
       process.exitCode = code
     },
     (e) => {
-      console.error(e)
+      // The stack is for a developer (SIMPUL_DEBUG=1); the person reads one line.
+      if (process.env.SIMPUL_DEBUG) console.error(e)
+      else process.stderr.write(`Kesalahan di dalam Simpul: ${(e as Error)?.message ?? String(e)} (SIMPUL_DEBUG=1 menampilkan rinciannya)\n`)
       process.exitCode = 1
     },
   )

@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import { registryHandlers } from './registry/handlers'
 import type { Ctx } from './context'
+import { failureFor } from './failures'
 import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
@@ -48,8 +49,10 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown): Promise
     return ok(await handler(parsed.data, ctx))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
-    // The input is never logged: it may hold NIK or bank accounts.
+    // The details (SQLite's message, the stack) go to the log only; the person reads what
+    // happened and what to do. The input is never logged: it may hold NIK or bank accounts.
     ctx.log.error(`${name} gagal`, e)
-    return fail('INTERNAL', `Terjadi kesalahan di dalam Simpul: ${(e as Error).message ?? String(e)}`)
+    const failure = failureFor(e)
+    return fail(failure.code, failure.message)
   }
 }

@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { fail } from '../shared/result'
+import { sweepUploads } from '../core/uploads'
+import { dropRestOfBody, handleUpload, readCall, refusalFor } from './upload'
 
 /** Same CSP as the Electron window, so the renderer is tested under the rules it ships with. */
 export const CSP =
@@ -21,14 +23,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-/** Bundles travel as base64 in a call; allow a national-size one. */
-const MAX_BODY = 512 * 1024 * 1024
-
 export interface HostOptions {
   ctx: Ctx
   rendererDir: string
   port?: number
   token?: string
+  /** Largest streamed upload (default: the largest file the bundle format allows). */
+  uploadLimitBytes?: number
 }
 
 export interface RunningHost {
@@ -51,6 +52,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     throw new Error(`Tampilan belum dibangun (${opts.rendererDir}/index.html tidak ada). Jalankan "npm run build" dahulu.`)
   }
 
+  sweepUploads(opts.ctx.dataDir, Date.now())
+
   const tokenOk = (req: IncomingMessage) => {
     const got = Buffer.from(String(req.headers['x-simpul-token'] ?? ''))
     return got.length === expected.length && timingSafeEqual(got, expected)
@@ -72,14 +75,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!tokenOk(req)) {
         return send(res, 401, 'application/json', JSON.stringify(fail('UNAUTHORIZED', 'Token akses tidak ada atau salah. Buka alamat lengkap yang dicetak saat Simpul dijalankan.')))
       }
+      const op = decodeURIComponent(url.pathname.slice(5))
+      if (op === 'upload') {
+        const { status, result } = await handleUpload(req, opts.ctx.dataDir, opts.uploadLimitBytes)
+        if (status !== 200) dropRestOfBody(req, res)
+        return send(res, status, 'application/json', JSON.stringify(result))
+      }
       let body: unknown
       try {
-        const text = await readBody(req)
-        body = text ? JSON.parse(text) : {}
+        body = await readCall(req, op)
       } catch (e) {
-        return send(res, 400, 'application/json', JSON.stringify(fail('BAD_REQUEST', `Permintaan tidak terbaca: ${(e as Error).message}`)))
+        const { status, result } = refusalFor(e)
+        dropRestOfBody(req, res)
+        return send(res, status, 'application/json', JSON.stringify(result))
       }
-      const result = await dispatch(opts.ctx, decodeURIComponent(url.pathname.slice(5)), body)
+      const result = await dispatch(opts.ctx, op, body)
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Metode tidak diizinkan')
@@ -118,20 +128,4 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'cache-control': 'no-store',
   })
   res.end(body)
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('permintaan terlalu besar'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }

@@ -5,7 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebConte
 import { openContext, type Ctx } from '../core/context'
 import { dispatch } from '../core/handlers'
 import { contract } from '../shared/contract'
-import { fail, ok } from '../shared/result'
+import { AppError, fail, ok } from '../shared/result'
+import { failureFor } from '../core/failures'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
 
@@ -56,7 +57,14 @@ app.on('web-contents-created', (_e, contents) => hardenContents(contents))
 void app.whenReady().then(() => {
   hardenSession()
   serveRenderer()
-  ctx = openContext({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron' })
+  try {
+    ctx = openContext({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron' })
+  } catch (e) {
+    // A full disk, a read-only or locked file at start: say so in words and stop, no stack trace.
+    console.error('[simpul] membuka basis data gagal', e)
+    dialog.showErrorBox('Simpul tidak dapat dibuka', e instanceof AppError ? e.message : failureFor(e).message)
+    return app.quit()
+  }
   allowOpeningFilesIn([ctx.filesDir, join(ctx.dataDir, 'updates'), join(ctx.dataDir, 'outbox')])
   ipcMain.handle('simpul:call', async (event, op: unknown, input: unknown) => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.

@@ -38,6 +38,24 @@ function httpApi(): SimpulApi {
 /** The same object whether the preload (Electron) or the headless host serves us. */
 export const api: SimpulApi = window.simpul ?? httpApi()
 
+/**
+ * A chosen bundle as the input of exchange.bundleOpen. The headless host receives the file
+ * as a stream (POST /api/upload, kept on disk) instead of a huge base64 JSON body; the
+ * window passes it over IPC as before.
+ */
+export async function bundleFileInput(file: File, readBase64: (f: File) => Promise<string>): Promise<Input<'exchange.bundleOpen'>> {
+  if (window.simpul) return { fileName: file.name, base64: await readBase64(file) }
+  let res: Result<{ uploadId: string }>
+  try {
+    const sent = await fetch('./api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-simpul-token': hostToken() }, body: file })
+    res = (await sent.json()) as Result<{ uploadId: string }>
+  } catch (e) {
+    throw new ApiError('OFFLINE', `Berkas tidak terkirim ke Simpul: ${(e as Error).message}`)
+  }
+  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details)
+  return { fileName: file.name, uploadId: res.data.uploadId }
+}
+
 export class ApiError extends Error {
   constructor(
     readonly code: string,

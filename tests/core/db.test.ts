@@ -164,9 +164,10 @@ describe('backup rotation within one second', () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const made = Array.from({ length: 25 }, () => backupDatabase(ctx.sqlite, ctx.backupsDir, 'pre-import', clock, 20))
     const kept = listBackups(ctx.backupsDir).map((b) => b.file)
-    expect(kept).toHaveLength(20)
+    // The newest 20, and the day's first import copy (the state before the first bundle).
+    expect(kept).toHaveLength(21)
     expect(kept[0]).toBe(made[24].file)
-    expect(kept).toEqual(made.slice(5).map((b) => b.file).reverse())
+    expect(kept).toEqual([...made.slice(5).map((b) => b.file).reverse(), made[0].file])
     ctx.close()
   })
 })

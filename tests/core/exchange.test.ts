@@ -10,7 +10,7 @@ import { keysDir } from '../../src/core/exchange/keys'
 import { enrolOffice, listPeers, makeCard, readCard, rekeySelf, revokeOffice } from '../../src/core/exchange/peers'
 import { dismissConflict, listConflicts, reapplyConflict, bundleHistory } from '../../src/core/exchange/review'
 import { makeCtx } from '../helpers/db'
-import { addPosyandu, code, dbState, enrolPair, makeOffices, receive, refusal, resignedCopy, send, snapshot } from '../helpers/exchange'
+import { addPosyandu, addRegulation, code, dbState, enrolPair, makeOffices, receive, refusal, resignedCopy, send, snapshot } from '../helpers/exchange'
 
 const KEC_A = '12.18.04'
 const KEC_B = '12.18.05'
@@ -68,11 +68,11 @@ describe('bundle round trip', () => {
     expect(r1.backupFile && existsSync(r1.backupFile)).toBeTruthy()
     expect(snapshot(kab, [KEC_A])).toEqual(snapshot(a))
     updateRow(kab, 'posyandu', p1.id, { address: 'Jl. Merdeka 1' })
-    const master = addPosyandu(kab, 'Posyandu Percontohan Kabupaten')
+    const master = addRegulation(kab, 'Perbup Posyandu Percontohan')
     deleteRow(a, 'posyandu', p2.id)
     const r2 = await receive(a, send(kab, a, outDir))
     expect(r2.totals).toMatchObject({ new: 1, changed: 1, conflict: 0 })
-    expect(row(a, master.id)?.scope).toBe('12.18')
+    expect((a.sqlite.prepare('SELECT scope FROM regulation WHERE id = ?').get(master.id) as { scope: string }).scope).toBe('12.18')
     const r3 = await receive(kab, send(a, kab, outDir))
     expect(r3.tables.find((t) => t.table === 'posyandu')).toMatchObject({ changed: 1, refused: 0 })
     // Deletions travel as tombstones.
@@ -234,7 +234,8 @@ describe('refusals before anything is written', () => {
     const e = await refusal(receive(kab, file))
     expect(e.code).toBe('BUNDLE_UNAUTHORISED')
     expect(e.message).toMatch(/ditolak seluruhnya: 1 baris di luar wewenang/)
-    expect(e.message).toContain(foreign.id)
+    expect(e.message).toContain('Diubah oleh A')
+    expect((e.details as { rows: string[] }).rows).toContain(`posyandu ${foreign.id}`)
     expect(dbState(kab)).toBe(before)
     expect(row(kab, own.id)).toBeUndefined()
   })
@@ -251,11 +252,12 @@ describe('import', () => {
     const dry = await receive(kab, file, { dryRun: true })
     expect(dry.dryRun).toBe(true)
     expect(dry.tables).toEqual([
-      { table: 'kader', new: 1, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0 },
-      { table: 'posyandu', new: 2, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0 },
+      { table: 'kader', label: 'Kader', new: 1, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0, withdrawn: 0 },
+      { table: 'posyandu', label: 'Posyandu', new: 2, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0, withdrawn: 0 },
     ])
-    // Rows by what a person recognises: the name, the NIK masked, the wilayah by name.
-    expect(dry.items.map((i) => i.label).sort()).toEqual(['Dua', 'Satu', 'Siti · 1218 04•• •••• 0001'])
+    // Rows are named as a person knows them; a NIK is masked.
+    expect(dry.items.map((i) => i.label).sort()).toEqual(['Dua', 'Satu', 'Siti (NIK 1218********0001)'])
+    // The wilayah by name, for people (the code stays in `scope`).
     expect(dry.items.every((i) => i.scopeName === 'Sei Rampah')).toBe(true)
     expect(dbState(kab)).toBe(before)
 
@@ -324,13 +326,14 @@ describe('import', () => {
 
   it('three offices: master data reaches every kecamatan, a kecamatan’s rows reach only the kabupaten', async () => {
     const { kab, kec: [a, b], outDir } = makeOffices([KEC_A, KEC_B])
-    const master = addPosyandu(kab, 'Data Induk')
+    const master = addRegulation(kab, 'Data Induk')
     const pa = addPosyandu(a, 'Milik A')
     await receive(kab, send(a, kab, outDir))
     await receive(a, send(kab, a, outDir))
     await receive(b, send(kab, b, outDir))
-    expect(row(a, master.id)).toEqual(row(kab, master.id))
-    expect(row(b, master.id)).toEqual(row(kab, master.id))
+    const reg = (ctx: ReturnType<typeof makeCtx>) => ctx.sqlite.prepare('SELECT * FROM regulation WHERE id = ?').get(master.id)
+    expect(reg(a)).toEqual(reg(kab))
+    expect(reg(b)).toEqual(reg(kab))
     expect(row(b, pa.id)).toBeUndefined()
   })
 })

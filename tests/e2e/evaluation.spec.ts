@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { expect, setupKecamatan, shot, test } from './fixtures'
+import { expect, setupKabupaten, shot, test } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -23,7 +23,8 @@ const MONTH = ['10', '6', '100', '90', '42', '30', '8', '2', '2', '1', '1', '1',
 test('a year of monthly reports entered through the grid gives a stratum with its reason and a printed evaluation report', async ({ page, host }) => {
   test.setTimeout(180_000)
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack?.slice(0, 600)))
-  await setupKecamatan(page, host)
+  // Evaluation periods are kabupaten work (the table policy): the Bappeda enters and evaluates here.
+  await setupKabupaten(page, host)
   seedPosyandu(host.dbFile, '12.18.04.2001', 'Melati', 'Kenanga')
   await page.getByRole('link', { name: 'Laporan & Evaluasi' }).click()
   await page.reload()
@@ -81,7 +82,7 @@ test('a year of monthly reports entered through the grid gives a stratum with it
   await page.getByRole('tab', { name: 'Periode evaluasi' }).click()
   await page.getByLabel('Nama periode').fill('Monev Posyandu 2025')
   await choose(page, 'Tahun', '2025')
-  await page.getByLabel('Tim penilai').fill('Tim Pembina Posyandu Kecamatan')
+  await page.getByLabel('Tim penilai').fill('Tim Pembina Posyandu Kabupaten')
   await page.getByRole('button', { name: 'Buat periode' }).click()
   await expect(page.getByText('Periode dibuat')).toBeVisible()
   await page.getByRole('button', { name: 'Laporan' }).click()

@@ -89,3 +89,15 @@ export async function setupKecamatan(page: Page, host: Host, kecamatan = 'Sei Ra
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
   await expect(page.getByTestId('office-name')).toContainText(kecamatan)
 }
+
+/** First-run setup as the Bappeda of Kabupaten Serdang Bedagai (12.18). */
+export async function setupKabupaten(page: Page, host: Host, operator = 'Rahmat Hidayat'): Promise<void> {
+  await page.goto(host.url)
+  await page.getByText('Kantor kabupaten/kota').click()
+  await pick(page, 'Provinsi', 'Sumatera Utara')
+  await pick(page, 'Kabupaten/kota', 'Serdang Bedagai')
+  await page.getByLabel('Nama kantor').fill('Bappeda Kabupaten Serdang Bedagai')
+  await page.getByLabel('Nama operator').fill(operator)
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
+}

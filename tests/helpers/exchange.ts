@@ -37,8 +37,16 @@ export const receive = (to: Ctx, file: string, opts: ImportOptions = {}) => impo
 let desaSeq = 0
 /** A posyandu in the office's scope (or the given one), through insertRow. */
 export function addPosyandu(ctx: Ctx, name: string, scope?: string) {
-  const s = scope ?? code(ctx)
+  // A posyandu belongs to a kecamatan: a kabupaten office adds one in its kecamatan 04.
+  const own = code(ctx)
+  const s = scope ?? (own.split('.').length === 2 ? `${own}.04` : own)
   return insertRow(ctx, 'posyandu', { name, desa_code: `${s}.${String(2001 + (desaSeq++ % 500))}` }, { scope: s })
+}
+
+let regulationSeq = 0
+/** Kabupaten master data (a Perbup), through insertRow. */
+export function addRegulation(ctx: Ctx, title: string) {
+  return insertRow(ctx, 'regulation', { kind: 'perbup', number: String(100 + regulationSeq++), year: 2026, title, status: 'berlaku' })
 }
 
 /** Every travelling row with the given scopes, table by table, in id order (for equality checks). */

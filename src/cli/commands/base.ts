@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
+import { chmodSync, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/result'
-import { keepBackups } from '../../core/app/handlers'
-import { backupDatabase, listBackups } from '../../core/db/backup'
+import { backupDatabase, keepBackups, listBackups } from '../../core/db/backup'
 import { integrityCheck } from '../../core/db/open'
 import { restoreDatabase } from '../../core/db/restore'
 import { setupOffice } from '../../core/office/service'
@@ -63,6 +62,7 @@ export const baseCommands: Command[] = [
         if (out) {
           if (existsSync(out)) throw new AppError('FILE_EXISTS', `Berkas ${out} sudah ada; pilih nama lain.`)
           ctx.sqlite.prepare('VACUUM INTO ?').run(resolve(out))
+          chmodSync(resolve(out), 0o600) // it holds NIK and bank accounts
           r.print({ file: resolve(out) }, `Cadangan tersimpan: ${resolve(out)}`)
         } else {
           const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock, keepBackups(ctx))
@@ -77,13 +77,22 @@ export const baseCommands: Command[] = [
   {
     name: 'restore',
     summary: 'pulihkan basis data dari berkas cadangan (basis data sekarang dicadangkan dulu)',
-    usage: 'restore <berkas>',
+    usage: 'restore <berkas> [--other-office]',
+    options: { 'other-office': { type: 'boolean' } },
     run(r) {
       const src = r.args[0]
       if (!src) throw new UsageError('sebutkan berkas cadangan')
       const file = resolve(src)
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
-      const restored = restoreDatabase(r.dbFile, file)
+      let restored: ReturnType<typeof restoreDatabase>
+      try {
+        restored = restoreDatabase(r.dbFile, file, { confirmOtherOffice: r.values['other-office'] === true })
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'BACKUP_OTHER_OFFICE') {
+          throw new AppError(e.code, `${e.message} Bila memang itu maksudnya, jalankan lagi dengan --other-office.`, e.details)
+        }
+        throw e
+      }
       r.print(restored, `Dipulihkan dari ${file}. Basis data sebelumnya dicadangkan di ${restored.previousBackup ?? '(tidak ada)'}.`)
       return EXIT.ok
     },

@@ -1,18 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { formatRupiah } from '../../shared/format'
+import { AppError } from '../../shared/result'
 import { terbilang, terbilangRupiah } from '../../shared/terbilang'
 import { isoDate } from '../../core/clock'
 import { listLists } from '../../core/honor/lists'
 import { computePph21, GOLONGAN, type Golongan, type TaxRuleCode } from '../../core/honor/tax'
 import { honorListWorkbook } from '../../core/honor/xlsx'
-import { EXIT, UsageError, type Command } from '../command'
-
-const wholeNumber = (text: string | undefined, what: string): number => {
-  const clean = (text ?? '').replace(/[._]/g, '')
-  if (!/^\d+$/.test(clean) || !Number.isSafeInteger(Number(clean))) throw new UsageError(`${what} harus bilangan bulat rupiah, contoh 1250000`)
-  return Number(clean)
-}
+import { EXIT, readAmount, UsageError, type Command } from '../command'
 
 export const honorCommands: Command[] = [
   {
@@ -21,7 +16,7 @@ export const honorCommands: Command[] = [
     usage: 'tax pph21 --gross N [--no-npwp] [--golongan I|II|III|IV] [--exempt <alasan>] [--date YYYY-MM-DD]',
     options: { gross: { type: 'string' }, 'no-npwp': { type: 'boolean' }, golongan: { type: 'string' }, exempt: { type: 'string' }, date: { type: 'string' } },
     run(r) {
-      const gross = wholeNumber(r.values.gross as string | undefined, '--gross')
+      const gross = readAmount(r.values.gross as string | undefined, '--gross')
       const gol = r.values.golongan as string | undefined
       if (gol && !GOLONGAN.includes(gol as Golongan)) throw new UsageError('--golongan harus I, II, III atau IV')
       const exempt = r.values.exempt as string | undefined
@@ -40,8 +35,8 @@ export const honorCommands: Command[] = [
     summary: 'jumlah uang dalam kata-kata bahasa Indonesia',
     usage: 'terbilang <N>',
     run(r) {
-      const n = wholeNumber(r.args[0], 'N')
-      if (n > 999_999_999_999_999) throw new UsageError('N paling besar 999 triliun')
+      const n = readAmount(r.args[0], 'Jumlah')
+      if (n > 999_999_999_999_999) throw new AppError('INVALID_AMOUNT', 'Jumlah paling besar 999 triliun rupiah.')
       r.print({ number: n, words: terbilang(n), rupiah: terbilangRupiah(n) }, terbilangRupiah(n))
       return EXIT.ok
     },

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { generateDemo, type DemoScale } from '../../core/demo'
 import { checkNik } from '../../core/registry/nik'
-import { applyImport, previewImport } from '../../core/registry/xlsx'
+import { applyImport, FIELDS, mappingFromPairs, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
 import { EXIT, UsageError, type Command, withCtx } from '../command'
 
@@ -59,8 +59,8 @@ export const registryCommands: Command[] = [
   {
     name: 'import xlsx',
     summary: 'impor kader atau posyandu dari .xlsx dengan laporan per baris',
-    usage: 'import xlsx --kind kader|posyandu <berkas> [--dry-run] [--valid-only]',
-    options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
+    usage: 'import xlsx --kind kader|posyandu <berkas> [--map "Kolom=field"]... [--dry-run] [--valid-only]',
+    options: { kind: { type: 'string' }, map: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
     run: (r) =>
       withCtx(r, async (ctx) => {
         const kind = r.values.kind as string | undefined
@@ -70,9 +70,18 @@ export const registryCommands: Command[] = [
         if (!existsSync(resolve(file))) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
         const data = readFileSync(resolve(file))
         const dry = Boolean(r.values['dry-run'])
-        const res = dry ? await previewImport(ctx, kind, data) : await applyImport(ctx, kind, data, undefined, Boolean(r.values['valid-only']))
+        // "--map 'Lokasi / Nama Posyandu=posyandu'": the column (its text or its letter) for a field.
+        const pairs = (r.values.map as string[] | undefined) ?? []
+        const mapping = pairs.length ? mappingFromPairs(kind, pairs) : undefined
+        const res = dry ? await previewImport(ctx, kind, data, mapping) : await applyImport(ctx, kind, data, mapping, Boolean(r.values['valid-only']))
+        const used = new Set(Object.values(res.mapping))
+        const label = (key: string) => FIELDS[kind].find((x) => x.key === key)?.label ?? key
         r.print(res, () =>
           [
+            `Lembar "${res.sheet}", judul kolom di baris ${res.headerRows.from}${res.headerRows.to > res.headerRows.from ? `–${res.headerRows.to}` : ''}.`,
+            `Kolom: ${Object.entries(res.mapping).filter(([, h]) => h).map(([k, h]) => `"${h}" → ${k} (${label(k)})`).join(', ')}`,
+            ...(res.headers.some((h) => h && !used.has(h)) ? [`Tidak dipakai: ${res.headers.filter((h) => h && !used.has(h)).map((h) => `"${h}"`).join(', ')}`] : []),
+            ...res.notices,
             ...res.rows.map((x) => `baris ${String(x.row).padStart(4)}  ${x.status.padEnd(9)} ${x.label}${x.reasons.length ? ` — ${x.reasons.join('; ')}` : ''}${x.warnings.length ? ` (peringatan: ${x.warnings.join('; ')})` : ''}`),
             `baru ${res.counts.new}, berubah ${res.counts.changed}, sama ${res.counts.unchanged}, salah ${res.counts.error}`,
             dry ? 'Uji coba: tidak ada yang ditulis.' : `Ditulis: ${'written' in res ? res.written : 0} baris.`,

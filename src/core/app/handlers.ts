@@ -1,6 +1,6 @@
 import type { Handlers } from '../handlers'
 import { APP_VERSION } from '../context'
-import { backupDatabase, DEFAULT_KEEP_BACKUPS, listBackups } from '../db/backup'
+import { backupDatabase, keepBackups, listBackups } from '../db/backup'
 import { integrityCheck } from '../db/open'
 import { restoreInContext } from '../db/restore'
 import { diagnosticsZip } from './diagnostics'
@@ -10,8 +10,8 @@ import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../setti
 import { AppError } from '../../shared/result'
 import { wilayahChildren, wilayahGet, wilayahSearch } from '../wilayah/service'
 
-export const keepBackups = (ctx: { sqlite: Parameters<typeof getSetting>[0] }) =>
-  Number(getSetting(ctx.sqlite, 'backup.keep')) || DEFAULT_KEEP_BACKUPS
+/** Kept here too for callers that imported it from the app handlers. */
+export { keepBackups }
 
 export const appHandlers = {
   'app.info': (_i, ctx) => ({
@@ -45,7 +45,7 @@ export const appHandlers = {
   'backup.restore': (i, ctx) => {
     const found = listBackups(ctx.backupsDir).find((b) => b.name === i.name)
     if (!found) throw new AppError('NOT_FOUND', `Cadangan ${i.name} tidak ada di folder cadangan.`)
-    return restoreInContext(ctx, found.file, keepBackups(ctx))
+    return restoreInContext(ctx, found.file, keepBackups(ctx), { confirmOtherOffice: i.confirmOtherOffice })
   },
   'backup.create': (i, ctx) => backupDatabase(ctx.sqlite, ctx.backupsDir, i.reason, ctx.clock, keepBackups(ctx)),
 } satisfies Partial<Handlers>

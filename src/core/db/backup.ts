@@ -4,13 +4,22 @@ import type Database from 'better-sqlite3'
 import type { BackupInfo } from '../../shared/contract/app'
 import { fileStamp, type Clock } from '../clock'
 import { ensurePrivateDir } from '../paths'
+import { getSetting } from '../settings'
 
 export const DEFAULT_KEEP_BACKUPS = 20
+/** The reason written into the name of the copy an import makes before it writes. */
+export const IMPORT_BACKUP_REASON = 'pre-import'
+/** How many recent import days keep their "before the first bundle" copy (see rotateBackups). */
+export const PROTECTED_IMPORT_DAYS = 7
 const NAME = /^simpul-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.sqlite$/
+
+/** The office's `backup.keep` setting (how many recent copies rotation keeps at least). */
+export const keepBackups = (ctx: { sqlite: Database.Database }): number =>
+  Number(getSetting(ctx.sqlite, 'backup.keep')) || DEFAULT_KEEP_BACKUPS
 
 /**
  * A consistent copy of the open database (VACUUM INTO works inside WAL mode and
- * needs no pause of the writer), then old copies beyond `keep` are removed.
+ * needs no pause of the writer), then old copies are rotated away by the rule of rotateBackups.
  */
 export function backupDatabase(
   sqlite: Database.Database,
@@ -27,11 +36,25 @@ export function backupDatabase(
   const used = readdirSync(backupsDir).map((f) => NAME.exec(f)).filter((m) => m && m[1] === stamp).map((m) => Number(m![2] ?? 1))
   const n = used.length ? Math.max(...used) + 1 : 1
   const file = join(backupsDir, n === 1 ? `simpul-${stamp}-${safeReason}.sqlite` : `simpul-${stamp}-${n}-${safeReason}.sqlite`)
-  sqlite.prepare('VACUUM INTO ?').run(file)
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(file)
+  } catch (e) {
+    // A full disk leaves a cut-off copy: it must never be listed as a restore point (nor rotate others away).
+    rmSync(file, { force: true })
+    throw e
+  }
   chmodSync(file, 0o600)
   rotateBackups(backupsDir, keep)
   const { n: _n, ...info } = describe(file)!
   return info
+}
+
+/**
+ * The copy a bundle import makes just before it writes. Call it only once the bundle passed
+ * every check: a bundle that is refused makes no copy and so rotates none away.
+ */
+export function backupBeforeImport(ctx: { sqlite: Database.Database; backupsDir: string; clock: Clock }): BackupInfo {
+  return backupDatabase(ctx.sqlite, ctx.backupsDir, IMPORT_BACKUP_REASON, ctx.clock, keepBackups(ctx))
 }
 
 export function listBackups(backupsDir: string): BackupInfo[] {
@@ -44,8 +67,32 @@ export function listBackups(backupsDir: string): BackupInfo[] {
     .map(({ n: _n, ...b }) => b)
 }
 
+const isImportBackup = (b: BackupInfo) => b.reason === IMPORT_BACKUP_REASON
+
+/**
+ * Which copies survive rotation. A flood of bundles (each import makes a copy) must never
+ * leave the office without a point to go back to, so besides the newest `keep` copies these
+ * always stay:
+ *  1. the newest copy that no import made (manual, before a migration, before a restore):
+ *     the last point a person or an upgrade chose;
+ *  2. for each of the last PROTECTED_IMPORT_DAYS days on which bundles were imported, that
+ *     day's first import copy: the database as it was before the day's first bundle.
+ * Everything else goes, oldest first. So at most keep + 1 + PROTECTED_IMPORT_DAYS files stay.
+ */
+export function backupsToKeep(newestFirst: BackupInfo[], keep: number): Set<string> {
+  const kept = new Set(newestFirst.slice(0, Math.max(1, keep)).map((b) => b.file))
+  const lastChosen = newestFirst.find((b) => !isImportBackup(b))
+  if (lastChosen) kept.add(lastChosen.file)
+  const firstOfDay = new Map<string, BackupInfo>()
+  for (const b of newestFirst) if (isImportBackup(b)) firstOfDay.set(b.createdAt.slice(0, 10), b) // oldest of the day wins
+  for (const b of [...firstOfDay.values()].slice(0, PROTECTED_IMPORT_DAYS)) kept.add(b.file) // Map keeps newest day first
+  return kept
+}
+
 export function rotateBackups(backupsDir: string, keep: number): void {
-  for (const old of listBackups(backupsDir).slice(Math.max(1, keep))) rmSync(old.file, { force: true })
+  const all = listBackups(backupsDir)
+  const kept = backupsToKeep(all, keep)
+  for (const old of all) if (!kept.has(old.file)) rmSync(old.file, { force: true })
 }
 
 function describe(file: string): (BackupInfo & { n: number }) | null {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { AppError } from '../../shared/result'
 import type { Clock } from '../clock'
+import { environmentFailure } from '../failures'
 import { backupDatabase, DEFAULT_KEEP_BACKUPS } from './backup'
 import { readMigrations } from './migrate'
 import * as schema from './schema'
@@ -38,6 +39,8 @@ export function inspectDatabaseFile(file: string): { userVersion: number; applic
       tables: (ro.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n,
     }
   } catch (e) {
+    // Held by another program or unreadable for permissions: that is not "not a database".
+    if (environmentFailure(e)) throw e
     throw new AppError('DB_NOT_SIMPUL', `Berkas ${file} bukan basis data SQLite yang dapat dibaca (${(e as Error).message}).`)
   } finally {
     ro.close()

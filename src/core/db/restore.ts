@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupInfo } from '../../shared/contract/app'
@@ -6,9 +6,20 @@ import { AppError } from '../../shared/result'
 import { systemClock } from '../clock'
 import { openContext, type Ctx } from '../context'
 import { migrationsDir } from '../paths'
-import { backupDatabase } from './backup'
+import { backupDatabase, keepBackups } from './backup'
 import { readMigrations } from './migrate'
 import { APPLICATION_ID, inspectDatabaseFile, integrityCheck, openDatabase } from './open'
+
+/** The office a database file belongs to, as a person would recognise it. */
+export interface OfficeLabel {
+  wilayahCode: string
+  name: string
+}
+
+export interface RestoreOptions {
+  /** The person has confirmed that a backup of another office replaces this office's data. */
+  confirmOtherOffice?: boolean
+}
 
 /** A backup may replace the database only if it is a Simpul database, not newer, and intact. */
 export function checkBackup(backupFile: string): void {
@@ -28,23 +39,60 @@ export function checkBackup(backupFile: string): void {
   }
 }
 
+/** This install's office as recorded in a database file; null before first-run setup. */
+export function officeOfFile(file: string): OfficeLabel | null {
+  const ro = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const hasTable = ro.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'`).get()
+    if (!hasTable) return null
+    const row = ro.prepare('SELECT wilayah_code AS wilayahCode, name FROM office WHERE is_self = 1').get() as OfficeLabel | undefined
+    return row ?? null
+  } finally {
+    ro.close()
+  }
+}
+
+const sameOffice = (a: OfficeLabel, b: OfficeLabel) =>
+  a.wilayahCode === b.wilayahCode && a.name.trim().toLowerCase() === b.name.trim().toLowerCase()
+
+/**
+ * A backup of another office (another wilayah code or office name) would replace every row of
+ * this office with theirs: it is restored only after a confirmation that names both offices.
+ */
+export function checkBackupOffice(current: OfficeLabel | null, backupFile: string, opts: RestoreOptions = {}): void {
+  const backup = officeOfFile(backupFile)
+  if (!current || !backup || sameOffice(current, backup) || opts.confirmOtherOffice) return
+  throw new AppError(
+    'BACKUP_OTHER_OFFICE',
+    `Cadangan ini milik ${backup.name} (${backup.wilayahCode}), bukan kantor ini, ${current.name} (${current.wilayahCode}). ` +
+      `Memulihkannya mengganti semua data ${current.name} dengan data ${backup.name}. Tidak ada yang diubah.`,
+    { current: { wilayahCode: current.wilayahCode, name: current.name }, backup },
+  )
+}
+
+/** Puts a copy of the backup in place of the closed database: owner-only, swapped in by one rename. */
 function replaceFile(dataFile: string, backupFile: string): void {
+  const incoming = `${dataFile}.restoring`
+  copyFileSync(backupFile, incoming)
+  chmodSync(incoming, 0o600)
   for (const suffix of ['-wal', '-shm']) rmSync(dataFile + suffix, { force: true })
-  copyFileSync(backupFile, dataFile)
+  renameSync(incoming, dataFile)
 }
 
 /**
  * Replaces a closed database with a checked backup (command line); the current file is
  * backed up first, and the result is opened once (migrating an older backup).
  */
-export function restoreDatabase(dataFile: string, backupFile: string): { restored: string; previousBackup: string | null } {
+export function restoreDatabase(dataFile: string, backupFile: string, opts: RestoreOptions = {}): { restored: string; previousBackup: string | null } {
   checkBackup(backupFile)
   const backupsDir = join(dirname(dataFile), 'backups')
   let previousBackup: string | null = null
   if (existsSync(dataFile)) {
     const cur = openDatabase({ file: dataFile, migrationsDir: migrationsDir(), backupsDir, clock: systemClock })
     try {
-      previousBackup = backupDatabase(cur.sqlite, backupsDir, 'pre-restore', systemClock).file
+      const current = cur.sqlite.prepare('SELECT wilayah_code AS wilayahCode, name FROM office WHERE is_self = 1').get() as OfficeLabel | undefined
+      checkBackupOffice(current ?? null, backupFile, opts)
+      previousBackup = backupDatabase(cur.sqlite, backupsDir, 'pre-restore', systemClock, keepBackups(cur)).file
     } finally {
       cur.sqlite.close()
     }
@@ -55,8 +103,9 @@ export function restoreDatabase(dataFile: string, backupFile: string): { restore
 }
 
 /** The same from a running window or host: back up, close, replace, reopen the same context. */
-export function restoreInContext(ctx: Ctx, backupFile: string, keep?: number): { previousBackup: BackupInfo } {
+export function restoreInContext(ctx: Ctx, backupFile: string, keep?: number, opts: RestoreOptions = {}): { previousBackup: BackupInfo } {
   checkBackup(backupFile)
+  checkBackupOffice(ctx.office(), backupFile, opts)
   const previousBackup = backupDatabase(ctx.sqlite, ctx.backupsDir, 'pre-restore', ctx.clock, keep)
   ctx.close()
   try {

@@ -1,10 +1,23 @@
 import { encodeNik, type Sex } from '../../shared/nik'
 import type { DemoRun, DemoStep } from './index'
-import { FEMALE_FIRST, MALE_FIRST, MALE_SECOND, POSYANDU_NAMES, SECOND, TRAININGS } from './names'
+import { BIRTH_TOWNS, personName, posyanduNamer, regionMix, TRAININGS, type Region } from './names'
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const EDUCATION = [['SD', 15], ['SMP', 25], ['SMA/SMK', 45], ['D1-D3', 7], ['S1/D4', 7], ['Tidak sekolah', 1]] as const
-const ROLES = ['ketua', 'sekretaris', 'bendahara'] as const
+type Education = 'SD' | 'SMP' | 'SMA/SMK' | 'D1-D3' | 'S1/D4' | 'Tidak sekolah'
+/** Older kader went to school when fewer finished SMA. */
+const EDUCATION_BY_AGE: { upTo: number; weights: readonly (readonly [Education, number])[] }[] = [
+  { upTo: 34, weights: [['SD', 4], ['SMP', 14], ['SMA/SMK', 56], ['D1-D3', 12], ['S1/D4', 13], ['Tidak sekolah', 1]] },
+  { upTo: 49, weights: [['SD', 14], ['SMP', 26], ['SMA/SMK', 45], ['D1-D3', 7], ['S1/D4', 7], ['Tidak sekolah', 1]] },
+  { upTo: 200, weights: [['SD', 32], ['SMP', 28], ['SMA/SMK', 31], ['D1-D3', 3], ['S1/D4', 4], ['Tidak sekolah', 2]] },
+]
+/** The first three of a posyandu are its pengurus; ages as on real lists (ketua usually the eldest). */
+const ROLES = [
+  ['ketua', 38, 62],
+  ['sekretaris', 24, 50],
+  ['bendahara', 28, 56],
+] as const
+const MEMBER_AGES = [20, 64] as const
+const SETTLEMENT = /^(Dusun|Banjar|Lingkungan|Jorong|Kampung|Jaga|Huta|Lorong|Pasar|Simpang) /
 
 interface PosyanduPlan {
   id: string
@@ -12,6 +25,10 @@ interface PosyanduPlan {
   name: string
   desa: string
   year: number
+  address: string
+  desaName: string
+  /** Naming customs of the desa; most of its kader follow them. */
+  region: Region
 }
 
 /**
@@ -43,8 +60,8 @@ export const registryStep: DemoStep = {
        VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @kader_id, @posyandu_id, @from_date, NULL)`,
     )
     const insKader = ctx.sqlite.prepare(
-      `INSERT INTO kader (id, scope, rev, hlc, origin, deleted_at, nik, name, sex, birth_date, phone, education, role, active_from, active_to, notes, created_at, updated_at)
-       VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @nik, @name, @sex, @birth_date, @phone, @education, @role, @active_from, NULL, NULL, @now, @now)`,
+      `INSERT INTO kader (id, scope, rev, hlc, origin, deleted_at, nik, name, sex, birth_date, birth_place, phone, education, role, active_from, active_to, notes, created_at, updated_at)
+       VALUES (@id, @scope, @rev, @hlc, @origin, @deleted_at, @nik, @name, @sex, @birth_date, @birth_place, @phone, @education, @role, @active_from, NULL, NULL, @now, @now)`,
     )
     const insTraining = ctx.sqlite.prepare(
       `INSERT INTO kader_training (id, scope, rev, hlc, origin, deleted_at, kader_id, name, year, organiser)
@@ -57,15 +74,18 @@ export const registryStep: DemoStep = {
     const posyanduOf = function* () {
       for (let i = 0; i < desa.length; i++) {
         const v = desa[i]
-        const used = new Set<string>()
+        const region = rng.weighted(regionMix(v.code))
+        const nextName = posyanduNamer(rng, region, v)
         for (let j = 0; j < base + (extra.has(i) ? 1 : 0); j++) {
-          let name = `Posyandu ${rng.pick(POSYANDU_NAMES)}`
-          if (used.has(name)) name = `${name} ${used.size + 1}`
-          used.add(name)
-          yield { id: d.id(), scope: v.kec, name, desa: v.code, year: rng.int(1986, 2022) } satisfies PosyanduPlan
+          const { name, dusun } = nextName()
+          const address = dusun ? (SETTLEMENT.test(dusun) ? dusun : `Dusun ${dusun}`) : `Dusun ${rng.pick(['I', 'II', 'III', 'IV', 'V', 'VI'])}`
+          yield { id: d.id(), scope: v.kec, name, desa: v.code, desaName: v.name, year: rng.int(1986, 2022), address, region } satisfies PosyanduPlan
         }
       }
     }
+    const thisYear = Number(d.now.slice(0, 4))
+    const mixOf = new Map<string, readonly (readonly [Region, number])[]>()
+    const kecName = new Map(d.kecamatan.map((k) => [k.code, k.name]))
 
     d.batched(posyanduOf(), (p: PosyanduPlan) => {
       const phi = !phiDone.has(p.scope) && rng.chance(0.2)
@@ -76,7 +96,7 @@ export const registryStep: DemoStep = {
         id: p.id,
         name: p.name,
         desa_code: p.desa,
-        address: `Dusun ${rng.pick(['I', 'II', 'III', 'IV', 'V', 'VI'])}`,
+        address: p.address,
         rt: `00${rng.int(1, 9)}`,
         rw: `00${rng.int(1, 5)}`,
         year_founded: p.year,
@@ -94,11 +114,21 @@ export const registryStep: DemoStep = {
       const n = Math.min(12, 3 + Math.floor(10 * rng.next() ** k))
       for (let j = 0; j < n; j++) {
         const sex: Sex = rng.chance(0.95) ? 'P' : 'L'
-        const birth = `${rng.int(1960, 2003)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`
+        const [role, lo, hi] = ROLES[j] ?? ['anggota', ...MEMBER_AGES]
+        // Members' ages bunch around 40: the mean of two uniform draws.
+        const age = j < ROLES.length ? rng.int(lo, hi) : Math.round(lo + ((rng.next() + rng.next()) / 2) * (hi - lo))
+        const birthYear = thisYear - age
+        const birth = `${birthYear}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`
         const next = ((serial.get(p.scope) ?? 0) % 9999) + 1
         serial.set(p.scope, next)
-        const name = sex === 'P' ? `${rng.pick(FEMALE_FIRST)} ${rng.pick(SECOND)}` : `${rng.pick(MALE_FIRST)} ${rng.pick(MALE_SECOND)}`
-        const since = `${rng.int(Math.max(p.year, 2000), 2025)}-${pad(rng.int(1, 12))}-01`
+        if (!mixOf.has(p.scope)) mixOf.set(p.scope, regionMix(p.scope))
+        const region = rng.chance(0.75) ? p.region : rng.weighted(mixOf.get(p.scope)!)
+        const name = personName(rng, region, sex)
+        // Most were born in the desa or kecamatan they serve; some elsewhere; a few lists leave it out.
+        const place = rng.weighted([['desa', 40], ['kecamatan', 30], ['town', 22], ['none', 8]] as const)
+        const birthPlace = place === 'desa' ? p.desaName : place === 'kecamatan' ? (kecName.get(p.scope) ?? p.desaName) : place === 'town' ? rng.pick(BIRTH_TOWNS[region]) : null
+        const firstYear = Math.max(p.year, 2000, birthYear + 18)
+        const since = `${rng.int(Math.min(firstYear, thisYear - 1), thisYear - 1)}-${pad(rng.int(1, 12))}-01`
         const kaderId = d.id()
         // Membership first: the kader insert trigger then indexes its posyandu for search once.
         insMember.run({ ...d.travel(p.scope), id: d.id(), kader_id: kaderId, posyandu_id: p.id, from_date: since })
@@ -109,9 +139,10 @@ export const registryStep: DemoStep = {
           name,
           sex,
           birth_date: birth,
+          birth_place: birthPlace,
           phone: rng.chance(0.7) ? `08${rng.pick(['12', '13', '21', '22', '52', '53', '77', '78', '95'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : null,
-          education: rng.weighted(EDUCATION),
-          role: ROLES[j] ?? 'anggota',
+          education: rng.weighted(EDUCATION_BY_AGE.find((e) => age <= e.upTo)!.weights),
+          role,
           active_from: since,
           now: d.now,
         })
@@ -119,7 +150,7 @@ export const registryStep: DemoStep = {
         counts.kaderPosyandu++
         for (let t = rng.weighted([[0, 50], [1, 35], [2, 15]] as const); t > 0; t--) {
           const [tname, organiser] = rng.pick(TRAININGS)
-          insTraining.run({ ...d.travel(p.scope), id: d.id(), kader_id: kaderId, name: tname, year: rng.int(Number(since.slice(0, 4)), 2025), organiser })
+          insTraining.run({ ...d.travel(p.scope), id: d.id(), kader_id: kaderId, name: tname, year: rng.int(Number(since.slice(0, 4)), thisYear - 1), organiser })
           counts.kaderTraining++
         }
       }

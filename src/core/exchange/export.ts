@@ -12,7 +12,8 @@ import { newId } from '../sync/ids'
 import { encodeHead, forEachChunk, FORMAT_VERSION, type Manifest } from './format'
 import { keyId, loadKeys, publicKeyFromText, publicKeyText, signBytes } from './keys'
 import { peerRow, rekeyChain } from './peers'
-import { scopeFilter, travellingTables, type Party } from './tables'
+import { columnsOf, grantTo, hiddenColumns, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
+import { officeParty } from '../write'
 
 /** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
 export function bundleKey(shared: Buffer, salt: Buffer, from: string, to: string, seq: number): Buffer {
@@ -29,28 +30,73 @@ export interface RowSource {
   name: string
   columns: string[]
   rows: Iterable<unknown[]>
+  /** The section holds every row the receiver is granted (it drops the sender's rows not in it). */
+  complete?: boolean
 }
 
-/** Rows of one table changed since `afterHlc`, in scopes the sender may write and the receiver cares about. */
-function* changedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<RowSource> {
-  const filter = scopeFilter(ctx.requireOffice(), receiver)
-  for (const t of travellingTables(ctx.sqlite).values()) {
-    const stmt = ctx.sqlite.prepare(`SELECT * FROM "${t.name}" WHERE hlc > ? AND ${filter.sql} ORDER BY hlc`).raw(true)
-    yield { name: t.name, columns: stmt.columns().map((c) => c.name), rows: stmt.iterate(afterHlc, ...filter.params) as Iterable<unknown[]> }
+/** Does this office write rows of the table at all (so its silence about them means something)? */
+function writesTable(policy: TablePolicy, me: Party): boolean {
+  const rels = new Set([...policy.writers.create, ...policy.writers.change])
+  if (policy.scopeLevel === 'any') return rels.has('owner')
+  if (policy.scopeLevel === me.level) return rels.has('owner')
+  return rels.has('above')
+}
+
+/**
+ * The rows of each table the table policy lets us send to `receiver`: rows we may write,
+ * that its grant covers, changed since `afterHlc` (or all of them, for a complete grant),
+ * with the columns it is not granted sent empty. Data tables come before the tables that
+ * are rules for them (locks, final lists).
+ */
+function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<RowSource> {
+  const me = officeParty(ctx.sqlite)
+  const ordered = [...TABLE_POLICIES].sort((a, b) => Number(!!a.appliesAfterData) - Number(!!b.appliesAfterData))
+  const ancestors = receiver.wilayahCode.split('.').map((_, i, segs) => segs.slice(0, i).join('.')).filter(Boolean)
+  const params: Record<string, string> = { me: me.wilayahCode, meDot: `${me.wilayahCode}.`, receiver: receiver.wilayahCode, receiverDot: `${receiver.wilayahCode}.`, after: afterHlc }
+  ancestors.forEach((a, i) => (params[`a${i}`] = a))
+  for (const policy of ordered) {
+    if (!writesTable(policy, me)) continue
+    const grant = grantTo(policy, receiver)
+    const cols = columnsOf(ctx.sqlite, policy.table)
+    const names = cols.map((c) => c.name)
+    if (grant.rows === 'none') {
+      yield { name: policy.table, columns: names, rows: [], complete: true }
+      continue
+    }
+    const mine: string[] = []
+    const rels = new Set([...policy.writers.create, ...policy.writers.change, ...policy.writers.delete])
+    if (rels.has('owner')) mine.push('t.scope = @me')
+    if (rels.has('above')) mine.push(`substr(t.scope, 1, ${me.wilayahCode.length + 1}) = @meDot`)
+    const theirs =
+      grant.rows === 'scope'
+        ? [`t.scope = @receiver`, `substr(t.scope, 1, ${receiver.wilayahCode.length + 1}) = @receiverDot`, ...ancestors.map((_, i) => `t.scope = @a${i}`)].join(' OR ')
+        : grant.where
+    const complete = grant.rows === 'where' && !!grant.complete
+    const hidden = hiddenColumns(policy, receiver)
+    const select = cols.map((c) => (hidden.has(c.name) ? `${maskSql(c)} AS "${c.name}"` : `t."${c.name}"`)).join(', ')
+    const sql = `SELECT ${select} FROM "${policy.table}" t WHERE (${mine.join(' OR ')}) AND (${theirs})${complete ? '' : ' AND t.hlc > @after'} ORDER BY t.hlc`
+    const stmt = ctx.sqlite.prepare(sql).raw(true)
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)))
+    yield { name: policy.table, columns: names, rows: stmt.iterate(used) as Iterable<unknown[]>, complete }
   }
 }
 
 /**
- * Makes the next bundle for one enrolled office: every row in scopes both ours to write
- * and theirs to care about, changed since the last bundle they acknowledged.
+ * Makes the next bundle for one enrolled office: what the table policy grants it, changed
+ * since the last bundle it acknowledged.
  */
 export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  return writeBundle(ctx, toCode, nextBundleRows(ctx, toCode), opts)
+}
+
+/** The sections of the next bundle to an enrolled office: what it is granted and has not acknowledged. */
+export function nextBundleRows(ctx: Ctx, toCode: string): Generator<RowSource> {
   const peer = requirePeer(ctx, toCode)
   const acked = peer.acked_seq
     ? ((ctx.sqlite.prepare(`SELECT high_hlc FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as { high_hlc: string } | undefined)
         ?.high_hlc ?? HLC_ZERO)
     : HLC_ZERO
-  return writeBundle(ctx, toCode, changedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked), opts)
+  return grantedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked)
 }
 
 function requirePeer(ctx: Ctx, toCode: string) {
@@ -111,8 +157,9 @@ export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource
   try {
     for (const t of source) {
       let n = 0
+      if (t.complete) push(JSON.stringify({ t: t.name, c: t.columns, complete: true }))
       for (const values of t.rows) {
-        if (n === 0) push(JSON.stringify({ t: t.name, c: t.columns }))
+        if (n === 0 && !t.complete) push(JSON.stringify({ t: t.name, c: t.columns }))
         push(JSON.stringify(values))
         n++
       }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { BundleInspection, ImportProgress } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
@@ -6,6 +6,7 @@ import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { ensurePrivateDir } from '../paths'
 import { newId } from '../sync/ids'
+import { takeUpload } from '../uploads'
 import { exportBundle } from './export'
 import { checkBundle, importBundle, senderFingerprint } from './import'
 import { readHeader } from './format'
@@ -96,7 +97,8 @@ export const exchangeHandlers = {
     ensurePrivateDir(join(ctx.dataDir, 'inbox'))
     const inboxId = newId()
     const file = inboxFile(ctx, inboxId)
-    writeFileSync(file, Buffer.from(i.base64, 'base64'), { mode: 0o600 })
+    if (i.uploadId) renameSync(takeUpload(ctx.dataDir, i.uploadId), file) // both under the data folder: one rename
+    else writeFileSync(file, Buffer.from(i.base64!, 'base64'), { mode: 0o600 })
     writeFileSync(`${file}.name`, basename(i.fileName), { mode: 0o600 })
     try {
       return { ...inspectBundle(ctx, file, basename(i.fileName)), inboxId }

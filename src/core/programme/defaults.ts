@@ -41,7 +41,7 @@ export function ensureProgrammeDefaults(ctx: Ctx): { loaded: number } {
     const add = (table: string, kind: string, code: string, values: Record<string, unknown>) => {
       const id = defaultId(scope, kind, code)
       if (getRow(ctx.sqlite, table, id)) return
-      insertRow(ctx, table, values, { scope, id })
+      insertRow(ctx, table, values, { scope, id, shipped: true })
       loaded++
     }
     const items = [...PROGRAMME_DEFAULTS.refItems, ...PROGRAMME_DEFAULTS.fundingSources.map((f) => ({ ...f, kind: 'funding_source' as const }))]

@@ -138,3 +138,21 @@ export const normalizeName = (s: string) =>
     .replace(/^(desa|kelurahan|kel|ds|posyandu)\.?\s+/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
+
+/**
+ * A "Tempat/Tgl Lahir" cell as on the KTP: "Sei Rampah, 22 Januari 1994", "Medan, 22-01-1994",
+ * "MEDAN 22/01/1994", or a date alone. Throws (like `parseDateCell`) for a date that cannot be
+ * read, so the NIK's date is never used in its place without a word.
+ */
+export function splitPlaceDate(v: CellValue, today: string): { place: string | null; date: string | null } {
+  if (v === null || v === '') return { place: null, date: null }
+  if (typeof v !== 'string') return { place: null, date: parseDateCell(v, today) }
+  const s = v.trim().replace(/\s+/g, ' ')
+  const clean = (t: string) => t.replace(/^[\s,;/-]+|[\s,;/-]+$/g, '') || null
+  const m = /^(.*?)[\s,;/]*\b(\d{1,2}\s?[./-]?\s?(?:\p{L}+\.?|\d{1,2})\s?[./-]?\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2})$/u.exec(s)
+  if (m) return { place: clean(m[1]), date: parseDateCell(m[2].replace(/\s*([./-])\s*/g, '$1'), today) }
+  const comma = s.lastIndexOf(',')
+  if (comma > 0) return { place: clean(s.slice(0, comma)), date: parseDateCell(s.slice(comma + 1).trim(), today) }
+  if (/\d/.test(s)) throw new Error(`"${v}" tidak dapat dibaca sebagai tempat dan tanggal lahir (contoh: Sei Rampah, 22 Januari 1994)`)
+  return { place: clean(s), date: null }
+}

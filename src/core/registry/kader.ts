@@ -12,7 +12,7 @@ export const KADER_FROM = `FROM kader k
   LEFT JOIN wilayah d ON d.code = p.desa_code
   LEFT JOIN wilayah c ON c.code = k.scope`
 
-export const KADER_COLS = `k.id, k.nik, k.name, k.sex, k.birth_date AS birthDate, k.role, k.phone, cp.posyandu_id AS posyanduId,
+export const KADER_COLS = `k.id, k.nik, k.name, k.sex, k.birth_date AS birthDate, k.birth_place AS birthPlace, k.role, k.phone, cp.posyandu_id AS posyanduId,
   p.name AS posyanduName, d.name AS desaName, c.name AS kecamatanName,
   (k.active_to IS NULL OR k.active_to >= @today) AS active, k.deleted_at AS deletedAt`
 
@@ -101,6 +101,7 @@ export function kaderFromRow(ctx: Ctx, r: Row): Kader {
     name: r.name as string,
     sex: r.sex as 'L' | 'P',
     birthDate: r.birth_date as string,
+    birthPlace: (r.birth_place as string) ?? null,
     phone: (r.phone as string) ?? null,
     education: (r.education as Kader['education']) ?? null,
     role: r.role as Kader['role'],
@@ -146,6 +147,7 @@ function toColumns(d: KaderInput, nik: string): Record<string, unknown> {
     name: d.name,
     sex: d.sex,
     birth_date: d.birthDate,
+    birth_place: d.birthPlace,
     phone: d.phone,
     education: d.education,
     role: d.role,
@@ -172,7 +174,7 @@ function syncTrainings(ctx: Ctx, kaderId: string, scope: string, list: KaderInpu
   for (const e of existing) if (!keep.has(e.id)) deleteRow(ctx, 'kader_training', e.id)
   for (const t of list) {
     const cols = { name: t.name, year: t.year, organiser: t.organiser }
-    if (t.id && existing.some((e) => e.id === t.id)) updateRow(ctx, 'kader_training', t.id, { ...cols, scope })
+    if (t.id && existing.some((e) => e.id === t.id)) updateRow(ctx, 'kader_training', t.id, cols)
     else insertRow(ctx, 'kader_training', { ...cols, kader_id: kaderId }, { scope })
   }
 }
@@ -212,7 +214,8 @@ export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik:
       const before = requireRow(ctx.sqlite, 'kader', id)
       requireInArea(ctx, before.scope, `Kader ${before.name}`)
       if (before.deleted_at) throw new AppError('DELETED', 'Kader ini sudah dihapus; pulihkan dulu dari riwayat perubahan.')
-      row = updateRow(ctx, 'kader', id, { ...toColumns(d, nik), scope: p.scope })
+      if (before.scope !== p.scope) return transferKader(ctx, before, p, d, nik)
+      row = updateRow(ctx, 'kader', id, toColumns(d, nik))
     } else {
       row = insertRow(ctx, 'kader', toColumns(d, nik), { scope: p.scope })
     }
@@ -220,6 +223,28 @@ export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik:
     syncTrainings(ctx, row.id, p.scope, d.trainings)
     return row.id
   })()
+}
+
+/**
+ * A row's scope never changes (the table policy), so a kader moving to a posyandu of another
+ * kecamatan becomes a new row of that kecamatan: the old row is closed and kept as a
+ * tombstone, its memberships travel along as closed history, its trainings are copied.
+ */
+function transferKader(ctx: Ctx, before: Row, p: Row, d: KaderInput, nik: string): string {
+  const today = todayOf(ctx)
+  const memberships = ctx.sqlite
+    .prepare(`SELECT id, posyandu_id AS posyanduId, from_date AS fromDate, to_date AS toDate FROM kader_posyandu WHERE kader_id = ? AND deleted_at IS NULL`)
+    .all(before.id) as { id: string; posyanduId: string; fromDate: string | null; toDate: string | null }[]
+  for (const m of memberships) if (!m.toDate) updateRow(ctx, 'kader_posyandu', m.id, { to_date: today })
+  deleteRow(ctx, 'kader', before.id)
+  const note = `Pindah dari Kec. ${before.scope} pada ${today}.`
+  const row = insertRow(ctx, 'kader', { ...toColumns(d, nik), notes: [d.notes, note].filter(Boolean).join(' ') }, { scope: p.scope })
+  for (const m of memberships) {
+    insertRow(ctx, 'kader_posyandu', { kader_id: row.id, posyandu_id: m.posyanduId, from_date: m.fromDate, to_date: m.toDate ?? today }, { scope: p.scope })
+  }
+  moveToPosyandu(ctx, row.id, p.id, p.scope, null)
+  syncTrainings(ctx, row.id, p.scope, d.trainings.map((t) => ({ ...t, id: undefined })))
+  return row.id
 }
 
 export function deleteKader(ctx: Ctx, id: string): Kader {

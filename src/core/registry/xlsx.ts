@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import { unzipSync } from 'fflate'
 import {
   kaderInput,
   posyanduInput,
@@ -15,18 +14,20 @@ import {
   type PosyanduInput,
 } from '../../shared/contract/registry'
 import { compareNik, decodeNik } from '../../shared/nik'
+import { formatDateLong } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { requireRow } from '../db/rows'
 import { officeArea, placesInArea, todayOf } from './area'
-import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, type CellValue } from './cells'
+import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, splitPlaceDate, type CellValue } from './cells'
 import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
 import { checkNik } from './nik'
 import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
+import { findTable, loadWorkbook, mapColumns, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
 
-interface FieldDef extends ImportField {
-  aliases: string[]
-}
+export { XLSX_LIMITS, type Sheet } from './sheet'
+
+type FieldDef = SheetField & ImportField
 
 const f = (key: string, label: string, required: boolean, ...aliases: string[]): FieldDef => ({ key, label, required, aliases: [label, ...aliases].map(normalizeHeader) })
 
@@ -37,6 +38,9 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
     f('nik', 'NIK', true, 'No NIK', 'Nomor NIK', 'No KTP', 'Nomor Induk Kependudukan', 'NIK KTP'),
     f('sex', 'Jenis Kelamin', false, 'JK', 'L/P', 'Kelamin', 'Jns Kelamin'),
     f('birthDate', 'Tgl Lahir', false, 'Tanggal Lahir', 'Tgl. Lahir', 'Tgl_Lahir', 'Tanggal Lahir (HH/BB/TTTT)'),
+    f('birthPlace', 'Tempat Lahir', false, 'Tmp Lahir', 'Tmpt Lahir', 'Tempat'),
+    // One column for both, as on the KTP: "Sei Rampah, 22 Januari 1994"; split on import.
+    f('birthPlaceDate', 'Tempat/Tgl Lahir', false, 'Tempat/Tanggal Lahir', 'Tempat Tanggal Lahir', 'Tempat Tgl Lahir', 'Tempat dan Tanggal Lahir', 'TTL', 'Tmp/Tgl Lahir', 'Tmpt/Tgl Lahir', 'Tempat/Tgl Lhr'),
     f('phone', 'No HP', false, 'No. HP', 'Nomor HP', 'HP', 'No Telp', 'Telepon', 'No HP/WA'),
     f('education', 'Pendidikan', false, 'Pendidikan Terakhir'),
     f('role', 'Jabatan', false, 'Peran', 'Kedudukan', 'Jabatan di Posyandu'),
@@ -62,92 +66,26 @@ export const FIELDS: Record<ImportKind, FieldDef[]> = {
   ],
 }
 
-interface Sheet {
-  name: string
-  headers: string[]
-  headerRow: number
-  rows: { row: number; cells: CellValue[] }[]
-}
-
-function cellValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue)
-    if ('richText' in v) return v.richText.map((r) => r.text).join('')
-    if ('text' in v) return String(v.text)
-    if ('error' in v) return null
-    return null
-  }
-  return v as CellValue
-}
-
-/** A spreadsheet is read whole into memory: refuse what would not fit on an old office PC. */
-export const XLSX_LIMITS = { uncompressedBytes: 256 * 1024 * 1024, rows: 100_000 }
-
-/** Sums the sizes the zip declares for its parts, without unpacking them (an .xlsx is a zip). */
-function declaredSize(data: Buffer): number {
-  let total = 0
-  try {
-    unzipSync(data, {
-      filter: (f) => {
-        total += f.originalSize
-        return false
-      },
-    })
-  } catch {
-    return -1
-  }
-  return total
-}
-
+/** Reads the table of an .xlsx: title block, one- or multi-row header, rows under it. */
 export async function readSheet(data: Buffer, kind: ImportKind, limits = XLSX_LIMITS): Promise<Sheet> {
-  const size = declaredSize(data)
-  if (size < 0) throw new AppError('XLSX_UNREADABLE', 'Berkas bukan lembar kerja .xlsx (bukan arsip Excel yang utuh). Simpan ulang dari Excel sebagai "Excel Workbook (.xlsx)".')
-  if (size > limits.uncompressedBytes) {
-    throw new AppError('XLSX_TOO_LARGE', `Lembar kerja terlalu besar untuk dibaca sekaligus (${Math.round(size / 1024 / 1024)} MB setelah dibuka). Pecah menjadi beberapa berkas.`)
-  }
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer)
-  } catch (e) {
-    throw new AppError('XLSX_UNREADABLE', `Berkas bukan lembar kerja .xlsx yang dapat dibaca (${(e as Error).message}).`)
-  }
-  const known = new Set(FIELDS[kind].flatMap((x) => x.aliases))
-  for (const ws of wb.worksheets) {
-    // The header is the first of the top rows with at least two known column names.
-    if (ws.rowCount > limits.rows) {
-      throw new AppError('XLSX_TOO_LARGE', `Lembar "${ws.name}" berisi ${ws.rowCount.toLocaleString('id-ID')} baris; paling banyak ${limits.rows.toLocaleString('id-ID')} baris sekali impor. Pecah menjadi beberapa berkas.`)
-    }
-    for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
-      const values = (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1).map((v) => readText(cellValue(v)) ?? '')
-      if (values.filter((v) => known.has(normalizeHeader(v))).length < 2) continue
-      const rows: Sheet['rows'] = []
-      for (let i = r + 1; i <= ws.rowCount; i++) {
-        const cells = values.map((_, c) => cellValue(ws.getRow(i).getCell(c + 1).value))
-        if (cells.every((c) => c === null || c === '')) continue
-        rows.push({ row: i, cells })
-      }
-      return { name: ws.name, headers: values, headerRow: r, rows }
-    }
-  }
-  throw new AppError(
-    'XLSX_NO_HEADER',
-    `Tidak ditemukan baris judul kolom. Lembar kerja ${kind} perlu kolom seperti ${FIELDS[kind].filter((x) => x.required).map((x) => `"${x.label}"`).join(', ')}.`,
-  )
+  return findTable(await loadWorkbook(data, limits), FIELDS[kind], kind, limits)
 }
 
-function autoMapping(kind: ImportKind, headers: string[], given?: Record<string, string | null>): Record<string, string | null> {
+/**
+ * `--map "Kolom=field"` pairs (the field by key, label or a header alias) as a mapping for
+ * `previewImport`/`applyImport`. The column is resolved against the sheet later.
+ */
+export function mappingFromPairs(kind: ImportKind, pairs: string[]): Record<string, string | null> {
   const out: Record<string, string | null> = {}
-  for (const fd of FIELDS[kind]) {
-    if (given && fd.key in given) {
-      const h = given[fd.key]
-      if (h !== null && !headers.includes(h)) throw new AppError('XLSX_MAPPING', `Kolom "${h}" tidak ada di lembar kerja.`)
-      out[fd.key] = h
-    } else out[fd.key] = headers.find((h) => fd.aliases.includes(normalizeHeader(h))) ?? null
-  }
-  const missing = FIELDS[kind].filter((x) => x.required && !out[x.key])
-  if (missing.length) {
-    throw new AppError('XLSX_MAPPING', `Kolom wajib belum dipasangkan: ${missing.map((m) => m.label).join(', ')}.`, { mapping: out, headers })
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=')
+    const column = at > 0 ? pair.slice(0, at).trim() : ''
+    const name = at > 0 ? pair.slice(at + 1).trim() : ''
+    if (!column || !name) throw new AppError('XLSX_MAPPING', `Pemasangan "${pair}" tidak dimengerti; tulis "Kolom=field", misalnya "Lokasi / Nama Posyandu=posyandu".`)
+    const fd = FIELDS[kind].find((x) => x.key.toLowerCase() === name.toLowerCase()) ?? FIELDS[kind].find((x) => x.aliases.includes(normalizeHeader(name)))
+    if (!fd) throw new AppError('XLSX_MAPPING', `Field "${name}" tidak dikenal untuk ${kind}. Yang ada: ${FIELDS[kind].map((x) => `${x.key} (${x.label})`).join(', ')}.`)
+    if (fd.key in out) throw new AppError('XLSX_MAPPING', `Field ${fd.key} dipasangkan dua kali (${out[fd.key]} dan ${column}).`)
+    out[fd.key] = column
   }
   return out
 }
@@ -244,7 +182,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
   })
 }
 
-function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string) => CellValue): Planned<KaderInput>[] {
+function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string) => CellValue, mapped: (key: string) => boolean): Planned<KaderInput>[] {
   const resolveDesa = desaResolver(ctx)
   const today = todayOf(ctx)
   const seen = new Map<string, number>()
@@ -272,11 +210,21 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     }
     report.label = [name, nikCell.nik].filter(Boolean).join(' · ')
     let birthDate: string | null = null
+    let birthPlace = readText(get(cells, 'birthPlace'))
     let activeFrom: string | null = null
     try {
       birthDate = parseDateCell(get(cells, 'birthDate'), today)
     } catch (e) {
       reasons.push(`Tgl lahir: ${(e as Error).message}`)
+    }
+    try {
+      // "Sei Rampah, 22 Januari 1994": the date is compared with the NIK like any birth date.
+      const ttl = splitPlaceDate(get(cells, 'birthPlaceDate'), today)
+      if (ttl.date && birthDate && ttl.date !== birthDate) reasons.push(`Tgl lahir (${birthDate}) berbeda dengan Tempat/Tgl Lahir (${ttl.date})`)
+      birthDate ??= ttl.date
+      birthPlace ??= ttl.place
+    } catch (e) {
+      reasons.push(`Tempat/Tgl lahir: ${(e as Error).message}`)
     }
     try {
       activeFrom = parseDateCell(get(cells, 'activeFrom'), today)
@@ -306,6 +254,7 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
       name: name!,
       sex: sex ?? decoded.sex,
       birthDate: birthDate ?? decoded.birthDate,
+      birthPlace,
       phone: readPhone(get(cells, 'phone')),
       education: educationText ? educationText : null,
       role,
@@ -319,6 +268,10 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     seen.set(decoded.nik, row)
     warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => w.message))
     const existing = findKader.get(decoded.nik) as { id: string; scope: string } | undefined
+    // A birth-date column left empty: the NIK's date is used for a new kader, and said so.
+    if (!birthDate && !existing && (mapped('birthDate') || mapped('birthPlaceDate'))) {
+      warnings.push(`Tanggal lahir kosong; dipakai tanggal lahir dari NIK (${formatDateLong(decoded.birthDate)})`)
+    }
     if (existing && !(existing.scope === area || existing.scope.startsWith(`${area}.`))) {
       return (reasons.push(`NIK ini milik kader di luar wilayah kantor (${existing.scope})`), { report })
     }
@@ -327,9 +280,12 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
       return (report.status = 'new', { report, input: parsed.data })
     }
     const current = getKader(ctx, existing.id)
-    const given = Object.fromEntries(Object.entries(parsed.data).filter(([k, v]) => v !== null && (k !== 'role' || readText(get(cells, 'role')))))
+    // Empty cells keep what is stored (also the birth date and sex the NIK would give).
+    const given = Object.fromEntries(
+      Object.entries(parsed.data).filter(([k, v]) => v !== null && (k !== 'role' || readText(get(cells, 'role'))) && (k !== 'birthDate' || birthDate) && (k !== 'sex' || sex)),
+    )
     const merged: KaderInput = { ...current, ...given, trainings: current.trainings }
-    const keys = ['name', 'sex', 'birthDate', 'phone', 'education', 'role', 'posyanduId', 'activeFrom'] as const
+    const keys = ['name', 'sex', 'birthDate', 'birthPlace', 'phone', 'education', 'role', 'posyanduId', 'activeFrom'] as const
     const changes = keys.filter((k) => merged[k] !== current[k])
     report.status = changes.length ? 'changed' : 'unchanged'
     report.changes = changes
@@ -360,15 +316,30 @@ function matchEducation(text: string | null): KaderInput['education'] {
 }
 
 async function plan(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<string, string | null>) {
-  const sheet = await readSheet(data, kind)
-  const map = autoMapping(kind, sheet.headers, mapping)
-  const index = Object.fromEntries(Object.entries(map).map(([k, h]) => [k, h === null ? -1 : sheet.headers.indexOf(h)]))
+  const read = await readSheet(data, kind)
+  const map = mapColumns(FIELDS[kind], read, mapping)
+  const index = Object.fromEntries(Object.entries(map).map(([k, h]) => [k, h === null ? -1 : read.headers.indexOf(h)]))
   const get = (cells: CellValue[], key: string) => (index[key] >= 0 ? (cells[index[key]] ?? null) : null)
-  const planned = kind === 'kader' ? planKader(ctx, sheet, get) : planPosyandu(ctx, sheet, get)
+  const mapped = (key: string) => index[key] >= 0
+  // Totals, column numbers and the signature block under the table are left out, and said so.
+  const body = separateBody(read, FIELDS[kind].filter((x) => x.required).map((x) => index[x.key]))
+  const sheet: Sheet = { ...read, rows: body.rows }
+  const planned = kind === 'kader' ? planKader(ctx, sheet, get, mapped) : planPosyandu(ctx, sheet, get)
   const rows = planned.map((p) => p.report)
   const counts = { new: 0, changed: 0, unchanged: 0, error: 0 }
   for (const r of rows) counts[r.status]++
-  const preview: ImportPreview = { kind, sheet: sheet.name, headers: sheet.headers, fields: FIELDS[kind].map(({ aliases: _a, ...x }) => x), mapping: map, rows, counts }
+  const preview: ImportPreview = {
+    kind,
+    sheet: sheet.name,
+    headers: sheet.headers,
+    headerRows: { from: sheet.headerRow, to: sheet.headerEnd },
+    fields: FIELDS[kind].map(({ aliases: _a, ...x }) => x),
+    mapping: map,
+    rows,
+    counts,
+    ignored: body.ignored,
+    notices: sheetNotices(sheet, body.ignored),
+  }
   return { preview, planned, sheet }
 }
 
@@ -438,10 +409,10 @@ export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: Posy
   if (req.kind === 'kader') {
     const f = req.filter
     const rows = kaderRows(ctx, f, `${KADER_SORT[f.sortBy]} ${f.sortDir === 'desc' ? 'DESC' : 'ASC'}`, 1_000_000, 0)
-    ws.addRow(['Nama Kader', 'NIK', 'Jenis Kelamin', 'Tgl Lahir', 'No HP', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Status'])
+    ws.addRow(['Nama Kader', 'NIK', 'Jenis Kelamin', 'Tempat Lahir', 'Tgl Lahir', 'No HP', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Kecamatan', 'Status'])
     ws.getColumn(2).numFmt = '@'
     for (const r of rows) {
-      ws.addRow([r.name, r.nik, r.sex, r.birthDate, r.phone, r.role, r.posyanduName, r.desaName, r.kecamatanName, r.active ? 'aktif' : 'nonaktif'])
+      ws.addRow([r.name, r.nik, r.sex, r.birthPlace, r.birthDate, r.phone, r.role, r.posyanduName, r.desaName, r.kecamatanName, r.active ? 'aktif' : 'nonaktif'])
     }
   } else {
     const page = listPosyandu(ctx, { ...req.filter, page: 1, pageSize: 1_000_000 })

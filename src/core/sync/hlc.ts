@@ -7,6 +7,7 @@ import type { Clock } from '../clock'
  * the host and the command line on one database never hand out the same or an older one.
  */
 export const HLC_ZERO = '000000000000000-000000'
+const MAX_MS = 10 ** 15 - 1
 
 export function formatHlc(ms: number, counter: number): string {
   return `${String(ms).padStart(15, '0')}-${String(counter).padStart(6, '0')}`
@@ -22,7 +23,11 @@ export function parseHlc(hlc: string): { ms: number; counter: number } {
 export function nextHlc(sqlite: Database.Database, clock: Clock): string {
   const last = parseHlc(readLast(sqlite))
   const wall = clock.now().getTime()
-  const next = wall > last.ms ? formatHlc(wall, 0) : formatHlc(last.ms, last.counter + 1)
+  // The counter has six digits: past them the clock moves on a millisecond, so no value
+  // (not even a forged one that got in before clock checks existed) can stop local saves.
+  // A clock at the very end of the range can only come from a forged row: start again from the wall clock.
+  const next =
+    wall > last.ms || last.ms >= MAX_MS ? formatHlc(wall, 0) : last.counter < 999999 ? formatHlc(last.ms, last.counter + 1) : formatHlc(last.ms + 1, 0)
   writeLast(sqlite, next)
   return next
 }

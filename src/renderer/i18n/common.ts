@@ -56,6 +56,9 @@ export const common = {
       title: 'Pulihkan basis data dari cadangan?',
       body: 'Semua data sekarang akan diganti dengan isi cadangan {{at}} ({{reason}}). Perubahan setelah tanggal itu hilang dari basis data, tetapi data sekarang lebih dulu disimpan sebagai cadangan "pre-restore", jadi langkah ini dapat dibatalkan dengan memulihkan cadangan tersebut.',
       yes: 'Ya, pulihkan', done: 'Dipulihkan dari cadangan {{at}}',
+      otherTitle: 'Cadangan ini milik kantor lain',
+      otherBody: 'Cadangan {{at}} milik {{backup}} ({{backupCode}}), bukan kantor ini, {{current}} ({{currentCode}}). Bila dipulihkan, semua data {{current}} di komputer ini diganti dengan data {{backup}}, dan Simpul di sini lalu bekerja sebagai {{backup}}. Data sekarang lebih dulu disimpan sebagai cadangan "pre-restore".',
+      otherYes: 'Ya, ganti dengan data {{backup}}',
     },
     diagnostics: 'Unduh diagnostik (tanpa data pribadi)',
     about: {
@@ -125,6 +128,9 @@ export const common = {
       title: 'Restore the database from a backup?',
       body: 'All current data will be replaced by the backup of {{at}} ({{reason}}). Changes made after that are removed from the database, but the current data is first saved as a "pre-restore" backup, so this can be undone by restoring that one.',
       yes: 'Yes, restore', done: 'Restored from the backup of {{at}}',
+      otherTitle: 'This backup belongs to another office',
+      otherBody: 'The backup of {{at}} belongs to {{backup}} ({{backupCode}}), not to this office, {{current}} ({{currentCode}}). Restoring it replaces all data of {{current}} on this computer with the data of {{backup}}, and Simpul here then works as {{backup}}. The current data is first saved as a "pre-restore" backup.',
+      otherYes: 'Yes, replace with the data of {{backup}}',
     },
     diagnostics: 'Download diagnostics (no personal data)',
     about: {

@@ -74,7 +74,13 @@ export const appOps = {
   'platform.printToPdf': op<{ path: string | null }>()(
     z.object({ pageSize: z.enum(['A4', 'F4']), landscape: z.boolean(), suggestedName: z.string().max(120) }),
   ),
-  /** Restores one of the listed backups by name (never an arbitrary path from the renderer). */
-  'backup.restore': op<{ previousBackup: BackupInfo }>()(z.object({ name: z.string().regex(/^simpul-[\w-]+\.sqlite$/, 'Nama cadangan tidak sah') })),
+  /**
+   * Restores one of the listed backups by name (never an arbitrary path from the renderer).
+   * A backup of another office is refused (BACKUP_OTHER_OFFICE, details naming both offices)
+   * unless `confirmOtherOffice` says the person confirmed exactly that.
+   */
+  'backup.restore': op<{ previousBackup: BackupInfo }>()(
+    z.object({ name: z.string().regex(/^simpul-[\w-]+\.sqlite$/, 'Nama cadangan tidak sah'), confirmOtherOffice: z.boolean().default(false) }),
+  ),
   'backup.create': op<BackupInfo>()(z.object({ reason: z.string().max(60).default('manual') })),
 } as const

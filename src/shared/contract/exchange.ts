@@ -57,18 +57,23 @@ export interface BundleInspection {
 
 export interface TableCounts {
   table: string
+  /** What the screens call the table. */
+  label: string
   new: number
   changed: number
   unchanged: number
   refused: number
   conflict: number
   rejected: number
+  /** Rows removed here because the sender no longer shares them with this office. */
+  withdrawn: number
 }
 
 export type ImportAction = 'new' | 'changed' | 'conflict' | 'refused' | 'rejected'
 
 export interface ImportItem {
   table: string
+  tableLabel: string
   id: string
   action: ImportAction
   /** A human label for the row (its name, when it has one). */
@@ -142,6 +147,8 @@ export interface ImportProgress {
 
 const base64 = z.string().min(1, 'Berkas kosong').max(700_000_000, 'Berkas terlalu besar')
 const fileName = z.string().trim().min(1).max(255)
+/** Id of a file the headless host streamed into <dataDir>/tmp. */
+export const UPLOAD_ID = /^[0-9a-f]{32}$/
 const inboxId = z.string().regex(/^[0-9a-f-]{36}$/, 'Berkas bundel tidak dikenal; pilih berkasnya lagi')
 
 export const exchangeOps = {
@@ -152,7 +159,15 @@ export const exchangeOps = {
   'exchange.revoke': op<PeerOffice>()(z.object({ wilayahCode: z.string().max(20) })),
   'exchange.rekey': op<OfficeCardInfo>()(z.object({})),
   'exchange.bundleExport': op<ExportResult>()(z.object({ to: z.string().max(20) })),
-  'exchange.bundleOpen': op<BundleInspection & { inboxId: string }>()(z.object({ fileName, base64 })),
+  /**
+   * Takes a bundle in: `base64` from the window, or `uploadId` of a file the headless host
+   * streamed to disk (POST /api/upload), so a large bundle never sits in memory as JSON.
+   */
+  'exchange.bundleOpen': op<BundleInspection & { inboxId: string }>()(
+    z
+      .object({ fileName, base64: base64.optional(), uploadId: z.string().regex(UPLOAD_ID, 'Kode unggahan tidak sah; pilih berkasnya lagi').optional() })
+      .refine((i) => (i.base64 === undefined) !== (i.uploadId === undefined), 'Pilih berkas bundel'),
+  ),
   'exchange.bundleDryRun': op<ImportReport>()(z.object({ inboxId })),
   'exchange.bundleApply': op<ImportReport>()(
     z.object({ inboxId, reject: z.array(z.object({ table: z.string().max(64), id: z.string().max(64) })).max(100_000).default([]) }),

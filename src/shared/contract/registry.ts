@@ -57,6 +57,8 @@ export const kaderInput = z
     name: z.string().trim().min(2, 'Nama minimal 2 huruf').max(100),
     sex: z.enum(['L', 'P'], 'Pilih jenis kelamin'),
     birthDate: isoDate,
+    /** Tempat lahir, as on the KTP ("Sei Rampah"). */
+    birthPlace: optText(100),
     phone: z.string().trim().regex(/^(\+62|0)8\d{7,12}$/, 'Nomor HP seperti 081234567890').nullish().or(z.literal('')).transform((v) => v || null),
     education: z.enum(EDUCATION).nullish().transform((v) => v ?? null),
     role: z.enum(KADER_ROLES).default('anggota'),
@@ -135,6 +137,7 @@ export interface KaderRow {
   name: string
   sex: 'L' | 'P'
   birthDate: string | null
+  birthPlace: string | null
   role: KaderRole
   phone: string | null
   posyanduId: string | null
@@ -219,15 +222,33 @@ export interface ImportRowReport {
   changes?: string[]
 }
 
+/** Rows under the header that are not data: column numbers, totals, the signature block. */
+export interface ImportIgnored {
+  from: number
+  to: number
+  kind: 'number' | 'total' | 'footer'
+  /** "blok jumlah/tanda tangan", "baris jumlah", "baris nomor kolom". */
+  reason: string
+  /** The first text of the block, e.g. "JUMLAH" or "Mengetahui,". */
+  text: string
+}
+
 export interface ImportPreview {
   kind: ImportKind
   sheet: string
+  /** Column names; a merged header of several rows gives "Lokasi / Nama Posyandu". */
   headers: string[]
+  /** Sheet rows holding the header (from = to for a one-row header). */
+  headerRows: { from: number; to: number }
   fields: ImportField[]
   /** field key → header text in the sheet (null when not found). */
   mapping: Record<string, string | null>
   rows: ImportRowReport[]
   counts: { new: number; changed: number; unchanged: number; error: number }
+  /** Rows left out on purpose, with why. */
+  ignored: ImportIgnored[]
+  /** How the sheet was read, in Indonesian: "Baris 48–55 diabaikan: blok jumlah/tanda tangan …". */
+  notices: string[]
 }
 
 export interface ImportResult extends ImportPreview {

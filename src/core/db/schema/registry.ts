@@ -37,6 +37,7 @@ export const kader = sqliteTable(
     name: text('name').notNull(),
     sex: text('sex', { enum: ['L', 'P'] }).notNull(),
     birthDate: text('birth_date'),
+    birthPlace: text('birth_place'),
     phone: text('phone'),
     education: text('education'),
     role: text('role', { enum: ['ketua', 'sekretaris', 'bendahara', 'anggota'] }).notNull().default('anggota'),

@@ -34,7 +34,8 @@ export function Periods() {
   return (
     <Stack>
       <OpState op={periods} />
-      <Card withBorder>
+      {office.data && !isKab && <Alert color="blue" data-testid="periods-kabupaten-only">{t('periods.kabupatenOnly')}</Alert>}
+      {isKab && <Card withBorder>
         <Group align="flex-end">
           <TextInput label={t('periods.name')} placeholder="Monev Posyandu 2025" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
@@ -42,7 +43,7 @@ export function Periods() {
           <TextInput label={t('periods.evaluators')} placeholder="Tim Pembina Posyandu Kabupaten" value={evaluators} onChange={(e) => setEvaluators(e.currentTarget.value)} w={260} />
           <Button onClick={() => void create()}>{t('periods.create')}</Button>
         </Group>
-      </Card>
+      </Card>}
       {periods.data?.length === 0 && <Alert color="gray">{t('periods.none')}</Alert>}
       <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder>

@@ -1,15 +1,23 @@
-import { Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
+import { Alert, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconAlertTriangle, IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { downloadBase64 } from '../../components/files'
 import type { BackupInfo } from '../../../shared/contract/app'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError, call } from '../../api'
 import { callWithNotice, useOp } from '../../hooks'
 import { setLanguage, type Lang } from '../../i18n'
 import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
 import { UpdateFromFile } from './UpdateFromFile'
 import { OpState } from '../../components/LoadState'
+
+/** Both offices named by a BACKUP_OTHER_OFFICE refusal. */
+interface OtherOffice {
+  current: { wilayahCode: string; name: string }
+  backup: { wilayahCode: string; name: string }
+}
 
 function Settings() {
   const { t, i18n } = useTranslation()
@@ -18,11 +26,29 @@ function Settings() {
   const [operator, setOperator] = useState('')
   const [keep, setKeep] = useState<number | string>(20)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
-  const restore = async () => {
+  // Set when the chosen backup turned out to be another office's: a second, explicit question.
+  const [otherOffice, setOtherOffice] = useState<OtherOffice | null>(null)
+  const closeRestore = () => (setRestoring(null), setOtherOffice(null))
+  const restore = async (confirmOtherOffice: boolean) => {
     if (!restoring) return
-    const done = await callWithNotice('backup.restore', { name: restoring.name }, t('restore.done', { at: restoring.createdAt.replace('T', ' ') }))
-    setRestoring(null)
-    if (done) setTimeout(() => window.location.reload(), 800)
+    const at = restoring.createdAt.replace('T', ' ')
+    try {
+      await call('backup.restore', { name: restoring.name, confirmOtherOffice })
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'BACKUP_OTHER_OFFICE' && !confirmOtherOffice) return setOtherOffice(e.details as OtherOffice)
+      notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+      return closeRestore()
+    }
+    notifications.show({ color: 'green', message: t('restore.done', { at }) })
+    closeRestore()
+    setTimeout(() => window.location.reload(), 800)
+  }
+  const otherText = otherOffice && {
+    at: restoring?.createdAt.replace('T', ' '),
+    current: otherOffice.current.name,
+    currentCode: otherOffice.current.wilayahCode,
+    backup: otherOffice.backup.name,
+    backupCode: otherOffice.backup.wilayahCode,
   }
   useEffect(() => {
     if (settings.data) {
@@ -40,14 +66,24 @@ function Settings() {
   return (
     <Stack maw={980}>
       <OpState op={backups} />
-      <Modal opened={!!restoring} onClose={() => setRestoring(null)} title={t('restore.title')}>
-        <Stack>
-          <Text size="sm">{t('restore.body', { at: restoring?.createdAt.replace('T', ' '), reason: restoring?.reason })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRestoring(null)}>{t('action.cancel')}</Button>
-            <Button color="orange" onClick={() => void restore()}>{t('restore.yes')}</Button>
-          </Group>
-        </Stack>
+      <Modal opened={!!restoring} onClose={closeRestore} size={otherText ? 'lg' : 'md'} title={otherText ? t('restore.otherTitle') : t('restore.title')}>
+        {otherText ? (
+          <Stack data-testid="restore-other-office">
+            <Alert color="red" icon={<IconAlertTriangle />}>{t('restore.otherBody', otherText)}</Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeRestore}>{t('action.cancel')}</Button>
+              <Button color="red" onClick={() => void restore(true)}>{t('restore.otherYes', otherText)}</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Stack>
+            <Text size="sm">{t('restore.body', { at: restoring?.createdAt.replace('T', ' '), reason: restoring?.reason })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeRestore}>{t('action.cancel')}</Button>
+              <Button color="orange" onClick={() => void restore(false)}>{t('restore.yes')}</Button>
+            </Group>
+          </Stack>
+        )}
       </Modal>
       <Title order={2}>{t('settings.title')}</Title>
       <Card withBorder>

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Progress, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconPlayerStop, IconSearch } from '@tabler/icons-react'
+import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BundleInspection, ImportProgress, ImportReport } from '../../../shared/contract/exchange'
-import { call } from '../../api'
+import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
 import { countsText, tableLabel } from './labels'
@@ -24,7 +25,7 @@ function Counts({ report }: { report: ImportReport }) {
       <Table.Tbody>
         {report.tables.map((row) => (
           <Table.Tr key={row.table}>
-            <Table.Td>{tableLabel(row.table)}</Table.Td>
+            <Table.Td>{tableLabel(row.table, row.label)}</Table.Td>
             {cols.map((c) => <Table.Td key={c} ta="right" c={row[c] && (c === 'refused' || c === 'conflict') ? 'red' : undefined}>{row[c]}</Table.Td>)}
           </Table.Tr>
         ))}
@@ -55,7 +56,13 @@ export function Receive() {
     setFile(f)
     reset()
     if (!f) return
-    const res = await callWithNotice('exchange.bundleOpen', { fileName: f.name, base64: await readFileBase64(f) })
+    let input
+    try {
+      input = await bundleFileInput(f, readFileBase64)
+    } catch (e) {
+      return notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    }
+    const res = await callWithNotice('exchange.bundleOpen', input)
     if (res) setOpened(res)
   }
   const run = async (dryRun: boolean) => {
@@ -176,7 +183,7 @@ export function Receive() {
                               {i.action !== 'refused' && <Checkbox aria-label={`${t('receive.reject')} ${i.label || tableLabel(i.table)}`} checked={reject.has(key)} onChange={() => toggle(key)} />}
                             </Table.Td>
                           )}
-                          <Table.Td>{tableLabel(i.table)}</Table.Td>
+                          <Table.Td>{tableLabel(i.table, i.tableLabel)}</Table.Td>
                           <Table.Td>{i.label || t('receive.noLabel', { table: tableLabel(i.table) })}</Table.Td>
                           <Table.Td>{i.scopeName || i.scope}</Table.Td>
                           <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>

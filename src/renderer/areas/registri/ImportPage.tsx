@@ -91,6 +91,16 @@ export function ImportPage() {
               ))}
             </SimpleGrid>
           </Card>
+          {(preview.ignored.length > 0 || preview.headerRows.to > preview.headerRows.from) && (
+            <Alert color="blue" data-testid="import-notices">
+              <Stack gap={2}>
+                {preview.headerRows.to > preview.headerRows.from && <Text size="sm">{t('import.headerRows', preview.headerRows)}</Text>}
+                {preview.ignored.map((b) => (
+                  <Text size="sm" key={b.from}>{t('import.ignored', { rows: b.to > b.from ? `${b.from}–${b.to}` : b.from, why: t(`import.ignored_${b.kind}`), text: b.text })}</Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
           <Group justify="space-between">
             <Text fw={600} data-testid="import-counts">{t('import.counts', c)}</Text>
             <Group>

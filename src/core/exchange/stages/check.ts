@@ -1,0 +1,78 @@
+import type { Statement } from 'better-sqlite3'
+import type { Ctx } from '../../context'
+import { HLC_ZERO, formatHlc } from '../../sync/hlc'
+import { checkIncoming, officeParty } from '../../write'
+import { bundleRefusal } from '../format'
+import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
+import { streamRows, type StreamOptions } from './payload'
+import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
+import type { CheckedBundle } from './sender'
+
+/** What the policy check found in a bundle, before anything is written. */
+export interface RowCheck {
+  rows: number
+  /** Rows outside the sender's authority: any of them refuses the bundle whole. */
+  unauthorised: { table: string; id: string; label: string; reason: string }[]
+  unauthorisedTotal: number
+  /** Every unauthorised row (`table:id`), for the dry run's report. */
+  refused: Map<string, string>
+  /** Row versions (`versionKey`) the sender may write but that fail the row rules: left out and reported back. */
+  invalid: Map<string, string>
+  /** Row versions pointing at rows not here yet: the apply stage checks them once earlier rows are in. */
+  unresolved: Set<string>
+  maxHlc: string
+}
+
+export const rowKey = (table: string, id: string) => `${table}:${id}`
+/** One version of a row: a bundle could carry the same id twice, and each version is judged alone. */
+export const versionKey = (table: string, k: { id: string; rev: number; hlc: string }) => `${table}:${k.id}:${k.rev}:${k.hlc}`
+
+/**
+ * Stage 4 — check each row against the table policy, reading only: its section names a
+ * known table and columns, its clock is not ahead of ours, the sender may create or change
+ * it in the scope STORED here (an incoming scope never moves a row), and it passes the same
+ * schema and rules a local write must. Also proves the manifest's counts.
+ */
+export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, opts: StreamOptions = {}): Promise<RowCheck> {
+  const sqlite = ctx.sqlite
+  const me = officeParty(sqlite)
+  const sender = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
+  const m = checked.header.manifest
+  const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
+  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO }
+  const seen = new Map<string, number>()
+  let cur: { section: Section; stored: Statement } | null = null
+  await streamRows(
+    file,
+    checked,
+    {
+      head(h) {
+        const section = openSection(sqlite, h, me)
+        seen.set(section.name, seen.get(section.name) ?? 0)
+        cur = { section, stored: sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`) }
+      },
+      row(values) {
+        if (!cur) throw bundleRefusal.tampered('baris tanpa tabel')
+        const { section: s, stored } = cur
+        const k = rowKeys(s, values)
+        seen.set(s.name, (seen.get(s.name) ?? 0) + 1)
+        if (k.hlc > out.maxHlc) out.maxHlc = k.hlc
+        const verdict = checkIncoming(sqlite, s.policy, sender, asObject(s, values), stored.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden)
+        if (!verdict) return
+        if (verdict.kind === 'unauthorised') {
+          if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values), reason: verdict.reason })
+          out.unauthorisedTotal++
+          out.refused.set(rowKey(s.name, k.id), verdict.reason)
+        } else if (verdict.kind === 'unresolved') out.unresolved.add(versionKey(s.name, k))
+        else out.invalid.set(versionKey(s.name, k), verdict.reason)
+      },
+    },
+    opts,
+  ).then((n) => (out.rows = n))
+  if (out.maxHlc > latest) checkClaimedTime(ctx, checked.peer, out.maxHlc)
+  // The manifest's counts must match what was inside.
+  const declared = Object.entries(m.counts).filter(([, n]) => n > 0).sort()
+  const found = [...seen.entries()].filter(([, n]) => n > 0).sort()
+  if (out.rows !== m.rows || JSON.stringify(found) !== JSON.stringify(declared)) throw bundleRefusal.tampered('jumlah baris tidak cocok dengan manifes')
+  return out
+}

@@ -1,0 +1,136 @@
+import { createDecipheriv, createHash, diffieHellman } from 'node:crypto'
+import { Inflate } from 'fflate'
+import { AppError } from '../../../shared/result'
+import { bundleKey } from '../export'
+import { bundleRefusal, forEachChunk, LIMITS, TAG_BYTES, type BundleHeader } from '../format'
+import { publicKeyFromText } from '../keys'
+import type { CheckedBundle } from './sender'
+
+/** A table section's head line: its name, its columns, and whether it holds every row the receiver is granted. */
+export interface SectionHead {
+  table: string
+  columns: string[]
+  complete: boolean
+}
+
+export interface RowSink {
+  head(h: SectionHead): void
+  row(values: unknown[]): void
+}
+
+export interface StreamOptions {
+  progress?: (doneBytes: number, rows: number) => void
+  cancelled?: () => boolean
+}
+
+const tick = () => new Promise<void>((r) => setImmediate(r))
+export const cancelledError = () => new AppError('BUNDLE_CANCELLED', 'Impor dibatalkan; tidak ada data yang diubah.')
+
+/** Stage 3a — stream the payload once through SHA-256 and compare with the signed manifest. */
+export async function verifyPayloadHash(file: string, header: BundleHeader, opts: StreamOptions = {}): Promise<void> {
+  const hash = createHash('sha256')
+  const size = header.manifest.payload.size
+  // Sync reads in slices, yielding between slices so progress and cancel get through.
+  const slice = 16 * 1024 * 1024
+  for (let pos = 0; pos < size; pos += slice) {
+    forEachChunk(file, header.payloadOffset + pos, Math.min(slice, size - pos), (c) => hash.update(c))
+    opts.progress?.(Math.min(size, pos + slice), 0)
+    if (opts.cancelled?.()) throw cancelledError()
+    await tick()
+  }
+  if (hash.digest('hex') !== header.manifest.payload.sha256) throw bundleRefusal.tampered('isi tidak cocok dengan sidik manifes')
+}
+
+function parseHead(line: string): SectionHead {
+  let head: { t?: unknown; c?: unknown; complete?: unknown }
+  try {
+    head = JSON.parse(line)
+  } catch {
+    throw bundleRefusal.tampered('isi tidak terbaca')
+  }
+  return { table: String(head.t), columns: Array.isArray(head.c) ? head.c.map(String) : [], complete: head.complete === true }
+}
+
+/**
+ * Stage 3b — decrypt → inflate → split lines → hand each section head and row to `sink`,
+ * one slice at a time, never holding the payload in memory. Refuses over-long lines,
+ * decompression bombs, a wrong key or tag, and a cut-off last line.
+ */
+export async function streamRows(file: string, checked: CheckedBundle, sink: RowSink, opts: StreamOptions = {}): Promise<number> {
+  const { header } = checked
+  const m = header.manifest
+  const total = m.payload.size
+  const shared = diffieHellman({ privateKey: checked.boxPrivate, publicKey: publicKeyFromText(m.payload.ephemeralPublicKey, 'x25519') })
+  const decipher = createDecipheriv('aes-256-gcm', bundleKey(shared, Buffer.from(m.payload.salt, 'base64'), m.from.code, m.to.code, m.seq), Buffer.from(m.payload.iv, 'base64'))
+  let tag = Buffer.alloc(0)
+  forEachChunk(file, header.payloadOffset + total - TAG_BYTES, TAG_BYTES, (c) => (tag = Buffer.from(c)))
+  decipher.setAuthTag(tag)
+  let carry: Buffer = Buffer.alloc(0)
+  let inflated = 0
+  let rows = 0
+  // What the sink throws (a full disk, a locked database) is not damage to the file: it passes through as is.
+  let sinkError: unknown = null
+  const toSink = (f: () => void) => {
+    try {
+      f()
+    } catch (e) {
+      throw (sinkError = e)
+    }
+  }
+  const onLines = (chunk: Uint8Array) => {
+    inflated += chunk.length
+    if (inflated > LIMITS.decompressedBytes) throw bundleRefusal.tampered('isi terlalu besar setelah dibuka')
+    let buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+    let start = 0
+    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+      if (nl - start > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
+      if (nl > start) {
+        const line = buf.toString('utf8', start, nl)
+        if (line.charCodeAt(0) === 123 /* { */) {
+          const head = parseHead(line)
+          toSink(() => sink.head(head))
+        } else {
+          let values: unknown
+          try {
+            values = JSON.parse(line)
+          } catch {
+            throw bundleRefusal.tampered('baris tidak terbaca')
+          }
+          if (!Array.isArray(values)) throw bundleRefusal.tampered('baris tidak sah')
+          // A signed manifest states the row count: more rows than that is a bomb, stop at once.
+          if (++rows > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
+          toSink(() => sink.row(values as unknown[]))
+        }
+      }
+      start = nl + 1
+    }
+    buf = buf.subarray(start)
+    if (buf.length > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
+    carry = Buffer.from(buf)
+  }
+  const inflate = new Inflate((chunk) => onLines(chunk))
+  const feed = (data: Uint8Array, final: boolean) => {
+    try {
+      inflate.push(data, final)
+    } catch (e) {
+      if (e instanceof AppError || (sinkError !== null && e === sinkError)) throw e
+      throw bundleRefusal.tampered('isi tidak dapat dibuka')
+    }
+  }
+  const cipherLength = total - TAG_BYTES
+  const slice = 4 * 1024 * 1024
+  for (let pos = 0; pos < cipherLength; pos += slice) {
+    forEachChunk(file, header.payloadOffset + pos, Math.min(slice, cipherLength - pos), (c) => feed(decipher.update(c), false), 256 * 1024)
+    opts.progress?.(Math.min(cipherLength, pos + slice), rows)
+    if (opts.cancelled?.()) throw cancelledError()
+    await tick()
+  }
+  try {
+    feed(decipher.final(), true)
+  } catch (e) {
+    if (e instanceof AppError || (sinkError !== null && e === sinkError)) throw e
+    throw bundleRefusal.tampered('kunci atau tanda enkripsi tidak cocok')
+  }
+  if (carry.length) throw bundleRefusal.tampered('baris terakhir terpotong')
+  return rows
+}

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3'
+import { AppError } from '../../../shared/result'
+import { TRAVELLING_COLUMNS } from '../../db/schema/columns'
+import { columnsOf, hiddenColumns, policyOf, type Party, type TablePolicy } from '../../policy'
+import { bundleRefusal } from '../format'
+import type { SectionHead } from './payload'
+
+/** One table section of a bundle, checked against this database and its policy. */
+export interface Section {
+  name: string
+  policy: TablePolicy
+  columns: string[]
+  complete: boolean
+  at: Record<(typeof TRAVELLING_COLUMNS)[number], number>
+  /** Columns this office is not granted (they arrive empty). */
+  hidden: Set<string>
+}
+
+export interface RowKeys {
+  id: string
+  scope: string
+  rev: number
+  hlc: string
+  origin: string
+  deleted_at: string | null
+}
+
+const HLC_RE = /^\d{15}-\d{6}$/
+
+/** A section head names a table with a policy and only columns this Simpul knows. */
+export function openSection(sqlite: Database.Database, head: SectionHead, me: Party): Section {
+  const policy = policyOf(head.table)
+  if (!policy) throw new AppError('BUNDLE_SCHEMA', `Bundel berisi tabel "${head.table.slice(0, 64)}" yang tidak dikenal Simpul ini. Perbarui Simpul terlebih dahulu.`)
+  const known = new Set(columnsOf(sqlite, policy.table).map((c) => c.name))
+  const unknown = head.columns.filter((c) => !known.has(c))
+  if (unknown.length) {
+    throw new AppError('BUNDLE_SCHEMA', `Bundel berisi kolom ${unknown.slice(0, 5).map((c) => `${policy.table}.${c.slice(0, 64)}`).join(', ')} yang tidak dikenal Simpul ini. Perbarui Simpul terlebih dahulu.`)
+  }
+  if (new Set(head.columns).size !== head.columns.length || !TRAVELLING_COLUMNS.every((c) => head.columns.includes(c))) throw bundleRefusal.tampered('daftar kolom tidak sah')
+  const at = Object.fromEntries(TRAVELLING_COLUMNS.map((k) => [k, head.columns.indexOf(k)])) as Section['at']
+  return { name: policy.table, policy, columns: head.columns, complete: head.complete, at, hidden: hiddenColumns(policy, me) }
+}
+
+/** The travelling columns of one row, or a refusal of the whole file when they are malformed. */
+export function rowKeys(s: Section, values: unknown[]): RowKeys {
+  if (values.length !== s.columns.length) throw bundleRefusal.tampered('baris tidak sah')
+  const id = values[s.at.id]
+  const scope = values[s.at.scope]
+  const rev = values[s.at.rev]
+  const hlc = values[s.at.hlc]
+  const origin = values[s.at.origin]
+  const deleted = values[s.at.deleted_at]
+  if (
+    typeof id !== 'string' || id.length > 64 ||
+    typeof scope !== 'string' || scope.length > 20 ||
+    !Number.isInteger(rev) ||
+    typeof hlc !== 'string' || !HLC_RE.test(hlc) ||
+    typeof origin !== 'string' || origin.length > 64 ||
+    (deleted !== null && typeof deleted !== 'string')
+  ) {
+    throw bundleRefusal.tampered('kolom wajib baris tidak sah')
+  }
+  return { id, scope, rev: rev as number, hlc, origin, deleted_at: deleted as string | null }
+}
+
+export const asObject = (s: Section, values: unknown[]) => Object.fromEntries(s.columns.map((k, i) => [k, values[i]]))
+
+/** "Kader \"Siti (NIK 1218********0001)\"": how a row is named in reports and refusals. */
+export function describeRow(s: Section, values: unknown[]): string {
+  let label = ''
+  try {
+    label = s.policy.rowLabel(asObject(s, values)).slice(0, 120)
+  } catch {
+    label = ''
+  }
+  return label
+}

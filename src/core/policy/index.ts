@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3'
+import { z } from 'zod'
+import { TRAVELLING_COLUMNS } from '../db/schema/columns'
+import * as c from './columns'
+import { TABLE_POLICIES } from './tables'
+import type { Grant, Level, Party, Relation, TablePolicy, WriteOp } from './types'
+
+export type { Grant, Level, Party, Relation, TablePolicy, WriteOp } from './types'
+export { TABLE_POLICIES } from './tables'
+
+const byTable = new Map(TABLE_POLICIES.map((p) => [p.table, p]))
+
+export const policyOf = (table: string): TablePolicy | undefined => byTable.get(table)
+
+/** The level of a wilayah code: 2 digits provinsi, then kabupaten, kecamatan (a desa code has no office). */
+export function levelOf(code: string): Level | null {
+  const parts = code.split('.').length
+  return parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : parts === 3 ? 'kecamatan' : null
+}
+
+/** How an office stands to a scope, or null when the scope is none of its business. */
+export function relationOf(office: Party, scope: string): Relation | null {
+  if (scope === office.wilayahCode) return 'owner'
+  if (scope.startsWith(`${office.wilayahCode}.`)) return 'above'
+  return null
+}
+
+/**
+ * May this office do `op` on a row of `table` whose stored scope (or, for a new row, its
+ * scope) is `scope`? Returns a reason in Indonesian when it may not.
+ */
+export function refusal(policy: TablePolicy, office: Party, scope: string, op: WriteOp): string | null {
+  const level = levelOf(scope)
+  if (!level || (policy.scopeLevel !== 'any' && level !== policy.scopeLevel)) {
+    return `${policy.label.id} hanya dimiliki kantor ${policy.scopeLevel}; wilayah ${scope} bukan ${policy.scopeLevel}`
+  }
+  const rel = relationOf(office, scope)
+  if (!rel || !policy.writers[op].includes(rel)) {
+    const verb = op === 'create' ? 'menambah' : op === 'change' ? 'mengubah' : 'menghapus'
+    return `kantor ${office.wilayahCode} tidak berwenang ${verb} ${policy.label.id.toLowerCase()} milik wilayah ${scope}`
+  }
+  return null
+}
+
+export interface ColumnInfo {
+  name: string
+  type: string
+  notnull: boolean
+}
+
+const tableInfo = new WeakMap<Database.Database, Map<string, ColumnInfo[]>>()
+
+export function columnsOf(sqlite: Database.Database, table: string): ColumnInfo[] {
+  let cache = tableInfo.get(sqlite)
+  if (!cache) tableInfo.set(sqlite, (cache = new Map()))
+  let cols = cache.get(table)
+  if (!cols) {
+    cols = (sqlite.prepare('SELECT name, type, "notnull" AS nn FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; type: string; nn: number }[]).map((r) => ({
+      name: r.name,
+      type: r.type.toUpperCase(),
+      notnull: r.nn === 1,
+    }))
+    cache.set(table, cols)
+  }
+  return cols
+}
+
+const TRAVEL_SCHEMA: Record<string, z.ZodType> = {
+  id: c.id.or(c.text(64, 1)),
+  scope: c.wilayahCode,
+  rev: z.number().int().min(1).max(1_000_000_000),
+  hlc: z.string().regex(/^\d{15}-\d{6}$/, 'HLC tidak sah'),
+  origin: c.text(64, 1),
+  deleted_at: c.timestamp.nullable(),
+  created_at: c.timestamp,
+  updated_at: c.timestamp,
+}
+
+function fromSqlType(col: ColumnInfo): z.ZodType {
+  const base = col.type.startsWith('INT') ? z.number().int().min(-1e15).max(1e15) : col.type === 'REAL' ? z.number().finite() : c.text(c.DEFAULT_TEXT_MAX)
+  return col.notnull ? base : base.nullable()
+}
+
+const schemas = new WeakMap<Database.Database, Map<string, z.ZodType>>()
+
+/** The zod schema of a whole stored row of a table: its policy's columns, the rest from their SQL types. */
+export function rowSchema(sqlite: Database.Database, policy: TablePolicy): z.ZodType {
+  let cache = schemas.get(sqlite)
+  if (!cache) schemas.set(sqlite, (cache = new Map()))
+  let schema = cache.get(policy.table)
+  if (!schema) {
+    const cols = columnsOf(sqlite, policy.table)
+    const names = new Set(cols.map((k) => k.name))
+    for (const k of Object.keys(policy.columns ?? {})) if (!names.has(k)) throw new Error(`Kebijakan ${policy.table} menyebut kolom ${k} yang tidak ada`)
+    const shape: Record<string, z.ZodType> = {}
+    for (const col of cols) {
+      const own = policy.columns?.[col.name] ?? TRAVEL_SCHEMA[col.name]
+      shape[col.name] = own ? (col.notnull ? own : own.nullable()) : fromSqlType(col)
+    }
+    schema = z.strictObject(shape)
+    cache.set(policy.table, schema)
+  }
+  return schema
+}
+
+/** Every problem with a row, as short Indonesian phrases (empty: the row may be stored). */
+export function rowProblems(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>): string[] {
+  const parsed = rowSchema(sqlite, policy).safeParse(row)
+  if (!parsed.success) {
+    const issues = skip?.size ? parsed.error.issues.filter((i) => !skip.has(String(i.path[0]))) : parsed.error.issues
+    if (issues.length) return issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+  }
+  return policy.check?.(row) ?? []
+}
+
+/** The grant of a table to a receiving office, or `none`. */
+export function grantTo(policy: TablePolicy, receiver: Party): Grant {
+  return policy.receivers[receiver.level] ?? { rows: 'none' }
+}
+
+/** Columns of a table that a receiver is not sent (their values go out as NULL or ''). */
+export function hiddenColumns(policy: TablePolicy, receiver: Party): Set<string> {
+  const g = grantTo(policy, receiver)
+  return new Set(g.rows === 'none' ? [] : (g.hide ?? []).filter((k) => !(TRAVELLING_COLUMNS as readonly string[]).includes(k)))
+}
+
+/** The SQL literal a hidden column is sent (and kept) as: NULL, or '' / 0 where the column takes no NULL. */
+export const maskSql = (c: ColumnInfo) => (c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL')
+
+/** Does a table travel at all? Tables with a policy do; no other table ever does. */
+export const travels = (table: string) => byTable.has(table)

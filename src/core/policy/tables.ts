@@ -1,0 +1,380 @@
+import { z } from 'zod'
+import { validateMonthly } from '../../shared/evaluation/fields'
+import { formatMonth } from '../../shared/format'
+import { rowToValues } from '../evaluation/monthly'
+import * as c from './columns'
+import type { Grant, Relation, TablePolicy, WriteOp } from './types'
+
+/**
+ * THE TABLE POLICY: every table that travels between offices, in one place.
+ *
+ * For each table: the level its rows' scope has, which offices may create, change and
+ * delete its rows (by their relation to the STORED row's scope — never the scope an
+ * incoming row claims), what each receiving level is sent (rows and hidden columns), the
+ * schemas and rules a row must pass (screens, spreadsheets, the command line and bundles
+ * alike), and how a person calls it. A table that is not here does not travel.
+ *
+ * Adversary: the operator of another office controls their own database and keys. So
+ * kabupaten master data (honor, pendamping, indicator sets, evaluation periods, SKPD,
+ * reference lists) is written by the kabupaten alone, and personal data (NIK, NPWP, bank
+ * account, phone, address) is sent only to the office that owns or pays the person.
+ */
+
+const all = (...who: Relation[]): Record<WriteOp, Relation[]> => ({ create: who, change: who, delete: who })
+/** Kabupaten master data: only the kabupaten office itself writes it. */
+const KABUPATEN_ONLY = all('owner')
+/** Kecamatan data: the kecamatan, and the kabupaten above it (which corrects its kecamatan's data). */
+const KECAMATAN_AND_ABOVE = all('owner', 'above')
+
+const SCOPE: Grant = { rows: 'scope' }
+const NONE: Grant = { rows: 'none' }
+
+/** Rows about a posyandu go to the kecamatan of that posyandu. */
+const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT p.id FROM posyandu p WHERE p.scope = @receiver)`
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
+const name = (row: Record<string, unknown>) => str(row.name)
+const withNik = (row: Record<string, unknown>) => `${str(row.name ?? row.person_name)}${row.nik ? ` (NIK ${c.maskNik(row.nik)})` : ''}`
+
+const posyandu: TablePolicy = {
+  table: 'posyandu',
+  label: { id: 'Posyandu', en: 'Posyandu' },
+  rowLabel: name,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: {
+    name: c.text(100, 3),
+    desa_code: c.desaCode,
+    address: c.optText(200),
+    rt: z.string().regex(/^\d{1,3}$/, 'RT berupa angka').nullable(),
+    rw: z.string().regex(/^\d{1,3}$/, 'RW berupa angka').nullable(),
+    latitude: z.number().min(-11.5, 'lintang di luar Indonesia').max(6.5, 'lintang di luar Indonesia').nullable(),
+    longitude: z.number().min(94, 'bujur di luar Indonesia').max(141.5, 'bujur di luar Indonesia').nullable(),
+    year_founded: c.optYear,
+    is_phi_model: c.flag,
+    is_ilp: c.flag,
+    is_spm_pilot: c.flag,
+    status: z.enum(['aktif', 'nonaktif']),
+    status_date: c.optDate,
+    status_reason: c.optText(200),
+  },
+  check: (r) => (str(r.desa_code).startsWith(`${str(r.scope)}.`) ? [] : [`desa ${str(r.desa_code)} tidak berada di kecamatan ${str(r.scope)}`]),
+}
+
+const kader: TablePolicy = {
+  table: 'kader',
+  label: { id: 'Kader', en: 'Cadres' },
+  rowLabel: withNik,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: {
+    nik: c.nik,
+    name: c.text(100, 2),
+    sex: c.sex,
+    birth_date: c.optDate,
+    birth_place: c.optText(100),
+    phone: c.phone,
+    education: c.optText(40),
+    role: z.enum(['ketua', 'sekretaris', 'bendahara', 'anggota']),
+    active_from: c.optDate,
+    active_to: c.optDate,
+    notes: c.optText(1000),
+  },
+  check: (r) => (r.active_from && r.active_to && str(r.active_to) < str(r.active_from) ? ['tanggal selesai aktif sebelum tanggal mulai'] : []),
+}
+
+const kaderPosyandu: TablePolicy = {
+  table: 'kader_posyandu',
+  label: { id: 'Kader di posyandu', en: 'Cadre memberships' },
+  rowLabel: (r) => `kader ${str(r.kader_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { kader_id: c.id, posyandu_id: c.id, from_date: c.optDate, to_date: c.optDate },
+  refs: [
+    { column: 'kader_id', table: 'kader' },
+    { column: 'posyandu_id', table: 'posyandu', when: (r) => !r.to_date && !r.deleted_at },
+  ],
+}
+
+const kaderTraining: TablePolicy = {
+  table: 'kader_training',
+  label: { id: 'Pelatihan kader', en: 'Cadre trainings' },
+  rowLabel: name,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { kader_id: c.id, name: c.text(120, 2), year: c.optYear, organiser: c.optText(120) },
+  refs: [{ column: 'kader_id', table: 'kader' }],
+}
+
+const duplicateReview: TablePolicy = {
+  table: 'duplicate_review',
+  label: { id: 'Tinjauan data ganda', en: 'Duplicate reviews' },
+  rowLabel: (r) => str(r.note) || str(r.group_key),
+  scopeLevel: 'any',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { group_key: c.text(200), members_hash: c.text(128), decision: z.enum(['berbeda']), note: c.optText(500) },
+}
+
+const monthlyReport: TablePolicy = {
+  table: 'monthly_report',
+  label: { id: 'Laporan bulanan', en: 'Monthly reports' },
+  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}, ${formatMonth(str(r.month))}`,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { posyandu_id: c.id, month: c.month, held: c.flag.nullable(), open_date: c.optDate, programmes: c.optText(400), notes: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+  // The same rules the entry grid checks as the operator types (errors only; warnings are advice).
+  check: (r) =>
+    r.deleted_at
+      ? []
+      : validateMonthly(rowToValues(r), str(r.month))
+          .filter((i) => i.severity === 'error')
+          .map((i) => i.message),
+}
+
+const posyanduActivity: TablePolicy = {
+  table: 'posyandu_activity',
+  label: { id: 'Kegiatan posyandu', en: 'Posyandu activities' },
+  rowLabel: (r) => `${str(r.what)} (${str(r.date)})`,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { posyandu_id: c.id, date: c.date, what: c.text(300, 1), participants: c.optCount(100_000).or(c.optText(40)) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
+const puskesosService: TablePolicy = {
+  table: 'puskesos_service',
+  label: { id: 'Layanan Puskesos', en: 'Puskesos services' },
+  rowLabel: withNik,
+  scopeLevel: 'kecamatan',
+  writers: KECAMATAN_AND_ABOVE,
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { posyandu_id: c.id, date: c.date, person_name: c.text(100, 2), nik: c.optNik, complaint: c.optText(1000), follow_up_note: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
+/** Pendamping personal data a kecamatan never receives: it neither pays them nor holds their records. */
+const PENDAMPING_PRIVATE = ['nik', 'npwp', 'nik_as_npwp', 'address', 'phone', 'bank_name', 'account_number', 'account_holder', 'is_pns', 'golongan', 'nip', 'tax_rule', 'tax_reason']
+
+const pendampingPerson: TablePolicy = {
+  table: 'pendamping_person',
+  label: { id: 'Pendamping', en: 'Facilitators' },
+  rowLabel: withNik,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: {
+    // A kecamatan sees who accompanies its posyandu — name and sex — and nothing it could pay or phone.
+    kecamatan: {
+      rows: 'where',
+      where: `t.id IN (SELECT a.person_id FROM pendamping_assignment a JOIN posyandu p ON p.id = a.posyandu_id WHERE p.scope = @receiver AND a.deleted_at IS NULL)`,
+      complete: true,
+      hide: PENDAMPING_PRIVATE,
+    },
+  },
+  columns: {
+    kader_id: c.optId,
+    nik: c.nik,
+    name: c.text(100, 2),
+    sex: c.sex,
+    address: c.optText(300),
+    phone: c.phone,
+    education: c.optText(40),
+    npwp: c.npwp,
+    nik_as_npwp: c.flag,
+    bank_name: c.optText(60),
+    account_number: c.accountNumber,
+    account_holder: c.optText(100),
+    is_pns: c.flag,
+    golongan: z.enum(['I', 'II', 'III', 'IV']).nullable(),
+    nip: c.nip,
+    tax_rule: z.enum(['bukan_pegawai', 'pns_final', 'tanpa_potongan']),
+    tax_reason: c.optText(300),
+  },
+}
+
+const pendampingAssignment: TablePolicy = {
+  table: 'pendamping_assignment',
+  label: { id: 'Penugasan pendamping', en: 'Facilitator assignments' },
+  rowLabel: (r) => `pendamping ${str(r.person_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)} sejak ${str(r.from_date)}`,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: { rows: 'where', where: `${ofReceiversPosyandu()} AND t.deleted_at IS NULL`, complete: true } },
+  columns: { person_id: c.id, posyandu_id: c.id, role: c.text(40, 1), regulation_id: c.optId, from_date: c.date, to_date: c.optDate, notes: c.optText(500) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+  check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? ['tanggal selesai sebelum tanggal mulai'] : []),
+}
+
+const honorRate: TablePolicy = {
+  table: 'honor_rate',
+  label: { id: 'Tarif honor', en: 'Honor rates' },
+  rowLabel: (r) => `${str(r.role)} Rp ${str(r.amount)} sejak ${str(r.valid_from)}`,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: NONE },
+  columns: { role: c.text(40, 1), amount: c.rupiah(100_000_000), valid_from: c.date, valid_to: c.optDate, regulation_id: c.optId },
+}
+
+const honorList: TablePolicy = {
+  table: 'honor_list',
+  label: { id: 'Daftar honor', en: 'Honor lists' },
+  rowLabel: (r) => str(r.number) || str(r.title),
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: NONE },
+  columns: {
+    title: c.text(200, 1),
+    period_kind: z.enum(['bulan', 'triwulan', 'kustom']),
+    month_from: c.month,
+    month_to: c.month,
+    fiscal_year: c.year,
+    status: z.enum(['draft', 'final', 'paid']),
+    total_gross: c.rupiah().nullable(),
+    total_tax: c.rupiah().nullable(),
+    total_net: c.rupiah().nullable(),
+    paid_date: c.optDate,
+    partial_month_rule: z.enum(['full', 'prorate']),
+  },
+  appliesAfterData: true,
+}
+
+const honorLine: TablePolicy = {
+  table: 'honor_line',
+  label: { id: 'Baris daftar honor', en: 'Honor list lines' },
+  rowLabel: withNik,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: NONE },
+  columns: {
+    list_id: c.id,
+    person_id: c.id,
+    posyandu_id: c.id,
+    nik: c.nik,
+    npwp: c.npwp,
+    account_number: c.accountNumber,
+    month_from: c.month,
+    month_to: c.month,
+    months: z.number().min(0).max(36),
+    rate: c.rupiah(100_000_000),
+    gross: c.rupiah(),
+    tax: c.rupiah(),
+    net: c.rupiah(),
+  },
+  check: (r) => (Number(r.gross) - Number(r.tax) !== Number(r.net) ? ['netto tidak sama dengan bruto dikurangi pajak'] : []),
+}
+
+const indicatorSet: TablePolicy = {
+  table: 'indicator_set',
+  label: { id: 'Set indikator', en: 'Indicator sets' },
+  rowLabel: name,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { code: c.text(60, 1), name: c.text(200, 1), definition_json: c.json() },
+}
+
+const evaluationPeriod: TablePolicy = {
+  table: 'evaluation_period',
+  label: { id: 'Periode evaluasi', en: 'Evaluation periods' },
+  rowLabel: name,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked']), indicator_set_json: c.json().nullable() },
+  check: (r) => (str(r.area_code) === str(r.scope) || str(r.area_code).startsWith(`${str(r.scope)}.`) ? [] : [`wilayah ${str(r.area_code)} di luar kabupaten ${str(r.scope)}`]),
+  // A lock arriving with the reports it locks must not refuse them.
+  appliesAfterData: true,
+}
+
+const evaluationScore: TablePolicy = {
+  table: 'evaluation_score',
+  label: { id: 'Nilai evaluasi', en: 'Evaluation scores' },
+  rowLabel: (r) => `${str(r.item)} posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
+  columns: { period_id: c.id, posyandu_id: c.id, item: c.text(60, 1), score: z.number().min(0).max(1000).nullable(), notes: c.optText(1000) },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
+const refItem: TablePolicy = {
+  table: 'ref_item',
+  label: { id: 'Daftar acuan', en: 'Reference lists' },
+  rowLabel: name,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { kind: c.text(40, 1), code: c.text(40, 1), name: c.text(200, 1), active: c.flag },
+}
+
+const skpd: TablePolicy = {
+  table: 'skpd',
+  label: { id: 'SKPD', en: 'Agencies (SKPD)' },
+  rowLabel: (r) => str(r.short_name) || name(r),
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { code: c.text(40, 1), name: c.text(200, 1), active: c.flag },
+}
+
+const programme: TablePolicy = {
+  table: 'programme',
+  label: { id: 'Program SKPD', en: 'Agency programmes' },
+  rowLabel: name,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { skpd_id: c.id, fiscal_year: c.year, name: c.text(300, 1), budget: c.rupiah().nullable(), realisation: c.rupiah().nullable() },
+}
+
+const programmePosyandu: TablePolicy = {
+  table: 'programme_posyandu',
+  label: { id: 'Posyandu sasaran program', en: 'Programme posyandu' },
+  rowLabel: (r) => `program ${str(r.programme_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
+  columns: { programme_id: c.id, posyandu_id: c.id },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
+const regulation: TablePolicy = {
+  table: 'regulation',
+  label: { id: 'Regulasi', en: 'Regulations' },
+  rowLabel: (r) => `${str(r.kind)} ${str(r.number)}`.trim() || str(r.title),
+  // A kabupaten's decrees are its own; a kecamatan's (SK Camat) are the kecamatan's.
+  scopeLevel: 'any',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { kind: c.text(40, 1), number: c.text(100, 1), year: c.year, title: c.text(500, 1), date_signed: c.optDate, changed_by_id: c.optId },
+}
+
+export const TABLE_POLICIES: readonly TablePolicy[] = [
+  posyandu,
+  kader,
+  kaderPosyandu,
+  kaderTraining,
+  duplicateReview,
+  monthlyReport,
+  posyanduActivity,
+  puskesosService,
+  pendampingPerson,
+  pendampingAssignment,
+  honorRate,
+  honorList,
+  honorLine,
+  indicatorSet,
+  evaluationPeriod,
+  evaluationScore,
+  refItem,
+  skpd,
+  programme,
+  programmePosyandu,
+  regulation,
+]

@@ -1,0 +1,63 @@
+import type { z } from 'zod'
+
+/**
+ * Office levels, read from the wilayah code: `33` provinsi, `33.25` kabupaten/kota,
+ * `33.25.01` kecamatan. Nothing else decides an office's level.
+ */
+export type Level = 'provinsi' | 'kabupaten' | 'kecamatan'
+
+/** An office as the policy sees it. */
+export interface Party {
+  wilayahCode: string
+  level: Level
+}
+
+/**
+ * How an office relates to a row's scope:
+ * - `owner`: the office whose wilayah code is the scope;
+ * - `above`: an office whose area contains the scope (the kabupaten of a kecamatan's rows).
+ */
+export type Relation = 'owner' | 'above'
+
+export type WriteOp = 'create' | 'change' | 'delete'
+
+/**
+ * What one receiving level is sent of a table.
+ * - `scope`: the rows of its own scope, of the scopes above it (master data) and, for a
+ *   higher office, of every scope below it;
+ * - `none`: nothing; rows it still holds from older bundles are withdrawn;
+ * - `where`: only the rows an SQL condition over the table (alias `t`) grants it
+ *   (`@receiver` is its wilayah code). With `complete`, every bundle carries all granted
+ *   rows, and the receiver drops any row of the sender's it holds that is no longer granted
+ *   — for grants that depend on other rows (a pendamping sent where they are assigned).
+ */
+export type Grant =
+  | { rows: 'scope'; hide?: string[] }
+  | { rows: 'none' }
+  | { rows: 'where'; where: string; complete?: boolean; hide?: string[] }
+
+export interface TablePolicy {
+  table: string
+  /** What a person calls this table (import screens, messages). */
+  label: { id: string; en: string }
+  /** How one row is named to a person: name, masked NIK, posyandu, month. */
+  rowLabel: (row: Record<string, unknown>) => string
+  /** The level a row's scope must have; `any` for tables every level keeps for itself. */
+  scopeLevel: Level | 'any'
+  /** Which offices may create, change and delete rows, by their relation to the stored row's scope. */
+  writers: Record<WriteOp, Relation[]>
+  /** What each receiving level is sent. A level not named receives nothing of the table. */
+  receivers: Partial<Record<Level, Grant>>
+  /** Per-column schemas over the table's own (snake_case) columns; other columns get a schema from their SQL type. */
+  columns?: Record<string, z.ZodType>
+  /** Business rules over the whole row; returns Indonesian messages (empty: the row is fine). */
+  check?: (row: Record<string, unknown>) => string[]
+  /**
+   * Rows this row points at, which must belong to its own area (same scope, or below it for a
+   * kabupaten row): a kecamatan reports only on its own posyandu. `when` limits the rule
+   * (a closed membership may name the posyandu a kader left behind in another kecamatan).
+   */
+  refs?: { column: string; table: string; when?: (row: Record<string, unknown>) => boolean }[]
+  /** Rules that other rows must obey (locks, final lists): applied after a bundle's data rows. */
+  appliesAfterData?: boolean
+}

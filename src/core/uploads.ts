@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { UPLOAD_ID } from '../shared/contract/exchange'
+import { AppError } from '../shared/result'
+import { HEAD_BYTES, LIMITS, SIGNATURE_BYTES } from './exchange/format'
+import { ensurePrivateDir } from './paths'
+
+/**
+ * Files the headless host received from the browser as a stream wait in <dataDir>/tmp
+ * (owner-only) under a random id, until one operation takes them (moves or deletes them).
+ * Only the id travels in the operation, never a path.
+ */
+export { UPLOAD_ID }
+
+/** The largest file the bundle format allows: header, manifest, signature and payload at their limits. */
+export const MAX_BUNDLE_FILE_BYTES = HEAD_BYTES + LIMITS.manifestBytes + SIGNATURE_BYTES + LIMITS.payloadBytes
+
+export const uploadsDir = (dataDir: string) => join(dataDir, 'tmp')
+
+export function uploadPath(dataDir: string, id: string): string {
+  if (!UPLOAD_ID.test(id)) throw new AppError('INVALID_INPUT', 'Kode unggahan tidak sah; pilih berkasnya lagi.')
+  return join(ensurePrivateDir(uploadsDir(dataDir)), `${id}.upload`)
+}
+
+/** The file of an upload, which the caller must move or remove; refused when it is gone. */
+export function takeUpload(dataDir: string, id: string): string {
+  const file = uploadPath(dataDir, id)
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', 'Berkas yang diunggah tidak ditemukan lagi; pilih berkasnya kembali.')
+  return file
+}
+
+/** Removes uploads nobody took (a closed tab, a crash) once they are older than `maxAgeMs`. */
+export function sweepUploads(dataDir: string, now: number, maxAgeMs = 24 * 3600 * 1000): void {
+  const dir = uploadsDir(dataDir)
+  if (!existsSync(dir)) return
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name)
+    try {
+      if (name.endsWith('.upload') && now - statSync(file).mtimeMs > maxAgeMs) rmSync(file, { force: true })
+    } catch {
+      /* another process removed it first */
+    }
+  }
+}

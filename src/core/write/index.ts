@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3'
+import { AppError } from '../../shared/result'
+import type { Ctx } from '../context'
+import { readOfficeCode } from '../office/service'
+import { columnsOf, levelOf, policyOf, refusal, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
+import { newId } from '../sync/ids'
+import { nextHlc } from '../sync/hlc'
+
+/**
+ * THE ONE WRITE PATH. Every change to a travelling row — from a screen (through the
+ * handler table), a spreadsheet, the command line or another office's bundle — passes
+ * here, so each one is checked the same way against the table policy (src/core/policy):
+ * authority on the STORED row's scope (a row's scope never changes), the same row schema
+ * and rules, the same audit entry, and the database's own rules (triggers) last.
+ * Local writes get rev, hlc and origin here; a delete is always a tombstone.
+ * Bundle rows come through `checkIncoming` (src/core/exchange/stages use it) and land with
+ * `storeIncoming`, keeping the sender's rev, hlc and origin.
+ */
+export type Row = Record<string, unknown> & { id: string; scope: string; rev: number; hlc: string; origin: string; deleted_at: string | null }
+
+export function requirePolicy(table: string): TablePolicy {
+  const policy = policyOf(table)
+  if (!policy) throw new Error(`${table} bukan tabel yang berpindah antar-kantor (tidak ada kebijakannya)`)
+  return policy
+}
+
+/** This office as the policy sees it. */
+export function officeParty(sqlite: Database.Database): Party {
+  const code = readOfficeCode(sqlite)
+  const level = code ? levelOf(code) : null
+  if (!code || !level) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+  return { wilayahCode: code, level }
+}
+
+function assertMayWrite(policy: TablePolicy, office: Party, scope: string, op: WriteOp): void {
+  const why = refusal(policy, office, scope, op)
+  if (why) throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+}
+
+function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
+  const problems = rowProblems(sqlite, policy, row)
+  if (problems.length) {
+    const label = policy.rowLabel(row)
+    throw new AppError('INVALID_ROW', `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${problems.join('; ')}.`, { problems })
+  }
+}
+
+function checkColumns(sqlite: Database.Database, table: string, values: Record<string, unknown>): Set<string> {
+  const cols = new Set(columnsOf(sqlite, table).map((c) => c.name))
+  for (const k of Object.keys(values)) if (!cols.has(k)) throw new Error(`Kolom ${table}.${k} tidak ada`)
+  return cols
+}
+
+export function getRow(sqlite: Database.Database, table: string, id: string): Row | null {
+  requirePolicy(table)
+  return (sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? null
+}
+
+export function requireRow(sqlite: Database.Database, table: string, id: string): Row {
+  const row = getRow(sqlite, table, id)
+  if (!row) throw new AppError('NOT_FOUND', `Data tidak ditemukan (${policyOf(table)?.label.id ?? table}).`)
+  return row
+}
+
+const AUDIT_SQL = `INSERT INTO audit_log(id, at, user, office_code, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const asJson = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v))
+
+/** One audit entry; `user` names who did it (for bundle rows: the sending office and bundle). */
+export function audit(ctx: Ctx, table: string, rowId: string, action: string, before: unknown, after: unknown, user = ctx.user()): void {
+  ctx.sqlite.prepare(AUDIT_SQL).run(newId(), ctx.clock.now().toISOString(), user, readOfficeCode(ctx.sqlite) ?? '', table, rowId, action, asJson(before), asJson(after))
+}
+
+/**
+ * `shipped`: reference data shipped with Simpul (PHI parts, SPM fields, the 15 SKPD), loaded
+ * into every office with the same id and rev 1 — content no office authored, so no
+ * office's authority is asked; it still passes the row rules, and only its owner's later
+ * edits (rev 2 and up) travel.
+ */
+export function insertRow(ctx: Ctx, table: string, values: Record<string, unknown>, opts: { scope?: string; id?: string; shipped?: boolean } = {}): Row {
+  const policy = requirePolicy(table)
+  const cols = checkColumns(ctx.sqlite, table, values)
+  return ctx.sqlite.transaction(() => {
+    const office = officeParty(ctx.sqlite)
+    const scope = opts.scope ?? office.wilayahCode
+    const id = opts.id ?? newId()
+    const stored = getRow(ctx.sqlite, table, id)
+    // An id chosen by the caller (defaults, monthly reports) may already exist elsewhere.
+    if (stored && stored.scope !== scope) throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} tidak dapat diubah (tersimpan untuk ${stored.scope}).`)
+    if (!opts.shipped) assertMayWrite(policy, office, scope, 'create')
+    const now = ctx.clock.now().toISOString()
+    const full: Record<string, unknown> = { ...values, id, scope, rev: 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId, deleted_at: null }
+    if (cols.has('created_at')) full.created_at = now
+    if (cols.has('updated_at')) full.updated_at = now
+    assertValid(ctx.sqlite, policy, withDefaults(ctx.sqlite, table, full))
+    if (!opts.shipped) assertReferences(ctx.sqlite, policy, full)
+    const keys = Object.keys(full)
+    ctx.sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
+    const after = getRow(ctx.sqlite, table, id)!
+    audit(ctx, table, after.id, 'create', null, after)
+    return after
+  })()
+}
+
+/** The row as the database will store it: the columns not given take their SQL defaults. */
+function withDefaults(sqlite: Database.Database, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const defaults = columnDefaults(sqlite, table)
+  const out: Record<string, unknown> = {}
+  for (const c of columnsOf(sqlite, table)) out[c.name] = c.name in row ? row[c.name] : (defaults.get(c.name) ?? null)
+  return out
+}
+
+const defaultsCache = new WeakMap<Database.Database, Map<string, Map<string, unknown>>>()
+function columnDefaults(sqlite: Database.Database, table: string): Map<string, unknown> {
+  let byTable = defaultsCache.get(sqlite)
+  if (!byTable) defaultsCache.set(sqlite, (byTable = new Map()))
+  let d = byTable.get(table)
+  if (!d) {
+    d = new Map()
+    for (const r of sqlite.prepare('SELECT name, dflt_value AS v FROM pragma_table_info(?)').all(table) as { name: string; v: string | null }[]) {
+      if (r.v === null) continue
+      const v = r.v.trim()
+      d.set(r.name, /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v.replace(/^'(.*)'$/s, '$1').replaceAll("''", "'"))
+    }
+    byTable.set(table, d)
+  }
+  return d
+}
+
+/** Applies a patch; returns the row unchanged (no new rev) when nothing differs. */
+export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<string, unknown>, action = 'update'): Row {
+  const policy = requirePolicy(table)
+  const cols = checkColumns(ctx.sqlite, table, patch)
+  return ctx.sqlite.transaction(() => {
+    const before = requireRow(ctx.sqlite, table, id)
+    const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => before[k] !== v))
+    if (Object.keys(changed).length === 0) return before
+    if ('scope' in changed) {
+      throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} "${policy.rowLabel(before)}" tidak dapat dipindah (${before.scope} → ${String(changed.scope)}). Buat data baru di wilayah tujuan.`)
+    }
+    for (const k of ['id', 'rev', 'hlc', 'origin'] as const) if (k in changed) throw new Error(`Kolom ${table}.${k} diatur oleh Simpul`)
+    const op: WriteOp = action === 'delete' || action === 'restore' ? 'delete' : 'change'
+    assertMayWrite(policy, officeParty(ctx.sqlite), before.scope, op)
+    const set: Record<string, unknown> = { ...changed, rev: before.rev + 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId }
+    if (cols.has('updated_at')) set.updated_at = ctx.clock.now().toISOString()
+    // A tombstone or a restore is never refused for old data that today's rules would not take.
+    if (op === 'change') {
+      assertValid(ctx.sqlite, policy, { ...before, ...set })
+      assertReferences(ctx.sqlite, policy, { ...before, ...set })
+    }
+    ctx.sqlite.prepare(`UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
+    const after = getRow(ctx.sqlite, table, id)!
+    audit(ctx, table, id, action, before, after)
+    return after
+  })()
+}
+
+export function deleteRow(ctx: Ctx, table: string, id: string): Row {
+  const before = requireRow(ctx.sqlite, table, id)
+  if (before.deleted_at) return before
+  return updateRow(ctx, table, id, { deleted_at: ctx.clock.now().toISOString() }, 'delete')
+}
+
+export function restoreRow(ctx: Ctx, table: string, id: string): Row {
+  const before = requireRow(ctx.sqlite, table, id)
+  if (!before.deleted_at) return before
+  return updateRow(ctx, table, id, { deleted_at: null }, 'restore')
+}
+
+/**
+ * A row may point only at rows of its own area (the policy's `refs`). Returns the reason when
+ * it points elsewhere, 'unknown' when a row it points at is not here (yet), null when fine.
+ */
+export function referenceProblem(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): string | 'unknown' | null {
+  let unknown = false
+  for (const ref of policy.refs ?? []) {
+    const target = row[ref.column]
+    if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
+    const found = sqlite.prepare(`SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
+    if (!found) unknown = true
+    else if (found.scope !== row.scope && !found.scope.startsWith(`${String(row.scope)}.`)) {
+      return `${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} yang dirujuk milik wilayah ${found.scope}, bukan ${String(row.scope)}`
+    }
+  }
+  return unknown ? 'unknown' : null
+}
+
+function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
+  const why = referenceProblem(sqlite, policy, row)
+  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+}
+
+/** What the policy says of one incoming row: null when it may be applied. */
+export type IncomingVerdict = { kind: 'unauthorised' | 'invalid' | 'unresolved'; reason: string } | null
+
+/**
+ * Judges one row from another office's bundle against the policy, on the row as stored
+ * here (if any): the sender must be allowed to create or change it in the STORED scope,
+ * the scope must not change, and the row must pass the same schema and rules as a local
+ * write. Pure reads; the apply stage writes with `storeIncoming`.
+ */
+export function checkIncoming(
+  sqlite: Database.Database,
+  policy: TablePolicy,
+  sender: Party,
+  incoming: Record<string, unknown>,
+  stored: { scope: string; deleted_at: string | null } | undefined,
+  hidden?: Set<string>,
+): IncomingVerdict {
+  const scope = String(incoming.scope)
+  if (stored && stored.scope !== scope) {
+    return { kind: 'unauthorised', reason: `wilayah baris diubah dari ${stored.scope} menjadi ${scope}` }
+  }
+  const op: WriteOp = !stored ? 'create' : incoming.deleted_at && !stored.deleted_at ? 'delete' : stored.deleted_at && !incoming.deleted_at ? 'delete' : 'change'
+  const why = refusal(policy, sender, scope, op)
+  if (why) return { kind: 'unauthorised', reason: why }
+  const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming)
+  if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
+  // A tombstone is never refused for its content: it only says the row is gone.
+  if (incoming.deleted_at && stored) return null
+  // Columns this office is not granted arrive empty; anything else in them is refused.
+  // (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
+  const leaked = hidden ? [...hidden].filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
+  if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
+  // Columns an older Simpul does not send take their defaults, as the insert will give them.
+  const problems = rowProblems(sqlite, policy, withDefaults(sqlite, policy.table, incoming), hidden)
+  if (problems.length) return { kind: 'invalid', reason: problems.join('; ') }
+  // A row it points at may come in the same bundle: the apply stage looks again once it is in.
+  return ref === 'unknown' ? { kind: 'unresolved', reason: 'rujukan belum ada di kantor ini' } : null
+}
