@@ -135,9 +135,11 @@ test('bulk: select kader across the list, set them inactive and move one, one co
   await page.getByRole('link', { name: 'Registri' }).click()
   await page.getByRole('tab', { name: 'Kader', exact: true }).click()
   const rows = page.locator('table tbody tr')
-  const names = [(await rows.nth(0).locator('td').nth(1).innerText()).trim(), (await rows.nth(1).locator('td').nth(1).innerText()).trim()]
-  await page.getByRole('checkbox', { name: `Pilih ${names[0]}` }).check()
-  await page.getByRole('checkbox', { name: `Pilih ${names[1]}` }).check()
+  const cell = async (r: number, c: number) => (await rows.nth(r).locator('td').nth(c).innerText()).trim()
+  const names = [await cell(0, 1), await cell(1, 1)]
+  const niks = [await cell(0, 2), await cell(1, 2)]
+  await rows.nth(0).getByRole('checkbox').check()
+  await rows.nth(1).getByRole('checkbox').check()
   const bar = page.getByTestId('bulk-bar')
   await expect(bar).toContainText('2 kader dipilih')
   await shot(page, 'screens-bulk-selected')
@@ -153,14 +155,14 @@ test('bulk: select kader across the list, set them inactive and move one, one co
   await expect(bar).toHaveCount(0)
 
   const db = new Database(host.dbFile, { readonly: true })
-  const ids = names.map((n) => (db.prepare(`SELECT id FROM kader WHERE name = ? ORDER BY id LIMIT 1`).get(n) as { id: string }).id)
+  const ids = niks.map((n) => (db.prepare(`SELECT id FROM kader WHERE nik = ?`).get(n) as { id: string }).id)
   for (const id of ids) {
     expect(db.prepare(`SELECT active_to FROM kader WHERE id = ?`).get(id)).toEqual({ active_to: '2026-06-30' })
     expect(db.prepare(`SELECT count(*) AS n FROM audit_log WHERE table_name = 'kader' AND row_id = ? AND action = 'update'`).get(id)).toEqual({ n: 1 })
   }
 
   // Move one kader to another posyandu of the same kecamatan.
-  await page.getByRole('checkbox', { name: `Pilih ${names[0]}` }).check()
+  await rows.nth(0).getByRole('checkbox').check()
   await bar.getByRole('button', { name: 'Pindahkan ke posyandu lain' }).click()
   const move = page.getByRole('dialog', { name: 'Pindahkan ke posyandu lain' })
   const target = move.getByRole('combobox', { name: 'Posyandu' })

@@ -1,5 +1,6 @@
 import { DateInput, MonthPickerInput, type DateInputProps, type MonthPickerInputProps } from '@mantine/dates'
 import 'dayjs/locale/id'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 const pad = (n: string) => n.padStart(2, '0')
@@ -48,9 +49,11 @@ type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'maxDate' | 'm
  */
 export function DateField(props: DateFieldProps) {
   const { t, i18n } = useTranslation()
-  const { value, onChange, notInFuture, minDate, maxDate, error, ...rest } = props
+  const { value, onChange, notInFuture, minDate, maxDate, error, onFocus, onClick, onInput, popoverProps, ...rest } = props
   const max = notInFuture ? (maxDate && maxDate < todayIso() ? maxDate : todayIso()) : maxDate
   const own = value && max && value > max ? (notInFuture ? t('date.future') : t('date.tooLate')) : value && minDate && value < minDate ? t('date.tooEarly') : null
+  // Once a whole date is typed the calendar closes, so the next click (Save) is not taken by a day.
+  const [typed, setTyped] = useState(false)
   return (
     <DateInput
       valueFormat="DD/MM/YYYY"
@@ -58,9 +61,13 @@ export function DateField(props: DateFieldProps) {
       dateParser={parseTypedDate}
       locale={i18n.language === 'en' ? 'en' : 'id'}
       clearable
-      minDate={minDate}
-      maxDate={max}
+      // Days out of range cannot be picked; a typed one is kept and shown as an error, not dropped silently.
+      excludeDate={(d) => Boolean((max && String(d).slice(0, 10) > max) || (minDate && String(d).slice(0, 10) < minDate))}
       {...rest}
+      popoverProps={{ ...popoverProps, ...(typed ? { opened: false } : {}) }}
+      onFocus={(e) => (setTyped(false), onFocus?.(e))}
+      onClick={(e) => (setTyped(false), onClick?.(e))}
+      onInput={(e) => (setTyped(parseTypedDate(e.currentTarget.value) !== null), onInput?.(e))}
       error={own ?? error}
       value={value || null}
       onChange={(v) => onChange(v ?? '')}
