@@ -179,3 +179,55 @@ test('bulk: select kader across the list, set them inactive and move one, one co
   expect(now.map((r) => r.label)).toEqual([label])
   db.close()
 })
+
+test('keyboard only: reach the menu, open a form, select rows, confirm a bulk change, cancel with Esc', async ({ page, host }) => {
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  await page.goto(host.url)
+  await expect(page.getByTestId('office-name')).toBeVisible()
+  /** Presses Tab until the focused element has this accessible name (fails after 80 presses). */
+  const tabTo = async (name: RegExp, back = false) => {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab')
+      const label = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null
+        return el ? el.getAttribute('aria-label') ?? el.innerText ?? '' : ''
+      })
+      if (name.test(label.trim())) return
+    }
+    throw new Error(`${name} is not reachable with Tab`)
+  }
+  await tabTo(/^Perkecil menu$/) // the sidebar toggle is a control too
+  await tabTo(/^Registri$/)
+  await page.keyboard.press('Enter')
+  // Tabs are one stop (the chosen tab); the arrow keys move between them.
+  await tabTo(/^Posyandu$/)
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('kader-count')).toBeVisible()
+  await tabTo(/^Tambah kader$/)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Kader baru' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('kader-count')).toBeVisible()
+  // Rows: the selection checkboxes take the focus in turn, Space ticks them.
+  await tabTo(/^Pilih semua di halaman ini$/)
+  await tabTo(/^Pilih /)
+  await page.keyboard.press('Space')
+  await tabTo(/^Pilih /)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('bulk-bar')).toContainText('2 kader dipilih')
+  await tabTo(/^Set nonaktif$/, true) // the bar is above the table: Shift+Tab goes back to it
+  await page.keyboard.press('Enter')
+  const form = page.getByRole('dialog', { name: 'Set nonaktif' })
+  await expect(form).toBeVisible()
+  await tabTo(/^Lanjut$/)
+  await page.keyboard.press('Enter')
+  const confirm = page.getByRole('dialog', { name: /^Set 2 kader nonaktif sejak/ })
+  await expect(confirm).toBeVisible()
+  // Esc answers "no": nothing changes.
+  await page.keyboard.press('Escape')
+  await expect(confirm).toBeHidden()
+  await shot(page, 'screens-keyboard')
+  const db = new Database(host.dbFile, { readonly: true })
+  expect(db.prepare(`SELECT count(*) AS n FROM kader WHERE active_to IS NOT NULL`).get()).toEqual({ n: 0 })
+  db.close()
+})

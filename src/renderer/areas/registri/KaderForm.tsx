@@ -44,14 +44,14 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
   const form = useForm<Values>({
     initialValues: { nik: '', name: '', sex: null, birthDate: '', phone: '', education: null, role: 'anggota', posyanduId: posyanduId ?? null, activeFrom: '', activeTo: '', notes: '', trainings: [] },
     validate: {
-      nik: (v) => (v.replace(/\s/g, '').length === 0 ? 'NIK wajib diisi' : null),
-      name: (v) => (v.trim().length < 2 ? 'Nama minimal 2 huruf' : null),
-      sex: (v) => (!v ? 'Pilih jenis kelamin' : null),
-      birthDate: (v) => (!v ? 'Isi tanggal lahir' : null),
-      phone: (v) => (v && !/^(\+62|0)8\d{7,12}$/.test(v.replace(/[\s-]/g, '')) ? 'Nomor HP seperti 081234567890' : null),
-      posyanduId: (v) => (!v ? 'Pilih posyandu' : null),
-      activeTo: (v, all) => (v && all.activeFrom && v < all.activeFrom ? 'Tanggal selesai sebelum tanggal mulai' : null),
-      trainings: { name: (v) => (v.trim().length < 2 ? 'Nama pelatihan minimal 2 huruf' : null) },
+      nik: (v) => (v.replace(/\s/g, '').length === 0 ? t('valid.nikRequired') : null),
+      name: (v) => (v.trim().length < 2 ? t('valid.kaderName') : null),
+      sex: (v) => (!v ? t('valid.pickSex') : null),
+      birthDate: (v) => (!v ? t('valid.birthDate') : null),
+      phone: (v) => (v && !/^(\+62|0)8\d{7,12}$/.test(v.replace(/[\s-]/g, '')) ? t('valid.phone') : null),
+      posyanduId: (v) => (!v ? t('valid.pickPosyandu') : null),
+      activeTo: (v, all) => (v && all.activeFrom && v < all.activeFrom ? t('valid.dateOrder') : null),
+      trainings: { name: (v) => (v.trim().length < 2 ? t('valid.trainingName') : null) },
     },
   })
   const k = existing.data

@@ -46,13 +46,13 @@ export function PosyanduForm({ id }: { id?: string }) {
       isPhiModel: false, phiDecree: '', isIlp: false, isSpmPilot: false, status: 'aktif', statusDate: '', statusReason: '',
     },
     validate: {
-      name: (v) => (v.trim().length < 3 ? 'Nama posyandu minimal 3 huruf' : null),
-      desaCode: (v) => (!v ? 'Pilih desa/kelurahan dari daftar' : null),
-      rt: (v) => (v && !/^\d{1,3}$/.test(v) ? 'RT berupa angka, contoh 003' : null),
-      rw: (v) => (v && !/^\d{1,3}$/.test(v) ? 'RW berupa angka, contoh 001' : null),
-      phiDecree: (v, all) => (all.isPhiModel && !v.trim() ? 'Posyandu model PHI perlu nomor keputusannya' : null),
-      statusDate: (v, all) => (all.status === 'nonaktif' && !v ? 'Isi tanggal posyandu menjadi nonaktif' : null),
-      statusReason: (v, all) => (all.status === 'nonaktif' && !v.trim() ? 'Isi alasan posyandu menjadi nonaktif' : null),
+      name: (v) => (v.trim().length < 3 ? t('valid.posyanduName') : null),
+      desaCode: (v) => (!v ? t('valid.pickDesa') : null),
+      rt: (v) => (v && !/^\d{1,3}$/.test(v) ? t('valid.rt') : null),
+      rw: (v) => (v && !/^\d{1,3}$/.test(v) ? t('valid.rw') : null),
+      phiDecree: (v, all) => (all.isPhiModel && !v.trim() ? t('valid.phiDecree') : null),
+      statusDate: (v, all) => (all.status === 'nonaktif' && !v ? t('valid.statusDate') : null),
+      statusReason: (v, all) => (all.status === 'nonaktif' && !v.trim() ? t('valid.statusReason') : null),
     },
   })
   const p = existing.data?.posyandu
