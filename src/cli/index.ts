@@ -12,6 +12,7 @@ import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
 import { registryCommands } from './commands/registry'
+import { formsCommands } from './commands/forms'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   ...honorCommands,
   ...programmeCommands,
   ...registryCommands,
+  ...formsCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

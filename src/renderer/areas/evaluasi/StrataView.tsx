@@ -25,7 +25,7 @@ export function StrataView() {
   const strata = useOp('evaluation.strata', { year: Number(year), rules: code }, !!code)
   const d = strata.data
   const rows = (d?.rows ?? []).filter((r) => !filter || `${r.name} ${r.desaName} ${r.kecamatanName}`.toLowerCase().includes(filter.toLowerCase()))
-  const donut = d ? [...d.set.levels.map((l, i) => ({ name: l.label, value: d.total.byStratum[l.id], color: LEVEL_COLORS[i] })), { name: t('strata.noData'), value: d.total.noData, color: 'gray.5' }] : []
+  const donut = d ? [...d.set.levels.map((l, i) => ({ name: l.label, value: d.total.byStratum[l.id], color: LEVEL_COLORS[i] })), { name: t('strata.incomplete'), value: d.total.incomplete, color: 'gray.3' }, { name: t('strata.noData'), value: d.total.noData, color: 'gray.5' }] : []
   const exportXlsx = async () => {
     const out = await callWithNotice('evaluation.exportXlsx', { kind: 'report', year: Number(year), rules: code })
     if (out) downloadBase64(out.base64, out.fileName)
