@@ -47,7 +47,22 @@ export function LoadState(props: {
   )
 }
 
-/** A status line for one `useOp` result: loader while loading, red message with "try again" on error. */
+/**
+ * The status of one `useOp` result, for views that render their own content: a red message with
+ * "try again" on error; while loading, a small loader in the corner that takes no room, so
+ * nothing on the page moves when the data arrives (a click aimed at a button stays on it).
+ */
 export function OpState({ op }: { op: { loading: boolean; error: ApiError | null; data: unknown; reload: () => Promise<void> } }) {
-  return <LoadState loading={op.loading} error={op.error} hasData={op.data !== undefined} reload={() => void op.reload()} />
+  const { t } = useTranslation()
+  if (op.error) return <LoadState loading={false} error={op.error} hasData={false} reload={() => void op.reload()} />
+  return (
+    <Box pos="relative" h={0} aria-live="polite">
+      {op.loading && (
+        <Group gap={6} pos="absolute" top={0} right={0} style={{ zIndex: 3 }} data-loading="true" bg="var(--mantine-color-body)" px={6}>
+          <Loader size="xs" />
+          <Text size="xs" c="dimmed">{t('state.loading')}</Text>
+        </Group>
+      )}
+    </Box>
+  )
 }
