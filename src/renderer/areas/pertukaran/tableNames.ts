@@ -21,4 +21,6 @@ export const TABLES: Record<string, { id: string; en: string }> = {
   programme: { id: 'Program SKPD', en: 'Agency programmes' },
   programme_posyandu: { id: 'Posyandu sasaran program', en: 'Programme posyandu' },
   regulation: { id: 'Regulasi', en: 'Regulations' },
+  form_definition: { id: 'Formulir laporan', en: 'Report forms' },
+  form_report: { id: 'Laporan formulir', en: 'Form reports' },
 }
