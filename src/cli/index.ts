@@ -11,6 +11,7 @@ import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
+import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   ...honorCommands,
   ...programmeCommands,
   ...registryCommands,
+  ...provinceCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
