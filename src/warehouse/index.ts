@@ -85,10 +85,9 @@ export async function warehouseLoad(ctx: Ctx, path: string, opts: { holdBeforeCo
 export async function warehouseSummary(ctx: Ctx, client: pg.Client, year: number): Promise<ProvinceSummary> {
   const me = officeParty(ctx.sqlite)
   const name = wilayahName(ctx.sqlite)
-  const [kader, strata, sets] = await Promise.all([
-    client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.kader}`),
-    client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.strata}`),
-    client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.sets}`),
-  ])
+  // One connection answers one query at a time.
+  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.kader}`)
+  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.strata}`)
+  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.sets}`)
   return assembleSummary(year, { code: me.wilayahCode, name: name(me.wilayahCode) }, { kader: kader.rows, strata: strata.rows, sets: sets.rows }, name)
 }

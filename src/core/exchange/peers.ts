@@ -22,7 +22,7 @@ import {
 const cardSchema = z.object({
   type: z.literal('simpul-kartu-kantor'),
   version: z.literal(1),
-  wilayahCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/),
+  wilayahCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2})?)?$/),
   name: z.string().min(1).max(200),
   level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
   signPublicKey: z.string().min(40).max(200),
