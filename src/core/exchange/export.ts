@@ -13,7 +13,7 @@ import { encodeHead, forEachChunk, FORMAT_VERSION, type Manifest } from './forma
 import { keyId, loadKeys, publicKeyFromText, publicKeyText, signBytes } from './keys'
 import { peerRow, rekeyChain } from './peers'
 import { refreshForProvince } from '../province/counts'
-import { columnsOf, grantTo, hiddenColumns, levelBelow, levelOf, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
+import { columnsOf, grantTo, hiddenColumns, levelBelow, levelOf, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
 import { officeParty } from '../write'
 
 /** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
@@ -74,7 +74,7 @@ function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<Ro
         : grant.where
     const complete = grant.rows === 'where' && !!grant.complete
     const hidden = hiddenColumns(policy, receiver)
-    const select = cols.map((c) => (hidden.has(c.name) ? `${c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL'} AS "${c.name}"` : `t."${c.name}"`)).join(', ')
+    const select = cols.map((c) => (hidden.has(c.name) ? `${maskSql(c)} AS "${c.name}"` : `t."${c.name}"`)).join(', ')
     const sql = `SELECT ${select} FROM "${policy.table}" t WHERE (${mine.join(' OR ')}) AND (${theirs})${complete ? '' : ' AND t.hlc > @after'} ORDER BY t.hlc`
     const stmt = ctx.sqlite.prepare(sql).raw(true)
     const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)))

@@ -131,5 +131,8 @@ export function hiddenColumns(policy: TablePolicy, receiver: Party): Set<string>
   return new Set(g.rows === 'none' ? [] : (g.hide ?? []).filter((k) => !(TRAVELLING_COLUMNS as readonly string[]).includes(k)))
 }
 
+/** The SQL literal a hidden column is sent (and kept) as: NULL, or '' / 0 where the column takes no NULL. */
+export const maskSql = (c: ColumnInfo) => (c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL')
+
 /** Does a table travel at all? Tables with a policy do; no other table ever does. */
 export const travels = (table: string) => byTable.has(table)

@@ -3,7 +3,7 @@ import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { environmentFailure } from '../../failures'
-import { columnsOf, refusal, type Party } from '../../policy'
+import { columnsOf, maskSql, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty, referenceProblem } from '../../write'
@@ -262,12 +262,11 @@ function withdraw(ctx: Ctx, s: Section, keep: Set<string>, sender: Party, me: Pa
 function scrubHidden(ctx: Ctx, s: Section, sender: Party, me: Party) {
   const sqlite = ctx.sqlite
   const cols = columnsOf(sqlite, s.name).filter((c) => s.hidden.has(c.name))
-  const mask = (c: (typeof cols)[number]) => (c.notnull ? (c.type.startsWith('INT') || c.type === 'REAL' ? '0' : "''") : 'NULL')
-  const dirty = cols.map((c) => `"${c.name}" IS NOT ${mask(c)}`).join(' OR ')
+  const dirty = cols.map((c) => `"${c.name}" IS NOT ${maskSql(c)}`).join(' OR ')
   const held = sqlite.prepare(`SELECT id, scope FROM "${s.name}" WHERE ${dirty}`).all() as { id: string; scope: string }[]
   const ours = held.filter((r) => !refusal(s.policy, sender, r.scope, 'change') && refusal(s.policy, me, r.scope, 'change'))
   if (!ours.length) return
-  const update = sqlite.prepare(`UPDATE "${s.name}" SET ${cols.map((c) => `"${c.name}" = ${mask(c)}`).join(', ')} WHERE id = ?`)
+  const update = sqlite.prepare(`UPDATE "${s.name}" SET ${cols.map((c) => `"${c.name}" = ${maskSql(c)}`).join(', ')} WHERE id = ?`)
   const scrub = sqlite.prepare(`UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE table_name = ? AND row_id = ?`)
   for (const r of ours) {
     update.run(r.id)
