@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import pg from 'pg'
+import { AppError } from '../shared/result'
 import { columnsOf, grantTo, TABLE_POLICIES, type Party } from '../core/policy'
 import { KADER_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../core/province/summary'
 
@@ -56,7 +57,8 @@ export async function connect(url: string): Promise<pg.Client> {
   try {
     await client.connect()
   } catch (e) {
-    throw Object.assign(new Error(`Tidak dapat terhubung ke PostgreSQL (${redact(url)}): ${(e as Error).message}`), { cause: e })
+    await client.end().catch(() => undefined)
+    throw new AppError('WAREHOUSE_UNREACHABLE', `Tidak dapat terhubung ke PostgreSQL (${redact(url)}): ${(e as Error).message}. Periksa alamat, nama pengguna dan bahwa server berjalan.`)
   }
   return client
 }

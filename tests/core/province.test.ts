@@ -6,7 +6,8 @@ import { enrolOffice, makeCard, readCard } from '../../src/core/exchange/peers'
 import { setupOffice } from '../../src/core/office/service'
 import { provinceSummary } from '../../src/core/province/service'
 import { makeCtx, tempDir } from '../helpers/db'
-import { dbState, receive, refusal, send } from '../helpers/exchange'
+import { updateRow } from '../../src/core/db/rows'
+import { addRegulation, dbState, receive, refusal, send } from '../helpers/exchange'
 import { exchangeUp, fromKecamatan, provinceWorld } from '../helpers/province'
 import { addKader, addPosyandu } from '../helpers/registry'
 
@@ -94,16 +95,27 @@ describe('province offices', () => {
     expect(count('kader_count')).toBe(s.total.posyandu)
     for (const secret of w.secrets) expect(occurrences(w.prov.sqlite, secret), secret).toEqual([])
     expect(w.prov.sqlite.prepare(`SELECT count(*) AS n FROM posyandu WHERE address IS NOT NULL OR rt IS NOT NULL`).get()).toEqual({ n: 0 })
+
+    // The command line prints the same figures.
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'province', 'summary', '--year', '2026', '--db', w.prov.dataFile, '--json'], { encoding: 'utf8' })
+    expect(cli.status, cli.stderr).toBe(0)
+    expect(JSON.parse(cli.stdout)).toEqual(s)
   })
 
-  it('a province cannot write its kecamatan’s data, and its bundles carry none of it back down', async () => {
+  it('a province’s regulations go down to its kabupaten; its kecamatan’s data does not come back down, and it cannot write it', async () => {
     const w = provinceWorld()
     for (const f of await exchangeUp(w)) await receive(w.prov, f)
     const batam = w.kab.get('21.71')!
-    const before = dbState(batam)
+    const pergub = addRegulation(w.prov, 'Pergub Posyandu Kepulauan Riau')
+    const before = JSON.parse(dbState(batam))[0] as Record<string, unknown[]>
     const r = await receive(batam, send(w.prov, batam, w.outDir))
-    expect(r.totals.new + r.totals.changed).toBe(0)
+    expect(r.totals).toMatchObject({ new: 1, changed: 0, refused: 0 })
     expect(r.tables.filter((t) => t.table === 'posyandu' || t.table === 'monthly_report')).toEqual([])
-    expect(JSON.parse(dbState(batam))[0]).toEqual(JSON.parse(before)[0])
+    const after = JSON.parse(dbState(batam))[0] as Record<string, unknown[]>
+    expect({ ...after, regulation: [] }).toEqual({ ...before, regulation: [] })
+    expect(after.regulation).toMatchObject([{ id: pergub.id, scope: '21' }])
+    // The province holds its kecamatan's posyandu but may not change them.
+    const p = w.prov.sqlite.prepare(`SELECT id FROM posyandu LIMIT 1`).get() as { id: string }
+    expect(() => updateRow(w.prov, 'posyandu', p.id, { name: 'Diubah Provinsi' })).toThrow(/tidak berwenang/)
   })
 })

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -11,7 +11,7 @@ import { loadBundle, warehouseInit, warehouseLoad, warehouseSummary } from '../.
 import { warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
-import { makeCtx } from '../helpers/db'
+import { makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, receive, refusal, send } from '../helpers/exchange'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { exchangeUp, provinceWorld, type ProvinceWorld } from '../helpers/province'
@@ -138,6 +138,25 @@ describe('warehouse on PostgreSQL', () => {
   })
 })
 
+describe('warehouse commands', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8' })
+  it('`warehouse init` sets up a warehouse office and its schema; an unreachable server is refused in Indonesian', async () => {
+    const u = await server.createDatabase('gudang_cli')
+    const db = join(tempDir('simpul-whcli-'), 'gudang.sqlite')
+    const r = cli('warehouse', 'init', '--pg', u, '--office', '21', '--name', 'Gudang Data Kepri', '--db', db, '--json')
+    expect(r.status, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).tables).toEqual(['posyandu', 'monthly_report', 'kader_count', 'posyandu_stratum'])
+    const c = new pg.Client({ connectionString: u })
+    await c.connect()
+    const views = await c.query(`SELECT matviewname FROM pg_matviews ORDER BY 1`)
+    await c.end()
+    expect(views.rows.map((v) => v.matviewname)).toEqual(['wh_kader_summary', 'wh_set_summary', 'wh_strata_summary'])
+    const bad = cli('warehouse', 'init', '--pg', `postgresql://postgres@localhost/none?host=${encodeURIComponent(join(server.dir, 'tidak-ada'))}`, '--db', db)
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/Tidak dapat terhubung ke PostgreSQL/)
+  })
+})
+
 describe('a hostile kabupaten against a warehouse', () => {
   let wh: Ctx
   let kab: Ctx
@@ -154,7 +173,7 @@ describe('a hostile kabupaten against a warehouse', () => {
     await c.connect()
     const desa = (kab.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = '21.71.01' ORDER BY code LIMIT 1`).get() as { code: string }).code
     addPosyandu(kab, 'Posyandu Mawar', desa)
-    outDir = (await import('../helpers/db')).tempDir('simpul-wh-')
+    outDir = tempDir('simpul-wh-')
     await loadBundle(wh, c, send(kab, wh, outDir))
     posyandu = rows(kab, 'posyandu')[0]
   }, 60_000)
