@@ -13,6 +13,7 @@ import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
 import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
+import { formsCommands } from './commands/forms'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
 export const commands: Command[] = [
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   ...programmeCommands,
   ...registryCommands,
   ...provinceCommands,
+  ...formsCommands,
 ]
 
 const GLOBAL = { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

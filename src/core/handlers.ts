@@ -10,6 +10,7 @@ import { regulationHandlers } from './regulation/handlers'
 import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
+import { formsHandlers } from './forms/handlers'
 
 z.config(z.locales.id())
 
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...honorHandlers,
   ...programmeHandlers,
   ...registryHandlers,
+  ...formsHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

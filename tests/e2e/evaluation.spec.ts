@@ -59,7 +59,8 @@ test('a year of monthly reports entered through the grid gives a stratum with it
   }
   await expect(page.getByTestId('unsaved')).toHaveText('12 bulan belum disimpan')
   await expect(page.getByTestId('derived-ds-' + (await page.getByLabel('D Des').getAttribute('data-rk')))).toHaveText('42%')
-  await expect(page.getByTestId('live-reason')).toHaveText('Madya: D/S 42% < 50%; buka 12 kali; kader bertugas 6 orang ≥ 5 orang')
+  // K4 2 × 12 against a target of 20 is 120 %: flagged (issue 14) so the office checks its sasaran.
+  await expect(page.getByTestId('live-reason')).toHaveText('Madya: D/S 42% < 50%; buka 12 kali; kader bertugas 6 orang ≥ 5 orang; KIA (K4/sasaran bumil) 120% ≥ 50% (di atas 100%: periksa sasaran); imunisasi (IDL/sasaran bayi) 120% ≥ 50% (di atas 100%: periksa sasaran)')
   await page.keyboard.press('Control+s')
   await expect(page.getByText('Laporan tersimpan: 12 bulan')).toBeVisible()
   await expect(page.getByTestId('unsaved')).toHaveCount(0)

@@ -25,14 +25,14 @@ export const evaluationCommands: Command[] = [
             area: out.area,
             total: out.total,
             kecamatan: out.kecamatan,
-            posyandu: out.rows.map((p) => ({ id: p.id, name: p.name, desa: p.desaName, kecamatan: p.kecamatanName, stratum: p.result.stratum, aktif: p.result.aktif, incomplete: p.result.incomplete, reason: p.result.reason, score: p.totalScore })),
+            posyandu: out.rows.map((p) => ({ id: p.id, name: p.name, desa: p.desaName, kecamatan: p.kecamatanName, stratum: p.result.stratum, aktif: p.result.aktif, incomplete: p.result.stratum === null, missing: p.result.missing, atLeast: p.result.atLeast, reason: p.result.reason, score: p.totalScore })),
           },
           () =>
             [
               `Strata posyandu ${out.area.name} tahun ${year} — ${set.name}`,
               ...out.rows.map((p) => `${p.name.padEnd(28)} ${p.desaName.padEnd(20)} ${p.result.reason}`),
               '',
-              `Aktif: ${out.total.aktif} dari ${out.total.posyandu} posyandu (${formatPercent(out.total.aktifPct)}); ${set.levels.map((l) => `${l.label} ${out.total.byStratum[l.id]}`).join(', ')}; tanpa data ${out.total.noData}`,
+              `Aktif: ${out.total.aktif} dari ${out.total.posyandu} posyandu (${formatPercent(out.total.aktifPct)}); ${set.levels.map((l) => `${l.label} ${out.total.byStratum[l.id]}`).join(', ')}; data tidak lengkap ${out.total.incomplete}; tanpa data ${out.total.noData}`,
             ].join('\n'),
         )
         return EXIT.ok

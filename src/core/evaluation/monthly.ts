@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import type { MonthlyRow } from '../../shared/contract/evaluation'
-import { emptyMonth, isEmptyMonth, NUMERIC_FIELDS, validateMonthly, type MonthlyValues } from '../../shared/evaluation/fields'
+import { emptyMonth, isEmptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../shared/evaluation/fields'
+import type { FormValues } from '../../shared/forms/form'
+import { previousPeriod, nextPeriod } from '../../shared/forms/form'
+import { checkSkdnMonth, monthlyToForm } from '../../shared/forms/skdn'
+import { compiled, getForm } from '../forms/definitions'
 import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
@@ -24,6 +28,9 @@ export function rowToValues(r: Record<string, unknown>): MonthlyValues {
   return v
 }
 
+/** Fields a kabupaten added to the SKDN form (stored beside the columns). */
+export const rowExtra = (r: Record<string, unknown>): FormValues | null => (r.extra_json ? (JSON.parse(String(r.extra_json)) as FormValues) : null)
+
 function valuesToColumns(v: MonthlyValues): Record<string, unknown> {
   const cols: Record<string, unknown> = {
     // A filled month without an explicit "tidak buka" is an open day.
@@ -38,7 +45,7 @@ function valuesToColumns(v: MonthlyValues): Record<string, unknown> {
 
 const toRow = (posyanduId: string, month: string, r: Row | Record<string, unknown> | undefined): MonthlyRow =>
   r && !r.deleted_at
-    ? { id: r.id as string, posyanduId, month, values: rowToValues(r), rev: r.rev as number }
+    ? { id: r.id as string, posyanduId, month, values: rowToValues(r), rev: r.rev as number, extra: rowExtra(r), formVersion: r.form_version as number }
     : { id: null, posyanduId, month, values: emptyMonth(), rev: 0 }
 
 /** The locked evaluation period (if any) covering this scope and year. */
@@ -59,10 +66,13 @@ export function monthlyYear(ctx: Ctx, posyanduId: string, year: number) {
     .prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month LIKE ? AND deleted_at IS NULL`)
     .all(posyanduId, `${year}-%`) as Record<string, unknown>[]
   const byMonth = new Map(rows.map((r) => [r.month as string, r]))
+  const dec = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month = ? AND deleted_at IS NULL`).get(posyanduId, `${year - 1}-12`) as Record<string, unknown> | undefined
   return {
     posyandu,
     year,
     months: monthsOf(year).map((m) => toRow(posyanduId, m, byMonth.get(m))),
+    /** December before, for January's rules that read the month before (SKDN form values). */
+    previous: dec ? monthlyToForm(rowToValues(dec), rowExtra(dec)) : null,
     locked: !!lockingPeriod(ctx.sqlite, posyandu.kecamatanCode, year),
   }
 }
@@ -73,7 +83,10 @@ export function monthlyDesa(ctx: Ctx, desaCode: string, month: string) {
   return {
     desaCode,
     month,
-    rows: list.map((p) => ({ posyandu: p, report: toRow(p.id, month, get.get(p.id, month) as Record<string, unknown> | undefined) })),
+    rows: list.map((p) => {
+      const before = get.get(p.id, previousPeriod(month)) as Record<string, unknown> | undefined
+      return { posyandu: p, report: toRow(p.id, month, get.get(p.id, month) as Record<string, unknown> | undefined), previous: before ? monthlyToForm(rowToValues(before), rowExtra(before)) : null }
+    }),
     locked: !!lockingPeriod(ctx.sqlite, desaCode.slice(0, 8), Number(month.slice(0, 4))),
   }
 }
@@ -82,6 +95,10 @@ export interface MonthlyItem {
   posyanduId: string
   month: string
   values: MonthlyValues
+  /** Values of fields the kabupaten added to the SKDN form. */
+  extra?: FormValues | null
+  /** The SKDN form version it is entered on (default: the newest this office has). */
+  formVersion?: number
 }
 
 /**
@@ -91,6 +108,16 @@ export interface MonthlyItem {
 export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   const problems: { posyanduId: string; month: string; field: string; message: string }[] = []
   const office = ctx.requireOffice()
+  const newest = getForm(ctx.sqlite, office.wilayahCode, 'SKDN')
+  // A month's rules may read the month before (n + t <= prev.d): from this batch, else stored.
+  const batch = new Map(items.map((it) => [`${it.posyanduId}|${it.month}`, it]))
+  const stored = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month = ? AND deleted_at IS NULL`)
+  const valuesAt = (posyanduId: string, month: string): FormValues | null => {
+    const b = batch.get(`${posyanduId}|${month}`)
+    if (b) return isEmptyMonth(b.values) ? null : monthlyToForm(b.values, b.extra ?? null)
+    const r = stored.get(posyanduId, month) as Record<string, unknown> | undefined
+    return r ? monthlyToForm(rowToValues(r), rowExtra(r)) : null
+  }
   const prepared = items.map((it) => {
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
     if (!(p.desaCode === office.wilayahCode || p.desaCode.startsWith(`${office.wilayahCode}.`))) {
@@ -101,23 +128,38 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
     if (lock) {
       throw new AppError('EVALUATION_LOCKED', `Laporan ${formatMonth(it.month)} posyandu ${p.name} tidak dapat diubah: periode evaluasi "${lock.name}" sudah dikunci.`)
     }
-    for (const issue of validateMonthly(it.values, it.month)) {
+    const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, 'SKDN', it.formVersion) : newest
+    const cf = compiled(form)
+    for (const issue of checkSkdnMonth(cf, it.values, it.extra ?? null, valuesAt(p.id, previousPeriod(it.month)), it.month)) {
       if (issue.severity === 'error') problems.push({ posyanduId: p.id, month: it.month, field: issue.field, message: `${p.name}, ${formatMonth(it.month)}: ${issue.message}` })
     }
-    return { it, p }
+    // Changing this month may break the stored month after it (its prev.* now reads these values).
+    const next = nextPeriod(it.month)
+    if (!batch.has(`${p.id}|${next}`) && !isEmptyMonth(it.values)) {
+      const r = stored.get(p.id, next) as Record<string, unknown> | undefined
+      if (r) {
+        for (const issue of checkSkdnMonth(cf, rowToValues(r), rowExtra(r), monthlyToForm(it.values, it.extra ?? null), next)) {
+          if (issue.severity === 'error' && cf.rules.some((x) => x.rule.id === issue.rule && x.compiled.prevFields.length)) {
+            problems.push({ posyanduId: p.id, month: next, field: issue.field, message: `${p.name}, ${formatMonth(next)} (sudah tersimpan): ${issue.message}` })
+          }
+        }
+      }
+    }
+    return { it, p, version: form.version }
   })
   if (problems.length) {
     throw new AppError('MONTHLY_INVALID', `Laporan belum disimpan — ${problems.map((x) => x.message).join('; ')}`, problems)
   }
   return ctx.sqlite.transaction(() =>
-    prepared.map(({ it, p }) => {
+    prepared.map(({ it, p, version }) => {
       const id = monthlyReportId(p.id, it.month)
       const existing = getRow(ctx.sqlite, 'monthly_report', id)
       if (isEmptyMonth(it.values)) {
         if (existing && !existing.deleted_at) deleteRow(ctx, 'monthly_report', id)
         return toRow(p.id, it.month, undefined)
       }
-      const cols = valuesToColumns(it.values)
+      const extra = it.extra && Object.keys(it.extra).length ? JSON.stringify(it.extra) : null
+      const cols = { ...valuesToColumns(it.values), form_version: version, extra_json: extra }
       if (!existing) {
         return toRow(p.id, it.month, insertRow(ctx, 'monthly_report', { posyandu_id: p.id, month: it.month, ...cols }, { id, scope: p.kecamatanCode }))
       }

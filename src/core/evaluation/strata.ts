@@ -26,6 +26,27 @@ export function loadYear(sqlite: Database.Database, area: string, year: number, 
   return out
 }
 
+/** Monthly column ← field of the yearly SASARAN form that holds the same target. */
+export const YEARLY_TARGETS: Record<string, string> = { bumil_target: 'sasaran_bumil', bayi_target: 'sasaran_bayi', pus: 'pus', kk: 'kk' }
+
+/**
+ * Targets live on the yearly SASARAN form; a month that did not repeat a target in its own
+ * columns (the SKDN grid still has them, for older data) takes the year's value from there.
+ */
+export function withYearlyTargets(sqlite: Database.Database, byPosyandu: Map<string, MonthData[]>, year: number): Map<string, MonthData[]> {
+  if (!byPosyandu.size) return byPosyandu
+  const rows = sqlite
+    .prepare(`SELECT posyandu_id, values_json FROM form_report WHERE form_code = 'SASARAN' AND period = ? AND deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`)
+    .all(String(year), JSON.stringify([...byPosyandu.keys()])) as { posyandu_id: string; values_json: string }[]
+  for (const r of rows) {
+    const targets = JSON.parse(r.values_json) as Record<string, unknown>
+    for (const m of byPosyandu.get(r.posyandu_id) ?? []) {
+      for (const [col, key] of Object.entries(YEARLY_TARGETS)) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
+    }
+  }
+  return byPosyandu
+}
+
 /** Manual scores of a period, summed per posyandu. */
 export function manualScores(sqlite: Database.Database, periodId: string | null): Map<string, number> {
   if (!periodId) return new Map()
@@ -51,9 +72,10 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
   let aktif = 0
   const scores: number[] = []
   for (const r of rows) {
-    if (r.result.stratum === null) noData++
+    // Counted apart: no report at all, or reports that leave the stratum undecided — never inside a level.
+    if (r.result.monthsReported === 0) noData++
+    else if (r.result.stratum === null) incomplete++
     else byStratum[r.result.stratum]++
-    if (r.result.incomplete) incomplete++
     if (r.result.aktif) aktif++
     if (r.totalScore !== null) scores.push(r.totalScore)
   }
@@ -91,7 +113,7 @@ export function computeStrata(
   const posyandu = listPosyandu(sqlite, area.code)
   // Only the columns the set reads: half the row-building work at kabupaten scale.
   const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
-  const now = loadYear(sqlite, area.code, year, columns)
+  const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
   const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { EvaluationReport, Recap } from '../../shared/contract/evaluation'
 import { fieldDef } from '../../shared/evaluation/fields'
-import { formatValue } from '../../shared/evaluation/strata'
 
 type Cell = string | number | null
 
@@ -27,20 +26,20 @@ export async function reportWorkbook(r: EvaluationReport): Promise<Buffer> {
   wb.creator = 'Simpul'
   const head = [`Laporan Evaluasi Posyandu ${r.area.name} Tahun ${r.year}`, `${r.period ? `Periode: ${r.period.name} (${r.period.status === 'locked' ? 'dikunci' : 'terbuka'})` : 'Tanpa periode (draf)'} — set indikator: ${r.set.name}`, `Versi data: ${r.dataHash}`]
   const levels = r.set.levels
-  const summaryRow = (s: EvaluationReport['total']): Cell[] => [s.name, s.posyandu, s.kader, ...levels.map((l) => s.byStratum[l.id] ?? 0), s.noData, s.aktif, s.aktifPct, s.previousAktifPct, s.improvement, s.avgScore]
+  const summaryRow = (s: EvaluationReport['total']): Cell[] => [s.name, s.posyandu, s.kader, ...levels.map((l) => s.byStratum[l.id] ?? 0), s.incomplete, s.noData, s.aktif, s.aktifPct, s.previousAktifPct, s.improvement, s.avgScore]
   addTable(
     wb,
     'Ringkasan',
     head,
-    ['Kecamatan', 'Posyandu', 'Kader', ...levels.map((l) => l.label), 'Tanpa data', 'Aktif', '% aktif', '% aktif tahun lalu', 'Perubahan', 'Skor rata-rata'],
+    ['Kecamatan', 'Posyandu', 'Kader', ...levels.map((l) => l.label), 'Data tidak lengkap', 'Tanpa data', 'Aktif', '% aktif', '% aktif tahun lalu', 'Perubahan', 'Skor rata-rata'],
     [...r.kecamatan.map(summaryRow), summaryRow({ ...r.total, name: 'JUMLAH' })],
-    [4 + levels.length + 1, 4 + levels.length + 2, 4 + levels.length + 3].map((x) => x - 1),
+    [4 + levels.length + 2, 4 + levels.length + 3, 4 + levels.length + 4].map((x) => x - 1),
   )
   addTable(
     wb,
     'Posyandu',
     head,
-    ['No', 'Posyandu', 'Desa', 'Kecamatan', 'Percontohan', 'Strata', 'Alasan', 'Bulan dilaporkan', ...r.set.criteria.map((c) => c.label), 'Skor', 'Strata tahun lalu'],
+    ['No', 'Posyandu', 'Desa', 'Kecamatan', 'Percontohan', 'Strata', 'Alasan', 'Bulan dilaporkan', ...r.set.criteria.map((c) => (c.unit === '%' ? c.label : `${c.label} (${c.unit})`)), 'Skor', 'Strata tahun lalu'],
     r.rows.map((p, i) => [
       i + 1,
       p.name,
@@ -50,10 +49,12 @@ export async function reportWorkbook(r: EvaluationReport): Promise<Buffer> {
       p.result.label,
       p.result.reason,
       p.result.monthsReported,
-      ...p.result.criteria.map((c) => (c.value === null ? 'data tidak lengkap' : formatValue(c.value, c.unit))),
+      // Numbers as numbers (percent by the cell format); a missing value is an empty cell, its reason beside it.
+      ...p.result.criteria.map((c) => c.value),
       p.totalScore,
-      p.previous ?? '',
+      p.previous ? (levels.find((l) => l.id === p.previous)?.label ?? p.previous) : '',
     ]),
+    r.set.criteria.map((c, i) => (c.unit === '%' ? 8 + i : -1)).filter((i) => i >= 0),
   )
   addTable(wb, 'Metode', head, ['Metode dan ambang'], r.method.map((m) => [m]))
   return Buffer.from(await wb.xlsx.writeBuffer())

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
+import { checkForm, type FormDef } from '../../shared/forms/form'
 import { rowToValues } from '../evaluation/monthly'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
@@ -416,6 +417,64 @@ const posyanduStratum: TablePolicy = {
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
+/** A form version must be a valid form (every expression parses) whose code and version match its columns. */
+function formDefinitionProblems(r: Record<string, unknown>): string[] {
+  if (r.deleted_at) return []
+  let def: FormDef
+  try {
+    def = JSON.parse(str(r.definition_json)) as FormDef
+  } catch {
+    return ['definisi formulir bukan JSON']
+  }
+  if (def?.code !== r.code || def?.version !== r.version || def?.periodType !== r.period_type) return ['kode, versi atau periode tidak sama dengan isi formulir']
+  return checkForm(def).map((p) => p.message)
+}
+
+/** Report values: one flat object of numbers, yes/no and short texts; the period fits its shape. */
+function formReportProblems(r: Record<string, unknown>): string[] {
+  if (r.deleted_at) return []
+  const out: string[] = []
+  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(str(r.period))) out.push('periode harus TTTT atau TTTT-BB')
+  try {
+    const v = JSON.parse(str(r.values_json)) as unknown
+    if (!v || typeof v !== 'object' || Array.isArray(v)) out.push('isian laporan harus berupa objek')
+    else
+      for (const [k, x] of Object.entries(v)) {
+        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k)) out.push(`kode isian "${k.slice(0, 40)}" tidak sah`)
+        else if (!(typeof x === 'number' ? Number.isFinite(x) : typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1000))) out.push(`isian ${k} tidak sah`)
+      }
+  } catch {
+    out.push('isian laporan bukan JSON')
+  }
+  return out
+}
+
+const formDefinition: TablePolicy = {
+  table: 'form_definition',
+  label: { id: 'Formulir laporan', en: 'Report forms' },
+  rowLabel: (r) => `${str(r.code)} versi ${str(r.version)}`,
+  // Forms are the kabupaten's: it alone writes them; they travel to its kecamatan.
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { kecamatan: SCOPE },
+  columns: { code: c.text(30, 2), version: c.count(10_000), period_type: z.enum(['monthly', 'yearly']), name: c.text(300, 1), definition_json: c.json() },
+  check: formDefinitionProblems,
+}
+
+const formReport: TablePolicy = {
+  table: 'form_report',
+  label: { id: 'Laporan formulir', en: 'Form reports' },
+  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}`,
+  // Values are written by the posyandu's kecamatan (its scope) and go up to the kabupaten.
+  scopeLevel: 'kecamatan',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: { form_code: c.text(30, 2), form_version: c.count(10_000), posyandu_id: c.id, period: c.text(7, 4), values_json: c.json(100_000) },
+  check: formReportProblems,
+  // A kecamatan reports only on its own posyandu.
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
 export const TABLE_POLICIES: readonly TablePolicy[] = [
   posyandu,
   kader,
@@ -440,4 +499,6 @@ export const TABLE_POLICIES: readonly TablePolicy[] = [
   regulation,
   kaderCount,
   posyanduStratum,
+  formDefinition,
+  formReport,
 ]

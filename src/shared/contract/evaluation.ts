@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NUMERIC_FIELDS, type MonthlyValues } from '../evaluation/fields'
 import type { CriterionResult, IndicatorSet, StratumResult } from '../evaluation/strata'
+import type { FormValues } from '../forms/form'
 import { op } from './define'
 import { wilayahCode } from './app'
 import type { PosyanduOption } from './programme'
@@ -26,6 +27,10 @@ export interface MonthlyRow {
   month: string
   values: MonthlyValues
   rev: number
+  /** Values of fields the kabupaten added to the SKDN form. */
+  extra?: FormValues | null
+  /** SKDN form version the month was entered on. */
+  formVersion?: number
 }
 
 export interface PosyanduStratum extends PosyanduRef {
@@ -138,15 +143,28 @@ const reportSource = z.object({
 
 export const evaluationOps = {
   'evaluation.posyandu': op<PosyanduRef[]>()(z.object({ area: wilayahCode.optional() })),
-  'evaluation.monthlyYear': op<{ posyandu: PosyanduRef; year: number; months: MonthlyRow[]; locked: boolean }>()(
+  'evaluation.monthlyYear': op<{ posyandu: PosyanduRef; year: number; months: MonthlyRow[]; previous: FormValues | null; locked: boolean }>()(
     z.object({ posyanduId: z.string(), year }),
   ),
-  'evaluation.monthlyDesa': op<{ desaCode: string; month: string; rows: { posyandu: PosyanduRef; report: MonthlyRow }[]; locked: boolean }>()(
+  'evaluation.monthlyDesa': op<{ desaCode: string; month: string; rows: { posyandu: PosyanduRef; report: MonthlyRow; previous: FormValues | null }[]; locked: boolean }>()(
     z.object({ desaCode: wilayahCode, month: monthText }),
   ),
   /** Saves several months at once, all or nothing. An empty month removes its report. */
   'evaluation.monthlySave': op<MonthlyRow[]>()(
-    z.object({ items: z.array(z.object({ posyanduId: z.string(), month: monthText, values: monthlyValuesInput })).min(1).max(2000) }),
+    z.object({
+      items: z
+        .array(
+          z.object({
+            posyanduId: z.string(),
+            month: monthText,
+            values: monthlyValuesInput,
+            extra: z.record(z.string().max(40), z.union([z.number(), z.boolean(), z.string().max(1000), z.null()])).nullable().optional(),
+            formVersion: z.number().int().optional(),
+          }),
+        )
+        .min(1)
+        .max(2000),
+    }),
   ),
   'evaluation.indicatorSets': op<IndicatorSet[]>()(z.object({})),
   'evaluation.indicatorSetSave': op<IndicatorSet>()(

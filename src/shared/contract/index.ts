@@ -8,6 +8,7 @@ import { evaluationOps } from './evaluation'
 import { honorOps } from './honor'
 import { programmeOps } from './programme'
 import { registryOps } from './registry'
+import { formsOps } from './forms'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -21,6 +22,7 @@ export const contract = {
   ...honorOps,
   ...programmeOps,
   ...registryOps,
+  ...formsOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

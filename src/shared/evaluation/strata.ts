@@ -4,7 +4,7 @@
  * missing ("data tidak lengkap"), never read as zero.
  */
 import { formatPercent } from '../format'
-import type { NumericField } from './fields'
+import { fieldDef, type NumericField } from './fields'
 import strata2011 from '../../../resources/reference/indicator-sets/strata-2011.json'
 import posyanduAktif from '../../../resources/reference/indicator-sets/posyandu-aktif.json'
 
@@ -45,6 +45,11 @@ export interface IndicatorSet {
   manualItems?: { id: string; label: string; max: number }[]
   /** Share of the manual items in the total score when any is given (e.g. 0.2); the criteria make the rest. */
   manualWeight?: number
+  /**
+   * How a ranking orders posyandu with the same total score (they share the rank; this only
+   * sets the order within it). Printed with every ranking. Default: DEFAULT_TIE_BREAK.
+   */
+  tieBreak?: TieBreak[]
   /** Set when a kabupaten edited the thresholds (row in indicator_set). */
   edited?: { id: string; scope: string; hlc: string } | null
 }
@@ -68,10 +73,21 @@ export interface CriterionResult {
   /** null = cannot be decided (data tidak lengkap). */
   met: boolean | null
   text: string
+  /** A coverage above 100 %: the target (sasaran) is probably wrong; flagged on screen and in print. */
+  over?: boolean
 }
 
+/** One tie-break step: a criterion's value (higher first), the number of criteria met, or months reported. */
+export type TieBreak = { by: 'criterion'; criterion: string; label: string } | { by: 'criteria_met'; label: string } | { by: 'months_reported'; label: string }
+
+export const DEFAULT_TIE_BREAK: TieBreak[] = [
+  { by: 'criteria_met', label: 'jumlah kriteria terpenuhi' },
+  { by: 'criterion', criterion: 'ds', label: 'rata-rata D/S' },
+  { by: 'months_reported', label: 'jumlah bulan dilaporkan' },
+]
+
 export interface StratumResult {
-  /** Level id, or null when there is no monthly report at all. */
+  /** Level id; null when there is no report, or when missing data decides between levels ("data tidak lengkap"). */
   stratum: string | null
   label: string
   aktif: boolean
@@ -80,6 +96,10 @@ export interface StratumResult {
   reason: string
   /** What keeps it from the next level (the short form of the reason). */
   blocking: string[]
+  /** What is missing when the stratum cannot be decided (empty otherwise). */
+  missing: string[]
+  /** The level it reaches on the data there is (when incomplete: "at least"). */
+  atLeast: string | null
   criteria: CriterionResult[]
   monthsReported: number
   monthsHeld: number
@@ -112,7 +132,8 @@ function evaluate(c: Criterion, months: MonthData[], missingMonths: number): Cri
   const judge = (value: number | null, note = ''): CriterionResult => {
     if (value === null) return { ...base, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
     const met = value + EPS >= c.threshold
-    return { ...base, value, met, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${formatValue(c.threshold, c.unit)}` }
+    const over = c.unit === '%' && value > 1 + EPS
+    return { ...base, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${formatValue(c.threshold, c.unit)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
   }
   const m = c.metric
   switch (m.kind) {
@@ -153,6 +174,52 @@ function evaluate(c: Criterion, months: MonthData[], missingMonths: number): Cri
   }
 }
 
+/** Numerator and denominator fields of one criterion. */
+function fieldsOf(m: Metric): { num: string[]; den: string[] } {
+  if (m.kind === 'avg') return { num: [m.field], den: [] }
+  if (m.kind === 'avg_ratio' || m.kind === 'ratio') return { num: [m.num], den: [m.den] }
+  return { num: [], den: [] }
+}
+
+/**
+ * The year with every missing value and every unreported month filled at one extreme:
+ * `low` (nothing more happened, targets as large as the form allows) or `high` (the most
+ * the form allows, targets of 1). A criterion is decided only when both give the same answer.
+ */
+function extreme(c: Criterion, months: MonthData[], how: 'low' | 'high'): MonthData[] {
+  const { num, den } = fieldsOf(c.metric)
+  const max = (f: string) => fieldDef(f)?.max ?? 100000
+  const byMonth = new Map(months.map((m) => [m.month, m]))
+  const year = months[0]?.month.slice(0, 4) ?? '2000'
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = `${year}-${String(i + 1).padStart(2, '0')}`
+    const known = byMonth.get(month)
+    const m: MonthData = known ? { ...known } : { month, held: how === 'high' ? 1 : 0, programmes: how === 'high' ? 'lainnya' : null }
+    for (const f of num) if (typeof m[f] !== 'number') m[f] = how === 'low' ? 0 : max(f)
+    for (const f of den) if (typeof m[f] !== 'number') m[f] = how === 'low' ? max(f) : 1
+    return m
+  })
+}
+
+/** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
+function decide(c: Criterion, reported: MonthData[], missingMonths: number): CriterionResult {
+  const r = evaluate(c, reported, missingMonths)
+  if (c.metric.kind === 'openings') return r
+  // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
+  const { num: nums, den: dens } = fieldsOf(c.metric)
+  if (!missingMonths && reported.every((m) => dens.every((f) => typeof m[f] === 'number') && (m.held !== 1 || nums.every((f) => typeof m[f] === 'number')))) return r
+  const lo = evaluate(c, extreme(c, reported, 'low'), 0).met
+  const hi = evaluate(c, extreme(c, reported, 'high'), 0).met
+  if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
+  if (r.met === null) return r
+  const { num, den } = fieldsOf(c.metric)
+  const held = reported.filter((m) => m.held === 1)
+  const gaps = held.filter((m) => [...num, ...den].some((f) => typeof m[f] !== 'number')).length
+  const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
+  const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
+  return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
+}
+
 /**
  * The stratum of one posyandu for one year: the highest level whose every criterion is
  * met. When a criterion of the next level cannot be decided, the result says so
@@ -161,11 +228,11 @@ function evaluate(c: Criterion, months: MonthData[], missingMonths: number): Cri
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
   const reported = months.filter((m) => m.held !== null)
   const missingMonths = Math.max(0, 12 - reported.length)
-  const criteria = set.criteria.map((c) => evaluate(c, reported, missingMonths))
+  const criteria = set.criteria.map((c) => decide(c, reported, missingMonths))
   const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
   const aktifIdx = levelIndex(set.aktifFrom)
   if (!reported.length) {
-    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], criteria, monthsReported: 0, monthsHeld: 0, score: null }
+    return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
   let reached = 0
   let blocking: CriterionResult[] = []
@@ -186,13 +253,34 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   const weights = set.criteria.map((c) => c.weight ?? 1)
   const total = weights.reduce((s, w) => s + w, 0)
   const got = criteria.reduce((s, c, i) => s + (c.met ? weights[i] : 0), 0)
+  const flagged = criteria.filter((c) => c.over && !parts.includes(c.text)).map((c) => c.text)
+  if (incomplete) {
+    // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
+    const missing = blocking.map((c) => c.text)
+    return {
+      stratum: null,
+      label: 'Data tidak lengkap',
+      aktif: false,
+      incomplete: true,
+      reason: `Data tidak lengkap: ${missing.join('; ')}${reached > 0 ? ` (sejauh ini memenuhi ${reachedLevel.label})` : ''}`,
+      blocking: missing,
+      missing,
+      atLeast: reachedLevel.id,
+      criteria,
+      monthsReported: reported.length,
+      monthsHeld: reported.filter((m) => m.held === 1).length,
+      score: null,
+    }
+  }
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
     aktif: aktifIdx >= 0 && reached >= aktifIdx,
     incomplete,
-    reason: `${reachedLevel.label}${incomplete ? ' (data tidak lengkap)' : ''}: ${parts.join('; ') || 'semua kriteria terpenuhi'}`,
+    reason: `${reachedLevel.label}: ${[...parts, ...flagged].join('; ') || 'semua kriteria terpenuhi'}`,
     blocking: blocking.map((c) => c.text),
+    missing: [],
+    atLeast: reachedLevel.id,
     criteria,
     monthsReported: reported.length,
     monthsHeld: reported.filter((m) => m.held === 1).length,
@@ -219,4 +307,50 @@ export function withThresholds(set: IndicatorSet, thresholds: Record<string, num
 export function describeSet(set: IndicatorSet): string[] {
   const label = (id: string) => set.levels.find((l) => l.id === id)?.label ?? id
   return set.criteria.map((c) => `${c.label} ≥ ${formatValue(c.threshold, c.unit)} (syarat ${label(c.from)} ke atas)`)
+}
+
+export interface Ranked<T> {
+  row: T
+  /** Competition rank: equal total scores share a rank (1, 1, 3). */
+  rank: number
+  /** True when another posyandu has the same total score. */
+  tied: boolean
+}
+
+/**
+ * Ranking by total score. Only posyandu with a decided stratum take part ("data tidak
+ * lengkap" is listed apart). Equal scores share the rank; within it the set's tie-break
+ * steps give the order, then the name only so the list is stable.
+ */
+export function rankRows<T extends { name: string; totalScore: number | null; result: StratumResult }>(rows: T[], set: IndicatorSet): Ranked<T>[] {
+  const steps = set.tieBreak ?? DEFAULT_TIE_BREAK
+  const key = (r: T, step: TieBreak): number => {
+    if (step.by === 'criteria_met') return r.result.criteria.filter((c) => c.met === true).length
+    if (step.by === 'months_reported') return r.result.monthsReported
+    return r.result.criteria.find((c) => c.id === step.criterion)?.value ?? -1
+  }
+  const list = rows.filter((r) => r.result.stratum !== null && r.totalScore !== null)
+  list.sort((a, b) => {
+    const d = (b.totalScore ?? 0) - (a.totalScore ?? 0)
+    if (Math.abs(d) > EPS) return d
+    for (const step of steps) {
+      const x = key(b, step) - key(a, step)
+      if (Math.abs(x) > EPS) return x
+    }
+    return a.name.localeCompare(b.name, 'id')
+  })
+  const out: Ranked<T>[] = []
+  list.forEach((row, i) => {
+    const prev = out[i - 1]
+    const same = prev && Math.abs((prev.row.totalScore ?? 0) - (row.totalScore ?? 0)) <= EPS
+    out.push({ row, rank: same ? prev.rank : i + 1, tied: false })
+  })
+  for (const r of out) r.tied = out.filter((x) => x.rank === r.rank).length > 1
+  return out
+}
+
+/** "Skor sama berperingkat sama; urutan di dalamnya: jumlah kriteria terpenuhi, lalu rata-rata D/S, lalu …" */
+export function describeTieBreak(set: IndicatorSet): string {
+  const steps = set.tieBreak ?? DEFAULT_TIE_BREAK
+  return `Skor total sama berperingkat sama; urutan di dalamnya menurut ${steps.map((s) => s.label).join(', lalu ')}, lalu nama. Posyandu dengan data tidak lengkap tidak diberi peringkat.`
 }

@@ -42,6 +42,10 @@ export const monthlyReport = sqliteTable(
     notes: text('notes'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Version of the SKDN form the month was entered on (rows from before forms: 1). */
+    formVersion: integer('form_version').notNull().default(1),
+    /** Values of fields a kabupaten added to the SKDN form (JSON, key → value). */
+    extraJson: text('extra_json'),
   },
   (t) => [index('monthly_report_month').on(t.month), index('monthly_report_scope').on(t.scope)],
 )

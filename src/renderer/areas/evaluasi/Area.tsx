@@ -2,6 +2,8 @@ import { Stack, Tabs, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../router'
 import { EvaluationReport } from './EvaluationReport'
+import { FormEditor } from './FormEditor'
+import { Completeness, MissingPrint } from './Completeness'
 import { IndicatorSets } from './IndicatorSets'
 import { MonthlyEntry } from './MonthlyEntry'
 import { Periods } from './Periods'
@@ -9,8 +11,8 @@ import { RecapLauncher, RecapReport } from './RecapReport'
 import { Scores } from './Scores'
 import { StrataView } from './StrataView'
 
-const TABS = ['entri', 'strata', 'periode', 'rekap', 'indikator'] as const
-const TAB_KEY = { entri: 'entry', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets' } as const
+const TABS = ['entri', 'kelengkapan', 'strata', 'periode', 'rekap', 'indikator', 'formulir'] as const
+const TAB_KEY = { entri: 'entry', kelengkapan: 'completeness', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets', formulir: 'forms' } as const
 
 /**
  * Routes: #/evaluasi/<tab>, #/evaluasi/laporan/periode/<id>, #/evaluasi/laporan/tahun/<year>/<set>,
@@ -22,6 +24,7 @@ function Evaluasi({ path }: { path: string[] }) {
   if (path[0] === 'laporan' && path[1] === 'periode') return <EvaluationReport source={{ periodId: path[2] }} />
   if (path[0] === 'laporan' && path[1] === 'tahun') return <EvaluationReport source={{ year: Number(path[2]), rules: path[3] }} />
   if (path[0] === 'rekap' && path[1] && path[2]) return <RecapReport area={path[1]} month={path[2]} />
+  if (path[0] === 'belum-melapor' && path[1] && path[2]) return <MissingPrint code={path[1]} period={path[2]} area={path[3] && path[3] !== '-' ? path[3] : undefined} />
   const tab = (TABS as readonly string[]).includes(path[0]) ? (path[0] as (typeof TABS)[number]) : 'entri'
   return (
     <Stack>
@@ -35,6 +38,8 @@ function Evaluasi({ path }: { path: string[] }) {
         <Tabs.Panel value="periode" pt="md"><Periods /></Tabs.Panel>
         <Tabs.Panel value="rekap" pt="md"><RecapLauncher /></Tabs.Panel>
         <Tabs.Panel value="indikator" pt="md"><IndicatorSets /></Tabs.Panel>
+        <Tabs.Panel value="kelengkapan" pt="md"><Completeness /></Tabs.Panel>
+        <Tabs.Panel value="formulir" pt="md"><FormEditor /></Tabs.Panel>
       </Tabs>
     </Stack>
   )

@@ -3,7 +3,7 @@ import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { AreaSummary, EvaluationReport as Report } from '../../../shared/contract/evaluation'
-import { formatValue } from '../../../shared/evaluation/strata'
+import { describeTieBreak, formatValue, rankRows } from '../../../shared/evaluation/strata'
 import { BULAN, formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
@@ -23,6 +23,7 @@ function SummaryTable({ r }: { r: Report }) {
       <td className={css.num}>{formatNumber(k.posyandu)}</td>
       <td className={css.num}>{formatNumber(k.kader)}</td>
       {r.set.levels.map((l) => <td key={l.id} className={css.num}>{k.byStratum[l.id]}</td>)}
+      <td className={css.num}>{k.incomplete}</td>
       <td className={css.num}>{k.noData}</td>
       <td className={css.num}>{k.aktif}/{k.posyandu}</td>
       <td className={css.num}>{formatPercent(k.aktifPct)}</td>
@@ -36,7 +37,7 @@ function SummaryTable({ r }: { r: Report }) {
         <tr>
           <th>No</th><th>Kecamatan</th><th>Posyandu</th><th>Kader</th>
           {r.set.levels.map((l) => <th key={l.id}>{l.label}</th>)}
-          <th>Tanpa data</th><th>Aktif / jumlah</th><th>% aktif</th><th>Perubahan (poin %)</th><th>Skor rata-rata</th>
+          <th>Data tidak lengkap</th><th>Tanpa data</th><th>Aktif / jumlah</th><th>% aktif</th><th>Perubahan (poin %)</th><th>Skor rata-rata</th>
         </tr>
       </thead>
       <tbody>
@@ -49,7 +50,7 @@ function SummaryTable({ r }: { r: Report }) {
 
 /** Charts at a fixed size (no responsive container), so the printed PDF has them at once. */
 function Charts({ r }: { r: Report }) {
-  const dist = [...r.set.levels.map((l, i) => ({ name: l.label, n: r.total.byStratum[l.id], fill: BAR_COLORS[i] })), { name: 'Tanpa data', n: r.total.noData, fill: '#adb5bd' }]
+  const dist = [...r.set.levels.map((l, i) => ({ name: l.label, n: r.total.byStratum[l.id], fill: BAR_COLORS[i] })), { name: 'Tidak lengkap', n: r.total.incomplete, fill: '#ced4da' }, { name: 'Tanpa data', n: r.total.noData, fill: '#adb5bd' }]
   const trend = r.trend.map((p) => ({ bulan: BULAN[Number(p.month.slice(5, 7)) - 1].slice(0, 3), ds: p.ds === null ? null : Math.round(p.ds * 1000) / 10 }))
   return (
     <div className={css.charts} data-testid="report-charts">
@@ -81,7 +82,9 @@ function Charts({ r }: { r: Report }) {
 }
 
 function Rankings({ r }: { r: Report }) {
-  const top = [...r.rows].filter((p) => p.totalScore !== null).sort((a, b) => (b.totalScore ?? 0) - (a.totalScore ?? 0) || a.name.localeCompare(b.name)).slice(0, 10)
+  // Equal scores share a rank; the set's tie-break rules order them and are printed below.
+  const ranked = rankRows(r.rows, r.set)
+  const top = ranked.filter((x) => x.rank <= 10)
   const improved = [...r.kecamatan].filter((k) => k.improvement !== null).sort((a, b) => (b.improvement ?? 0) - (a.improvement ?? 0)).slice(0, 5)
   return (
     <>
@@ -90,11 +93,12 @@ function Rankings({ r }: { r: Report }) {
       <table className={css.tbl}>
         <thead><tr><th>No</th><th>Posyandu</th><th>Desa</th><th>Kecamatan</th><th>Strata</th><th>Skor</th></tr></thead>
         <tbody>
-          {top.map((p, i) => (
-            <tr key={p.id}><td className={css.num}>{i + 1}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.result.label}</td><td className={css.num}>{p.totalScore}</td></tr>
+          {top.map(({ row: p, rank, tied }) => (
+            <tr key={p.id}><td className={css.num}>{rank}{tied ? '=' : ''}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.result.label}</td><td className={css.num}>{p.totalScore}</td></tr>
           ))}
         </tbody>
       </table>
+      <div className={css.small} data-testid="tie-break">{describeTieBreak(r.set)}</div>
       {improved.length > 0 && (
         <div className={css.small} style={{ marginTop: 4 }}>
           Kenaikan % aktif terbesar dibanding {r.year - 1}: {improved.map((k) => `${k.name} (${pctPoints(k.improvement)} poin)`).join('; ')}.

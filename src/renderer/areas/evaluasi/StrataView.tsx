@@ -51,7 +51,7 @@ export function StrataView() {
           <Card withBorder>
             <Text fw={600} mb="xs">{t('strata.distribution')}</Text>
             <DonutChart h={140} size={120} thickness={22} withLabelsLine={false} withTooltip
-              data={[...d.set.levels.map((l, i) => ({ name: l.label, value: d.total.byStratum[l.id], color: LEVEL_COLORS[i] })), { name: t('strata.noData'), value: d.total.noData, color: 'gray.4' }]} />
+              data={[...d.set.levels.map((l, i) => ({ name: l.label, value: d.total.byStratum[l.id], color: LEVEL_COLORS[i] })), { name: t('strata.incomplete'), value: d.total.incomplete, color: 'gray.3' }, { name: t('strata.noData'), value: d.total.noData, color: 'gray.5' }]} />
           </Card>
         </SimpleGrid>
       )}

@@ -2,7 +2,7 @@
 export const translations = {
   id: {
     title: 'Laporan & Evaluasi',
-    tabs: { entry: 'Laporan bulanan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator' },
+    tabs: { entry: 'Laporan bulanan', completeness: 'Kelengkapan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator', forms: 'Formulir' },
     entry: {
       perPosyandu: 'Per posyandu (12 bulan)',
       perDesa: 'Per desa (1 bulan)',
@@ -34,7 +34,7 @@ export const translations = {
   },
   en: {
     title: 'Reports & Evaluation',
-    tabs: { entry: 'Monthly reports', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets' },
+    tabs: { entry: 'Monthly reports', completeness: 'Completeness', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets', forms: 'Forms' },
     entry: {
       perPosyandu: 'Per posyandu (12 months)',
       perDesa: 'Per village (1 month)',

@@ -1,0 +1,207 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FormDef, FormField, FormIndicator, FormRule, Texts } from '../../../shared/forms/form'
+import { checkForm } from '../../../shared/forms/form'
+import { callWithNotice, useOp } from '../../hooks'
+import { FormGrid } from './EntryGrid'
+import './forms-i18n'
+
+const emptyField = (section: string): FormField => ({ key: '', section, label: { id: '', en: '' }, type: 'integer' })
+const emptyRule = (): FormRule => ({ id: '', expr: '', importance: 'error', message: { id: '', en: '' } })
+const emptyIndicator = (): FormIndicator => ({ id: '', label: { id: '', en: '' }, numerator: '', unit: '%' })
+
+/**
+ * The kabupaten's form editor: add a field, a rule or an indicator to a form, preview the
+ * grid the kecamatan will get, and save it as the next version after a confirmation that
+ * names what changes for kecamatan offices. Every expression is checked by the shared
+ * checkForm as it is typed and again by core on saving.
+ */
+export function FormEditor() {
+  const { t, i18n } = useTranslation('forms')
+  const lang = i18n.language === 'en' ? 'en' : 'id'
+  const office = useOp('office.get', {})
+  const forms = useOp('forms.list', {})
+  const [code, setCode] = useState('ILP')
+  const info = forms.data?.find((f) => f.form.code === code)
+  const [draft, setDraft] = useState<FormDef | null>(null)
+  useEffect(() => setDraft(info ? structuredClone(info.form) : null), [info])
+  const [field, setField] = useState<FormField>(emptyField(''))
+  const [rule, setRule] = useState<FormRule>(emptyRule())
+  const [indicator, setIndicator] = useState<FormIndicator>(emptyIndicator())
+  const [review, setReview] = useState<{ version: number; changes: Texts[]; problems: { path: string; message: string }[] } | null>(null)
+  const problems = useMemo(() => (draft ? checkForm(draft) : []), [draft])
+  const kab = office.data?.level === 'kabupaten'
+  if (!draft || !info) return null
+  const sectionOptions = draft.sections.map((s) => ({ value: s.id, label: s.label[lang] }))
+  const tx = (x: Texts) => x[lang]
+  const text = (v: Texts, set: (t: Texts) => void, labelId: string, labelEn: string, testId: string) => (
+    <>
+      <TextInput label={labelId} value={v.id} onChange={(e) => set({ ...v, id: e.currentTarget.value })} data-testid={`${testId}-id`} />
+      <TextInput label={labelEn} value={v.en} onChange={(e) => set({ ...v, en: e.currentTarget.value })} data-testid={`${testId}-en`} />
+    </>
+  )
+  const addField = () => {
+    setDraft({ ...draft, fields: [...draft.fields, { ...field, section: field.section || draft.sections[0].id, short: field.short || undefined }] })
+    setField(emptyField(field.section))
+  }
+  const addRule = () => {
+    setDraft({ ...draft, rules: [...draft.rules, { ...rule, id: rule.id || `aturan_${draft.rules.length + 1}` }] })
+    setRule(emptyRule())
+  }
+  const addIndicator = () => {
+    setDraft({ ...draft, indicators: [...draft.indicators, { ...indicator, id: indicator.id || `ind_${draft.indicators.length + 1}`, denominator: indicator.denominator || undefined }] })
+    setIndicator(emptyIndicator())
+  }
+  const openReview = async () => {
+    const out = await callWithNotice('forms.preview', { form: draft })
+    if (out) setReview(out)
+  }
+  const save = async () => {
+    const out = await callWithNotice('forms.save', { form: draft })
+    setReview(null)
+    if (out) {
+      notifications.show({ color: 'green', message: t('editor.savedDone', { code: out.form.code, version: out.form.version }) })
+      await forms.reload()
+    }
+  }
+  const previewRecord = [{ key: 'contoh', label: lang === 'en' ? 'Example posyandu' : 'Posyandu contoh', period: draft.periodType === 'yearly' ? '2026' : '2026-01', values: {}, previous: null, version: null }]
+  return (
+    <Stack>
+      <Title order={4}>{t('editor.title')}</Title>
+      <Text size="sm" c="dimmed">{t('editor.intro')}</Text>
+      {!kab && <Alert color="blue">{t('editor.kabOnly')}</Alert>}
+      <Group align="flex-end">
+        <Select searchable label={t('form')} w={340} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
+        <Badge variant="light">{t('version', { version: info.form.version })}</Badge>
+        <Badge variant="light" color="gray">{info.owner === 'bawaan' ? t('owner.bawaan') : t('owner.kab', { code: info.owner })}</Badge>
+      </Group>
+      <Text size="xs" c="dimmed">{t('source')}: {draft.source}</Text>
+      <Tabs defaultValue="fields" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="fields">{t('editor.fields')} ({draft.fields.length})</Tabs.Tab>
+          <Tabs.Tab value="rules">{t('editor.rules')} ({draft.rules.length})</Tabs.Tab>
+          <Tabs.Tab value="indicators">{t('indicators')} ({draft.indicators.length})</Tabs.Tab>
+          <Tabs.Tab value="preview">{t('editor.preview')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="fields" pt="sm">
+          <Stack>
+            <div style={{ maxHeight: 300, overflow: 'auto' }}>
+              <Table striped withTableBorder fz="xs" data-testid="editor-fields">
+                <Table.Thead><Table.Tr><Table.Th>{t('editor.key')}</Table.Th><Table.Th>{t('editor.labelId')}</Table.Th><Table.Th>{t('editor.section')}</Table.Th><Table.Th>{t('editor.type')}</Table.Th><Table.Th>{t('editor.max')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {draft.fields.map((f, i) => (
+                    <Table.Tr key={`${f.key}-${i}`}>
+                      <Table.Td>{f.key}</Table.Td>
+                      <Table.Td>{tx(f.label)}{f.required ? ' *' : ''}{f.example ? <Badge size="xs" ml={4} color="yellow" variant="light">{t('example')}</Badge> : null}</Table.Td>
+                      <Table.Td>{draft.sections.find((s) => s.id === f.section)?.label[lang] ?? f.section}</Table.Td>
+                      <Table.Td>{t(`editor.types.${f.type}`)}</Table.Td>
+                      <Table.Td>{f.max ?? ''}</Table.Td>
+                      <Table.Td>{kab && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDraft({ ...draft, fields: draft.fields.filter((_, j) => j !== i) })}>{t('editor.remove')}</Button>}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+            {kab && (
+              <Card withBorder padding="sm">
+                <Text fw={600} size="sm">{t('editor.addField')}</Text>
+                <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+                  <TextInput label={t('editor.key')} value={field.key} onChange={(e) => setField({ ...field, key: e.currentTarget.value.trim() })} data-testid="field-key" />
+                  {text(field.label, (label) => setField({ ...field, label }), t('editor.labelId'), t('editor.labelEn'), 'field-label')}
+                  <TextInput label={t('editor.short')} value={field.short ?? ''} onChange={(e) => setField({ ...field, short: e.currentTarget.value })} data-testid="field-short" />
+                  <Select searchable label={t('editor.section')} value={field.section || draft.sections[0].id} onChange={(v) => v && setField({ ...field, section: v })} data={sectionOptions} allowDeselect={false} />
+                  <Select searchable label={t('editor.type')} value={field.type} onChange={(v) => v && setField({ ...field, type: v as FormField['type'] })} allowDeselect={false}
+                    data={(['integer', 'number', 'yesno', 'date', 'text'] as const).map((x) => ({ value: x, label: t(`editor.types.${x}`) }))} />
+                  <NumberInput label={t('editor.max')} value={field.max ?? ''} onChange={(v) => setField({ ...field, max: typeof v === 'number' ? v : undefined })} />
+                  <Checkbox mt="lg" label={t('editor.required')} checked={!!field.required} onChange={(e) => setField({ ...field, required: e.currentTarget.checked })} />
+                </SimpleGrid>
+                <Group mt="xs"><Button size="xs" onClick={addField} disabled={!field.key}>{t('editor.addField')}</Button></Group>
+              </Card>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="rules" pt="sm">
+          <Stack>
+            <div style={{ maxHeight: 300, overflow: 'auto' }}>
+              <Table striped withTableBorder fz="xs">
+                <Table.Tbody>
+                  {draft.rules.map((r, i) => (
+                    <Table.Tr key={`${r.id}-${i}`}>
+                      <Table.Td><code>{r.expr}</code></Table.Td>
+                      <Table.Td><Badge size="xs" color={r.importance === 'error' ? 'red' : 'yellow'}>{r.importance === 'error' ? t('editor.error') : t('editor.warning')}</Badge></Table.Td>
+                      <Table.Td>{tx(r.message)}</Table.Td>
+                      <Table.Td>{kab && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) })}>{t('editor.remove')}</Button>}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+            {kab && (
+              <Card withBorder padding="sm">
+                <Text fw={600} size="sm">{t('editor.addRule')}</Text>
+                <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
+                  <TextInput label={t('editor.expr')} value={rule.expr} onChange={(e) => setRule({ ...rule, expr: e.currentTarget.value })} data-testid="rule-expr" />
+                  <Select searchable label={t('editor.importance')} value={rule.importance} onChange={(v) => v && setRule({ ...rule, importance: v as FormRule['importance'] })} allowDeselect={false} data={[{ value: 'error', label: t('editor.error') }, { value: 'warning', label: t('editor.warning') }]} />
+                  <div />
+                  {text(rule.message, (message) => setRule({ ...rule, message }), t('editor.messageId'), t('editor.messageEn'), 'rule-message')}
+                </SimpleGrid>
+                <Group mt="xs"><Button size="xs" onClick={addRule} disabled={!rule.expr}>{t('editor.addRule')}</Button></Group>
+              </Card>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="indicators" pt="sm">
+          <Stack>
+            <Table striped withTableBorder fz="xs">
+              <Table.Tbody>
+                {draft.indicators.map((x, i) => (
+                  <Table.Tr key={`${x.id}-${i}`}>
+                    <Table.Td>{tx(x.label)}</Table.Td>
+                    <Table.Td><code>{x.numerator}{x.denominator ? ` / ${x.denominator}` : ''}</code></Table.Td>
+                    <Table.Td>{x.unit}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {kab && (
+              <Card withBorder padding="sm">
+                <Text fw={600} size="sm">{t('editor.addIndicator')}</Text>
+                <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
+                  {text(indicator.label, (label) => setIndicator({ ...indicator, label }), t('editor.labelId'), t('editor.labelEn'), 'ind-label')}
+                  <Select searchable label={t('editor.unit')} value={indicator.unit} onChange={(v) => v && setIndicator({ ...indicator, unit: v as FormIndicator['unit'] })} allowDeselect={false} data={['%', 'number', 'per1000']} />
+                  <TextInput label={t('editor.numerator')} value={indicator.numerator} onChange={(e) => setIndicator({ ...indicator, numerator: e.currentTarget.value })} />
+                  <TextInput label={t('editor.denominator')} value={indicator.denominator ?? ''} onChange={(e) => setIndicator({ ...indicator, denominator: e.currentTarget.value })} />
+                </SimpleGrid>
+                <Group mt="xs"><Button size="xs" onClick={addIndicator} disabled={!indicator.numerator}>{t('editor.addIndicator')}</Button></Group>
+              </Card>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="preview" pt="sm">
+          {problems.length === 0 ? <FormGrid key={JSON.stringify(draft)} form={draft} records={previewRecord} locked={false} lang={lang} onChange={() => undefined} /> : <Text size="sm" c="dimmed">{t('editor.problems')}</Text>}
+        </Tabs.Panel>
+      </Tabs>
+      {problems.length > 0 && (
+        <Alert color="red" title={t('editor.problems')} data-testid="editor-problems">
+          <List size="sm">{problems.slice(0, 8).map((p) => <List.Item key={p.path}>{p.message}</List.Item>)}</List>
+        </Alert>
+      )}
+      {kab && <Group><Button onClick={() => void openReview()} disabled={problems.length > 0}>{t('editor.review')}</Button></Group>}
+      <Modal opened={!!review} onClose={() => setReview(null)} title={review ? t('editor.confirmTitle', { code: draft.code, version: review.version }) : ''} size="lg">
+        {review && (
+          <Stack data-testid="form-changes">
+            <Text size="sm">{t('editor.confirmIntro')}</Text>
+            <List size="sm">{review.changes.map((c, i) => <List.Item key={i}>{c[lang]}</List.Item>)}</List>
+            {review.problems.length > 0 && <Alert color="red">{review.problems.map((p) => p.message).join('; ')}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setReview(null)}>{t('editor.cancel')}</Button>
+              <Button onClick={() => void save()} disabled={review.problems.length > 0 || review.changes.length === 0}>{t('editor.confirm', { version: review.version })}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  )
+}
