@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { enrolOffice, makeCard, readCard } from '../../src/core/exchange/peers'
 import { setupOffice } from '../../src/core/office/service'
 import { provinceSummary } from '../../src/core/province/service'
-import { makeCtx, tempDir } from '../helpers/db'
+import { callOp, makeCtx, tempDir } from '../helpers/db'
 import { updateRow } from '../../src/core/db/rows'
 import { addRegulation, dbState, receive, refusal, send } from '../helpers/exchange'
 import { exchangeUp, fromKecamatan, provinceWorld } from '../helpers/province'
@@ -96,7 +96,8 @@ describe('province offices', () => {
     for (const secret of w.secrets) expect(occurrences(w.prov.sqlite, secret), secret).toEqual([])
     expect(w.prov.sqlite.prepare(`SELECT count(*) AS n FROM posyandu WHERE address IS NOT NULL OR rt IS NOT NULL`).get()).toEqual({ n: 0 })
 
-    // The command line prints the same figures.
+    // The operation the screens call, and the command line, give the same figures.
+    expect(await callOp(w.prov, 'province.summary', { year })).toEqual(s)
     const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'province', 'summary', '--year', '2026', '--db', w.prov.dataFile, '--json'], { encoding: 'utf8' })
     expect(cli.status, cli.stderr).toBe(0)
     expect(JSON.parse(cli.stdout)).toEqual(s)

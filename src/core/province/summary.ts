@@ -9,6 +9,10 @@
  * computed stratum for the year counts as "tidak_lengkap", never silently left out.
  */
 
+import type { AreaFigures, ProvinceSummary } from '../../shared/contract/province'
+
+export type { AreaFigures, ProvinceSummary } from '../../shared/contract/province'
+
 /** Posyandu and kader counts per kabupaten/kota (kader from the kabupaten's kader_count rows). */
 export const KADER_SUMMARY_SQL = `
 SELECT substr(p.scope, 1, 5) AS kab, count(*) AS posyandu,
@@ -39,33 +43,6 @@ GROUP BY substr(scope, 1, 5), year, set_code, set_name`
 export interface KaderSummaryRow { kab: string; posyandu: number | string; kader: number | string; male: number | string; female: number | string; trained: number | string }
 export interface StrataSummaryRow { kab: string; year: number | string; stratum: string; posyandu: number | string; aktif: number | string }
 export interface SetSummaryRow { kab: string; year: number | string; set_code: string; set_name: string; posyandu: number | string }
-
-export interface AreaFigures {
-  code: string
-  name: string
-  posyandu: number
-  kader: number
-  kaderMale: number
-  kaderFemale: number
-  kaderTrained: number
-  /** Posyandu per stratum id for the year (`tidak_lengkap`: no stratum computed). */
-  strata: Record<string, number>
-  /** Numerator: Purnama + Mandiri (the set's "aktif" levels). */
-  aktif: number
-  /** Denominator: registered posyandu. */
-  denominator: number
-  /** aktif / denominator in percent, one decimal; null when there is no posyandu. */
-  aktifPct: number | null
-  /** Indicator sets the strata were computed with ("code: name"). */
-  sets: string[]
-}
-
-export interface ProvinceSummary {
-  year: number
-  area: { code: string; name: string }
-  kabupaten: AreaFigures[]
-  total: AreaFigures
-}
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null)
 
