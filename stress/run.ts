@@ -1,13 +1,17 @@
-// npm run stress [-- --hostile N] [--kills N] [--json [file]]
-// The long versions of the fault tests: 10,000 hostile bundles and 200 SIGKILLed imports.
+// npm run stress [-- --hostile N] [--kills N] [--runs N] [--json [file]]
+// The long versions of the fault tests: 10,000 hostile bundles, 200 SIGKILLed imports, and
+// the convergence property with SIMPUL_PROPERTY_RUNS = 1,000 (npm test runs 50).
+import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { STRESS_PROPERTY_RUNS } from '../tests/helpers/budget'
 import { tempDir } from '../tests/helpers/db'
 import { checkAfterCrash, crashSetup, freshCopy, hostileSetup, importInChild, mutant, prng, tryHostile } from '../tests/helpers/faults'
 
-const { values } = parseArgs({ options: { hostile: { type: 'string' }, kills: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } } })
+const { values } = parseArgs({ options: { hostile: { type: 'string' }, kills: { type: 'string' }, runs: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } } })
 const HOSTILE = Number(values.hostile ?? 10_000)
 const KILLS = Number(values.kills ?? 200)
+const RUNS = Number(values.runs ?? STRESS_PROPERTY_RUNS)
 
 const s = hostileSetup()
 const dir = tempDir('simpul-stress-')
@@ -37,11 +41,20 @@ for (let k = 0; k < KILLS; k++) {
   if (k % 20 === 19) process.stderr.write(`kills ${k + 1}/${KILLS}\n`)
 }
 
+// The convergence property is a vitest file; run it with the stress budget.
+const convergeStart = Date.now()
+const converge = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'tests/core/exchange-converge.test.ts'], {
+  env: { ...process.env, SIMPUL_PROPERTY_RUNS: String(RUNS) },
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+const convergence = { runs: RUNS, ok: converge.status === 0, ms: Date.now() - convergeStart }
+
 const result = {
   at: new Date().toISOString(),
   hostile: { files: HOSTILE, byKind, failures: failures.length, examples: failures.slice(0, 20) },
   crash: { kills: KILLS, rows: 20_000, fullImportMs: Math.round(c.fullMs), ...outcomes },
+  convergence,
 }
 console.log(JSON.stringify(result, null, 2))
 if (values.json) writeFileSync(values.out ?? 'stress-results.json', JSON.stringify(result, null, 2))
-process.exitCode = failures.length || outcomes.broken ? 1 : 0
+process.exitCode = failures.length || outcomes.broken || !convergence.ok ? 1 : 0

@@ -8,6 +8,7 @@ import { computeStrata } from '../../src/core/evaluation/strata'
 import { setupOffice } from '../../src/core/office/service'
 import { appRoot } from '../../src/core/paths'
 import { newId } from '../../src/core/sync/ids'
+import { WorkerClient } from '../../src/core/worker/client'
 import { startHost } from '../../src/host/server'
 import { tempDir } from '../../tests/helpers/db'
 import { median, ms, type Benchmark, type BenchResult } from '../types'
@@ -49,7 +50,9 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; re
   const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
   if (!existsSync(join(rendererDir, 'index.html'))) return { error: 'renderer belum dibangun (npx electron-vite build)' }
   if (!existsSync(executablePath)) return { error: `Chromium tidak ada di ${executablePath}` }
-  const host = await startHost({ ctx, rendererDir })
+  // As the window runs it: the host passes calls to the database worker (the report is a long job there).
+  const client = await WorkerClient.start({ dataFile: ctx.dataFile, host: 'headless' })
+  const host = await startHost({ client, rendererDir })
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -75,6 +78,7 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; re
   } finally {
     await browser.close()
     await host.close()
+    await client.close()
   }
 }
 
@@ -111,18 +115,18 @@ export const evaluation: Benchmark = {
           unit: 'ms',
           baseline: base,
           baselineLabel: 'plain SQL aggregate of the same rows',
-          goal: '< 1000 ms',
-          pass: median(strata) < 1000,
-          notes: `${aktif} posyandu aktif`,
+          goal: '≤ 2× the plain SQL aggregate',
+          pass: median(strata) <= 2 * base,
+          notes: `${(median(strata) / base).toFixed(1)}× the aggregate; ${aktif} posyandu aktif`,
         },
         { name: `demo monthly reports (${made.reports} rows, 2 years)`, figure: demoMs, unit: 'ms', baseline: null, baselineLabel: '', goal: 'setup', pass: true },
       ]
       const pdf = await reportPdf(ctx)
       if ('error' in pdf) {
-        results.push({ name: `evaluation report PDF, ${POSYANDU} posyandu`, figure: NaN, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 5000 ms', pass: false, notes: pdf.error })
+        results.push({ name: `evaluation report PDF, ${POSYANDU} posyandu`, figure: NaN, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: false, notes: pdf.error })
       } else {
         const fig = median(pdf.times)
-        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 5000 ms', pass: fig < 5000, notes: `on screen after ${Math.round(pdf.rendered)} ms, the rest is Chromium's page.pdf` })
+        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: fig < 3000, notes: `on screen after ${Math.round(pdf.rendered)} ms, the rest is Chromium's page.pdf` })
       }
       return results
     } finally {

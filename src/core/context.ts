@@ -45,6 +45,7 @@ export interface ContextOptions {
   host: Ctx['host']
   clock?: Clock
   migrationsDir?: string
+  busyTimeoutMs?: number
 }
 
 export function openContext(opts: ContextOptions): Ctx {
@@ -53,7 +54,7 @@ export function openContext(opts: ContextOptions): Ctx {
   const backupsDir = join(dataDir, 'backups')
   const filesDir = join(dataDir, 'files')
   const open = () => {
-    const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock })
+    const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock, busyTimeoutMs: opts.busyTimeoutMs })
     ensureWilayah(opened.sqlite)
     let deviceId = getSetting(opened.sqlite, 'device_id')
     if (!deviceId) {

@@ -15,7 +15,12 @@ import { provinceHandlers } from './province/handlers'
 
 z.config(z.locales.id())
 
-export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K> | Promise<Output<K>>
+/** Who is calling: the window, the host or a test. Login will put the user's id here. */
+export interface Caller {
+  userId?: string | null
+}
+
+export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: Ctx, caller?: Caller) => Output<K> | Promise<Output<K>>
 export type Handlers = { [K in OpName]: Handler<K> }
 
 /**
@@ -41,18 +46,22 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
-/** Validates, runs and wraps one call; never throws. */
-export async function dispatch(ctx: Ctx, name: unknown, input: unknown): Promise<Result<unknown>> {
+/** Validates, runs and wraps one call; never throws. `caller` is passed on unchanged. */
+export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: Caller = {}): Promise<Result<unknown>> {
   if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
     return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })))
   }
   try {
-    const handler = handlers[name] as (input: unknown, ctx: Ctx) => unknown
-    return ok(await handler(parsed.data, ctx))
+    const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown
+    return ok(await handler(parsed.data, ctx, caller))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.details)
+    // Another connection of Simpul's own (a long import in the job worker) holds the write lock.
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY' && ctx.host !== 'cli') {
+      return fail('DB_BUSY', 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.')
+    }
     // The details (SQLite's message, the stack) go to the log only; the person reads what
     // happened and what to do. The input is never logged: it may hold NIK or bank accounts.
     ctx.log.error(`${name} gagal`, e)

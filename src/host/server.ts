@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Ctx } from '../core/context'
-import { dispatch } from '../core/handlers'
+import { inProcessClient, type OpClient } from '../core/worker/client'
 import { fail } from '../shared/result'
 import { sweepUploads } from '../core/uploads'
 import { dropRestOfBody, handleUpload, readCall, refusalFor } from './upload'
@@ -24,7 +24,10 @@ const TYPES: Record<string, string> = {
 }
 
 export interface HostOptions {
-  ctx: Ctx
+  /** The database worker client (`simpul serve`); the host itself never touches SQLite. */
+  client?: OpClient
+  /** Or an open context, run in this thread (tests of the host's own rules). */
+  ctx?: Ctx
   rendererDir: string
   port?: number
   token?: string
@@ -46,13 +49,15 @@ export interface RunningHost {
  * web page elsewhere cannot reach it through DNS rebinding.
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  if (!opts.client && !opts.ctx) throw new Error('startHost: client atau ctx wajib')
+  const client: OpClient = opts.client ?? inProcessClient(opts.ctx!)
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(token)
   if (!existsSync(join(opts.rendererDir, 'index.html'))) {
     throw new Error(`Tampilan belum dibangun (${opts.rendererDir}/index.html tidak ada). Jalankan "npm run build" dahulu.`)
   }
 
-  sweepUploads(opts.ctx.dataDir, Date.now())
+  sweepUploads(client.dataDir, Date.now())
 
   const tokenOk = (req: IncomingMessage) => {
     const got = Buffer.from(String(req.headers['x-simpul-token'] ?? ''))
@@ -77,7 +82,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       }
       const op = decodeURIComponent(url.pathname.slice(5))
       if (op === 'upload') {
-        const { status, result } = await handleUpload(req, opts.ctx.dataDir, opts.uploadLimitBytes)
+        const { status, result } = await handleUpload(req, client.dataDir, opts.uploadLimitBytes)
         if (status !== 200) dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
@@ -89,7 +94,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         dropRestOfBody(req, res)
         return send(res, status, 'application/json', JSON.stringify(result))
       }
-      const result = await dispatch(opts.ctx, op, body)
+      const result = await client.call(op, body, {})
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Metode tidak diizinkan')

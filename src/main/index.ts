@@ -2,10 +2,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { writeFile } from 'node:fs/promises'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
-import { openContext, type Ctx } from '../core/context'
-import { dispatch } from '../core/handlers'
+import { builtWorkerFile, WorkerClient } from '../core/worker/client'
 import { contract } from '../shared/contract'
-import { AppError, fail, ok } from '../shared/result'
+import { fail, ok } from '../shared/result'
 import { failureFor } from '../core/failures'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
@@ -14,7 +13,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
 
-let ctx: Ctx | null = null
+// The database runs in a worker thread (out/main/worker.js); this process only passes messages.
+let client: WorkerClient | null = null
 const rendererDir = join(__dirname, '../renderer')
 
 function serveRenderer(): void {
@@ -54,23 +54,25 @@ function createWindow(): void {
 
 app.on('web-contents-created', (_e, contents) => hardenContents(contents))
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   hardenSession()
   serveRenderer()
   try {
-    ctx = openContext({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron' })
+    client = await WorkerClient.start({ dataFile: join(app.getPath('userData'), 'simpul.sqlite'), host: 'electron', workerFile: builtWorkerFile(__dirname) })
   } catch (e) {
     // A full disk, a read-only or locked file at start: say so in words and stop, no stack trace.
+    // (The worker already turned its failure into a person's message.)
     console.error('[simpul] membuka basis data gagal', e)
-    dialog.showErrorBox('Simpul tidak dapat dibuka', e instanceof AppError ? e.message : failureFor(e).message)
+    dialog.showErrorBox('Simpul tidak dapat dibuka', (e as { code?: string }).code ? (e as Error).message : failureFor(e).message)
     return app.quit()
   }
-  allowOpeningFilesIn([ctx.filesDir, join(ctx.dataDir, 'updates'), join(ctx.dataDir, 'outbox')])
+  const dataDir = client.dataDir
+  allowOpeningFilesIn([join(dataDir, 'files'), join(dataDir, 'updates'), join(dataDir, 'outbox')])
   ipcMain.handle('simpul:call', async (event, op: unknown, input: unknown) => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
-    const result = await dispatch(ctx!, op, input)
+    const result = await client!.call(String(op), input, {})
     // A verified installer from a USB stick is started by the window; the core only checks and keeps it.
     if ((op === 'app.updateFromFile' || op === 'regulation.openAttachment') && result.ok) openExternalSafely((result.data as { path: string }).path)
     return result
@@ -82,7 +84,8 @@ void app.whenReady().then(() => {
     ]),
   )
   createWindow()
-  setupUpdater(ctx)
+  const settings = await client.call('settings.get', {})
+  setupUpdater(settings.ok ? ((settings.data as Record<string, string>)['update.url'] ?? null) : null)
 })
 
 /** Chromium's own PDF of the report page, saved where the operator chooses. */
@@ -104,6 +107,5 @@ async function printToPdf(sender: WebContents, input: unknown) {
 }
 
 app.on('window-all-closed', () => {
-  ctx?.close()
-  app.quit()
+  void (client?.close() ?? Promise.resolve()).finally(() => app.quit())
 })

@@ -1,14 +1,11 @@
 import { app } from 'electron'
 import electronUpdater from 'electron-updater'
-import type { Ctx } from '../core/context'
-import { getSetting } from '../core/settings'
 
 /**
  * Checks for updates only when the office has set an update server (many have no
  * internet); the generic provider reads latest.yml from that URL.
  */
-export function setupUpdater(ctx: Ctx): void {
-  const url = getSetting(ctx.sqlite, 'update.url')
+export function setupUpdater(url: string | null): void {
   if (!app.isPackaged || !url) return
   const { autoUpdater } = electronUpdater
   autoUpdater.setFeedURL({ provider: 'generic', url })

@@ -11,6 +11,10 @@ import { newId } from '../../src/core/sync/ids'
 import { AppError } from '../../src/shared/result'
 import { tempDir } from '../helpers/db'
 import { makeOffices, receive, send, snapshot } from '../helpers/exchange'
+import { propertyBudget } from '../helpers/budget'
+
+// Sized by SIMPUL_PROPERTY_RUNS (tests/helpers/budget.ts); `npm run stress` runs it longer.
+const budget = propertyBudget()
 
 const KAB = '12.18'
 const KEC = ['12.18.04', '12.18.05']
@@ -159,7 +163,8 @@ describe('convergence', () => {
           rmSync(outDir, { recursive: true, force: true })
         }
       }),
-      { numRuns: Number(process.env.SIMPUL_CONVERGE_RUNS ?? 60) },
+      { numRuns: budget.convergeRuns },
     )
-  }, 480_000)
+    // Hostile steps make a run take up to a few seconds on a loaded machine.
+  }, budget.timeoutMs(3000))
 })

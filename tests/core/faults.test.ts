@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { checkAfterCrash, crashSetup, freshCopy, hostileSetup, importInChild, mutant, prng, tryHostile } from '../helpers/faults'
 import { tempDir } from '../helpers/db'
+import { propertyBudget } from '../helpers/budget'
 
-// The long versions run with `npm run stress` (10,000 hostile files, 200 kills).
-const HOSTILE = Number(process.env.SIMPUL_HOSTILE_N ?? 300)
-const KILLS = Number(process.env.SIMPUL_KILLS_N ?? 4)
+// Sized by SIMPUL_PROPERTY_RUNS (tests/helpers/budget.ts); `npm run stress` runs the long versions.
+const budget = propertyBudget()
+const HOSTILE = budget.hostileFiles
+const KILLS = budget.kills
 
 describe('hostile bundles', () => {
   it(`${HOSTILE} mutated or crafted bundles are each refused in time, with a message, writing nothing`, async () => {
@@ -29,7 +31,7 @@ describe('hostile bundles', () => {
     const replay = await tryHostile(s, { name: 'replay', file: s.valid })
     expect(replay.refused && replay.unchanged).toBe(true)
     expect(replay.message).toMatch(/sudah/)
-  }, 300_000)
+  }, budget.timeoutMs(20))
 })
 
 describe('crash during import', () => {
@@ -44,5 +46,5 @@ describe('crash during import', () => {
       expect(after.integrity).toBe(true)
       expect(after.allOrNothing, `count ${after.count}, expected ${s.before} or ${s.after}`).toBe(true)
     }
-  }, 300_000)
+  }, budget.timeoutMs(3000))
 })

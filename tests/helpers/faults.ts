@@ -207,13 +207,19 @@ export function importInChild(dbFile: string, bundle: string, killAfterMs: numbe
   })
 }
 
-/** After a kill: the database opens, passes integrity_check, and holds all of the bundle or none. */
+/**
+ * After a kill: the database opens, passes integrity_check, and holds all of the bundle or
+ * none — rows and search index alike (a large bundle applies with the search triggers
+ * suspended inside its transaction: they must be back, and every posyandu indexed).
+ */
 export function checkAfterCrash(dir: string, s: CrashSetup): { integrity: boolean; count: number; allOrNothing: boolean } {
   const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
   try {
     const integrity = integrityCheck(ctx.sqlite).ok
     const count = countPosyandu(ctx)
-    return { integrity, count, allOrNothing: count === s.before || count === s.after }
+    const indexed = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM posyandu_fts`).get() as { n: number }).n
+    const triggers = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'`).get() as { n: number }).n
+    return { integrity, count, allOrNothing: (count === s.before || count === s.after) && indexed === count && triggers === 8 }
   } finally {
     ctx.close()
   }

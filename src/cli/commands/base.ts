@@ -6,6 +6,7 @@ import { integrityCheck } from '../../core/db/open'
 import { restoreDatabase } from '../../core/db/restore'
 import { setupOffice } from '../../core/office/service'
 import { appRoot } from '../../core/paths'
+import { WorkerClient } from '../../core/worker/client'
 import { startHost } from '../../host/server'
 import { EXIT, UsageError, type Command } from '../command'
 import { dirname, join } from 'node:path'
@@ -38,13 +39,20 @@ export const baseCommands: Command[] = [
     usage: 'serve [--port P]',
     options: { port: { type: 'string' } },
     async run(r) {
-      const ctx = r.ctx()
-      const host = await startHost({ ctx, rendererDir: join(appRoot(), 'out', 'renderer'), port: Number(r.values.port ?? 0) || 0 })
-      r.print({ url: host.url, port: host.port, dataFile: ctx.dataFile }, () =>
-        [`Simpul berjalan. Buka alamat ini di peramban (Chromium/Chrome/Firefox):`, ``, `  ${host.url}`, ``, `Data: ${ctx.dataFile}`, `Tekan Ctrl+C untuk berhenti.`].join('\n'),
+      // The database lives in a worker thread; this thread only serves HTTP and passes messages.
+      let client: WorkerClient
+      try {
+        client = await WorkerClient.start({ dataFile: r.dbFile, host: 'headless' })
+      } catch (e) {
+        const err = e as Error & { code?: string; details?: unknown }
+        throw err.code ? new AppError(err.code, err.message, err.details) : err
+      }
+      const host = await startHost({ client, rendererDir: join(appRoot(), 'out', 'renderer'), port: Number(r.values.port ?? 0) || 0 })
+      r.print({ url: host.url, port: host.port, dataFile: client.dataFile }, () =>
+        [`Simpul berjalan. Buka alamat ini di peramban (Chromium/Chrome/Firefox):`, ``, `  ${host.url}`, ``, `Data: ${client.dataFile}`, `Tekan Ctrl+C untuk berhenti.`].join('\n'),
       )
       await new Promise<void>((done) => {
-        const stop = () => host.close().then(() => (ctx.close(), done()))
+        const stop = () => host.close().then(() => client.close().then(done))
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })

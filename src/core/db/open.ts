@@ -27,6 +27,8 @@ export interface OpenOptions {
   backupsDir: string
   clock: Clock
   keepBackups?: number
+  /** How long a write waits for another connection's lock before SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number
 }
 
 /** Reads the header of an existing file without writing to it. */
@@ -78,7 +80,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`)
 
     let backupFile: string | null = null
     if (current < latest) {

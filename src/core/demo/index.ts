@@ -1,6 +1,7 @@
 import type { Office } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
+import { reportProgress, throwIfCancelled } from '../jobs'
 import { readOffice, setupOffice } from '../office/service'
 import { formatHlc, observeHlc } from '../sync/hlc'
 import { makeRng, seededUuidV7, type Rng } from './prng'
@@ -94,6 +95,7 @@ export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DE
   let idCount = 0
   const hlcBase = ctx.clock.now().getTime() - 30 * 86_400_000
   let hlcCount = 0
+  let rows = 0
   const run: DemoRun = {
     ctx,
     rng,
@@ -108,9 +110,16 @@ export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DE
     now: ctx.clock.now().toISOString(),
     batched(items, fn, size = 20_000) {
       let batch: unknown[] = []
-      const flush = ctx.sqlite.transaction((list: unknown[]) => {
+      const run = ctx.sqlite.transaction((list: unknown[]) => {
         for (const it of list) fn(it as never)
       })
+      // Between batches: tell the window how far it is, and stop if the person cancelled.
+      const flush = (list: unknown[]) => {
+        throwIfCancelled()
+        run(list)
+        rows += list.length
+        reportProgress({ phase: 'demo', rows })
+      }
       for (const it of items) {
         batch.push(it)
         if (batch.length >= size) (flush(batch), (batch = []))
@@ -119,7 +128,10 @@ export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DE
     },
   }
   const counts: Record<string, number> = {}
-  for (const step of steps) Object.assign(counts, step.run(run))
+  for (const step of steps) {
+    throwIfCancelled()
+    Object.assign(counts, step.run(run))
+  }
   observeHlc(ctx.sqlite, formatHlc(hlcBase + Math.floor(hlcCount / 1000), hlcCount % 1000))
   return { office, scale: opts.scale, seed: opts.seed, counts, ms: Date.now() - started }
 }

@@ -4,6 +4,7 @@ import { audit } from '../db/rows'
 import { formatHlc, nextHlc, observeHlc, parseHlc } from '../sync/hlc'
 import { monthlyReportId, monthsOf } from './monthly'
 import { MONTH_COLUMNS } from './strata'
+import { reportProgress, throwIfCancelled } from '../jobs'
 
 
 export interface MonthlyDemoOptions {
@@ -44,7 +45,9 @@ export function generateMonthlyReports(ctx: Ctx, opts: MonthlyDemoOptions): { po
     let counter = base.counter
     // A 6-digit counter; past it, step the millisecond so HLCs keep sorting as text.
     const tick = () => (++counter > 999_999 ? formatHlc(++ms, (counter = 0)) : formatHlc(ms, counter))
-    for (const p of posyandu) {
+    for (const [i, p] of posyandu.entries()) {
+      // Every 100 posyandu: progress for the window, and a cancel check (the transaction rolls back).
+      if (i % 100 === 0) (throwIfCancelled(), reportProgress({ phase: 'demo-laporan', done: i, total: posyandu.length, rows: count }))
       if (r.chance(0.03)) continue // never reports
       let quality = r.between(0.05, 0.9)
       const s0 = r.int(25, 160)

@@ -15,6 +15,7 @@ import { peerRow, rekeyChain } from './peers'
 import { refreshForProvince } from '../province/counts'
 import { columnsOf, grantTo, hiddenColumns, levelBelow, levelOf, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
 import { officeParty } from '../write'
+import { reportProgress, throwIfCancelled } from '../jobs'
 
 /** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
 export function bundleKey(shared: Buffer, salt: Buffer, from: string, to: string, seq: number): Buffer {
@@ -164,7 +165,8 @@ export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource
       for (const values of t.rows) {
         if (n === 0 && !t.complete) push(JSON.stringify({ t: t.name, c: t.columns }))
         push(JSON.stringify(values))
-        n++
+        // In the job worker: how far it is, and a cancel (the part file is removed, nothing recorded).
+        if (++n % 5000 === 0) (throwIfCancelled(), reportProgress({ phase: 'mengekspor', table: t.name, rows: rows + n }))
       }
       if (n) counts[t.name] = (counts[t.name] ?? 0) + n
       rows += n

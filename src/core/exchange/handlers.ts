@@ -4,6 +4,7 @@ import type { BundleInspection, ImportProgress } from '../../shared/contract/exc
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
+import { currentJob } from '../jobs'
 import { ensurePrivateDir } from '../paths'
 import { newId } from '../sync/ids'
 import { takeUpload } from '../uploads'
@@ -56,12 +57,14 @@ async function runJob(ctx: Ctx, inboxId: string, dryRun: boolean, reject: { tabl
   if (jobs.get(ctx)?.progress && jobs.get(ctx)?.progress?.phase !== 'selesai') throw new AppError('BUNDLE_BUSY', 'Impor bundel lain sedang berjalan; tunggu sampai selesai.')
   jobs.set(ctx, job)
   const fileName = inboxName(ctx, inboxId)
+  // In the database worker the main thread answers progress and cancel itself (this thread is busy in SQLite).
+  const signal = currentJob()
   const report = await importBundle(ctx, inboxFile(ctx, inboxId), {
     dryRun,
     reject,
     fileName,
-    progress: (p) => (job.progress = p),
-    cancelled: () => job.cancel,
+    progress: (p) => ((job.progress = p), signal?.progress({ ...p })),
+    cancelled: () => job.cancel || !!signal?.cancelled(),
   }).finally(() => (job.progress = job.progress ? { ...job.progress, phase: 'selesai' } : null))
   if (!dryRun) for (const f of [inboxFile(ctx, inboxId), `${inboxFile(ctx, inboxId)}.name`]) rmSync(f, { force: true })
   return report

@@ -1,3 +1,4 @@
+import { generateDemo } from '../demo'
 import type { Handlers } from '../handlers'
 import { placesInArea, officeArea } from './area'
 import { auditFor, findDuplicates, restore, reviewDuplicates } from './audit'
@@ -23,6 +24,11 @@ export const registryHandlers = {
   'registry.restore': (i, ctx) => restore(ctx, i.table, i.id),
   'registry.duplicates': (i, ctx) => findDuplicates(ctx, i.limit),
   'registry.duplicateReview': (i, ctx) => reviewDuplicates(ctx, i),
+  // One transaction around the demo's batches: a cancelled or failed demo leaves the file as it was.
+  'registry.demo': (i, ctx) => {
+    const { scale, seed, counts, ms } = ctx.sqlite.transaction(() => generateDemo(ctx, { scale: i.scale, seed: i.seed }))()
+    return { scale, seed, counts, ms }
+  },
   'registry.importPreview': (i, ctx) => previewImport(ctx, i.kind, bytes(i.fileBase64), i.mapping),
   'registry.importApply': (i, ctx) => applyImport(ctx, i.kind, bytes(i.fileBase64), i.mapping, i.validOnly),
   'registry.importErrors': (i, ctx) => importErrorReport(ctx, i.kind, bytes(i.fileBase64), i.mapping),

@@ -24,6 +24,8 @@ import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from 
 import { checkNik } from './nik'
 import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
 import { findTable, loadWorkbook, mapColumns, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
+import { withBulk } from '../db/bulk'
+import { reportProgress, throwIfCancelled } from '../jobs'
 
 export { XLSX_LIMITS, type Sheet } from './sheet'
 
@@ -351,6 +353,9 @@ export async function previewImport(ctx: Ctx, kind: ImportKind, data: Buffer, ma
  * Applies a spreadsheet in one transaction. With any error row nothing is written unless
  * `validOnly` says to import the valid rows and leave the others.
  */
+/** From this many rows on, a sheet is written in bulk mode (src/core/db/bulk.ts); below, row by row is as fast. */
+export const BULK_MIN_ROWS = 200
+
 export async function applyImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping: Record<string, string | null> | undefined, validOnly: boolean): Promise<ImportResult> {
   const { preview, planned } = await plan(ctx, kind, data, mapping)
   if (preview.counts.error > 0 && !validOnly) {
@@ -365,15 +370,19 @@ export async function applyImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapp
   const office = ctx.requireOffice()
   const user = ctx.user()
   const fixed: Ctx = { ...ctx, office: () => office, requireOffice: () => office, user: () => user }
-  ctx.sqlite.transaction(() => {
-    for (const p of planned) {
-      if (!p.input || p.report.status === 'unchanged' || p.report.status === 'error') continue
+  const todo = planned.filter((p) => p.input && p.report.status !== 'unchanged' && p.report.status !== 'error')
+  const write = () => {
+    for (const [i, p] of todo.entries()) {
+      if (i % 500 === 0) (throwIfCancelled(), reportProgress({ phase: 'menyimpan', done: i, total: todo.length }))
       // Rows were checked by the plan above; warnings were shown in the preview.
       if (kind === 'kader') writeKader(fixed, p.id, p.input as KaderInput, (p.input as KaderInput).nik)
       else savePosyandu(fixed, p.id, p.input as PosyanduInput)
       written++
     }
-  })()
+  }
+  // A large sheet: search entries rebuilt once and audit entries batched, same transaction.
+  if (todo.length >= BULK_MIN_ROWS) withBulk(ctx.sqlite, kind === 'kader' ? ['kader', 'kader_posyandu'] : ['posyandu'], write)
+  else ctx.sqlite.transaction(write)()
   return { ...preview, applied: true, written }
 }
 

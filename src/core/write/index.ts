@@ -5,6 +5,7 @@ import { readOfficeCode } from '../office/service'
 import { columnsOf, levelOf, policyOf, refusal, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
+import { activeBulk, type AuditEntry } from '../db/bulk'
 
 /**
  * THE ONE WRITE PATH. Every change to a travelling row — from a screen (through the
@@ -51,9 +52,21 @@ function checkColumns(sqlite: Database.Database, table: string, values: Record<s
   return cols
 }
 
+// Prepared once per connection and SQL text: a spreadsheet or bundle writes thousands of rows
+// with the same few statements, and compiling one (with its triggers) costs more than running it.
+// SQLite re-prepares a cached statement by itself after a schema change (bulk mode's triggers).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function cached(sqlite: Database.Database, sql: string): Database.Statement {
+  let bySql = statements.get(sqlite)
+  if (!bySql) statements.set(sqlite, (bySql = new Map()))
+  let st = bySql.get(sql)
+  if (!st) bySql.set(sql, (st = sqlite.prepare(sql)))
+  return st
+}
+
 export function getRow(sqlite: Database.Database, table: string, id: string): Row | null {
   requirePolicy(table)
-  return (sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? null
+  return (cached(sqlite, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined) ?? null
 }
 
 export function requireRow(sqlite: Database.Database, table: string, id: string): Row {
@@ -67,7 +80,11 @@ const asJson = (v: unknown) => (v === null || v === undefined ? null : JSON.stri
 
 /** One audit entry; `user` names who did it (for bundle rows: the sending office and bundle). */
 export function audit(ctx: Ctx, table: string, rowId: string, action: string, before: unknown, after: unknown, user = ctx.user()): void {
-  ctx.sqlite.prepare(AUDIT_SQL).run(newId(), ctx.clock.now().toISOString(), user, readOfficeCode(ctx.sqlite) ?? '', table, rowId, action, asJson(before), asJson(after))
+  const entry: AuditEntry = [newId(), ctx.clock.now().toISOString(), user, readOfficeCode(ctx.sqlite) ?? '', table, rowId, action, asJson(before), asJson(after)]
+  // In bulk mode (a large spreadsheet or bundle) entries are written in batches, same order.
+  const bulk = activeBulk(ctx.sqlite)
+  if (bulk) return bulk.audit(entry)
+  cached(ctx.sqlite, AUDIT_SQL).run(entry)
 }
 
 /**
@@ -94,7 +111,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     assertValid(ctx.sqlite, policy, withDefaults(ctx.sqlite, table, full))
     if (!opts.shipped) assertReferences(ctx.sqlite, policy, full)
     const keys = Object.keys(full)
-    ctx.sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
+    cached(ctx.sqlite, `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(full)
     const after = getRow(ctx.sqlite, table, id)!
     audit(ctx, table, after.id, 'create', null, after)
     return after
@@ -147,7 +164,7 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
       assertValid(ctx.sqlite, policy, { ...before, ...set })
       assertReferences(ctx.sqlite, policy, { ...before, ...set })
     }
-    ctx.sqlite.prepare(`UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
+    cached(ctx.sqlite, `UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
     const after = getRow(ctx.sqlite, table, id)!
     audit(ctx, table, id, action, before, after)
     return after

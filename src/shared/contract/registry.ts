@@ -292,6 +292,10 @@ export const registryOps = {
       note: z.string().trim().min(3, 'Tulis alasan singkat (minimal 3 huruf), mis. "sudah dicek ke Dukcapil"').max(500),
     }),
   ),
+  /** Generated demo data on an empty database (one transaction; a long job with progress and cancel). */
+  'registry.demo': op<{ scale: string; seed: number; counts: Record<string, number>; ms: number }>()(
+    z.object({ scale: z.enum(['kecamatan', 'kabupaten']), seed: z.number().int().min(0).max(2 ** 31).default(1) }),
+  ),
   'registry.importPreview': op<ImportPreview>()(z.object(importInput)),
   'registry.importApply': op<ImportResult>()(z.object({ ...importInput, validOnly: z.boolean().default(false) })),
   'registry.importErrors': op<FileOut>()(z.object(importInput)),

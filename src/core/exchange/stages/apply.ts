@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
+import { abandonBulk, beginBulk } from '../../db/bulk'
 import { environmentFailure } from '../../failures'
 import { columnsOf, maskSql, refusal, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
@@ -14,6 +15,9 @@ import { streamRows, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
+
+/** From this many rows on a bundle applies in bulk mode (src/core/db/bulk.ts); a monthly delta stays row by row. */
+export const bulkApply = { minRows: 1000 }
 
 type Key = { rev: number; hlc: string; origin: string }
 /** The one order every office agrees on: higher rev, then later hlc, then origin id. */
@@ -62,6 +66,9 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
   const user = `${ctx.user()} (bundel ${checked.peer.wilayah_code} #${m.seq})`
 
   sqlite.exec('BEGIN IMMEDIATE')
+  // A large bundle applies in bulk mode: search-index triggers suspended and the touched rows
+  // re-indexed once before the commit, audit entries batched; all inside this transaction.
+  const bulk = m.rows >= bulkApply.minRows ? beginBulk(sqlite, Object.keys(m.counts).filter((t) => m.counts[t] > 0)) : null
   try {
     // Decisive replay check: another process may have imported this bundle meanwhile.
     const peer = peerRow(ctx, checked.peer.wilayah_code)!
@@ -219,12 +226,17 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
 
     if (check.maxHlc > HLC_ZERO) observeHlc(sqlite, check.maxHlc)
     recordReceipt(ctx, peer, checked, rejected, opts.fileName, file)
-    if (opts.dryRun) sqlite.exec('ROLLBACK')
-    else sqlite.exec('COMMIT')
+    if (opts.dryRun) sqlite.exec('ROLLBACK') // the suspended triggers come back with the rollback
+    else {
+      bulk?.finish()
+      sqlite.exec('COMMIT')
+    }
     return { counts: [...counts.values()].sort((a, b) => a.table.localeCompare(b.table)), items, itemsTotal, rejected }
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
     throw e
+  } finally {
+    if (bulk) abandonBulk(sqlite)
   }
 }
 

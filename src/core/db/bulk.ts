@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * Bulk writes inside one open transaction: a spreadsheet of thousands of kader, a large
+ * bundle, demo data. Two costs dominate a row-by-row write there, and both are deferred
+ * to one set-based step at the end while everything stays in the same transaction (so a
+ * failure or a kill -9 rolls the suspension back with the rows):
+ *
+ * - the search-index (FTS5) triggers: each kader insert re-derives its entry, and each
+ *   membership insert re-derives it again. While bulk mode is on they are dropped and
+ *   replaced by TEMP triggers that only note the touched ids; `finish()` rebuilds the
+ *   entries of exactly those rows and recreates the triggers from their stored SQL.
+ * - audit entries: `audit()` in rows.ts hands them to the open batch, which writes them
+ *   with one prepared multi-row INSERT per 200 entries, in order.
+ */
+
+/** One entry of audit_log, columns in table order. */
+export type AuditEntry = [id: string, at: string, user: string, officeCode: string, table: string, rowId: string, action: string, before: string | null, after: string | null]
+
+const AUDIT_BATCH = 200
+const AUDIT_COLS = '(id, at, user, office_code, table_name, row_id, action, before_json, after_json)'
+
+/** The search-index triggers bulk mode suspends (delete triggers stay: travelling rows are never hard-deleted). */
+// A Map, not an object: table names may come from a hostile bundle's manifest ("constructor").
+const SEARCH_TRIGGERS = new Map<string, string[]>([
+  ['kader', ['kader_fts_insert', 'kader_fts_update']],
+  ['kader_posyandu', ['kader_posyandu_fts_insert', 'kader_posyandu_fts_update']],
+  ['posyandu', ['posyandu_fts_insert', 'posyandu_fts_update']],
+])
+
+// The same expressions as the triggers in drizzle/0002_registry.sql (a test compares the two paths).
+const AREA = (scope: string) => `'a' || substr(replace(${scope}, '.', ''), 1, 2) || ' a' || substr(replace(${scope}, '.', ''), 1, 4) || ' a' || replace(${scope}, '.', '')`
+const KADER_PLACE = (kaderId: string) =>
+  `(SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = ${kaderId} AND kp.deleted_at IS NULL AND kp.to_date IS NULL)`
+const POSYANDU_PLACE = (desaCode: string) => `(SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = ${desaCode})`
+
+export interface BulkSession {
+  /** Queues one audit entry (written in order, in batches). */
+  audit(entry: AuditEntry): void
+  /** Writes queued audit entries, rebuilds the touched search entries, restores the triggers. */
+  finish(): { auditEntries: number; searchRows: number }
+}
+
+const sessions = new WeakMap<Database.Database, BulkSession>()
+
+/** The bulk session open on this connection, if any (rows.ts sends audit entries there). */
+export function activeBulk(sqlite: Database.Database): BulkSession | undefined {
+  return sessions.get(sqlite)
+}
+
+/**
+ * Starts bulk mode for `tables` on a connection that is inside a transaction. Call
+ * `finish()` before committing; on an error just roll back (the dropped triggers come
+ * back with the rollback) and call `abandonBulk`.
+ */
+export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSession {
+  if (!sqlite.inTransaction) throw new Error('beginBulk: buka transaksi dulu')
+  if (sessions.has(sqlite)) throw new Error('beginBulk: mode massal sudah aktif')
+  const suspended: { name: string; sql: string }[] = []
+  const indexed = [...SEARCH_TRIGGERS.keys()].filter((t) => tables.includes(t))
+  if (indexed.length) {
+    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_touched (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id))`)
+    for (const t of indexed) {
+      for (const name of SEARCH_TRIGGERS.get(t)!) {
+        const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(name) as { sql: string } | undefined
+        if (!row) continue
+        suspended.push({ name, sql: row.sql })
+        sqlite.exec(`DROP TRIGGER "${name}"`)
+      }
+      // Note who was touched; kader_posyandu touches its kader (both old and new).
+      const note = t === 'kader_posyandu' ? ['kader', 'new.kader_id'] : [t, 'new.id']
+      sqlite.exec(`CREATE TEMP TRIGGER bulk_${t}_ins AFTER INSERT ON main."${t}" BEGIN INSERT OR IGNORE INTO bulk_touched VALUES ('${note[0]}', ${note[1]}); END`)
+      sqlite.exec(
+        `CREATE TEMP TRIGGER bulk_${t}_upd AFTER UPDATE ON main."${t}" BEGIN INSERT OR IGNORE INTO bulk_touched VALUES ('${note[0]}', ${note[1]});${
+          t === 'kader_posyandu' ? ` INSERT OR IGNORE INTO bulk_touched VALUES ('kader', old.kader_id);` : ''
+        } END`,
+      )
+    }
+  }
+
+  const queue: AuditEntry[] = []
+  let written = 0
+  const many = sqlite.prepare(`INSERT INTO audit_log ${AUDIT_COLS} VALUES ${Array.from({ length: AUDIT_BATCH }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`)
+  const one = sqlite.prepare(`INSERT INTO audit_log ${AUDIT_COLS} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const flush = (all: boolean) => {
+    while (queue.length >= AUDIT_BATCH) many.run(queue.splice(0, AUDIT_BATCH).flat())
+    if (all) for (const e of queue.splice(0)) one.run(e)
+  }
+
+  const session: BulkSession = {
+    audit(entry) {
+      queue.push(entry)
+      written++
+      if (queue.length >= AUDIT_BATCH) flush(false)
+    },
+    finish() {
+      sessions.delete(sqlite)
+      flush(true)
+      let searchRows = 0
+      if (indexed.length) {
+        for (const t of indexed) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+        searchRows = rebuildSearchEntries(sqlite)
+        for (const s of suspended) sqlite.exec(s.sql)
+        sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
+      }
+      return { auditEntries: written, searchRows }
+    },
+  }
+  sessions.set(sqlite, session)
+  return session
+}
+
+/** After a rollback: forget the session and remove what lives outside the transaction. */
+export function abandonBulk(sqlite: Database.Database): void {
+  sessions.delete(sqlite)
+  if (!sqlite.open) return
+  for (const t of SEARCH_TRIGGERS.keys()) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+  sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
+}
+
+/**
+ * Runs `fn` in bulk mode inside one transaction (nested in the caller's, if any): commits
+ * the rows, their audit entries and their search entries together, or none of them.
+ */
+export function withBulk<T>(sqlite: Database.Database, tables: string[], fn: () => T): T {
+  try {
+    return sqlite.transaction(() => {
+      const session = beginBulk(sqlite, tables)
+      const out = fn()
+      session.finish()
+      return out
+    })()
+  } finally {
+    if (sessions.has(sqlite)) abandonBulk(sqlite)
+  }
+}
+
+/** Re-derives the search entries of the rows noted in temp.bulk_touched; returns how many. */
+function rebuildSearchEntries(sqlite: Database.Database): number {
+  // A posyandu's name and desa are part of its kader's entries.
+  sqlite.exec(`INSERT OR IGNORE INTO bulk_touched SELECT 'kader', kp.kader_id FROM kader_posyandu kp WHERE kp.posyandu_id IN (SELECT id FROM bulk_touched WHERE tbl = 'posyandu')`)
+  let n = 0
+  for (const [tbl, fts, cols, values] of [
+    ['kader', 'kader_fts', 'name, nik, area, place', `r.name, r.nik, ${AREA('r.scope')}, ${KADER_PLACE('r.id')}`],
+    ['posyandu', 'posyandu_fts', 'name, area, place', `r.name, ${AREA('r.scope')}, ${POSYANDU_PLACE('r.desa_code')}`],
+  ] as const) {
+    sqlite.exec(
+      `INSERT INTO search_key(row_id) SELECT t.id FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id WHERE t.tbl = '${tbl}' AND NOT EXISTS (SELECT 1 FROM search_key s WHERE s.row_id = t.id) ORDER BY t.rowid`,
+    )
+    sqlite.exec(`DELETE FROM ${fts} WHERE rowid IN (SELECT s.n FROM bulk_touched t JOIN search_key s ON s.row_id = t.id WHERE t.tbl = '${tbl}')`)
+    n += sqlite
+      .prepare(`INSERT INTO ${fts}(rowid, ${cols}) SELECT s.n, ${values} FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id JOIN search_key s ON s.row_id = r.id WHERE t.tbl = '${tbl}' ORDER BY s.n`)
+      .run().changes
+  }
+  return n
+}

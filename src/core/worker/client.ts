@@ -1,0 +1,268 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { ImportProgress } from '../../shared/contract/exchange'
+import { fail, ok, type Result } from '../../shared/result'
+import type { Ctx } from '../context'
+import { dispatch, type Caller } from '../handlers'
+import { jobCancelledError, runWithJob, type JobProgress } from '../jobs'
+import { appRoot } from '../paths'
+import type { FromWorker, ToWorker, WorkerInit } from './protocol'
+
+export interface CallOptions {
+  /** Progress of a long call (bundle import: phase, bytes and rows). */
+  onProgress?: (p: JobProgress) => void
+  /** Aborting cancels the call at its next check; the database is left unchanged. */
+  signal?: AbortSignal
+}
+
+/** How the window, the host and the tests call the handler table: the same Result either way. */
+export interface OpClient {
+  readonly dataFile: string
+  readonly dataDir: string
+  call(op: string, input: unknown, caller?: Caller, opts?: CallOptions): Promise<Result<unknown>>
+  close(): Promise<void>
+}
+
+/**
+ * Calls that can run for seconds or minutes. They run in a second worker with its own
+ * connection, so the window's reads keep being answered by the first one (WAL lets a
+ * reader work beside a writer), and they report progress and can be cancelled.
+ */
+export const LONG_OPS: ReadonlySet<string> = new Set([
+  'exchange.bundleDryRun',
+  'exchange.bundleApply',
+  'exchange.bundleExport',
+  'registry.importPreview',
+  'registry.importApply',
+  'registry.importErrors',
+  'registry.exportXlsx',
+  'registry.demo',
+  'evaluation.report',
+  'evaluation.recap',
+  'evaluation.exportXlsx',
+  'honor.exportXlsx',
+  'programme.puskesosExport',
+  'app.diagnostics',
+])
+
+const IMPORT_OPS = new Set(['exchange.bundleDryRun', 'exchange.bundleApply'])
+
+/** Runs the handler table in this thread (CLI, tests of one service); same contract as the worker. */
+export function inProcessClient(ctx: Ctx): OpClient {
+  return {
+    get dataFile() {
+      return ctx.dataFile
+    },
+    get dataDir() {
+      return ctx.dataDir
+    },
+    call: (op, input, caller = {}, opts = {}) =>
+      runWithJob({ progress: (p) => opts.onProgress?.(p), cancelled: () => !!opts.signal?.aborted }, () => dispatch(ctx, op, input, caller)),
+    close: async () => ctx.close(),
+  }
+}
+
+export interface WorkerClientOptions {
+  dataFile: string
+  host: Ctx['host']
+  migrationsDir?: string
+  /** The worker script: out/main/worker.js in the Electron build; by default the TypeScript sources via tsx. */
+  workerFile?: string
+}
+
+/** The built worker beside a bundled main, else the TypeScript entry through tsx. */
+export function defaultWorkerFile(): string {
+  return join(appRoot(), 'src', 'core', 'worker', 'boot.mjs')
+}
+
+type Pending = { resolve: (r: Result<unknown>) => void; onProgress?: (p: JobProgress) => void }
+
+/** One worker thread owning one SQLite connection. */
+class DbWorker {
+  private readonly worker: Worker
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 1
+  private dead: string | null = null
+  readonly ready: Promise<{ dataFile: string; dataDir: string; schemaVersion: number }>
+  private closed: Promise<void>
+
+  constructor(file: string, init: WorkerInit) {
+    this.worker = new Worker(file, { workerData: init })
+    let readyResolve!: (v: { dataFile: string; dataDir: string; schemaVersion: number }) => void
+    let readyReject!: (e: Error) => void
+    this.ready = new Promise((res, rej) => ((readyResolve = res), (readyReject = rej)))
+    this.ready.catch(() => {})
+    this.closed = new Promise((res) => this.worker.once('exit', () => res()))
+    this.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'ready') readyResolve(m)
+      else if (m.type === 'failed') readyReject(Object.assign(new Error(m.error.message), { code: m.error.code, details: m.error.details }))
+      else if (m.type === 'progress') this.pending.get(m.id)?.onProgress?.(m.progress)
+      else if (m.type === 'result') {
+        const p = this.pending.get(m.id)
+        this.pending.delete(m.id)
+        p?.resolve(m.result)
+      }
+    })
+    const die = (why: string) => {
+      if (this.dead) return
+      this.dead = why
+      readyReject(new Error(why))
+      for (const p of this.pending.values()) p.resolve(fail('WORKER_STOPPED', `Proses basis data berhenti (${why}); ulangi tindakan ini.`))
+      this.pending.clear()
+    }
+    this.worker.on('error', (e) => die(e.message))
+    this.worker.on('exit', (code) => die(`keluar dengan kode ${code}`))
+  }
+
+  get alive(): boolean {
+    return !this.dead
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0
+  }
+
+  async call(op: string, input: unknown, caller: Caller, onProgress?: (p: JobProgress) => void, cancel?: SharedArrayBuffer): Promise<Result<unknown>> {
+    try {
+      await this.ready
+    } catch (e) {
+      const err = e as Error & { code?: string; details?: unknown }
+      return fail(err.code ?? 'WORKER_STOPPED', err.message, err.details)
+    }
+    if (this.dead) return fail('WORKER_STOPPED', `Proses basis data berhenti (${this.dead}); ulangi tindakan ini.`)
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, onProgress })
+      this.post({ type: 'call', id, op, input, caller, cancel })
+    })
+  }
+
+  private post(m: ToWorker) {
+    this.worker.postMessage(m)
+  }
+
+  /** Closes the connection cleanly (so the file can be replaced), then ends the thread. */
+  async close(): Promise<void> {
+    if (!this.dead) {
+      this.post({ type: 'close' })
+      const timer = setTimeout(() => void this.worker.terminate(), 10_000)
+      await this.closed
+      clearTimeout(timer)
+    }
+  }
+}
+
+interface RunningJob {
+  op: string
+  startedAt: number
+  progress: JobProgress | null
+  cancel: Int32Array
+}
+
+/**
+ * The client the Electron main process and the headless host use: every call is a message
+ * to a database worker; nothing here touches SQLite. Ordinary calls go to the first worker;
+ * LONG_OPS go to a second one started on first use, so reads stay answered meanwhile.
+ * `exchange.progress` and `exchange.cancel` are answered here from the job's messages,
+ * because the job's thread may be busy inside one SQLite transaction.
+ */
+export class WorkerClient implements OpClient {
+  private main: DbWorker
+  private jobWorker: DbWorker | null = null
+  private readonly running = new Set<RunningJob>()
+  private lastImport: RunningJob | null = null
+  dataFile: string
+  dataDir: string
+
+  private constructor(
+    private readonly file: string,
+    private readonly init: WorkerInit,
+    ready: { dataFile: string; dataDir: string },
+    main: DbWorker,
+  ) {
+    this.main = main
+    this.dataFile = ready.dataFile
+    this.dataDir = ready.dataDir
+  }
+
+  /** Starts the first worker and waits until its database is open (migrated, checked). */
+  static async start(opts: WorkerClientOptions): Promise<WorkerClient> {
+    const file = opts.workerFile ?? defaultWorkerFile()
+    if (!existsSync(file)) throw new Error(`Berkas worker basis data tidak ada: ${file}`)
+    // Reads of the window never wait long behind a job's write lock: they do not take it (WAL);
+    // a save during a long import waits one second, then gets a clear "busy" message.
+    const init: WorkerInit = { dataFile: opts.dataFile, host: opts.host, migrationsDir: opts.migrationsDir, busyTimeoutMs: 1000 }
+    const main = new DbWorker(file, init)
+    try {
+      const ready = await main.ready
+      return new WorkerClient(file, init, ready, main)
+    } catch (e) {
+      await main.close()
+      throw e
+    }
+  }
+
+  /** Long calls running now, with their last progress. */
+  jobs(): { op: string; startedAt: number; progress: JobProgress | null }[] {
+    return [...this.running].map(({ op, startedAt, progress }) => ({ op, startedAt, progress }))
+  }
+
+  async call(op: string, input: unknown, caller: Caller = {}, opts: CallOptions = {}): Promise<Result<unknown>> {
+    if (op === 'exchange.progress') {
+      const job = this.lastImport
+      if (!job?.progress) return ok(null)
+      const p = job.progress as unknown as ImportProgress
+      return ok(this.running.has(job) ? p : { ...p, phase: 'selesai' })
+    }
+    if (op === 'exchange.cancel') {
+      const job = [...this.running].find((j) => IMPORT_OPS.has(j.op))
+      if (!job) return ok({ cancelled: false })
+      Atomics.store(job.cancel, 0, 1)
+      return ok({ cancelled: true })
+    }
+    if (op === 'backup.restore') {
+      // Restoring replaces the file: no other connection may be open on it.
+      if (this.running.size) return fail('JOB_BUSY', 'Masih ada pekerjaan panjang yang berjalan (impor, ekspor atau laporan). Tunggu sampai selesai atau batalkan dulu, lalu pulihkan cadangan.')
+      await this.jobWorker?.close()
+      this.jobWorker = null
+      return this.mainWorker().call(op, input, caller)
+    }
+    if (!LONG_OPS.has(op)) return this.mainWorker().call(op, input, caller)
+    return this.runJob(op, input, caller, opts)
+  }
+
+  /** The first worker; started again if it died (the call that was running got WORKER_STOPPED). */
+  private mainWorker(): DbWorker {
+    if (!this.main.alive) this.main = new DbWorker(this.file, this.init)
+    return this.main
+  }
+
+  private async runJob(op: string, input: unknown, caller: Caller, opts: CallOptions): Promise<Result<unknown>> {
+    // The job worker waits the usual 5 s for a lock (a short save of the window), never fails fast.
+    if (!this.jobWorker?.alive) this.jobWorker = new DbWorker(this.file, { ...this.init, busyTimeoutMs: undefined })
+    const shared = new SharedArrayBuffer(4)
+    const job: RunningJob = { op, startedAt: Date.now(), progress: null, cancel: new Int32Array(shared) }
+    const onAbort = () => Atomics.store(job.cancel, 0, 1)
+    if (opts.signal?.aborted) {
+      const e = jobCancelledError()
+      return fail(e.code, e.message)
+    }
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
+    this.running.add(job)
+    if (IMPORT_OPS.has(op)) this.lastImport = job
+    try {
+      return await this.jobWorker.call(op, input, caller, (p) => ((job.progress = p), opts.onProgress?.(p)), shared)
+    } finally {
+      this.running.delete(job)
+      opts.signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.main.close(), this.jobWorker?.close()])
+  }
+}
+
+/** Where the Electron build puts the worker: beside the bundled main (out/main/worker.js). */
+export const builtWorkerFile = (mainDir: string) => join(mainDir, 'worker.js')
