@@ -11,6 +11,7 @@ import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
+import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
 import { formsCommands } from './commands/forms'
 
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   ...honorCommands,
   ...programmeCommands,
   ...registryCommands,
+  ...provinceCommands,
   ...formsCommands,
 ]
 

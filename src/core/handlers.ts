@@ -11,6 +11,7 @@ import { evaluationHandlers } from './evaluation/handlers'
 import { honorHandlers } from './honor/handlers'
 import { programmeHandlers } from './programme/handlers'
 import { formsHandlers } from './forms/handlers'
+import { provinceHandlers } from './province/handlers'
 
 z.config(z.locales.id())
 
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   ...programmeHandlers,
   ...registryHandlers,
   ...formsHandlers,
+  ...provinceHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

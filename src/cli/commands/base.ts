@@ -23,7 +23,8 @@ export const baseCommands: Command[] = [
       if (!code || !name) throw new UsageError('--office dan --name wajib diisi')
       const ctx = r.ctx()
       try {
-        const level = code.split('.').length === 2 ? 'kabupaten' : 'kecamatan'
+        const parts = code.split('.').length
+        const level = parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan'
         const office = setupOffice(ctx, { wilayahCode: code, level, name, operatorName: (r.values.operator as string) ?? 'operator' })
         r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}`)
         return EXIT.ok

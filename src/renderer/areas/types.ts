@@ -13,5 +13,5 @@ export interface AreaDef {
   component: ComponentType<{ path: string[] }>
   translations?: { id: object; en: object }
   /** Shown in the navigation only for these office levels (both when absent). */
-  levels?: ('kecamatan' | 'kabupaten')[]
+  levels?: import('../../shared/contract/app').OfficeLevel[]
 }

@@ -9,6 +9,7 @@ import { honorOps } from './honor'
 import { programmeOps } from './programme'
 import { registryOps } from './registry'
 import { formsOps } from './forms'
+import { provinceOps } from './province'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -23,6 +24,7 @@ export const contract = {
   ...programmeOps,
   ...registryOps,
   ...formsOps,
+  ...provinceOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract
