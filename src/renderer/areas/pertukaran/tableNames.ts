@@ -21,6 +21,8 @@ export const TABLES: Record<string, { id: string; en: string }> = {
   programme: { id: 'Program SKPD', en: 'Agency programmes' },
   programme_posyandu: { id: 'Posyandu sasaran program', en: 'Programme posyandu' },
   regulation: { id: 'Regulasi', en: 'Regulations' },
+  kader_count: { id: 'Jumlah kader per posyandu', en: 'Cadre counts per posyandu' },
+  posyandu_stratum: { id: 'Strata posyandu', en: 'Posyandu strata' },
   form_definition: { id: 'Formulir laporan', en: 'Report forms' },
   form_report: { id: 'Laporan formulir', en: 'Form reports' },
 }
