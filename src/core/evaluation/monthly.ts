@@ -8,6 +8,7 @@ import { checkSkdnMonth, monthlyToForm } from '../../shared/forms/skdn'
 import { compiled, getForm } from '../forms/definitions'
 import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
+import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '../db/rows'
 import { getPosyandu, listPosyandu } from './posyandu'
@@ -109,6 +110,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   const problems: { posyanduId: string; month: string; field: string; message: string }[] = []
   const office = ctx.requireOffice()
   const newest = getForm(ctx.sqlite, office.wilayahCode, 'SKDN')
+  const today = isoDate(ctx.clock.now())
   // A month's rules may read the month before (n + t <= prev.d): from this batch, else stored.
   const batch = new Map(items.map((it) => [`${it.posyanduId}|${it.month}`, it]))
   const stored = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month = ? AND deleted_at IS NULL`)
@@ -127,6 +129,13 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
     const lock = lockingPeriod(ctx.sqlite, p.kecamatanCode, year)
     if (lock) {
       throw new AppError('EVALUATION_LOCKED', `Laporan ${formatMonth(it.month)} posyandu ${p.name} tidak dapat diubah: periode evaluasi "${lock.name}" sudah dikunci.`)
+    }
+    // A report is of a month that has come, on a posyandu day that has passed.
+    if (!isEmptyMonth(it.values)) {
+      if (it.month > today.slice(0, 7)) problems.push({ posyanduId: p.id, month: it.month, field: 'month', message: `${p.name}, ${formatMonth(it.month)}: bulan ini belum tiba; laporannya diisi setelah hari buka posyandu.` })
+      else if (it.values.open_date && it.values.open_date.length === 10 && it.values.open_date > today) {
+        problems.push({ posyanduId: p.id, month: it.month, field: 'open_date', message: `${p.name}, ${formatMonth(it.month)}: tanggal buka ${it.values.open_date} belum lewat.` })
+      }
     }
     const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, 'SKDN', it.formVersion) : newest
     const cf = compiled(form)
