@@ -11,6 +11,7 @@ import { evaluationCommands } from './commands/evaluation'
 import { exchangeCommands } from './commands/exchange'
 import { honorCommands } from './commands/honor'
 import { programmeCommands } from './commands/programmes'
+import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
 import { peopleCommands } from './commands/people'
 import { loginForCommand, passwordFromEnvOrPrompt } from './login'
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   ...programmeCommands,
   ...registryCommands,
   ...peopleCommands,
+  ...provinceCommands,
   ...formsCommands,
 ]
 

@@ -16,6 +16,7 @@ import { reportHandlers } from './evaluation/approval'
 import { runAs, type Actor } from './people/actor'
 import { actorOf } from './people/users'
 import { allowed, isPublicOp, ROLE_LABEL, rolesFor } from '../shared/contract/roles'
+import { provinceHandlers } from './province/handlers'
 
 z.config(z.locales.id())
 
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   ...formsHandlers,
   ...peopleHandlers,
   ...reportHandlers,
+  ...provinceHandlers,
 }
 
 /** Formats zod issues as one Indonesian sentence per field. */

@@ -157,6 +157,18 @@ const count = (ctx: Ctx, table: string) => (ctx.sqlite.prepare(`SELECT count(*) 
 const snapshot = (ctx: Ctx) => JSON.stringify(ctx.sqlite.prepare(`SELECT * FROM monthly_report ORDER BY id`).all())
 
 describe('monthly reports on a real database', () => {
+  it('refuses a month that has not come and a posyandu day that has not passed (today is 24 November 2026)', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const id = seedPosyandu(ctx, 'Melati')
+    const before = snapshot(ctx)
+    const december = await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2026-12', values: values() }] })
+    expect(!december.ok && december.error.message).toMatch(/Melati, Desember 2026: bulan ini belum tiba/)
+    const later = await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2026-11', values: values({ open_date: '2026-11-28' }) }] })
+    expect(!later.ok && later.error.message).toMatch(/tanggal buka 2026-11-28 belum lewat/)
+    expect(snapshot(ctx)).toBe(before)
+    expect((await run(ctx, 'evaluation.monthlySave', { items: [{ posyanduId: id, month: '2026-11', values: values({ open_date: '2026-11-20' }) }] })).ok).toBe(true)
+  })
+
   it('saves a year, reads it back per posyandu and per desa, and refuses D > S leaving the database unchanged', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const id = seedPosyandu(ctx, 'Melati')

@@ -257,6 +257,8 @@ describe('import', () => {
     ])
     // Rows are named as a person knows them; a NIK is masked.
     expect(dry.items.map((i) => i.label).sort()).toEqual(['Dua', 'Satu', 'Siti (NIK 1218********0001)'])
+    // The wilayah by name, for people (the code stays in `scope`).
+    expect(dry.items.every((i) => i.scopeName === 'Sei Rampah')).toBe(true)
     expect(dbState(kab)).toBe(before)
 
     const applied = await receive(kab, file, { reject: [{ table: 'posyandu', id: p2.id }] })

@@ -65,3 +65,22 @@ test('the host refuses API calls without the token', async ({ host, request }) =
   expect(body.ok).toBe(false)
   expect(body.error.code).toBe('UNAUTHORIZED')
 })
+
+test('an empty setup says what is missing beside every field; "jateng" finds Jawa Tengah', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  for (const msg of ['Pilih provinsi', 'Pilih kabupaten/kota', 'Pilih kecamatan', 'Nama kantor minimal 3 huruf', 'Nama operator minimal 2 huruf']) {
+    await expect(page.getByText(msg, { exact: true })).toBeVisible()
+  }
+  await shot(page, 'setup-empty-submit')
+  const prov = page.getByRole('combobox', { name: 'Provinsi' })
+  await prov.click()
+  await prov.fill('jateng')
+  await expect(page.getByRole('option')).toHaveText(['Jawa Tengah (33)'])
+  await page.getByRole('option', { name: 'Jawa Tengah (33)' }).click()
+  await expect(page.getByText('Pilih provinsi', { exact: true })).toBeHidden()
+  const kab = page.getByRole('combobox', { name: 'Kabupaten/kota' })
+  await kab.click()
+  await kab.fill('kab batang')
+  await expect(page.getByRole('option', { name: /Batang/ })).toBeVisible()
+})

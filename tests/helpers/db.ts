@@ -78,11 +78,12 @@ export function tempDir(prefix = 'simpul-test-'): string {
 }
 
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
-export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten'; clock?: Clock; dir?: string } = {}): Ctx {
+export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten' | 'provinsi'; clock?: Clock; dir?: string } = {}): Ctx {
   const dir = opts.dir ?? tempDir()
   const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00') })
   if (opts.office) {
-    const level = opts.level ?? (opts.office.split('.').length === 2 ? 'kabupaten' : 'kecamatan')
+    const parts = opts.office.split('.').length
+    const level = opts.level ?? (parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan')
     setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}` })
     const admin = addUser(ctx, 'admin', 'admin', 'Penguji')
     callers.set(ctx.dataFile, admin)

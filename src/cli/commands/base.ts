@@ -30,7 +30,8 @@ export const baseCommands: Command[] = [
       if (!parsed.success) throw new AppError('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`)
       const ctx = r.ctx()
       try {
-        const level = code.split('.').length === 2 ? 'kabupaten' : 'kecamatan'
+        const parts = code.split('.').length
+        const level = parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan'
         const { user, ...office } = await setupWithAdmin(ctx, { wilayahCode: code, level, name, admin: parsed.data })
         r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}; administrator: ${user.username}`)
         return EXIT.ok

@@ -8,6 +8,7 @@ import { checkSkdnMonth, monthlyToForm } from '../../shared/forms/skdn'
 import { compiled, getForm } from '../forms/definitions'
 import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
+import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '../db/rows'
 import { getPosyandu, listPosyandu } from './posyandu'
@@ -110,6 +111,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   const problems: { posyanduId: string; month: string; field: string; message: string }[] = []
   const office = ctx.requireOffice()
   const newest = getForm(ctx.sqlite, office.wilayahCode, 'SKDN')
+  const today = isoDate(ctx.clock.now())
   // A month's rules may read the month before (n + t <= prev.d): from this batch, else stored.
   const batch = new Map(items.map((it) => [`${it.posyanduId}|${it.month}`, it]))
   const stored = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE posyandu_id = ? AND month = ? AND deleted_at IS NULL`)
@@ -132,6 +134,13 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
     // A month submitted, approved or accepted (DHIS2-style approval) is not changed under its approvers.
     const held = monthLock(ctx, p.kecamatanCode, it.month)
     if (held) throw new AppError(held.code, `${held.message} (posyandu ${p.name})`)
+    // A report is of a month that has come, on a posyandu day that has passed.
+    if (!isEmptyMonth(it.values)) {
+      if (it.month > today.slice(0, 7)) problems.push({ posyanduId: p.id, month: it.month, field: 'month', message: `${p.name}, ${formatMonth(it.month)}: bulan ini belum tiba; laporannya diisi setelah hari buka posyandu.` })
+      else if (it.values.open_date && it.values.open_date.length === 10 && it.values.open_date > today) {
+        problems.push({ posyanduId: p.id, month: it.month, field: 'open_date', message: `${p.name}, ${formatMonth(it.month)}: tanggal buka ${it.values.open_date} belum lewat.` })
+      }
+    }
     const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, 'SKDN', it.formVersion) : newest
     const cf = compiled(form)
     for (const issue of checkSkdnMonth(cf, it.values, it.extra ?? null, valuesAt(p.id, previousPeriod(it.month)), it.month)) {

@@ -12,7 +12,8 @@ import { newId } from '../sync/ids'
 import { encodeHead, forEachChunk, FORMAT_VERSION, type Manifest } from './format'
 import { keyId, loadKeys, publicKeyFromText, publicKeyText, signBytes } from './keys'
 import { peerRow, rekeyChain } from './peers'
-import { columnsOf, grantTo, hiddenColumns, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
+import { refreshForProvince } from '../province/counts'
+import { columnsOf, grantTo, hiddenColumns, levelBelow, levelOf, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
 import { officeParty } from '../write'
 import { reportProgress, throwIfCancelled } from '../jobs'
 
@@ -40,7 +41,7 @@ function writesTable(policy: TablePolicy, me: Party): boolean {
   const rels = new Set([...policy.writers.create, ...policy.writers.change])
   if (policy.scopeLevel === 'any') return rels.has('owner')
   if (policy.scopeLevel === me.level) return rels.has('owner')
-  return rels.has('above')
+  return rels.has('above') && policy.scopeLevel === levelBelow(me.level)
 }
 
 /**
@@ -87,6 +88,8 @@ function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<Ro
  * since the last bundle it acknowledged.
  */
 export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
+  // A province is sent counts and strata, not kader rows: bring them up to date first.
+  if (levelOf(toCode) === 'provinsi') refreshForProvince(ctx)
   return writeBundle(ctx, toCode, nextBundleRows(ctx, toCode), opts)
 }
 

@@ -35,7 +35,7 @@ export const manifestSchema = z.looseObject({
   format: z.number().int().min(1),
   schemaVersion: z.number().int().min(1),
   appVersion: z.string().max(40),
-  from: z.object({ code, name: z.string().max(200), level: z.enum(['kecamatan', 'kabupaten']), signKeyId: z.string().max(64) }),
+  from: z.object({ code, name: z.string().max(200), level: z.enum(['kecamatan', 'kabupaten', 'provinsi']), signKeyId: z.string().max(64) }),
   to: z.object({ code, name: z.string().max(200), boxKeyId: z.string().max(64) }),
   createdAt: z.string().max(40),
   seq: z.number().int().min(1),

@@ -22,9 +22,9 @@ import {
 const cardSchema = z.object({
   type: z.literal('simpul-kartu-kantor'),
   version: z.literal(1),
-  wilayahCode: z.string().regex(/^\d{2}\.\d{2}(\.\d{2})?$/),
+  wilayahCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2})?)?$/),
   name: z.string().min(1).max(200),
-  level: z.enum(['kecamatan', 'kabupaten']),
+  level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
   signPublicKey: z.string().min(40).max(200),
   boxPublicKey: z.string().min(40).max(200),
   createdAt: z.string().max(40),
@@ -92,10 +92,21 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
   return { ...card, fingerprint: fingerprint(card.wilayahCode, card.signPublicKey, card.boxPublicKey) }
 }
 
-/** The kabupaten enrols its own kecamatan; a kecamatan enrols its own kabupaten. */
+/**
+ * Offices enrol the office directly above and the offices directly below them: a province
+ * its kabupaten/kota, a kabupaten its kecamatan and its province, a kecamatan its kabupaten.
+ */
 export function relationProblem(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): string | null {
   if (other.wilayahCode === me.wilayahCode) return 'Ini kartu kantor Anda sendiri.'
-  if (me.level === 'kabupaten') {
+  if (me.level === 'provinsi') {
+    if (other.level !== 'kabupaten' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
+      return `Kantor provinsi ${me.wilayahCode} hanya dapat mendaftarkan kantor kabupaten/kota di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
+    }
+  } else if (me.level === 'kabupaten' && other.level === 'provinsi') {
+    if (!me.wilayahCode.startsWith(`${other.wilayahCode}.`)) {
+      return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor provinsinya sendiri (${me.wilayahCode.split('.')[0]}); kartu ini milik ${other.wilayahCode}.`
+    }
+  } else if (me.level === 'kabupaten') {
     if (other.level !== 'kecamatan' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
       return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor kecamatan di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
     }

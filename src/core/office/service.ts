@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { Office } from '../../shared/contract/app'
+import type { Office, OfficeLevel } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { newId } from '../sync/ids'
@@ -24,13 +24,13 @@ export function readOffice(sqlite: Database.Database): Office | null {
 
 export interface SetupInput {
   wilayahCode: string
-  level: 'kecamatan' | 'kabupaten'
+  level: OfficeLevel
   name: string
   /** Ignored: people are users now (app_user); kept so older callers still compile. */
   operatorName?: string
 }
 
-/** First-run setup: this install becomes one kecamatan or kabupaten office, once. */
+/** First-run setup: this install becomes one kecamatan, kabupaten/kota or provinsi office, once. */
 export function setupOffice(ctx: Ctx, input: SetupInput): Office {
   if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
   const w = wilayahGet(ctx.sqlite, input.wilayahCode)
@@ -40,7 +40,9 @@ export function setupOffice(ctx: Ctx, input: SetupInput): Office {
       'WILAYAH_LEVEL',
       input.level === 'kecamatan'
         ? `${w.name} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.`
-        : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
+        : input.level === 'provinsi'
+          ? `${w.name} bukan provinsi. Pilih provinsi untuk kantor provinsi.`
+          : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
     )
   }
   ctx.sqlite

@@ -18,12 +18,19 @@ export function levelOf(code: string): Level | null {
   return parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : parts === 3 ? 'kecamatan' : null
 }
 
-/** How an office stands to a scope, or null when the scope is none of its business. */
+/**
+ * How an office stands to a scope, or null when the scope is none of its business. `above`
+ * is the office directly above (a kabupaten over its kecamatan, a province over its
+ * kabupaten/kota): a province does not write its kecamatan's data, it only receives it.
+ */
 export function relationOf(office: Party, scope: string): Relation | null {
   if (scope === office.wilayahCode) return 'owner'
-  if (scope.startsWith(`${office.wilayahCode}.`)) return 'above'
+  if (scope.startsWith(`${office.wilayahCode}.`) && !scope.slice(office.wilayahCode.length + 1).includes('.')) return 'above'
   return null
 }
+
+/** The level directly below one (null below a kecamatan). */
+export const levelBelow = (level: Level): Level | null => (level === 'provinsi' ? 'kabupaten' : level === 'kabupaten' ? 'kecamatan' : null)
 
 /**
  * May this office do `op` on a row of `table` whose stored scope (or, for a new row, its

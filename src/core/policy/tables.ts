@@ -30,6 +30,17 @@ const KECAMATAN_AND_ABOVE = all('owner', 'above')
 const SCOPE: Grant = { rows: 'scope' }
 const NONE: Grant = { rows: 'none' }
 
+/**
+ * A province is sent what it needs to know of its kabupaten/kota, never a person: posyandu
+ * without their address, monthly reports without free-text notes (already aggregates), and
+ * the kabupaten's own counts (kader_count) and strata (posyandu_stratum). Every bundle to a
+ * province carries all of them (`complete`): a kabupaten relays its kecamatan's rows, whose
+ * clocks say when the kecamatan changed them, not when the kabupaten received them, so an
+ * "only since the last bundle" cut would lose a kecamatan bundle that arrived late.
+ */
+const PROVINCE_AREA = `substr(t.scope, 1, length(@receiver) + 1) = @receiver || '.'`
+const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, hide })
+
 /** Rows about a posyandu go to the kecamatan of that posyandu. */
 const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT p.id FROM posyandu p WHERE p.scope = @receiver)`
 
@@ -43,7 +54,7 @@ const posyandu: TablePolicy = {
   rowLabel: name,
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
-  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  receivers: { provinsi: toProvince(['address', 'rt', 'rw', 'status_reason']), kabupaten: SCOPE, kecamatan: SCOPE },
   columns: {
     name: c.text(100, 3),
     desa_code: c.desaCode,
@@ -127,7 +138,7 @@ const monthlyReport: TablePolicy = {
   rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}, ${formatMonth(str(r.month))}`,
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
-  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  receivers: { provinsi: toProvince(['notes']), kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { posyandu_id: c.id, month: c.month, held: c.flag.nullable(), open_date: c.optDate, programmes: c.optText(400), notes: c.optText(1000) },
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
   // The same rules the entry grid checks as the operator types (errors only; warnings are advice).
@@ -382,6 +393,56 @@ const regulation: TablePolicy = {
   columns: { kind: c.text(40, 1), number: c.text(100, 1), year: c.year, title: c.text(500, 1), date_signed: c.optDate, changed_by_id: c.optId },
 }
 
+const kaderCount: TablePolicy = {
+  table: 'kader_count',
+  label: { id: 'Jumlah kader per posyandu', en: 'Cadre counts per posyandu' },
+  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}: ${str(r.total)} kader`,
+  // Counted by the kabupaten from its kader rows (src/core/province/counts.ts), for its province.
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { provinsi: SCOPE },
+  columns: {
+    posyandu_id: c.id,
+    total: c.count(10_000),
+    male: c.count(10_000),
+    female: c.count(10_000),
+    trained: c.count(10_000),
+    ketua: c.count(10_000),
+    sekretaris: c.count(10_000),
+    bendahara: c.count(10_000),
+    anggota: c.count(10_000),
+  },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+  check: (r) => {
+    const n = (k: string) => Number(r[k] ?? 0)
+    const out: string[] = []
+    if (n('male') + n('female') !== n('total')) out.push('jumlah laki-laki dan perempuan tidak sama dengan jumlah kader')
+    if (n('ketua') + n('sekretaris') + n('bendahara') + n('anggota') !== n('total')) out.push('jumlah per peran tidak sama dengan jumlah kader')
+    if (n('trained') > n('total')) out.push('kader terlatih lebih banyak daripada jumlah kader')
+    return out
+  },
+}
+
+const posyanduStratum: TablePolicy = {
+  table: 'posyandu_stratum',
+  label: { id: 'Strata posyandu', en: 'Posyandu strata' },
+  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)} ${str(r.year)}: ${str(r.stratum)}`,
+  // Computed by the kabupaten with its indicator set (src/core/province/counts.ts), for its province.
+  scopeLevel: 'kabupaten',
+  writers: KABUPATEN_ONLY,
+  receivers: { provinsi: SCOPE },
+  columns: {
+    posyandu_id: c.id,
+    year: c.year,
+    stratum: c.text(40, 1),
+    aktif: c.flag,
+    set_code: c.text(60, 1),
+    set_name: c.text(200, 1),
+    reason: c.optText(500),
+  },
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
 /** A form version must be a valid form (every expression parses) whose code and version match its columns. */
 function formDefinitionProblems(r: Record<string, unknown>): string[] {
   if (r.deleted_at) return []
@@ -464,6 +525,8 @@ export const TABLE_POLICIES: readonly TablePolicy[] = [
   programme,
   programmePosyandu,
   regulation,
+  kaderCount,
+  posyanduStratum,
   formDefinition,
   formReport,
 ]

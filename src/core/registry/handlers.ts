@@ -2,7 +2,7 @@ import { generateDemo } from '../demo'
 import type { Handlers } from '../handlers'
 import { placesInArea, officeArea } from './area'
 import { auditFor, findDuplicates, restore, reviewDuplicates } from './audit'
-import { deleteKader, getKader, listKader, saveKader } from './kader'
+import { bulkKader, deleteKader, getKader, listKader, saveKader } from './kader'
 import { checkNik } from './nik'
 import { deletePosyandu, getPosyandu, listPosyandu, savePosyandu } from './posyandu'
 import { applyImport, exportList, importErrorReport, previewImport } from './xlsx'
@@ -20,6 +20,7 @@ export const registryHandlers = {
   'registry.kaderGet': (i, ctx) => getKader(ctx, i.id),
   'registry.kaderSave': (i, ctx) => saveKader(ctx, i.id, i.data, i.acceptWarnings),
   'registry.kaderDelete': (i, ctx) => deleteKader(ctx, i.id),
+  'registry.kaderBulk': (i, ctx) => bulkKader(ctx, i),
   'registry.auditFor': (i, ctx) => auditFor(ctx, i.table, i.id),
   'registry.restore': (i, ctx) => restore(ctx, i.table, i.id),
   'registry.duplicates': (i, ctx) => findDuplicates(ctx, i.limit),

@@ -37,6 +37,7 @@ export function kaderWhere(ctx: Ctx, f: Partial<KaderFilter>): { where: string; 
     params.posyanduId = f.posyanduId
   }
   if (f.role) (where.push('k.role = @role'), (params.role = f.role))
+  if (f.ids) (where.push('k.id IN (SELECT value FROM json_each(@ids))'), (params.ids = JSON.stringify(f.ids)))
   if (f.status === 'aktif') where.push('(k.active_to IS NULL OR k.active_to >= @today)')
   if (f.status === 'nonaktif') where.push('k.active_to < @today')
   const q = ftsQuery(f.search, params.area as string)
@@ -250,4 +251,41 @@ export function deleteKader(ctx: Ctx, id: string): Kader {
   const row = requireRow(ctx.sqlite, 'kader', id)
   requireInArea(ctx, row.scope, `Kader ${row.name}`)
   return kaderFromRow(ctx, deleteRow(ctx, 'kader', id))
+}
+
+/**
+ * A change to many kader at once (list selection): all or nothing, in one transaction. Every
+ * kader must be in this office's area and not deleted; a move stays inside the kader's own
+ * kecamatan (a row's scope never changes). Rows already in the wanted state are left alone.
+ */
+export function bulkKader(
+  ctx: Ctx,
+  req: { action: 'move'; ids: string[]; posyanduId: string } | { action: 'deactivate'; ids: string[]; date: string },
+): { changed: number; unchanged: number } {
+  const target = req.action === 'move' ? requirePosyanduForKader(ctx, req.posyanduId) : null
+  return ctx.sqlite.transaction(() => {
+    let changed = 0
+    for (const id of new Set(req.ids)) {
+      const row = requireRow(ctx.sqlite, 'kader', id)
+      requireInArea(ctx, row.scope, `Kader ${row.name}`)
+      if (row.deleted_at) throw new AppError('DELETED', `Kader ${row.name} sudah dihapus; pulihkan dulu atau buang dari pilihan.`)
+      if (target) {
+        if (target.scope !== row.scope) {
+          throw new AppError('OTHER_KECAMATAN', `Kader ${row.name} terdaftar di kecamatan lain; pindah antarkecamatan dilakukan oleh kecamatan asalnya.`)
+        }
+        const before = ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM kader_posyandu WHERE kader_id = ? AND posyandu_id = ? AND deleted_at IS NULL AND to_date IS NULL`).get(id, target.id) as { n: number }
+        if (before.n > 0) continue
+        moveToPosyandu(ctx, id, target.id, row.scope, null)
+        changed++
+      } else if (req.action === 'deactivate') {
+        if (row.active_to && String(row.active_to) <= req.date) continue
+        if (row.active_from && req.date < String(row.active_from)) {
+          throw new AppError('DATE_ORDER', `Kader ${row.name} baru aktif sejak ${row.active_from}; tanggal nonaktif tidak boleh sebelumnya.`)
+        }
+        updateRow(ctx, 'kader', id, { active_to: req.date })
+        changed++
+      }
+    }
+    return { changed, unchanged: new Set(req.ids).size - changed }
+  })()
 }

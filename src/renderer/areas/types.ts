@@ -14,7 +14,7 @@ export interface AreaDef {
   component: ComponentType<{ path: string[] }>
   translations?: { id: object; en: object }
   /** Shown in the navigation only for these office levels (both when absent). */
-  levels?: ('kecamatan' | 'kabupaten')[]
+  levels?: import('../../shared/contract/app').OfficeLevel[]
   /** Shown only to roles that may call this operation (its main list). */
   needs?: OpName
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Select, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Center, Select, SegmentedControl, Stack, Text, TextInput, Title, type ComboboxItem, type OptionsFilter } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import type { UserInfo } from '../../shared/contract/people'
 import { AdminFields, adminValidate } from './Login'
 import { ApiError, call } from '../api'
 import { useOp } from '../hooks'
+import { wilayahMatches } from '../../shared/wilayahAliases'
 
 /** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
 export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => void }) {
@@ -17,6 +18,8 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => 
   const [kab, setKab] = useState<string | null>(null)
   const [kec, setKec] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // After a submit, every missing choice says so beside its field, not only the first one.
+  const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
   const provinces = useOp('wilayah.children', { parentCode: null })
   const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null)
@@ -24,11 +27,19 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => 
   const form = useForm({
     initialValues: { name: '', displayName: '', username: '', password: '', confirm: '' },
     validate: {
-      name: (v) => (v.trim().length < 3 ? 'Nama kantor minimal 3 huruf' : null),
+      name: (v) => (v.trim().length < 3 ? t('setup.nameShort') : null),
       ...adminValidate(t),
     },
   })
   const opts = (list?: { code: string; name: string }[]) => (list ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))
+  const names = new Map([...(provinces.data ?? []), ...(regencies.data ?? []), ...(districts.data ?? [])].map((w) => [w.code, w.name]))
+  const filter: OptionsFilter = ({ options, search }) =>
+    (options as ComboboxItem[]).filter((o) => wilayahMatches(names.get(o.value) ?? o.label, o.value, search))
+  const missing = {
+    prov: tried && !prov ? t('setup.missingProvinsi') : null,
+    kab: tried && !kab ? t('setup.missingKabupaten') : null,
+    kec: tried && level === 'kecamatan' && !kec ? t('setup.missingKecamatan') : null,
+  }
   const nameOf = (list: { code: string; name: string }[] | undefined, code: string | null) => list?.find((w) => w.code === code)?.name ?? ''
   const target = level === 'kecamatan' ? kec : kab
 
@@ -38,7 +49,8 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => 
   }
 
   const submit = form.onSubmit(async (v) => {
-    if (!target) return setError(level === 'kecamatan' ? 'Pilih kecamatan terlebih dahulu.' : 'Pilih kabupaten/kota terlebih dahulu.')
+    setTried(true)
+    if (!target) return
     setBusy(true)
     setError(null)
     try {
@@ -53,7 +65,7 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Card withBorder shadow="sm" w={560} p="xl">
-        <form onSubmit={submit}>
+        <form onSubmit={(e) => (setTried(true), submit(e))} noValidate>
           <Stack>
             <div>
               <Text c="teal.8" fw={700} size="sm">Simpul · {t('app.tagline')}</Text>
@@ -74,19 +86,19 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => 
             </div>
             <Select
               label={t('setup.provinsi')} placeholder={t('setup.pick')} searchable data={opts(provinces.data)} value={prov}
-              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-provinsi"
+              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-provinsi" filter={filter} error={missing.prov} withAsterisk
             />
             <Select
               label={t('setup.kabupaten')} placeholder={t('setup.pick')} searchable data={opts(regencies.data)} value={kab} disabled={!prov}
-              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kabupaten"
+              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kabupaten" filter={filter} error={missing.kab} withAsterisk
             />
             {level === 'kecamatan' && (
               <Select
                 label={t('setup.kecamatan')} placeholder={t('setup.pick')} searchable data={opts(districts.data)} value={kec} disabled={!kab}
-                onChange={(v) => (setKec(v), suggest(level, kab, v))} nothingFoundMessage="Tidak ditemukan" data-testid="setup-kecamatan"
+                onChange={(v) => (setKec(v), suggest(level, kab, v))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kecamatan" filter={filter} error={missing.kec} withAsterisk
               />
             )}
-            <TextInput label={t('setup.officeName')} {...form.getInputProps('name')} />
+            <TextInput label={t('setup.officeName')} withAsterisk {...form.getInputProps('name')} />
             <Text fw={600} size="sm" mt="sm">{t('setup.adminTitle')}</Text>
             <Text size="xs" c="dimmed" mt={-10}>{t('setup.adminHint')}</Text>
             <AdminFields form={form} />

@@ -6,7 +6,7 @@ export const wilayahCode = z
   .string()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Kode wilayah tidak sah (contoh: 12.18.01)')
 
-export type OfficeLevel = 'kecamatan' | 'kabupaten'
+export type OfficeLevel = 'kecamatan' | 'kabupaten' | 'provinsi'
 
 export interface Office {
   id: string
@@ -53,7 +53,7 @@ export const appOps = {
   'office.setup': op<Office & { user: UserInfo }>()(
     z.object({
       wilayahCode,
-      level: z.enum(['kecamatan', 'kabupaten']),
+      level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
       name: z.string().trim().min(3, 'Nama kantor minimal 3 huruf').max(120),
       admin: newUser,
     }),

@@ -79,6 +79,8 @@ export interface ImportItem {
   /** A human label for the row (its name, when it has one). */
   label: string
   scope: string
+  /** The owning wilayah by name ("Wonotunggal"), for people; `scope` keeps the code. */
+  scopeName?: string
   note: string | null
 }
 

@@ -11,6 +11,7 @@ import { registryOps } from './registry'
 import { peopleOps } from './people'
 import { reportOps } from './reports'
 import { formsOps } from './forms'
+import { provinceOps } from './province'
 
 /**
  * The whole contract: every operation the renderer may call, by name. Each area adds
@@ -27,6 +28,7 @@ export const contract = {
   ...peopleOps,
   ...reportOps,
   ...formsOps,
+  ...provinceOps,
 } as const satisfies Record<string, OpDef>
 
 export type Contract = typeof contract

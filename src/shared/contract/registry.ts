@@ -94,6 +94,8 @@ export const kaderFilter = z.object({
   posyanduId: z.string().optional(),
   status: z.enum(['aktif', 'nonaktif']).optional(),
   role: z.enum(KADER_ROLES).optional(),
+  /** Only these kader (a selection in the list, e.g. "export selected"). */
+  ids: z.array(z.string().min(1)).max(5000).optional(),
   sortBy: z.enum(['name', 'nik', 'birthDate', 'role', 'posyanduName', 'desaName']).default('name'),
 })
 export type PosyanduFilter = z.output<typeof posyanduFilter>
@@ -280,6 +282,17 @@ export const registryOps = {
     z.object({ id: z.string().optional(), data: kaderInput, acceptWarnings: z.boolean().default(false) }),
   ),
   'registry.kaderDelete': op<Kader>()(z.object({ id: z.string() })),
+  /**
+   * One change to many kader chosen in the list, in one transaction: move them to another
+   * posyandu (their membership history records it) or set them inactive from a date. Each
+   * row is written through updateRow/insertRow, so each gets its own audit entry.
+   */
+  'registry.kaderBulk': op<{ changed: number; unchanged: number }>()(
+    z.discriminatedUnion('action', [
+      z.object({ action: z.literal('move'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), posyanduId: z.string().min(1, 'Pilih posyandu tujuan') }),
+      z.object({ action: z.literal('deactivate'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), date: isoDate }),
+    ]),
+  ),
   'registry.auditFor': op<AuditEntry[]>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),
   'registry.restore': op<{ table: string; id: string }>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),
   'registry.duplicates': op<DuplicateGroup[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) })),

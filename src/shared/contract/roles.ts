@@ -182,6 +182,8 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.importErrors': DATA,
   'registry.exportXlsx': ['admin', 'operator', 'verifikator'],
   'registry.demo': ADMIN,
+  'registry.kaderBulk': DATA,
+  'province.summary': ALL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,

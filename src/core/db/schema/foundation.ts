@@ -11,7 +11,7 @@ export const office = sqliteTable('office', {
   id: text('id').primaryKey(),
   wilayahCode: text('wilayah_code').notNull(),
   name: text('name').notNull(),
-  level: text('level', { enum: ['kecamatan', 'kabupaten'] }).notNull(),
+  level: text('level', { enum: ['kecamatan', 'kabupaten', 'provinsi'] }).notNull(),
   deviceId: text('device_id').notNull(),
   createdAt: text('created_at').notNull(),
   isSelf: integer('is_self').notNull().default(1),

@@ -15,6 +15,7 @@ import { streamRows, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
+import { rowNamer } from '../rowLabel'
 
 /** From this many rows on a bundle applies in bulk mode (src/core/db/bulk.ts); a monthly delta stays row by row. */
 export const bulkApply = { minRows: 1000 }
@@ -104,6 +105,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       return { s, c, ...p }
     }
 
+    const names = rowNamer(sqlite)
     const note = (item: ImportItem) => {
       itemsTotal++
       if (items.length < opts.itemsCap) items.push(item)
@@ -112,7 +114,11 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     const applyRow = (t: Cur, values: unknown[]) => {
       const k = rowKeys(t.s, values)
       const item = (action: ImportItem['action'], text: string | null = null) =>
-        note({ table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, label: describeRow(t.s, values), scope: k.scope, note: text })
+        note({
+          table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
+          // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
+          ...(items.length < opts.itemsCap ? { label: names.label(asObject(t.s, values), describeRow(t.s, values)), scopeName: names.scopeName(k.scope) } : { label: '' }),
+        })
       const leaveOut = (why: string) => {
         t.c.rejected++
         rejected.push({ table: t.s.name, id: k.id })

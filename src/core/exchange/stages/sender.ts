@@ -20,7 +20,7 @@ export interface CheckedBundle {
  * Indonesia message; writes nothing. (The replay check is repeated inside the write
  * transaction, where it is decisive.)
  */
-export function checkSender(ctx: Ctx, header: BundleHeader): CheckedBundle {
+export function checkSender(ctx: Ctx, header: BundleHeader, opts: { lastSeq?: number } = {}): CheckedBundle {
   const { manifest: m } = header
   const me = ctx.requireOffice()
   const peer = peerRow(ctx, m.from.code)
@@ -44,7 +44,8 @@ export function checkSender(ctx: Ctx, header: BundleHeader): CheckedBundle {
     throw new AppError('BUNDLE_WRONG_RECEIVER', `Bundel ini ditujukan untuk ${m.to.name} (${m.to.code}), bukan untuk kantor ini (${me.wilayahCode}). Berkas tidak diimpor.`)
   }
   if (m.schemaVersion > ctx.schemaVersion) throw bundleRefusal.newer()
-  assertNotReplayed(peer, m.seq)
+  // A warehouse keeps its record of loaded bundles in PostgreSQL and passes its last sequence.
+  assertNotReplayed(opts.lastSeq === undefined ? peer : { name: peer.name, last_received_seq: opts.lastSeq }, m.seq)
   checkClaimedTime(ctx, peer, m.highHlc)
   const boxPrivate = boxKeysById(ctx.dataDir).get(m.to.boxKeyId)
   if (!boxPrivate) {

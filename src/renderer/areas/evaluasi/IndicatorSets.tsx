@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IndicatorSet } from '../../../shared/evaluation/strata'
 import { callWithNotice, useOp } from '../../hooks'
+import { criterionLabel, setName, unitLabel } from './explain'
+import { OpState } from '../../components/LoadState'
 
 /** Thresholds of each set; the kabupaten edits them (percentages typed as percent). */
 function SetCard({ set, editable, onSaved }: { set: IndicatorSet; editable: boolean; onSaved: () => void }) {
@@ -15,16 +17,16 @@ function SetCard({ set, editable, onSaved }: { set: IndicatorSet; editable: bool
   }
   return (
     <Card withBorder>
-      <Group justify="space-between"><Title order={4}>{set.name}</Title>{set.edited && <Badge color="grape">{t('sets.edited')}</Badge>}</Group>
+      <Group justify="space-between"><Title order={4}>{setName(set)}</Title>{set.edited && <Badge color="grape">{t('sets.edited')}</Badge>}</Group>
       {set.source && <Text size="sm" c="dimmed">{set.source}</Text>}
       <Table mt="xs">
         <Table.Tbody>
           {set.criteria.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td>{c.label}</Table.Td>
+              <Table.Td>{criterionLabel(c)}</Table.Td>
               <Table.Td w={160}>
-                <NumberInput size="xs" aria-label={`${t('sets.threshold')} ${c.label}`} disabled={!editable} value={values[c.id]} onChange={(v) => setValues((x) => ({ ...x, [c.id]: v }))}
-                  min={0} decimalScale={1} rightSection={<Text size="xs">{c.unit === '%' ? '%' : c.unit}</Text>} rightSectionWidth={60} />
+                <NumberInput size="xs" aria-label={`${t('sets.threshold')} ${criterionLabel(c)}`} disabled={!editable} value={values[c.id]} onChange={(v) => setValues((x) => ({ ...x, [c.id]: v }))}
+                  min={0} decimalScale={1} rightSection={<Text size="xs">{c.unit === '%' ? '%' : unitLabel(c.unit)}</Text>} rightSectionWidth={60} />
               </Table.Td>
               <Table.Td>{t('sets.from')}: {label(c.from)}</Table.Td>
             </Table.Tr>
@@ -43,6 +45,7 @@ export function IndicatorSets() {
   const editable = office.data?.level === 'kabupaten'
   return (
     <Stack>
+      <OpState op={sets} />
       {!editable && <Alert color="gray">{t('sets.kabOnly')}</Alert>}
       {(sets.data ?? []).map((s) => <SetCard key={`${s.code}:${s.edited?.hlc ?? ''}`} set={s} editable={editable} onSaved={() => void sets.reload()} />)}
     </Stack>

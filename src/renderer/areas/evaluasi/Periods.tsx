@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
+import { ask } from '../../components/confirm'
+import { setName as indicatorSetName } from './explain'
+import { OpState } from '../../components/LoadState'
 
 /** Evaluation periods: create (name, year, set, evaluators), lock at the kabupaten, open the report. */
 export function Periods() {
@@ -24,30 +27,32 @@ export function Periods() {
     }
   }
   const lock = async (id: string) => {
-    if (!window.confirm(t('periods.lockConfirm'))) return
+    if (!(await ask({ title: t('periods.lock', { defaultValue: t('periods.lockConfirm') }), message: t('periods.lockConfirm') }))) return
     if (await callWithNotice('evaluation.periodLock', { id }, t('periods.lockedDone'))) void periods.reload()
   }
   const isKab = office.data?.level === 'kabupaten'
   return (
     <Stack>
+      <OpState op={periods} />
       {office.data && !isKab && <Alert color="blue" data-testid="periods-kabupaten-only">{t('periods.kabupatenOnly')}</Alert>}
       {isKab && <Card withBorder>
         <Group align="flex-end">
           <TextInput label={t('periods.name')} placeholder="Monev Posyandu 2025" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
-          <Select label={t('entry.rules')} w={320} value={code} onChange={setSetCode} data={(sets.data ?? []).map((x) => ({ value: x.code, label: x.name }))} />
+          <Select label={t('entry.rules')} w={320} value={code} onChange={setSetCode} data={(sets.data ?? []).map((x) => ({ value: x.code, label: indicatorSetName(x) }))} />
           <TextInput label={t('periods.evaluators')} placeholder="Tim Pembina Posyandu Kabupaten" value={evaluators} onChange={(e) => setEvaluators(e.currentTarget.value)} w={260} />
           <Button onClick={() => void create()}>{t('periods.create')}</Button>
         </Group>
       </Card>}
       {periods.data?.length === 0 && <Alert color="gray">{t('periods.none')}</Alert>}
+      <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Tbody>
           {(periods.data ?? []).map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td><Text fw={600}>{p.name}</Text><Text size="xs" c="dimmed">{p.evaluators}</Text></Table.Td>
               <Table.Td>{p.year}</Table.Td>
-              <Table.Td>{sets.data?.find((s) => s.code === p.indicatorSetCode)?.name ?? p.indicatorSetCode}</Table.Td>
+              <Table.Td>{(() => { const s = sets.data?.find((x) => x.code === p.indicatorSetCode); return s ? indicatorSetName(s) : p.indicatorSetCode })()}</Table.Td>
               <Table.Td>{p.areaName}</Table.Td>
               <Table.Td>
                 <Badge color={p.status === 'locked' ? 'grape' : 'teal'}>{p.status === 'locked' ? t('periods.locked') : t('periods.open')}</Badge>
@@ -66,6 +71,7 @@ export function Periods() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
     </Stack>
   )
 }

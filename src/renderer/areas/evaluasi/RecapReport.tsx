@@ -4,14 +4,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecapRow } from '../../../shared/contract/evaluation'
 import { fieldDef } from '../../../shared/evaluation/fields'
-import { BULAN, formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
+import { formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
-import { yearOptions } from './MonthlyEntry'
 import css from './report.module.css'
+import { currentMonth, lastCompleteMonth, MonthField } from '../../components/DateField'
 
 const RATIOS = [['ks', 'K/S'], ['ds', 'D/S'], ['nd', 'N/D'], ['dk', 'D/K'], ['bgmd', 'BGM/D']] as const
 
@@ -76,8 +76,8 @@ export function RecapLauncher() {
   const office = useOp('office.get', {})
   const posyandu = useOp('evaluation.posyandu', {})
   const [area, setArea] = useState<string | null>(null)
-  const [year, setYear] = useState(String(new Date().getFullYear()))
-  const [monthNo, setMonthNo] = useState(String(new Date().getMonth() + 1).padStart(2, '0'))
+  // A recap is of a month that has started; the default is the last month that is over.
+  const [month, setMonth] = useState(lastCompleteMonth())
   const kec = [...new Map((posyandu.data ?? []).map((p) => [p.kecamatanCode, `Kecamatan ${p.kecamatanName}`])).entries()]
   const desa = [...new Map((posyandu.data ?? []).map((p) => [p.desaCode, `Desa ${p.desaName} (${p.kecamatanName})`])).entries()]
   const chosen = area ?? (office.data?.level === 'kecamatan' ? office.data.wilayahCode : kec[0]?.[0]) ?? null
@@ -85,9 +85,8 @@ export function RecapLauncher() {
     <Stack>
       <Group align="flex-end">
         <Select label={t('recap.area')} w={340} searchable value={chosen} onChange={setArea} data={[...kec, ...desa].map(([value, label]) => ({ value, label }))} />
-        <Select label={t('entry.month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />
-        <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
-        <Button disabled={!chosen} onClick={() => navigate(`evaluasi/rekap/${chosen}/${year}-${monthNo}`)}>{t('recap.open')}</Button>
+        <MonthField label={t('entry.month')} w={200} value={month} onChange={setMonth} maxMonth={currentMonth()} />
+        <Button disabled={!chosen || !month || month > currentMonth()} onClick={() => navigate(`evaluasi/rekap/${chosen}/${month}`)}>{t('recap.open')}</Button>
       </Group>
     </Stack>
   )

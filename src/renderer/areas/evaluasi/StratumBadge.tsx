@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core'
 import type { IndicatorSet, StratumResult } from '../../../shared/evaluation/strata'
+import { stratumLabel } from './explain'
 
 const COLORS = ['red', 'yellow', 'teal', 'blue', 'grape']
 
@@ -9,7 +10,7 @@ export function StratumBadge({ result, set }: { result: StratumResult; set: Indi
   const color = idx < 0 ? 'gray' : set.levels.length === 2 ? (idx === 0 ? 'red' : 'teal') : COLORS[idx]
   return (
     <Badge color={color} variant={result.incomplete ? 'outline' : 'filled'} data-testid="stratum-badge">
-      {result.label}
+      {stratumLabel(result)}
       {result.incomplete && result.stratum ? ' *' : ''}
     </Badge>
   )

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
 import { formatDateLong, formatRupiah } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
+import { DateField, MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { formatMonths, monthRange } from '../../../shared/honorFormat'
@@ -13,6 +14,7 @@ import { StatusBadge } from './StatusBadge'
 import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
+import { localiseMonths } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -23,12 +25,12 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
     <Modal opened onClose={props.onClose} title={props.title}>
       <Stack>
         {props.intro}
-        {props.fields.map((f) => (
-          <TextInput key={f.key} type={f.type} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => {
-            const value = e.currentTarget.value
-            setV((s) => ({ ...s, [f.key]: value }))
-          }} />
-        ))}
+        {props.fields.map((f) => {
+          const onValue = (value: string) => setV((s) => ({ ...s, [f.key]: value }))
+          if (f.type === 'date') return <DateField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} notInFuture />
+          if (f.type === 'month') return <MonthField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} />
+          return <TextInput key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => onValue(e.currentTarget.value)} />
+        })}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
           <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
@@ -98,8 +100,8 @@ export function ListDetail({ id }: { id: string }) {
             <StatusBadge status={list.status} />
             {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
           </Group>
-          <Text>{list.title}</Text>
-          <Text size="sm" c="dimmed">{list.periodLabel} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
+          <Text data-content="data">{list.title}</Text>
+          <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
           {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: formatDateLong(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
@@ -138,6 +140,7 @@ export function ListDetail({ id }: { id: string }) {
       )}
       {d.warnings.map((w) => <Alert key={w} color="yellow" py="xs">{w}</Alert>)}
 
+      <Table.ScrollContainer minWidth={1000} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -183,6 +186,7 @@ export function ListDetail({ id }: { id: string }) {
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      </Table.ScrollContainer>
       <Text size="sm"><b>{t('detail.words')}:</b> <i>{d.totalWords}</i></Text>
       {editable && <Group><Button variant="light" onClick={() => setAsk('add')}>{t('detail.addLine')}</Button></Group>}
 

@@ -1,12 +1,15 @@
 import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BULAN, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
+import { MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
 import { useCan } from '../../session'
+import { OpState } from '../../components/LoadState'
+import { localiseMonths, monthNames } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
@@ -50,14 +53,14 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           <SegmentedControl value={kind} onChange={(v) => setKind(v as typeof kind)} data={(['bulan', 'triwulan', 'kustom'] as const).map((k) => ({ value: k, label: t(`list.${k}`) }))} />
         </div>
         {kind !== 'kustom' && <NumberInput label={t('list.year')} value={year} onChange={setYear} min={2000} max={2100} error={errors.year} w={160} />}
-        {kind === 'bulan' && <Select searchable label={t('list.month')} data={BULAN.map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
+        {kind === 'bulan' && <Select searchable label={t('list.month')} data={monthNames().map((b, i) => ({ value: String(i + 1), label: b }))} value={month} onChange={setMonth} error={errors.month} />}
         {kind === 'triwulan' && (
-          <Select searchable label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: `Triwulan ${q}` }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
+          <Select searchable label={t('list.quarter')} data={['I', 'II', 'III', 'IV'].map((q, i) => ({ value: String(i + 1), label: localiseMonths(`Triwulan ${q}`) }))} value={quarter} onChange={setQuarter} error={errors.quarter} />
         )}
         {kind === 'kustom' && (
           <SimpleGrid cols={2}>
-            <TextInput type="month" label={t('list.monthFrom')} value={monthFrom} onChange={(e) => setMonthFrom(e.currentTarget.value)} error={errors.monthFrom} />
-            <TextInput type="month" label={t('list.monthTo')} value={monthTo} onChange={(e) => setMonthTo(e.currentTarget.value)} error={errors.monthTo} />
+            <MonthField label={t('list.monthFrom')} value={monthFrom} onChange={setMonthFrom} error={errors.monthFrom} />
+            <MonthField label={t('list.monthTo')} value={monthTo} minMonth={monthFrom || undefined} onChange={setMonthTo} error={errors.monthTo} />
           </SimpleGrid>
         )}
         <TextInput label={t('list.subCode')} placeholder="5.01.01.2.06.0003" value={subCode} onChange={(e) => setSubCode(e.currentTarget.value)} error={errors.subKegiatanCode} />
@@ -85,6 +88,7 @@ export function Lists() {
   }
   return (
     <Stack>
+      <OpState op={lists} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Text size="sm" fw={500} mb={4}>{t('list.partialRule')}</Text>
@@ -93,6 +97,7 @@ export function Lists() {
         {can('honor.listCreate') && <Button onClick={() => setCreating(true)}>{t('list.create')}</Button>}
       </Group>
       {(lists.data ?? []).length === 0 ? <Text c="dimmed">{t('list.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -112,7 +117,7 @@ export function Lists() {
                   {l.revisionNo > 0 && <Text size="xs" c="dimmed">{t('list.revision', { no: l.revisionNo })}</Text>}
                   {l.supersededBy && <Text size="xs" c="orange">{t('list.supersededBy', { number: l.supersededBy.number ?? t('status.draft') })}</Text>}
                 </Table.Td>
-                <Table.Td>{l.periodLabel}</Table.Td>
+                <Table.Td>{localiseMonths(l.periodLabel)}</Table.Td>
                 <Table.Td><Text size="sm">{l.subKegiatanCode}</Text><Text size="xs" c="dimmed">{l.subKegiatanName}</Text></Table.Td>
                 <Table.Td><StatusBadge status={l.status} /></Table.Td>
                 <Table.Td ta="right">{l.lineCount}</Table.Td>
@@ -121,6 +126,7 @@ export function Lists() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {creating && <CreateForm onClose={() => setCreating(false)} />}
     </Stack>

@@ -5,10 +5,15 @@ import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
 import type { Output } from '../../../shared/contract'
 import { formatDateLong } from '../../../shared/format'
+import { maskNik } from '../../../shared/privacy'
 import { RegulationPicker } from '../../components/RegulationPicker'
+import { DateField } from '../../components/DateField'
+import { confirmDelete } from '../../components/confirm'
+import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
+import { OpState } from '../../components/LoadState'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
   id?: string
@@ -40,6 +45,8 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
     <TextInput label={label} value={v[k] as string} error={errors[k]} onChange={(e) => set(k, e.currentTarget.value as never)} {...props} />
   )
   const save = async () => {
+    const nipWrong = v.isPns ? nipError(v.nip, true) : null
+    if (nipWrong) return setErrors({ nip: nipWrong })
     const out = await submit(
       'honor.personSave',
       {
@@ -86,7 +93,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
         {v.isPns && (
           <SimpleGrid cols={2}>
             <Select searchable label={t('person.golongan')} data={['I', 'II', 'III', 'IV']} value={v.golongan} error={errors.golongan} onChange={(x) => set('golongan', x)} />
-            {text('nip', t('person.nip'), { maxLength: 18 })}
+            <NipInput label={t('person.nip')} required value={v.nip} error={errors.nip} onChange={(x) => set('nip', x)} />
           </SimpleGrid>
         )}
         <Select
@@ -182,8 +189,8 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
         <TextInput label={t('assignment.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
         <RegulationPicker label={t('assignment.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('assignment.from')} value={v.fromDate} error={errors.fromDate} onChange={(e) => set('fromDate', e.currentTarget.value)} />
-          <TextInput type="date" label={t('assignment.to')} value={v.toDate} error={errors.toDate} onChange={(e) => set('toDate', e.currentTarget.value)} />
+          <DateField label={t('assignment.from')} value={v.fromDate} error={errors.fromDate} onChange={(x) => set('fromDate', x)} />
+          <DateField label={t('assignment.to')} value={v.toDate} error={errors.toDate} minDate={v.fromDate || undefined} onChange={(x) => set('toDate', x)} />
         </SimpleGrid>
         <TextInput label={t('assignment.notes')} value={v.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
         {warnings.map((w) => (
@@ -218,6 +225,8 @@ export function Persons() {
 
   return (
     <Stack>
+      <OpState op={assignments} />
+      <OpState op={persons} />
       <Group justify="space-between">
         <TextInput placeholder={t('person.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
         <Group>
@@ -228,6 +237,7 @@ export function Persons() {
         </Group>
       </Group>
       {list.length === 0 ? <Text c="dimmed">{t('person.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -252,7 +262,7 @@ export function Persons() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`${t('person.edit')} ${p.name}`} onClick={() => setEditing(fromPerson(p))}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus ${p.name}`} onClick={async () => (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus ${p.name}`} onClick={async () => (await confirmDelete(`${p.name} (NIK ${maskNik(p.nik)})`)) && (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -261,9 +271,11 @@ export function Persons() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       <Title order={4}>{t('assignment.title')}</Title>
       {(assignments.data ?? []).length === 0 ? <Text c="dimmed">{t('assignment.none')}</Text> : (
+        <Table.ScrollContainer minWidth={800} className="sticky-first">
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -281,14 +293,14 @@ export function Persons() {
               <Table.Tr key={a.id}>
                 <Table.Td>{a.personName}</Table.Td>
                 <Table.Td>{a.posyanduName}<Text size="xs" c="dimmed">{a.desaName}, {a.kecamatanName}</Text></Table.Td>
-                <Table.Td>{a.role}</Table.Td>
-                <Table.Td><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
+                <Table.Td data-content="data">{a.role}</Table.Td>
+                <Table.Td data-content="data"><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>{formatDateLong(a.fromDate)}</Table.Td>
                 <Table.Td>{a.toDate ? formatDateLong(a.toDate) : t('assignment.open')}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah penugasan ${a.personName}`} onClick={() => editAssignment(a)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${formatDateLong(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -297,6 +309,7 @@ export function Persons() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       {editing && <PersonForm initial={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), reload())} />}
       {assigning && <AssignmentForm initial={assigning} persons={list} onClose={() => setAssigning(null)} onSaved={() => (setAssigning(null), reload())} />}

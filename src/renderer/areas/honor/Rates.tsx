@@ -3,16 +3,20 @@ import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah, parseRupiah } from '../../../shared/format'
+import { formatDateLong, formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
+import { confirmDelete } from '../../components/confirm'
+import { DateField } from '../../components/DateField'
+import { isAmount, RupiahInput, type RupiahValue } from '../../components/RupiahInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
+import { OpState } from '../../components/LoadState'
 
 interface RateDraft {
   id?: string
   role: string
-  amount: number | string
+  amount: RupiahValue
   validFrom: string
   validTo: string
   regulationId: string | null
@@ -25,12 +29,10 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const save = async () => {
-    // Typed the Indonesian way: "750.000", "750000" and "Rp 750.000" are one amount; decimals are refused here.
-    const amount = parseRupiah(String(v.amount))
-    if (amount === null) return setErrors({ amount: t('rate.amountInvalid') })
+    if (!isAmount(v.amount)) return setErrors({ amount: tc('money.invalid') })
     const out = await submit(
       'honor.rateSave',
-      { id: v.id, role: v.role, amount, validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
+      { id: v.id, role: v.role, amount: Number(v.amount), validFrom: v.validFrom, validTo: orNull(v.validTo), regulationId: v.regulationId },
       setErrors,
       t('rate.saved'),
     )
@@ -40,20 +42,10 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
     <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
       <Stack>
         <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
-        <TextInput
-          label={t('rate.amount')}
-          inputMode="numeric"
-          value={String(v.amount)}
-          error={errors.amount}
-          onChange={(e) => set('amount', e.currentTarget.value)}
-          onBlur={() => {
-            const n = parseRupiah(String(v.amount))
-            if (n !== null) set('amount', formatRupiah(n))
-          }}
-        />
+        <RupiahInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(e) => set('validFrom', e.currentTarget.value)} />
-          <TextInput type="date" label={t('rate.to')} value={v.validTo} error={errors.validTo} onChange={(e) => set('validTo', e.currentTarget.value)} />
+          <DateField label={t('rate.from')} value={v.validFrom} error={errors.validFrom} onChange={(x) => set('validFrom', x)} />
+          <DateField label={t('rate.to')} value={v.validTo} error={errors.validTo} minDate={v.validFrom || undefined} onChange={(x) => set('validTo', x)} />
         </SimpleGrid>
         <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
         <Group justify="flex-end">
@@ -70,9 +62,10 @@ export function Rates() {
   const { t } = useTranslation('honor')
   const rates = useOp('honor.rateList', {})
   const [editing, setEditing] = useState<RateDraft | null>(null)
-  const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: formatRupiah(r.amount), validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
+  const edit = (r: HonorRate) => setEditing({ id: r.id, role: r.role, amount: r.amount, validFrom: r.validFrom, validTo: r.validTo ?? '', regulationId: r.regulationId })
   return (
     <Stack>
+      <OpState op={rates} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">{t('rate.hint')}</Text>
         {can('honor.rateSave') && <Button onClick={() => setEditing({ role: 'pendamping', amount: '', validFrom: '', validTo: '', regulationId: null })}>{t('rate.add')}</Button>}
@@ -92,15 +85,15 @@ export function Rates() {
           <Table.Tbody>
             {(rates.data ?? []).map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.role}</Table.Td>
+                <Table.Td data-content="data">{r.role}</Table.Td>
                 <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
                 <Table.Td>{formatDateLong(r.validFrom)}</Table.Td>
                 <Table.Td>{r.validTo ? formatDateLong(r.validTo) : '—'}</Table.Td>
-                <Table.Td><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
+                <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${formatDateLong(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, formatRupiah } from '../../../shared/format'
 import { useOp } from '../../hooks'
+import { OpState } from '../../components/LoadState'
 
 export function Recap() {
   const { t } = useTranslation('honor')
@@ -12,12 +13,14 @@ export function Recap() {
   const money = (n: number) => <Table.Td ta="right">{formatRupiah(n)}</Table.Td>
   return (
     <Stack>
+      <OpState op={recap} />
       <Group align="flex-end">
         <NumberInput label={t('list.year')} value={year} onChange={setYear} min={2000} max={2100} w={160} />
         <Text size="sm" c="dimmed">{t('recap.note')}</Text>
       </Group>
       <Title order={4}>{t('recap.title')}</Title>
       {!r || r.byKecamatan.length === 0 ? <Text c="dimmed">{t('recap.none')}</Text> : (
+        <Table.ScrollContainer minWidth={720} className="sticky-first">
         <Table striped withTableBorder data-testid="recap-kecamatan">
           <Table.Thead>
             <Table.Tr>
@@ -50,8 +53,10 @@ export function Recap() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
       <Title order={4}>{t('recap.byYear')}</Title>
+      <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -74,6 +79,7 @@ export function Recap() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
     </Stack>
   )
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
 import { SIGNER_ROLES } from '../../components/print/Print'
+import { NipInput, nipError } from '../../components/NipInput'
 
 const FIELDS = [
   { key: 'letterhead.government', label: 'letterhead.government', placeholder: 'PEMERINTAH KABUPATEN SERDANG BEDAGAI' },
@@ -19,9 +20,14 @@ export function LetterheadSettings() {
   const [values, setValues] = useState<Record<string, string>>({})
   useEffect(() => setValues(settings.data ?? {}), [settings.data])
   const set = (key: string, value: string) => setValues((v) => ({ ...v, [key]: value }))
-  const nipError = (v: string | undefined) => (v && !/^\d{18}$/.test(v.replace(/\s/g, '')) ? t('letterhead.nipError') : null)
 
   const save = async () => {
+    // A wrong NIP would print on every signed report: nothing is saved until each is right.
+    const wrong = SIGNER_ROLES.find((r) => nipError(values[`sign.${r.role}_nip`]))
+    if (wrong) {
+      notifications.show({ color: 'red', message: t('letterhead.nipBlocked', { role: t(`letterhead.role.${wrong.role}`, { defaultValue: wrong.label }) }) })
+      return
+    }
     const keys = [...FIELDS.map((f) => f.key), 'letterhead.logo', ...SIGNER_ROLES.flatMap((r) => ['name', 'nip', 'title'].map((p) => `sign.${r.role}_${p}`))]
     for (const key of keys) {
       if ((values[key] ?? '') !== (settings.data?.[key] ?? '')) await callWithNotice('settings.set', { key, value: values[key] ?? '' })
@@ -55,7 +61,7 @@ export function LetterheadSettings() {
             <Text fw={600} size="sm">{t(`letterhead.role.${r.role}`, { defaultValue: r.label })}</Text>
             <SimpleGrid cols={3}>
               <TextInput aria-label={`${r.label} nama`} placeholder={t('letterhead.namePh')} value={values[`sign.${r.role}_name`] ?? ''} onChange={(e) => set(`sign.${r.role}_name`, e.currentTarget.value)} />
-              <TextInput aria-label={`${r.label} NIP`} placeholder={t('letterhead.nipPh')} value={values[`sign.${r.role}_nip`] ?? ''} error={nipError(values[`sign.${r.role}_nip`])} onChange={(e) => set(`sign.${r.role}_nip`, e.currentTarget.value)} />
+              <NipInput aria-label={`${r.label} NIP`} placeholder={t('letterhead.nipPh')} value={values[`sign.${r.role}_nip`] ?? ''} onChange={(x) => set(`sign.${r.role}_nip`, x)} />
               <TextInput aria-label={`${r.label} jabatan`} placeholder={t('letterhead.titlePh')} value={values[`sign.${r.role}_title`] ?? ''} onChange={(e) => set(`sign.${r.role}_title`, e.currentTarget.value)} />
             </SimpleGrid>
           </div>

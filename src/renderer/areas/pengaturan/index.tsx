@@ -12,6 +12,7 @@ import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
 import { UpdateFromFile } from './UpdateFromFile'
 import { useCan } from '../../session'
+import { OpState } from '../../components/LoadState'
 
 /** Both offices named by a BACKUP_OTHER_OFFICE refusal. */
 interface OtherOffice {
@@ -64,6 +65,7 @@ function Settings() {
 
   return (
     <Stack maw={980}>
+      <OpState op={backups} />
       <Modal opened={!!restoring} onClose={closeRestore} size={otherText ? 'lg' : 'md'} title={otherText ? t('restore.otherTitle') : t('restore.title')}>
         {otherText ? (
           <Stack data-testid="restore-other-office">

@@ -2,6 +2,8 @@ import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/
 import { useTranslation } from 'react-i18next'
 import type { ConflictEntry } from '../../../shared/contract/exchange'
 import { callWithNotice, useOp } from '../../hooks'
+import { tableLabel } from './labels'
+import { OpState } from '../../components/LoadState'
 
 const HIDDEN = new Set(['id', 'scope', 'hlc', 'origin', 'created_at', 'updated_at'])
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
@@ -18,7 +20,7 @@ function Diff({ c }: { c: ConflictEntry }) {
       <Table.Tbody>
         {keys.map((k) => (
           <Table.Tr key={k}>
-            <Table.Td>{k}</Table.Td>
+            <Table.Td>{t(`registri:field.${k}`, { defaultValue: k.replace(/_/g, ' ') })}</Table.Td>
             <Table.Td>{c.winner ? show(c.winner[k]) : '—'}</Table.Td>
             <Table.Td c="red">{show(c.loser[k])}</Table.Td>
           </Table.Tr>
@@ -31,11 +33,14 @@ function Diff({ c }: { c: ConflictEntry }) {
 export function Conflicts() {
   const { t } = useTranslation('pertukaran')
   const list = useOp('exchange.conflicts', { status: 'terbuka' })
+  const peers = useOp('exchange.peers', {})
+  const peerName = (code: string) => peers.data?.find((p) => p.wilayahCode === code)?.name ?? code
   const act = async (op: 'exchange.conflictReapply' | 'exchange.conflictDismiss', id: string, msg: string) => {
     if (await callWithNotice(op, { id }, msg)) void list.reload()
   }
   return (
     <Stack maw={1000}>
+      <OpState op={list} />
       <Title order={4}>{t('conflicts.title')}</Title>
       <Text size="sm" c="dimmed">{t('conflicts.intro')}</Text>
       {list.data?.length === 0 && <Text>{t('conflicts.none')}</Text>}
@@ -43,9 +48,9 @@ export function Conflicts() {
         <Card withBorder key={c.id}>
           <Group justify="space-between" mb="xs">
             <Group gap="xs">
-              <Text fw={600}>{c.table} · {show(c.loser.name ?? c.rowId)}</Text>
+              <Text fw={600}>{tableLabel(c.table)} · {show(c.loser.name ?? c.loser.person_name ?? c.loser.title ?? t('conflicts.unnamed'))}</Text>
               <Badge color="orange" variant="light">{t(`conflicts.kind.${c.kind}`)}</Badge>
-              <Text size="sm" c="dimmed">{t('conflicts.from', { code: c.peerCode })} · {new Date(c.detectedAt).toLocaleString('id-ID')}</Text>
+              <Text size="sm" c="dimmed">{t('conflicts.from', { code: peerName(c.peerCode) })} · {new Date(c.detectedAt).toLocaleString('id-ID')}</Text>
             </Group>
             <Group gap="xs">
               <Button size="xs" onClick={() => act('exchange.conflictReapply', c.id, t('conflicts.reapplied'))}>{t('conflicts.reapply')}</Button>

@@ -2,15 +2,19 @@ import { Table, Text, Title, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../components/files'
 import { useOp } from '../../hooks'
+import { countsText } from './labels'
+import { OpState } from '../../components/LoadState'
 
 export function History() {
   const { t } = useTranslation('pertukaran')
   const log = useOp('exchange.history', { limit: 200 })
   return (
     <Stack>
+      <OpState op={log} />
       <Title order={4}>{t('history.title')}</Title>
       {log.data?.length === 0 && <Text c="dimmed">{t('history.none')}</Text>}
       {!!log.data?.length && (
+        <Table.ScrollContainer minWidth={820} className="sticky-first">
         <Table striped withTableBorder data-testid="history">
           <Table.Thead>
             <Table.Tr>
@@ -29,9 +33,9 @@ export function History() {
               <Table.Tr key={b.id}>
                 <Table.Td>{new Date(b.processedAt).toLocaleString('id-ID')}</Table.Td>
                 <Table.Td>{t(`history.${b.direction}`)}</Table.Td>
-                <Table.Td>{b.peerName ?? b.peerCode} ({b.peerCode})</Table.Td>
+                <Table.Td>{b.peerName ?? b.peerCode}</Table.Td>
                 <Table.Td>{b.seq}</Table.Td>
-                <Table.Td>{b.rows}</Table.Td>
+                <Table.Td><Text size="sm">{b.rows.toLocaleString('id-ID')}</Text><Text size="xs" c="dimmed">{countsText(b.counts)}</Text></Table.Td>
                 <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>
@@ -42,6 +46,7 @@ export function History() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   )

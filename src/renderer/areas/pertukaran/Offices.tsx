@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, FileInput, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDownload, IconKey, IconUserPlus } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next'
 import type { CardPreview } from '../../../shared/contract/exchange'
 import { downloadBase64, readFileBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
+import { ApiError, call } from '../../api'
+import { ask } from '../../components/confirm'
+import { OpState } from '../../components/LoadState'
 
 export function Offices() {
   const { t } = useTranslation('pertukaran')
@@ -13,12 +16,15 @@ export function Offices() {
   const peers = useOp('exchange.peers', {})
   const [card, setCard] = useState<{ base64: string; preview: CardPreview } | null>(null)
   const [file, setFile] = useState<File | null>(null)
-  const [confirmed, setConfirmed] = useState(false)
+  // What the other office's operator reads over the phone, typed here; core compares it with the card.
+  const [typed, setTyped] = useState('')
+  const [mismatch, setMismatch] = useState<string | null>(null)
 
   const choose = async (f: File | null) => {
     setFile(f)
     setCard(null)
-    setConfirmed(false)
+    setTyped('')
+    setMismatch(null)
     if (!f) return
     const base64 = await readFileBase64(f)
     const preview = await callWithNotice('exchange.cardPreview', { base64 })
@@ -26,7 +32,16 @@ export function Offices() {
   }
   const enrol = async () => {
     if (!card) return
-    const peer = await callWithNotice('exchange.enrol', { base64: card.base64, fingerprint: card.preview.fingerprint }, t('enrol.done', { name: card.preview.name }))
+    setMismatch(null)
+    let peer
+    try {
+      peer = await call('exchange.enrol', { base64: card.base64, fingerprint: typed })
+    } catch (e) {
+      const err = e as ApiError
+      if (err.code === 'FINGERPRINT_MISMATCH') return setMismatch(t('enrol.mismatch'))
+      return notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+    }
+    notifications.show({ color: 'green', message: t('enrol.done', { name: card.preview.name }) })
     if (peer) {
       setCard(null)
       setFile(null)
@@ -36,6 +51,7 @@ export function Offices() {
 
   return (
     <Stack>
+      <OpState op={peers} />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>{t('self.title')}</Title>
@@ -58,7 +74,7 @@ export function Offices() {
                   color="gray"
                   leftSection={<IconKey size={18} />}
                   onClick={async () => {
-                    if (!window.confirm(t('self.rekeyConfirm'))) return
+                    if (!(await ask({ title: t('self.rekey', { defaultValue: t('self.rekeyConfirm') }), message: t('self.rekeyConfirm'), danger: true }))) return
                     const info = await callWithNotice('exchange.rekey', {})
                     if (info) (notifications.show({ color: 'green', message: t('self.rekeyDone', { fp: info.fingerprint }) }), void self.reload())
                   }}
@@ -81,15 +97,25 @@ export function Offices() {
                 <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {card.preview.level}
               </Text>
               <Text size="sm">{t('enrol.check')}</Text>
-              <Text ff="monospace" fw={700} size="xl" data-testid="card-fingerprint">{card.preview.fingerprint}</Text>
               {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{card.preview.problem}</Alert>}
               {card.preview.existing && !card.preview.keysChanged && <Alert color="blue">{t('enrol.existing')}</Alert>}
               {card.preview.keysChanged && <Alert color="orange" icon={<IconAlertTriangle />}>{t('enrol.keysChanged')}</Alert>}
               {!card.preview.problem && (
                 <>
-                  <Checkbox label={t('enrol.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+                  <TextInput
+                    label={t('enrol.typed')}
+                    description={t('enrol.typedHint')}
+                    placeholder="XXXX-XXXX-XXXX-XXXX"
+                    value={typed}
+                    onChange={(e) => (setTyped(e.currentTarget.value.toUpperCase()), setMismatch(null))}
+                    error={mismatch}
+                    maw={320}
+                    autoComplete="off"
+                    styles={{ input: { fontFamily: 'monospace', letterSpacing: 1 } }}
+                    data-testid="typed-fingerprint"
+                  />
                   <Group>
-                    <Button leftSection={<IconUserPlus size={18} />} disabled={!confirmed} onClick={enrol}>{t('enrol.submit')}</Button>
+                    <Button leftSection={<IconUserPlus size={18} />} disabled={typed.replace(/[^A-Za-z0-9]/g, '').length !== 16} onClick={enrol}>{t('enrol.submit')}</Button>
                   </Group>
                 </>
               )}
@@ -101,6 +127,7 @@ export function Offices() {
       <Title order={4}>{t('peers.title')}</Title>
       {peers.data?.length === 0 && <Text c="dimmed">{t('peers.none')}</Text>}
       {!!peers.data?.length && (
+        <Table.ScrollContainer minWidth={760} className="sticky-first">
         <Table striped withTableBorder data-testid="peers">
           <Table.Thead>
             <Table.Tr>
@@ -131,7 +158,7 @@ export function Offices() {
                       variant="subtle"
                       color="red"
                       onClick={async () => {
-                        if (!window.confirm(t('peers.revokeConfirm', { name: p.name }))) return
+                        if (!(await ask({ title: t('peers.revoke'), message: t('peers.revokeConfirm', { name: p.name }), confirmLabel: t('peers.revoke'), danger: true }))) return
                         await callWithNotice('exchange.revoke', { wilayahCode: p.wilayahCode }, t('peers.revoked_done'))
                         void peers.reload()
                       }}
@@ -144,6 +171,7 @@ export function Offices() {
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   )

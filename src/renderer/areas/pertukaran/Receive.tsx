@@ -7,6 +7,7 @@ import type { BundleInspection, ImportProgress, ImportReport } from '../../../sh
 import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
+import { countsText, tableLabel } from './labels'
 
 type Opened = BundleInspection & { inboxId: string }
 
@@ -24,7 +25,7 @@ function Counts({ report }: { report: ImportReport }) {
       <Table.Tbody>
         {report.tables.map((row) => (
           <Table.Tr key={row.table}>
-            <Table.Td>{row.table}</Table.Td>
+            <Table.Td>{tableLabel(row.table, row.label)}</Table.Td>
             {cols.map((c) => <Table.Td key={c} ta="right" c={row[c] && (c === 'refused' || c === 'conflict') ? 'red' : undefined}>{row[c]}</Table.Td>)}
           </Table.Tr>
         ))}
@@ -108,18 +109,20 @@ export function Receive() {
       {opened && m && (
         <Card withBorder data-testid="manifest">
           <Text fw={600} mb="xs">{t('receive.manifest')}</Text>
+          <Table.ScrollContainer minWidth={720} className="sticky-first">
           <Table>
             <Table.Tbody>
-              <Table.Tr><Table.Th w={200}>{t('receive.from')}</Table.Th><Table.Td>{m.from.name} ({m.from.code}, {m.from.level})</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('receive.to')}</Table.Th><Table.Td>{m.to.name} ({m.to.code})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th w={200}>{t('receive.from')}</Table.Th><Table.Td>{m.from.name} ({t(`common:shell.level.${m.from.level}`, { defaultValue: m.from.level })})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.to')}</Table.Th><Table.Td>{m.to.name}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.created')}</Table.Th><Table.Td>{new Date(m.createdAt).toLocaleString('id-ID')}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.seq')}</Table.Th><Table.Td>{m.seq}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.ack')}</Table.Th><Table.Td>{t('receive.ackText', { n: m.ack })}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows })}: {Object.entries(m.counts).map(([k, n]) => `${k} ${n}`).join(', ') || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows })}: {countsText(m.counts) || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.version')}</Table.Th><Table.Td>format {m.format} · skema {m.schemaVersion} · Simpul {m.appVersion}</Table.Td></Table.Tr>
               {opened.senderFingerprint && <Table.Tr><Table.Th>{t('receive.senderFp')}</Table.Th><Table.Td ff="monospace">{opened.senderFingerprint}</Table.Td></Table.Tr>}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
           {opened.ok ? (
             <Alert mt="sm" color="teal" icon={<IconCircleCheck />}>{t('receive.ok')}</Alert>
           ) : (
@@ -158,6 +161,7 @@ export function Receive() {
             <>
               <Text fw={600}>{t('receive.items')}</Text>
               <ScrollArea.Autosize mah={360}>
+                <Table.ScrollContainer minWidth={720} className="sticky-first">
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -176,12 +180,12 @@ export function Receive() {
                         <Table.Tr key={key}>
                           {!done && (
                             <Table.Td>
-                              {i.action !== 'refused' && <Checkbox aria-label={`${t('receive.reject')} ${i.label || i.id}`} checked={reject.has(key)} onChange={() => toggle(key)} />}
+                              {i.action !== 'refused' && <Checkbox aria-label={`${t('receive.reject')} ${i.label || tableLabel(i.table)}`} checked={reject.has(key)} onChange={() => toggle(key)} />}
                             </Table.Td>
                           )}
-                          <Table.Td>{i.table}</Table.Td>
-                          <Table.Td>{i.label || <Text span ff="monospace" size="xs">{i.id}</Text>}</Table.Td>
-                          <Table.Td>{i.scope}</Table.Td>
+                          <Table.Td>{tableLabel(i.table, i.tableLabel)}</Table.Td>
+                          <Table.Td>{i.label || t('receive.noLabel', { table: tableLabel(i.table) })}</Table.Td>
+                          <Table.Td>{i.scopeName || i.scope}</Table.Td>
                           <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>
                           <Table.Td><Text size="sm">{i.note}</Text></Table.Td>
                         </Table.Tr>
@@ -189,6 +193,7 @@ export function Receive() {
                     })}
                   </Table.Tbody>
                 </Table>
+                </Table.ScrollContainer>
               </ScrollArea.Autosize>
               {report.itemsTotal > report.items.length && <Text size="sm" c="dimmed">{t('receive.itemsMore', { n: report.itemsTotal - report.items.length })}</Text>}
             </>

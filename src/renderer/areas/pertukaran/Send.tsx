@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExportResult } from '../../../shared/contract/exchange'
 import { downloadBase64, formatBytes } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
+import { countsText } from './labels'
 
 /** A size a person can act on: which channel the file fits. */
 const shareHint = (bytes: number) => (bytes <= 2 * 1024 * 1024 ? 'send.small' : bytes <= 25 * 1024 * 1024 ? 'send.medium' : 'send.large')
@@ -52,7 +53,7 @@ export function Send() {
             <Table.Tbody>
               <Table.Tr><Table.Th w={160}>{t('send.file')}</Table.Th><Table.Td ff="monospace">{result.fileName}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('send.seq')}</Table.Th><Table.Td>{result.seq}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('send.rows')}</Table.Th><Table.Td>{result.rows} ({Object.entries(result.counts).map(([k, n]) => `${k} ${n}`).join(', ') || '-'})</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('send.rows')}</Table.Th><Table.Td>{result.rows} ({countsText(result.counts) || '-'})</Table.Td></Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('send.size')}</Table.Th>
                 <Table.Td>

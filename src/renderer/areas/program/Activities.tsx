@@ -4,6 +4,9 @@ import { useState, type ReactNode } from 'react'
 import { formatDateLong } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { nameOf, options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
+import { DateField } from '../../components/DateField'
+import { confirmDelete } from '../../components/confirm'
+import { OpState } from '../../components/LoadState'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -14,16 +17,20 @@ export function Activities() {
   const [posyanduId, setPosyanduId] = useState<string | null>(null)
   const list = useOp('programme.activityList', { posyanduId: posyanduId ?? undefined })
   const [adding, setAdding] = useState(false)
-  const remove = async (id: string) => {
+  const remove = async (a: { id: string; what: string; posyanduName: string; date: string }) => {
+    if (!(await confirmDelete(`${t('activity.one')} "${a.what}" — ${a.posyanduName}, ${formatDateLong(a.date)}`))) return
+    const id = a.id
     if (await callWithNotice('programme.activityDelete', { id })) void list.reload()
   }
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('activity.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>
       </Group>
       <Select searchable placeholder={t('activity.allPosyandu')} aria-label={t('fields.posyandu')} data={posyandu} value={posyanduId} onChange={setPosyanduId} clearable w={420} />
+      <Table.ScrollContainer minWidth={760} className="sticky-first">
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -45,11 +52,12 @@ export function Activities() {
               <Table.Td>{a.what}</Table.Td>
               <Table.Td ta="right">{a.totalParticipants}</Table.Td>
               <Table.Td>{[a.skpdName, a.agencyOther].filter(Boolean).join(', ') || '—'}</Table.Td>
-              <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(a.id)} aria-label={t('common:action.delete')}><IconTrash size={14} /></Button></Table.Td>
+              <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(a)} aria-label={t('common:action.delete')}><IconTrash size={14} /></Button></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('activity.none')}</Text>}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('activity.add')} size="lg">
         <ActivityForm posyandu={posyandu} defaultPosyandu={posyanduId} onSaved={() => (setAdding(false), void list.reload())} />
@@ -81,7 +89,7 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
   return (
     <Stack>
       <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
-      <TextInput type="date" label={t('fields.date')} value={v.date} error={errors.date} onChange={(e) => set('date')(e.currentTarget.value)} w={200} />
+      <DateField label={t('fields.date')} value={v.date} error={errors.date} onChange={set('date')} notInFuture w={200} />
       <SimpleGrid cols={2}>{classify}</SimpleGrid>
       <Autocomplete label={t('fields.what')} error={errors.what} data={[...new Set(suggestions)]} value={v.what} onChange={(x) => set('what')(x)} />
       <Text size="sm" fw={500}>{t('fields.participants')}</Text>

@@ -8,7 +8,10 @@ import { ApiError, call } from '../../api'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { callWithNotice, useOp } from '../../hooks'
 import { href, navigate } from '../../router'
+import { confirmDelete } from '../../components/confirm'
 import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
+import { OpState } from '../../components/LoadState'
+import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
 
 export function Programmes() {
   const t = useT()
@@ -19,6 +22,7 @@ export function Programmes() {
   const list = useOp('programme.list', { fiscalYear: year ? Number(year) : undefined, text })
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('programme.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('program/program/baru')}>{t('programme.add')}</Button>
@@ -27,6 +31,7 @@ export function Programmes() {
         <TextInput placeholder={t('programme.search')} aria-label={t('programme.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
         <Select searchable placeholder={t('programme.allYears')} aria-label={t('fields.year')} data={years.map(String)} value={year} onChange={setYear} clearable w={160} />
       </Group>
+      <Table.ScrollContainer minWidth={820} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -47,21 +52,22 @@ export function Programmes() {
               <Table.Td>{p.skpdName}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Anchor href={href(`program/program/${p.id}`)}>{p.name}</Anchor>
+                  <Anchor href={href(`program/program/${p.id}`)} data-content="data">{p.name}</Anchor>
                   {p.warnings.length > 0 && (
                     <Tooltip label={p.warnings.join(' ')} multiline w={360}><IconAlertTriangle size={16} color="#e8590c" aria-label={t('programme.warnings')} /></Tooltip>
                   )}
                 </Group>
               </Table.Td>
               <Table.Td>{ref?.framework === 'spm' ? nameOf(ref?.spmFields, p.spmField) : nameOf(ref?.phiParts, p.phiPart)}</Table.Td>
-              <Table.Td ta="right">{formatRupiah(p.budget)}</Table.Td>
-              <Table.Td ta="right">{formatRupiah(p.realisation)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{formatRupiah(p.budget)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{formatRupiah(p.realisation)}</Table.Td>
               <Table.Td>{t('programme.posyanduCount', { count: p.posyanduCount })}</Table.Td>
               <Table.Td>{p.regulationStatus ? <RegulationStatusBadge status={p.regulationStatus} /> : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('programme.none')}</Text>}
     </Stack>
   )
@@ -99,13 +105,22 @@ export function ProgrammeForm({ id }: { id: string }) {
   })
   const [revoked, setRevoked] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // What was loaded (or the empty form): leaving with anything else asks first.
+  const [saved, setSaved] = useState(() => JSON.stringify(v))
   useEffect(() => {
-    if (existing.data) setV(fromDetail(existing.data))
+    if (existing.data) {
+      const loaded = fromDetail(existing.data)
+      setV(loaded)
+      setSaved(JSON.stringify(loaded))
+    }
   }, [existing.data])
+  useLeaveGuard(JSON.stringify(v) !== saved)
   const set = <K extends keyof FormValues>(k: K) => (val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }))
 
   const save = async (acknowledgeRevoked = false) => {
     setErrors({})
+    const notAmount = (['budget', 'realisation'] as const).filter((k) => !Number.isSafeInteger(Number(v[k])) || v[k] === '')
+    if (notAmount.length) return setErrors(Object.fromEntries(notAmount.map((k) => [k, t('common:money.invalid')])))
     try {
       const out = await call('programme.save', {
         id: id === 'baru' ? undefined : id,
@@ -114,6 +129,7 @@ export function ProgrammeForm({ id }: { id: string }) {
         posyanduIds: v.posyanduIds, acknowledgeRevoked,
       })
       setRevoked(null)
+      allowLeave()
       notifications.show({ color: 'green', message: t('programme.saved') })
       for (const w of out.warnings) notifications.show({ color: 'orange', title: t('programme.warnings'), message: w, autoClose: 10000 })
       navigate('program/program')
@@ -125,8 +141,8 @@ export function ProgrammeForm({ id }: { id: string }) {
     }
   }
   const remove = async () => {
-    if (!window.confirm(t('programme.confirmDelete'))) return
-    if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) navigate('program/program')
+    if (!(await confirmDelete(`${t('programme.one')} ${v.name} (${v.fiscalYear})`))) return
+    if (await callWithNotice('programme.delete', { id }, t('programme.deleted'))) (allowLeave(), navigate('program/program'))
   }
 
   const phi = <Select searchable key="phi" label={t('fields.phiPart')} data={options(ref?.phiParts ?? [])} value={v.phiPart} onChange={set('phiPart')} clearable />

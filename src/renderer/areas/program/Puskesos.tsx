@@ -7,6 +7,8 @@ import { formatDateLong } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
+import { DateField } from '../../components/DateField'
+import { OpState } from '../../components/LoadState'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
 type Status = (typeof FOLLOW_UP_STATUSES)[number]
@@ -26,6 +28,7 @@ export function Puskesos() {
   }
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('puskesos.title')}</Title>
         <Group>
@@ -34,6 +37,7 @@ export function Puskesos() {
         </Group>
       </Group>
       <Select searchable placeholder={t('puskesos.allStatus')} aria-label={t('puskesos.filterStatus')} data={statusOptions} value={status} onChange={setStatus} clearable w={220} />
+      <Table.ScrollContainer minWidth={820} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -47,7 +51,7 @@ export function Puskesos() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
-            <Table.Tr key={r.id} onClick={() => setEditing(r)} style={{ cursor: 'pointer' }}>
+            <Table.Tr key={r.id} onClick={() => setEditing(r)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(r)} style={{ cursor: 'pointer' }}>
               <Table.Td>{formatDateLong(r.date)}</Table.Td>
               <Table.Td>{r.posyanduName}</Table.Td>
               <Table.Td>{r.personName ?? '—'}{r.nik ? <Text size="xs" c="dimmed" ff="monospace">{r.nik}</Text> : null}</Table.Td>
@@ -58,6 +62,7 @@ export function Puskesos() {
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('puskesos.none')}</Text>}
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('puskesos.add')} size="lg">
         {editing && <PuskesosForm initial={editing === 'new' ? null : editing} posyandu={posyandu} statusOptions={statusOptions} onSaved={() => (setEditing(null), void list.reload())} />}
@@ -93,7 +98,7 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
     <Stack>
       <SimpleGrid cols={2}>
         <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
-        <TextInput type="date" label={t('fields.date')} value={v.date ?? ''} error={errors.date} onChange={text('date')} />
+        <DateField label={t('fields.date')} value={v.date ?? ''} error={errors.date} onChange={(x) => setV((o) => ({ ...o, date: x }))} notInFuture />
         <TextInput label={t('fields.person')} value={v.personName ?? ''} onChange={text('personName')} />
         <TextInput label={t('fields.nik')} error={errors.nik} value={v.nik ?? ''} onChange={text('nik')} maxLength={16} inputMode="numeric" />
       </SimpleGrid>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { FRAMEWORK_SETTING, type Framework, type RefItem, type RefKind, type Skpd } from '../../../shared/contract/programme'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, useT } from './shared'
+import { OpState } from '../../components/LoadState'
 
 const PARENT: Partial<Record<RefKind, RefKind>> = { phi_activity: 'phi_part', target_group: 'life_stage' }
 const KINDS: RefKind[] = ['phi_part', 'phi_activity', 'spm_field', 'life_stage', 'target_group', 'funding_source', 'puskesos_category']
@@ -22,6 +23,7 @@ export function Reference() {
   }
   return (
     <Stack>
+      <OpState op={ref} />
       <Title order={3}>{t('reference.title')}</Title>
       <Card withBorder>
         <Text fw={600} mb={4}>{t('framework.label')}</Text>
@@ -32,10 +34,10 @@ export function Reference() {
           <Title order={4}>{t('reference.skpd')}</Title>
           <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setSkpd('new')}>{t('reference.addSkpd')}</Button>
         </Group>
-        <Table striped highlightOnHover>
+        <Table striped highlightOnHover data-content="data">
           <Table.Tbody>
             {(all?.skpd ?? []).map((s) => (
-              <Table.Tr key={s.id} onClick={() => setSkpd(s)} style={{ cursor: 'pointer' }}>
+              <Table.Tr key={s.id} onClick={() => setSkpd(s)} style={{ cursor: 'pointer' }} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setSkpd(s)}>
                 <Table.Td w={200} fw={600}>{s.shortName}{!s.active && <Badge ml={4} color="gray" size="xs">{t('reference.inactive')}</Badge>}</Table.Td>
                 <Table.Td>{s.name}<Text size="xs" c="dimmed">{s.responsibilities}</Text></Table.Td>
               </Table.Tr>
@@ -50,9 +52,9 @@ export function Reference() {
               <Title order={5}>{t(`reference.kinds.${k}`)}</Title>
               <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={() => setItem({ kind: k, item: null })}>{t('reference.add')}</Button>
             </Group>
-            <Stack gap={2}>
+            <Stack gap={2} data-content="data">
               {itemsOf(k).map((r) => (
-                <Text key={r.id} size="sm" c={r.active ? undefined : 'dimmed'} style={{ cursor: 'pointer' }} onClick={() => setItem({ kind: k, item: r })}>
+                <Text key={r.id} component="button" type="button" ta="left" bd={0} bg="transparent" p={0} size="sm" c={r.active ? undefined : 'dimmed'} style={{ cursor: 'pointer' }} onClick={() => setItem({ kind: k, item: r })}>
                   {PARENT[k] && <Text span c="dimmed" size="xs">{itemsOf(PARENT[k]!).find((x) => x.code === r.parentCode)?.name ?? r.parentCode} · </Text>}
                   {r.name}{!r.active && ` (${t('reference.inactive')})`}
                 </Text>

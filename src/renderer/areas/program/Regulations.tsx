@@ -7,6 +7,8 @@ import { formatDateLong } from '../../../shared/format'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
+import { DateField } from '../../components/DateField'
+import { OpState } from '../../components/LoadState'
 
 export function Regulations() {
   const t = useT()
@@ -17,6 +19,7 @@ export function Regulations() {
   const [adding, setAdding] = useState(false)
   return (
     <Stack>
+      <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('regulation.title')}</Title>
         <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('regulation.add')}</Button>
@@ -25,6 +28,7 @@ export function Regulations() {
         <TextInput placeholder={t('regulation.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={360} aria-label={t('regulation.search')} />
         <Select searchable placeholder={t('fields.kind')} data={[...REGULATION_KINDS]} value={kind} onChange={setKind} clearable w={180} aria-label={t('regulation.filterKind')} />
       </Group>
+      <Table.ScrollContainer minWidth={760} className="sticky-first">
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -40,13 +44,14 @@ export function Regulations() {
             <Table.Tr key={r.id}>
               <Table.Td>{r.kind}</Table.Td>
               <Table.Td>{r.number}{r.number.includes(String(r.year)) ? '' : ` / ${r.year}`}</Table.Td>
-              <Table.Td><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
+              <Table.Td data-content="data"><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
               <Table.Td>{r.dateSigned ? formatDateLong(r.dateSigned) : '—'}</Table.Td>
               <Table.Td><RegulationStatusBadge status={r.status} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('regulation.none')}</Text>}
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('regulation.add')} size="lg">
         <RegulationForm onSaved={(id) => (setAdding(false), navigate(`program/regulasi/${id}`))} />
@@ -82,7 +87,7 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
         <NumberInput label={t('fields.regYear')} error={errors.year} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
       </Group>
       <Textarea label={t('fields.title')} error={errors.title} value={v.title} onChange={(e) => set('title')(e.currentTarget.value)} autosize minRows={2} />
-      <TextInput type="date" label={t('fields.dateSigned')} error={errors.dateSigned} value={v.dateSigned} onChange={(e) => set('dateSigned')(e.currentTarget.value)} w={200} />
+      <DateField label={t('fields.dateSigned')} error={errors.dateSigned} value={v.dateSigned} onChange={set('dateSigned')} notInFuture w={200} />
       <Textarea label={t('fields.notes')} value={v.notes} onChange={(e) => set('notes')(e.currentTarget.value)} autosize minRows={2} />
       <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>
     </Stack>

@@ -7,6 +7,7 @@ import { formatNumber, formatPercent, formatRupiah } from '../../../shared/forma
 import { useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { useReference, useT } from './shared'
+import { OpState } from '../../components/LoadState'
 
 export const linesOf = (s: ProgrammeSummary, f: Framework) => (f === 'spm' ? s.bySpmField : f === 'ilp' ? s.byLifeStage : s.byPhiPart)
 const NOWRAP = { whiteSpace: 'nowrap' } as const
@@ -138,6 +139,7 @@ export function Summary() {
   const first = f === 'spm' ? t('fields.spmField') : f === 'ilp' ? t('framework.ilp') : t('fields.phiPart')
   return (
     <Stack>
+      <OpState op={summary} />
       <Group justify="space-between">
         <Title order={3}>{t('summary.title')}</Title>
         <Group>

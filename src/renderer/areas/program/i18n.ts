@@ -10,7 +10,7 @@ export const translations = {
       category: 'Kategori keluhan', person: 'Nama warga', nik: 'NIK (boleh kosong)', complaint: 'Uraian keluhan', referredTo: 'Dirujuk ke SKPD', referredOther: 'Dirujuk ke instansi lain', status: 'Status tindak lanjut', followUpNote: 'Catatan tindak lanjut',
       kind: 'Jenis', regYear: 'Tahun', number: 'Nomor', title: 'Judul / tentang', dateSigned: 'Tanggal ditetapkan', code: 'Kode', shortName: 'Nama singkat', responsibilities: 'Tanggung jawab', active: 'Aktif', description: 'Keterangan',
     },
-    programme: {
+    programme: { one: 'program',
       title: 'Program SKPD', add: 'Tambah program', edit: 'Ubah program', saved: 'Program tersimpan', deleted: 'Program dihapus', search: 'Cari program atau SKPD…', allYears: 'Semua tahun',
       none: 'Belum ada program.', posyanduCount: '{{count}} posyandu', revokedTitle: 'Regulasi sudah dicabut', revokedGo: 'Tetap simpan dengan regulasi ini', warnings: 'Perhatian',
       confirmDelete: 'Hapus program ini? Program dapat dipulihkan dari riwayat perubahan.',
@@ -27,7 +27,7 @@ export const translations = {
       by: 'Regulasi yang mengubah/mencabut', apply: 'Terapkan', attachment: 'Lampiran PDF', attach: 'Lampirkan PDF', replace: 'Ganti PDF', open: 'Buka PDF', noAttachment: 'Belum ada lampiran.',
       attached: 'PDF terlampir', dependents: 'Yang berdasar pada regulasi ini', noDependents: 'Belum ada data yang merujuk regulasi ini.', back: 'Kembali ke daftar regulasi', checksum: 'SHA-256',
     },
-    activity: { title: 'Kegiatan posyandu', add: 'Catat kegiatan', saved: 'Kegiatan tersimpan', none: 'Belum ada kegiatan.', allPosyandu: 'Semua posyandu', total: 'Jumlah peserta' },
+    activity: { one: 'kegiatan', title: 'Kegiatan posyandu', add: 'Catat kegiatan', saved: 'Kegiatan tersimpan', none: 'Belum ada kegiatan.', allPosyandu: 'Semua posyandu', total: 'Jumlah peserta' },
     puskesos: {
       title: 'Layanan Puskesos di posyandu', add: 'Catat layanan', saved: 'Layanan tersimpan', none: 'Belum ada layanan.', export: 'Ekspor rujukan untuk DTSEN (.xlsx)', exported: '{{rows}} rujukan diekspor',
       baru: 'Baru', dirujuk: 'Dirujuk', ditindaklanjuti: 'Ditindaklanjuti', selesai: 'Selesai', allStatus: 'Semua status', filterStatus: 'Saring menurut status',
@@ -49,7 +49,7 @@ export const translations = {
       category: 'Complaint category', person: 'Resident name', nik: 'NIK (optional)', complaint: 'Complaint', referredTo: 'Referred to agency', referredOther: 'Referred to other body', status: 'Follow-up status', followUpNote: 'Follow-up note',
       kind: 'Kind', regYear: 'Year', number: 'Number', title: 'Title', dateSigned: 'Date signed', code: 'Code', shortName: 'Short name', responsibilities: 'Responsibilities', active: 'Active', description: 'Description',
     },
-    programme: {
+    programme: { one: 'programme',
       title: 'Agency programmes', add: 'Add programme', edit: 'Edit programme', saved: 'Programme saved', deleted: 'Programme deleted', search: 'Search programme or agency…', allYears: 'All years',
       none: 'No programmes yet.', posyanduCount: '{{count}} posyandu', revokedTitle: 'Regulation revoked', revokedGo: 'Save anyway with this regulation', warnings: 'Attention',
       confirmDelete: 'Delete this programme? It can be restored from the change history.',
@@ -66,7 +66,7 @@ export const translations = {
       by: 'Amending/revoking regulation', apply: 'Apply', attachment: 'PDF attachment', attach: 'Attach PDF', replace: 'Replace PDF', open: 'Open PDF', noAttachment: 'No attachment yet.',
       attached: 'PDF attached', dependents: 'What rests on this regulation', noDependents: 'Nothing refers to this regulation yet.', back: 'Back to regulations', checksum: 'SHA-256',
     },
-    activity: { title: 'Posyandu activities', add: 'Record activity', saved: 'Activity saved', none: 'No activities yet.', allPosyandu: 'All posyandu', total: 'Participants' },
+    activity: { one: 'activity', title: 'Posyandu activities', add: 'Record activity', saved: 'Activity saved', none: 'No activities yet.', allPosyandu: 'All posyandu', total: 'Participants' },
     puskesos: {
       title: 'Puskesos services at posyandu', add: 'Record service', saved: 'Service saved', none: 'No services yet.', export: 'Export referrals for DTSEN (.xlsx)', exported: '{{rows}} referrals exported',
       baru: 'New', dirujuk: 'Referred', ditindaklanjuti: 'Followed up', selesai: 'Done', allStatus: 'All statuses', filterStatus: 'Filter by status',

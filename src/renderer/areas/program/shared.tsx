@@ -1,4 +1,5 @@
-import { Badge, NumberInput } from '@mantine/core'
+import { Badge } from '@mantine/core'
+import { RupiahInput } from '../../components/RupiahInput'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import type { ProgrammeReference } from '../../../shared/contract/programme'
@@ -19,9 +20,9 @@ export const options = (items: { code: string; name: string }[]) => items.map((i
 export const skpdOptions = (ref: Ref | undefined) => (ref?.skpd ?? []).map((s) => ({ value: s.id, label: s.shortName }))
 export const nameOf = (items: { code: string; name: string }[] | undefined, code: string | null) => (code ? (items?.find((i) => i.code === code)?.name ?? code) : '—')
 
-/** Whole rupiah with Indonesian grouping. */
+/** Whole rupiah with Indonesian grouping: the shared RupiahInput. */
 export function MoneyInput(props: { label: string; value: number | string; onChange: (v: number | string) => void; error?: string }) {
-  return <NumberInput label={props.label} value={props.value} onChange={props.onChange} error={props.error} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="." decimalSeparator="," prefix="Rp " />
+  return <RupiahInput label={props.label} value={typeof props.value === 'number' ? props.value : ''} onChange={props.onChange} error={props.error} />
 }
 
 const STATUS_COLOR = { berlaku: 'teal', diubah: 'yellow', dicabut: 'red' } as const

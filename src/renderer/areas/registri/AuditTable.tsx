@@ -31,6 +31,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
           </Group>
         </Alert>
       )}
+      <Table.ScrollContainer minWidth={720} className="sticky-first">
       <Table striped withTableBorder data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
@@ -59,6 +60,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
       {log.data?.length === 0 && <Text c="dimmed" size="sm">{t('audit.none')}</Text>}
     </Stack>
   )

@@ -5,6 +5,7 @@ import type { DuplicateGroup } from '../../../shared/contract/registry'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { fmtDate, NS } from './shared'
+import { OpState } from '../../components/LoadState'
 
 /** Kader that may be the same person, for a person to review; nothing is merged. */
 export function Duplicates() {
@@ -14,6 +15,7 @@ export function Duplicates() {
   const groups = (dup.data ?? []).filter((g) => showReviewed || !g.reviewed)
   return (
     <Stack maw={1100}>
+      <OpState op={dup} />
       <Title order={3}>{t('dup.title')}</Title>
       <Text size="sm">{t('dup.intro')}</Text>
       <Switch label={t('dup.showReviewed')} checked={showReviewed} onChange={(e) => setShowReviewed(e.currentTarget.checked)} />
@@ -38,7 +40,7 @@ function GroupCard({ g, onReviewed }: { g: DuplicateGroup; onReviewed: () => voi
         <Table highlightOnHover>
           <Table.Tbody>
             {g.members.map((m) => (
-              <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${m.id}`)}>
+              <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${m.id}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`registri/kader/${m.id}`)}>
                 <Table.Td>{m.name}</Table.Td><Table.Td ff="monospace">{m.nik}</Table.Td><Table.Td>{fmtDate(m.birthDate)}</Table.Td>
                 <Table.Td>{m.posyanduName}</Table.Td><Table.Td>{m.desaName}</Table.Td><Table.Td>{m.kecamatanName}</Table.Td>
               </Table.Tr>

@@ -118,6 +118,7 @@ export function ImportPage() {
           <Group>
             <Button leftSection={<IconUpload size={16} />} onClick={apply} loading={busy} disabled={toWrite === 0 || (c!.error > 0 && !validOnly)}>{t('import.apply')}</Button>
           </Group>
+          <Table.ScrollContainer minWidth={760} className="sticky-first">
           <Table striped withTableBorder data-testid="import-preview">
             <Table.Thead>
               <Table.Tr><Table.Th w={70}>{t('import.row')}</Table.Th><Table.Th w={110}>{t('import.result')}</Table.Th><Table.Th>{t('import.data')}</Table.Th><Table.Th>{t('import.reasons')}</Table.Th></Table.Tr>
@@ -137,6 +138,7 @@ export function ImportPage() {
               ))}
             </Table.Tbody>
           </Table>
+          </Table.ScrollContainer>
         </>
       )}
     </Stack>

@@ -2,9 +2,12 @@ import { ActionIcon, Alert, Badge, Button, Card, Group, NumberInput, Radio, Sele
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconPlus, IconTrash, IconX } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/DateField'
+import { confirmDelete } from '../../components/confirm'
+import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
+import { maskNik } from '../../../shared/privacy'
 import { EDUCATION, KADER_ROLES, type KaderRole } from '../../../shared/contract/registry'
 import { ApiError, call } from '../../api'
 import { callWithNotice, useOp } from '../../hooks'
@@ -41,26 +44,35 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
   const form = useForm<Values>({
     initialValues: { nik: '', name: '', sex: null, birthDate: '', phone: '', education: null, role: 'anggota', posyanduId: posyanduId ?? null, activeFrom: '', activeTo: '', notes: '', trainings: [] },
     validate: {
-      nik: (v) => (v.replace(/\s/g, '').length === 0 ? 'NIK wajib diisi' : null),
-      name: (v) => (v.trim().length < 2 ? 'Nama minimal 2 huruf' : null),
-      sex: (v) => (!v ? 'Pilih jenis kelamin' : null),
-      birthDate: (v) => (!v ? 'Isi tanggal lahir' : null),
-      phone: (v) => (v && !/^(\+62|0)8\d{7,12}$/.test(v.replace(/[\s-]/g, '')) ? 'Nomor HP seperti 081234567890' : null),
-      posyanduId: (v) => (!v ? 'Pilih posyandu' : null),
-      activeTo: (v, all) => (v && all.activeFrom && v < all.activeFrom ? 'Tanggal selesai sebelum tanggal mulai' : null),
-      trainings: { name: (v) => (v.trim().length < 2 ? 'Nama pelatihan minimal 2 huruf' : null) },
+      nik: (v) => (v.replace(/\s/g, '').length === 0 ? t('valid.nikRequired') : null),
+      name: (v) => (v.trim().length < 2 ? t('valid.kaderName') : null),
+      sex: (v) => (!v ? t('valid.pickSex') : null),
+      birthDate: (v) => (!v ? t('valid.birthDate') : null),
+      phone: (v) => (v && !/^(\+62|0)8\d{7,12}$/.test(v.replace(/[\s-]/g, '')) ? t('valid.phone') : null),
+      posyanduId: (v) => (!v ? t('valid.pickPosyandu') : null),
+      activeTo: (v, all) => (v && all.activeFrom && v < all.activeFrom ? t('valid.dateOrder') : null),
+      trainings: { name: (v) => (v.trim().length < 2 ? t('valid.trainingName') : null) },
     },
   })
   const k = existing.data
+  // What the NIK last filled in: a field still holding that value was not changed by hand,
+  // so a corrected NIK may fill it again.
+  const derived = useRef<{ birthDate: string | null; sex: 'L' | 'P' | null }>({ birthDate: null, sex: null })
   useEffect(() => {
     if (!k) return
-    form.setValues({
+    const loaded: Values = {
       nik: k.nik, name: k.name, sex: k.sex, birthDate: k.birthDate ?? '', phone: k.phone ?? '', education: k.education, role: k.role,
       posyanduId: k.posyanduId || null, activeFrom: k.activeFrom ?? '', activeTo: k.activeTo ?? '', notes: k.notes ?? '',
       trainings: k.trainings.map((x) => ({ id: x.id, name: x.name, year: x.year ?? '', organiser: x.organiser ?? '' })),
-    })
+    }
+    form.setValues(loaded)
+    form.resetDirty(loaded)
+    derived.current = { birthDate: null, sex: null }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [k])
+  useLeaveGuard(form.isDirty())
+  // A warning about NIK vs birth date/sex is about the values it was given: once they change, it goes.
+  useEffect(() => setWarnings([]), [form.values.nik, form.values.birthDate, form.values.sex])
   const back = () => navigate(posyanduId ? `registri/posyandu/${posyanduId}` : 'registri/kader')
 
   const save = async (v: Values, acceptWarnings: boolean) => {
@@ -79,6 +91,8 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
       })
       setWarnings([])
       notifications.show({ color: 'green', message: t('kader.saved') })
+      form.resetDirty()
+      allowLeave()
       if (id) void existing.reload()
       else navigate(posyanduId ? `registri/posyandu/${posyanduId}` : `registri/kader/${res.kader.id}`)
     } catch (e) {
@@ -90,7 +104,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
   }
 
   const remove = async () => {
-    if (!id || !window.confirm(t('kader.confirmDelete', { name: k?.name }))) return
+    if (!id || !(await confirmDelete(`${t('kader.one')} ${k?.name ?? ''} (NIK ${maskNik(k?.nik)})`))) return
     if (await callWithNotice('registry.kaderDelete', { id }, t('kader.deleted'))) (setTab('audit'), void existing.reload())
   }
 
@@ -106,9 +120,17 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
               birthDate={form.values.birthDate}
               sex={form.values.sex}
               onDecoded={(d) => {
-                // Fill what the NIK says only where nothing was entered yet.
-                if (!form.values.birthDate) form.setFieldValue('birthDate', d.birthDate)
-                if (!form.values.sex) form.setFieldValue('sex', d.sex)
+                // Fill what the NIK says where nothing was entered yet, or where the NIK filled it
+                // before and the operator has not changed it by hand since.
+                const { birthDate, sex } = form.values
+                if (!birthDate || birthDate === derived.current.birthDate) {
+                  form.setFieldValue('birthDate', d.birthDate)
+                  derived.current.birthDate = d.birthDate
+                }
+                if (!sex || sex === derived.current.sex) {
+                  form.setFieldValue('sex', d.sex)
+                  derived.current.sex = d.sex
+                }
               }}
             />
             <TextInput label={t('kader.name')} withAsterisk {...form.getInputProps('name')} />
@@ -190,7 +212,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                 <Table.Thead><Table.Tr><Table.Th>{t('col.posyandu')}</Table.Th><Table.Th>{t('col.from')}</Table.Th><Table.Th>{t('col.to')}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
                   {k.memberships.map((m) => (
-                    <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/posyandu/${m.posyanduId}`)}>
+                    <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/posyandu/${m.posyanduId}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`registri/posyandu/${m.posyanduId}`)}>
                       <Table.Td>{m.posyanduName}</Table.Td><Table.Td>{fmtDate(m.fromDate)}</Table.Td><Table.Td>{fmtDate(m.toDate) || '—'}</Table.Td>
                     </Table.Tr>
                   ))}

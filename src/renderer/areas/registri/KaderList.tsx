@@ -1,12 +1,18 @@
-import { Button, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { useState } from 'react'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconFileExport, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconArrowsExchange, IconFileExport, IconPlus, IconSearch, IconUserOff, IconX } from '@tabler/icons-react'
 import { DataTable } from 'mantine-datatable'
 import { useTranslation } from 'react-i18next'
 import { KADER_ROLES, type KaderFilter, type KaderRow } from '../../../shared/contract/registry'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
+import { ask } from '../../components/confirm'
+import { DateField, todayIso } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
+import { maskNik } from '../../../shared/privacy'
+import { PosyanduPicker } from './PosyanduPicker'
 import { navigate } from '../../router'
+import { notifyDone } from './notify'
 import { fmtDate, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
 
 type State = Omit<KaderFilter, 'search'> & { text: string }
@@ -22,11 +28,14 @@ export function KaderList() {
   const { text: _text, ...rest } = s
   const filter = { ...rest, search: search || undefined }
   const list = useOp('registry.kaderList', filter)
+  const filtered = Boolean(search || s.kecamatan || s.desa || s.status || s.role || s.deleted)
   const set = (patch: Partial<State>) => setS((o) => ({ ...o, page: 1, ...patch }))
-  const exportXlsx = async () => {
-    const out = await callWithNotice('registry.exportXlsx', { kind: 'kader', filter })
+  const exportXlsx = async (ids?: string[]) => {
+    const out = await callWithNotice('registry.exportXlsx', { kind: 'kader', filter: ids ? { ...filter, ids, page: 1 } : filter })
     if (out) downloadBase64(out.base64, out.fileName, XLSX_TYPE)
   }
+  // The selection survives paging and filtering, so an operator can pick kader from several pages.
+  const [selected, setSelected] = useState<KaderRow[]>([])
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -46,7 +55,7 @@ export function KaderList() {
             data={KADER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={exportXlsx}>{t('list.export')}</Button>
+          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportXlsx()}>{t('list.export')}</Button>
           <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('registri/kader/baru')}>{t('list.addKader')}</Button>
         </Group>
       </Group>
@@ -54,20 +63,73 @@ export function KaderList() {
         <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: (list.data?.total ?? 0).toLocaleString('id-ID') })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
+      {selected.length > 0 && <BulkBar selected={selected} onClear={() => setSelected([])} onExport={() => exportXlsx(selected.map((r) => r.id))} onDone={() => (setSelected([]), void list.reload())} />}
       <DataTable<KaderRow>
-        {...pagedListProps<KaderRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/kader/${id}`) })}
+        pinFirstColumn
+        selectedRecords={selected}
+        onSelectedRecordsChange={setSelected}
+        isRecordSelectable={(r) => !r.deletedAt}
+        allRecordsSelectionCheckboxProps={{ 'aria-label': t('bulk.selectPage') }}
+        getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': t('bulk.selectOne', { name: r.name }) })}
+        {...pagedListProps<KaderRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/kader/${id}`), filtered, emptyText: t('firstRun.noKader') })}
         columns={[
-          { accessor: 'name', title: t('col.name'), sortable: true },
+          { accessor: 'name', title: t('col.name'), sortable: true, width: 200 },
           { accessor: 'nik', title: t('col.nik'), sortable: true, width: 170, render: (r) => <Text ff="monospace" size="sm">{r.nik}</Text> },
           { accessor: 'sex', title: t('col.sex'), width: 50 },
           { accessor: 'birthDate', title: t('col.birth'), sortable: true, width: 110, render: (r) => fmtDate(r.birthDate) },
           { accessor: 'role', title: t('col.role'), sortable: true, width: 110, render: (r) => t(`role.${r.role}`) },
-          { accessor: 'posyanduName', title: t('col.posyandu'), sortable: true },
-          { accessor: 'desaName', title: t('col.desa'), sortable: true },
-          { accessor: 'kecamatanName', title: t('col.kecamatan'), hidden: office?.level !== 'kabupaten' },
-          { accessor: 'active', title: t('col.status'), width: 100, render: (r) => <StatusBadge status={r.active} deleted={r.deletedAt} /> },
+          { accessor: 'posyanduName', title: t('col.posyandu'), sortable: true, width: 180 },
+          { accessor: 'desaName', title: t('col.desa'), sortable: true, width: 150 },
+          { accessor: 'kecamatanName', title: t('col.kecamatan'), width: 150, hidden: office?.level !== 'kabupaten' },
+          { accessor: 'active', title: t('col.status'), width: 110, render: (r) => <StatusBadge status={r.active} deleted={r.deletedAt} /> },
         ]}
       />
     </Stack>
+  )
+}
+
+/** What can be done to the chosen kader at once: each asks one confirmation naming how many and what. */
+function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: () => void; onDone: () => void }) {
+  const { t } = useTranslation(NS)
+  const n = props.selected.length
+  const [mode, setMode] = useState<null | 'move' | 'deactivate'>(null)
+  const [target, setTarget] = useState<string | null>(null)
+  const [targetLabel, setTargetLabel] = useState('')
+  const [date, setDate] = useState(todayIso())
+  const ids = props.selected.map((r) => r.id)
+  const names = props.selected.slice(0, 5).map((r) => `${r.name} (${maskNik(r.nik)})`).join(', ') + (n > 5 ? t('bulk.andMore', { n: n - 5 }) : '')
+  const run = async () => {
+    const what = mode === 'move' ? t('bulk.confirmMove', { n, target: targetLabel }) : t('bulk.confirmDeactivate', { n, date })
+    if (!(await ask({ title: what, message: names, confirmLabel: mode === 'move' ? t('bulk.move') : t('bulk.deactivate'), danger: mode === 'deactivate' }))) return
+    const out = await callWithNotice('registry.kaderBulk', mode === 'move' ? { action: 'move', ids, posyanduId: target ?? '' } : { action: 'deactivate', ids, date })
+    if (out) {
+      notifyDone(t('bulk.done', { changed: out.changed, unchanged: out.unchanged }))
+      setMode(null)
+      props.onDone()
+    }
+  }
+  return (
+    <Paper withBorder p="xs" bg="teal.0" data-testid="bulk-bar">
+      <Group gap="xs" wrap="wrap">
+        <Text fw={600} size="sm">{t('bulk.selected', { n })}</Text>
+        <Button size="xs" variant="white" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMode('move')}>{t('bulk.move')}</Button>
+        <Button size="xs" variant="white" leftSection={<IconUserOff size={16} />} onClick={() => setMode('deactivate')}>{t('bulk.deactivate')}</Button>
+        <Button size="xs" variant="white" leftSection={<IconFileExport size={16} />} onClick={props.onExport}>{t('bulk.export')}</Button>
+        <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={props.onClear}>{t('bulk.clear')}</Button>
+      </Group>
+      <Modal opened={mode !== null} onClose={() => setMode(null)} title={mode === 'move' ? t('bulk.move') : t('bulk.deactivate')}>
+        <Stack>
+          <Text size="sm">{t('bulk.selected', { n })}: {names}</Text>
+          {mode === 'move' && (
+            <PosyanduPicker value={target} onChange={(v) => setTarget(v)} onLabel={setTargetLabel} />
+          )}
+          {mode === 'deactivate' && <DateField label={t('bulk.inactiveFrom')} value={date} onChange={setDate} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setMode(null)}>{t('common:action.cancel')}</Button>
+            <Button disabled={mode === 'move' ? !target : !date} onClick={() => void run()}>{t('bulk.apply')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
   )
 }

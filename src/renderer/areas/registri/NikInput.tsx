@@ -22,6 +22,7 @@ export function NikInput(props: {
 }) {
   const { t } = useTranslation(NS)
   const local = decodeNik(props.value, today())
+  const digits = props.value.replace(/\s/g, '')
   const [debounced] = useDebouncedValue(props.value, 200)
   const remote = useOp('registry.nikCheck', { nik: debounced, birthDate: props.birthDate || null, sex: props.sex }, local.valid && debounced.length >= 16)
   const d = local.decoded
@@ -29,9 +30,19 @@ export function NikInput(props: {
   const region = d && remote.data?.decoded?.nik === d.nik ? remote.data.region : null
   const regionText = region?.kecamatan ? `Kec. ${region.kecamatan}, ${region.kabupaten}` : d ? t('kader.regionUnknown', { code: d.kecamatanCode }) : ''
   const warnings = d && remote.data?.decoded?.nik === d.nik ? remote.data.warnings : []
-  const error = props.error || (!typing && props.value && local.errors[0]?.message)
+  // Messages by code, so English screens say them in English (core's Indonesian text is the fallback).
+  const issue = (i: { code: string; message: string }) =>
+    t(`nikIssue.${i.code}`, {
+      defaultValue: i.message,
+      n: digits.length,
+      code: d?.kecamatanCode ?? '',
+      entered: props.birthDate ? fmtDate(props.birthDate) : '',
+      nik: d ? fmtDate(d.birthDate) : '',
+      enteredSex: props.sex ? t(`sex.${props.sex}`).toLowerCase() : '',
+      nikSex: d ? t(`sex.${d.sex}`).toLowerCase() : '',
+    })
+  const error = props.error || (!typing && props.value && local.errors[0] && issue(local.errors[0]))
   // While typing: the first six digits already name the kecamatan where the NIK was issued.
-  const digits = props.value.replace(/\s/g, '')
   const partial = typing && digits.length >= 6
   const partialCode = partial ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}` : '00.00.00'
   const partialRegion = useOp('wilayah.get', { code: partialCode }, partial)
@@ -71,7 +82,7 @@ export function NikInput(props: {
       {warnings.map((w) => (
         <Group gap={6} mt={2} key={w.code} wrap="nowrap" align="flex-start">
           <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" style={{ flex: "none", marginTop: 2 }} />
-          <Text size="sm" c="yellow.9">{w.message}</Text>
+          <Text size="sm" c="yellow.9">{issue(w)}</Text>
         </Group>
       ))}
     </div>

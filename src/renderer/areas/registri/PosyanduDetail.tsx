@@ -3,6 +3,7 @@ import { IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
+import { confirmDelete } from '../../components/confirm'
 import { navigate } from '../../router'
 import { AuditTable } from './AuditTable'
 import { fmtDate, ModelBadges, NS, StatusBadge } from './shared'
@@ -15,7 +16,7 @@ export function PosyanduDetail({ id }: { id: string }) {
   if (!d.data) return d.error ? <Text c="red">{d.error.message}</Text> : <Loader />
   const { posyandu: p, kader, memberships } = d.data
   const remove = async () => {
-    if (!window.confirm(t('posyandu.confirmDelete', { name: p.name }))) return
+    if (!(await confirmDelete(`${t('posyandu.one')} ${p.name} (${p.desaName}, ${p.kecamatanName})`, t('posyandu.deleteKader', { n: kader.length })))) return
     if (await callWithNotice('registry.posyanduDelete', { id }, t('posyandu.deleted'))) (setTab('audit'), void d.reload())
   }
   return (
@@ -49,22 +50,25 @@ export function PosyanduDetail({ id }: { id: string }) {
             <Tabs.Tab value="audit">{t('posyandu.tabAudit')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="kader" p="sm">
+            <Table.ScrollContainer minWidth={640} className="sticky-first">
             <Table highlightOnHover striped data-testid="posyandu-kader">
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('col.name')}</Table.Th><Table.Th>{t('col.nik')}</Table.Th><Table.Th>{t('col.role')}</Table.Th><Table.Th>{t('col.birth')}</Table.Th><Table.Th>{t('col.status')}</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {kader.map((k) => (
-                  <Table.Tr key={k.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${k.id}`)}>
+                  <Table.Tr key={k.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`registri/kader/${k.id}`)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate(`registri/kader/${k.id}`)}>
                     <Table.Td>{k.name}</Table.Td><Table.Td ff="monospace">{k.nik}</Table.Td><Table.Td>{t(`role.${k.role}`)}</Table.Td>
                     <Table.Td>{fmtDate(k.birthDate)}</Table.Td><Table.Td><StatusBadge status={k.active} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
             {kader.length === 0 && <Text c="dimmed" size="sm" p="sm">{t('common:state.empty')}</Text>}
           </Tabs.Panel>
           <Tabs.Panel value="history" p="sm">
+            <Table.ScrollContainer minWidth={640} className="sticky-first">
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t('col.name')}</Table.Th><Table.Th>{t('col.from')}</Table.Th><Table.Th>{t('col.to')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
@@ -76,6 +80,7 @@ export function PosyanduDetail({ id }: { id: string }) {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           </Tabs.Panel>
           <Tabs.Panel value="audit" p="sm">
             <AuditTable table="posyandu" id={id} deletedAt={p.deletedAt} onRestored={() => void d.reload()} />

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/DateField'
+import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
 import { call } from '../../api'
 import { useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -45,29 +46,31 @@ export function PosyanduForm({ id }: { id?: string }) {
       isPhiModel: false, phiDecree: '', isIlp: false, isSpmPilot: false, status: 'aktif', statusDate: '', statusReason: '',
     },
     validate: {
-      name: (v) => (v.trim().length < 3 ? 'Nama posyandu minimal 3 huruf' : null),
-      desaCode: (v) => (!v ? 'Pilih desa/kelurahan dari daftar' : null),
-      rt: (v) => (v && !/^\d{1,3}$/.test(v) ? 'RT berupa angka, contoh 003' : null),
-      rw: (v) => (v && !/^\d{1,3}$/.test(v) ? 'RW berupa angka, contoh 001' : null),
-      phiDecree: (v, all) => (all.isPhiModel && !v.trim() ? 'Posyandu model PHI perlu nomor keputusannya' : null),
-      statusDate: (v, all) => (all.status === 'nonaktif' && !v ? 'Isi tanggal posyandu menjadi nonaktif' : null),
-      statusReason: (v, all) => (all.status === 'nonaktif' && !v.trim() ? 'Isi alasan posyandu menjadi nonaktif' : null),
+      name: (v) => (v.trim().length < 3 ? t('valid.posyanduName') : null),
+      desaCode: (v) => (!v ? t('valid.pickDesa') : null),
+      rt: (v) => (v && !/^\d{1,3}$/.test(v) ? t('valid.rt') : null),
+      rw: (v) => (v && !/^\d{1,3}$/.test(v) ? t('valid.rw') : null),
+      phiDecree: (v, all) => (all.isPhiModel && !v.trim() ? t('valid.phiDecree') : null),
+      statusDate: (v, all) => (all.status === 'nonaktif' && !v ? t('valid.statusDate') : null),
+      statusReason: (v, all) => (all.status === 'nonaktif' && !v.trim() ? t('valid.statusReason') : null),
     },
   })
   const p = existing.data?.posyandu
   useEffect(() => {
     if (!p) return
-    form.setValues({
+    const loaded: Values = {
       name: p.name, kecamatan: p.scope, desaCode: p.desaCode, address: p.address ?? '', rt: p.rt ?? '', rw: p.rw ?? '',
       latitude: p.latitude ?? '', longitude: p.longitude ?? '', yearFounded: p.yearFounded ?? '', kemendagriNumber: p.kemendagriNumber ?? '',
       isPhiModel: p.isPhiModel, phiDecree: p.phiDecree ?? '', isIlp: p.isIlp, isSpmPilot: p.isSpmPilot, status: p.status,
       statusDate: p.statusDate ?? '', statusReason: p.statusReason ?? '',
-    })
-    form.resetDirty()
+    }
+    form.setValues(loaded)
+    form.resetDirty(loaded)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p])
   const kec = office?.level === 'kecamatan' ? office.wilayahCode : form.values.kecamatan
   const desa = places.desa.filter((d) => !kec || d.kecamatanCode === kec).map((d) => ({ value: d.code, label: office?.level === 'kabupaten' && !kec ? `${d.name} (${places.kecamatan.find((k) => k.code === d.kecamatanCode)?.name})` : d.name }))
+  useLeaveGuard(form.isDirty())
   const cancel = () => navigate(id ? `registri/posyandu/${id}` : 'registri/posyandu')
 
   const submit = form.onSubmit(async (v) => {
@@ -83,6 +86,8 @@ export function PosyanduForm({ id }: { id?: string }) {
         },
       })
       notifications.show({ color: 'green', message: t('posyandu.saved') })
+      form.resetDirty()
+      allowLeave()
       navigate(`registri/posyandu/${saved.id}`)
     } catch (e) {
       setError(showServerErrors(form, e))

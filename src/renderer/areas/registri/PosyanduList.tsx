@@ -8,6 +8,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { ModelBadges, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
+import { FirstRunChecklist } from './FirstRun'
 
 type State = Omit<PosyanduFilter, 'search'> & { text: string }
 const INITIAL: State = { page: 1, pageSize: 50, sortBy: 'name', sortDir: 'asc', deleted: false, text: '' }
@@ -22,6 +23,7 @@ export function PosyanduList() {
   const { text: _text, ...rest } = s
   const filter = { ...rest, search: search || undefined }
   const list = useOp('registry.posyanduList', filter)
+  const filtered = Boolean(search || s.kecamatan || s.desa || s.status || s.model || s.deleted)
   const set = (patch: Partial<State>) => setS((o) => ({ ...o, page: 1, ...patch }))
   const desaOptions = places.desa.filter((d) => !s.kecamatan || d.kecamatanCode === s.kecamatan).map((d) => ({ value: d.code, label: d.name }))
   const exportXlsx = async () => {
@@ -57,7 +59,8 @@ export function PosyanduList() {
         <Text fw={600} data-testid="posyandu-count">{t('list.countPosyandu', { n: (list.data?.total ?? 0).toLocaleString('id-ID') })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
-      <DataTable<PosyanduRow>
+      {list.data?.total === 0 && !filtered ? <FirstRunChecklist /> : <DataTable<PosyanduRow>
+        pinFirstColumn
         {...pagedListProps<PosyanduRow, State>({ s, setPage: (page) => setS((o) => ({ ...o, page })), set, list, t, open: (id) => navigate(`registri/posyandu/${id}`) })}
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true },
@@ -68,7 +71,7 @@ export function PosyanduList() {
           { accessor: 'kaderCount', title: t('col.kader'), sortable: true, textAlign: 'right', width: 80 },
           { accessor: 'status', title: t('col.status'), sortable: true, width: 110, render: (r) => <StatusBadge status={r.status} deleted={r.deletedAt} /> },
         ]}
-      />
+      />}
     </Stack>
   )
 }

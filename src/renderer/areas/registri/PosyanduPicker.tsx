@@ -6,7 +6,7 @@ import { useOp } from '../../hooks'
 import { NS } from './shared'
 
 /** Chooses a posyandu by typing part of its name or desa; the server searches (FTS), not the browser. */
-export function PosyanduPicker(props: { value: string | null; onChange: (v: string | null) => void; error?: React.ReactNode; initialLabel?: string | null }) {
+export function PosyanduPicker(props: { value: string | null; onChange: (v: string | null) => void; error?: React.ReactNode; initialLabel?: string | null; onLabel?: (label: string) => void }) {
   const { t } = useTranslation(NS)
   const [search, setSearch] = useState('')
   const [debounced] = useDebouncedValue(search, 200)
@@ -29,7 +29,7 @@ export function PosyanduPicker(props: { value: string | null; onChange: (v: stri
       searchValue={search}
       onSearchChange={setSearch}
       onChange={(v, opt) => {
-        if (v && opt) setKnown((k) => ({ ...k, [v]: opt.label }))
+        if (v && opt) (setKnown((k) => ({ ...k, [v]: opt.label })), props.onLabel?.(opt.label))
         props.onChange(v)
       }}
       error={props.error}

@@ -78,6 +78,9 @@ export function pagedListProps<R extends { id: string }, S extends { page: numbe
   list: { data?: { rows: R[]; total: number }; loading: boolean }
   t: (key: string, vars?: Record<string, unknown>) => string
   open: (id: string) => void
+  /** True when a search or filter is active: an empty page then "matches nothing"; otherwise there is nothing yet. */
+  filtered?: boolean
+  emptyText?: string
 }) {
   const { s, set, list, t, open } = opts
   return {
@@ -86,7 +89,7 @@ export function pagedListProps<R extends { id: string }, S extends { page: numbe
     page: s.page, onPageChange: opts.setPage, recordsPerPage: s.pageSize,
     recordsPerPageOptions: [25, 50, 100, 200], onRecordsPerPageChange: (pageSize: number) => set({ pageSize } as Partial<S>), recordsPerPageLabel: t('list.perPage'),
     paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('list.pageOf', { from, to, total: totalRecords.toLocaleString('id-ID') }),
-    noRecordsText: t('list.none'),
+    noRecordsText: opts.filtered === false ? (opts.emptyText ?? t('firstRun.noneYet')) : t('list.none'),
     sortStatus: { columnAccessor: s.sortBy, direction: s.sortDir },
     onSortStatusChange: (st: { columnAccessor: string; direction: 'asc' | 'desc' }) => set({ sortBy: st.columnAccessor, sortDir: st.direction } as Partial<S>),
     onRowClick: ({ record }: { record: R }) => open(record.id),

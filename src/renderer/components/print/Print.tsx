@@ -1,6 +1,7 @@
 import { Button, Group, SegmentedControl } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { formatDateLong } from '../../../shared/format'
 import { call } from '../../api'
 import { callWithNotice, useOp } from '../../hooks'
@@ -15,13 +16,27 @@ import classes from './print.module.css'
 export function PrintSheet({ paper, landscape, children, footer }: { paper: Paper; landscape: boolean; children: ReactNode; footer?: string }) {
   const { width, height } = pageSize(paper, landscape)
   const margin = 12
+  // On screen the whole width of the sheet is visible: scaled down to the space there is
+  // (a landscape A4 is wider than a 1024 px window). Printing always uses the real size.
+  const desk = useRef<HTMLDivElement>(null)
+  const [zoom, setZoom] = useState(1)
+  useLayoutEffect(() => {
+    const el = desk.current
+    if (!el) return
+    const sheetPx = (width * 96) / 25.4
+    const fit = () => setZoom(Math.min(1, Math.max(0.3, (el.clientWidth - 32) / sheetPx)))
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [width])
   const css = `@page { size: ${width}mm ${height}mm; margin: ${margin}mm ${margin}mm 16mm ${margin}mm;
     @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 8pt; color: #555; }
     ${footer ? `@bottom-left { content: ${JSON.stringify(footer)}; font-size: 7pt; color: #555; }` : ''} }`
   return (
-    <div className={classes.desk}>
+    <div className={classes.desk} ref={desk}>
       <style>{css}</style>
-      <div className={`${classes.sheet} print-sheet`} style={{ width: `${width}mm`, minHeight: `${height}mm`, padding: `${margin}mm` }} data-paper={paper}>
+      <div className={`${classes.sheet} print-sheet`} style={{ width: `${width}mm`, minHeight: `${height}mm`, padding: `${margin}mm`, ['--sheet-zoom' as string]: zoom }} data-paper={paper} data-zoom={zoom.toFixed(2)}>
         {children}
       </div>
     </div>
@@ -36,10 +51,11 @@ export function PrintToolbar(props: {
   fileName: string
   children?: ReactNode
 }) {
+  const { t } = useTranslation()
   const info = useOp('app.info', {})
   const print = async () => {
     if (info.data?.host === 'electron') {
-      await callWithNotice('platform.printToPdf', { pageSize: props.paper, landscape: props.landscape, suggestedName: props.fileName }, 'PDF tersimpan')
+      await callWithNotice('platform.printToPdf', { pageSize: props.paper, landscape: props.landscape, suggestedName: props.fileName }, t('print.saved'))
     } else window.print()
   }
   return (
@@ -48,9 +64,9 @@ export function PrintToolbar(props: {
       <SegmentedControl
         value={props.landscape ? 'l' : 'p'}
         onChange={(v) => props.onLandscape(v === 'l')}
-        data={[{ value: 'p', label: 'Tegak' }, { value: 'l', label: 'Mendatar' }]}
+        data={[{ value: 'p', label: t('print.portrait') }, { value: 'l', label: t('print.landscape') }]}
       />
-      <Button leftSection={<IconPrinter size={18} />} onClick={() => void print()}>Cetak / PDF</Button>
+      <Button leftSection={<IconPrinter size={18} />} onClick={() => void print()}>{t('print.print')}</Button>
       {props.children}
     </Group>
   )

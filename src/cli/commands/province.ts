@@ -1,0 +1,71 @@
+import { provinceSummary } from '../../core/province/service'
+import { summaryText } from '../../core/province/summary'
+import { setupOffice, readOffice } from '../../core/office/service'
+import { levelOf } from '../../core/policy'
+import { warehouseInit, warehouseLoad, warehouseSummary, withWarehouse } from '../../warehouse'
+import { EXIT, UsageError, withCtx, type Command, type Run } from '../command'
+
+const readYear = (r: Run) => {
+  const year = Number(r.values.year)
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year wajib diisi dengan tahun (contoh --year 2026)')
+  return year
+}
+
+export const provinceCommands: Command[] = [
+  {
+    name: 'province summary',
+    summary: 'posyandu, kader, strata dan % aktif per kabupaten/kota dan total provinsi',
+    usage: 'province summary --year Y [--warehouse]',
+    access: { ops: ['province.summary'] },
+    options: { year: { type: 'string' }, warehouse: { type: 'boolean' } },
+    async run(r) {
+      const year = readYear(r)
+      return withCtx(r, async (ctx) => {
+        const s = r.values.warehouse ? await withWarehouse(ctx, (client) => warehouseSummary(ctx, client, year)) : provinceSummary(ctx, year)
+        r.print(s, () => summaryText(s))
+        return EXIT.ok
+      })
+    },
+  },
+  {
+    name: 'warehouse init',
+    summary: 'siapkan gudang data PostgreSQL untuk kantor ini (atau kantor gudang baru)',
+    usage: 'warehouse init --pg <url> [--office <kode wilayah> --name <nama>]',
+    access: 'none',
+    options: { pg: { type: 'string' }, office: { type: 'string' }, name: { type: 'string' } },
+    async run(r) {
+      const url = r.values.pg as string | undefined
+      if (!url) throw new UsageError('--pg wajib diisi, contoh --pg postgresql://simpul@localhost/gudang')
+      return withCtx(r, async (ctx) => {
+        if (!readOffice(ctx.sqlite)) {
+          const code = r.values.office as string | undefined
+          const name = r.values.name as string | undefined
+          if (!code || !name) throw new UsageError('basis data ini belum berisi kantor: tambahkan --office <kode wilayah> --name <nama> untuk kantor gudang data')
+          const level = levelOf(code)
+          if (!level) throw new UsageError(`kode wilayah ${code} bukan provinsi, kabupaten/kota atau kecamatan`)
+          setupOffice(ctx, { wilayahCode: code, level, name, operatorName: 'gudang data' })
+        }
+        const out = await warehouseInit(ctx, url)
+        r.print(out, `Gudang data siap: ${out.tables.length} tabel (${out.tables.join(', ')}), log muat dan ringkasan. Daftarkan kantor pengirim dengan "office enrol", lalu "warehouse load <berkas atau folder>".`)
+        return EXIT.ok
+      })
+    },
+  },
+  {
+    name: 'warehouse load',
+    summary: 'muat bundel (berkas atau folder) ke gudang data PostgreSQL',
+    usage: 'warehouse load <berkas atau folder>',
+    access: 'none',
+    async run(r) {
+      const path = r.args[0]
+      if (!path) throw new UsageError('sebutkan berkas .simpul atau folder berisi bundel')
+      // Fault tests hold the transaction open before COMMIT to kill the loader inside it.
+      const hold = Number(process.env.SIMPUL_WAREHOUSE_HOLD_MS ?? 0) || undefined
+      return withCtx(r, async (ctx) => {
+        const out = await warehouseLoad(ctx, path, { holdBeforeCommitMs: hold, note: (t) => r.note(t) })
+        r.print(out, `Dimuat ${out.loaded.length} bundel, sudah ada ${out.skipped.length}, ditolak ${out.refused.length}.`)
+        return out.refused.length ? EXIT.refused : EXIT.ok
+      })
+    },
+  },
+]

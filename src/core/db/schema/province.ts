@@ -1,0 +1,41 @@
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { travelling } from './columns'
+
+/** Active kader per posyandu, counted by the kabupaten for its province: numbers only, no person. */
+export const kaderCount = sqliteTable(
+  'kader_count',
+  {
+    ...travelling(),
+    posyanduId: text('posyandu_id').notNull(),
+    total: integer('total').notNull().default(0),
+    male: integer('male').notNull().default(0),
+    female: integer('female').notNull().default(0),
+    trained: integer('trained').notNull().default(0),
+    ketua: integer('ketua').notNull().default(0),
+    sekretaris: integer('sekretaris').notNull().default(0),
+    bendahara: integer('bendahara').notNull().default(0),
+    anggota: integer('anggota').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('kader_count_posyandu').on(t.posyanduId)],
+)
+
+/** The stratum a kabupaten computed for one posyandu and year, with the indicator set it used. */
+export const posyanduStratum = sqliteTable(
+  'posyandu_stratum',
+  {
+    ...travelling(),
+    posyanduId: text('posyandu_id').notNull(),
+    year: integer('year').notNull(),
+    stratum: text('stratum').notNull(),
+    aktif: integer('aktif').notNull().default(0),
+    setCode: text('set_code').notNull(),
+    setName: text('set_name').notNull(),
+    reason: text('reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('posyandu_stratum_year').on(t.posyanduId, t.year)],
+)
+

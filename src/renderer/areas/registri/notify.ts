@@ -1,0 +1,3 @@
+import { notifications } from '@mantine/notifications'
+
+export const notifyDone = (message: string) => notifications.show({ color: 'green', message })

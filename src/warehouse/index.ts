@@ -1,0 +1,93 @@
+import type pg from 'pg'
+import type { Ctx } from '../core/context'
+import { readBundleHeader } from '../core/exchange/stages/header'
+import { wilayahName } from '../core/province/service'
+import { assembleSummary, type KaderSummaryRow, type ProvinceSummary, type SetSummaryRow, type StrataSummaryRow } from '../core/province/summary'
+import { getSetting, setSetting } from '../core/settings'
+import { officeParty } from '../core/write'
+import { AppError } from '../shared/result'
+import { bundleFiles, loadBundle, type LoadReport } from './load'
+import { connect, initSchema, SUMMARY_VIEWS } from './schema'
+
+export { loadBundle, type LoadReport } from './load'
+export { connect, initSchema } from './schema'
+
+/**
+ * A warehouse is an office like any other — its own keys and enrolled offices in a Simpul
+ * database (the `--db` file) — whose data lives in PostgreSQL. This file keeps the
+ * connection string in that office database's settings.
+ */
+const PG_SETTING = 'warehouse.pg_url'
+
+export async function warehouseInit(ctx: Ctx, url: string): Promise<{ tables: string[] }> {
+  const client = await connect(url)
+  try {
+    const tables = await initSchema(client, ctx.sqlite, officeParty(ctx.sqlite))
+    setSetting(ctx.sqlite, PG_SETTING, url)
+    return { tables }
+  } finally {
+    await client.end()
+  }
+}
+
+export async function withWarehouse<T>(ctx: Ctx, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = getSetting(ctx.sqlite, PG_SETTING)
+  if (!url) throw new AppError('WAREHOUSE_NOT_READY', 'Gudang data belum disiapkan untuk kantor ini. Jalankan dulu: simpul warehouse init --pg <url>.')
+  const client = await connect(url)
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export interface FolderLoad {
+  loaded: LoadReport[]
+  /** Bundles already in the warehouse (or older than one in it): nothing to do. */
+  skipped: { file: string; reason: string }[]
+  refused: { file: string; reason: string }[]
+}
+
+/** Loads a file, or every bundle of a folder in sender-and-sequence order; one transaction per bundle. */
+export async function warehouseLoad(ctx: Ctx, path: string, opts: { holdBeforeCommitMs?: number; note?: (text: string) => void } = {}): Promise<FolderLoad> {
+  const files = bundleFiles(path)
+  const order = files.map((file) => {
+    try {
+      const m = readBundleHeader(file).manifest
+      return { file, key: `${m.from.code}\u0000${String(m.seq).padStart(10, '0')}` }
+    } catch {
+      return { file, key: '\uffff' }
+    }
+  })
+  order.sort((a, b) => a.key.localeCompare(b.key))
+  const out: FolderLoad = { loaded: [], skipped: [], refused: [] }
+  await withWarehouse(ctx, async (client) => {
+    for (const { file } of order) {
+      try {
+        const r = await loadBundle(ctx, client, file, opts)
+        out.loaded.push(r)
+        opts.note?.(`${file}: dimuat (${r.rows} baris dari ${r.from} #${r.seq})`)
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e
+        const entry = { file, reason: e.message }
+        if (e.code === 'BUNDLE_ALREADY_IMPORTED' || e.code === 'BUNDLE_OLDER') out.skipped.push(entry)
+        else out.refused.push(entry)
+        opts.note?.(`${file}: ${e.message}`)
+        // One file named alone: its refusal is the command's answer.
+        if (files.length === 1) throw e
+      }
+    }
+  })
+  return out
+}
+
+/** The province figures from the warehouse's summary views (refreshed by every load). */
+export async function warehouseSummary(ctx: Ctx, client: pg.Client, year: number): Promise<ProvinceSummary> {
+  const me = officeParty(ctx.sqlite)
+  const name = wilayahName(ctx.sqlite)
+  // One connection answers one query at a time.
+  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.kader}`)
+  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.strata}`)
+  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.sets}`)
+  return assembleSummary(year, { code: me.wilayahCode, name: name(me.wilayahCode) }, { kader: kader.rows, strata: strata.rows, sets: sets.rows }, name)
+}

@@ -1,0 +1,209 @@
+import { readdirSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import type { Ctx } from '../core/context'
+import { readBundleHeader } from '../core/exchange/stages/header'
+import { versionKey, checkRows } from '../core/exchange/stages/check'
+import { streamRows, verifyPayloadHash } from '../core/exchange/stages/payload'
+import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
+import { assertNotReplayed, checkSender } from '../core/exchange/stages/sender'
+import { columnsOf, policyOf } from '../core/policy'
+import { officeParty } from '../core/write'
+import { AppError } from '../shared/result'
+import { LOAD_LOG, SUMMARY_VIEWS, warehouseTables } from './schema'
+
+export interface TableLoad {
+  table: string
+  added: number
+  changed: number
+  unchanged: number
+  /** Rows the policy's row rules refused (left out, as an office import leaves them out). */
+  leftOut: number
+  withdrawn: number
+}
+
+export interface LoadReport {
+  file: string
+  from: string
+  seq: number
+  rows: number
+  tables: TableLoad[]
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
+
+/**
+ * Loads one bundle into the warehouse, with the same checks as an office import — stages
+ * 1–4 of src/core/exchange/stages/ run unchanged against the warehouse office's own SQLite
+ * database (its keys, its enrolled offices, the table policy for its level) — then, in ONE
+ * PostgreSQL transaction: the decisive replay check on the load log, a streamed COPY of the
+ * rows into a staging table, the authority checks that need the stored rows (a row's scope
+ * never changes; a row points only at rows of its own area), the merge by the shared version
+ * order (higher rev, then hlc, then origin — compareVersions), the withdrawal of rows a
+ * complete section no longer carries, the load log row and the refreshed summary views.
+ * A refused, failed or killed load leaves the warehouse exactly as it was.
+ */
+export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  const header = readBundleHeader(file) // 1
+  const lastSeq = await lastLoaded(client, header.manifest.from.code)
+  const checked = checkSender(ctx, header, { lastSeq }) // 2 signature, sender, receiver, replay (by the load log)
+  const m = checked.header.manifest
+  const me = officeParty(ctx.sqlite)
+  const sender = checked.peer.wilayah_code
+  const tables = new Set(warehouseTables(me))
+  await verifyPayloadHash(file, checked.header) // 3a
+  const check = await checkRows(ctx, file, checked) // 3b, 4: the table policy, row by row
+  if (check.unauthorisedTotal) {
+    throw new AppError(
+      'BUNDLE_UNAUTHORISED',
+      `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${sender}): ${check.unauthorised
+        .slice(0, 5)
+        .map((r) => `${r.table} "${r.label || r.id}" (${r.reason})`)
+        .join('; ')}. Tidak ada data yang dimuat.`,
+    )
+  }
+
+  await client.query('BEGIN')
+  try {
+    // Two loaders on one warehouse: the second waits, then sees the first one's log row.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`simpul-load:${sender}`])
+    assertNotReplayed({ name: checked.peer.name, last_received_seq: await lastLoaded(client, sender) }, m.seq)
+
+    await client.query(`CREATE TEMP TABLE wh_stage (tbl text NOT NULL, ord bigint NOT NULL, row jsonb NOT NULL) ON COMMIT DROP`)
+    const sections = new Map<string, Section>()
+    const leftOut = new Map<string, number>()
+    const copy = client.query(copyFrom(`COPY wh_stage (tbl, ord, row) FROM STDIN (FORMAT csv)`))
+    const copied = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve)
+      copy.on('error', reject)
+    })
+    let cur: Section | null = null
+    let ord = 0
+    try {
+      await streamRows(file, checked, {
+        head(h) {
+          cur = openSection(ctx.sqlite, h, me)
+          if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+        },
+        row(values) {
+          const s = cur as Section | null
+          if (!s || !tables.has(s.name)) return
+          const k = rowKeys(s, values)
+          if (check.invalid.has(versionKey(s.name, k))) {
+            leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
+            return
+          }
+          const obj: Record<string, unknown> = {}
+          s.columns.forEach((c, i) => (obj[c] = values[i]))
+          copy.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
+        },
+      })
+    } catch (e) {
+      copy.destroy(e as Error)
+      await copied.catch(() => undefined)
+      throw e
+    }
+    copy.end()
+    await copied
+
+    const report: TableLoad[] = []
+    for (const s of sections.values()) {
+      await refuseForeign(client, s, sender)
+      const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
+      const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
+      report.push({ table: s.name, ...merged, leftOut: leftOut.get(s.name) ?? 0, withdrawn })
+    }
+    const sum = (k: keyof TableLoad) => report.reduce((n, t) => n + Number(t[k]), 0)
+    await client.query(
+      `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn')],
+    )
+    for (const view of Object.values(SUMMARY_VIEWS)) await client.query(`REFRESH MATERIALIZED VIEW ${view}`)
+    if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
+    await client.query('COMMIT')
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)) }
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  }
+}
+
+/** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
+async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
+  const res = await client.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${LOAD_LOG} WHERE peer_code = $1`, [sender])
+  return res.rows[0].seq ?? 0
+}
+
+/** A row's scope never changes, and a row points only at rows of its own area: checked on the stored rows. */
+async function refuseForeign(client: pg.Client, s: Section, sender: string): Promise<void> {
+  const moved = await client.query<{ id: string; stored: string; claimed: string }>(
+    `SELECT t.id, t.scope AS stored, st.row->>'scope' AS claimed FROM wh_stage st JOIN ${q(s.name)} t ON t.id = st.row->>'id'
+     WHERE st.tbl = $1 AND t.scope <> st.row->>'scope' LIMIT 5`,
+    [s.name],
+  )
+  if (moved.rowCount) {
+    const r = moved.rows[0]
+    throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${s.policy.label.id} ${r.id} milik wilayah ${r.stored} dikirim sebagai milik ${r.claimed} oleh ${sender}. Tidak ada data yang dimuat.`)
+  }
+  for (const ref of s.policy.refs ?? []) {
+    if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
+    const bad = await client.query<{ id: string; target: string }>(
+      `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st
+       JOIN (SELECT id, scope FROM ${q(ref.table)} UNION ALL SELECT row->>'id', row->>'scope' FROM wh_stage WHERE tbl = $2) r ON r.id = st.row->>${`'${ref.column}'`}
+       WHERE st.tbl = $1 AND st.row->>'deleted_at' IS NULL AND r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'
+       LIMIT 1`,
+      [s.name, ref.table],
+    )
+    if (bad.rowCount) {
+      throw new AppError(
+        'BUNDLE_UNAUTHORISED',
+        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.rows[0].id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.rows[0].target}. Tidak ada data yang dimuat.`,
+      )
+    }
+  }
+}
+
+/** Staged rows into the table by the shared version order; the latest version of an id in the bundle wins. */
+async function merge(client: pg.Client, table: string, columns: string[]): Promise<{ added: number; changed: number; unchanged: number }> {
+  const cols = columns.map(q).join(', ')
+  const sets = columns.filter((c) => c !== 'id').map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')
+  // compareVersions in SQL: text compared byte by byte (COLLATE "C"), as SQLite and JavaScript do.
+  const newer = `(EXCLUDED.rev > t.rev OR (EXCLUDED.rev = t.rev AND (EXCLUDED.hlc COLLATE "C" > t.hlc COLLATE "C" OR (EXCLUDED.hlc = t.hlc AND EXCLUDED.origin COLLATE "C" > t.origin COLLATE "C"))))`
+  const res = await client.query<{ added: string; changed: string; staged: string }>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (row->>'id') row FROM wh_stage WHERE tbl = $1
+       ORDER BY row->>'id', (row->>'rev')::bigint DESC, row->>'hlc' COLLATE "C" DESC, row->>'origin' COLLATE "C" DESC),
+     up AS (
+       INSERT INTO ${q(table)} AS t (${cols})
+       SELECT ${columns.map((c) => `r.${q(c)}`).join(', ')} FROM latest, jsonb_populate_record(NULL::${q(table)}, latest.row) r
+       ON CONFLICT (id) DO UPDATE SET ${sets} WHERE ${newer}
+       RETURNING (xmax = 0) AS added)
+     SELECT count(*) FILTER (WHERE added) AS added, count(*) FILTER (WHERE NOT added) AS changed, (SELECT count(*) FROM latest) AS staged FROM up`,
+    [table],
+  )
+  const added = Number(res.rows[0].added)
+  const changed = Number(res.rows[0].changed)
+  return { added, changed, unchanged: Number(res.rows[0].staged) - added - changed }
+}
+
+/** A complete section carries every row granted: the sender's rows it no longer carries leave the warehouse. */
+async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
+  const res = await client.query(
+    `DELETE FROM ${q(table)} t
+     WHERE (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
+       AND NOT EXISTS (SELECT 1 FROM wh_stage st WHERE st.tbl = $1 AND st.row->>'id' = t.id)`,
+    [table, sender],
+  )
+  return res.rowCount ?? 0
+}
+
+/** The bundle files of a folder (or the one file), oldest first per sender, so a folder loads in order. */
+export function bundleFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path]
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.simpul'))
+    .sort()
+    .map((f) => join(path, f))
+}

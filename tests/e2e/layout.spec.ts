@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, shot, test } from './fixtures'
+import { MAIN_SCREENS, seedScreens } from './support/screens'
+
+// Every main screen on the two common office monitors: nothing wider than the window (tables
+// scroll inside themselves), a screenshot to look at, and no serious or critical axe finding.
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+]
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
+
+/** What the operator sees on that monitor without scrolling (the window, not the whole page). */
+async function view(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
+
+/** Opens a route and waits until its loaders are gone. */
+async function open(page: Page, route: string) {
+  await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
+  await expect(page.locator('main')).toBeVisible()
+  await page.waitForTimeout(150)
+  await expect(page.locator('main .mantine-Loader-root, main [data-loading="true"]')).toHaveCount(0, { timeout: 20_000 })
+  await page.waitForTimeout(250)
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+for (const size of SIZES) {
+  test(`every main screen at ${size.width}×${size.height}: fits, screenshot, no serious axe violation`, async ({ page, host }) => {
+    test.setTimeout(240_000)
+    const listId = await seedScreens(host)
+    await page.setViewportSize(size)
+    await page.goto(host.url)
+    await expect(page.getByTestId('office-name')).toBeVisible()
+    const problems: string[] = []
+    for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
+      await open(page, s.route)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      if (overflow > 1) problems.push(`${s.name}: page is ${overflow}px wider than the window`)
+      await view(page, `layout-${size.width}-${s.name}`)
+      for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
+    }
+    // Print previews: the whole sheet is visible, scaled down to the window.
+    const year = new Date().getFullYear() - 1
+    for (const [name, route] of [['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`], ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`], ['print-program', `program/ringkasan/cetak/${year}/phi`], ['print-honor', `honor/daftar/${listId}/cetak`]]) {
+      await open(page, route)
+      const sheet = page.locator('.print-sheet').first()
+      await expect(sheet).toBeVisible()
+      const box = (await sheet.boundingBox())!
+      if (box.x + box.width > size.width + 1) problems.push(`${name}: the sheet ends at ${Math.round(box.x + box.width)}px, wider than the window`)
+      await view(page, `layout-${size.width}-${name}`)
+    }
+    expect(problems).toEqual([])
+  })
+}
+
+test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(host.url)
+  const nav = page.getByRole('navigation')
+  await expect(nav).toHaveCSS('width', '64px')
+  // Icons only, still named for screen readers and keyboard users.
+  await expect(page.getByRole('link', { name: 'Registri' })).toBeVisible()
+  await page.getByTestId('sidebar-toggle').click()
+  await expect(nav).toHaveCSS('width', '232px')
+  await expect(page.getByRole('link', { name: 'Registri' })).toContainText('Registri')
+  await shot(page, 'layout-1024-menu-open')
+  await page.reload()
+  await expect(page.getByRole('navigation')).toHaveCSS('width', '232px')
+})

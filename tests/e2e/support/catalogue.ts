@@ -1,0 +1,43 @@
+import { common } from '../../../src/renderer/i18n/common'
+import { translations as evaluasi } from '../../../src/renderer/areas/evaluasi/i18n'
+import { translations as honor } from '../../../src/renderer/areas/honor/translations'
+import { translations as pertukaran } from '../../../src/renderer/areas/pertukaran/i18n'
+import { translations as program } from '../../../src/renderer/areas/program/i18n'
+import { translations as registri } from '../../../src/renderer/areas/registri/i18n'
+
+type Tree = { [k: string]: string | Tree }
+
+function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (typeof t === 'string') out.set(prefix, t)
+  else if (t && typeof t === 'object') for (const [k, v] of Object.entries(t as Tree)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
+  return out
+}
+
+/**
+ * Indonesian texts that must not show on an English screen: every catalogue text whose
+ * English differs, cut at its {{placeholders}}, keeping the pieces long enough to be
+ * unmistakable (≥ 8 characters, or two words) and that are not English texts themselves.
+ */
+export function indonesianOnly(): string[] {
+  const pairs = [common, evaluasi, honor, pertukaran, program, registri].map((c) => [flatten(c.id), flatten(c.en)] as const)
+  const english = new Set<string>()
+  for (const [, en] of pairs) for (const v of en.values()) english.add(v.trim())
+  const out = new Set<string>()
+  for (const [id, en] of pairs) {
+    for (const [key, text] of id) {
+      if (en.get(key) === text) continue
+      for (const piece of text.split(/\{\{[^}]+\}\}/)) {
+        const p = piece.trim().replace(/^[\s:·,.()–-]+|[\s:·,(–-]+$/g, '')
+        if ((p.length >= 8 || /\S+\s+\S+/.test(p)) && p.length >= 5 && !english.has(p) && ![...english].some((e) => e.includes(p))) out.add(p)
+      }
+    }
+  }
+  return [...out]
+}
+
+/**
+ * Everyday Indonesian words that no English screen text contains, to catch texts written in a
+ * component instead of the catalogue. Data (names of people, posyandu, villages) never
+ * contains them as whole words.
+ */
+export const INDONESIAN_WORDS = ['belum', 'tidak', 'dengan', 'yang', 'dari', 'Cari', 'Pilih', 'Semua', 'kali', 'orang', 'bulan', 'Tambah', 'Simpan', 'Hapus', 'sasaran', 'laporan', 'Batal', 'Tutup', 'Gagal']
