@@ -69,7 +69,7 @@ test('the host refuses API calls without the token', async ({ host, request }) =
 test('an empty setup says what is missing beside every field; "jateng" finds Jawa Tengah', async ({ page, host }) => {
   await page.goto(host.url)
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
-  for (const msg of ['Pilih provinsi', 'Pilih kabupaten/kota', 'Pilih kecamatan', 'Nama kantor minimal 3 huruf', 'Nama operator minimal 2 huruf']) {
+  for (const msg of ['Pilih provinsi', 'Pilih kabupaten/kota', 'Pilih kecamatan', 'Nama kantor minimal 3 huruf', 'Nama lengkap minimal 2 huruf', 'Kata sandi minimal 8 karakter']) {
     await expect(page.getByText(msg, { exact: true })).toBeVisible()
   }
   await shot(page, 'setup-empty-submit')
