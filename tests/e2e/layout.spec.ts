@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, shot, test } from './fixtures'
+import { expect, shot, test, login } from './fixtures'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // Every main screen on the two common office monitors: nothing wider than the window (tables
@@ -41,7 +41,7 @@ for (const size of SIZES) {
     test.setTimeout(240_000)
     const listId = await seedScreens(host)
     await page.setViewportSize(size)
-    await page.goto(host.url)
+    await login(page, host)
     await expect(page.getByTestId('office-name')).toBeVisible()
     const problems: string[] = []
     for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
@@ -68,7 +68,7 @@ for (const size of SIZES) {
 test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
   await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
   await page.setViewportSize({ width: 1024, height: 768 })
-  await page.goto(host.url)
+  await login(page, host)
   const nav = page.getByRole('navigation')
   await expect(nav).toHaveCSS('width', '64px')
   // Icons only, still named for screen readers and keyboard users.

@@ -4,11 +4,15 @@
 // as the screens would. Prints the honor list id.
 import { openContext } from '../../../src/core/context'
 import { dispatch } from '../../../src/core/handlers'
+import { createUser } from '../../../src/core/people/users'
 
 const [dbFile] = process.argv.slice(2)
 const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+// Calls run as the office's administrator; honor lists are prepared by an operator (one is added).
+const admin = (ctx.sqlite.prepare(`SELECT id FROM app_user WHERE role = 'admin' AND active = 1 LIMIT 1`).get() as { id: string }).id
+const operator = (await createUser(ctx, { username: 'operator-seed', displayName: 'Operator Uji', role: 'operator', password: 'rahasia-uji-123' })).id
 const must = async <T>(op: string, input: unknown): Promise<T> => {
-  const r = await dispatch(ctx, op, input)
+  const r = await dispatch(ctx, op, input, { userId: op === 'honor.listCreate' ? operator : admin })
   if (!r.ok) throw new Error(`${op}: ${r.error.message}`)
   return r.data as T
 }

@@ -33,7 +33,7 @@ export const MAIN_SCREENS: { name: string; route: string }[] = [
 export async function seedScreens(host: { dbFile: string; cli(args: string[]): Promise<{ code: number; stderr: string }> }): Promise<string> {
   const { execFileSync } = await import('node:child_process')
   const { join } = await import('node:path')
-  const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   if (demo.code !== 0) throw new Error(demo.stderr)
   const root = join(import.meta.dirname, '..', '..', '..')
   return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'tests/e2e/support/layout-seed.ts'), host.dbFile], { cwd: root }).toString().trim()
