@@ -31,7 +31,7 @@ const theme = createTheme({
     Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } },
   },
 })
-const HINT_GREY = '#6b7178'
+const HINT_GREY = '#5f646b'
 // Light fills (badges, active menu item, light buttons) on the palest shade, text on the darkest;
 // the warm colours need text darker than their own darkest shade to reach 4.5:1.
 const WARM = new Set(['yellow', 'orange', 'lime', 'green'])

@@ -21,6 +21,8 @@ function twins(): [Ctx, Ctx] {
   const dir = tempDir()
   copyFileSync(a.dataFile, join(dir, 'simpul.sqlite'))
   const b = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+  // The copy acts as the same logged-in person, so both audit logs name the same user.
+  b.actAs(a.actor())
   return [a, b]
 }
 
@@ -105,6 +107,7 @@ describe('bulk apply of a large bundle (stages/apply.ts)', () => {
     const copyDir = tempDir()
     cpSync(kab.dataDir, copyDir, { recursive: true })
     const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    twin.actAs(kab.actor())
     const triggersBefore = triggers(kab)
 
     const bulkReport = await receive(kab, bundle)

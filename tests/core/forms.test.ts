@@ -12,7 +12,7 @@ import { migrationsDir } from '../../src/core/paths'
 import { BUILTIN_FORMS, builtinForm } from '../../src/shared/forms/builtin'
 import { checkForm, ruleVerdicts, compileForm, type FormDef, type FormField, type FormValues } from '../../src/shared/forms/form'
 import { emptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../src/shared/evaluation/fields'
-import { callOp, makeCtx, tempDir } from '../helpers/db'
+import { addUser, callOp, makeCtx, tempDir } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
 describe('shipped forms', () => {
@@ -100,8 +100,9 @@ describe('forms as data', () => {
     raw.close()
     const ctx = openContext({ dataFile: file, host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
     setupOffice(ctx, { wilayahCode: '12.18.04', level: 'kecamatan', name: 'Kantor', operatorName: 'Penguji' })
+    const admin = addUser(ctx, 'admin')
     for (const row of months) {
-      const sheet = await callOp(ctx, 'forms.sheet', { code: 'SKDN', period: row.month as string, area: '12.18.04.2001' })
+      const sheet = await callOp(ctx, 'forms.sheet', { code: 'SKDN', period: row.month as string, area: '12.18.04.2001' }, admin)
       const r = sheet.rows[0].report
       expect(r.formVersion).toBe(1)
       expect(r.rev).toBe(3)

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { enrolOffice, makeCard, readCard } from '../../src/core/exchange/peers'
 import { setupOffice } from '../../src/core/office/service'
 import { provinceSummary } from '../../src/core/province/service'
-import { callOp, makeCtx, tempDir } from '../helpers/db'
+import { callOp, CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { updateRow } from '../../src/core/db/rows'
 import { addRegulation, dbState, receive, refusal, send } from '../helpers/exchange'
 import { exchangeUp, fromKecamatan, provinceWorld } from '../helpers/province'
@@ -27,7 +27,7 @@ function occurrences(sqlite: Database.Database, needle: string): string[] {
 describe('province offices', () => {
   it('`simpul init --office 21` makes a province office; a kabupaten code as provinsi is refused in Indonesian', () => {
     const dir = tempDir()
-    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'init', '--office', '21', '--name', 'Provinsi Kepulauan Riau', '--db', join(dir, 's.sqlite'), '--json'], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'init', '--office', '21', '--name', 'Provinsi Kepulauan Riau', '--admin', 'admin', '--db', join(dir, 's.sqlite'), '--json'], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ wilayahCode: '21', level: 'provinsi', provinsi: 'Kepulauan Riau' })
@@ -98,7 +98,7 @@ describe('province offices', () => {
 
     // The operation the screens call, and the command line, give the same figures.
     expect(await callOp(w.prov, 'province.summary', { year })).toEqual(s)
-    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'province', 'summary', '--year', '2026', '--db', w.prov.dataFile, '--json'], { encoding: 'utf8' })
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'province', 'summary', '--year', '2026', '--db', w.prov.dataFile, '--json'], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
     expect(cli.status, cli.stderr).toBe(0)
     expect(JSON.parse(cli.stdout)).toEqual(s)
   })

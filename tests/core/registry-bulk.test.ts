@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../src/core/handlers'
+import { dispatch, makeCtx } from '../helpers/db'
 import { getKader, listKader } from '../../src/core/registry/kader'
 import { kaderFilter } from '../../src/shared/contract/registry'
 import { encodeNik } from '../../src/shared/nik'
-import { makeCtx } from '../helpers/db'
 import { addKader, addPosyandu, snapshot } from '../helpers/registry'
 
 const SEI_RAMPAH = '12.18.04.2006'

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, shot, test } from './fixtures'
+import { expect, login, shot, test } from './fixtures'
 import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
@@ -20,8 +20,9 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
   test.setTimeout(180_000)
   expect(CATALOGUE.length).toBeGreaterThan(200)
   const listId = await seedScreens(host)
-  await page.addInitScript(() => localStorage.setItem('simpul.lang', 'en'))
-  await page.goto(host.url)
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
   await expect(page.getByRole('link', { name: 'Registry' })).toBeVisible()
   const found: string[] = []
   for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {

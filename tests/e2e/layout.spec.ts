@@ -66,7 +66,7 @@ for (const size of SIZES) {
 }
 
 test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   await page.setViewportSize({ width: 1024, height: 768 })
   await login(page, host)
   const nav = page.getByRole('navigation')

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, setupKecamatan, shot, test, type Host } from './fixtures'
+import { expect, login, setupKecamatan, shot, test, type Host } from './fixtures'
 
 // Office-grade screens: Indonesian inputs, nothing lost by a click, bulk changes.
 
@@ -71,8 +71,8 @@ test('a NIK edit refills birth date and sex unless changed by hand; leaving a ch
 
 test('rupiah typed the Indonesian way, dates as HH/BB/TTTT, deletes ask naming what goes', async ({ page, host }) => {
   // Honor is kabupaten work: the demo creates a kabupaten office.
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
-  await page.goto(host.url)
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+  await login(page, host)
   await page.getByRole('link', { name: 'Pendamping & Honor' }).click()
   await page.getByRole('tab', { name: 'Tarif honor' }).click()
   await page.getByRole('button', { name: 'Tambah tarif' }).click()
@@ -129,9 +129,9 @@ test('a wrong NIP cannot be saved: the error shows and the letterhead stays unsa
 })
 
 test('bulk: select kader across the list, set them inactive and move one, one confirmation, one audit entry per row', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   await page.setViewportSize({ width: 1024, height: 768 })
-  await page.goto(host.url)
+  await login(page, host)
   await page.getByRole('link', { name: 'Registri' }).click()
   await page.getByRole('tab', { name: 'Kader', exact: true }).click()
   const rows = page.locator('table tbody tr')
@@ -181,8 +181,8 @@ test('bulk: select kader across the list, set them inactive and move one, one co
 })
 
 test('keyboard only: reach the menu, open a form, select rows, confirm a bulk change, cancel with Esc', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7'])
-  await page.goto(host.url)
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+  await login(page, host)
   await expect(page.getByTestId('office-name')).toBeVisible()
   /** Presses Tab until the focused element has this accessible name (fails after 80 presses). */
   const tabTo = async (name: RegExp, back = false) => {

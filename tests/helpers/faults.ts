@@ -9,7 +9,7 @@ import { FORMAT_VERSION, HEAD_BYTES } from '../../src/core/exchange/format'
 import { importBundle } from '../../src/core/exchange/import'
 import { appRoot } from '../../src/core/paths'
 import { AppError } from '../../src/shared/result'
-import { makeCtx, tempDir } from './db'
+import { CLI_ENV, makeCtx, tempDir } from './db'
 import { addPosyandu, dbState, enrolPair, makeOffices, resignedCopy, send } from './exchange'
 
 
@@ -198,7 +198,7 @@ export function freshCopy(pristineDir: string): string {
 /** Runs `simpul bundle import` in a child process; SIGKILLs it after `killAfterMs` if given. */
 export function importInChild(dbFile: string, bundle: string, killAfterMs: number | null): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), 'bundle', 'import', bundle, '--db', dbFile, '--json'], { stdio: 'ignore' })
+    const child = spawn(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), 'bundle', 'import', bundle, '--db', dbFile, '--json'], { stdio: 'ignore', env: { ...process.env, ...CLI_ENV } })
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer)

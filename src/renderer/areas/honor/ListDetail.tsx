@@ -140,7 +140,7 @@ export function ListDetail({ id }: { id: string }) {
       )}
       {d.warnings.map((w) => <Alert key={w} color="yellow" py="xs">{w}</Alert>)}
 
-      <Table.ScrollContainer minWidth={1000} className="sticky-first">
+      <Table.ScrollContainer minWidth={1000} className="sticky-first" scrollAreaProps={{ viewportProps: { tabIndex: 0, "aria-label": t("list.lines") } }}>
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>

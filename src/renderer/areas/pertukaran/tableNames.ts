@@ -23,6 +23,8 @@ export const TABLES: Record<string, { id: string; en: string }> = {
   regulation: { id: 'Regulasi', en: 'Regulations' },
   kader_count: { id: 'Jumlah kader per posyandu', en: 'Cadre counts per posyandu' },
   posyandu_stratum: { id: 'Strata posyandu', en: 'Posyandu strata' },
+  report_approval: { id: 'Persetujuan laporan bulanan', en: 'Monthly report approvals' },
+  report_acceptance: { id: 'Penerimaan laporan bulanan', en: 'Monthly report acceptances' },
   form_definition: { id: 'Formulir laporan', en: 'Report forms' },
   form_report: { id: 'Laporan formulir', en: 'Form reports' },
 }
