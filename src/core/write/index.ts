@@ -217,7 +217,7 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
   for (const ref of policy.refs ?? []) {
     const target = row[ref.column]
     if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
-    const found = sqlite.prepare(`SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
+    const found = cached(sqlite, `SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
     if (!found) unknown = true
     else if (found.scope !== row.scope && !found.scope.startsWith(`${String(row.scope)}.`)) {
       return `${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} yang dirujuk milik wilayah ${found.scope}, bukan ${String(row.scope)}`
