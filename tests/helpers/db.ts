@@ -65,14 +65,17 @@ export function callerFor(ctx: Ctx, op: unknown): Caller | undefined {
 export const dispatch = (ctx: Ctx, op: unknown, input: unknown, caller?: Caller) => realDispatch(ctx, op, input, caller ?? callerFor(ctx, op))
 
 const made: string[] = []
-// Each test database holds the whole wilayah reference (~8 MB): remove the folders when the worker ends.
-process.on('exit', () => {
-  if (!process.env.SIMPUL_KEEP_TEMP) for (const d of made) rmSync(d, { recursive: true, force: true })
-})
+// Each test database holds the whole wilayah reference (~8 MB): remove the folders when a test
+// file ends; whatever a killed worker leaves is removed with the run's folder (temp-root.ts).
+const removeMade = () => {
+  if (!process.env.SIMPUL_KEEP_TEMP) for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+if (process.env.VITEST) (await import('vitest')).afterAll(removeMade)
+else process.on('exit', removeMade) // benchmarks run under tsx
 
-/** A fresh folder under the system temp dir, removed when the test process exits. */
+/** A fresh folder under the run's temp dir, removed when the test file ends. */
 export function tempDir(prefix = 'simpul-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const dir = mkdtempSync(join(process.env.SIMPUL_TEST_TMP ?? tmpdir(), prefix))
   made.push(dir)
   return dir
 }
