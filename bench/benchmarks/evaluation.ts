@@ -17,7 +17,7 @@ const POSYANDU = 1236
 const YEAR = 2025
 
 /** Kabupaten-scale registry, quickly: 1,236 posyandu spread over the desa of Serdang Bedagai (raw prepared inserts). */
-function seedPosyandu(ctx: Ctx): void {
+export function seedPosyandu(ctx: Ctx): void {
   const desa = (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE code LIKE '12.18.%' AND level = 'desa' ORDER BY code`).all() as { code: string }[]).map((d) => d.code)
   const insert = ctx.sqlite.prepare(
     `INSERT INTO posyandu (id, scope, rev, hlc, origin, name, desa_code, is_phi_model, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
@@ -32,7 +32,7 @@ function seedPosyandu(ctx: Ctx): void {
 }
 
 /** The same rows summed by plain SQL: the floor any strata computation stands on. */
-function sqlAggregate(ctx: Ctx): number {
+export function sqlAggregate(ctx: Ctx): number {
   const rows = ctx.sqlite
     .prepare(
       `SELECT posyandu_id, count(*) AS months, sum(held) AS open_days, avg(CASE WHEN held = 1 THEN kader_on_duty END) AS kader,
