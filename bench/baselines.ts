@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { systemClock } from '../src/core/clock'
 import { withBulk } from '../src/core/db/bulk'
-import { openDatabase } from '../src/core/db/open'
+import { openDatabase, SQLITE_CACHE_KIB } from '../src/core/db/open'
 import { migrationsDir } from '../src/core/paths'
 import { ms } from './types'
 
@@ -46,6 +46,7 @@ export function bareInsertRate(data: TableRows[], dir: string, name = 'bare.sqli
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
+    db.pragma(`cache_size = ${SQLITE_CACHE_KIB}`)
     for (const d of data) db.exec(`CREATE TABLE "${d.table}" (${d.cols.map((c) => (c === 'id' ? `"id" TEXT PRIMARY KEY` : `"${c}"`)).join(', ')})`)
     return insertAll(db, data)
   } finally {

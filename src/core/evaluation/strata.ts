@@ -6,7 +6,7 @@ import { listPosyandu } from './posyandu'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
 
-/** Live monthly reports of one year for the posyandu of an area, grouped by posyandu, in month order. */
+/** Live monthly reports of one year for the registered posyandu of an area, grouped by posyandu, in month order. */
 export function loadYear(sqlite: Database.Database, area: string, year: number, columns: string[] = MONTH_COLUMNS): Map<string, MonthData[]> {
   const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
   const where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`
@@ -18,11 +18,19 @@ export function loadYear(sqlite: Database.Database, area: string, year: number, 
   // posyandu with any other number (a REAL: Simpul never writes one, but a file may hold it)
   // or a BLOB (marked as {} here: JSON would read it as JSONB) takes the plain path, so the
   // months are exactly what better-sqlite3 would read.
-  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(typeof(${c}) = 'blob', json('{}'), ${c})`)
+  // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
+  // and in month order, with no sort (months of a posyandu missing from the registry are left
+  // out: no stratum is asked for one).
+  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(typeof(m.${c}) = 'blob', json('{}'), m.${c})`)
   let grouped: [string, string][] | null
   try {
     grouped = sqlite
-      .prepare(`SELECT posyandu_id, json_group_array(json_array(${rest.join(', ')}) ORDER BY month) FROM monthly_report WHERE ${where} GROUP BY posyandu_id ORDER BY posyandu_id`)
+      .prepare(
+        `SELECT p.id, json_group_array(json_array(${rest.join(', ')}) ORDER BY m.month)
+         FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
+         WHERE m.scope = ? OR m.scope LIKE ? || '.%'
+         GROUP BY p.id ORDER BY p.id`,
+      )
       .raw(true)
       .all(...args) as [string, string][]
   } catch {
