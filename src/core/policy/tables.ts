@@ -33,13 +33,14 @@ const NONE: Grant = { rows: 'none' }
 /**
  * A province is sent what it needs to know of its kabupaten/kota, never a person: posyandu
  * without their address, monthly reports without free-text notes (already aggregates), and
- * the kabupaten's own counts (kader_count) and strata (posyandu_stratum). Every bundle to a
- * province carries all of them (`complete`): a kabupaten relays its kecamatan's rows, whose
- * clocks say when the kecamatan changed them, not when the kabupaten received them, so an
- * "only since the last bundle" cut would lose a kecamatan bundle that arrived late.
+ * the kabupaten's own counts (kader_count) and strata (posyandu_stratum). A kabupaten relays
+ * its kecamatan's rows, whose clocks say when the kecamatan changed them, not when the
+ * kabupaten received them, so an HLC cut would lose a kecamatan bundle that arrived late:
+ * the cut is the kabupaten's own arrival counter instead (`sinceArrival`), and the section is
+ * complete when nothing was acknowledged yet or the grant changed.
  */
 const PROVINCE_AREA = `substr(t.scope, 1, length(@receiver) + 1) = @receiver || '.'`
-const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, hide })
+const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, sinceArrival: true, hide })
 
 /** Rows about a posyandu go to the kecamatan of that posyandu. */
 const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT p.id FROM posyandu p WHERE p.scope = @receiver)`

@@ -1,6 +1,7 @@
 import type { Handlers } from '../handlers'
-import { provinceSummary } from './service'
+import { provinceSummary, provinceYears } from './service'
 
 export const provinceHandlers = {
   'province.summary': (i, ctx) => provinceSummary(ctx, i.year),
+  'province.years': (_i, ctx) => provinceYears(ctx),
 } satisfies Partial<Handlers>

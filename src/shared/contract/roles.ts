@@ -184,6 +184,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.demo': ADMIN,
   'registry.kaderBulk': DATA,
   'province.summary': ALL,
+  'province.years': ALL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,

@@ -39,3 +39,18 @@ export const posyanduStratum = sqliteTable(
   (t) => [uniqueIndex('posyandu_stratum_year').on(t.posyanduId, t.year)],
 )
 
+
+/**
+ * When each row province bundles carry last arrived or changed in this database (a local
+ * counter, filled by triggers; drizzle/0016): "since the last acknowledged bundle" for rows
+ * relayed from a kecamatan, whose HLC is the kecamatan's.
+ */
+export const rowArrival = sqliteTable(
+  'row_arrival',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+  },
+  (t) => [uniqueIndex('row_arrival_row').on(t.tableName, t.rowId)],
+)
