@@ -37,13 +37,16 @@ describe('demo --scale provinsi', () => {
           kader: n(kab, `SELECT count(DISTINCT k.id) AS n FROM kader k JOIN kader_posyandu kp ON kp.kader_id = k.id AND kp.deleted_at IS NULL AND kp.to_date IS NULL WHERE k.deleted_at IS NULL`),
           reports: n(kab, `SELECT count(*) AS n FROM (SELECT DISTINCT posyandu_id, month FROM monthly_report WHERE deleted_at IS NULL AND month BETWEEN '2026-01' AND '${s.throughMonth}')`),
         })
-        expect(f.lastBundle).toMatchObject({ seq: 1, ageDays: 0 })
+        // Each office last sent on its own day; the most remote one two months ago, flagged stale.
+        expect(f.lastBundle).toMatchObject({ seq: 1, ageDays: k.lagDays })
+        expect(f.stale).toBe(k.lagDays > 45)
         // The kabupaten's own strata, as it computed and sent them.
         expect(f.aktif).toBe(n(kab, `SELECT count(*) AS n FROM posyandu_stratum WHERE year = 2026 AND aktif = 1 AND deleted_at IS NULL`))
       } finally {
         kab.close()
       }
     }
+    expect(s.kabupaten.filter((k) => k.stale).map((k) => k.code)).toEqual(['21.05'])
     expect(s.total.posyandu).toBe(out.counts.posyandu)
     expect(s.total.kader).toBe(out.counts.kader)
   })

@@ -58,7 +58,7 @@ describe('province dashboard figures', () => {
       expect(k.lastBundle).toMatchObject({ seq: 1, createdAt: '2026-11-24T02:00:00.000Z', receivedAt: '2026-11-24T02:00:00.000Z', ageDays: 0 })
       expect(k.stale).toBe(false)
       expect(k.trend.map((t) => t.year)).toEqual([YEAR])
-      expect(k.trend[0]).toMatchObject({ aktif: k.aktif, denominator: k.posyandu, aktifPct: k.aktifPct })
+      expect(k.trend[0]).toMatchObject({ aktif: k.aktif, denominator: k.posyandu, aktifPct: k.aktifPct, incomplete: k.strata.tidak_lengkap ?? 0, partial: true })
     }
     const silent = s.kabupaten.find((k) => k.code === '21.72')!
     expect(silent).toMatchObject({ name: 'Kota Tanjung Pinang', posyandu: 0, lastBundle: null, stale: true, aktifPct: null, completeness: { reported: 0, expected: 0, pct: null } })
@@ -71,7 +71,7 @@ describe('province dashboard figures', () => {
       completeness: { reported: sum((k) => k.completeness.reported), expected: sum((k) => k.completeness.expected), months: 10 },
       lastBundle: null, stale: false,
     })
-    expect(s.total.trend).toEqual([{ year: YEAR, aktif: s.total.aktif, denominator: s.total.denominator, aktifPct: s.total.aktifPct, reported: s.total.completeness.reported, expected: s.total.completeness.expected }])
+    expect(s.total.trend).toEqual([{ year: YEAR, aktif: s.total.aktif, denominator: s.total.denominator, aktifPct: s.total.aktifPct, reported: s.total.completeness.reported, expected: s.total.completeness.expected, incomplete: s.total.strata.tidak_lengkap ?? 0, partial: true }])
 
     // 46 days later nothing new arrived: every kabupaten is stale; with the setting at 60 days, none of those that sent.
     const later = { ...w.prov, clock: fixedClock('2027-01-09T09:00:00+07:00') }

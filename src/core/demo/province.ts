@@ -13,6 +13,13 @@ import { generateDemo } from './index'
 /** Kepulauan Riau in June 2022 (DOMAIN.md, the Pokjanal article): 1,463 posyandu, 10,519 kader. */
 export const PROVINCE_DEMO_TARGETS = { code: '21', posyandu: 1_463, kader: 10_519 }
 
+/**
+ * Days since each kabupaten/kota (in code order) last made a bundle: offices send when they
+ * can, and the most remote one (in Kepri, 21.05 Kepulauan Anambas) last sent two months ago —
+ * so the demo shows a kabupaten whose data is stale.
+ */
+export const DEMO_BUNDLE_LAG_DAYS = [4, 9, 16, 2, 61, 1, 6]
+
 export interface ProvinceDemoOptions {
   seed: number
   /** Share of the Kepri-sized totals, 0 < size ≤ 1 (tests use a few percent). */
@@ -28,7 +35,7 @@ export interface ProvinceDemoSummary {
   scale: 'provinsi'
   seed: number
   size: number
-  kabupaten: { code: string; name: string; dataFile: string; posyandu: number; kader: number; monthlyReports: number; bundle: { file: string; rows: number; sizeBytes: number }; imported: number }[]
+  kabupaten: { code: string; name: string; dataFile: string; lagDays: number; posyandu: number; kader: number; monthlyReports: number; bundle: { file: string; rows: number; sizeBytes: number }; imported: number }[]
   counts: Record<string, number>
   ms: number
 }
@@ -70,7 +77,9 @@ export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions):
     const posyandu = i === kabupaten.length - 1 ? posyanduTotal - given : Math.max(1, Math.round((posyanduTotal * k.desa) / desaTotal))
     given += posyandu
     const dataFile = join(ensurePrivateDir(join(opts.workDir, k.code)), 'simpul.sqlite')
-    const kab = openContext({ dataFile, host: 'cli', clock: ctx.clock })
+    // The kabupaten works on its own calendar: its data and its last bundle are `lag` days old.
+    const lagDays = DEMO_BUNDLE_LAG_DAYS[i % DEMO_BUNDLE_LAG_DAYS.length]
+    const kab = openContext({ dataFile, host: 'cli', clock: { now: () => new Date(ctx.clock.now().getTime() - lagDays * 86_400_000) } })
     try {
       if (readOffice(kab.sqlite)) throw new AppError('DEMO_NOT_EMPTY', `Folder ${join(opts.workDir, k.code)} sudah berisi kantor; pilih folder kerja yang kosong.`)
       setupOffice(kab, { wilayahCode: k.code, level: 'kabupaten', name: `Bappeda ${k.name}`, operatorName: 'Operator Demo' })
@@ -87,6 +96,7 @@ export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions):
         code: k.code,
         name: k.name,
         dataFile,
+        lagDays,
         posyandu: made.counts.posyandu ?? 0,
         kader: made.counts.kader ?? 0,
         monthlyReports: made.counts.monthly_report ?? 0,

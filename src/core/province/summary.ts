@@ -113,16 +113,17 @@ export function assembleSummary(
     f.kaderTrained = Number(r.trained)
   }
   const years = new Set<number>()
-  const trendOf = new Map<string, Map<number, { aktif: number; counted: number }>>()
+  const trendOf = new Map<string, Map<number, { aktif: number; counted: number; decided: number }>>()
   for (const r of rows.strata.filter((r) => within(r.kab))) {
     const y = Number(r.year)
     years.add(y)
-    const per = trendOf.get(r.kab) ?? new Map<number, { aktif: number; counted: number }>()
+    const per = trendOf.get(r.kab) ?? new Map<number, { aktif: number; counted: number; decided: number }>()
     trendOf.set(r.kab, per)
-    const t = per.get(y) ?? { aktif: 0, counted: 0 }
+    const t = per.get(y) ?? { aktif: 0, counted: 0, decided: 0 }
     per.set(y, t)
     t.aktif += Number(r.aktif)
     t.counted += Number(r.posyandu)
+    if (r.stratum !== 'tidak_lengkap') t.decided += Number(r.posyandu)
     if (y !== year) continue
     const f = fig(r.kab)
     f.strata[r.stratum] = Number(r.posyandu)
@@ -151,9 +152,10 @@ export function assembleSummary(
     const reported = reportedOf.get(f.code)?.get(year) ?? 0
     f.completeness = { reported, expected: f.posyandu * months, months, pct: pct(reported, f.posyandu * months) }
     f.trend = [...years].sort((a, b) => a - b).map((y) => {
-      const t = trendOf.get(f.code)?.get(y) ?? { aktif: 0, counted: 0 }
+      const t = trendOf.get(f.code)?.get(y) ?? { aktif: 0, counted: 0, decided: 0 }
       const expected = f.posyandu * monthsDue(y, today)
-      return { year: y, aktif: t.aktif, denominator: f.posyandu, aktifPct: pct(t.aktif, f.posyandu), reported: reportedOf.get(f.code)?.get(y) ?? 0, expected }
+      const incomplete = Math.max(0, f.posyandu - t.decided)
+      return { year: y, aktif: t.aktif, denominator: f.posyandu, aktifPct: pct(t.aktif, f.posyandu), reported: reportedOf.get(f.code)?.get(y) ?? 0, expected, incomplete, partial: monthsDue(y, today) < 12 }
     })
     const b = bundleOf.get(f.code)
     f.lastBundle = b ? { seq: Number(b.seq), createdAt: b.created_at, receivedAt: b.received_at, ageDays: Math.floor((now.getTime() - Date.parse(b.created_at)) / DAY_MS) } : null
@@ -179,8 +181,8 @@ export function assembleSummary(
   total.completeness.months = monthsDue(year, today)
   total.completeness.pct = pct(total.completeness.reported, total.completeness.expected)
   total.trend = [...years].sort((a, b) => a - b).map((y) => {
-    const sum = (k: 'aktif' | 'denominator' | 'reported' | 'expected') => kabupaten.reduce((n, f) => n + (f.trend.find((t) => t.year === y)?.[k] ?? 0), 0)
-    return { year: y, aktif: sum('aktif'), denominator: sum('denominator'), aktifPct: pct(sum('aktif'), sum('denominator')), reported: sum('reported'), expected: sum('expected') }
+    const sum = (k: 'aktif' | 'denominator' | 'reported' | 'expected' | 'incomplete') => kabupaten.reduce((n, f) => n + (f.trend.find((t) => t.year === y)?.[k] ?? 0), 0)
+    return { year: y, aktif: sum('aktif'), denominator: sum('denominator'), aktifPct: pct(sum('aktif'), sum('denominator')), reported: sum('reported'), expected: sum('expected'), incomplete: sum('incomplete'), partial: monthsDue(y, today) < 12 }
   })
   const due = monthsDue(year, today)
   return {
@@ -209,7 +211,7 @@ export function summaryText(s: ProvinceSummary): string {
       `  kelengkapan ${c.reported}/${c.expected} = ${percent(c.pct)}${bundle}`
     )
   }
-  const trend = s.total.trend.map((t) => `${t.year}: ${t.aktif}/${t.denominator} = ${percent(t.aktifPct)}`).join('; ')
+  const trend = s.total.trend.map((t) => `${t.year}: ${t.aktif}/${t.denominator} = ${percent(t.aktifPct)}${t.incomplete ? ` (tidak lengkap ${t.incomplete})` : ''}${t.partial ? ' (tahun berjalan)' : ''}`).join('; ')
   return [
     `Ringkasan ${s.area.name} (${s.area.code}), tahun ${s.year}`,
     `% aktif = posyandu Purnama + Mandiri dibagi posyandu terdaftar; set indikator: ${s.total.sets.join('; ') || '–'}`,

@@ -3,6 +3,7 @@ export const common = {
   id: {
     app: { name: 'Simpul', tagline: 'Sistem Informasi Posyandu Terpadu' },
     nav: {
+      provinsi: 'Dasbor Provinsi',
       registri: 'Registri',
       program: 'Program & Regulasi',
       honor: 'Pendamping & Honor',
@@ -84,6 +85,7 @@ export const common = {
   en: {
     app: { name: 'Simpul', tagline: 'Integrated Posyandu Information System' },
     nav: {
+      provinsi: 'Province dashboard',
       registri: 'Registry',
       program: 'Programmes & Regulations',
       honor: 'Facilitators & Honoraria',

@@ -30,8 +30,12 @@ export interface AreaFigures {
   lastBundle: { seq: number; createdAt: string; receivedAt: string; ageDays: number } | null
   /** No bundle, or the last one made more than `staleAfterDays` ago. */
   stale: boolean
-  /** % aktif per year with strata (denominator: posyandu registered now), with that year's completeness. */
-  trend: { year: number; aktif: number; denominator: number; aktifPct: number | null; reported: number; expected: number }[]
+  /**
+   * % aktif per year with strata (denominator: posyandu registered now), with that year's
+   * completeness; `incomplete`: posyandu without a stratum that year ("data tidak lengkap");
+   * `partial`: the year is not over, so its strata wait for the remaining months.
+   */
+  trend: { year: number; aktif: number; denominator: number; aktifPct: number | null; reported: number; expected: number; incomplete: number; partial: boolean }[]
 }
 
 export interface ProvinceSummary {
