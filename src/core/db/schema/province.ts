@@ -54,3 +54,37 @@ export const rowArrival = sqliteTable(
   },
   (t) => [uniqueIndex('row_arrival_row').on(t.tableName, t.rowId)],
 )
+
+/** An indicator set or report form a province offers its kabupaten/kota (one row per kind and code; version +1 per new offer). */
+export const provinceOffer = sqliteTable(
+  'province_offer',
+  {
+    ...travelling(),
+    kind: text('kind', { enum: ['indicator_set', 'form'] }).notNull(),
+    code: text('code').notNull(),
+    version: integer('version').notNull().default(1),
+    name: text('name').notNull(),
+    definitionJson: text('definition_json').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('province_offer_code').on(t.scope, t.kind, t.code)],
+)
+
+/** A kabupaten's answer to one offer: adopted (as its own set / form version) or kept its own. */
+export const offerDecision = sqliteTable(
+  'offer_decision',
+  {
+    ...travelling(),
+    offerId: text('offer_id').notNull(),
+    offerVersion: integer('offer_version').notNull(),
+    decision: text('decision', { enum: ['adopted', 'kept'] }).notNull(),
+    adoptedAs: text('adopted_as'),
+    note: text('note'),
+    decidedBy: text('decided_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('offer_decision_offer').on(t.scope, t.offerId)],
+)
