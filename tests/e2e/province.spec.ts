@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, login, shot, test } from './fixtures'
+import { ADMIN, expect, fillAdmin, login, runCli, shot, startHost, test } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -94,4 +94,52 @@ test('province dashboard: empty, then Kepri from seven kabupaten bundles — fig
   await page.evaluate(() => (window.location.hash = '#/provinsi/cetak/1999'))
   await expect(page.getByTestId('load-error')).toBeVisible()
   await shot(page, 'province-report-error')
+
+  // Offered down: the province offers its thresholds for the 2011 strata (D/S from 40 %).
+  await page.evaluate(() => (window.location.hash = '#/provinsi/tawaran'))
+  await page.getByRole('combobox', { name: 'Set indikator' }).click()
+  await page.getByRole('option', { name: /Strata Posyandu \(Pedoman/ }).click()
+  await page.getByLabel('Nama set (boleh kosong)').fill('Strata Posyandu Kepri 2026')
+  await page.getByLabel('Catatan untuk kabupaten/kota').fill('Hasil Rapat Koordinasi Tim Pembina 2026')
+  await page.getByLabel('Ambang D/S').fill('40')
+  await page.getByRole('button', { name: 'Tawarkan set ini' }).click()
+  await expect(page.getByText('Tawaran disimpan')).toBeVisible()
+  const card = page.getByTestId('offer-strata-2011')
+  await expect(card).toContainText('Strata Posyandu Kepri 2026')
+  await expect(card).toContainText('D/S ≥ 40%')
+  await expect(card.getByText('belum menjawab')).toHaveCount(7)
+  await shot(page, 'province-offers')
+
+  // The offer goes down in a bundle; at Kota Batam (the demo's own kabupaten database) it is adopted on screen.
+  const batamDir = join(host.dir, 'kantor-kabupaten', '21.71')
+  const bundle = join(host.dir, 'ke-batam.simpul')
+  const exp = await host.cli(['bundle', 'export', '--to', '21.71', '--out', bundle])
+  expect(exp.code, exp.stderr).toBe(0)
+  const batam = await startHost(batamDir)
+  try {
+    await page.goto(batam.url)
+    await fillAdmin(page)
+    await page.getByRole('button', { name: 'Buat dan masuk' }).click()
+    await expect(page.getByTestId('office-name')).toContainText('Kota Batam')
+    const imp = await runCli(['bundle', 'import', bundle, '--db', batam.dbFile], { SIMPUL_USER: ADMIN.username, SIMPUL_PASSWORD: ADMIN.password })
+    expect(imp.code, imp.stderr).toBe(0)
+    await page.evaluate(() => (window.location.hash = '#/evaluasi/provinsi'))
+    const offer = page.getByTestId('offer-strata-2011')
+    await expect(offer).toContainText('D/S ≥ 40%')
+    await expect(offer).toContainText('Dipakai sekarang (bawaan):')
+    await expect(offer).toContainText('D/S ≥ 50%')
+    await shot(page, 'kabupaten-offers')
+    await offer.getByRole('button', { name: 'Adopsi' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Adopsi' }).click()
+    await expect(offer).toContainText('diadopsi')
+    await expect(offer).toContainText('Milik kabupaten sekarang:')
+    await expect(offer.getByRole('button', { name: 'Adopsi' })).toHaveCount(0)
+    // Its own copy is on the Set indikator tab, editable, with the province's threshold.
+    await page.getByRole('tab', { name: 'Set indikator' }).click()
+    await expect(page.getByLabel('Ambang D/S').first()).toHaveValue('40')
+    await page.getByRole('tab', { name: 'Tawaran provinsi' }).click()
+    await shot(page, 'kabupaten-offers-adopted')
+  } finally {
+    batam.proc.kill('SIGTERM')
+  }
 })
