@@ -52,15 +52,21 @@ export function ProvinceReport({ year }: { year: number }) {
               <CompletenessChart s={s} width={chartW} height={190} />
               <TrendChart s={s} width={chartW} height={190} />
             </div>
-            <div className={rep.h}>C. Tren tingkat provinsi</div>
-            <div style={{ maxWidth: 520 }}><TrendTable s={s} dense /></div>
-            <div className={rep.h}>D. Kabupaten/kota dengan data usang</div>
-            <div className={rep.small}><StaleList s={s} /></div>
+            {/* C and D side by side, so the signature stays on the page of the charts. */}
+            <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', breakInside: 'avoid' }}>
+              <div style={{ flex: 1 }}>
+                <div className={rep.h}>C. Tren tingkat provinsi</div>
+                <TrendTable s={s} dense />
+              </div>
+              <div style={{ flex: 1 }}>
+                <div className={rep.h}>D. Kabupaten/kota dengan data usang</div>
+                <div className={rep.small}><StaleList s={s} /></div>
+              </div>
+            </div>
             {/* The one signature sits on the right, as on a letter. */}
             <div style={{ marginLeft: '55%' }}>
               <SignatureBlock signers={[{ caption: `Ketua Tim Pembina Posyandu\nProvinsi ${s.area.name}`, role: 'ketua_pembina_prov' }]} date={today} />
             </div>
-            <div className={rep.small} style={{ marginTop: 8 }}>Dicetak {formatDateLong(today)} dari Simpul.</div>
           </PrintSheet>
         )}
       </LoadState>
