@@ -29,12 +29,23 @@ export function staleAfterDays(sqlite: Database.Database): number {
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_STALE_DAYS
 }
 
+/**
+ * What the summary takes from this office's own SQLite file whatever holds the data rows:
+ * the enrolled kabupaten/kota (listed even before their first bundle), the last bundle from
+ * each, and the clock and stale setting. The warehouse passes the same beside its PostgreSQL rows.
+ */
+export function localSummaryInputs(ctx: Ctx): { bundles: BundleSummaryRow[]; peers: string[]; opts: { now: Date; staleAfterDays: number } } {
+  const office = ctx.requireOffice()
+  const sqlite = ctx.sqlite
+  const peers = (sqlite.prepare(`SELECT wilayah_code AS code FROM peer_office WHERE status = 'active' AND level = ?`).all(office.level === 'provinsi' ? 'kabupaten' : '-') as { code: string }[]).map((p) => p.code)
+  return { bundles: sqlite.prepare(BUNDLES_SUMMARY_SQL).all() as BundleSummaryRow[], peers, opts: { now: ctx.clock.now(), staleAfterDays: staleAfterDays(sqlite) } }
+}
+
 /** The province figures from this office's own SQLite database (a province, or a kabupaten over itself). */
 export function provinceSummary(ctx: Ctx, year: number): ProvinceSummary {
   const office = ctx.requireOffice()
   const sqlite = ctx.sqlite
-  // The offices directly below (a province's kabupaten/kota) are listed even before their first bundle.
-  const peers = (sqlite.prepare(`SELECT wilayah_code AS code FROM peer_office WHERE status = 'active' AND level = ?`).all(office.level === 'provinsi' ? 'kabupaten' : '-') as { code: string }[]).map((p) => p.code)
+  const local = localSummaryInputs(ctx)
   return assembleSummary(
     year,
     { code: office.wilayahCode, name: wilayahName(sqlite)(office.wilayahCode) },
@@ -43,11 +54,11 @@ export function provinceSummary(ctx: Ctx, year: number): ProvinceSummary {
       strata: sqlite.prepare(STRATA_SUMMARY_SQL).all() as StrataSummaryRow[],
       sets: sqlite.prepare(SET_SUMMARY_SQL).all() as SetSummaryRow[],
       reports: sqlite.prepare(REPORTS_SUMMARY_SQL).all() as ReportsSummaryRow[],
-      bundles: sqlite.prepare(BUNDLES_SUMMARY_SQL).all() as BundleSummaryRow[],
-      peers,
+      bundles: local.bundles,
+      peers: local.peers,
     },
     wilayahName(sqlite),
-    { now: ctx.clock.now(), staleAfterDays: staleAfterDays(sqlite) },
+    local.opts,
   )
 }
 
