@@ -57,7 +57,7 @@ export const registryCommands: Command[] = [
           // Kabupaten/kota offices of their own, beside the province database (or in --work); their bundles come in through the import stages.
           const size = Number(r.values.size ?? 1)
           if (!(size > 0 && size <= 1)) throw new UsageError('--size harus bilangan antara 0 dan 1 (1 = seukuran Kepulauan Riau: 1.463 posyandu)')
-          const years = Number(r.values.years ?? 1)
+          const years = Number(r.values.years ?? 2)
           if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
           const workDir = resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), 'kantor-kabupaten'))
           r.note(`Membuat data demo skala provinsi (seed ${seed}, ukuran ${size}); kantor kabupaten/kota di ${workDir}…`)

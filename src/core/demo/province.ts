@@ -26,7 +26,7 @@ export interface ProvinceDemoOptions {
   size?: number
   /** Where each kabupaten/kota office keeps its own database (one folder per office). */
   workDir: string
-  /** Years of monthly reports at each kabupaten (default 1). */
+  /** Years of monthly reports at each kabupaten (default 2: the last whole year and this year so far). */
   years?: number
 }
 
@@ -84,7 +84,7 @@ export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions):
       if (readOffice(kab.sqlite)) throw new AppError('DEMO_NOT_EMPTY', `Folder ${join(opts.workDir, k.code)} sudah berisi kantor; pilih folder kerja yang kosong.`)
       setupOffice(kab, { wilayahCode: k.code, level: 'kabupaten', name: `Bappeda ${k.name}`, operatorName: 'Operator Demo' })
       reportProgress({ phase: 'demo-provinsi', table: k.name, done: i, total: kabupaten.length })
-      const made = generateDemo(kab, { scale: 'kabupaten', seed: opts.seed * 100 + i, targets: { posyandu, kader: Math.round(posyandu * kaderPerPosyandu) }, years: opts.years ?? 1 })
+      const made = generateDemo(kab, { scale: 'kabupaten', seed: opts.seed * 100 + i, targets: { posyandu, kader: Math.round(posyandu * kaderPerPosyandu) }, years: opts.years ?? 2 })
       // Enrolment as people do it: cards swapped, the fingerprint read back.
       const provCard = JSON.stringify(makeCard(ctx))
       const kabCard = JSON.stringify(makeCard(kab))
