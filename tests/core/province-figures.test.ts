@@ -144,4 +144,16 @@ describe('bundles to the province are incremental', () => {
     const s = provinceSummary(w.prov, YEAR)
     expect(s.kabupaten.find((k) => k.code === '21.71')!.posyandu).toBe(one(w.kec.get('21.71.01')!, 'SELECT count(*) AS n FROM posyandu') + one(w.kec.get('21.71.02')!, 'SELECT count(*) AS n FROM posyandu'))
   })
+
+  it('a bundle acknowledged from before the arrival counter (no cut recorded) is followed by a complete one; every posyandu and report is numbered', async () => {
+    const w = provinceWorld()
+    for (const f of await exchangeUp(w)) await receive(w.prov, f)
+    const batam = w.kab.get('21.71')!
+    await ackBack(w.prov, batam, w.outDir)
+    expect(one(batam, `SELECT count(*) AS n FROM posyandu p WHERE NOT EXISTS (SELECT 1 FROM row_arrival a WHERE a.table_name = 'posyandu' AND a.row_id = p.id)`)).toBe(0)
+    expect(one(batam, `SELECT count(*) AS n FROM monthly_report m WHERE NOT EXISTS (SELECT 1 FROM row_arrival a WHERE a.table_name = 'monthly_report' AND a.row_id = m.id)`)).toBe(0)
+    batam.sqlite.prepare(`UPDATE bundle_log SET high_arrival = NULL, grants_json = NULL WHERE direction = 'out' AND peer_code = '21'`).run()
+    const after = readManifestOf(send(batam, w.prov, w.outDir))
+    expect(after.counts).toMatchObject({ posyandu: one(batam, 'SELECT count(*) AS n FROM posyandu'), monthly_report: one(batam, 'SELECT count(*) AS n FROM monthly_report') })
+  })
 })

@@ -38,7 +38,7 @@ export function ProvinceReport({ year }: { year: number }) {
             <div className={rep.subtitle}>Bahan Rapat Koordinasi Tim Pembina Posyandu Tingkat Provinsi — Tahun {s.year}</div>
             <div className={rep.h}>Dasar perhitungan</div>
             <ol className={rep.method}>
-              <li>Angka dihitung Simpul dari bundel bertanda tangan yang dikirim tiap kabupaten/kota (posyandu, laporan bulanan, jumlah kader per posyandu, strata yang dihitung kabupaten/kota); tidak diketik tangan.</li>
+              <li>Angka dihitung Simpul dari bundel bertanda tangan yang dikirim tiap kabupaten/kota (posyandu, laporan bulanan, jumlah kader per posyandu, strata yang dihitung kabupaten/kota); tidak diketik tangan. Jumlah posyandu dan kader aktif adalah keadaan menurut bundel terakhir tiap kabupaten/kota, bukan per tahun.</li>
               <li>% posyandu aktif = posyandu strata Purnama + Mandiri ÷ seluruh posyandu terdaftar (pembilang/penyebut dicetak di samping persentase). Posyandu yang datanya tidak lengkap dihitung tersendiri, tidak sebagai Pratama.</li>
               <li>Set indikator: <b>{s.total.sets.join('; ') || 'belum ada strata dihitung'}</b>.</li>
               <li>Kelengkapan laporan = bulan-posyandu yang melapor ÷ (posyandu terdaftar × {s.total.completeness.months} bulan{s.throughMonth ? `, Januari s.d. ${formatMonth(s.throughMonth)}` : ''}).</li>

@@ -11,7 +11,7 @@ export const translations = {
       aktif: 'Posyandu aktif (Purnama + Mandiri)', aktifDetail: '{{aktif}} dari {{denominator}} posyandu, tahun {{year}}; data tidak lengkap {{incomplete}}',
       completeness: 'Kelengkapan laporan', completenessDetail: '{{reported}} dari {{expected}} bulan-posyandu',
     },
-    method: '% aktif = posyandu Purnama + Mandiri ÷ posyandu terdaftar (pembilang/penyebut dicetak di samping). Set indikator: {{sets}}. Kelengkapan = bulan-posyandu yang melapor ÷ (posyandu terdaftar × {{months}} bulan{{through}}).',
+    method: 'Posyandu dan kader: yang terdaftar dan aktif menurut bundel terakhir tiap kabupaten/kota (bukan per tahun). % aktif = posyandu Purnama + Mandiri ÷ posyandu terdaftar (pembilang/penyebut dicetak di samping). Set indikator: {{sets}}. Kelengkapan = bulan-posyandu yang melapor ÷ (posyandu terdaftar × {{months}} bulan{{through}}).',
     through: ', Januari s.d. {{month}}',
     noSet: 'belum ada strata dihitung',
     stale: {
@@ -60,7 +60,7 @@ export const translations = {
       aktif: 'Active posyandu (Purnama + Mandiri)', aktifDetail: '{{aktif}} of {{denominator}} posyandu, year {{year}}; incomplete data {{incomplete}}',
       completeness: 'Report completeness', completenessDetail: '{{reported}} of {{expected}} posyandu-months',
     },
-    method: '% active = Purnama + Mandiri posyandu ÷ registered posyandu (numerator/denominator printed beside it). Indicator set: {{sets}}. Completeness = posyandu-months reported ÷ (registered posyandu × {{months}} months{{through}}).',
+    method: 'Posyandu and cadres: registered and active as of each district\'s last bundle (not per year). % active = Purnama + Mandiri posyandu ÷ registered posyandu (numerator/denominator printed beside it). Indicator set: {{sets}}. Completeness = posyandu-months reported ÷ (registered posyandu × {{months}} months{{through}}).',
     through: ', January to {{month}}',
     noSet: 'no strata computed yet',
     stale: {
