@@ -108,7 +108,7 @@ export function StrataChart({ s, width, height = 220 }: { s: ProvinceSummary; wi
       <div className={css.chartTitle}>{t('charts.strata', { year: s.year })}</div>
       <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={48} />
+        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={62} />
         <YAxis tick={{ fontSize: 9 }} allowDecimals={false} />
         <Legend wrapperStyle={{ fontSize: 9 }} itemSorter={null} />
         {keys.map((k) => <Bar key={k} dataKey={k} name={label(k)} stackId="s" fill={STRATUM_COLOR[k] ?? '#868e96'} isAnimationActive={false} />)}
@@ -146,7 +146,7 @@ export function CompletenessChart({ s, width, height = 200 }: { s: ProvinceSumma
       <div className={css.chartTitle}>{t('charts.completeness', { year: s.year })}</div>
       <BarChart width={width} height={height} data={data} margin={{ top: 16, right: 8, left: -12, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={48} />
+        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={62} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 9 }} />
         <Bar dataKey="pct" fill="#1c7ed6" isAnimationActive={false}>
           {data.map((d) => <Cell key={d.name} fill={d.fill} />)}

@@ -24,7 +24,7 @@ export function ProvinceReport({ year }: { year: number }) {
   const s = sum.data
   const today = (s?.generatedAt ?? new Date().toISOString()).slice(0, 10)
   // Three charts side by side on landscape paper, two on portrait.
-  const chartW = landscape ? 320 : 330
+  const chartW = landscape ? 305 : 330
   return (
     <>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`laporan-posyandu-provinsi-${s?.area.code ?? ''}-${year}.pdf`}>
