@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import type { Writable } from 'node:stream'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
@@ -11,7 +12,7 @@ import { assertNotReplayed, checkSender } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
-import { LOAD_LOG, SUMMARY_VIEWS, warehouseTables } from './schema'
+import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
 export interface TableLoad {
   table: string
@@ -29,6 +30,8 @@ export interface LoadReport {
   seq: number
   rows: number
   tables: TableLoad[]
+  /** The most row text the COPY stream held unsent at once (back-pressure keeps it near one slice). */
+  copyBufferPeak: number
 }
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -75,38 +78,39 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     const sections = new Map<string, Section>()
     const leftOut = new Map<string, number>()
     const copy = client.query(copyFrom(`COPY wh_stage (tbl, ord, row) FROM STDIN (FORMAT csv)`))
-    const copied = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve)
-      copy.on('error', reject)
-    })
+    const sink = copySink(copy)
     let cur: Section | null = null
     let ord = 0
     try {
-      await streamRows(file, checked, {
-        head(h) {
-          cur = openSection(ctx.sqlite, h, me)
-          if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+      await streamRows(
+        file,
+        checked,
+        {
+          head(h) {
+            cur = openSection(ctx.sqlite, h, me)
+            if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+          },
+          row(values) {
+            const s = cur as Section | null
+            if (!s || !tables.has(s.name)) return
+            const k = rowKeys(s, values)
+            if (check.invalid.has(versionKey(s.name, k))) {
+              leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
+              return
+            }
+            const obj: Record<string, unknown> = {}
+            s.columns.forEach((c, i) => (obj[c] = values[i]))
+            sink.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
+          },
         },
-        row(values) {
-          const s = cur as Section | null
-          if (!s || !tables.has(s.name)) return
-          const k = rowKeys(s, values)
-          if (check.invalid.has(versionKey(s.name, k))) {
-            leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
-            return
-          }
-          const obj: Record<string, unknown> = {}
-          s.columns.forEach((c, i) => (obj[c] = values[i]))
-          copy.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
-        },
-      })
+        // Between slices of the file: wait while PostgreSQL has not taken what was sent.
+        { drain: () => sink.drained() },
+      )
     } catch (e) {
-      copy.destroy(e as Error)
-      await copied.catch(() => undefined)
+      await sink.abort(e as Error)
       throw e
     }
-    copy.end()
-    await copied
+    await sink.end()
 
     const report: TableLoad[] = []
     for (const s of sections.values()) {
@@ -120,13 +124,75 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
       `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn')],
     )
-    for (const view of Object.values(SUMMARY_VIEWS)) await client.query(`REFRESH MATERIALIZED VIEW ${view}`)
+    // The figures of the kabupaten/kota the bundle came from (or lies in), in the same transaction.
+    await refreshSummaries(client, sender.slice(0, 5))
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)) }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
+  }
+}
+
+/**
+ * The COPY stream as a sink that respects back-pressure: rows are gathered into chunks of
+ * about 256 KB (one write per row would cost a stream write each), and when the stream's
+ * write() returns false — PostgreSQL or the socket has not taken what was sent — the
+ * producer waits for 'drain' before it decrypts the next slice of the file. The stream's
+ * buffer, and with it the loader's memory, stays bounded by one slice whatever the bundle's size.
+ */
+export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
+  let parts: string[] = []
+  let size = 0
+  let full = false
+  let failed: Error | null = null
+  let peak = 0
+  copy.on('error', (e) => (failed ??= e))
+  const finished = new Promise<void>((resolve, reject) => {
+    copy.on('finish', resolve)
+    copy.on('error', reject)
+  })
+  finished.catch(() => undefined)
+  const flush = () => {
+    if (!size) return
+    if (!copy.write(parts.join(''))) full = true
+    peak = Math.max(peak, copy.writableLength)
+    parts = []
+    size = 0
+  }
+  return {
+    write(text: string) {
+      parts.push(text)
+      size += text.length
+      if (size >= chunkBytes) flush()
+    },
+    /** Resolves once the stream wants more (at once when it is not full). */
+    async drained(): Promise<void> {
+      flush()
+      if (failed) throw failed
+      if (!full) return
+      await new Promise<void>((resolve, reject) => {
+        const done = () => (copy.off('error', fail), resolve())
+        const fail = (e: Error) => (copy.off('drain', done), reject(e))
+        copy.once('drain', done)
+        copy.once('error', fail)
+      })
+      full = false
+    },
+    /** The most the stream held unsent at once (bytes of text). */
+    get peakBuffered(): number {
+      return peak
+    },
+    async end(): Promise<void> {
+      flush()
+      copy.end()
+      await finished
+    },
+    async abort(e: Error): Promise<void> {
+      copy.destroy(e)
+      await finished.catch(() => undefined)
+    },
   }
 }
 
