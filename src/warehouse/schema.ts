@@ -57,7 +57,9 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     UNIQUE (peer_code, seq))`)
   out.push(`CREATE TABLE IF NOT EXISTS ${META} (key text PRIMARY KEY, value text NOT NULL)`)
   // Warehouses made before the summary tables kept the figures as materialised views.
-  for (const t of Object.values(SUMMARY_TABLES)) out.push(`DROP MATERIALIZED VIEW IF EXISTS ${t}`)
+  for (const t of Object.values(SUMMARY_TABLES)) {
+    out.push(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_matviews WHERE matviewname = '${t}') THEN DROP MATERIALIZED VIEW ${t}; END IF; END $$`)
+  }
   return out
 }
 
