@@ -51,7 +51,7 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
     note('  memuat ke gudang data…')
     const child = spawnSync(process.execPath, ['--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     if (child.status !== 0) throw new Error(`loader gagal (${child.status}): ${child.stderr.slice(-2000)}`)
-    const load = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; bundles: number; seconds: number; startRss: number; peakRss: number; copyBufferPeak: number; refused: string[] }
+    const load = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; bundles: number; seconds: number; startRss: number; peakRss: number; copyBufferPeak: number; phases: Record<string, number>; refused: string[] }
     if (load.refused.length) throw new Error(`bundel ditolak: ${load.refused.slice(0, 3).join('; ')}`)
     const loadRate = load.rows / load.seconds
     note(`  dimuat ${load.rows} baris dalam ${load.seconds.toFixed(0)} s`)
@@ -111,7 +111,7 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
         baselineLabel: RAW_COPY_LABEL,
         goal: '≥ 50% of raw COPY',
         pass: loadRate >= 0.5 * rawRate,
-        notes: `${Math.round((100 * loadRate) / rawRate)}% of raw COPY; load ${load.seconds.toFixed(1)} s, raw COPY ${rawSeconds.toFixed(1)} s; rows ${JSON.stringify(data.rows)}; bundles ${(data.bundleBytes / 1e6).toFixed(0)} MB made in ${data.generateSeconds.toFixed(0)} s`,
+        notes: `${Math.round((100 * loadRate) / rawRate)}% of raw COPY; load ${load.seconds.toFixed(1)} s (${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}), raw COPY ${rawSeconds.toFixed(1)} s; rows ${JSON.stringify(data.rows)}; bundles ${(data.bundleBytes / 1e6).toFixed(0)} MB made in ${data.generateSeconds.toFixed(0)} s`,
       },
       {
         name: `warehouse loader peak RSS, ${L}`,

@@ -32,6 +32,8 @@ export interface LoadReport {
   tables: TableLoad[]
   /** The most row text the COPY stream held unsent at once (back-pressure keeps it near one slice). */
   copyBufferPeak: number
+  /** Milliseconds per phase (header+hash, check, copy, refs, merge, withdraw, summaries, commit). */
+  phases: Record<string, number>
 }
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -49,6 +51,13 @@ const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
  * A refused, failed or killed load leaves the warehouse exactly as it was.
  */
 export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  const phases: Record<string, number> = {}
+  let t0 = performance.now()
+  const lap = (name: string) => {
+    const now = performance.now()
+    phases[name] = (phases[name] ?? 0) + (now - t0)
+    t0 = now
+  }
   const header = readBundleHeader(file) // 1
   const lastSeq = await lastLoaded(client, header.manifest.from.code)
   const checked = checkSender(ctx, header, { lastSeq }) // 2 signature, sender, receiver, replay (by the load log)
@@ -57,7 +66,9 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
   const sender = checked.peer.wilayah_code
   const tables = new Set(warehouseTables(me))
   await verifyPayloadHash(file, checked.header) // 3a
+  lap('header')
   const check = await checkRows(ctx, file, checked) // 3b, 4: the table policy, row by row
+  lap('check')
   if (check.unauthorisedTotal) {
     throw new AppError(
       'BUNDLE_UNAUTHORISED',
@@ -111,12 +122,19 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
       throw e
     }
     await sink.end()
+    // The planner needs to know the staged rows, and the checks below look rows up by id.
+    await client.query(`CREATE INDEX ON wh_stage (tbl, (row->>'id'))`)
+    await client.query(`ANALYZE wh_stage`)
+    lap('copy')
 
     const report: TableLoad[] = []
     for (const s of sections.values()) {
       await refuseForeign(client, s, sender)
+      lap('refs')
       const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
+      lap('merge')
       const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
+      lap('withdraw')
       report.push({ table: s.name, ...merged, leftOut: leftOut.get(s.name) ?? 0, withdrawn })
     }
     const sum = (k: keyof TableLoad) => report.reduce((n, t) => n + Number(t[k]), 0)
@@ -126,9 +144,11 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     )
     // The figures of the kabupaten/kota the bundle came from (or lies in), in the same transaction.
     await refreshSummaries(client, sender.slice(0, 5))
+    lap('summaries')
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered }
+    lap('commit')
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
@@ -215,17 +235,25 @@ async function refuseForeign(client: pg.Client, s: Section, sender: string): Pro
   }
   for (const ref of s.policy.refs ?? []) {
     if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
-    const bad = await client.query<{ id: string; target: string }>(
-      `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st
-       JOIN (SELECT id, scope FROM ${q(ref.table)} UNION ALL SELECT row->>'id', row->>'scope' FROM wh_stage WHERE tbl = $2) r ON r.id = st.row->>${`'${ref.column}'`}
-       WHERE st.tbl = $1 AND st.row->>'deleted_at' IS NULL AND r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'
-       LIMIT 1`,
-      [s.name, ref.table],
-    )
-    if (bad.rowCount) {
+    // A row may point at a stored row or at one staged with it; two lookups by id (one
+    // query over a UNION of both made PostgreSQL scan the staging table for every row).
+    const foreign = `r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'`
+    const live = `st.tbl = $1 AND st.row->>'deleted_at' IS NULL`
+    const col = `'${ref.column.replaceAll("'", "''")}'`
+    const bad =
+      (await client.query<{ id: string; target: string }>(
+        `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st JOIN ${q(ref.table)} r ON r.id = st.row->>${col} WHERE ${live} AND ${foreign} LIMIT 1`,
+        [s.name],
+      )).rows[0] ??
+      (await client.query<{ id: string; target: string }>(
+        `SELECT st.row->>'id' AS id, r.row->>'scope' AS target FROM wh_stage st JOIN wh_stage r ON r.tbl = $2 AND r.row->>'id' = st.row->>${col}
+         WHERE ${live} AND ${foreign.replaceAll('r.scope', "(r.row->>'scope')")} LIMIT 1`,
+        [s.name, ref.table],
+      )).rows[0]
+    if (bad) {
       throw new AppError(
         'BUNDLE_UNAUTHORISED',
-        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.rows[0].id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.rows[0].target}. Tidak ada data yang dimuat.`,
+        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.target}. Tidak ada data yang dimuat.`,
       )
     }
   }
@@ -258,9 +286,10 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
 async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
   const res = await client.query(
     `DELETE FROM ${q(table)} t
-     WHERE (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
+     WHERE substr(t.scope, 1, 5) = $3
+       AND (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
        AND NOT EXISTS (SELECT 1 FROM wh_stage st WHERE st.tbl = $1 AND st.row->>'id' = t.id)`,
-    [table, sender],
+    [table, sender, sender.slice(0, 5)],
   )
   return res.rowCount ?? 0
 }

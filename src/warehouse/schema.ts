@@ -34,13 +34,12 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     const cols = columnsOf(sqlite, table).map((c) => `"${c.name}" ${pgType(c.type)}${c.name === 'id' ? ' PRIMARY KEY' : KEY_COLUMNS.has(c.name) ? ' NOT NULL' : ''}`)
     out.push(`CREATE TABLE IF NOT EXISTS "${table}" (${cols.join(', ')})`)
     out.push(`CREATE INDEX IF NOT EXISTS "${table}_scope" ON "${table}" (scope)`)
+    // By kabupaten/kota (the first five characters of the scope): a load withdraws and
+    // summarises one kabupaten's rows without reading the others'.
+    out.push(`CREATE INDEX IF NOT EXISTS "${table}_kab" ON "${table}" (substr(scope, 1, 5))`)
   }
   out.push(`CREATE INDEX IF NOT EXISTS kader_count_posyandu ON kader_count (posyandu_id)`)
   out.push(`CREATE INDEX IF NOT EXISTS posyandu_stratum_posyandu ON posyandu_stratum (posyandu_id, year)`)
-  // The summary SQL groups by kabupaten/kota (the first five characters of the scope): these
-  // let a load recompute one kabupaten's summary rows without reading the others.
-  out.push(`CREATE INDEX IF NOT EXISTS posyandu_kab ON posyandu (substr(scope, 1, 5))`)
-  out.push(`CREATE INDEX IF NOT EXISTS posyandu_stratum_kab ON posyandu_stratum (substr(scope, 1, 5))`)
   out.push(`CREATE TABLE IF NOT EXISTS ${LOAD_LOG} (
     id bigserial PRIMARY KEY,
     peer_code text NOT NULL,
