@@ -127,10 +127,9 @@ export function warehouseClient(inner: OpClient, pool: pg.Pool): WarehouseClient
 
 /** A small pool for the host (a few dashboards at once); the url's password never reaches a message. */
 export async function warehousePool(url: string): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'simpul-warehouse-serve' })
+  // Read-only on the server's side as well (a startup option of every connection): a bug here cannot write either.
+  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'simpul-warehouse-serve', options: '-c default_transaction_read_only=on' })
   try {
-    // Read-only on the server's side as well: a bug here cannot write either.
-    pool.on('connect', (c) => void c.query('SET default_transaction_read_only = on').catch(() => undefined))
     await pool.query('SELECT 1 FROM wh_load_log LIMIT 1')
   } catch (e) {
     await pool.end().catch(() => undefined)

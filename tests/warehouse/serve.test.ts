@@ -144,7 +144,7 @@ describe('warehouse serve', () => {
 })
 
 describe('`simpul warehouse serve`', () => {
-  it('refuses an office without a warehouse, saying what to run first', () => {
+  it('refuses an office without a warehouse, saying what to run first, and a server that cannot be read', () => {
     const db = join(tempDir('simpul-whserve-'), 'kantor.sqlite')
     const env = { ...process.env, ...CLI_ENV }
     const init = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'init', '--office', '21', '--name', 'Provinsi Kepulauan Riau', '--admin', 'admin', '--db', db], { encoding: 'utf8', env })
@@ -152,5 +152,13 @@ describe('`simpul warehouse serve`', () => {
     const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'serve', '--db', db], { encoding: 'utf8', env })
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/Gudang data belum disiapkan.*warehouse init --pg/)
+    // --pg names another server (a replica): one that is not there is refused before any host starts.
+    const gone = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'serve', '--db', db, '--pg', `postgresql://postgres@localhost/none?host=${encodeURIComponent(join(server.dir, 'tidak-ada'))}`], { encoding: 'utf8', env })
+    expect(gone.status).toBe(1)
+    expect(gone.stderr).toMatch(/tidak dapat dibaca/)
   })
+})
+
+it('the host’s connections to PostgreSQL are read-only on the server’s side too', async () => {
+  await expect(pool.query(`CREATE TABLE coba (a int)`)).rejects.toThrow(/read-only transaction/)
 })

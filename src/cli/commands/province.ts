@@ -78,12 +78,13 @@ export const provinceCommands: Command[] = [
   {
     name: 'warehouse serve',
     summary: 'tampilkan dasbor gudang data (hanya baca) di peramban',
-    usage: 'warehouse serve [--port P]',
+    usage: 'warehouse serve [--port P] [--pg <url>]',
     // Like `serve`: the window logs in itself, with the same people and roles.
     access: 'none',
-    options: { port: { type: 'string' } },
+    // --pg: read from another server than the one `warehouse init` named (a read replica).
+    options: { port: { type: 'string' }, pg: { type: 'string' } },
     async run(r) {
-      const url = await withCtx(r, (ctx) => getSetting(ctx.sqlite, PG_SETTING))
+      const url = (r.values.pg as string | undefined) ?? (await withCtx(r, (ctx) => getSetting(ctx.sqlite, PG_SETTING)))
       if (!url) throw new AppError('WAREHOUSE_NOT_READY', 'Gudang data belum disiapkan untuk kantor ini. Jalankan dulu: simpul warehouse init --pg <url>.')
       const pool = await warehousePool(url)
       let inner: WorkerClient
