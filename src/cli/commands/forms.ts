@@ -1,8 +1,12 @@
 import { completeness } from '../../core/forms/completeness'
 import { getForm, listForms } from '../../core/forms/definitions'
-import { quality } from '../../core/forms/quality'
+import { outlierText, quality } from '../../core/forms/quality'
+import { MARK_LABEL, type QualityMark } from '../../shared/contract/forms'
 import { formatMonth, formatPercent } from '../../shared/format'
 import { EXIT, UsageError, withCtx, type Command } from '../command'
+
+/** " — [diperbaiki] catatan (Ani, 2026-11-24)": a finding's follow-up mark in the text output. */
+const markText = (m: QualityMark | null) => (m ? ` — [${MARK_LABEL[m.status].id}]${m.note ? ` ${m.note}` : ''} (${m.markedByName}, ${m.markedAt.slice(0, 10)})` : '')
 
 const STATUS = { reported: 'tepat waktu', late: 'terlambat', missing: 'BELUM MELAPOR' } as const
 
@@ -94,8 +98,9 @@ export const formsCommands: Command[] = [
         r.print(q, () =>
           [
             `Mutu data ${q.form.code} ${year} — ${q.area.name}: ${q.reports} laporan, ${q.violations.length} pelanggaran aturan, ${q.outliers.length} pencilan`,
-            ...q.violations.map((v) => `${v.importance === 'error' ? 'ERROR ' : 'peringatan'} ${v.posyandu} ${v.period}: ${v.message.id}`),
-            ...q.outliers.map((o) => `pencilan ${o.posyandu} ${o.period} ${o.label} = ${o.value} (median ${o.median}${o.z !== null ? `, z ${o.z}` : `, di luar batas ${o.reason}`})`),
+            ...q.violations.map((v) => `${v.importance === 'error' ? 'ERROR ' : 'peringatan'} ${v.posyandu} ${v.period}: ${v.message.id}${markText(v.mark)}`),
+            ...q.outliers.map((o) => `pencilan ${o.posyandu} ${o.period} ${outlierText(o)}${markText(o.mark)}`),
+            ...(q.history.length ? ['', 'Riwayat tanda (temuan sudah tidak ada):', ...q.history.map((m) => `  ${m.posyandu} ${m.period}: ${m.finding}${markText(m)}`)] : []),
           ].join('\n'),
         )
         return EXIT.ok

@@ -1,12 +1,11 @@
+import type { PosyanduRef } from '../../shared/contract/evaluation'
 import type { Outlier, Quality, RuleViolation } from '../../shared/contract/forms'
 import type { FormDef, FormValues } from '../../shared/forms/form'
 import { fillMessage, previousPeriod, ruleVerdicts } from '../../shared/forms/form'
 import type { Ctx } from '../context'
 import { listPosyandu, resolveArea } from '../evaluation/posyandu'
 import { compiled, getForm } from './definitions'
-
-
-
+import { marksOf, markKey } from './marks'
 
 /** |modified z| above this is an outlier (Iglewicz and Hoaglin). */
 export const Z_LIMIT = 3.5
@@ -42,33 +41,30 @@ function allReports(ctx: Ctx, form: FormDef, posyanduIds: string[]): Map<string,
   return out
 }
 
-/**
- * Data quality of one form over a year: every rule on every report (with the period
- * before), and outliers per field and posyandu — modified z-score over the posyandu's own
- * history (at least six reports), and values outside the field's min–max.
- */
-export function quality(ctx: Ctx, code: string, year: number, area?: string): Quality {
-  const office = ctx.requireOffice()
-  const form = getForm(ctx.sqlite, office.wilayahCode, code)
+/** How an outlier reads to a person (on screen, in print, in the CLI and in the mark that records it). */
+export function outlierText(o: Pick<Outlier, 'label' | 'value' | 'median' | 'z' | 'reason'>): string {
+  const why = o.z !== null ? `z ${String(o.z).replace('.', ',')}` : o.reason === 'min' ? 'di bawah batas terendah' : 'di atas batas tertinggi'
+  return `${o.label} = ${o.value} (median ${String(o.median).replace('.', ',')}, ${why})`
+}
+
+type Finding = { violations: Omit<RuleViolation, 'mark'>[]; outliers: Omit<Outlier, 'mark'>[]; unknown: number; count: number }
+
+/** Every rule on every report of the year (with the period before), and outliers over each posyandu's own history. */
+export function findings(ctx: Ctx, form: FormDef, year: number, list: PosyanduRef[]): Finding {
   const cf = compiled(form)
-  const where = resolveArea(ctx, area)
-  const list = listPosyandu(ctx.sqlite, where.code)
   const reports = allReports(ctx, form, list.map((p) => p.id))
   const inYear = (period: string) => period.startsWith(String(year))
-  const violations: RuleViolation[] = []
-  const outliers: Outlier[] = []
-  let unknown = 0
-  let count = 0
+  const out: Finding = { violations: [], outliers: [], unknown: 0, count: 0 }
   for (const p of list) {
     const mine = reports.get(p.id) ?? new Map<string, FormValues>()
     const periods = [...mine.keys()].sort()
     for (const period of periods.filter(inYear)) {
-      count++
+      out.count++
       const values = mine.get(period)!
       const prev = mine.get(previousPeriod(period)) ?? null
       for (const v of ruleVerdicts(cf, values, prev)) {
-        if (v.verdict === 'unknown') unknown++
-        if (v.verdict === 'fail') violations.push({ posyanduId: p.id, posyandu: p.name, desa: p.desaName, period, rule: v.rule.id, expr: v.rule.expr, importance: v.rule.importance, message: fillMessage(v.rule.message, values, prev) })
+        if (v.verdict === 'unknown') out.unknown++
+        if (v.verdict === 'fail') out.violations.push({ posyanduId: p.id, posyandu: p.name, desa: p.desaName, period, rule: v.rule.id, expr: v.rule.expr, importance: v.rule.importance, message: fillMessage(v.rule.message, values, prev) })
       }
     }
     for (const f of form.fields) {
@@ -80,15 +76,40 @@ export function quality(ctx: Ctx, code: string, year: number, area?: string): Qu
       const mad = median(xs.map((x) => Math.abs(x - med)))
       for (const h of history.filter((h) => inYear(h.period))) {
         const base = { posyanduId: p.id, posyandu: p.name, period: h.period, field: f.key, label: f.label.id, value: h.x, median: med }
-        if (f.min !== undefined && h.x < f.min) outliers.push({ ...base, z: null, reason: 'min' })
-        else if (f.max !== undefined && h.x > f.max) outliers.push({ ...base, z: null, reason: 'max' })
+        if (f.min !== undefined && h.x < f.min) out.outliers.push({ ...base, z: null, reason: 'min' })
+        else if (f.max !== undefined && h.x > f.max) out.outliers.push({ ...base, z: null, reason: 'max' })
         else if (history.length >= MIN_HISTORY && mad > 0) {
           const z = (0.6745 * (h.x - med)) / mad
-          if (Math.abs(z) > Z_LIMIT) outliers.push({ ...base, z: Math.round(z * 10) / 10, reason: 'z' })
+          if (Math.abs(z) > Z_LIMIT) out.outliers.push({ ...base, z: Math.round(z * 10) / 10, reason: 'z' })
         }
       }
     }
   }
+  return out
+}
+
+/**
+ * Data quality of one form over a year: every rule on every report (with the period
+ * before), and outliers per field and posyandu — modified z-score over the posyandu's own
+ * history (at least six reports), and values outside the field's min–max. Each finding
+ * carries its follow-up mark; marks whose finding is gone are returned as history.
+ */
+export function quality(ctx: Ctx, code: string, year: number, area?: string): Quality {
+  const office = ctx.requireOffice()
+  const form = getForm(ctx.sqlite, office.wilayahCode, code)
+  const where = resolveArea(ctx, area)
+  const list = listPosyandu(ctx.sqlite, where.code)
+  const found = findings(ctx, form, year, list)
+  const marks = marksOf(ctx, form.code, year, list)
+  const used = new Set<string>()
+  const take = (key: string) => {
+    const m = marks.get(key) ?? null
+    if (m) used.add(key)
+    return m
+  }
+  const violations: RuleViolation[] = found.violations.map((v) => ({ ...v, mark: take(markKey(v.posyanduId, v.period, 'rule', v.rule)) }))
+  const outliers: Outlier[] = found.outliers.map((o) => ({ ...o, mark: take(markKey(o.posyanduId, o.period, 'outlier', o.field)) }))
+  const history = [...marks.entries()].filter(([k]) => !used.has(k)).map(([, m]) => m).sort((a, b) => a.posyandu.localeCompare(b.posyandu) || a.period.localeCompare(b.period))
   violations.sort((a, b) => (a.importance === b.importance ? 0 : a.importance === 'error' ? -1 : 1) || a.posyandu.localeCompare(b.posyandu) || a.period.localeCompare(b.period))
-  return { form: { code: form.code, version: form.version, name: form.name.id }, year, area: where, reports: count, violations, outliers, unknown }
+  return { form: { code: form.code, version: form.version, name: form.name.id }, year, area: where, reports: found.count, violations, outliers, unknown: found.unknown, history, canMark: office.level === 'kecamatan' }
 }
