@@ -56,7 +56,7 @@ describe('follow-up marks on data-quality findings', () => {
     await callOp(kec, 'forms.mark', { ...base, status: 'fixed', note: 'D dibetulkan menjadi 40.' }, operator)
     const after = await callOp(kec, 'forms.quality', { code: 'SKDN', year: 2026 })
     expect(after.violations.filter((v) => v.period === '2026-03')).toEqual([])
-    expect(after.history).toEqual([expect.objectContaining({ period: '2026-03', kind: 'rule', status: 'fixed', note: 'D dibetulkan menjadi 40.', finding: m1.finding })])
+    expect(after.history).toEqual([expect.objectContaining({ period: '2026-03', kind: 'rule', status: 'fixed', note: 'D dibetulkan menjadi 40.', finding: m1!.finding })])
     const row = kec.sqlite.prepare('SELECT rev FROM quality_mark WHERE id = ?').get(markId('SKDN', p, '2026-03', 'rule', 'D=N+T+O+B')) as { rev: number }
     expect(row.rev).toBe(2)
     // The audit keeps both decisions.
