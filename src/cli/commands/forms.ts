@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { completeness } from '../../core/forms/completeness'
+import { applyFormImport, formMappingFromPairs, previewFormImport } from '../../core/forms/sheet-import'
+import { AppError } from '../../shared/result'
 import { getForm, listForms } from '../../core/forms/definitions'
 import { outlierText, quality } from '../../core/forms/quality'
 import { MARK_LABEL, type QualityMark } from '../../shared/contract/forms'
@@ -104,6 +108,43 @@ export const formsCommands: Command[] = [
           ].join('\n'),
         )
         return EXIT.ok
+      })
+    },
+  },
+  {
+    name: 'report import',
+    summary: 'impor laporan bulanan dari lembar rekap kecamatan (.xlsx): satu baris per posyandu, satu kolom per isian',
+    usage: 'report import <berkas.xlsx> --form <kode> --month YYYY-MM | --year YYYY [--map "Kolom=isian"]... [--dry-run] [--valid-only]',
+    access: { ops: ['forms.importApply'] },
+    options: { form: { type: 'string' }, month: { type: 'string' }, year: { type: 'string' }, map: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
+    run: (r) => {
+      const file = r.args[0]
+      const code = (r.values.form as string | undefined)?.toUpperCase()
+      const period = (r.values.month ?? r.values.year) as string | undefined
+      if (!file) throw new UsageError('sebutkan berkas .xlsx')
+      if (!code || !period) throw new UsageError('--form dan --month (atau --year untuk formulir tahunan) wajib diisi, contoh: report import rekap.xlsx --form SKDN --month 2026-10')
+      return withCtx(r, async (ctx) => {
+        if (!existsSync(resolve(file))) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
+        const data = readFileSync(resolve(file))
+        const pairs = (r.values.map as string[] | undefined) ?? []
+        const mapping = pairs.length ? formMappingFromPairs(ctx, code, pairs) : undefined
+        const dry = Boolean(r.values['dry-run'])
+        const res = dry ? { preview: await previewFormImport(ctx, code, period, data, mapping), saved: 0, skipped: 0 } : await applyFormImport(ctx, code, period, data, mapping, Boolean(r.values['valid-only']))
+        const p = res.preview
+        const used = new Set(Object.values(p.mapping))
+        const out = dry ? { ...p, dryRun: true } : { ...p, saved: res.saved, skipped: res.skipped }
+        r.print(out, () =>
+          [
+            `Lembar "${p.sheet}", formulir ${p.form.code} versi ${p.form.version}, periode ${period.length === 7 ? formatMonth(period) : period}.`,
+            `Kolom: ${Object.entries(p.mapping).filter(([, h]) => h).map(([k, h]) => `"${h}" → ${k}`).join(', ')}`,
+            ...(p.headers.some((h) => h && !used.has(h)) ? [`Tidak dipakai: ${p.headers.filter((h) => h && !used.has(h)).map((h) => `"${h}"`).join(', ')}`] : []),
+            ...p.notices,
+            ...p.rows.map((x) => `baris ${String(x.row).padStart(4)}  ${(x.errors.length ? 'SALAH' : 'benar').padEnd(6)} ${x.posyandu ?? ''}${x.errors.length ? ` — ${x.errors.join('; ')}` : ''}${x.warnings.length ? ` (peringatan: ${x.warnings.join('; ')})` : ''}`),
+            `dapat disimpan ${p.counts.valid}, salah ${p.counts.error}`,
+            dry ? 'Uji coba: tidak ada yang ditulis.' : `Disimpan: ${res.saved} laporan posyandu${res.skipped ? `; ${res.skipped} baris salah dilewati` : ''}.`,
+          ].join('\n'),
+        )
+        return dry && p.counts.error > 0 ? EXIT.refused : EXIT.ok
       })
     },
   },

@@ -278,7 +278,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
-      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />}
+      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport form={form} period={period} onSaved={() => void sheet.reload()} />}
       <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
