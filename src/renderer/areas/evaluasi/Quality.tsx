@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Popover, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
 import { IconArrowLeft, IconFlag, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -51,7 +51,7 @@ function MarkBadge({ mark }: { mark: QualityMark | null }) {
 type Target = { code: string; posyanduId: string; period: string; kind: 'rule' | 'outlier'; subject: string }
 
 /** The small form that marks one finding: status, note, save (or remove the mark). */
-function MarkEditor({ target, mark, onDone }: { target: Target; mark: QualityMark | null; onDone: () => void }) {
+function MarkEditor({ target, mark, title, finding, onDone }: { target: Target; mark: QualityMark | null; title: string; finding: string; onDone: () => void }) {
   const { lang, x } = useT()
   const [opened, setOpened] = useState(false)
   const [status, setStatus] = useState<MarkStatus>(mark?.status ?? 'checked')
@@ -63,21 +63,20 @@ function MarkEditor({ target, mark, onDone }: { target: Target; mark: QualityMar
     }
   }
   return (
-    <Popover opened={opened} onChange={setOpened} width={340} position="left" withArrow trapFocus>
-      <Popover.Target>
-        <Button size="compact-xs" variant="subtle" leftSection={<IconFlag size={12} />} onClick={() => setOpened((o) => !o)} data-testid="mark-button">{mark ? x.change : x.mark}</Button>
-      </Popover.Target>
-      <Popover.Dropdown>
+    <>
+      <Button size="compact-xs" variant="subtle" leftSection={<IconFlag size={12} />} onClick={() => setOpened(true)} data-testid="mark-button">{mark ? x.change : x.mark}</Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={`${x.followUp}: ${title}`} size="md">
         <Stack gap="xs">
-          <SegmentedControl size="xs" orientation="vertical" value={status} onChange={(v) => setStatus(v as MarkStatus)} data={(Object.keys(MARK_LABEL) as MarkStatus[]).map((k) => ({ value: k, label: MARK_LABEL[k][lang] }))} />
-          <Textarea size="xs" label={x.note} placeholder={x.notePlaceholder} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={500} data-testid="mark-note" />
+          <Text size="sm" c="dimmed">{finding}</Text>
+          <SegmentedControl size="xs" fullWidth value={status} onChange={(v) => setStatus(v as MarkStatus)} data={(Object.keys(MARK_LABEL) as MarkStatus[]).map((k) => ({ value: k, label: MARK_LABEL[k][lang] }))} />
+          <Textarea size="sm" label={x.note} placeholder={x.notePlaceholder} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={500} data-testid="mark-note" data-autofocus />
           <Group gap="xs">
             <Button size="xs" onClick={() => void save(status)} data-testid="mark-save">{x.save}</Button>
             {mark && <Button size="xs" variant="subtle" color="red" onClick={() => void save(null)}>{x.remove}</Button>}
           </Group>
         </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      </Modal>
+    </>
   )
 }
 
@@ -90,7 +89,8 @@ export function QualityPanel({ code, year, area }: { code: string; year: number;
   if (!q.data) return null
   const d = q.data
   const marking = d.canMark && can('forms.mark')
-  const editor = (target: Target, mark: QualityMark | null) => (marking ? <MarkEditor key={`${target.posyanduId}${target.period}${target.subject}${mark?.markedAt ?? ''}`} target={target} mark={mark} onDone={() => void q.reload()} /> : null)
+  const editor = (target: Target, mark: QualityMark | null, posyandu: string, finding: string) =>
+    marking ? <MarkEditor key={`${target.posyanduId}${target.period}${target.subject}${mark?.markedAt ?? ''}`} target={target} mark={mark} title={`${posyandu}, ${target.period}`} finding={finding} onDone={() => void q.reload()} /> : null
   return (
     <Card withBorder padding="sm" data-testid="quality">
       <Group justify="space-between">
@@ -110,7 +110,7 @@ export function QualityPanel({ code, year, area }: { code: string; year: number;
                   <Table.Td><Badge size="xs" color={v.importance === 'error' ? 'red' : 'yellow'}>{x[v.importance]}</Badge></Table.Td>
                   <Table.Td>{v.posyandu}</Table.Td><Table.Td>{v.period}</Table.Td><Table.Td>{v.message[lang]}</Table.Td>
                   <Table.Td><MarkBadge mark={v.mark} /></Table.Td>
-                  <Table.Td>{editor({ code, posyanduId: v.posyanduId, period: v.period, kind: 'rule', subject: v.rule }, v.mark)}</Table.Td>
+                  <Table.Td>{editor({ code, posyanduId: v.posyanduId, period: v.period, kind: 'rule', subject: v.rule }, v.mark, v.posyandu, v.message[lang])}</Table.Td>
                 </Table.Tr>
               ))}
               {d.outliers.map((o, i) => (
@@ -118,7 +118,7 @@ export function QualityPanel({ code, year, area }: { code: string; year: number;
                   <Table.Td><Badge size="xs" color="grape">{x.outliers}</Badge></Table.Td>
                   <Table.Td>{o.posyandu}</Table.Td><Table.Td>{o.period}</Table.Td><Table.Td>{outlierText(o)}</Table.Td>
                   <Table.Td><MarkBadge mark={o.mark} /></Table.Td>
-                  <Table.Td>{editor({ code, posyanduId: o.posyanduId, period: o.period, kind: 'outlier', subject: o.field }, o.mark)}</Table.Td>
+                  <Table.Td>{editor({ code, posyanduId: o.posyanduId, period: o.period, kind: 'outlier', subject: o.field }, o.mark, o.posyandu, outlierText(o))}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -134,7 +134,7 @@ export function QualityPanel({ code, year, area }: { code: string; year: number;
                 <Table.Tr key={`${m.posyanduId}${m.period}${m.kind}${m.subject}`}>
                   <Table.Td>{m.posyandu}</Table.Td><Table.Td>{m.period}</Table.Td><Table.Td c="dimmed">{m.finding}</Table.Td>
                   <Table.Td><MarkBadge mark={m} /></Table.Td>
-                  <Table.Td>{editor({ code, posyanduId: m.posyanduId, period: m.period, kind: m.kind, subject: m.subject }, m)}</Table.Td>
+                  <Table.Td>{editor({ code, posyanduId: m.posyanduId, period: m.period, kind: m.kind, subject: m.subject }, m, m.posyandu, m.finding)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
