@@ -52,7 +52,7 @@ export const formsCommands: Command[] = [
           [
             `${f.code} versi ${f.version} — ${f.name.id} (${f.periodType === 'monthly' ? 'bulanan' : 'tahunan'})`,
             `Sumber: ${f.source}`,
-            ...f.sections.flatMap((s) => [`\n[${s.label.id}]`, ...f.fields.filter((x) => x.section === s.id).map((x) => `  ${x.key.padEnd(22)} ${x.label.id}${x.required ? ' (wajib)' : ''}${x.max !== undefined ? ` ≤ ${x.max}` : ''}${x.example ? ' [contoh, periksa]' : ''}`)]),
+            ...f.sections.flatMap((s) => [`\n[${s.label.id}]`, ...f.fields.filter((x) => x.section === s.id).map((x) => `  ${x.key.padEnd(22)} ${x.label.id}${x.required ? ' (wajib)' : ''}${x.max !== undefined ? ` ≤ ${x.max}` : ''}${x.example ? ' [contoh, periksa]' : ''}${x.source ? `\n  ${' '.repeat(22)} ${x.example ? 'belum dikonfirmasi' : 'sumber'}: ${x.source}` : ''}`)]),
             '\nAturan:',
             ...f.rules.map((x) => `  ${x.importance === 'error' ? 'error     ' : 'peringatan'} ${x.expr}`),
             '\nIndikator:',

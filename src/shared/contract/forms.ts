@@ -176,6 +176,7 @@ export const formDefInput = z.object({
         max: z.number().optional(),
         required: z.boolean().optional(),
         example: z.boolean().optional(),
+        source: z.string().max(300).optional(),
       }),
     )
     .max(300),

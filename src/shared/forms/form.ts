@@ -26,6 +26,8 @@ export interface FormField {
   required?: boolean
   /** An item the kabupaten office should check against the panduan before relying on it. */
   example?: boolean
+  /** Where the item comes from, or (for an example) why it could not be confirmed. */
+  source?: string
 }
 
 export interface FormSection {

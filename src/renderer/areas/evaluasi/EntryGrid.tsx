@@ -422,7 +422,7 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
           </tr>
           <tr className={classes.second}>
             {fields.map((f) => (
-              <th key={f.key} title={`${t(f.label)}${f.example ? ` (${lang === 'en' ? 'example' : 'contoh'})` : ''}`}>
+              <th key={f.key} title={`${t(f.label)}${f.example ? ` (${lang === 'en' ? 'example' : 'contoh'})` : ''}${f.source ? ` — ${f.source}` : ''}`}>
                 {f.short ?? f.key}{f.required ? '*' : ''}{f.example ? '°' : ''}
               </th>
             ))}
