@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { markId } from '../../src/core/forms/marks'
 import type { FormValues } from '../../src/shared/forms/form'
-import { addUser, callOp } from '../helpers/db'
+import { addUser, callOp, makeCtx } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
 const month = (m: number) => `2026-${String(m).padStart(2, '0')}`
@@ -71,6 +71,21 @@ describe('follow-up marks on data-quality findings', () => {
     await callOp(kec, 'forms.mark', { code: 'SKDN', posyanduId: p, period: '2026-08', kind: 'outlier', subject: 'kader_on_duty', status: null }, verifier)
     await receive(kab, send(kec, kab, outDir))
     expect((await callOp(kab, 'forms.quality', { code: 'SKDN', year: 2026 })).outliers.find((o) => o.period === '2026-08')!.mark).toBeNull()
+  })
+
+  it('a percent indicator above 100 % is a finding (coverage) that can be marked like an outlier', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const p = addPosyandu(ctx, 'Posyandu Seroja').id
+    // Five cases closed in March though two were referred: the rule allows last month's referrals, the indicator is 250 %.
+    await callOp(ctx, 'forms.saveReports', { code: 'PUSKESOS', items: [
+      { posyanduId: p, period: '2026-02', values: { pengaduan: 4, dirujuk: 3, selesai: 0 } },
+      { posyanduId: p, period: '2026-03', values: { pengaduan: 3, dirujuk: 2, selesai: 5 } },
+    ] })
+    const q = await callOp(ctx, 'forms.quality', { code: 'PUSKESOS', year: 2026 })
+    expect(q.violations).toEqual([])
+    expect(q.outliers).toEqual([expect.objectContaining({ period: '2026-03', field: 'selesai', reason: 'coverage', value: 2.5, median: null })])
+    const m = await callOp(ctx, 'forms.mark', { code: 'PUSKESOS', posyanduId: p, period: '2026-03', kind: 'outlier', subject: 'selesai', status: 'checked', note: 'Tiga rujukan Februari selesai bulan Maret.' })
+    expect(m!.finding).toMatch(/= 250% \(di atas 100%: periksa sasaran atau data\)/)
   })
 
   it('a kecamatan cannot mark another kecamatan’s posyandu', async () => {

@@ -1,7 +1,7 @@
 import type { PosyanduRef } from '../../shared/contract/evaluation'
-import type { Outlier, Quality, RuleViolation } from '../../shared/contract/forms'
+import { outlierText, type Outlier, type Quality, type RuleViolation } from '../../shared/contract/forms'
 import type { FormDef, FormValues } from '../../shared/forms/form'
-import { fillMessage, previousPeriod, ruleVerdicts } from '../../shared/forms/form'
+import { fillMessage, indicatorValues, previousPeriod, ruleVerdicts } from '../../shared/forms/form'
 import type { Ctx } from '../context'
 import { listPosyandu, resolveArea } from '../evaluation/posyandu'
 import { compiled, getForm } from './definitions'
@@ -41,12 +41,6 @@ function allReports(ctx: Ctx, form: FormDef, posyanduIds: string[]): Map<string,
   return out
 }
 
-/** How an outlier reads to a person (on screen, in print, in the CLI and in the mark that records it). */
-export function outlierText(o: Pick<Outlier, 'label' | 'value' | 'median' | 'z' | 'reason'>): string {
-  const why = o.z !== null ? `z ${String(o.z).replace('.', ',')}` : o.reason === 'min' ? 'di bawah batas terendah' : 'di atas batas tertinggi'
-  return `${o.label} = ${o.value} (median ${String(o.median).replace('.', ',')}, ${why})`
-}
-
 type Finding = { violations: Omit<RuleViolation, 'mark'>[]; outliers: Omit<Outlier, 'mark'>[]; unknown: number; count: number }
 
 /** Every rule on every report of the year (with the period before), and outliers over each posyandu's own history. */
@@ -66,6 +60,11 @@ export function findings(ctx: Ctx, form: FormDef, year: number, list: PosyanduRe
         if (v.verdict === 'unknown') out.unknown++
         if (v.verdict === 'fail') out.violations.push({ posyanduId: p.id, posyandu: p.name, desa: p.desaName, period, rule: v.rule.id, expr: v.rule.expr, importance: v.rule.importance, message: fillMessage(v.rule.message, values, prev) })
       }
+      // A coverage above 100 % usually means a wrong target (sasaran) or a typo: flagged like an outlier.
+      indicatorValues(cf, values, prev).forEach((x, i) => {
+        const ind = cf.indicators[i].indicator
+        if (ind.unit === '%' && x !== null && x > 1 + 1e-9) out.outliers.push({ posyanduId: p.id, posyandu: p.name, period, field: ind.id, label: ind.label.id, value: x, median: null, z: null, reason: 'coverage' })
+      })
     }
     for (const f of form.fields) {
       if (f.type !== 'integer' && f.type !== 'number') continue
@@ -113,3 +112,5 @@ export function quality(ctx: Ctx, code: string, year: number, area?: string): Qu
   violations.sort((a, b) => (a.importance === b.importance ? 0 : a.importance === 'error' ? -1 : 1) || a.posyandu.localeCompare(b.posyandu) || a.period.localeCompare(b.period))
   return { form: { code: form.code, version: form.version, name: form.name.id }, year, area: where, reports: found.count, violations, outliers, unknown: found.unknown, history, canMark: office.level === 'kecamatan' }
 }
+
+export { outlierText }

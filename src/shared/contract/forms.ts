@@ -127,13 +127,23 @@ export interface Outlier {
   period: string
   field: string
   label: string
+  /** The value; for `coverage` the indicator's ratio (1.33 = 133 %). */
   value: number
-  /** Median of this posyandu's own history of the field. */
-  median: number
-  /** Modified z-score 0.6745 (x − median) / MAD; null when the flag comes from min–max. */
+  /** Median of this posyandu's own history of the field (null for `coverage`). */
+  median: number | null
+  /** Modified z-score 0.6745 (x − median) / MAD; null when the flag comes from min–max or coverage. */
   z: number | null
-  reason: 'z' | 'min' | 'max'
+  /** `z` far from its own history, outside the field's `min`/`max`, or a percent indicator (`field` is its id) above 100 %. */
+  reason: 'z' | 'min' | 'max' | 'coverage'
   mark: QualityMark | null
+}
+
+const comma = (n: number) => String(n).replace('.', ',')
+/** How an outlier reads to a person — on screen, in print, in the CLI and in the mark that records it. */
+export function outlierText(o: Pick<Outlier, 'label' | 'value' | 'median' | 'z' | 'reason'>): string {
+  if (o.reason === 'coverage') return `${o.label} = ${comma(Math.round(o.value * 1000) / 10)}% (di atas 100%: periksa sasaran atau data)`
+  const why = o.z !== null ? `z ${comma(o.z)}` : o.reason === 'min' ? 'di bawah batas terendah' : 'di atas batas tertinggi'
+  return `${o.label} = ${o.value} (median ${comma(o.median ?? 0)}, ${why})`
 }
 
 export interface Quality {

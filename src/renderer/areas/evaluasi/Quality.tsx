@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Sta
 import { IconArrowLeft, IconFlag, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MARK_LABEL, type MarkStatus, type Outlier, type QualityMark, type RuleViolation } from '../../../shared/contract/forms'
+import { MARK_LABEL, outlierText, type MarkStatus, type QualityMark, type RuleViolation } from '../../../shared/contract/forms'
 import { formatDateLong, formatMonth } from '../../../shared/format'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
@@ -32,9 +32,6 @@ function useT() {
   const lang = i18n.language === 'en' ? 'en' : 'id'
   return { lang, x: T[lang] } as const
 }
-
-/** "Kader bertugas = 40 (median 5,5, z 46,5)": the same words core records in a mark. */
-const outlierText = (o: Outlier) => `${o.label} = ${o.value} (median ${String(o.median).replace('.', ',')}, ${o.z !== null ? `z ${String(o.z).replace('.', ',')}` : o.reason === 'min' ? 'di bawah batas terendah' : 'di atas batas tertinggi'})`
 
 function MarkBadge({ mark }: { mark: QualityMark | null }) {
   const { lang, x } = useT()
@@ -183,7 +180,7 @@ export function QualityPrint({ code, year, area }: { code: string; year: number;
           </>
         )}
         <p className={css.small}>
-          Aturan: setiap aturan formulir diperiksa pada setiap laporan (dengan bulan sebelumnya). Pencilan: nilai di luar batas isian, atau |z termodifikasi| &gt; 3,5 terhadap riwayat posyandu itu sendiri (paling sedikit enam laporan). Aturan yang tidak dapat diperiksa karena isian kosong: {d.unknown}.
+          Aturan: setiap aturan formulir diperiksa pada setiap laporan (dengan bulan sebelumnya). Pencilan: nilai di luar batas isian, atau |z termodifikasi| &gt; 3,5 terhadap riwayat posyandu itu sendiri (paling sedikit enam laporan); indikator persen di atas 100% (biasanya sasaran yang salah). Aturan yang tidak dapat diperiksa karena isian kosong: {d.unknown}.
         </p>
         <SignatureBlock signers={[d.canMark ? { role: 'camat', caption: 'Mengetahui,\nCamat' } : { role: 'ketua_tim', caption: 'Mengetahui,\nKetua Tim Pembina Posyandu' }]} date={today} />
       </PrintSheet>
