@@ -82,7 +82,7 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
     if (candidates.length > 1 && desa) candidates = candidates.filter((p) => normalizeName(p.desaName) === normalizeName(desa))
     const p = candidates.length === 1 ? candidates[0] : null
     if (!p) errors.push(candidates.length > 1 ? `Posyandu "${name}" ada di beberapa desa: isi kolom desa` : `Posyandu "${name ?? ''}" tidak terdaftar di wilayah kantor ini`)
-    else if (seen.has(p.id)) errors.push(`Posyandu ${p.name} sudah ada di baris ${seen.get(p.id)}`)
+    else if (seen.has(p.id)) errors.push(`${p.name} sudah ada di baris ${seen.get(p.id)} (satu baris per posyandu)`)
     else seen.set(p.id, r.row)
     const values: FormValues = {}
     for (const f of form.fields) {
