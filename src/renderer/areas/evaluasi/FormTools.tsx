@@ -107,7 +107,8 @@ export function FormImport({ form, period, onSaved }: { form: FormDef; period: s
           <Text fw={600} size="sm">{x.mapping}</Text>
           <Text size="xs" c="dimmed" mb="xs">{x.mappingHint}</Text>
           <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs" verticalSpacing={4} style={{ maxHeight: 260, overflow: 'auto' }}>
-            {fields.map((f) => (
+            {/* The posyandu, then the columns the sheet fills, then the rest (a 50-field form has mostly unmapped fields). */}
+            {[...fields].sort((a, b) => Number(b.required) - Number(a.required) || Number(!!mapped.mapping[b.key]) - Number(!!mapped.mapping[a.key])).map((f) => (
               <Select key={f.key} size="xs" label={`${f.label}${f.required ? ` (${x.required})` : ''}`} data-testid={`map-${f.key}`} searchable clearable={!f.required}
                 placeholder={x.notMapped} data={mapped.headers.filter(Boolean)} value={mapped.mapping[f.key] ?? null}
                 onChange={(v) => void run(file, { ...mapped.mapping, [f.key]: v })} />
