@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { FormDef, FormImportPreview, FormValues } from '../../../shared/contract/forms'
 import { ApiError, call } from '../../api'
 import { readFileBase64 } from '../../components/files'
+import { useCan } from '../../session'
 
 const T = {
   id: {
@@ -52,6 +53,7 @@ export function FormImport({ form, period, onSaved }: { form: FormDef; period: s
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const fields = importFields(form, lang)
+  const can = useCan()
 
   const run = async (base64: string, mapping?: Record<string, string | null>) => {
     setBusy(true)
@@ -92,6 +94,8 @@ export function FormImport({ form, period, onSaved }: { form: FormDef; period: s
   }
   const used = new Set(Object.values(mapped?.mapping ?? {}).filter(Boolean))
   const shown = fields.filter((f) => f.key !== 'posyandu' && f.key !== 'desa' && mapped?.mapping[f.key])
+  // A role that may not import (evaluator, read-only) does not see the button.
+  if (!can('forms.importApply')) return null
   const show = (v: FormValues[string] | undefined) => (v === true ? x.yes : v === false ? x.no : v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('id-ID') : String(v))
   return (
     <Stack gap="xs">
