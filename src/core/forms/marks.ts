@@ -1,13 +1,13 @@
 import { v5 as uuidv5 } from 'uuid'
 import type { PosyanduRef } from '../../shared/contract/evaluation'
-import { MARK_LABEL, type MarkStatus, type QualityMark } from '../../shared/contract/forms'
+import { MARK_LABEL, outlierText, type MarkStatus, type QualityMark } from '../../shared/contract/forms'
 import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, updateRow } from '../db/rows'
 import { getPosyandu } from '../evaluation/posyandu'
 import { getForm } from './definitions'
-import { findings, outlierText } from './quality'
+import { findings } from './findings'
 import { checkPeriod } from './reports'
 
 /**
