@@ -14,6 +14,7 @@ const json = async (p: Promise<{ code: number; stdout: string; stderr: string }>
 /** Closes the notifications so the screenshot shows the screen under them. */
 const quiet = async (page: import('@playwright/test').Page) => {
   for (const b of await page.locator('.mantine-Notification-closeButton').all()) await b.click().catch(() => undefined)
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 5000 }).catch(() => undefined)
 }
 const tsx = (script: string, ...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join('tests', 'e2e', 'support', script), ...args])
 
