@@ -126,7 +126,7 @@ export function nextBundleRows(ctx: Ctx, toCode: string): Generator<RowSource> {
     : undefined
   const acked: AckedCut = {
     hlc: log?.high_hlc ?? HLC_ZERO,
-    // A bundle from before drizzle/0016 has no arrival cut: its successor is complete.
+    // A bundle from before drizzle/0017 has no arrival cut: its successor is complete.
     arrival: log?.high_arrival ?? null,
     grants: log?.grants_json ? (JSON.parse(log.grants_json) as Record<string, string>) : {},
   }

@@ -32,7 +32,7 @@ export type WriteOp = 'create' | 'change' | 'delete'
  *   — for grants that depend on other rows (a pendamping sent where they are assigned).
  *   With `sinceArrival` as well, a complete section is sent only when the grant itself changed
  *   (or nothing was acknowledged yet); otherwise the rows that arrived in or changed in this
- *   database since the last acknowledged bundle (`row_arrival`, drizzle/0016) — for rows an
+ *   database since the last acknowledged bundle (`row_arrival`, drizzle/0017) — for rows an
  *   office relays from below, whose HLC is not when they reached it.
  */
 export type Grant =

@@ -42,7 +42,7 @@ export const posyanduStratum = sqliteTable(
 
 /**
  * When each row province bundles carry last arrived or changed in this database (a local
- * counter, filled by triggers; drizzle/0016): "since the last acknowledged bundle" for rows
+ * counter, filled by triggers; drizzle/0017): "since the last acknowledged bundle" for rows
  * relayed from a kecamatan, whose HLC is the kecamatan's.
  */
 export const rowArrival = sqliteTable(
