@@ -14,6 +14,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { FormImport } from './FormTools'
 import { EntryGrid, FormGrid, formIssues, type FormGridRecord, type GridRecord } from './EntryGrid'
 import './forms-i18n'
+import { useCan } from '../../session'
 import { StratumBadge } from './StratumBadge'
 
 const thisYear = new Date().getFullYear()
@@ -118,6 +119,7 @@ function ChecksPanel({ values, issues, label }: { values: MonthlyValues | undefi
 
 function SaveBar({ count, onSave, locked }: { count: number; onSave: () => void; locked: boolean }) {
   const { t } = useTranslation('evaluasi')
+  if (!useCan()('evaluation.monthlySave')) return null
   return (
     <Group>
       <Button leftSection={<IconDeviceFloppy size={18} />} onClick={onSave} disabled={locked || count === 0}>{t('entry.save')}</Button>
@@ -128,6 +130,7 @@ function SaveBar({ count, onSave, locked }: { count: number; onSave: () => void;
 
 function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number; set: IndicatorSet | undefined }) {
   const { t, i18n } = useTranslation('evaluasi')
+  const can = useCan()
   const data = useOp('evaluation.monthlyYear', { posyanduId, year })
   const cf = useSkdn()
   const previous = data.data?.previous ?? null
@@ -160,12 +163,14 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
     return { bulan: shortMonth(m.month), 'D/S': pct(d.ds), 'K/S': pct(d.ks), 'N/D': pct(d.nd) }
   })
   void s.version
+  const canSave = can('evaluation.monthlySave')
   if (!data.data) return null
-  const locked = data.data.locked
+  // A role that may not save sees the grid read-only (the dispatcher would refuse the save).
+  const locked = data.data.locked || !canSave
   const focusedMonth = s.focused?.split('|')[1]
   return (
     <Stack>
-      {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
+      {data.data.locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
       <EntryGrid key={`${cf?.form.version}:${data.data.months.map((m) => `${m.posyanduId}|${m.month}:${m.rev}`).join()}`} records={records} rows="fields" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} check={checkWith} nextKey={nextKey} extraFields={extraFieldsOf(cf)} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
@@ -190,6 +195,7 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
 
 function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
   const { t, i18n } = useTranslation('evaluasi')
+  const can = useCan()
   const data = useOp('evaluation.monthlyDesa', { desaCode, month })
   const rows = useMemo(() => data.data?.rows.map((r) => r.report), [data.data])
   const cf = useSkdn()
@@ -202,12 +208,14 @@ function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
     [data.data, month],
   )
   void s.version
+  const canSave = can('evaluation.monthlySave')
   if (!data.data) return null
-  const locked = data.data.locked
+  // A role that may not save sees the grid read-only (the dispatcher would refuse the save).
+  const locked = data.data.locked || !canSave
   const focusedName = records.find((r) => r.key === s.focused)?.label ?? ''
   return (
     <Stack>
-      {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
+      {data.data.locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
       <EntryGrid key={`${cf?.form.version}:${data.data.rows.map((r) => `${r.report.posyanduId}|${r.report.month}:${r.report.rev}`).join()}`} records={records} rows="records" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} check={checkWith} extraFields={extraFieldsOf(cf)} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
@@ -227,6 +235,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   // Values are the posyandu's kecamatan's to write (table policy); the kabupaten reads them.
   const office = useOp('office.get', {})
   const readOnly = office.data?.level === 'kabupaten'
+  const canSave = useCan()('forms.saveReports')
   const form = sheet.data?.form
   const cf = useMemo(() => (form ? compileForm(form) : null), [form])
   const current = useRef(new Map<string, FormValues>())
@@ -278,12 +287,12 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
-      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />}
-      <Group>
+      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : canSave && <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />}
+      {canSave && <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
-      </Group>
-      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={readOnly} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
+      </Group>}
+      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={readOnly || !canSave} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
       <Text size="xs" c="dimmed">{t('keys')} · * {lang === 'en' ? 'required' : 'wajib'} · ° {t('example')}</Text>
       {older.length > 0 && <Text size="xs" c="dimmed">{older.map((r) => `${r.label}: ${t('enteredOn', { version: r.version })}`).join(' · ')}</Text>}
       <Card withBorder padding="sm" data-testid="checks">

@@ -96,7 +96,7 @@ function Settings() {
               data={[{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }]}
             />
           </div>
-          <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} />
+          <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} disabled={!can('settings.set')} />
           {can('settings.set') && <Group><Button onClick={save}>{t('action.save')}</Button></Group>}
         </Stack>
       </Card>

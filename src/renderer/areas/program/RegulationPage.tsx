@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Modal, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconArrowLeft, IconFileTypePdf, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDateLong, formatNumber } from '../../../shared/format'
@@ -10,6 +10,8 @@ import { href } from '../../router'
 import { notifications } from '@mantine/notifications'
 import { RegulationForm } from './Regulations'
 import { RegulationStatusBadge, useT } from './shared'
+import { FormModal } from '../../components/FormModal'
+import { useCan } from '../../session'
 
 /** Where a dependent row is shown, when its area has a page for it. */
 const DEPENDENT_LINK: Record<string, (id: string) => string> = {
@@ -24,6 +26,7 @@ export function RegulationPage({ id }: { id: string }) {
   const [status, setStatus] = useState<string | null>(null)
   const [byId, setById] = useState<string | null>(null)
   const info = useOp('app.info', {})
+  const can = useCan()
   const r = detail.data
   if (detail.loading && !r) return <Loader />
   if (!r) return <Alert color="red">{detail.error?.message ?? 'Regulasi tidak ditemukan.'}</Alert>
@@ -60,7 +63,7 @@ export function RegulationPage({ id }: { id: string }) {
         </div>
         <Group>
           <RegulationStatusBadge status={r.status} />
-          <Button variant="light" onClick={() => setEditing(true)}>{t('common:action.edit')}</Button>
+          {can('regulation.update') && <Button variant="light" onClick={() => setEditing(true)}>{t('common:action.edit')}</Button>}
         </Group>
       </Group>
       {r.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{r.notes}</Text>}
@@ -93,15 +96,15 @@ export function RegulationPage({ id }: { id: string }) {
           ) : (
             <Text c="dimmed">{t('regulation.noAttachment')}</Text>
           )}
-          <Group>
+          {can('regulation.attach') && <Group>
             <FileButton onChange={(f) => void attach(f)} accept="application/pdf">
               {(p) => <Button variant="light" leftSection={<IconUpload size={16} />} {...p}>{r.attachment ? t('regulation.replace') : t('regulation.attach')}</Button>}
             </FileButton>
-          </Group>
+          </Group>}
         </Stack>
       </Card>
 
-      <Card withBorder>
+      {can('regulation.setStatus') && <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('regulation.setStatus')}</Text>
           <Group align="flex-end">
@@ -120,7 +123,7 @@ export function RegulationPage({ id }: { id: string }) {
             <Button onClick={() => void applyStatus()} disabled={!status}>{t('regulation.apply')}</Button>
           </Group>
         </Stack>
-      </Card>
+      </Card>}
 
       <Title order={4}>{t('regulation.dependents')}</Title>
       {r.dependents.length === 0 ? (
@@ -137,9 +140,9 @@ export function RegulationPage({ id }: { id: string }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title={t('regulation.edit')} size="lg">
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={t('regulation.edit')} size="lg">
         <RegulationForm initial={r} onSaved={() => (setEditing(false), void detail.reload())} />
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { REGISTRY_TABLES } from '../../../shared/contract/registry'
 import { callWithNotice, useOp } from '../../hooks'
 import { NS } from './shared'
+import { useCan } from '../../session'
 
 const ACTION_COLOR: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', restore: 'grape', import: 'cyan' }
 const show = (v: unknown) =>
@@ -17,6 +18,7 @@ const show = (v: unknown) =>
 export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeof REGISTRY_TABLES)[number]; id: string; deletedAt: string | null; onRestored: () => void }) {
   const { t } = useTranslation(NS)
   const log = useOp('registry.auditFor', { table, id })
+  const can = useCan()
   const restore = async () => {
     const ok = await callWithNotice('registry.restore', { table, id }, t('audit.restored'))
     if (ok) (onRestored(), void log.reload())
@@ -27,7 +29,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
         <Alert color="red" variant="light">
           <Group justify="space-between">
             <Text size="sm">{t(table === 'posyandu' ? 'posyandu.isDeleted' : 'kader.isDeleted')}</Text>
-            <Button size="xs" color="grape" leftSection={<IconRestore size={16} />} onClick={restore}>{t('audit.restore')}</Button>
+            {can('registry.restore') && <Button size="xs" color="grape" leftSection={<IconRestore size={16} />} onClick={restore}>{t('audit.restore')}</Button>}
           </Group>
         </Alert>
       )}
