@@ -55,3 +55,6 @@ export function Fields({ editable, children }: { editable: boolean; children: Re
     </fieldset>
   )
 }
+
+/** A "Batal" button of a modal form: asks first when there are changes, then closes. */
+export const cancelAsking = (dirty: boolean, close: () => void) => () => void confirmLeave(dirty).then((yes) => yes && close())

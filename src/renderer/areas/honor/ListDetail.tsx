@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPrinter, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
@@ -14,6 +14,7 @@ import { StatusBadge } from './StatusBadge'
 import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
+import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
 import { localiseMonths } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
@@ -21,8 +22,9 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
   const { t: tc } = useTranslation()
   const [v, setV] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const dirty = useDirtySince(v)
   return (
-    <Modal opened onClose={props.onClose} title={props.title}>
+    <FormModal opened onClose={props.onClose} dirty={dirty} title={props.title}>
       <Stack>
         {props.intro}
         {props.fields.map((f) => {
@@ -32,11 +34,11 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
           return <TextInput key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => onValue(e.currentTarget.value)} />
         })}
         <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
+          <Button variant="default" onClick={cancelAsking(dirty, props.onClose)}>{tc('action.cancel')}</Button>
           <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { isAmount, RupiahInput, type RupiahValue } from '../../components/Rupiah
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
+import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
 import { OpState } from '../../components/LoadState'
 
 interface RateDraft {
@@ -26,6 +27,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
   const { t } = useTranslation('honor')
   const { t: tc } = useTranslation()
   const [v, setV] = useState(initial)
+  const dirty = useDirtySince(v)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const save = async () => {
@@ -39,7 +41,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
     if (out) onSaved()
   }
   return (
-    <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
+    <FormModal opened onClose={onClose} dirty={dirty} title={t('rate.add')} size="lg">
       <Stack>
         <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
         <RupiahInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} />
@@ -49,11 +51,11 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
         </SimpleGrid>
         <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
+          <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{tc('action.cancel')}</Button>
           <Button onClick={() => void save()}>{tc('action.save')}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 
