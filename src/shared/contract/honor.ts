@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nipDigits, nipProblem } from '../nip'
 import { op } from './define'
 
 /** Pendamping, honor rates and honor lists (issue #6). Money is integer rupiah. */
@@ -218,7 +219,17 @@ export const personInput = z.object({
   accountHolder: optText(120),
   isPns: z.boolean().default(false),
   golongan: golongan.nullable().optional().transform((v) => v ?? null),
-  nip: z.string().trim().regex(/^(\d{18})?$/, 'NIP terdiri dari 18 angka').nullable().optional().transform((v) => v || null),
+  nip: z
+    .string()
+    .trim()
+    .transform((v) => nipDigits(v))
+    .superRefine((v, c) => {
+      const p = nipProblem(v)
+      if (p) c.addIssue({ code: 'custom', message: p.message })
+    })
+    .nullable()
+    .optional()
+    .transform((v) => v || null),
   taxRule: taxRule.optional(),
   taxReason: optText(300),
 })
