@@ -18,7 +18,7 @@ export const common = {
     nip: { required: 'NIP wajib diisi (18 angka)', digits: 'NIP hanya berisi angka', length: 'NIP terdiri dari 18 angka (tertulis {{n}})', birth: 'Delapan angka pertama NIP harus tanggal lahir (TTTTBBHH)', tmt: 'Angka ke-9 s.d. 14 NIP harus bulan pengangkatan (TTTTBB)', sex: 'Angka ke-15 NIP adalah jenis kelamin (1 atau 2)' },
     print: { portrait: 'Tegak', landscape: 'Mendatar', print: 'Cetak / PDF', saved: 'PDF tersimpan' },
     confirm: { deleteTitle: 'Hapus data?', deleteWhat: 'Yang akan dihapus: {{what}}. Data yang terhapus dapat dipulihkan dari riwayat.', leaveTitle: 'Perubahan belum disimpan', leaveMessage: 'Isian pada formulir ini belum disimpan. Tinggalkan halaman dan buang perubahan?', leaveGo: 'Buang perubahan' },
-    state: { loading: 'Memuat…', empty: 'Belum ada data.', error: 'Data tidak dapat dimuat', retry: 'Coba lagi', comingSoon: 'Bagian ini sedang dibangun.' },
+    state: { failed: 'Gagal', loading: 'Memuat…', empty: 'Belum ada data.', error: 'Data tidak dapat dimuat', retry: 'Coba lagi', comingSoon: 'Bagian ini sedang dibangun.' },
     setup: {
       title: 'Penyiapan awal',
       intro: 'Simpul belum tahu kantor mana yang memakainya. Pilih wilayah kantor Anda dari daftar Kemendagri. Ini hanya dilakukan sekali.',
@@ -99,7 +99,7 @@ export const common = {
     nip: { required: 'A NIP is required (18 digits)', digits: 'A NIP has digits only', length: 'A NIP has 18 digits ({{n}} typed)', birth: 'The first eight digits of a NIP are the birth date (YYYYMMDD)', tmt: 'Digits 9 to 14 of a NIP are the appointment month (YYYYMM)', sex: 'Digit 15 of a NIP is the sex (1 or 2)' },
     print: { portrait: 'Portrait', landscape: 'Landscape', print: 'Print / PDF', saved: 'PDF saved' },
     confirm: { deleteTitle: 'Delete?', deleteWhat: 'This will be deleted: {{what}}. Deleted data can be restored from the history.', leaveTitle: 'Unsaved changes', leaveMessage: 'This form has changes that are not saved. Leave the page and discard them?', leaveGo: 'Discard changes' },
-    state: { loading: 'Loading…', empty: 'No data yet.', error: 'The data could not be loaded', retry: 'Try again', comingSoon: 'This part is being built.' },
+    state: { failed: 'Failed', loading: 'Loading…', empty: 'No data yet.', error: 'The data could not be loaded', retry: 'Try again', comingSoon: 'This part is being built.' },
     setup: {
       title: 'First-run setup',
       intro: 'Simpul does not yet know which office uses it. Choose your office area from the Kemendagri list. This is done once.',

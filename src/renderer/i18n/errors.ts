@@ -1,6 +1,7 @@
 import { rolesFor, type Role } from '../../shared/contract/roles'
 import type { OpName } from '../../shared/contract'
-import i18n from '.'
+// The i18next instance itself (not ./index): the API layer imports this module, and ./index imports the areas.
+import i18n from 'i18next'
 
 /**
  * Refusals from core are written in Bahasa Indonesia (they also reach the CLI and bundle
@@ -42,7 +43,6 @@ const RULES: Rule[] = [
   { code: 'KABUPATEN_ONLY', id: /^Ambang indikator/, en: 'Indicator thresholds can only be changed by the district office.' },
   { code: 'KABUPATEN_ONLY', id: /^Formulir laporan/, en: 'Report forms can only be changed by the district office; subdistricts receive them in bundles.' },
   { code: 'LIST_PAID', id: /^Daftar ini sudah dibayar/, en: 'This list has been paid; the payment is not undone. Make a correction revision.' },
-  { code: 'NIP_INVALID', id: /^NIP (.+?): (.+)$/, en: 'NIP of $1: $2' },
 ]
 
 /** What each code means when its sentence is not one of the above. */
@@ -91,6 +91,9 @@ function forbidden(details: unknown): string | null {
 export function refusalText(code: string, message: string, details?: unknown, lang = i18n.language): string {
   if (lang !== 'en') return message
   if (code === 'FORBIDDEN') return forbidden(details) ?? 'Your role may not do this.'
+  // The NIP check names its reason; the NIP field's own English says it.
+  const nip = details as { reason?: string; length?: number } | undefined
+  if (code === 'NIP_INVALID' && nip?.reason) return `${i18n.t(`common:nip.${nip.reason}`, { n: nip.length })}. Not saved.`
   for (const r of RULES) {
     if (r.code !== code) continue
     const m = r.id.exec(message)
@@ -98,3 +101,6 @@ export function refusalText(code: string, message: string, details?: unknown, la
   }
   return BY_CODE[code] ?? `Simpul refused this (${code}). Nothing was changed.`
 }
+
+/** Title of a refusal notification. */
+export const failedTitle = () => i18n.t('common:state.failed')

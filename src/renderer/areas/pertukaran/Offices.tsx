@@ -9,6 +9,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { ApiError, call } from '../../api'
 import { ask } from '../../components/confirm'
 import { OpState } from '../../components/LoadState'
+import { failedTitle } from '../../i18n/errors'
 import { useCan } from '../../session'
 
 export function Offices() {
@@ -41,7 +42,7 @@ export function Offices() {
     } catch (e) {
       const err = e as ApiError
       if (err.code === 'FINGERPRINT_MISMATCH') return setMismatch(t('enrol.mismatch'))
-      return notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+      return notifications.show({ color: 'red', title: failedTitle(), message: err.message, autoClose: 8000 })
     }
     notifications.show({ color: 'green', message: t('enrol.done', { name: card.preview.name }) })
     if (peer) {

@@ -7,6 +7,7 @@ import type { BundleInspection, ImportProgress, ImportReport } from '../../../sh
 import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
+import { failedTitle } from '../../i18n/errors'
 import { countsText, tableLabel } from './labels'
 
 type Opened = BundleInspection & { inboxId: string }
@@ -60,7 +61,7 @@ export function Receive() {
     try {
       input = await bundleFileInput(f, readFileBase64)
     } catch (e) {
-      return notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+      return notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     }
     const res = await callWithNotice('exchange.bundleOpen', input)
     if (res) setOpened(res)

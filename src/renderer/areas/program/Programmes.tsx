@@ -13,6 +13,7 @@ import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOp
 import { OpState } from '../../components/LoadState'
 import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
 import { Fields } from '../../components/FormModal'
+import { failedTitle } from '../../i18n/errors'
 import { useCan } from '../../session'
 
 export function Programmes() {
@@ -141,7 +142,7 @@ export function ProgrammeForm({ id }: { id: string }) {
       const err = e as ApiError
       if (err.code === 'REGULATION_REVOKED') return setRevoked(err.message)
       setErrors(fieldErrors(err))
-      notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+      notifications.show({ color: 'red', title: failedTitle(), message: err.message, autoClose: 8000 })
     }
   }
   const remove = async () => {
