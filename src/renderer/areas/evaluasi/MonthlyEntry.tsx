@@ -9,17 +9,16 @@ import { derivedIndicators, isEmptyMonth, NUMERIC_FIELDS, type Issue, type Month
 import { compileForm, previousPeriod, type CompiledForm, type FormDef, type FormValues } from '../../../shared/forms/form'
 import { checkSkdnMonth, monthlyToForm, SKDN_COLUMNS } from '../../../shared/forms/skdn'
 import { computeStratum, type IndicatorSet, type MonthData } from '../../../shared/evaluation/strata'
-import { BULAN, formatMonth } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { FormImport } from './FormTools'
 import { EntryGrid, FormGrid, formIssues, type FormGridRecord, type GridRecord } from './EntryGrid'
 import './forms-i18n'
 import { useCan } from '../../session'
+import { monthNames, screenMonth, shortMonth } from '../../i18n/months'
 import { StratumBadge } from './StratumBadge'
 
 const thisYear = new Date().getFullYear()
 export const yearOptions = Array.from({ length: 12 }, (_, i) => String(thisYear - i))
-const shortMonth = (m: string) => BULAN[Number(m.slice(5, 7)) - 1].slice(0, 3)
 
 /** A month's values as the strata rules read them. */
 export function toMonthData(month: string, v: MonthlyValues): MonthData {
@@ -176,7 +175,7 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
-          <ChecksPanel values={s.focused ? s.current.current.get(s.focused) : undefined} issues={s.focused && s.current.current.get(s.focused) ? checkOf(s.focused, s.current.current.get(s.focused)!) : []} label={focusedMonth ? formatMonth(focusedMonth) : ''} />
+          <ChecksPanel values={s.focused ? s.current.current.get(s.focused) : undefined} issues={s.focused && s.current.current.get(s.focused) ? checkOf(s.focused, s.current.current.get(s.focused)!) : []} label={focusedMonth ? screenMonth(focusedMonth) : ''} />
           <Card withBorder padding="sm">
             <Text fw={600} size="sm" mb={4}>{t('entry.stratum')} — {set?.name}</Text>
             {live && <StratumBadge result={live} set={set!} />}
@@ -338,7 +337,7 @@ function OtherFormEntry({ picker, form }: { picker: React.ReactNode; form: FormD
       <Group align="flex-end">
         {picker}
         <Select searchable label={t('area')} w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
-        {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
+        {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={monthNames().map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
         <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
       </Group>
       <FormEntry form={form.code} area={area ?? undefined} period={period} />
@@ -370,7 +369,7 @@ function SkdnEntry({ picker }: { picker: React.ReactNode }) {
         ) : (
           <>
             <Select label={t('entry.desa')} searchable w={280} value={desa} onChange={setDesa} data={desas.map(([value, label]) => ({ value, label }))} />
-            <Select label={t('entry.month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />
+            <Select label={t('entry.month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={monthNames().map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />
           </>
         )}
         <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />

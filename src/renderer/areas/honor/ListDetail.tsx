@@ -4,7 +4,7 @@ import { IconDownload, IconPrinter, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { DateField, MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
@@ -15,7 +15,7 @@ import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
 import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
-import { localiseMonths } from '../../i18n/months'
+import { localiseMonths, screenDate } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -45,12 +45,12 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
 /** Who prepared, verified, approved and paid: what an inspector asks first. */
 function Steps({ list }: { list: HonorListSummary }) {
   const { t } = useTranslation('honor')
-  const day = (iso: string | null) => (iso ? formatDateLong(iso.slice(0, 10)) : '')
+  const day = (iso: string | null) => (iso ? screenDate(iso.slice(0, 10)) : '')
   const steps = [
     { label: t('detail.stepPrepared'), name: list.preparedByName ?? t('detail.legacyPreparer'), at: '' },
     { label: t('detail.stepVerified'), name: list.verifiedByName, at: day(list.verifiedAt) },
     { label: t('detail.stepApproved'), name: list.approvedByName, at: day(list.finalisedAt) },
-    { label: t('detail.stepPaid'), name: list.paidByName, at: list.paidDate ? formatDateLong(list.paidDate) : '' },
+    { label: t('detail.stepPaid'), name: list.paidByName, at: list.paidDate ? screenDate(list.paidDate) : '' },
   ]
   return (
     <Group gap="lg" data-testid="approval-steps" aria-label={t('detail.steps')}>
@@ -104,7 +104,7 @@ export function ListDetail({ id }: { id: string }) {
           </Group>
           <Text data-content="data">{list.title}</Text>
           <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
-          {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: formatDateLong(list.paidDate), ref: list.paymentRef })}</Text>}
+          {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: screenDate(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
           )}
@@ -126,7 +126,7 @@ export function ListDetail({ id }: { id: string }) {
       {draft && list.returnNote && <Alert color="orange" py="xs">{t('detail.returnNote', { note: list.returnNote })}</Alert>}
       {list.status === 'cancelled' && (
         <Alert color="red" py="xs" data-testid="cancelled-info">
-          {t('detail.cancelledInfo', { date: formatDateLong((list.cancelledAt ?? '').slice(0, 10)), name: list.cancelledByName ?? '', reason: list.cancelReason ?? '' })}
+          {t('detail.cancelledInfo', { date: screenDate((list.cancelledAt ?? '').slice(0, 10)), name: list.cancelledByName ?? '', reason: list.cancelReason ?? '' })}
         </Alert>
       )}
       {(list.status === 'final' || list.status === 'paid') && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}

@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
 import type { Output } from '../../../shared/contract'
-import { formatDateLong } from '../../../shared/format'
 import { maskNik } from '../../../shared/privacy'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { DateField } from '../../components/DateField'
@@ -14,6 +13,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
 import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
@@ -298,12 +298,12 @@ export function Persons() {
                 <Table.Td>{a.posyanduName}<Text size="xs" c="dimmed">{a.desaName}, {a.kecamatanName}</Text></Table.Td>
                 <Table.Td data-content="data">{a.role}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
-                <Table.Td>{formatDateLong(a.fromDate)}</Table.Td>
-                <Table.Td>{a.toDate ? formatDateLong(a.toDate) : t('assignment.open')}</Table.Td>
+                <Table.Td>{screenDate(a.fromDate)}</Table.Td>
+                <Table.Td>{a.toDate ? screenDate(a.toDate) : t('assignment.open')}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah penugasan ${a.personName}`} onClick={() => editAssignment(a)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${formatDateLong(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${screenDate(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

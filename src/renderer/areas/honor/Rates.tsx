@@ -3,7 +3,7 @@ import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { confirmDelete } from '../../components/confirm'
 import { DateField } from '../../components/DateField'
@@ -12,6 +12,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
 import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 interface RateDraft {
@@ -89,13 +90,13 @@ export function Rates() {
               <Table.Tr key={r.id}>
                 <Table.Td data-content="data">{r.role}</Table.Td>
                 <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
-                <Table.Td>{formatDateLong(r.validFrom)}</Table.Td>
-                <Table.Td>{r.validTo ? formatDateLong(r.validTo) : '—'}</Table.Td>
+                <Table.Td>{screenDate(r.validFrom)}</Table.Td>
+                <Table.Td>{r.validTo ? screenDate(r.validTo) : '—'}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${formatDateLong(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

@@ -4,6 +4,7 @@ import type { ConflictEntry } from '../../../shared/contract/exchange'
 import { callWithNotice, useOp } from '../../hooks'
 import { tableLabel } from './labels'
 import { OpState } from '../../components/LoadState'
+import { screenDateTime } from '../../i18n/months'
 import { useCan } from '../../session'
 
 const HIDDEN = new Set(['id', 'scope', 'hlc', 'origin', 'created_at', 'updated_at'])
@@ -52,7 +53,7 @@ export function Conflicts() {
             <Group gap="xs">
               <Text fw={600}>{tableLabel(c.table)} · {show(c.loser.name ?? c.loser.person_name ?? c.loser.title ?? t('conflicts.unnamed'))}</Text>
               <Badge color="orange" variant="light">{t(`conflicts.kind.${c.kind}`)}</Badge>
-              <Text size="sm" c="dimmed">{t('conflicts.from', { code: peerName(c.peerCode) })} · {new Date(c.detectedAt).toLocaleString('id-ID')}</Text>
+              <Text size="sm" c="dimmed">{t('conflicts.from', { code: peerName(c.peerCode) })} · {screenDateTime(c.detectedAt)}</Text>
             </Group>
             {can('exchange.conflictReapply') && <Group gap="xs">
               <Button size="xs" onClick={() => act('exchange.conflictReapply', c.id, t('conflicts.reapplied'))}>{t('conflicts.reapply')}</Button>

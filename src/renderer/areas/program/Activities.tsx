@@ -1,13 +1,13 @@
 import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
-import { formatDateLong } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { nameOf, options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { confirmDelete } from '../../components/confirm'
 import { OpState } from '../../components/LoadState'
 import { FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { useCan } from '../../session'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -21,7 +21,7 @@ export function Activities() {
   const [adding, setAdding] = useState(false)
   const can = useCan()
   const remove = async (a: { id: string; what: string; posyanduName: string; date: string }) => {
-    if (!(await confirmDelete(`${t('activity.one')} "${a.what}" — ${a.posyanduName}, ${formatDateLong(a.date)}`))) return
+    if (!(await confirmDelete(`${t('activity.one')} "${a.what}" — ${a.posyanduName}, ${screenDate(a.date)}`))) return
     const id = a.id
     if (await callWithNotice('programme.activityDelete', { id })) void list.reload()
   }
@@ -49,7 +49,7 @@ export function Activities() {
         <Table.Tbody>
           {(list.data ?? []).map((a) => (
             <Table.Tr key={a.id}>
-              <Table.Td>{formatDateLong(a.date)}</Table.Td>
+              <Table.Td>{screenDate(a.date)}</Table.Td>
               <Table.Td>{a.posyanduName}</Table.Td>
               <Table.Td>{ref?.framework === 'spm' ? nameOf(ref?.spmFields, a.spmField) : nameOf(ref?.phiParts, a.phiPart)}</Table.Td>
               <Table.Td>{a.what}</Table.Td>

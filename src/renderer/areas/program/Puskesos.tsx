@@ -3,13 +3,13 @@ import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FOLLOW_UP_STATUSES, type PuskesosRow } from '../../../shared/contract/programme'
-import { formatDateLong } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
 import { Fields, FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { useCan } from '../../session'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
@@ -55,7 +55,7 @@ export function Puskesos() {
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
             <Table.Tr key={r.id} onClick={() => setEditing(r)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(r)} style={{ cursor: 'pointer' }}>
-              <Table.Td>{formatDateLong(r.date)}</Table.Td>
+              <Table.Td>{screenDate(r.date)}</Table.Td>
               <Table.Td>{r.posyanduName}</Table.Td>
               <Table.Td>{r.personName ?? '—'}{r.nik ? <Text size="xs" c="dimmed" ff="monospace">{r.nik}</Text> : null}</Table.Td>
               <Table.Td>{r.categoryName}</Table.Td>

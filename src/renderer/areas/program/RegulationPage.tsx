@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconArrowLeft, IconFileTypePdf, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
-import { formatDateLong, formatNumber } from '../../../shared/format'
 import { ApiError, call } from '../../api'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { PDF_TYPE, readFileBase64, downloadBase64 } from '../../components/files'
@@ -11,6 +10,7 @@ import { notifications } from '@mantine/notifications'
 import { RegulationForm } from './Regulations'
 import { RegulationStatusBadge, useT } from './shared'
 import { FormModal } from '../../components/FormModal'
+import { screenDate, screenNumber } from '../../i18n/months'
 import { useCan } from '../../session'
 
 /** Where a dependent row is shown, when its area has a page for it. */
@@ -59,7 +59,7 @@ export function RegulationPage({ id }: { id: string }) {
         <div>
           <Title order={3}>{r.kind} Nomor {r.number}{r.number.includes(String(r.year)) ? '' : ` Tahun ${r.year}`}</Title>
           <Text size="lg">{r.title}</Text>
-          <Text c="dimmed" size="sm">{r.dateSigned ? `${t('fields.dateSigned')}: ${formatDateLong(r.dateSigned)}` : ''}</Text>
+          <Text c="dimmed" size="sm">{r.dateSigned ? `${t('fields.dateSigned')}: ${screenDate(r.dateSigned)}` : ''}</Text>
         </div>
         <Group>
           <RegulationStatusBadge status={r.status} />
@@ -88,7 +88,7 @@ export function RegulationPage({ id }: { id: string }) {
             <Group>
               <IconFileTypePdf size={28} color="#c92a2a" />
               <div>
-                <Text>{r.attachment.name} · {formatNumber(Math.ceil(r.attachment.size / 1024))} KB</Text>
+                <Text>{r.attachment.name} · {screenNumber(Math.ceil(r.attachment.size / 1024))} KB</Text>
                 <Text size="xs" c="dimmed" ff="monospace">{t('regulation.checksum')} {r.attachment.sha256}</Text>
               </div>
               <Button onClick={() => void open()}>{t('regulation.open')}</Button>

@@ -3,7 +3,6 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { REGULATION_KINDS, type RegulationDetail } from '../../../shared/contract/regulation'
-import { formatDateLong } from '../../../shared/format'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
@@ -11,6 +10,7 @@ import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
 import { FormModal, useDirtySince } from '../../components/FormModal'
 import { allowLeave } from '../../components/leaveGuard'
+import { screenDate } from '../../i18n/months'
 import { useCan } from '../../session'
 
 export function Regulations() {
@@ -49,7 +49,7 @@ export function Regulations() {
               <Table.Td>{r.kind}</Table.Td>
               <Table.Td>{r.number}{r.number.includes(String(r.year)) ? '' : ` / ${r.year}`}</Table.Td>
               <Table.Td data-content="data"><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
-              <Table.Td>{r.dateSigned ? formatDateLong(r.dateSigned) : '—'}</Table.Td>
+              <Table.Td>{r.dateSigned ? screenDate(r.dateSigned) : '—'}</Table.Td>
               <Table.Td><RegulationStatusBadge status={r.status} /></Table.Td>
             </Table.Tr>
           ))}

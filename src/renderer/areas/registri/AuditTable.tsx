@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { REGISTRY_TABLES } from '../../../shared/contract/registry'
 import { callWithNotice, useOp } from '../../hooks'
 import { NS } from './shared'
+import { screenDateTime } from '../../i18n/months'
 import { useCan } from '../../session'
 
 const ACTION_COLOR: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', restore: 'grape', import: 'cyan' }
@@ -11,7 +12,7 @@ const show = (v: unknown) =>
   v === null || v === undefined || v === ''
     ? '—'
     : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)
-      ? new Date(v).toLocaleString('id-ID')
+      ? screenDateTime(v)
       : String(v)
 
 /** Who changed what and when for one record; a deleted record can be restored here. */
@@ -46,7 +47,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
         <Table.Tbody>
           {(log.data ?? []).map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{new Date(e.at).toLocaleString('id-ID')}</Table.Td>
+              <Table.Td>{screenDateTime(e.at)}</Table.Td>
               <Table.Td>{e.user}</Table.Td>
               <Table.Td><Badge variant="light" color={ACTION_COLOR[e.action]}>{t(e.action === 'restore' ? 'audit.restore_' : `audit.${e.action}`)}</Badge></Table.Td>
               <Table.Td>

@@ -14,6 +14,7 @@ import { PosyanduPicker } from './PosyanduPicker'
 import { navigate } from '../../router'
 import { notifyDone } from './notify'
 import { useCan } from '../../session'
+import { screenNumber } from '../../i18n/months'
 import { fmtDate, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
 
 type State = Omit<KaderFilter, 'search'> & { text: string }
@@ -63,7 +64,7 @@ export function KaderList() {
         </Group>
       </Group>
       <Group justify="space-between">
-        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: (list.data?.total ?? 0).toLocaleString('id-ID') })}</Text>
+        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: screenNumber(list.data?.total ?? 0) })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       {selected.length > 0 && <BulkBar selected={selected} onClear={() => setSelected([])} onExport={() => exportXlsx(selected.map((r) => r.id))} onDone={() => (setSelected([]), void list.reload())} />}

@@ -13,6 +13,7 @@ import { FirstRunChecklist } from './FirstRun'
 import { useCan } from '../../session'
 import { ask } from '../../components/confirm'
 import { DateField, todayIso } from '../../components/DateField'
+import { screenNumber } from '../../i18n/months'
 import { notifyDone } from './notify'
 
 type State = Omit<PosyanduFilter, 'search'> & { text: string }
@@ -65,7 +66,7 @@ export function PosyanduList() {
         </Group>
       </Group>
       <Group justify="space-between">
-        <Text fw={600} data-testid="posyandu-count">{t('list.countPosyandu', { n: (list.data?.total ?? 0).toLocaleString('id-ID') })}</Text>
+        <Text fw={600} data-testid="posyandu-count">{t('list.countPosyandu', { n: screenNumber(list.data?.total ?? 0) })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       {selected.length > 0 && (
