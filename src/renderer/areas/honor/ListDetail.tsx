@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPrinter, IconTrash } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
 import { formatRupiah } from '../../../shared/format'
@@ -77,6 +77,12 @@ export function ListDetail({ id }: { id: string }) {
   const [ask, setAsk] = useState<null | 'verify' | 'return' | 'finalise' | 'pay' | 'cancel' | 'revise' | 'add' | 'delete' | { remove: HonorLine }>(null)
   const [addAssignment, setAddAssignment] = useState<string | null>(null)
   const d = detail.data
+  // A draft made before "one line per person": its preparer opening it regenerates it (once).
+  const regroup = Boolean(d?.oldLines && d.list.status === 'draft' && can('honor.listRefresh'))
+  useEffect(() => {
+    if (regroup) void callWithNotice('honor.listRefresh', { id }, t('detail.regrouped')).then((next) => next && detail.setData(next))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [regroup, id])
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>
   if (!d) return <Text>…</Text>
   const { list } = d
@@ -95,6 +101,7 @@ export function ListDetail({ id }: { id: string }) {
   return (
     <Stack>
       <Anchor href={href('honor/daftar')} size="sm">← {t('detail.back')}</Anchor>
+      {d.oldLines && !regroup && <Alert color="blue" data-testid="old-lines">{t(draft ? 'detail.oldLinesDraft' : 'detail.oldLinesFinal')}</Alert>}
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
