@@ -141,7 +141,7 @@ test('closing or escaping a modal form with changes asks first; without changes 
   await expect(form).toHaveCount(0)
 })
 
-test('posyandu list: select many, set inactive with a reason and move one to another desa, one confirmation each, one audit entry per posyandu', async ({ page, host }) => {
+test('posyandu list: select many, set inactive with a reason, one confirmation naming them, an audit entry per posyandu (move to another desa: tests/core/registry-bulk.test.ts)', async ({ page, host }) => {
   test.setTimeout(120_000)
   await demoWithPeople(host)
   for (const size of SIZES) {

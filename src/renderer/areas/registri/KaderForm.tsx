@@ -170,7 +170,7 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                   <TextInput placeholder={t('kader.training')} aria-label={t('kader.training')} style={{ flex: 2 }} {...form.getInputProps(`trainings.${i}.name`)} />
                   <NumberInput placeholder={t('kader.trainingYear')} aria-label={t('kader.trainingYear')} w={100} thousandSeparator="" allowDecimal={false} {...form.getInputProps(`trainings.${i}.year`)} />
                   <TextInput placeholder={t('kader.organiser')} aria-label={t('kader.organiser')} style={{ flex: 1 }} {...form.getInputProps(`trainings.${i}.organiser`)} />
-                  <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('kader.removeTraining')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>
+                  {editable && <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('kader.removeTraining')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>}
                 </Group>
               ))}
               {editable && <Group>
