@@ -1,6 +1,6 @@
 import { Modal, type ModalProps } from '@mantine/core'
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
-import { confirmLeave, useLeaveGuard } from './leaveGuard'
+import { confirmLeave } from './leaveGuard'
 
 /**
  * Nothing lost by a click, for forms in a modal: closing it (×, Esc, a click beside it) while
@@ -13,7 +13,6 @@ const Report = createContext<((dirty: boolean) => void) | null>(null)
 export function FormModal({ dirty = false, onClose, children, ...props }: ModalProps & { dirty?: boolean }) {
   const inner = useRef(false)
   const report = useCallback((d: boolean) => void (inner.current = d), [])
-  useLeaveGuard(props.opened && dirty)
   const close = async () => {
     if (!(await confirmLeave(dirty || inner.current))) return
     inner.current = false
@@ -26,10 +25,13 @@ export function FormModal({ dirty = false, onClose, children, ...props }: ModalP
   )
 }
 
-/** In a form shown in a FormModal (or on a page): `dirty` = changes not yet saved. */
+/**
+ * In a form shown in a FormModal: `dirty` = changes not yet saved. The page's leave guard is
+ * not involved: the modal's overlay keeps the menu out of reach, and a form that navigates
+ * after saving (a new regulation opens its page) must not be asked about its own changes.
+ */
 export function useFormDirty(dirty: boolean) {
   const report = useContext(Report)
-  useLeaveGuard(dirty)
   useEffect(() => {
     report?.(dirty)
     return () => report?.(false)

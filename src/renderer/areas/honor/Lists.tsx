@@ -10,7 +10,6 @@ import { submit } from './submit'
 import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
 import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
-import { allowLeave } from '../../components/leaveGuard'
 import { localiseMonths, monthNames } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
@@ -46,7 +45,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
       setErrors,
       t('list.created'),
     )
-    if (out) (allowLeave(), navigate(`honor/daftar/${out.list.id}`))
+    if (out) navigate(`honor/daftar/${out.list.id}`)
   }
   return (
     <FormModal opened onClose={onClose} dirty={dirty} title={t('list.create')} size="lg">

@@ -9,7 +9,6 @@ import { RegulationStatusBadge, submit, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
 import { FormModal, useDirtySince } from '../../components/FormModal'
-import { allowLeave } from '../../components/leaveGuard'
 import { screenDate } from '../../i18n/months'
 import { useCan } from '../../session'
 
@@ -58,7 +57,7 @@ export function Regulations() {
       </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('regulation.none')}</Text>}
       <FormModal opened={adding} onClose={() => setAdding(false)} title={t('regulation.add')} size="lg">
-        <RegulationForm onSaved={(id) => (setAdding(false), allowLeave(), navigate(`program/regulasi/${id}`))} />
+        <RegulationForm onSaved={(id) => (setAdding(false), navigate(`program/regulasi/${id}`))} />
       </FormModal>
     </Stack>
   )
