@@ -1,6 +1,6 @@
 import { buildApi, type Input, type OpName, type Output, type SimpulApi } from '../shared/contract'
 import type { Result } from '../shared/result'
-import { refusalText } from './i18n/errors'
+import { localiseDetails, refusalText } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -63,13 +63,16 @@ export async function bundleFileInput(file: File, readBase64: (f: File) => Promi
  */
 export class ApiError extends Error {
   readonly original: string
+  /** zod details, their field messages in the screen's language too. */
+  readonly details?: unknown
   constructor(
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
     super(refusalText(code, message, details))
     this.original = message
+    this.details = localiseDetails(details)
   }
 }
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { refusalText } from '../../src/renderer/i18n/errors'
+import { fieldText, localiseDetails, refusalText } from '../../src/renderer/i18n/errors'
+import { nipProblem } from '../../src/shared/nip'
 import { common } from '../../src/renderer/i18n/common'
 import { INDONESIAN_WORDS } from '../e2e/support/catalogue'
 import { addUser, dispatch, makeCtx } from '../helpers/db'
@@ -51,5 +52,20 @@ describe('core refusals on English screens', () => {
   it('a code without an English sentence still reads English, naming the code', () => {
     expect(refusalText('SOMETHING_NEW', 'Sesuatu yang belum dikenal.', undefined, 'en')).toBe('Simpul refused this (SOMETHING_NEW). Nothing was changed.')
     expect(refusalText('DB_BUSY', 'Basis data sedang dipakai …', undefined, 'en')).toMatch(/^The database is busy/)
+  })
+})
+
+describe('field messages (zod details) on English screens', () => {
+  it('the NIP reasons and the common schema messages read English; details keep their paths', async () => {
+    expect(fieldText(nipProblem('198508172010013003')!.message, 'en')).toBe('Digit 15 of a NIP is the sex (1 or 2)')
+    expect(fieldText(nipProblem('19850817')!.message, 'en')).toBe('A NIP has 18 digits (8 typed)')
+    const ctx = makeCtx({ office: '12.18' })
+    const e = await refusal(dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [], desaCode: '' }))
+    expect(e.code).toBe('INVALID_INPUT')
+    expect(refusalText(e.code, e.message, e.details, 'en')).toMatch(/^Some fields are not valid/)
+    i18next.changeLanguage('en')
+    const details = localiseDetails(e.details) as { path: string[]; message: string }[]
+    expect(details.map((d) => [d.path[0], d.message])).toEqual([['ids', 'Choose at least one posyandu'], ['desaCode', 'Choose the target village']])
+    ctx.close()
   })
 })

@@ -104,3 +104,52 @@ export function refusalText(code: string, message: string, details?: unknown, la
 
 /** Title of a refusal notification. */
 export const failedTitle = () => i18n.t('common:state.failed')
+
+/** The messages zod schemas give most often (beside a field), in English. Others stay as core wrote them. */
+const FIELD_EN: Record<string, string> = {
+  'Tahun tidak masuk akal': 'The year is not plausible',
+  'Tahun anggaran tidak masuk akal': 'The fiscal year is not plausible',
+  'Posyandu wajib dipilih': 'Choose a posyandu',
+  'Pilih posyandu': 'Choose a posyandu',
+  'Tanggal harus berbentuk YYYY-MM-DD': 'The date must be YYYY-MM-DD',
+  'Tanggal harus berformat TTTT-BB-HH': 'The date must be YYYY-MM-DD',
+  'Bulan harus berbentuk YYYY-MM': 'The month must be YYYY-MM',
+  'Nama minimal 2 huruf': 'The name needs at least 2 letters',
+  'Sumber dana wajib dipilih': 'Choose a funding source',
+  'SKPD wajib dipilih': 'Choose an agency',
+  'Kategori keluhan wajib dipilih': 'Choose a complaint category',
+  'Pilih minimal satu posyandu': 'Choose at least one posyandu',
+  'Pilih minimal satu kader': 'Choose at least one cadre',
+  'NIK harus 16 angka': 'A NIK has 16 digits',
+  'Lintang di luar Indonesia': 'The latitude is outside Indonesia',
+  'Bujur di luar Indonesia': 'The longitude is outside Indonesia',
+  'Berkas kosong': 'The file is empty',
+  'Alasan minimal 5 huruf': 'The reason needs at least 5 letters',
+  'Pilih desa/kelurahan tujuan': 'Choose the target village',
+  'Pilih posyandu tujuan': 'Choose the target posyandu',
+}
+const NIP_MESSAGES: [RegExp, string][] = [
+  [/^NIP hanya berisi angka$/, 'digits'],
+  [/^NIP terdiri dari 18 angka \(tertulis (\d+)\)$/, 'length'],
+  [/^Delapan angka pertama NIP/, 'birth'],
+  [/^Angka ke-9 s\.d\. 14 NIP/, 'tmt'],
+  [/^Angka ke-15 NIP/, 'sex'],
+]
+
+/** A message shown beside one field, in the screen's language. */
+export function fieldText(message: string, lang = i18n.language): string {
+  if (lang !== 'en') return message
+  if (FIELD_EN[message]) return FIELD_EN[message]
+  for (const [re, code] of NIP_MESSAGES) {
+    const m = re.exec(message)
+    if (m) return i18n.t(`common:nip.${code}`, { n: m[1] })
+  }
+  if (message.startsWith('Tulis alasan singkat')) return 'Write a short reason (at least 3 letters)'
+  return message
+}
+
+/** zod details ([{ path, message }]) with their messages in the screen's language. */
+export function localiseDetails(details: unknown): unknown {
+  if (!Array.isArray(details)) return details
+  return details.map((d) => (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string' ? { ...d, message: fieldText((d as { message: string }).message) } : d))
+}
