@@ -3,6 +3,7 @@ export const common = {
   id: {
     app: { name: 'Simpul', tagline: 'Sistem Informasi Posyandu Terpadu' },
     nav: {
+      provinsi: 'Dasbor Provinsi',
       registri: 'Registri',
       program: 'Program & Regulasi',
       honor: 'Pendamping & Honor',
@@ -52,7 +53,7 @@ export const common = {
       government: 'Pemerintah (baris 1 kop)', office: 'Nama kantor (baris 2 kop)', address: 'Alamat', place: 'Tempat penandatanganan',
       name: 'nama', nip: 'NIP', jobTitle: 'jabatan', namePh: 'Nama lengkap dan gelar', nipPh: 'NIP (18 angka)', titlePh: 'Jabatan (opsional)',
       nipError: 'NIP terdiri dari 18 angka', nipBlocked: 'Belum tersimpan: NIP {{role}} belum benar', save: 'Simpan kop dan penandatangan', saved: 'Kop surat dan penandatangan tersimpan',
-      role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat' },
+      role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat', ketua_pembina_prov: 'Ketua Tim Pembina Posyandu Provinsi' },
     },
     update: {
       title: 'Perbarui dari berkas',
@@ -84,6 +85,7 @@ export const common = {
   en: {
     app: { name: 'Simpul', tagline: 'Integrated Posyandu Information System' },
     nav: {
+      provinsi: 'Province dashboard',
       registri: 'Registry',
       program: 'Programmes & Regulations',
       honor: 'Facilitators & Honoraria',
@@ -133,7 +135,7 @@ export const common = {
       government: 'Government (letterhead line 1)', office: 'Office name (letterhead line 2)', address: 'Address', place: 'Place of signing',
       name: 'name', nip: 'NIP', jobTitle: 'position', namePh: 'Full name and title', nipPh: 'NIP (18 digits)', titlePh: 'Position (optional)',
       nipError: 'A NIP has 18 digits', nipBlocked: 'Not saved: the NIP of {{role}} is not right', save: 'Save letterhead and signatories', saved: 'Letterhead and signatories saved',
-      role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)' },
+      role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)', ketua_pembina_prov: 'Head of the province posyandu supervisory team' },
     },
     update: {
       title: 'Update from a file',

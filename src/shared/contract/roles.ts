@@ -187,6 +187,10 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.kaderBulk': DATA,
   'registry.posyanduBulk': DATA,
   'province.summary': ALL,
+  'province.years': ALL,
+  'province.offers': ALL,
+  'province.offer': EVAL,
+  'province.offerDecide': EVAL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,
