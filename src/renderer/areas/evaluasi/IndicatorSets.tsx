@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { IndicatorSet } from '../../../shared/evaluation/strata'
 import { callWithNotice, useOp } from '../../hooks'
 import { criterionLabel, setName, unitLabel } from './explain'
+import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
 
 /**
@@ -55,7 +56,8 @@ export function IndicatorSets() {
   const { t } = useTranslation('evaluasi')
   const office = useOp('office.get', {})
   const sets = useOp('evaluation.indicatorSets', {})
-  const editable = office.data?.level === 'kabupaten'
+  const can = useCan()
+  const editable = office.data?.level === 'kabupaten' && can('evaluation.indicatorSetSave')
   return (
     <Stack>
       <OpState op={sets} />
