@@ -1,4 +1,5 @@
-import { Modal, type ModalProps } from '@mantine/core'
+import { Button, Group, Modal, type ModalProps } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import { confirmLeave } from './leaveGuard'
 
@@ -60,3 +61,14 @@ export function Fields({ editable, children }: { editable: boolean; children: Re
 
 /** A "Batal" button of a modal form: asks first when there are changes, then closes. */
 export const cancelAsking = (dirty: boolean, close: () => void) => () => void confirmLeave(dirty).then((yes) => yes && close())
+
+/** The foot of a modal form: "Batal" (asks first when there are changes) and the form's own action ("Simpan" unless named). */
+export function ModalButtons({ dirty, onClose, onSubmit, label }: { dirty: boolean; onClose: () => void; onSubmit: () => unknown; label?: string }) {
+  const { t } = useTranslation()
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{t('action.cancel')}</Button>
+      <Button onClick={() => void onSubmit()}>{label ?? t('action.save')}</Button>
+    </Group>
+  )
+}

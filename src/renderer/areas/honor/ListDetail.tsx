@@ -14,12 +14,11 @@ import { StatusBadge } from './StatusBadge'
 import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
-import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { localiseMonths, screenDate } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
-  const { t: tc } = useTranslation()
   const [v, setV] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const dirty = useDirtySince(v)
@@ -33,10 +32,7 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
           if (f.type === 'month') return <MonthField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} />
           return <TextInput key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => onValue(e.currentTarget.value)} />
         })}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancelAsking(dirty, props.onClose)}>{tc('action.cancel')}</Button>
-          <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={props.onClose} onSubmit={async () => (await props.onSubmit(v, setErrors)) && props.onClose()} label={props.confirm} />
       </Stack>
     </FormModal>
   )

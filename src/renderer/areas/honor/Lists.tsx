@@ -9,14 +9,13 @@ import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
 import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
-import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { localiseMonths, monthNames } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
 function CreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const [kind, setKind] = useState<'bulan' | 'triwulan' | 'kustom'>('triwulan')
   const [year, setYear] = useState<number | string>(new Date().getFullYear())
   const [month, setMonth] = useState<string | null>(String(new Date().getMonth() + 1))
@@ -68,10 +67,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         <TextInput label={t('list.subCode')} placeholder="5.01.01.2.06.0003" value={subCode} onChange={(e) => setSubCode(e.currentTarget.value)} error={errors.subKegiatanCode} />
         <TextInput label={t('list.subName')} value={subName} onChange={(e) => setSubName(e.currentTarget.value)} error={errors.subKegiatanName} />
         <TextInput label={t('list.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void create()}>{t('list.create')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={create} label={t('list.create')} />
       </Stack>
     </FormModal>
   )

@@ -12,7 +12,7 @@ import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
-import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
@@ -38,7 +38,6 @@ const fromPerson = (p: PendampingPerson): PersonDraft => ({
 
 function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const [v, setV] = useState(initial)
   const dirty = useDirtySince(v)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -111,10 +110,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
           ]}
         />
         {v.taxRule === 'tanpa_potongan' && text('taxReason', t('person.taxReason'))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void save()}>{tc('action.save')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />
       </Stack>
     </FormModal>
   )
@@ -158,7 +154,6 @@ interface AssignmentDraft {
 
 function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: AssignmentDraft; persons: PendampingPerson[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const posyandu = useOp('honor.posyanduOptions', {})
   const [v, setV] = useState(initial)
   const dirty = useDirtySince(v)
@@ -199,14 +194,7 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
         {warnings.map((w) => (
           <Alert key={w} color="yellow">{w}</Alert>
         ))}
-        <Group justify="flex-end">
-          {warnings.length ? <Button onClick={onSaved}>OK</Button> : (
-            <>
-              <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{tc('action.cancel')}</Button>
-              <Button onClick={() => void save()}>{tc('action.save')}</Button>
-            </>
-          )}
-        </Group>
+        {warnings.length ? <Group justify="flex-end"><Button onClick={onSaved}>OK</Button></Group> : <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />}
       </Stack>
     </FormModal>
   )

@@ -11,7 +11,7 @@ import { isAmount, RupiahInput, type RupiahValue } from '../../components/Rupiah
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
-import { cancelAsking, FormModal, useDirtySince } from '../../components/FormModal'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
@@ -51,10 +51,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
           <DateField label={t('rate.to')} value={v.validTo} error={errors.validTo} minDate={v.validFrom || undefined} onChange={(x) => set('validTo', x)} />
         </SimpleGrid>
         <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancelAsking(dirty, onClose)}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void save()}>{tc('action.save')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />
       </Stack>
     </FormModal>
   )
