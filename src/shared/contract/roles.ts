@@ -82,6 +82,8 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'forms.saveReports': DATA,
   'forms.completeness': ALL,
   'forms.quality': ALL,
+  // The kecamatan's operator or verifier follows a finding up.
+  'forms.mark': ['admin', 'operator', 'verifikator'],
   'forms.importPreview': DATA,
   'forms.importApply': DATA,
 
@@ -183,7 +185,12 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.exportXlsx': ['admin', 'operator', 'verifikator'],
   'registry.demo': ADMIN,
   'registry.kaderBulk': DATA,
+  'registry.posyanduBulk': DATA,
   'province.summary': ALL,
+  'province.years': ALL,
+  'province.offers': ALL,
+  'province.offer': EVAL,
+  'province.offerDecide': EVAL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,

@@ -275,6 +275,7 @@ async function replayRows(kept: { head: SectionHead; rows: unknown[][] }[], sink
       opts.progress?.(Math.round((totalBytes * done) / Math.max(1, total)), done)
       if (opts.cancelled?.()) throw cancelledError()
       await new Promise<void>((r) => setImmediate(r))
+      await opts.drain?.()
     }
   }
 }
