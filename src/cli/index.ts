@@ -60,17 +60,22 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...command.options }, allowPositionals: true, strict: true })
     const skip = command.name.split(' ').length
     const dbFile = resolve((parsed.values.db as string | undefined) ?? defaultDataFile())
-    const actor = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
+    const { actor, key } = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
+    let dbKey = key
     const run: Run = {
       args: parsed.positionals.slice(skip),
       values: parsed.values,
       json,
       dbFile,
       ctx: () => {
-        const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+        const ctx = openContext({ dataFile: dbFile, host: 'cli', key: dbKey })
         ctx.actAs(actor)
+        // Closing a context that was encrypted meanwhile (init, the first administrator) keeps its key for the next one.
+        const close = ctx.close
+        ctx.close = () => ((dbKey = ctx.dbKey ?? dbKey), close())
         return ctx
       },
+      dbKey: () => dbKey,
       password: passwordFromEnvOrPrompt,
       print: (data, human) => {
         process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${typeof human === 'function' ? human() : human}\n`)
