@@ -1,6 +1,9 @@
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import type Database from 'better-sqlite3'
+import { fileState, openSqlite } from '../../src/core/db/cipher'
+import { normaliseRecoveryCode, openWrap, readKeyring, RECOVERY_SLOT, sealWrap, userSlot, writeKeyring } from '../../src/core/people/keyring'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
@@ -17,6 +20,53 @@ process.env.SIMPUL_SCRYPT_N ??= '1024'
 
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'rahasia-uji-123'
+
+/**
+ * Every test database is encrypted (SQLCipher) with this key, as an office's would be with its
+ * random one; its keyring holds the key wrapped for the test administrator's TEST_PASSWORD and
+ * by TEST_RECOVERY_CODE, so a spawned CLI (CLI_ENV) and the worker unlock it like a person.
+ */
+export const TEST_DB_KEY = Buffer.from('5e'.repeat(32), 'hex')
+export const TEST_RECOVERY_CODE = 'UJIAA-UJIBB-UJICC-UJIDD-UJIEE-UJIFF'
+
+const TEST_COST = { N: 1024, r: 8, p: 1 }
+const testWrap = (secret: string, slot: string) => {
+  const salt = randomBytes(16)
+  return sealWrap(TEST_DB_KEY, scryptSync(secret.normalize('NFC'), salt, 32, TEST_COST), salt, TEST_COST, slot)
+}
+
+/** Writes the keyring of a test database (recovery wrap; a wrap per named user with TEST_PASSWORD). */
+export function writeTestKeyring(dataFile: string, users: { username: string; userId: string }[] = []): void {
+  const k = readKeyring(dataFile) ?? {
+    format: 'simpul-keyring' as const,
+    version: 1 as const,
+    cipher: 'sqlcipher-4' as const,
+    users: {},
+    recovery: { ...testWrap(normaliseRecoveryCode(TEST_RECOVERY_CODE), RECOVERY_SLOT), createdAt: '2026-11-24T02:00:00.000Z' },
+    failures: {},
+    office: null,
+  }
+  for (const u of users) k.users[u.username] = { ...testWrap(TEST_PASSWORD, userSlot(u.username)), userId: u.userId }
+  writeKeyring(dataFile, k)
+}
+
+/**
+ * The key of a test database: TEST_DB_KEY for makeCtx's, else unwrapped from its keyring with
+ * TEST_PASSWORD (a database a spawned `simpul init --admin admin` made with a random key).
+ */
+export function keyFor(dataFile: string, username = 'admin', password = TEST_PASSWORD): Buffer | null {
+  if (fileState(dataFile) !== 'encrypted') return null
+  const w = readKeyring(dataFile)?.users[username]
+  if (!w) return TEST_DB_KEY
+  const kek = scryptSync(password.normalize('NFC'), Buffer.from(w.salt, 'base64'), 32, { N: w.kdf.N, r: w.kdf.r, p: w.kdf.p })
+  const key = openWrap(w, kek, userSlot(username))
+  if (!key) throw new Error(`keyFor: ${username} tidak membuka ${dataFile}`)
+  return key
+}
+
+/** A raw connection to a test database file (or its backup), keyed with TEST_DB_KEY when encrypted. */
+export const rawDb = (file: string, options?: Database.Options, key: Buffer = TEST_DB_KEY): Database.Database =>
+  openSqlite(file, fileState(file) === 'encrypted' ? key : null, options)
 
 /** scrypt hash of TEST_PASSWORD, synchronously, in the stored format of src/core/people/password.ts. */
 function testHash(): string {
@@ -37,6 +87,7 @@ const callers = new Map<string, Caller>()
  */
 export function addUser(ctx: Ctx, role: Role, username: string = role, displayName = `Uji ${username}`): Caller & { userId: string } {
   const u = insertUser(ctx, { username, displayName, role }, testHash())
+  if (ctx.dbKey?.equals(TEST_DB_KEY)) writeTestKeyring(ctx.dataFile, [{ username: u.username, userId: u.id }])
   return { userId: u.id }
 }
 
@@ -83,7 +134,9 @@ export function tempDir(prefix = 'simpul-test-'): string {
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
 export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten' | 'provinsi'; clock?: Clock; dir?: string } = {}): Ctx {
   const dir = opts.dir ?? tempDir()
-  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00') })
+  const dataFile = join(dir, 'simpul.sqlite')
+  if (!existsSync(dataFile)) writeTestKeyring(dataFile)
+  const ctx = openContext({ dataFile, host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00'), key: TEST_DB_KEY })
   if (opts.office) {
     const parts = opts.office.split('.').length
     const level = opts.level ?? (parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan')

@@ -1,19 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
-import { tempDir, callerOf } from '../helpers/db'
+import { tempDir, callerOf, rawDb } from '../helpers/db'
 import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 // The real worker thread (src/core/worker/boot.mjs → entry.ts through tsx) on a real file.
 let client: WorkerClient
 let dir: string
 const count = (table: string) => {
-  const db = new Database(join(dir, 'simpul.sqlite'), { readonly: true })
+  const db = rawDb(join(dir, 'simpul.sqlite'), { readonly: true })
   try {
     return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   } finally {

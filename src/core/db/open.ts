@@ -40,7 +40,7 @@ export interface OpenOptions {
 
 /** The refusal for an encrypted file opened without (or with the wrong) key. */
 export const lockedError = (file: string) =>
-  new AppError('DB_LOCKED', `Basis data ${file} terenkripsi dan belum dibuka. Masuk (login) dengan akun Anda, atau pakai kode pemulihan.`)
+  new AppError('DB_KEY_REQUIRED', `Basis data ${file} terenkripsi dan belum dibuka. Masuk (login) dengan akun Anda, atau pakai kode pemulihan.`)
 
 /** Reads the header of an existing file without writing to it. */
 export function inspectDatabaseFile(file: string, key: DbKey | null = null): { userVersion: number; applicationId: number; tables: number } {

@@ -32,7 +32,7 @@ function inspectBackup(file: string, key: DbKey | null) {
   try {
     return inspectDatabaseFile(file, fileState(file) === 'encrypted' ? key : null)
   } catch (e) {
-    if (e instanceof AppError && (e.code === 'DB_WRONG_KEY' || e.code === 'DB_LOCKED')) {
+    if (e instanceof AppError && (e.code === 'DB_WRONG_KEY' || e.code === 'DB_KEY_REQUIRED')) {
       throw new AppError('BACKUP_OTHER_KEY', `${file} terenkripsi dengan kunci lain (cadangan kantor lain, atau bukan cadangan Simpul); tidak dapat dipulihkan di sini. Tidak ada yang diubah.`)
     }
     throw e

@@ -57,7 +57,7 @@ function readPrivate(file: string): KeyObject {
   const pem = readFileSync(file, 'utf8')
   const passphrase = secretFor(file)
   const encrypted = pem.includes('ENCRYPTED PRIVATE KEY')
-  if (encrypted && !passphrase) throw new AppError('DB_LOCKED', 'Kunci kantor terenkripsi; masuk (login) dulu untuk membukanya.')
+  if (encrypted && !passphrase) throw new AppError('DB_KEY_REQUIRED', 'Kunci kantor terenkripsi; masuk (login) dulu untuk membukanya.')
   const key = createPrivateKey(encrypted ? { key: pem, passphrase } : pem)
   if (!encrypted && passphrase) writePrivate(file, key)
   return key

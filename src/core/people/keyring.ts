@@ -42,7 +42,11 @@ export const RECOVERY_SLOT = 'recovery'
 
 export async function wrapKey(key: DbKey, secret: string, slot: string, cost: ScryptCost = configuredCost()): Promise<Wrap> {
   const salt = randomBytes(16)
-  const kek = await scryptKey(secret, salt, cost)
+  return sealWrap(key, await scryptKey(secret, salt, cost), salt, cost, slot)
+}
+
+/** The wrap itself, from an already derived key-encryption key (tests derive it synchronously). */
+export function sealWrap(key: DbKey, kek: Buffer, salt: Buffer, cost: ScryptCost, slot: string): Wrap {
   const iv = randomBytes(12)
   const c = createCipheriv('aes-256-gcm', kek, iv)
   c.setAAD(aad(slot))
@@ -52,7 +56,11 @@ export async function wrapKey(key: DbKey, secret: string, slot: string, cost: Sc
 
 /** The key, or null when the secret is wrong (GCM refuses the tag). */
 export async function unwrapKey(w: Wrap, secret: string, slot: string): Promise<DbKey | null> {
-  const kek = await scryptKey(secret, Buffer.from(w.salt, 'base64'), { N: w.kdf.N, r: w.kdf.r, p: w.kdf.p })
+  return openWrap(w, await scryptKey(secret, Buffer.from(w.salt, 'base64'), { N: w.kdf.N, r: w.kdf.r, p: w.kdf.p }), slot)
+}
+
+/** The key from a wrap and its derived key-encryption key, or null when they do not fit. */
+export function openWrap(w: Wrap, kek: Buffer, slot: string): DbKey | null {
   try {
     const d = createDecipheriv('aes-256-gcm', kek, Buffer.from(w.iv, 'base64'))
     d.setAAD(aad(slot))

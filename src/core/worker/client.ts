@@ -266,7 +266,7 @@ export class WorkerClient implements OpClient {
       if (e instanceof AppError) return fail(e.code, e.message, e.details)
       throw e
     }
-    return fail('DB_LOCKED', 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.')
+    return fail('DB_KEY_REQUIRED', 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.')
   }
 
   /** Long calls running now, with their last progress. */
