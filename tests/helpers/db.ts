@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { setupOffice } from '../../src/core/office/service'
+import type { Office } from '../../src/shared/contract/app'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { dispatch as realDispatch, type Caller } from '../../src/core/handlers'
 import { actorOf, insertUser } from '../../src/core/people/users'
@@ -36,7 +37,7 @@ const testWrap = (secret: string, slot: string) => {
 }
 
 /** Writes the keyring of a test database (recovery wrap; a wrap per named user with TEST_PASSWORD). */
-export function writeTestKeyring(dataFile: string, users: { username: string; userId: string }[] = []): void {
+export function writeTestKeyring(dataFile: string, users: { username: string; userId: string }[] = [], office: Office | null = null): void {
   const k = readKeyring(dataFile) ?? {
     format: 'simpul-keyring' as const,
     version: 1 as const,
@@ -47,6 +48,10 @@ export function writeTestKeyring(dataFile: string, users: { username: string; us
     office: null,
   }
   for (const u of users) k.users[u.username] = { ...testWrap(TEST_PASSWORD, userSlot(u.username)), userId: u.userId }
+  if (office) {
+    const { deviceId: _d, ...label } = office
+    k.office = label
+  }
   writeKeyring(dataFile, k)
 }
 
@@ -87,7 +92,7 @@ const callers = new Map<string, Caller>()
  */
 export function addUser(ctx: Ctx, role: Role, username: string = role, displayName = `Uji ${username}`): Caller & { userId: string } {
   const u = insertUser(ctx, { username, displayName, role }, testHash())
-  if (ctx.dbKey?.equals(TEST_DB_KEY)) writeTestKeyring(ctx.dataFile, [{ username: u.username, userId: u.id }])
+  if (ctx.dbKey?.equals(TEST_DB_KEY)) writeTestKeyring(ctx.dataFile, [{ username: u.username, userId: u.id }], ctx.office())
   return { userId: u.id }
 }
 
