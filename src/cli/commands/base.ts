@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../core/db/audit-chain'
 import { restoreDatabase } from '../../core/db/restore'
 import { setupWithAdmin } from '../../core/people/handlers'
 import { protectDatabase } from '../../core/people/unlock'
+import { fileState } from '../../core/db/cipher'
 import { recoveryCodeText } from '../login'
 import { describeIssues } from '../../core/handlers'
 import { newUser } from '../../shared/contract/people'
@@ -30,6 +31,8 @@ export const baseCommands: Command[] = [
       if (!code || !name || !admin) throw new UsageError('--office, --name dan --admin wajib diisi')
       const parsed = newUser.safeParse({ username: admin, displayName: (r.values['admin-name'] ?? r.values.operator ?? admin) as string, password: await r.password(`Kata sandi administrator ${admin}`) })
       if (!parsed.success) throw new AppError('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`)
+      // An encrypted database always has its office (it is encrypted at setup).
+      if (fileState(r.dbFile) === 'encrypted') throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
       const ctx = r.ctx()
       try {
         const parts = code.split('.').length
