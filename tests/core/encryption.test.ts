@@ -243,6 +243,13 @@ describe('encryption at rest', () => {
     expect((ctx.sqlite.prepare('SELECT count(*) AS n FROM kader').get() as { n: number }).n).toBe(counts.kader)
     expect(integrityCheck(ctx.sqlite).ok).toBe(true)
     expect(leakedNiks(filesAtRest(ctx), niks)).toEqual([])
+    // A backup encrypted with another office's key cannot be opened here: refused in words, nothing changed.
+    const foreign = makeCtx({ office: '12.18.05' })
+    const foreignBackup = backupDatabase(foreign.sqlite, foreign.backupsDir, 'manual', clock).file
+    foreign.close()
+    const beforeForeign = readFileSync(dataFile)
+    expect(() => restoreInContext(ctx, foreignBackup, undefined, { confirmOtherOffice: true })).toThrow(/terenkripsi dengan kunci lain/)
+    expect(readFileSync(dataFile).equals(beforeForeign)).toBe(true)
     ctx.close()
     const sum = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex')
     expect(sum(dataFile)).not.toBe(sum(join(dir, 'usb', 'simpul-lama.sqlite')))
