@@ -3,7 +3,7 @@
 // Usage: tsx tests/e2e/honor-seed.ts <db file> [--people | --extra N]
 import { openContext } from '../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../helpers/db'
+import { keyFor } from '../helpers/raw-db'
 import { insertRow } from '../../src/core/db/rows'
 import { saveAssignment, savePerson, saveRate } from '../../src/core/honor/service'
 import { createRegulation } from '../../src/core/regulation/service'

@@ -1,4 +1,4 @@
-import { keyFor, rawDb } from '../helpers/db'
+import { keyFor, rawDb } from '../helpers/raw-db'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'

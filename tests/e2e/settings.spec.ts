@@ -1,9 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { openContext } from '../../src/core/context'
-import { backupDatabase } from '../../src/core/db/backup'
-import { setupOffice } from '../../src/core/office/service'
-import { addUser } from '../helpers/db'
+import { spawnSync } from 'node:child_process'
 import { ADMIN, expect, login, runCli, setupKecamatan, shot, test } from './fixtures'
 
 test('letterhead and signatories are saved; a backup is restored from the screen after confirmation', async ({ page, host }) => {
@@ -54,11 +51,9 @@ test('a backup of another office is restored only after a second confirmation th
   // another office cannot be opened here at all (its key is in that office's keyring).
   const otherDb = join(host.dir, 'lain', 'simpul.sqlite')
   const other = { SIMPUL_USER: 'lain', SIMPUL_PASSWORD: ADMIN.password }
-  const plainOffice = openContext({ dataFile: otherDb, host: 'cli' })
-  setupOffice(plainOffice, { wilayahCode: '12.18.05', level: 'kecamatan', name: 'Kantor Camat Perbaungan' })
-  addUser(plainOffice, 'admin', 'lain')
-  const made = backupDatabase(plainOffice.sqlite, plainOffice.backupsDir, 'manual', plainOffice.clock)
-  plainOffice.close()
+  const plain = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/plain-office.ts', otherDb, '12.18.05', 'Kantor Camat Perbaungan', 'lain'], { encoding: 'utf8' })
+  expect(plain.status, plain.stderr).toBe(0)
+  const made = JSON.parse(plain.stdout) as { file: string; name: string }
   mkdirSync(join(host.dir, 'backups'), { recursive: true, mode: 0o700 })
   copyFileSync(made.file, join(host.dir, 'backups', made.name))
 

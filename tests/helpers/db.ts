@@ -1,9 +1,7 @@
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import type Database from 'better-sqlite3'
-import { fileState, openSqlite } from '../../src/core/db/cipher'
-import { normaliseRecoveryCode, openWrap, readKeyring, RECOVERY_SLOT, sealWrap, userSlot, writeKeyring } from '../../src/core/people/keyring'
+import { normaliseRecoveryCode, readKeyring, RECOVERY_SLOT, sealWrap, userSlot, writeKeyring } from '../../src/core/people/keyring'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
@@ -19,15 +17,14 @@ import { isOpName } from '../../src/shared/contract'
 // Real scrypt at a lower cost, so the hundreds of test users stay fast (production uses DEFAULT_COST).
 process.env.SIMPUL_SCRYPT_N ??= '1024'
 
-/** The password every test user gets. */
-export const TEST_PASSWORD = 'rahasia-uji-123'
+import { TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
+export { keyFor, rawDb, TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
 
 /**
  * Every test database is encrypted (SQLCipher) with this key, as an office's would be with its
  * random one; its keyring holds the key wrapped for the test administrator's TEST_PASSWORD and
  * by TEST_RECOVERY_CODE, so a spawned CLI (CLI_ENV) and the worker unlock it like a person.
  */
-export const TEST_DB_KEY = Buffer.from('5e'.repeat(32), 'hex')
 export const TEST_RECOVERY_CODE = 'UJIAA-UJIBB-UJICC-UJIDD-UJIEE-UJIFF'
 
 const TEST_COST = { N: 1024, r: 8, p: 1 }
@@ -54,24 +51,6 @@ export function writeTestKeyring(dataFile: string, users: { username: string; us
   }
   writeKeyring(dataFile, k)
 }
-
-/**
- * The key of a test database: TEST_DB_KEY for makeCtx's, else unwrapped from its keyring with
- * TEST_PASSWORD (a database a spawned `simpul init --admin admin` made with a random key).
- */
-export function keyFor(dataFile: string, username = 'admin', password = TEST_PASSWORD): Buffer | null {
-  if (fileState(dataFile) !== 'encrypted') return null
-  const w = readKeyring(dataFile)?.users[username]
-  if (!w) return TEST_DB_KEY
-  const kek = scryptSync(password.normalize('NFC'), Buffer.from(w.salt, 'base64'), 32, { N: w.kdf.N, r: w.kdf.r, p: w.kdf.p })
-  const key = openWrap(w, kek, userSlot(username))
-  if (!key) throw new Error(`keyFor: ${username} tidak membuka ${dataFile}`)
-  return key
-}
-
-/** A raw connection to a test database file (or its backup), keyed with TEST_DB_KEY when encrypted. */
-export const rawDb = (file: string, options?: Database.Options, key: Buffer = TEST_DB_KEY): Database.Database =>
-  openSqlite(file, fileState(file) === 'encrypted' ? key : null, options)
 
 /** scrypt hash of TEST_PASSWORD, synchronously, in the stored format of src/core/people/password.ts. */
 function testHash(): string {

@@ -2,7 +2,7 @@
 // Records a plain monthly report for each month (the entry grid has its own spec).
 import { openContext } from '../../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../../helpers/db'
+import { keyFor } from '../../helpers/raw-db'
 import { saveMonthly } from '../../../src/core/evaluation/monthly'
 import { emptyMonth } from '../../../src/shared/evaluation/fields'
 

@@ -2,7 +2,7 @@
 // Registers posyandu directly in a host's database (the registry screens live in another area).
 import { openContext } from '../../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../../helpers/db'
+import { keyFor } from '../../helpers/raw-db'
 import { insertRow } from '../../../src/core/db/rows'
 
 const [dbFile, desa, ...names] = process.argv.slice(2)

@@ -5,7 +5,7 @@
  */
 import { openContext } from '../../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../../helpers/db'
+import { keyFor } from '../../helpers/raw-db'
 import { insertRow } from '../../../src/core/db/rows'
 import { setSetting } from '../../../src/core/settings'
 

@@ -2,7 +2,7 @@
 // the registry screens would (through insertRow), for e2e tests of other areas.
 import { openContext } from '../../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../../helpers/db'
+import { keyFor } from '../../helpers/raw-db'
 import { insertRow } from '../../../src/core/db/rows'
 
 const [dbFile, ...names] = process.argv.slice(2)

@@ -4,7 +4,7 @@
 // as the screens would. Prints the honor list id.
 import { openContext } from '../../../src/core/context'
 // The database is encrypted; its key is unwrapped with the test administrator's password.
-import { keyFor } from '../../helpers/db'
+import { keyFor } from '../../helpers/raw-db'
 import { dispatch } from '../../../src/core/handlers'
 import { createUser } from '../../../src/core/people/users'
 
