@@ -220,7 +220,10 @@ describe('encryption at rest', () => {
     expect(integrityCheck(ctx.sqlite).ok).toBe(true)
     expect(readdirSync(ctx.backupsDir).filter((n) => n.startsWith('plain-before-encryption'))).toEqual([])
     // The old backups are encrypted too (and still restore points).
-    expect(readdirSync(ctx.backupsDir).map((n) => fileState(join(ctx.backupsDir, n)))).toEqual(['encrypted'])
+    const backups = readdirSync(ctx.backupsDir)
+    expect(backups.filter((n) => n.endsWith('.sqlite')).map((n) => fileState(join(ctx.backupsDir, n)))).toEqual(['encrypted'])
+    // The keyring travels with the backups folder (a copy), so those backups can be opened elsewhere.
+    expect(readFileSync(join(ctx.backupsDir, 'simpul.sqlite.keyring'), 'utf8')).toBe(readFileSync(`${dataFile}.keyring`, 'utf8'))
     expect(leakedNiks(filesAtRest(ctx), niks)).toEqual([])
     // The office keys: the same identity, now in encrypted PEM files.
     expect(readFileSync(join(keysDir(dir), 'sign-ed25519.pem'), 'utf8')).toMatch(/BEGIN ENCRYPTED PRIVATE KEY/)

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { DbKey } from '../db/cipher'
 import { AppError } from '../../shared/result'
 import { configuredCost, scryptKey, type ScryptCost } from './password'
@@ -84,13 +85,22 @@ export function readKeyring(dataFile: string): KeyringFile | null {
   return k
 }
 
-/** Written whole to a temporary file and renamed over the old one: never half a keyring. */
+/**
+ * Written whole to a temporary file and renamed over the old one: never half a keyring. A copy
+ * goes to backups/ as well, so the folder an office copies to a USB stick holds what its
+ * encrypted backups need to be opened elsewhere (with a password or the recovery code).
+ */
 export function writeKeyring(dataFile: string, k: KeyringFile): void {
-  const file = keyringFileOf(dataFile)
-  const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, `${JSON.stringify(k, null, 1)}\n`, { mode: 0o600 })
-  chmodSync(tmp, 0o600)
-  renameSync(tmp, file)
+  const text = `${JSON.stringify(k, null, 1)}\n`
+  const put = (file: string) => {
+    const tmp = `${file}.${process.pid}.tmp`
+    writeFileSync(tmp, text, { mode: 0o600 })
+    chmodSync(tmp, 0o600)
+    renameSync(tmp, file)
+  }
+  put(keyringFileOf(dataFile))
+  const backups = join(dirname(dataFile), 'backups')
+  if (existsSync(backups)) put(join(backups, basename(keyringFileOf(dataFile))))
 }
 
 /** Read, change, write (the changes are small and made by one process at a time). */
