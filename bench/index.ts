@@ -5,6 +5,7 @@ import { exchange } from './benchmarks/exchange'
 import { honorBench } from './benchmarks/honor'
 import { programmes } from './benchmarks/programmes'
 import { registryBench, registryNationalBench } from './benchmarks/registry'
+import { warehouseNational } from './benchmarks/warehouse'
 import type { Benchmark } from './types'
 
 /** Every benchmark the issues ask for; each area adds its own here. */
@@ -17,4 +18,5 @@ export const benchmarks: Benchmark[] = [
   programmes,
   registryBench,
   registryNationalBench,
+  warehouseNational,
 ]

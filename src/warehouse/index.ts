@@ -7,10 +7,11 @@ import { getSetting, setSetting } from '../core/settings'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
 import { bundleFiles, loadBundle, type LoadReport } from './load'
-import { connect, initSchema, SUMMARY_VIEWS } from './schema'
+import { connect, initSchema, SUMMARY_TABLES } from './schema'
 
 export { loadBundle, type LoadReport } from './load'
 export { connect, initSchema } from './schema'
+export { PG_SETTING }
 
 /**
  * A warehouse is an office like any other — its own keys and enrolled offices in a Simpul
@@ -81,13 +82,22 @@ export async function warehouseLoad(ctx: Ctx, path: string, opts: { holdBeforeCo
   return out
 }
 
-/** The province figures from the warehouse's summary views (refreshed by every load). */
-export async function warehouseSummary(ctx: Ctx, client: pg.Client, year: number): Promise<ProvinceSummary> {
+/** The province figures from the warehouse's summary tables (kept current by every load). */
+export async function warehouseSummary(ctx: Ctx, client: Pick<pg.ClientBase, 'query'>, year: number): Promise<ProvinceSummary> {
   const me = officeParty(ctx.sqlite)
   const name = wilayahName(ctx.sqlite)
+  return summaryFromWarehouse(client, year, { code: me.wilayahCode, name: name(me.wilayahCode) }, name)
+}
+
+/**
+ * The same figures for any area (a province, or a kabupaten over itself), read from the
+ * summary tables: only that area's rows, assembled by the desktop's own `assembleSummary`.
+ */
+export async function summaryFromWarehouse(client: Pick<pg.ClientBase, 'query'>, year: number, area: { code: string; name: string }, nameOf: (code: string) => string): Promise<ProvinceSummary> {
+  const within = `WHERE kab = $1 OR left(kab, length($1) + 1) = $1 || '.'`
   // One connection answers one query at a time.
-  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.kader}`)
-  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.strata}`)
-  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_VIEWS.sets}`)
-  return assembleSummary(year, { code: me.wilayahCode, name: name(me.wilayahCode) }, { kader: kader.rows, strata: strata.rows, sets: sets.rows }, name)
+  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.kader} ${within}`, [area.code])
+  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.strata} ${within}`, [area.code])
+  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.sets} ${within}`, [area.code])
+  return assembleSummary(year, area, { kader: kader.rows, strata: strata.rows, sets: sets.rows }, nameOf)
 }

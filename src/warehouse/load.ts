@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import type { Writable } from 'node:stream'
 import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
@@ -11,7 +12,7 @@ import { assertNotReplayed, checkSender } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
-import { LOAD_LOG, SUMMARY_VIEWS, warehouseTables } from './schema'
+import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
 export interface TableLoad {
   table: string
@@ -29,6 +30,10 @@ export interface LoadReport {
   seq: number
   rows: number
   tables: TableLoad[]
+  /** The most row text the COPY stream held unsent at once (back-pressure keeps it near one slice). */
+  copyBufferPeak: number
+  /** Milliseconds per phase (header+hash, check, copy, refs, merge, withdraw, summaries, commit). */
+  phases: Record<string, number>
 }
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -46,6 +51,13 @@ const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
  * A refused, failed or killed load leaves the warehouse exactly as it was.
  */
 export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  const phases: Record<string, number> = {}
+  let t0 = performance.now()
+  const lap = (name: string) => {
+    const now = performance.now()
+    phases[name] = (phases[name] ?? 0) + (now - t0)
+    t0 = now
+  }
   const header = readBundleHeader(file) // 1
   const lastSeq = await lastLoaded(client, header.manifest.from.code)
   const checked = checkSender(ctx, header, { lastSeq }) // 2 signature, sender, receiver, replay (by the load log)
@@ -54,7 +66,9 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
   const sender = checked.peer.wilayah_code
   const tables = new Set(warehouseTables(me))
   await verifyPayloadHash(file, checked.header) // 3a
+  lap('header')
   const check = await checkRows(ctx, file, checked) // 3b, 4: the table policy, row by row
+  lap('check')
   if (check.unauthorisedTotal) {
     throw new AppError(
       'BUNDLE_UNAUTHORISED',
@@ -75,44 +89,52 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     const sections = new Map<string, Section>()
     const leftOut = new Map<string, number>()
     const copy = client.query(copyFrom(`COPY wh_stage (tbl, ord, row) FROM STDIN (FORMAT csv)`))
-    const copied = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve)
-      copy.on('error', reject)
-    })
+    const sink = copySink(copy)
     let cur: Section | null = null
     let ord = 0
     try {
-      await streamRows(file, checked, {
-        head(h) {
-          cur = openSection(ctx.sqlite, h, me)
-          if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+      await streamRows(
+        file,
+        checked,
+        {
+          head(h) {
+            cur = openSection(ctx.sqlite, h, me)
+            if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+          },
+          row(values) {
+            const s = cur as Section | null
+            if (!s || !tables.has(s.name)) return
+            const k = rowKeys(s, values)
+            if (check.invalid.has(versionKey(s.name, k))) {
+              leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
+              return
+            }
+            const obj: Record<string, unknown> = {}
+            s.columns.forEach((c, i) => (obj[c] = values[i]))
+            sink.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
+          },
         },
-        row(values) {
-          const s = cur as Section | null
-          if (!s || !tables.has(s.name)) return
-          const k = rowKeys(s, values)
-          if (check.invalid.has(versionKey(s.name, k))) {
-            leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
-            return
-          }
-          const obj: Record<string, unknown> = {}
-          s.columns.forEach((c, i) => (obj[c] = values[i]))
-          copy.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
-        },
-      })
+        // Between slices of the file: wait while PostgreSQL has not taken what was sent.
+        { drain: () => sink.drained() },
+      )
     } catch (e) {
-      copy.destroy(e as Error)
-      await copied.catch(() => undefined)
+      await sink.abort(e as Error)
       throw e
     }
-    copy.end()
-    await copied
+    await sink.end()
+    // The planner needs to know the staged rows, and the checks below look rows up by id.
+    await client.query(`CREATE INDEX ON wh_stage (tbl, (row->>'id'))`)
+    await client.query(`ANALYZE wh_stage`)
+    lap('copy')
 
     const report: TableLoad[] = []
     for (const s of sections.values()) {
       await refuseForeign(client, s, sender)
+      lap('refs')
       const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
+      lap('merge')
       const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
+      lap('withdraw')
       report.push({ table: s.name, ...merged, leftOut: leftOut.get(s.name) ?? 0, withdrawn })
     }
     const sum = (k: keyof TableLoad) => report.reduce((n, t) => n + Number(t[k]), 0)
@@ -120,13 +142,77 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
       `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn')],
     )
-    for (const view of Object.values(SUMMARY_VIEWS)) await client.query(`REFRESH MATERIALIZED VIEW ${view}`)
+    // The figures of the kabupaten/kota the bundle came from (or lies in), in the same transaction.
+    await refreshSummaries(client, sender.slice(0, 5))
+    lap('summaries')
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)) }
+    lap('commit')
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
+  }
+}
+
+/**
+ * The COPY stream as a sink that respects back-pressure: rows are gathered into chunks of
+ * about 256 KB (one write per row would cost a stream write each), and when the stream's
+ * write() returns false — PostgreSQL or the socket has not taken what was sent — the
+ * producer waits for 'drain' before it decrypts the next slice of the file. The stream's
+ * buffer, and with it the loader's memory, stays bounded by one slice whatever the bundle's size.
+ */
+export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
+  let parts: string[] = []
+  let size = 0
+  let full = false
+  let failed: Error | null = null
+  let peak = 0
+  copy.on('error', (e) => (failed ??= e))
+  const finished = new Promise<void>((resolve, reject) => {
+    copy.on('finish', resolve)
+    copy.on('error', reject)
+  })
+  finished.catch(() => undefined)
+  const flush = () => {
+    if (!size) return
+    if (!copy.write(parts.join(''))) full = true
+    peak = Math.max(peak, copy.writableLength)
+    parts = []
+    size = 0
+  }
+  return {
+    write(text: string) {
+      parts.push(text)
+      size += text.length
+      if (size >= chunkBytes) flush()
+    },
+    /** Resolves once the stream wants more (at once when it is not full). */
+    async drained(): Promise<void> {
+      flush()
+      if (failed) throw failed
+      if (!full) return
+      await new Promise<void>((resolve, reject) => {
+        const done = () => (copy.off('error', fail), resolve())
+        const fail = (e: Error) => (copy.off('drain', done), reject(e))
+        copy.once('drain', done)
+        copy.once('error', fail)
+      })
+      full = false
+    },
+    /** The most the stream held unsent at once (bytes of text). */
+    get peakBuffered(): number {
+      return peak
+    },
+    async end(): Promise<void> {
+      flush()
+      copy.end()
+      await finished
+    },
+    async abort(e: Error): Promise<void> {
+      copy.destroy(e)
+      await finished.catch(() => undefined)
+    },
   }
 }
 
@@ -149,17 +235,25 @@ async function refuseForeign(client: pg.Client, s: Section, sender: string): Pro
   }
   for (const ref of s.policy.refs ?? []) {
     if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
-    const bad = await client.query<{ id: string; target: string }>(
-      `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st
-       JOIN (SELECT id, scope FROM ${q(ref.table)} UNION ALL SELECT row->>'id', row->>'scope' FROM wh_stage WHERE tbl = $2) r ON r.id = st.row->>${`'${ref.column}'`}
-       WHERE st.tbl = $1 AND st.row->>'deleted_at' IS NULL AND r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'
-       LIMIT 1`,
-      [s.name, ref.table],
-    )
-    if (bad.rowCount) {
+    // A row may point at a stored row or at one staged with it; two lookups by id (one
+    // query over a UNION of both made PostgreSQL scan the staging table for every row).
+    const foreign = `r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'`
+    const live = `st.tbl = $1 AND st.row->>'deleted_at' IS NULL`
+    const col = `'${ref.column.replaceAll("'", "''")}'`
+    const bad =
+      (await client.query<{ id: string; target: string }>(
+        `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st JOIN ${q(ref.table)} r ON r.id = st.row->>${col} WHERE ${live} AND ${foreign} LIMIT 1`,
+        [s.name],
+      )).rows[0] ??
+      (await client.query<{ id: string; target: string }>(
+        `SELECT st.row->>'id' AS id, r.row->>'scope' AS target FROM wh_stage st JOIN wh_stage r ON r.tbl = $2 AND r.row->>'id' = st.row->>${col}
+         WHERE ${live} AND ${foreign.replaceAll('r.scope', "(r.row->>'scope')")} LIMIT 1`,
+        [s.name, ref.table],
+      )).rows[0]
+    if (bad) {
       throw new AppError(
         'BUNDLE_UNAUTHORISED',
-        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.rows[0].id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.rows[0].target}. Tidak ada data yang dimuat.`,
+        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.target}. Tidak ada data yang dimuat.`,
       )
     }
   }
@@ -192,9 +286,10 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
 async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
   const res = await client.query(
     `DELETE FROM ${q(table)} t
-     WHERE (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
+     WHERE substr(t.scope, 1, 5) = $3
+       AND (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
        AND NOT EXISTS (SELECT 1 FROM wh_stage st WHERE st.tbl = $1 AND st.row->>'id' = t.id)`,
-    [table, sender],
+    [table, sender, sender.slice(0, 5)],
   )
   return res.rowCount ?? 0
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import pg from 'pg'
 import { AppError } from '../shared/result'
@@ -8,10 +9,14 @@ import { KADER_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../core/
  * The warehouse's PostgreSQL schema: one table per travelling table the warehouse office is
  * granted (its level decides, through the same table policy as any office), with the
  * SQLite columns' types; a load log (one row per loaded bundle: the decisive replay check);
- * and the province figures as materialised views over the same SQL the desktop runs.
+ * and the province figures as summary tables over the same SQL the desktop runs.
  */
 export const LOAD_LOG = 'wh_load_log'
-export const SUMMARY_VIEWS = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary' } as const
+export const SUMMARY_TABLES = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary' } as const
+const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL }
+/** Which version of the summary SQL the summary tables were built with (they are rebuilt when it changes). */
+const META = 'wh_meta'
+const SUMMARY_VERSION = createHash('sha256').update(JSON.stringify(SUMMARY_SQL)).digest('hex').slice(0, 16)
 
 /** The tables a warehouse of this level receives (policy order). */
 export function warehouseTables(me: Party): string[] {
@@ -29,6 +34,9 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     const cols = columnsOf(sqlite, table).map((c) => `"${c.name}" ${pgType(c.type)}${c.name === 'id' ? ' PRIMARY KEY' : KEY_COLUMNS.has(c.name) ? ' NOT NULL' : ''}`)
     out.push(`CREATE TABLE IF NOT EXISTS "${table}" (${cols.join(', ')})`)
     out.push(`CREATE INDEX IF NOT EXISTS "${table}_scope" ON "${table}" (scope)`)
+    // By kabupaten/kota (the first five characters of the scope): a load withdraws and
+    // summarises one kabupaten's rows without reading the others'.
+    out.push(`CREATE INDEX IF NOT EXISTS "${table}_kab" ON "${table}" (substr(scope, 1, 5))`)
   }
   out.push(`CREATE INDEX IF NOT EXISTS kader_count_posyandu ON kader_count (posyandu_id)`)
   out.push(`CREATE INDEX IF NOT EXISTS posyandu_stratum_posyandu ON posyandu_stratum (posyandu_id, year)`)
@@ -46,10 +54,41 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     withdrawn integer NOT NULL,
     loaded_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (peer_code, seq))`)
-  out.push(`CREATE MATERIALIZED VIEW IF NOT EXISTS ${SUMMARY_VIEWS.kader} AS ${KADER_SUMMARY_SQL}`)
-  out.push(`CREATE MATERIALIZED VIEW IF NOT EXISTS ${SUMMARY_VIEWS.strata} AS ${STRATA_SUMMARY_SQL}`)
-  out.push(`CREATE MATERIALIZED VIEW IF NOT EXISTS ${SUMMARY_VIEWS.sets} AS ${SET_SUMMARY_SQL}`)
+  out.push(`CREATE TABLE IF NOT EXISTS ${META} (key text PRIMARY KEY, value text NOT NULL)`)
+  // Warehouses made before the summary tables kept the figures as materialised views.
+  for (const t of Object.values(SUMMARY_TABLES)) {
+    out.push(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_matviews WHERE matviewname = '${t}') THEN DROP MATERIALIZED VIEW ${t}; END IF; END $$`)
+  }
   return out
+}
+
+/**
+ * The summary tables hold the rows of the desktop's summary queries, one set of rows per
+ * kabupaten/kota. A load recomputes only the kabupaten/kota its bundle came from (or lies
+ * in), inside its own transaction, so the figures always match the data and a load's cost
+ * does not grow with the size of the whole warehouse. When the summary SQL of this Simpul
+ * differs from the one the tables were built with, they are rebuilt from the data.
+ */
+export async function ensureSummaries(client: pg.Client): Promise<void> {
+  const built = await client.query<{ value: string }>(`SELECT value FROM ${META} WHERE key = 'summary_version'`)
+  if (built.rows[0]?.value === SUMMARY_VERSION) return
+  for (const [k, t] of Object.entries(SUMMARY_TABLES)) {
+    const sql = SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]
+    await client.query(`DROP TABLE IF EXISTS ${t}`)
+    await client.query(`CREATE TABLE ${t} AS SELECT * FROM (${sql}) s`)
+    await client.query(`CREATE INDEX ${t}_kab ON ${t} (kab)`)
+  }
+  await client.query(`INSERT INTO ${META} (key, value) VALUES ('summary_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [SUMMARY_VERSION])
+}
+
+/** Recomputes the summary rows of one kabupaten/kota (a five-character code such as 21.71). */
+export async function refreshSummaries(client: pg.Client, kab: string): Promise<void> {
+  await ensureSummaries(client)
+  for (const [k, t] of Object.entries(SUMMARY_TABLES)) {
+    await client.query(`DELETE FROM ${t} WHERE kab = $1`, [kab])
+    // The condition on the grouping column reaches the scan below the GROUP BY (and its index).
+    await client.query(`INSERT INTO ${t} SELECT * FROM (${SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]}) s WHERE s.kab = $1`, [kab])
+  }
 }
 
 export async function connect(url: string): Promise<pg.Client> {
@@ -70,7 +109,10 @@ export const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$
 export async function initSchema(client: pg.Client, sqlite: Database.Database, me: Party): Promise<string[]> {
   await client.query('BEGIN')
   try {
+    // Two offices setting up one warehouse at once (the national one) take turns.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('simpul-init'))`)
     for (const sql of schemaSql(sqlite, me)) await client.query(sql)
+    await ensureSummaries(client)
     await client.query('COMMIT')
   } catch (e) {
     await client.query('ROLLBACK')

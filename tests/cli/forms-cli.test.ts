@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
+import { setMark } from '../../src/core/forms/marks'
 import { saveFormReports } from '../../src/core/forms/reports'
 import { appRoot } from '../../src/core/paths'
 import { tempDir, CLI_ENV, keyFor } from '../helpers/db'
@@ -26,6 +27,7 @@ describe('form commands', () => {
     saveFormReports(ctx, 'ILP', items)
     // A warning-level SPM rule broken (referred more than served) is saved and listed by quality.
     saveFormReports(ctx, 'SPM6', [{ posyanduId: b, period: '2026-03', values: { held: true, sosial_dilayani: 2, sosial_dirujuk: 5 } }])
+    setMark(ctx, { code: 'SPM6', posyanduId: b, period: '2026-03', kind: 'rule', subject: 'sosial-rujuk', status: 'follow_up', note: 'Tanyakan ke kader: rujukan dari bulan lalu?' })
     ctx.close()
 
     const list = simpul('form', 'list', '--db', db, '--json')
@@ -50,6 +52,9 @@ describe('form commands', () => {
     const spm = JSON.parse(simpul('quality', '--form', 'SPM6', '--year', '2026', '--db', db, '--json').out)
     expect(spm.violations).toEqual([expect.objectContaining({ posyandu: 'Bougenvil', rule: 'sosial-rujuk', importance: 'warning' })])
     expect(spm.violations[0].message.id).toBe('Sosial: dirujuk (5) lebih dari dilayani (2)')
+    // The follow-up mark travels with the finding, in JSON and in words.
+    expect(spm.violations[0].mark).toMatchObject({ status: 'follow_up', note: 'Tanyakan ke kader: rujukan dari bulan lalu?', finding: 'Sosial: dirujuk (5) lebih dari dilayani (2)' })
+    expect(simpul('quality', '--form', 'SPM6', '--year', '2026', '--db', db).out).toMatch(/Bougenvil 2026-03: Sosial: dirujuk \(5\) lebih dari dilayani \(2\) — \[perlu tindak lanjut\] Tanyakan ke kader/)
     expect(simpul('quality', '--form', 'SPM6', '--db', db).code).toBe(2)
   })
 })

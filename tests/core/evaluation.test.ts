@@ -360,6 +360,15 @@ describe('reports, recap and demo data', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(x.data.base64, 'base64') as unknown as ArrayBuffer)
     expect(wb.getWorksheet('Rekap SKDN')!.getCell('A1').value).toBe('Rekapitulasi Bulanan Posyandu (SKDN) Kecamatan Sei Rampah')
+    // Numbers as numbers, ratios as Excel percent cells (not "63,8%" text).
+    const sheet = wb.getWorksheet('Rekap SKDN')!
+    const header = (sheet.getRow(5).values as unknown[]).map((v) => String(v ?? ''))
+    const total = sheet.getRow(sheet.rowCount)
+    expect(total.getCell(header.indexOf('D')).value).toBe(recap.data.total.totals.d)
+    const ds = total.getCell(header.indexOf('D/S'))
+    expect(typeof ds.value).toBe('number')
+    expect(ds.value as number).toBeCloseTo(recap.data.total.ratios.ds!, 6)
+    expect(ds.numFmt).toBe('0.0%')
     const rx = await run(ctx, 'evaluation.exportXlsx', { kind: 'report', year: 2025 })
     if (!rx.ok) throw new Error(rx.error.message)
     const wb2 = new ExcelJS.Workbook()

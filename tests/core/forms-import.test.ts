@@ -58,3 +58,47 @@ describe('monthly reports from a spreadsheet', () => {
     expect(manual.rows[4].errors).not.toContain('Kader: "lima" bukan angka')
   })
 })
+
+describe('recap sheets of other forms', () => {
+  it('an ILP recap with two-row group headers: mapped by hand, yes/no read, saved with its form version; a sheet without a posyandu column names the headers to choose from', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const desa = ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = '12.18.04' ORDER BY code LIMIT 1`).get() as { code: string }
+    insertRow(ctx, 'posyandu', { name: 'Posyandu Teratai', desa_code: desa.code })
+    insertRow(ctx, 'posyandu', { name: 'Posyandu Seruni', desa_code: desa.code })
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('ILP')
+    ws.addRow(['REKAP POSYANDU ILP — OKTOBER 2026'])
+    ws.addRow(['No', 'Nama Posyandu', 'Buka', 'Lansia', ''])
+    ws.addRow(['', '', '', 'Dilayani', 'Tensi'])
+    ws.mergeCells('A2:A3')
+    ws.mergeCells('B2:B3')
+    ws.mergeCells('C2:C3')
+    ws.mergeCells('D2:E2')
+    ws.addRow([1, 'Teratai', 'v', 30, 25])
+    ws.addRow([2, 'Seruni', 'x', null, null])
+    ws.addRow([3, 'Teratai', 'ya', 12, 20])
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+    const mapping = { lansia_datang: 'Lansia / Dilayani', lansia_tensi: 'Lansia / Tensi' }
+    const p = await callOp(ctx, 'forms.importPreview', { code: 'ILP', period: '2026-10', base64, mapping })
+    expect(p.notices[0]).toMatch(/Judul kolom bertingkat di baris 2–3/)
+    expect(p.rows.map((r) => [r.row, r.posyandu, r.values, r.errors])).toEqual([
+      [4, 'Posyandu Teratai', { held: true, lansia_datang: 30, lansia_tensi: 25 }, []],
+      [5, 'Posyandu Seruni', { held: false, lansia_datang: null, lansia_tensi: null }, []],
+      [6, 'Posyandu Teratai', { held: true, lansia_datang: 12, lansia_tensi: 20 }, ['Posyandu Teratai sudah ada di baris 4 (satu baris per posyandu)', expect.stringMatching(/lansia|Lansia/)]],
+    ])
+    const before = ctx.sqlite.prepare('SELECT count(*) AS n FROM form_report').get()
+    expect((await refusal(callOp(ctx, 'forms.importApply', { code: 'ILP', period: '2026-10', base64, mapping }))).code).toBe('XLSX_ROWS_INVALID')
+    expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM form_report').get()).toEqual(before)
+    expect(await callOp(ctx, 'forms.importApply', { code: 'ILP', period: '2026-10', base64, mapping, validOnly: true })).toMatchObject({ saved: 2, skipped: 1 })
+    const saved = ctx.sqlite.prepare(`SELECT form_version, values_json FROM form_report WHERE form_code = 'ILP' AND period = '2026-10' ORDER BY values_json`).all()
+    expect(saved).toEqual([{ form_version: 1, values_json: '{"held":false}' }, { form_version: 1, values_json: '{"held":true,"lansia_datang":30,"lansia_tensi":25}' }])
+
+    // No column the import can take for the posyandu: refused, naming the headers (the screen offers them to map).
+    const wb2 = new ExcelJS.Workbook()
+    wb2.addWorksheet('x').addRows([['Unit', 'Buka', 'Kader'], ['Teratai', 'ya', 5]])
+    const e = await refusal(callOp(ctx, 'forms.importPreview', { code: 'ILP', period: '2026-11', base64: Buffer.from(await wb2.xlsx.writeBuffer()).toString('base64') }))
+    expect(e.code).toBe('XLSX_MAPPING')
+    expect(e.message).toBe('Kolom wajib belum dipasangkan: Nama Posyandu.')
+    expect(e.details).toMatchObject({ headers: ['Unit', 'Buka', 'Kader'], mapping: { posyandu: null, held: 'Buka', kader_on_duty: 'Kader' } })
+  })
+})

@@ -26,6 +26,10 @@ describe('shipped forms', () => {
     // Items not confirmed against the panduan's tables are marked for the office to check.
     expect(ilp.fields.filter((f) => f.example).length).toBeGreaterThan(5)
     expect(ilp.source).toMatch(/contoh/)
+    // Each example says why it is not confirmed; the items confirmed against the ILP technical guide name it.
+    for (const f of ilp.fields.filter((x) => x.example)) expect(f.source?.length ?? 0, f.key).toBeGreaterThan(20)
+    for (const key of ['dewasa_imt', 'dewasa_jiwa', 'lansia_adl', 'lansia_skilas']) expect(ilp.fields.find((f) => f.key === key)).toMatchObject({ source: expect.stringMatching(/Juknis ILP/) })
+    expect(ilp.fields.find((f) => f.key === 'dewasa_imt')!.example).toBeUndefined()
     const spm = builtinForm('SPM6')!
     expect(spm.sections.filter((s) => s.id !== 'kegiatan')).toHaveLength(6)
     expect(builtinForm('SASARAN')!.periodType).toBe('yearly')

@@ -1,8 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { completeness } from '../../core/forms/completeness'
+import { applyFormImport, formMappingFromPairs, previewFormImport } from '../../core/forms/sheet-import'
+import { AppError } from '../../shared/result'
 import { getForm, listForms } from '../../core/forms/definitions'
 import { quality } from '../../core/forms/quality'
+import { MARK_LABEL, outlierText, type QualityMark } from '../../shared/contract/forms'
 import { formatMonth, formatPercent } from '../../shared/format'
 import { EXIT, UsageError, withCtx, type Command } from '../command'
+
+/** " — [diperbaiki] catatan (Ani, 2026-11-24)": a finding's follow-up mark in the text output. */
+const markText = (m: QualityMark | null) => (m ? ` — [${MARK_LABEL[m.status].id}]${m.note ? ` ${m.note}` : ''} (${m.markedByName}, ${m.markedAt.slice(0, 10)})` : '')
 
 const STATUS = { reported: 'tepat waktu', late: 'terlambat', missing: 'BELUM MELAPOR' } as const
 
@@ -44,7 +52,7 @@ export const formsCommands: Command[] = [
           [
             `${f.code} versi ${f.version} — ${f.name.id} (${f.periodType === 'monthly' ? 'bulanan' : 'tahunan'})`,
             `Sumber: ${f.source}`,
-            ...f.sections.flatMap((s) => [`\n[${s.label.id}]`, ...f.fields.filter((x) => x.section === s.id).map((x) => `  ${x.key.padEnd(22)} ${x.label.id}${x.required ? ' (wajib)' : ''}${x.max !== undefined ? ` ≤ ${x.max}` : ''}${x.example ? ' [contoh, periksa]' : ''}`)]),
+            ...f.sections.flatMap((s) => [`\n[${s.label.id}]`, ...f.fields.filter((x) => x.section === s.id).map((x) => `  ${x.key.padEnd(22)} ${x.label.id}${x.required ? ' (wajib)' : ''}${x.max !== undefined ? ` ≤ ${x.max}` : ''}${x.example ? ' [contoh, periksa]' : ''}${x.source ? `\n  ${' '.repeat(22)} ${x.example ? 'belum dikonfirmasi' : 'sumber'}: ${x.source}` : ''}`)]),
             '\nAturan:',
             ...f.rules.map((x) => `  ${x.importance === 'error' ? 'error     ' : 'peringatan'} ${x.expr}`),
             '\nIndikator:',
@@ -94,11 +102,49 @@ export const formsCommands: Command[] = [
         r.print(q, () =>
           [
             `Mutu data ${q.form.code} ${year} — ${q.area.name}: ${q.reports} laporan, ${q.violations.length} pelanggaran aturan, ${q.outliers.length} pencilan`,
-            ...q.violations.map((v) => `${v.importance === 'error' ? 'ERROR ' : 'peringatan'} ${v.posyandu} ${v.period}: ${v.message.id}`),
-            ...q.outliers.map((o) => `pencilan ${o.posyandu} ${o.period} ${o.label} = ${o.value} (median ${o.median}${o.z !== null ? `, z ${o.z}` : `, di luar batas ${o.reason}`})`),
+            ...q.violations.map((v) => `${v.importance === 'error' ? 'ERROR ' : 'peringatan'} ${v.posyandu} ${v.period}: ${v.message.id}${markText(v.mark)}`),
+            ...q.outliers.map((o) => `pencilan ${o.posyandu} ${o.period} ${outlierText(o)}${markText(o.mark)}`),
+            ...(q.history.length ? ['', 'Riwayat tanda (temuan sudah tidak ada):', ...q.history.map((m) => `  ${m.posyandu} ${m.period}: ${m.finding}${markText(m)}`)] : []),
           ].join('\n'),
         )
         return EXIT.ok
+      })
+    },
+  },
+  {
+    name: 'report import',
+    summary: 'impor laporan bulanan dari lembar rekap kecamatan (.xlsx): satu baris per posyandu, satu kolom per isian',
+    usage: 'report import <berkas.xlsx> --form <kode> --month YYYY-MM | --year YYYY [--map "Kolom=isian"]... [--dry-run] [--valid-only]',
+    access: { ops: ['forms.importApply'] },
+    options: { form: { type: 'string' }, month: { type: 'string' }, year: { type: 'string' }, map: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, 'valid-only': { type: 'boolean' } },
+    run: (r) => {
+      const file = r.args[0]
+      const code = (r.values.form as string | undefined)?.toUpperCase()
+      const period = (r.values.month ?? r.values.year) as string | undefined
+      if (!file) throw new UsageError('sebutkan berkas .xlsx')
+      if (!code || !period) throw new UsageError('--form dan --month (atau --year untuk formulir tahunan) wajib diisi, contoh: report import rekap.xlsx --form SKDN --month 2026-10')
+      return withCtx(r, async (ctx) => {
+        if (!existsSync(resolve(file))) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
+        const data = readFileSync(resolve(file))
+        const pairs = (r.values.map as string[] | undefined) ?? []
+        const mapping = pairs.length ? formMappingFromPairs(ctx, code, pairs) : undefined
+        const dry = Boolean(r.values['dry-run'])
+        const res = dry ? { preview: await previewFormImport(ctx, code, period, data, mapping), saved: 0, skipped: 0 } : await applyFormImport(ctx, code, period, data, mapping, Boolean(r.values['valid-only']))
+        const p = res.preview
+        const used = new Set(Object.values(p.mapping))
+        const out = dry ? { ...p, dryRun: true } : { ...p, saved: res.saved, skipped: res.skipped }
+        r.print(out, () =>
+          [
+            `Lembar "${p.sheet}", formulir ${p.form.code} versi ${p.form.version}, periode ${period.length === 7 ? formatMonth(period) : period}.`,
+            `Kolom: ${Object.entries(p.mapping).filter(([, h]) => h).map(([k, h]) => `"${h}" → ${k}`).join(', ')}`,
+            ...(p.headers.some((h) => h && !used.has(h)) ? [`Tidak dipakai: ${p.headers.filter((h) => h && !used.has(h)).map((h) => `"${h}"`).join(', ')}`] : []),
+            ...p.notices,
+            ...p.rows.map((x) => `baris ${String(x.row).padStart(4)}  ${(x.errors.length ? 'SALAH' : 'benar').padEnd(6)} ${x.posyandu ?? ''}${x.errors.length ? ` — ${x.errors.join('; ')}` : ''}${x.warnings.length ? ` (peringatan: ${x.warnings.join('; ')})` : ''}`),
+            `dapat disimpan ${p.counts.valid}, salah ${p.counts.error}`,
+            dry ? 'Uji coba: tidak ada yang ditulis.' : `Disimpan: ${res.saved} laporan posyandu${res.skipped ? `; ${res.skipped} baris salah dilewati` : ''}.`,
+          ].join('\n'),
+        )
+        return dry && p.counts.error > 0 ? EXIT.refused : EXIT.ok
       })
     },
   },

@@ -2,7 +2,14 @@ import { provinceSummary } from '../../core/province/service'
 import { summaryText } from '../../core/province/summary'
 import { setupOffice, readOffice } from '../../core/office/service'
 import { levelOf } from '../../core/policy'
-import { warehouseInit, warehouseLoad, warehouseSummary, withWarehouse } from '../../warehouse'
+import { join } from 'node:path'
+import { appRoot } from '../../core/paths'
+import { WorkerClient } from '../../core/worker/client'
+import { startHost } from '../../host/server'
+import { AppError } from '../../shared/result'
+import { PG_SETTING, warehouseInit, warehouseLoad, warehouseSummary, withWarehouse } from '../../warehouse'
+import { warehouseClient, warehousePool } from '../../warehouse/serve'
+import { getSetting } from '../../core/settings'
 import { EXIT, UsageError, withCtx, type Command, type Run } from '../command'
 
 const readYear = (r: Run) => {
@@ -66,6 +73,39 @@ export const provinceCommands: Command[] = [
         r.print(out, `Dimuat ${out.loaded.length} bundel, sudah ada ${out.skipped.length}, ditolak ${out.refused.length}.`)
         return out.refused.length ? EXIT.refused : EXIT.ok
       })
+    },
+  },
+  {
+    name: 'warehouse serve',
+    summary: 'tampilkan dasbor gudang data (hanya baca) di peramban',
+    usage: 'warehouse serve [--port P] [--pg <url>]',
+    // Like `serve`: the window logs in itself, with the same people and roles.
+    access: 'none',
+    // --pg: read from another server than the one `warehouse init` named (a read replica).
+    options: { port: { type: 'string' }, pg: { type: 'string' } },
+    async run(r) {
+      const url = (r.values.pg as string | undefined) ?? (await withCtx(r, (ctx) => getSetting(ctx.sqlite, PG_SETTING)))
+      if (!url) throw new AppError('WAREHOUSE_NOT_READY', 'Gudang data belum disiapkan untuk kantor ini. Jalankan dulu: simpul warehouse init --pg <url>.')
+      const pool = await warehousePool(url)
+      let inner: WorkerClient
+      try {
+        inner = await WorkerClient.start({ dataFile: r.dbFile, host: 'headless' })
+      } catch (e) {
+        await pool.end()
+        const err = e as Error & { code?: string; details?: unknown }
+        throw err.code ? new AppError(err.code, err.message, err.details) : err
+      }
+      const client = warehouseClient(inner, pool)
+      const host = await startHost({ client, rendererDir: join(appRoot(), 'out', 'renderer'), port: Number(r.values.port ?? 0) || 0 })
+      r.print({ url: host.url, port: host.port, dataFile: client.dataFile, readOnly: true }, () =>
+        [`Gudang data Simpul berjalan (hanya baca). Buka alamat ini di peramban:`, ``, `  ${host.url}`, ``, `Kantor: ${client.dataFile}`, `Ringkasan dari PostgreSQL; perubahan data hanya lewat "simpul warehouse load".`, `Tekan Ctrl+C untuk berhenti.`].join('\n'),
+      )
+      await new Promise<void>((done) => {
+        const stop = () => host.close().then(() => client.close().then(done))
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      return EXIT.ok
     },
   },
 ]

@@ -3,6 +3,7 @@ import type { Handlers } from '../handlers'
 import { getForm, listForms, previewForm, saveForm } from './definitions'
 import { formSheet, saveFormReports } from './reports'
 import { completeness } from './completeness'
+import { setMark } from './marks'
 import { quality } from './quality'
 import { applyFormImport, previewFormImport } from './sheet-import'
 
@@ -15,6 +16,7 @@ export const formsHandlers = {
   'forms.saveReports': (i, ctx) => saveFormReports(ctx, i.code, i.items),
   'forms.completeness': (i, ctx) => completeness(ctx, i.code, i.period, i.area),
   'forms.quality': (i, ctx) => quality(ctx, i.code, i.year, i.area),
+  'forms.mark': (i, ctx) => setMark(ctx, i),
   'forms.importPreview': (i, ctx) => previewFormImport(ctx, i.code, i.period, Buffer.from(i.base64, 'base64'), i.mapping),
   'forms.importApply': (i, ctx) => applyFormImport(ctx, i.code, i.period, Buffer.from(i.base64, 'base64'), i.mapping, i.validOnly),
 } satisfies Partial<Handlers>

@@ -1,94 +1,32 @@
-import type { Outlier, Quality, RuleViolation } from '../../shared/contract/forms'
-import type { FormDef, FormValues } from '../../shared/forms/form'
-import { fillMessage, previousPeriod, ruleVerdicts } from '../../shared/forms/form'
+import type { Quality, RuleViolation, Outlier } from '../../shared/contract/forms'
 import type { Ctx } from '../context'
 import { listPosyandu, resolveArea } from '../evaluation/posyandu'
-import { compiled, getForm } from './definitions'
-
-
-
-
-/** |modified z| above this is an outlier (Iglewicz and Hoaglin). */
-export const Z_LIMIT = 3.5
-const MIN_HISTORY = 6
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
-
-/** Every report of a form in one area, by posyandu and period (all years: the history outliers need). */
-function allReports(ctx: Ctx, form: FormDef, posyanduIds: string[]): Map<string, Map<string, FormValues>> {
-  const out = new Map<string, Map<string, FormValues>>()
-  const ids = JSON.stringify(posyanduIds)
-  const put = (p: string, period: string, v: FormValues) => {
-    let m = out.get(p)
-    if (!m) out.set(p, (m = new Map()))
-    m.set(period, v)
-  }
-  if (form.storage === 'monthly_report') {
-    // Lazy import keeps forms free of a load-time cycle with evaluation.
-    const rows = ctx.sqlite.prepare(`SELECT * FROM monthly_report WHERE deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`).all(ids) as Record<string, unknown>[]
-    for (const r of rows) {
-      const v: FormValues = r.extra_json ? JSON.parse(String(r.extra_json)) : {}
-      for (const f of form.fields) if (f.key in r) v[f.key] = f.key === 'held' ? (r.held === 1 ? true : r.held === 0 ? false : null) : (r[f.key] as FormValues[string])
-      put(r.posyandu_id as string, r.month as string, v)
-    }
-  } else {
-    const rows = ctx.sqlite.prepare(`SELECT posyandu_id, period, values_json FROM form_report WHERE form_code = ? AND deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`).all(form.code, ids) as { posyandu_id: string; period: string; values_json: string }[]
-    for (const r of rows) put(r.posyandu_id, r.period, JSON.parse(r.values_json))
-  }
-  return out
-}
+import { getForm } from './definitions'
+import { findings } from './findings'
+import { marksOf, markKey } from './marks'
 
 /**
  * Data quality of one form over a year: every rule on every report (with the period
  * before), and outliers per field and posyandu — modified z-score over the posyandu's own
- * history (at least six reports), and values outside the field's min–max.
+ * history (at least six reports), and values outside the field's min–max. Each finding
+ * carries its follow-up mark; marks whose finding is gone are returned as history.
  */
 export function quality(ctx: Ctx, code: string, year: number, area?: string): Quality {
   const office = ctx.requireOffice()
   const form = getForm(ctx.sqlite, office.wilayahCode, code)
-  const cf = compiled(form)
   const where = resolveArea(ctx, area)
   const list = listPosyandu(ctx.sqlite, where.code)
-  const reports = allReports(ctx, form, list.map((p) => p.id))
-  const inYear = (period: string) => period.startsWith(String(year))
-  const violations: RuleViolation[] = []
-  const outliers: Outlier[] = []
-  let unknown = 0
-  let count = 0
-  for (const p of list) {
-    const mine = reports.get(p.id) ?? new Map<string, FormValues>()
-    const periods = [...mine.keys()].sort()
-    for (const period of periods.filter(inYear)) {
-      count++
-      const values = mine.get(period)!
-      const prev = mine.get(previousPeriod(period)) ?? null
-      for (const v of ruleVerdicts(cf, values, prev)) {
-        if (v.verdict === 'unknown') unknown++
-        if (v.verdict === 'fail') violations.push({ posyanduId: p.id, posyandu: p.name, desa: p.desaName, period, rule: v.rule.id, expr: v.rule.expr, importance: v.rule.importance, message: fillMessage(v.rule.message, values, prev) })
-      }
-    }
-    for (const f of form.fields) {
-      if (f.type !== 'integer' && f.type !== 'number') continue
-      const history = periods.map((period) => ({ period, x: mine.get(period)![f.key] })).filter((h): h is { period: string; x: number } => typeof h.x === 'number')
-      if (!history.length) continue
-      const xs = history.map((h) => h.x)
-      const med = median(xs)
-      const mad = median(xs.map((x) => Math.abs(x - med)))
-      for (const h of history.filter((h) => inYear(h.period))) {
-        const base = { posyanduId: p.id, posyandu: p.name, period: h.period, field: f.key, label: f.label.id, value: h.x, median: med }
-        if (f.min !== undefined && h.x < f.min) outliers.push({ ...base, z: null, reason: 'min' })
-        else if (f.max !== undefined && h.x > f.max) outliers.push({ ...base, z: null, reason: 'max' })
-        else if (history.length >= MIN_HISTORY && mad > 0) {
-          const z = (0.6745 * (h.x - med)) / mad
-          if (Math.abs(z) > Z_LIMIT) outliers.push({ ...base, z: Math.round(z * 10) / 10, reason: 'z' })
-        }
-      }
-    }
+  const found = findings(ctx, form, year, list)
+  const marks = marksOf(ctx, form.code, year, list)
+  const used = new Set<string>()
+  const take = (key: string) => {
+    const m = marks.get(key) ?? null
+    if (m) used.add(key)
+    return m
   }
+  const violations: RuleViolation[] = found.violations.map((v) => ({ ...v, mark: take(markKey(v.posyanduId, v.period, 'rule', v.rule)) }))
+  const outliers: Outlier[] = found.outliers.map((o) => ({ ...o, mark: take(markKey(o.posyanduId, o.period, 'outlier', o.field)) }))
+  const history = [...marks.entries()].filter(([k]) => !used.has(k)).map(([, m]) => m).sort((a, b) => a.posyandu.localeCompare(b.posyandu) || a.period.localeCompare(b.period))
   violations.sort((a, b) => (a.importance === b.importance ? 0 : a.importance === 'error' ? -1 : 1) || a.posyandu.localeCompare(b.posyandu) || a.period.localeCompare(b.period))
-  return { form: { code: form.code, version: form.version, name: form.name.id }, year, area: where, reports: count, violations, outliers, unknown }
+  return { form: { code: form.code, version: form.version, name: form.name.id }, year, area: where, reports: found.count, violations, outliers, unknown: found.unknown, history, canMark: office.level === 'kecamatan' }
 }

@@ -13,14 +13,15 @@ import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { listPosyandu } from '../evaluation/posyandu'
 import { normalizeHeader, normalizeName, readNumber, readText, type CellValue } from '../registry/cells'
-import { findTable, loadWorkbook, mapColumns, separateBody, sheetNotices, type SheetField } from '../registry/sheet'
+import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, type SheetField } from '../registry/sheet'
 import { compiled, getForm } from './definitions'
 import { checkPeriod, readReports, saveFormReports, type FormItem } from './reports'
 
 
 const field = (key: string, label: string, required: boolean, ...aliases: string[]): SheetField => ({ key, label, required, aliases: [label, ...aliases].filter(Boolean).map(normalizeHeader) })
 
-function sheetFields(form: FormDef): SheetField[] {
+/** The columns a recap sheet of this form can have: the posyandu, its desa, then every field (by its short label, label, key or English label). */
+export function sheetFields(form: FormDef): SheetField[] {
   return [
     field('posyandu', 'Nama Posyandu', true, 'Posyandu', 'Nama'),
     field('desa', 'Desa/Kelurahan', false, 'Desa', 'Kelurahan'),
@@ -81,7 +82,7 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
     if (candidates.length > 1 && desa) candidates = candidates.filter((p) => normalizeName(p.desaName) === normalizeName(desa))
     const p = candidates.length === 1 ? candidates[0] : null
     if (!p) errors.push(candidates.length > 1 ? `Posyandu "${name}" ada di beberapa desa: isi kolom desa` : `Posyandu "${name ?? ''}" tidak terdaftar di wilayah kantor ini`)
-    else if (seen.has(p.id)) errors.push(`Posyandu ${p.name} sudah ada di baris ${seen.get(p.id)}`)
+    else if (seen.has(p.id)) errors.push(`${p.name} sudah ada di baris ${seen.get(p.id)} (satu baris per posyandu)`)
     else seen.set(p.id, r.row)
     const values: FormValues = {}
     for (const f of form.fields) {
@@ -104,6 +105,12 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
     notices: [...sheetNotices({ ...read, rows: body.rows }, body.ignored), ...empty.map((r) => `Baris ${r.row} diabaikan: tidak ada isian laporan ("${readText(r.cells[index.posyandu] ?? null) ?? ''}")`)],
   }
   return { preview, form }
+}
+
+/** `--map "Kolom=field"` pairs for a form's recap sheet (the field by key or label). */
+export function formMappingFromPairs(ctx: Ctx, code: string, pairs: string[]): Record<string, string | null> {
+  const form = getForm(ctx.sqlite, ctx.requireOffice().wilayahCode, code)
+  return pairsToMapping(sheetFields(form), pairs, `laporan ${form.code}`)
 }
 
 /** The dry run: how each row was read and what is wrong with it; nothing is written. */

@@ -501,6 +501,30 @@ const formReport: TablePolicy = {
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
+/** Follow-up marks on data-quality findings: the posyandu's kecamatan marks them, its kabupaten sees them. */
+const qualityMark: TablePolicy = {
+  table: 'quality_mark',
+  label: { id: 'Tanda tindak lanjut mutu data', en: 'Data quality follow-up marks' },
+  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}: ${str(r.subject)}`,
+  scopeLevel: 'kecamatan',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
+  columns: {
+    form_code: c.text(30, 2),
+    posyandu_id: c.id,
+    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'periode harus TTTT atau TTTT-BB'),
+    kind: z.enum(['rule', 'outlier'], 'jenis temuan harus aturan atau pencilan'),
+    subject: c.text(60, 1),
+    status: z.enum(['checked', 'fixed', 'follow_up'], 'tanda harus: sudah dicek, diperbaiki, atau perlu tindak lanjut'),
+    note: c.optText(500),
+    finding: c.text(600, 1),
+    marked_at: c.timestamp,
+    marked_by_name: c.text(120, 1),
+  },
+  // A kecamatan marks only findings on its own posyandu.
+  refs: [{ column: 'posyandu_id', table: 'posyandu' }],
+}
+
 export const TABLE_POLICIES: readonly TablePolicy[] = [
   posyandu,
   kader,
@@ -529,4 +553,5 @@ export const TABLE_POLICIES: readonly TablePolicy[] = [
   posyanduStratum,
   formDefinition,
   formReport,
+  qualityMark,
 ]

@@ -247,6 +247,26 @@ export function mapColumns(fields: SheetField[], sheet: Pick<Sheet, 'headers' | 
   return out
 }
 
+/**
+ * `--map "Kolom=field"` pairs as a mapping for `mapColumns`: the field named by its key, its
+ * label or a header alias; the column by its text or letter (resolved against the sheet later).
+ * `what` names the import in messages ("kader", "laporan SKDN").
+ */
+export function pairsToMapping(fields: SheetField[], pairs: string[], what: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {}
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=')
+    const column = at > 0 ? pair.slice(0, at).trim() : ''
+    const name = at > 0 ? pair.slice(at + 1).trim() : ''
+    if (!column || !name) throw new AppError('XLSX_MAPPING', `Pemasangan "${pair}" tidak dimengerti; tulis "Kolom=field", misalnya "Lokasi / Nama Posyandu=posyandu".`)
+    const fd = fields.find((x) => x.key.toLowerCase() === name.toLowerCase()) ?? fields.find((x) => x.aliases.includes(normalizeHeader(name)))
+    if (!fd) throw new AppError('XLSX_MAPPING', `Field "${name}" tidak dikenal untuk ${what}. Yang ada: ${fields.map((x) => `${x.key} (${x.label})`).join(', ')}.`)
+    if (fd.key in out) throw new AppError('XLSX_MAPPING', `Field ${fd.key} dipasangkan dua kali (${out[fd.key]} dan ${column}).`)
+    out[fd.key] = column
+  }
+  return out
+}
+
 const texts = (cells: CellValue[]) => [...new Set(cells.map((c) => readText(c)).filter((t): t is string => t !== null))]
 /** "J U M L A H" → "JUMLAH": offices space out the letters of a totals label. */
 const unspaced = (t: string) => (/^(\p{L}\s+)+\p{L}$/u.test(t) ? t.replace(/\s+/g, '') : t)

@@ -23,7 +23,7 @@ import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber,
 import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
 import { checkNik } from './nik'
 import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
-import { findTable, loadWorkbook, mapColumns, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
+import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
 import { withBulk } from '../db/bulk'
 import { reportProgress, throwIfCancelled } from '../jobs'
 
@@ -78,18 +78,7 @@ export async function readSheet(data: Buffer, kind: ImportKind, limits = XLSX_LI
  * `previewImport`/`applyImport`. The column is resolved against the sheet later.
  */
 export function mappingFromPairs(kind: ImportKind, pairs: string[]): Record<string, string | null> {
-  const out: Record<string, string | null> = {}
-  for (const pair of pairs) {
-    const at = pair.lastIndexOf('=')
-    const column = at > 0 ? pair.slice(0, at).trim() : ''
-    const name = at > 0 ? pair.slice(at + 1).trim() : ''
-    if (!column || !name) throw new AppError('XLSX_MAPPING', `Pemasangan "${pair}" tidak dimengerti; tulis "Kolom=field", misalnya "Lokasi / Nama Posyandu=posyandu".`)
-    const fd = FIELDS[kind].find((x) => x.key.toLowerCase() === name.toLowerCase()) ?? FIELDS[kind].find((x) => x.aliases.includes(normalizeHeader(name)))
-    if (!fd) throw new AppError('XLSX_MAPPING', `Field "${name}" tidak dikenal untuk ${kind}. Yang ada: ${FIELDS[kind].map((x) => `${x.key} (${x.label})`).join(', ')}.`)
-    if (fd.key in out) throw new AppError('XLSX_MAPPING', `Field ${fd.key} dipasangkan dua kali (${out[fd.key]} dan ${column}).`)
-    out[fd.key] = column
-  }
-  return out
+  return pairsToMapping(FIELDS[kind], pairs, kind)
 }
 
 interface Planned<T> {

@@ -40,6 +40,10 @@ export const LONG_OPS: ReadonlySet<string> = new Set([
   'registry.importPreview',
   'registry.importApply',
   'registry.importErrors',
+  'forms.importPreview',
+  'forms.importApply',
+  // Every report of every year of a kabupaten's posyandu (the outliers' history).
+  'forms.quality',
   'registry.exportXlsx',
   'registry.demo',
   'evaluation.report',

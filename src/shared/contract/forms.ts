@@ -83,6 +83,32 @@ export interface Completeness {
   total: CompletenessGroup
 }
 
+/** A follow-up mark on a data-quality finding (DHIS2's "follow-up"): checked and right, fixed, or needs follow-up. */
+export type MarkStatus = 'checked' | 'fixed' | 'follow_up'
+export const MARK_STATUSES = ['checked', 'fixed', 'follow_up'] as const
+export const MARK_LABEL: Record<MarkStatus, { id: string; en: string }> = {
+  checked: { id: 'sudah dicek — data benar', en: 'checked — data is right' },
+  fixed: { id: 'diperbaiki', en: 'fixed' },
+  follow_up: { id: 'perlu tindak lanjut', en: 'needs follow-up' },
+}
+
+export interface QualityMark {
+  posyanduId: string
+  posyandu: string
+  period: string
+  kind: 'rule' | 'outlier'
+  /** The rule id, or the field key of an outlier. */
+  subject: string
+  status: MarkStatus
+  note: string | null
+  /** The finding as it read when it was marked. */
+  finding: string
+  markedAt: string
+  markedByName: string
+  /** The kecamatan that owns the mark. */
+  scope: string
+}
+
 export interface RuleViolation {
   posyanduId: string
   posyandu: string
@@ -92,6 +118,7 @@ export interface RuleViolation {
   expr: string
   importance: 'error' | 'warning'
   message: Texts
+  mark: QualityMark | null
 }
 
 export interface Outlier {
@@ -100,12 +127,23 @@ export interface Outlier {
   period: string
   field: string
   label: string
+  /** The value; for `coverage` the indicator's ratio (1.33 = 133 %). */
   value: number
-  /** Median of this posyandu's own history of the field. */
-  median: number
-  /** Modified z-score 0.6745 (x − median) / MAD; null when the flag comes from min–max. */
+  /** Median of this posyandu's own history of the field (null for `coverage`). */
+  median: number | null
+  /** Modified z-score 0.6745 (x − median) / MAD; null when the flag comes from min–max or coverage. */
   z: number | null
-  reason: 'z' | 'min' | 'max'
+  /** `z` far from its own history, outside the field's `min`/`max`, or a percent indicator (`field` is its id) above 100 %. */
+  reason: 'z' | 'min' | 'max' | 'coverage'
+  mark: QualityMark | null
+}
+
+const comma = (n: number) => String(n).replace('.', ',')
+/** How an outlier reads to a person — on screen, in print, in the CLI and in the mark that records it. */
+export function outlierText(o: Pick<Outlier, 'label' | 'value' | 'median' | 'z' | 'reason'>): string {
+  if (o.reason === 'coverage') return `${o.label} = ${comma(Math.round(o.value * 1000) / 10)}% (di atas 100%: periksa sasaran atau data)`
+  const why = o.z !== null ? `z ${comma(o.z)}` : o.reason === 'min' ? 'di bawah batas terendah' : 'di atas batas tertinggi'
+  return `${o.label} = ${o.value} (median ${comma(o.median ?? 0)}, ${why})`
 }
 
 export interface Quality {
@@ -117,6 +155,10 @@ export interface Quality {
   outliers: Outlier[]
   /** Rules that could not be checked on some report because a value was missing. */
   unknown: number
+  /** Marks whose finding is gone (the report was corrected): kept as history. */
+  history: QualityMark[]
+  /** Whether this office may mark findings (the posyandu's kecamatan; the kabupaten only sees them). */
+  canMark: boolean
 }
 
 
@@ -144,6 +186,7 @@ export const formDefInput = z.object({
         max: z.number().optional(),
         required: z.boolean().optional(),
         example: z.boolean().optional(),
+        source: z.string().max(300).optional(),
       }),
     )
     .max(300),
@@ -176,6 +219,18 @@ export const formsOps = {
   'forms.completeness': op<Completeness>()(z.object({ code: formCode, period, area: wilayahCode.optional() })),
   /** Rule violations and outliers of one form over a year. */
   'forms.quality': op<Quality>()(z.object({ code: formCode, year: z.number().int().min(2000).max(2100), area: wilayahCode.optional() })),
+  /** Marks one finding for follow-up (status), or withdraws the mark (status null). Kecamatan only. */
+  'forms.mark': op<QualityMark | null>()(
+    z.object({
+      code: formCode,
+      posyanduId: z.string().min(1).max(40),
+      period,
+      kind: z.enum(['rule', 'outlier']),
+      subject: z.string().min(1).max(60),
+      status: z.enum(MARK_STATUSES, { message: 'Pilih tanda: sudah dicek — data benar, diperbaiki, atau perlu tindak lanjut' }).nullable(),
+      note: z.string().max(500, 'Catatan paling banyak 500 huruf').optional(),
+    }),
+  ),
   /** A recap sheet (one row per posyandu, a column per field): dry run per row. */
   'forms.importPreview': op<FormImportPreview>()(z.object({ code: formCode, period, base64: z.string().max(30_000_000), mapping: z.record(z.string(), z.string().nullable()).optional() })),
   'forms.importApply': op<{ saved: number; skipped: number; preview: FormImportPreview }>()(

@@ -83,6 +83,8 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'forms.saveReports': DATA,
   'forms.completeness': ALL,
   'forms.quality': ALL,
+  // The kecamatan's operator or verifier follows a finding up.
+  'forms.mark': ['admin', 'operator', 'verifikator'],
   'forms.importPreview': DATA,
   'forms.importApply': DATA,
 

@@ -4,7 +4,7 @@
  * Shared by renderer and core: `checkForm` refuses a malformed form when it is saved,
  * `validateValues` checks one report as the operator types and again before saving.
  */
-import { compile, describeError, RESERVED_WORDS, verdict, type Compiled, type ExprType } from './expr'
+import { compile, describeError, evaluate, RESERVED_WORDS, verdict, type Compiled, type ExprType } from './expr'
 
 export interface Texts {
   id: string
@@ -26,6 +26,8 @@ export interface FormField {
   required?: boolean
   /** An item the kabupaten office should check against the panduan before relying on it. */
   example?: boolean
+  /** Where the item comes from, or (for an example) why it could not be confirmed. */
+  source?: string
 }
 
 export interface FormSection {
@@ -293,4 +295,15 @@ export function nextPeriod(period: string): string {
   if (/^\d{4}$/.test(period)) return String(Number(period) + 1)
   const [y, m] = period.split('-').map(Number)
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+/** Each indicator of the form for one report (null when a value it needs is missing); the grid and core's data quality use it alike. */
+export function indicatorValues(cf: CompiledForm, values: FormValues, previous: FormValues | null): (number | null)[] {
+  return cf.indicators.map((i) => {
+    const num = evaluate(i.numerator.ast, { current: values, previous })
+    if (typeof num !== 'number') return null
+    if (!i.denominator) return num
+    const den = evaluate(i.denominator.ast, { current: values, previous })
+    return typeof den === 'number' && den !== 0 ? num / den : null
+  })
 }

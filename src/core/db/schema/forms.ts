@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { travelling } from './columns'
 
 /**
@@ -37,4 +37,33 @@ export const formReport = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('form_report_period').on(t.formCode, t.period)],
+)
+
+/**
+ * A follow-up mark on one data-quality finding: a rule violation (`kind` rule, `subject` the
+ * rule id) or an outlier (`kind` outlier, `subject` the field key) of one posyandu's report
+ * for one period. Scope = the posyandu's kecamatan, which owns it; the kabupaten sees it. The
+ * id is derived from the finding, so two PCs marking the same finding meet on one row; it
+ * stays when the finding is gone (the report was corrected), as its history.
+ */
+export const qualityMark = sqliteTable(
+  'quality_mark',
+  {
+    ...travelling(),
+    formCode: text('form_code').notNull(),
+    posyanduId: text('posyandu_id').notNull(),
+    period: text('period').notNull(),
+    kind: text('kind', { enum: ['rule', 'outlier'] }).notNull(),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: ['checked', 'fixed', 'follow_up'] }).notNull(),
+    note: text('note'),
+    /** The finding as it read when marked ("D (120) tidak boleh lebih dari S (100)"). */
+    finding: text('finding').notNull(),
+    markedAt: text('marked_at').notNull(),
+    markedBy: text('marked_by'),
+    markedByName: text('marked_by_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('quality_mark_finding').on(t.formCode, t.posyanduId, t.period, t.kind, t.subject), index('quality_mark_period').on(t.formCode, t.period)],
 )

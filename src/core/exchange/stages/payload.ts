@@ -21,6 +21,11 @@ export interface RowSink {
 export interface StreamOptions {
   progress?: (doneBytes: number, rows: number) => void
   cancelled?: () => boolean
+  /**
+   * Awaited between slices: a sink that hands rows on to a slower consumer (the warehouse's
+   * COPY stream) waits here until that consumer has drained, so memory stays bounded by one slice.
+   */
+  drain?: () => Promise<void> | void
 }
 
 const tick = () => new Promise<void>((r) => setImmediate(r))
@@ -124,6 +129,7 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
     opts.progress?.(Math.min(cipherLength, pos + slice), rows)
     if (opts.cancelled?.()) throw cancelledError()
     await tick()
+    await opts.drain?.()
   }
   try {
     feed(decipher.final(), true)

@@ -5,6 +5,7 @@ import { Approvals } from './Approvals'
 import { EvaluationReport } from './EvaluationReport'
 import { FormEditor } from './FormEditor'
 import { Completeness, MissingPrint } from './Completeness'
+import { QualityPrint } from './Quality'
 import { IndicatorSets } from './IndicatorSets'
 import { MonthlyEntry } from './MonthlyEntry'
 import { Periods } from './Periods'
@@ -17,7 +18,7 @@ const TAB_KEY = { entri: 'entry', persetujuan: 'approval', kelengkapan: 'complet
 
 /**
  * Routes: #/evaluasi/<tab>, #/evaluasi/laporan/periode/<id>, #/evaluasi/laporan/tahun/<year>/<set>,
- * #/evaluasi/rekap/<area>/<YYYY-MM>.
+ * #/evaluasi/rekap/<area>/<YYYY-MM>, #/evaluasi/belum-melapor/<form>/<period>/<area|->, #/evaluasi/mutu-data/<form>/<year>/<area|->.
  */
 function Evaluasi({ path }: { path: string[] }) {
   const { t } = useTranslation('evaluasi')
@@ -25,6 +26,7 @@ function Evaluasi({ path }: { path: string[] }) {
   if (path[0] === 'laporan' && path[1] === 'periode') return <EvaluationReport source={{ periodId: path[2] }} />
   if (path[0] === 'laporan' && path[1] === 'tahun') return <EvaluationReport source={{ year: Number(path[2]), rules: path[3] }} />
   if (path[0] === 'rekap' && path[1] && path[2]) return <RecapReport area={path[1]} month={path[2]} />
+  if (path[0] === 'mutu-data' && path[1] && path[2]) return <QualityPrint code={path[1]} year={Number(path[2])} area={path[3] && path[3] !== '-' ? path[3] : undefined} />
   if (path[0] === 'belum-melapor' && path[1] && path[2]) return <MissingPrint code={path[1]} period={path[2]} area={path[3] && path[3] !== '-' ? path[3] : undefined} />
   const tab = (TABS as readonly string[]).includes(path[0]) ? (path[0] as (typeof TABS)[number]) : 'entri'
   return (

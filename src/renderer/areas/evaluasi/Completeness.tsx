@@ -12,7 +12,7 @@ import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
 import css from './report.module.css'
 import './forms-i18n'
-import { QualityPanel } from './FormTools'
+import { QualityPanel } from './Quality'
 
 const TEXT = {
   id: { reported: 'tepat waktu', late: 'terlambat', missing: 'belum melapor', deadline: 'Batas lapor: tanggal', ofNext: 'bulan berikutnya', title: 'Kelengkapan dan ketepatan laporan', perDesa: 'Per desa', perKec: 'Per kecamatan', print: 'Cetak "posyandu yang belum melapor"', all: 'Semua (wilayah kantor)', completeness: 'Kelengkapan', timeliness: 'Ketepatan', reportedOn: 'Tanggal lapor', none: 'Semua posyandu sudah melapor.' },
@@ -100,7 +100,7 @@ export function Completeness() {
           </SimpleGrid>
           <Text fw={600} size="sm">{x.perDesa}</Text>
           {groupTable(c.desa, 'completeness-desa')}
-          <QualityPanel code={code} year={Number(year)} />
+          <QualityPanel code={code} year={Number(year)} area={area || undefined} />
           {c.kecamatan.length > 1 && (
             <>
               <Text fw={600} size="sm">{x.perKec}</Text>

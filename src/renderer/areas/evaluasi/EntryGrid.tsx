@@ -1,8 +1,7 @@
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type FormEvent } from 'react'
 import { DERIVED, derivedIndicators, MONTHLY_FIELDS, parseProgrammes, validateMonthly, type DerivedId, type Issue, type MonthlyValues } from '../../../shared/evaluation/fields'
 import { formatPercent } from '../../../shared/format'
-import { evaluate } from '../../../shared/forms/expr'
-import { compileForm, validateValues, type CompiledForm, type FormDef, type FormField, type FormValues, type ValueIssue } from '../../../shared/forms/form'
+import { compileForm, indicatorValues, validateValues, type CompiledForm, type FormDef, type FormField, type FormValues, type ValueIssue } from '../../../shared/forms/form'
 import classes from './grid.module.css'
 
 export interface GridRecord {
@@ -422,7 +421,7 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
           </tr>
           <tr className={classes.second}>
             {fields.map((f) => (
-              <th key={f.key} title={`${t(f.label)}${f.example ? ` (${lang === 'en' ? 'example' : 'contoh'})` : ''}`}>
+              <th key={f.key} title={`${t(f.label)}${f.example ? ` (${lang === 'en' ? 'example' : 'contoh'})` : ''}${f.source ? ` — ${f.source}` : ''}`}>
                 {f.short ?? f.key}{f.required ? '*' : ''}{f.example ? '°' : ''}
               </th>
             ))}
@@ -452,14 +451,3 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
     </div>
   )
 })
-
-/** Each indicator of the form for one report (null when a value it needs is missing). */
-export function indicatorValues(cf: CompiledForm, values: FormValues, previous: FormValues | null): (number | null)[] {
-  return cf.indicators.map((i) => {
-    const num = evaluate(i.numerator.ast, { current: values, previous })
-    if (typeof num !== 'number') return null
-    if (!i.denominator) return num
-    const den = evaluate(i.denominator.ast, { current: values, previous })
-    return typeof den === 'number' && den !== 0 ? num / den : null
-  })
-}

@@ -278,7 +278,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
-      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport code={code} period={period} onSaved={() => void sheet.reload()} />}
+      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport form={form} period={period} onSaved={() => void sheet.reload()} />}
       <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
@@ -350,6 +350,9 @@ function SkdnEntry({ picker }: { picker: React.ReactNode }) {
   const list = posyandu.data ?? []
   const desas = [...new Map(list.map((p) => [p.desaCode, `${p.desaName} (${p.kecamatanName})`])).entries()]
   const set = sets.data?.find((x) => x.code === rules) ?? sets.data?.[0]
+  // The kecamatan's monthly recap sheet (one row per posyandu) goes into the month shown per desa.
+  const skdn = useOp('forms.get', { code: 'SKDN' })
+  const [imported, setImported] = useState(0)
   return (
     <Stack>
       <Group align="flex-end">
@@ -368,10 +371,11 @@ function SkdnEntry({ picker }: { picker: React.ReactNode }) {
         {mode === 'year' && <Select label={t('entry.rules')} w={300} value={set?.code ?? null} onChange={setRules} data={(sets.data ?? []).map((x) => ({ value: x.code, label: x.name }))} />}
       </Group>
       {posyandu.data && list.length === 0 && <Alert color="yellow">{t('entry.noPosyandu')}</Alert>}
+      {mode === 'desa' && skdn.data && list.length > 0 && <FormImport form={skdn.data} period={`${year}-${monthNo}`} onSaved={() => setImported((n) => n + 1)} />}
       {mode === 'year' ? (
         posyanduId ? <YearEntry posyanduId={posyanduId} year={Number(year)} set={set} /> : <Text c="dimmed">{t('entry.pickPosyandu')}</Text>
       ) : desa ? (
-        <DesaEntry desaCode={desa} month={`${year}-${monthNo}`} />
+        <DesaEntry key={imported} desaCode={desa} month={`${year}-${monthNo}`} />
       ) : (
         <Text c="dimmed">{t('entry.pickDesa')}</Text>
       )}

@@ -27,4 +27,5 @@ export const TABLES: Record<string, { id: string; en: string }> = {
   report_acceptance: { id: 'Penerimaan laporan bulanan', en: 'Monthly report acceptances' },
   form_definition: { id: 'Formulir laporan', en: 'Report forms' },
   form_report: { id: 'Laporan formulir', en: 'Form reports' },
+  quality_mark: { id: 'Tanda tindak lanjut mutu data', en: 'Data quality follow-up marks' },
 }

@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process'
+import { createReadStream, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { appRoot } from '../../src/core/paths'
+import { inProcessClient } from '../../src/core/worker/client'
+import { KADER_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../../src/core/province/summary'
+import { columnsOf } from '../../src/core/policy'
+import { warehouseInit } from '../../src/warehouse'
+import { warehouseClient } from '../../src/warehouse/serve'
+import type { ProvinceSummary } from '../../src/shared/contract/province'
+import { callerOf, tempDir } from '../../tests/helpers/db'
+import { startPostgres } from '../../tests/helpers/postgres'
+import { generateNational, TABLES, type NationalOptions } from '../national'
+import { ms, percentile, type Benchmark, type BenchResult } from '../types'
+
+export const RAW_COPY_LABEL = 'raw COPY of the same rows (CSV, tables with a primary key only), same server, same run'
+
+export interface WarehouseRun {
+  results: BenchResult[]
+  /** The province summaries as the warehouse host answered them (the sample test checks them). */
+  summaries: ProvinceSummary[]
+  expected: Awaited<ReturnType<typeof generateNational>>['expected']
+  loaded: { rows: number; bundles: number; refused: string[] }
+}
+
+const pgType = (t: string) => (t.startsWith('INT') ? 'bigint' : t === 'REAL' ? 'double precision' : 'text')
+
+/**
+ * Issue #15 item 5: bundles for every kabupaten/kota → the warehouse (the loader in its own
+ * process: the same checks as an office import, streamed COPY, merge, summaries per load),
+ * beside a raw COPY of the same rows on the same server; the loader's peak RSS; and the
+ * province dashboard (province.summary through the warehouse host's client) p95, beside the
+ * same figures computed by the summary SQL straight from the loaded tables.
+ */
+export async function warehouseBench(opts: NationalOptions & { label: string; calls?: number }, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Promise<WarehouseRun> {
+  const server = await startPostgres()
+  try {
+    const url = await server.createDatabase('gudang_nasional')
+    const rawUrl = await server.createDatabase('copy_mentah')
+    note(`  membuat bundel (${opts.posyandu} posyandu)…`)
+    const data = await generateNational(opts, note)
+    note(`  ${data.totalRows} baris dalam ${data.kabupaten} bundel (${(data.bundleBytes / 1e6).toFixed(0)} MB), ${data.generateSeconds.toFixed(0)} s`)
+    for (const p of data.provinces) await warehouseInit(p.ctx, url)
+
+    // The loader, in a process of its own.
+    const jobsFile = join(tempDir('simpul-nat-jobs-'), 'jobs.json')
+    writeFileSync(jobsFile, JSON.stringify(data.provinces.map((p) => ({ db: p.ctx.dataFile, folder: p.folder }))))
+    note('  memuat ke gudang data…')
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    if (child.status !== 0) throw new Error(`loader gagal (${child.status}): ${child.stderr.slice(-2000)}`)
+    const load = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; bundles: number; seconds: number; startRss: number; peakRss: number; copyBufferPeak: number; phases: Record<string, number>; refused: string[] }
+    if (load.refused.length) throw new Error(`bundel ditolak: ${load.refused.slice(0, 3).join('; ')}`)
+    const loadRate = load.rows / load.seconds
+    note(`  dimuat ${load.rows} baris dalam ${load.seconds.toFixed(0)} s`)
+
+    // The raw COPY of the same rows into tables with the same columns and a primary key only.
+    const raw = new pg.Client({ connectionString: rawUrl })
+    await raw.connect()
+    const sqlite = data.provinces[0].ctx.sqlite
+    for (const t of TABLES) {
+      const cols = columnsOf(sqlite, t).filter((c) => data.columns[t].includes(c.name))
+      await raw.query(`CREATE TABLE "${t}" (${data.columns[t].map((c) => `"${c}" ${pgType(cols.find((x) => x.name === c)!.type)}${c === 'id' ? ' PRIMARY KEY' : ''}`).join(', ')})`)
+    }
+    note('  COPY mentah baris yang sama…')
+    const r0 = process.hrtime.bigint()
+    for (const t of TABLES) {
+      await pipeline(createReadStream(data.csv[t], { highWaterMark: 1024 * 1024 }), raw.query(copyFrom(`COPY "${t}" (${data.columns[t].map((c) => `"${c}"`).join(', ')}) FROM STDIN (FORMAT csv)`)))
+    }
+    const rawSeconds = ms(r0) / 1000
+    await raw.end()
+    const rawRate = data.totalRows / rawSeconds
+
+    // The dashboard: province.summary through the warehouse host's client, as a logged-in person.
+    const pool = new pg.Pool({ connectionString: url, max: 4 })
+    const clients = data.provinces.map((p) => ({ p, client: warehouseClient(inProcessClient(p.ctx), pool), caller: callerOf(p.ctx) }))
+    const summaries: ProvinceSummary[] = []
+    for (const c of clients) {
+      const r = await c.client.call('province.summary', { year: 2026 }, c.caller) // first call: names, connections
+      if (!r.ok) throw new Error(r.error.message)
+      summaries.push(r.data as ProvinceSummary)
+    }
+    const calls = opts.calls ?? 400
+    const times: number[] = []
+    const direct: number[] = []
+    const db = await pool.connect()
+    for (let i = 0; i < calls; i++) {
+      const c = clients[i % clients.length]
+      let t = process.hrtime.bigint()
+      const r = await c.client.call('province.summary', { year: 2026 }, c.caller)
+      times.push(ms(t))
+      if (!r.ok) throw new Error(r.error.message)
+      // Baseline: the same three queries straight over the loaded tables, for that province.
+      t = process.hrtime.bigint()
+      for (const sql of [KADER_SUMMARY_SQL, STRATA_SUMMARY_SQL, SET_SUMMARY_SQL]) await db.query(`SELECT * FROM (${sql}) s WHERE left(s.kab, 3) = $1`, [`${c.p.code}.`])
+      direct.push(ms(t))
+    }
+    db.release()
+    await pool.end()
+    const p95 = percentile(times, 95)
+    const directP95 = percentile(direct, 95)
+    const L = opts.label
+    const results: BenchResult[] = [
+      {
+        name: `warehouse load, ${L} (${data.kabupaten} bundles, ${load.rows} rows: checks + decrypt + COPY + merge + summaries)`,
+        figure: loadRate,
+        unit: 'rows/s',
+        baseline: rawRate,
+        baselineLabel: RAW_COPY_LABEL,
+        goal: '≥ 50% of raw COPY',
+        pass: loadRate >= 0.5 * rawRate,
+        notes: `${Math.round((100 * loadRate) / rawRate)}% of raw COPY; load ${load.seconds.toFixed(1)} s (${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}), raw COPY ${rawSeconds.toFixed(1)} s; rows ${JSON.stringify(data.rows)}; bundles ${(data.bundleBytes / 1e6).toFixed(0)} MB made in ${data.generateSeconds.toFixed(0)} s`,
+      },
+      {
+        name: `warehouse loader peak RSS, ${L}`,
+        figure: load.peakRss / 1e6,
+        unit: 'MB',
+        baseline: load.startRss / 1e6,
+        baselineLabel: 'the loader process before its first bundle',
+        goal: '< 500 MB',
+        pass: load.peakRss < 500e6,
+        notes: `largest COPY buffer ${(load.copyBufferPeak / 1e6).toFixed(1)} MB (back-pressure: waits for drain between 4 MB slices)`,
+      },
+      {
+        name: `province dashboard (province.summary from PostgreSQL through the warehouse host's client), ${L} p95`,
+        figure: p95,
+        unit: 'ms',
+        baseline: directP95,
+        baselineLabel: 'the same summary SQL straight over the loaded tables, p95',
+        goal: '< 200 ms',
+        pass: p95 < 200,
+        notes: `${calls} calls over ${data.provinces.length} provinces; median ${percentile(times, 50).toFixed(1)} ms`,
+      },
+    ]
+    for (const p of data.provinces) (p.ctx.close(), rmSync(p.folder, { recursive: true, force: true }))
+    for (const f of Object.values(data.csv)) rmSync(f, { force: true })
+    return { results, summaries, expected: data.expected, loaded: load }
+  } finally {
+    server.stop()
+  }
+}
+
+export const warehouseNational: Benchmark = {
+  name: 'warehouse national',
+  national: true,
+  async run() {
+    return (await warehouseBench({ posyandu: 300_000, label: 'national' })).results
+  },
+}
