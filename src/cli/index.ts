@@ -14,7 +14,7 @@ import { programmeCommands } from './commands/programmes'
 import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
 import { peopleCommands } from './commands/people'
-import { loginForCommand, passwordFromEnvOrPrompt } from './login'
+import { keyForFile, loginForCommand, passwordFromEnvOrPrompt } from './login'
 import { formsCommands } from './commands/forms'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
@@ -61,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     const skip = command.name.split(' ').length
     const dbFile = resolve((parsed.values.db as string | undefined) ?? defaultDataFile())
     const { actor, key } = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
-    let dbKey = key
+    // The warehouse's commands run without a role check, but an encrypted office database still needs its key.
+    let dbKey = key ?? (command.name === 'warehouse init' || command.name === 'warehouse load' ? await keyForFile(dbFile, parsed.values.user as string | undefined, command.name) : null)
     const run: Run = {
       args: parsed.positionals.slice(skip),
       values: parsed.values,

@@ -92,6 +92,20 @@ export async function loginForCommand(command: Command, dbFile: string, userOpti
   }
 }
 
+/**
+ * The key of an encrypted database for a command that runs without a role check (the
+ * warehouse's own commands): unwrapped with --user / SIMPUL_USER and the password; null for a
+ * plain database.
+ */
+export async function keyForFile(dbFile: string, userOption: string | undefined, commandName: string): Promise<DbKey | null> {
+  if (fileState(dbFile) !== 'encrypted') return null
+  const username = userOption ?? process.env.SIMPUL_USER
+  if (!username) {
+    throw new AppError('LOGIN_REQUIRED', `Basis data ini terenkripsi: "${commandName}" perlu --user <nama> atau SIMPUL_USER (kata sandi dari SIMPUL_PASSWORD atau ditanyakan) untuk membukanya.`)
+  }
+  return unlockWithPassword(dbFile, username, await passwordFromEnvOrPrompt(`Kata sandi ${username}`))
+}
+
 /** The recovery code, framed for printing, or why the database is not encrypted yet. */
 export function recoveryCodeText(code: string): string {
   return [
