@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { decodeNik } from '../../shared/nik'
+import { nipProblem } from '../../shared/nip'
 
 /**
  * Column schemas shared by the table policies. They check a stored row (snake_case
@@ -47,7 +48,15 @@ export const nik = z.string().superRefine((v, c) => {
 export const optNik = z.union([nik, z.null()])
 export const sex = z.enum(['L', 'P'], 'jenis kelamin harus L atau P')
 export const phone = z.string().regex(/^(\+62|0)8\d{7,12}$/, 'nomor HP tidak sah').nullable()
-export const nip = z.string().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka').nullable()
+/** The whole NIP check (18 digits, a real birth date, the appointment month, the sex digit): the one the NIP field shows. */
+export const nip = z
+  .string()
+  .superRefine((v, c) => {
+    const p = v === '' ? { message: 'NIP terdiri dari 18 angka (tertulis 0)' } : nipProblem(v)
+    if (p) c.addIssue({ code: 'custom', message: p.message })
+    else if (!/^\d{18}$/.test(v)) c.addIssue({ code: 'custom', message: 'NIP ditulis 18 angka tanpa spasi' })
+  })
+  .nullable()
 export const npwp = z
   .string()
   .regex(/^[0-9 .-]+$/, 'NPWP hanya berisi angka, titik dan tanda hubung')

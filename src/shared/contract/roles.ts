@@ -186,7 +186,12 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.exportXlsx': ['admin', 'operator', 'verifikator'],
   'registry.demo': ADMIN,
   'registry.kaderBulk': DATA,
+  'registry.posyanduBulk': DATA,
   'province.summary': ALL,
+  'province.years': ALL,
+  'province.offers': ALL,
+  'province.offer': EVAL,
+  'province.offerDecide': EVAL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,
