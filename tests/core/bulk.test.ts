@@ -8,7 +8,7 @@ import { bulkApply } from '../../src/core/exchange/stages/apply'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { listKader } from '../../src/core/registry/kader'
 import { encodeNik } from '../../src/shared/nik'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, keyFor } from '../helpers/db'
 import { makeOffices, receive, send } from '../helpers/exchange'
 
 const KEC = '12.18.04'
@@ -20,7 +20,7 @@ function twins(): [Ctx, Ctx] {
   a.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const dir = tempDir()
   copyFileSync(a.dataFile, join(dir, 'simpul.sqlite'))
-  const b = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+  const b = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(dir, 'simpul.sqlite')) })
   // The copy acts as the same logged-in person, so both audit logs name the same user.
   b.actAs(a.actor())
   return [a, b]
@@ -120,7 +120,7 @@ describe('bulk apply of a large bundle (stages/apply.ts)', () => {
     kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const copyDir = tempDir()
     cpSync(kab.dataDir, copyDir, { recursive: true })
-    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(copyDir, 'simpul.sqlite')) })
     twin.actAs(kab.actor())
     const triggersBefore = triggers(kab)
     const indexesBefore = indexes(kab)

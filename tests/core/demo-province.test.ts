@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
 import { generateProvinceDemo } from '../../src/core/demo/province'
 import { provinceSummary } from '../../src/core/province/service'
-import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
+import { CLI_ENV, makeCtx, tempDir, keyFor } from '../helpers/db'
 
 const n = (ctx: { sqlite: import('better-sqlite3').Database }, sql: string) => (ctx.sqlite.prepare(sql).get() as { n: number }).n
 
@@ -28,7 +28,7 @@ describe('demo --scale provinsi', () => {
 
     const s = provinceSummary(prov, 2026)
     for (const k of out.kabupaten) {
-      const kab = openContext({ dataFile: k.dataFile, host: 'cli', clock: prov.clock })
+      const kab = openContext({ dataFile: k.dataFile, host: 'cli', key: keyFor(k.dataFile), clock: prov.clock })
       try {
         expect(kab.requireOffice()).toMatchObject({ wilayahCode: k.code, level: 'kabupaten' })
         const f = s.kabupaten.find((x) => x.code === k.code)!

@@ -7,7 +7,7 @@ import { indicatorSet } from '../../src/core/evaluation/sets'
 import { getForm } from '../../src/core/forms/definitions'
 import { decideOffer, listOffers, offerDown } from '../../src/core/province/offers'
 import { provinceSummary } from '../../src/core/province/service'
-import { callOp, CLI_ENV, tempDir } from '../helpers/db'
+import { callOp, CLI_ENV, tempDir, keyFor } from '../helpers/db'
 import { dbState, receive, send } from '../helpers/exchange'
 import { exchangeUp, provinceWorld } from '../helpers/province'
 
@@ -121,7 +121,7 @@ describe('offered down: province indicator sets and forms', () => {
     // The bundle goes down (files, as offices carry them), Batam keeps its own from the command line.
     const { openContext } = await import('../../src/core/context')
     const { exportBundle } = await import('../../src/core/exchange/export')
-    const prov = openContext({ dataFile: w.prov.dataFile, host: 'cli', clock: w.prov.clock })
+    const prov = openContext({ dataFile: w.prov.dataFile, host: 'cli', key: keyFor(w.prov.dataFile), clock: w.prov.clock })
     const bundle = exportBundle(prov, '21.71', { outDir: w.outDir }).file
     prov.close()
     expect(cli(batam.dataFile, 'bundle', 'import', bundle).status).toBe(0)

@@ -11,7 +11,7 @@ import { loadBundle, warehouseInit, warehouseLoad, warehouseSummary } from '../.
 import { warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
-import { makeCtx, tempDir } from '../helpers/db'
+import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, receive, refusal, send } from '../helpers/exchange'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { exchangeUp, provinceWorld, type ProvinceWorld } from '../helpers/province'
@@ -110,7 +110,8 @@ describe('warehouse on PostgreSQL', () => {
     const f = send(bintan, w.prov, w.outDir)
     const before = await pgState(client, w.prov)
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'load', f, '--db', w.prov.dataFile], {
-      env: { ...process.env, SIMPUL_WAREHOUSE_HOLD_MS: '60000' },
+      // The office database is encrypted: the loader opens it as the test administrator.
+      env: { ...process.env, ...CLI_ENV, SIMPUL_WAREHOUSE_HOLD_MS: '60000' },
       stdio: 'ignore',
     })
     const exited = new Promise((r) => child.on('exit', r))

@@ -15,6 +15,8 @@ import { PG_SETTING, warehouseInit, warehouseLoad, warehouseSummary, withWarehou
 import { warehouseClient, warehousePool } from '../../warehouse/serve'
 import { getSetting } from '../../core/settings'
 import { EXIT, UsageError, withCtx, type Command, type Run } from '../command'
+import { openContext } from '../../core/context'
+import { keyForFile } from '../login'
 
 const readYear = (r: Run) => {
   const year = Number(r.values.year)
@@ -161,7 +163,7 @@ export const provinceCommands: Command[] = [
     // --pg: read from another server than the one `warehouse init` named (a read replica).
     options: { port: { type: 'string' }, pg: { type: 'string' } },
     async run(r) {
-      const url = (r.values.pg as string | undefined) ?? (await withCtx(r, (ctx) => getSetting(ctx.sqlite, PG_SETTING)))
+      const url = (r.values.pg as string | undefined) ?? (await warehouseUrl(r))
       if (!url) throw new AppError('WAREHOUSE_NOT_READY', 'Gudang data belum disiapkan untuk kantor ini. Jalankan dulu: simpul warehouse init --pg <url>.')
       const pool = await warehousePool(url)
       let inner: WorkerClient
@@ -186,3 +188,18 @@ export const provinceCommands: Command[] = [
     },
   },
 ]
+
+/**
+ * The warehouse's PostgreSQL address, from the office database. An encrypted database is read
+ * with the key of --user / SIMPUL_USER (password from SIMPUL_PASSWORD or a prompt); the window
+ * the command then serves logs in by itself.
+ */
+async function warehouseUrl(r: Run): Promise<string | null> {
+  const key = await keyForFile(r.dbFile, r.values.user as string | undefined, 'warehouse serve')
+  const ctx = openContext({ dataFile: r.dbFile, host: 'cli', key })
+  try {
+    return getSetting(ctx.sqlite, PG_SETTING)
+  } finally {
+    ctx.close()
+  }
+}

@@ -6,6 +6,7 @@ import { checkNik } from '../../core/registry/nik'
 import { applyImport, FIELDS, mappingFromPairs, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
 import { countUsers, createUser } from '../../core/people/users'
+import { protectAndTell } from '../login'
 import { EXIT, UsageError, type Command, withCtx } from '../command'
 
 
@@ -78,7 +79,9 @@ export const registryCommands: Command[] = [
         const s = generateDemo(ctx, { scale: scale as DemoScale, seed })
         // A fresh demo database gets its administrator here, so the window can be logged into.
         if (admin && countUsers(ctx.sqlite) === 0) {
-          await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
+          const password = await r.password(`Kata sandi administrator ${admin}`)
+          const user = await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password })
+          await protectAndTell(ctx, user, password, r.note)
         }
         r.print(s, () =>
           [`Data demo untuk ${s.office.name} (${s.office.wilayahCode}) selesai dalam ${(s.ms / 1000).toFixed(1)} detik:`, ...Object.entries(s.counts).map(([k, v]) => `  ${k.padEnd(14)} ${v.toLocaleString('id-ID')}`)].join('\n'),

@@ -59,6 +59,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'people.logout': 'public',
   // Only while the database has no user (an office set up before people existed).
   'people.firstAdmin': 'public',
+  'people.recover': 'public',
   'people.list': ADMIN,
   'people.add': ADMIN,
   'people.update': ADMIN,

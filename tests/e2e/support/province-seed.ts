@@ -2,10 +2,11 @@
 // the province office's letterhead and the Ketua Tim Pembina Posyandu provinsi as signatory,
 // set through dispatch as the settings screen would.
 import { openContext } from '../../../src/core/context'
+import { keyFor } from '../../helpers/raw-db'
 import { dispatch } from '../../../src/core/handlers'
 
 const [dbFile] = process.argv.slice(2)
-const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+const ctx = openContext({ dataFile: dbFile, host: 'cli', key: keyFor(dbFile) })
 const admin = (ctx.sqlite.prepare(`SELECT id FROM app_user WHERE role = 'admin' AND active = 1 LIMIT 1`).get() as { id: string }).id
 const settings: Record<string, string> = {
   'letterhead.government': 'PEMERINTAH PROVINSI KEPULAUAN RIAU',
