@@ -163,7 +163,7 @@ describe('maker-checker for honor lists', () => {
 
   it('a signatory NIP that is not 18 digits is refused and not saved', async () => {
     const { admin, call, refused } = await office()
-    expect(await refused(admin, 'settings.set', { key: 'sign.pptk_nip', value: '19720315' })).toEqual({ code: 'NIP_INVALID', message: 'NIP terdiri dari 18 angka (yang diisi: 8 angka). Tidak disimpan.' })
+    expect(await refused(admin, 'settings.set', { key: 'sign.pptk_nip', value: '19720315' })).toMatchObject({ code: 'NIP_INVALID', message: 'NIP terdiri dari 18 angka (tertulis 8). Tidak disimpan.' })
     expect((await call(admin, 'settings.get', {}))['sign.pptk_nip']).toBeUndefined()
     expect((await call(admin, 'settings.set', { key: 'sign.pptk_nip', value: '19720315 199803 2 004' }))['sign.pptk_nip']).toBe('197203151998032004')
   })

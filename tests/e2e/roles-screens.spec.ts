@@ -135,6 +135,11 @@ test('closing or escaping a modal form with changes asks first; without changes 
   await view(page, 'modal-guard-ask')
   await ask.getByRole('button', { name: 'Batal' }).click()
   await expect(form.getByLabel('Judul / tentang')).toHaveValue('Pembentukan Pokjanal Posyandu')
+  // Closing the window (here: reloading it) with the changed modal open asks too; staying keeps the text.
+  const unload = new Promise<string>((done) => page.once('dialog', (d) => { done(d.type()); void d.dismiss() }))
+  void page.reload().catch(() => undefined)
+  expect(await unload).toBe('beforeunload')
+  await expect(form.getByLabel('Judul / tentang')).toHaveValue('Pembentukan Pokjanal Posyandu')
   // The × asks too; this time the changes go.
   await form.locator('.mantine-Modal-close').click()
   await ask.getByRole('button', { name: 'Buang perubahan' }).click()

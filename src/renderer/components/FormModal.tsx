@@ -1,7 +1,7 @@
 import { Button, Group, Modal, type ModalProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react'
-import { confirmLeave } from './leaveGuard'
+import { confirmLeave, useUnloadGuard } from './leaveGuard'
 
 /**
  * Nothing lost by a click, for forms in a modal: closing it (×, Esc, a click beside it) while
@@ -13,7 +13,12 @@ const Report = createContext<((dirty: boolean) => void) | null>(null)
 
 export function FormModal({ dirty = false, onClose, children, ...props }: ModalProps & { dirty?: boolean }) {
   const inner = useRef(false)
-  const report = useCallback((d: boolean) => void (inner.current = d), [])
+  const [innerDirty, setInnerDirty] = useState(false)
+  const report = useCallback((d: boolean) => {
+    inner.current = d
+    setInnerDirty(d)
+  }, [])
+  useUnloadGuard(!!props.opened && (dirty || innerDirty))
   const close = async () => {
     if (!(await confirmLeave(dirty || inner.current))) return
     inner.current = false

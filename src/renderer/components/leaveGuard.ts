@@ -7,6 +7,8 @@ import { ask } from './confirm'
  * that is a route, the back button, closing the window — asks first.
  */
 let dirtyForms = 0
+/** Modal forms with changes: only closing the window asks for them (their overlay keeps the menu out of reach). */
+let dirtyModals = 0
 
 const leave = () =>
   ask({ title: i18n.t('confirm.leaveTitle'), message: i18n.t('confirm.leaveMessage'), confirmLabel: i18n.t('confirm.leaveGo'), danger: true })
@@ -59,7 +61,7 @@ window.addEventListener(
 
 // Closing the window or reloading: the browser's own question (Electron shows it as a dialog).
 window.addEventListener('beforeunload', (e) => {
-  if (dirtyForms > 0) {
+  if (dirtyForms > 0 || dirtyModals > 0) {
     e.preventDefault()
     e.returnValue = ''
   }
@@ -84,4 +86,15 @@ export async function confirmLeave(dirty: boolean): Promise<boolean> {
 /** After a successful save: the form is about to navigate away on purpose. */
 export function allowLeave() {
   dirtyForms = 0
+}
+
+/** In a modal form: closing the window or reloading while it has changes asks first. */
+export function useUnloadGuard(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return
+    dirtyModals++
+    return () => {
+      dirtyModals = Math.max(0, dirtyModals - 1)
+    }
+  }, [dirty])
 }

@@ -1,5 +1,6 @@
 import { BULAN, formatDateLong, formatMonth } from '../../shared/format'
-import i18n from '.'
+// The i18next instance itself (initialised by ./index): this module stays free of the screens' catalogues, so pure grid code that formats months can be tested in Node.
+import i18n from 'i18next'
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
