@@ -38,6 +38,22 @@ export interface LoadReport {
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
+/** The staging table of one table, for this transaction only. */
+const stageOf = (table: string) => q(`wh_stage_${table}`)
+
+/** One row as a CSV line: null is an unquoted empty field, every text is quoted (so "" stays an empty text). */
+function csvLine(values: unknown[]): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (i) line += ','
+    if (v === null || v === undefined) continue
+    if (typeof v === 'string') line += csvField(v)
+    else if (typeof v === 'number' || typeof v === 'boolean') line += String(v)
+    else line += csvField(JSON.stringify(v))
+  }
+  return line + '\n'
+}
 
 /**
  * Loads one bundle into the warehouse, with the same checks as an office import — stages
@@ -85,21 +101,35 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`simpul-load:${sender}`])
     assertNotReplayed({ name: checked.peer.name, last_received_seq: await lastLoaded(client, sender) }, m.seq)
 
-    await client.query(`CREATE TEMP TABLE wh_stage (tbl text NOT NULL, ord bigint NOT NULL, row jsonb NOT NULL) ON COMMIT DROP`)
+    // One TEMP table per table, with the target's own columns and types (no keys, no
+    // indexes): rows are copied in as CSV fields of their values, so PostgreSQL parses each
+    // value once into its column type instead of a JSON document per row.
     const sections = new Map<string, Section>()
     const leftOut = new Map<string, number>()
-    const copy = client.query(copyFrom(`COPY wh_stage (tbl, ord, row) FROM STDIN (FORMAT csv)`))
-    const sink = copySink(copy)
+    const staged = new Set<string>()
+    const sinks: CopySink[] = []
+    const pending: Promise<unknown>[] = []
+    const track = (p: Promise<unknown>) => (p.catch(() => undefined), pending.push(p))
+    let sink: CopySink | null = null
     let cur: Section | null = null
-    let ord = 0
     try {
       await streamRows(
         file,
         checked,
         {
           head(h) {
+            if (sink) track(sink.end())
+            sink = null
             cur = openSection(ctx.sqlite, h, me)
-            if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+            if (!tables.has(cur.name)) return
+            if (!sections.has(cur.name)) sections.set(cur.name, cur)
+            if (!staged.has(cur.name)) {
+              staged.add(cur.name)
+              track(client.query(`CREATE TEMP TABLE ${stageOf(cur.name)} (LIKE ${q(cur.name)}) ON COMMIT DROP`))
+            }
+            // The client runs its queries in order: this COPY starts once the one before has ended.
+            sink = copySink(client.query(copyFrom(`COPY ${stageOf(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)))
+            sinks.push(sink)
           },
           row(values) {
             const s = cur as Section | null
@@ -109,27 +139,29 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
               leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
               return
             }
-            const obj: Record<string, unknown> = {}
-            s.columns.forEach((c, i) => (obj[c] = values[i]))
-            sink.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
+            ;(sink as CopySink).write(csvLine(values))
           },
         },
         // Between slices of the file: wait while PostgreSQL has not taken what was sent.
-        { drain: () => sink.drained() },
+        { drain: () => (sink as CopySink | null)?.drained() },
       )
     } catch (e) {
-      await sink.abort(e as Error)
+      await (sink as CopySink | null)?.abort(e as Error)
+      await Promise.allSettled(pending)
       throw e
     }
-    await sink.end()
-    // The planner needs to know the staged rows, and the checks below look rows up by id.
-    await client.query(`CREATE INDEX ON wh_stage (tbl, (row->>'id'))`)
-    await client.query(`ANALYZE wh_stage`)
+    if (sink) track((sink as CopySink).end())
+    await Promise.all(pending)
+    // The checks below look staged rows up by id, and the planner needs to know how many there are.
+    for (const t of staged) {
+      await client.query(`CREATE INDEX ON ${stageOf(t)} (id)`)
+      await client.query(`ANALYZE ${stageOf(t)}`)
+    }
     lap('copy')
 
     const report: TableLoad[] = []
     for (const s of sections.values()) {
-      await refuseForeign(client, s, sender)
+      await refuseForeign(client, s, sender, staged)
       lap('refs')
       const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
       lap('merge')
@@ -148,7 +180,7 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered, phases }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: Math.max(0, ...sinks.map((k) => k.peakBuffered)), phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
@@ -216,6 +248,8 @@ export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
   }
 }
 
+export type CopySink = ReturnType<typeof copySink>
+
 /** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
 async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
   const res = await client.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${LOAD_LOG} WHERE peer_code = $1`, [sender])
@@ -223,11 +257,10 @@ async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
 }
 
 /** A row's scope never changes, and a row points only at rows of its own area: checked on the stored rows. */
-async function refuseForeign(client: pg.Client, s: Section, sender: string): Promise<void> {
+async function refuseForeign(client: pg.Client, s: Section, sender: string, staged: Set<string>): Promise<void> {
+  const st = stageOf(s.name)
   const moved = await client.query<{ id: string; stored: string; claimed: string }>(
-    `SELECT t.id, t.scope AS stored, st.row->>'scope' AS claimed FROM wh_stage st JOIN ${q(s.name)} t ON t.id = st.row->>'id'
-     WHERE st.tbl = $1 AND t.scope <> st.row->>'scope' LIMIT 5`,
-    [s.name],
+    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${st} st JOIN ${q(s.name)} t ON t.id = st.id WHERE t.scope <> st.scope LIMIT 5`,
   )
   if (moved.rowCount) {
     const r = moved.rows[0]
@@ -235,21 +268,13 @@ async function refuseForeign(client: pg.Client, s: Section, sender: string): Pro
   }
   for (const ref of s.policy.refs ?? []) {
     if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
-    // A row may point at a stored row or at one staged with it; two lookups by id (one
-    // query over a UNION of both made PostgreSQL scan the staging table for every row).
-    const foreign = `r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'`
-    const live = `st.tbl = $1 AND st.row->>'deleted_at' IS NULL`
-    const col = `'${ref.column.replaceAll("'", "''")}'`
-    const bad =
-      (await client.query<{ id: string; target: string }>(
-        `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st JOIN ${q(ref.table)} r ON r.id = st.row->>${col} WHERE ${live} AND ${foreign} LIMIT 1`,
-        [s.name],
-      )).rows[0] ??
-      (await client.query<{ id: string; target: string }>(
-        `SELECT st.row->>'id' AS id, r.row->>'scope' AS target FROM wh_stage st JOIN wh_stage r ON r.tbl = $2 AND r.row->>'id' = st.row->>${col}
-         WHERE ${live} AND ${foreign.replaceAll('r.scope', "(r.row->>'scope')")} LIMIT 1`,
-        [s.name, ref.table],
-      )).rows[0]
+    // A row may point at a stored row or at one staged with it: two lookups by id.
+    const foreign = `r.scope <> st.scope AND left(r.scope, length(st.scope) + 1) <> st.scope || '.'`
+    const lookup = (target: string) =>
+      client.query<{ id: string; target: string }>(
+        `SELECT st.id, r.scope AS target FROM ${st} st JOIN ${target} r ON r.id = st.${q(ref.column)} WHERE st.deleted_at IS NULL AND ${foreign} LIMIT 1`,
+      )
+    const bad = (await lookup(q(ref.table))).rows[0] ?? (staged.has(ref.table) ? (await lookup(stageOf(ref.table))).rows[0] : undefined)
     if (bad) {
       throw new AppError(
         'BUNDLE_UNAUTHORISED',
@@ -267,15 +292,13 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
   const newer = `(EXCLUDED.rev > t.rev OR (EXCLUDED.rev = t.rev AND (EXCLUDED.hlc COLLATE "C" > t.hlc COLLATE "C" OR (EXCLUDED.hlc = t.hlc AND EXCLUDED.origin COLLATE "C" > t.origin COLLATE "C"))))`
   const res = await client.query<{ added: string; changed: string; staged: string }>(
     `WITH latest AS (
-       SELECT DISTINCT ON (row->>'id') row FROM wh_stage WHERE tbl = $1
-       ORDER BY row->>'id', (row->>'rev')::bigint DESC, row->>'hlc' COLLATE "C" DESC, row->>'origin' COLLATE "C" DESC),
+       SELECT DISTINCT ON (id) ${cols} FROM ${stageOf(table)}
+       ORDER BY id, rev DESC, hlc COLLATE "C" DESC, origin COLLATE "C" DESC),
      up AS (
-       INSERT INTO ${q(table)} AS t (${cols})
-       SELECT ${columns.map((c) => `r.${q(c)}`).join(', ')} FROM latest, jsonb_populate_record(NULL::${q(table)}, latest.row) r
+       INSERT INTO ${q(table)} AS t (${cols}) SELECT ${cols} FROM latest
        ON CONFLICT (id) DO UPDATE SET ${sets} WHERE ${newer}
        RETURNING (xmax = 0) AS added)
      SELECT count(*) FILTER (WHERE added) AS added, count(*) FILTER (WHERE NOT added) AS changed, (SELECT count(*) FROM latest) AS staged FROM up`,
-    [table],
   )
   const added = Number(res.rows[0].added)
   const changed = Number(res.rows[0].changed)
@@ -286,10 +309,10 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
 async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
   const res = await client.query(
     `DELETE FROM ${q(table)} t
-     WHERE substr(t.scope, 1, 5) = $3
-       AND (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
-       AND NOT EXISTS (SELECT 1 FROM wh_stage st WHERE st.tbl = $1 AND st.row->>'id' = t.id)`,
-    [table, sender, sender.slice(0, 5)],
+     WHERE substr(t.scope, 1, 5) = $2
+       AND (t.scope = $1 OR (left(t.scope, length($1) + 1) = $1 || '.' AND position('.' IN substr(t.scope, length($1) + 2)) = 0))
+       AND NOT EXISTS (SELECT 1 FROM ${stageOf(table)} st WHERE st.id = t.id)`,
+    [sender, sender.slice(0, 5)],
   )
   return res.rowCount ?? 0
 }
