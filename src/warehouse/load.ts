@@ -107,9 +107,8 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     const sections = new Map<string, Section>()
     const leftOut = new Map<string, number>()
     const staged = new Set<string>()
-    const sinks: CopySink[] = []
-    const pending: Promise<unknown>[] = []
-    const track = (p: Promise<unknown>) => (p.catch(() => undefined), pending.push(p))
+    for (const t of tables) await client.query(`CREATE TEMP TABLE ${stageOf(t)} (LIKE ${q(t)}) ON COMMIT DROP`)
+    const copies = copyQueue(client)
     let sink: CopySink | null = null
     let cur: Section | null = null
     try {
@@ -118,18 +117,13 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
         checked,
         {
           head(h) {
-            if (sink) track(sink.end())
+            copies.close()
             sink = null
             cur = openSection(ctx.sqlite, h, me)
             if (!tables.has(cur.name)) return
             if (!sections.has(cur.name)) sections.set(cur.name, cur)
-            if (!staged.has(cur.name)) {
-              staged.add(cur.name)
-              track(client.query(`CREATE TEMP TABLE ${stageOf(cur.name)} (LIKE ${q(cur.name)}) ON COMMIT DROP`))
-            }
-            // The client runs its queries in order: this COPY starts once the one before has ended.
-            sink = copySink(client.query(copyFrom(`COPY ${stageOf(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)))
-            sinks.push(sink)
+            staged.add(cur.name)
+            sink = copies.open(`COPY ${stageOf(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
           },
           row(values) {
             const s = cur as Section | null
@@ -143,15 +137,13 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
           },
         },
         // Between slices of the file: wait while PostgreSQL has not taken what was sent.
-        { drain: () => (sink as CopySink | null)?.drained() },
+        { drain: () => copies.drained() },
       )
     } catch (e) {
-      await (sink as CopySink | null)?.abort(e as Error)
-      await Promise.allSettled(pending)
+      await copies.abort(e as Error)
       throw e
     }
-    if (sink) track((sink as CopySink).end())
-    await Promise.all(pending)
+    await copies.end()
     // The checks below look staged rows up by id, and the planner needs to know how many there are.
     for (const t of staged) {
       await client.query(`CREATE INDEX ON ${stageOf(t)} (id)`)
@@ -180,7 +172,7 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: Math.max(0, ...sinks.map((k) => k.peakBuffered)), phases }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: copies.peakBuffered, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
@@ -244,6 +236,65 @@ export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
     async abort(e: Error): Promise<void> {
       copy.destroy(e)
       await finished.catch(() => undefined)
+    },
+    /** Settles when PostgreSQL has taken the whole COPY (or refused it). */
+    finished,
+  }
+}
+
+/**
+ * The COPY streams of one load, one per section of the bundle, on the load's one client:
+ * the client runs one query at a time, so a section's COPY is handed to it only when the
+ * one before has finished; rows of a section are meanwhile held by its (corked) stream,
+ * and drained() waits for the current one. Any failure surfaces in drained() and end().
+ */
+function copyQueue(client: pg.Client) {
+  let before: Promise<void> = Promise.resolve()
+  let current: { sink: CopySink; submitted: () => boolean } | null = null
+  let peak = 0
+  let rejectFailed: (e: unknown) => void = () => undefined
+  const failed = new Promise<never>((_, reject) => (rejectFailed = reject))
+  failed.catch(() => undefined)
+  const close = () => {
+    if (!current) return
+    const { sink } = current
+    current = null
+    void sink.end().catch(() => undefined) // its outcome is awaited through `before`
+    peak = Math.max(peak, sink.peakBuffered)
+  }
+  return {
+    open(sql: string): CopySink {
+      close()
+      const stream = copyFrom(sql)
+      const sink = copySink(stream)
+      let submitted = false
+      before = before.then(() => {
+        submitted = true
+        client.query(stream)
+        return sink.finished
+      })
+      before.catch(rejectFailed)
+      current = { sink, submitted: () => submitted }
+      return sink
+    },
+    close,
+    async drained(): Promise<void> {
+      if (current) await Promise.race([current.sink.drained(), failed])
+    },
+    async end(): Promise<void> {
+      close()
+      await before
+    },
+    async abort(e: Error): Promise<void> {
+      const c = current
+      current = null
+      // A stream never handed to the client has nothing to undo in PostgreSQL.
+      if (c?.submitted()) await c.sink.abort(e)
+      else c?.sink.abort(e).catch(() => undefined)
+      await before.catch(() => undefined)
+    },
+    get peakBuffered(): number {
+      return Math.max(peak, current?.sink.peakBuffered ?? 0)
     },
   }
 }
