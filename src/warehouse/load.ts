@@ -5,10 +5,10 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
-import { versionKey, checkRows } from '../core/exchange/stages/check'
+import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/check'
 import { streamRows, verifyPayloadHash } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
-import { assertNotReplayed, checkSender } from '../core/exchange/stages/sender'
+import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
@@ -55,33 +55,27 @@ function csvLine(values: unknown[]): string {
   return line + '\n'
 }
 
+/** A bundle that passed the checks that need no PostgreSQL (stages 1–4), ready to be applied. */
+export interface PreparedBundle {
+  file: string
+  checked: CheckedBundle
+  check: RowCheck
+  phases: Record<string, number>
+}
+
 /**
- * Loads one bundle into the warehouse, with the same checks as an office import — stages
- * 1–4 of src/core/exchange/stages/ run unchanged against the warehouse office's own SQLite
- * database (its keys, its enrolled offices, the table policy for its level) — then, in ONE
- * PostgreSQL transaction: the decisive replay check on the load log, a streamed COPY of the
- * rows into a staging table, the authority checks that need the stored rows (a row's scope
- * never changes; a row points only at rows of its own area), the merge by the shared version
- * order (higher rev, then hlc, then origin — compareVersions), the withdrawal of rows a
- * complete section no longer carries, the load log row and the refreshed summary views.
- * A refused, failed or killed load leaves the warehouse exactly as it was.
+ * Stages 1–4 of src/core/exchange/stages/, unchanged, against the warehouse office's own
+ * SQLite database (its keys, its enrolled offices, the table policy for its level):
+ * signature, sender, receiver, replay (by the load log's last sequence), the payload hash and
+ * every row by the table policy. Reads only; a refusal throws. `lastSeq` may be out of date
+ * (a folder load prepares the next bundle while the one before commits): the decisive
+ * replay check is the one inside the transaction.
  */
-export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: string) => Promise<number> | number): Promise<PreparedBundle> {
   const phases: Record<string, number> = {}
-  let t0 = performance.now()
-  const lap = (name: string) => {
-    const now = performance.now()
-    phases[name] = (phases[name] ?? 0) + (now - t0)
-    t0 = now
-    ;(globalThis as any).__whLap?.(name) // TEMP-HARNESS
-  }
+  const lap = lapper(phases)
   const header = readBundleHeader(file) // 1
-  const lastSeq = await lastLoaded(client, header.manifest.from.code)
-  const checked = checkSender(ctx, header, { lastSeq }) // 2 signature, sender, receiver, replay (by the load log)
-  const m = checked.header.manifest
-  const me = officeParty(ctx.sqlite)
-  const sender = checked.peer.wilayah_code
-  const tables = new Set(warehouseTables(me))
+  const checked = checkSender(ctx, header, { lastSeq: await lastSeq(header.manifest.from.code) }) // 2
   await verifyPayloadHash(file, checked.header) // 3a
   lap('header')
   const check = await checkRows(ctx, file, checked) // 3b, 4: the table policy, row by row
@@ -89,12 +83,49 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
   if (check.unauthorisedTotal) {
     throw new AppError(
       'BUNDLE_UNAUTHORISED',
-      `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${sender}): ${check.unauthorised
+      `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
         .slice(0, 5)
         .map((r) => `${r.table} "${r.label || r.id}" (${r.reason})`)
         .join('; ')}. Tidak ada data yang dimuat.`,
     )
   }
+  return { file, checked, check, phases }
+}
+
+/** Milliseconds per phase, added up under their names. */
+function lapper(phases: Record<string, number>) {
+  let t0 = performance.now()
+  return (name: string) => {
+    const now = performance.now()
+    phases[name] = (phases[name] ?? 0) + (now - t0)
+    t0 = now
+  }
+}
+
+/**
+ * Loads one bundle into the warehouse, with the same checks as an office import
+ * (prepareBundle), then applies it (applyBundle).
+ */
+export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  return applyBundle(ctx, client, await prepareBundle(ctx, file, (sender) => lastLoaded(client, sender)), opts)
+}
+
+/**
+ * Applies a prepared bundle in ONE PostgreSQL transaction: the decisive replay check on the
+ * load log; a streamed COPY of the rows the policy kept into TEMP staging tables with the
+ * target tables' columns; the authority checks that need the stored rows (a row's scope never
+ * changes; a row points only at rows of its own area); the merge by the shared version order
+ * (higher rev, then hlc, then origin — compareVersions); the withdrawal of rows a complete
+ * section no longer carries; the load log row and the summary rows of the sender's
+ * kabupaten/kota. A refused, failed or killed load leaves the warehouse exactly as it was.
+ */
+export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  const { file, checked, check, phases } = prepared
+  const lap = lapper(phases)
+  const m = checked.header.manifest
+  const me = officeParty(ctx.sqlite)
+  const sender = checked.peer.wilayah_code
+  const tables = new Set(warehouseTables(me))
 
   await client.query('BEGIN')
   try {
@@ -303,7 +334,7 @@ function copyQueue(client: pg.Client) {
 export type CopySink = ReturnType<typeof copySink>
 
 /** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
-async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
+export async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
   const res = await client.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${LOAD_LOG} WHERE peer_code = $1`, [sender])
   return res.rows[0].seq ?? 0
 }
