@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
 import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/check'
-import { streamRows, verifyPayloadHash } from '../core/exchange/stages/payload'
+import { streamRows, verifyPayloadHash, type RowSink, type SectionHead, type StreamOptions } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
 import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
@@ -144,9 +144,7 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     let sink: CopySink | null = null
     let cur: Section | null = null
     try {
-      await streamRows(
-        file,
-        checked,
+      await rowsOf(prepared)(
         {
           head(h) {
             copies.close()
@@ -332,6 +330,33 @@ function copyQueue(client: pg.Client) {
 }
 
 export type CopySink = ReturnType<typeof copySink>
+
+/** The rows of a bundle as the check stage kept them (small bundles, when it keeps them), else `null`. */
+type KeptRows = { head: SectionHead; rows: unknown[][] }[] | null
+const keptOf = (check: RowCheck): KeptRows => (check as RowCheck & { kept?: KeptRows }).kept ?? null
+
+/**
+ * Where the staging pass reads the rows: what the check stage kept in memory when it keeps
+ * a (small) bundle's rows, so the file is not decrypted, inflated and parsed a second time;
+ * otherwise the file again, streamed (the hash was proved already; the same limits apply).
+ */
+export function rowsOf(prepared: PreparedBundle): (sink: RowSink, opts: StreamOptions) => Promise<number> {
+  const kept = keptOf(prepared.check)
+  if (!kept) return (sink, opts) => streamRows(prepared.file, prepared.checked, sink, opts)
+  return async (sink, opts) => {
+    let n = 0
+    for (const section of kept) {
+      sink.head(section.head)
+      for (const values of section.rows) {
+        sink.row(values)
+        // As between the file's slices: let PostgreSQL take what was sent.
+        if (++n % 8192 === 0) await opts.drain?.()
+      }
+    }
+    await opts.drain?.()
+    return n
+  }
+}
 
 /** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
 export async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
