@@ -1,16 +1,17 @@
-// npm run bench [-- --json [file]] [--national] [--only name]
+// npm run bench [-- --json] [--out file] [--national] [--only name] [--scale 0.25]
+// --scale shrinks the benchmarks that know it (exchange, evaluation) while iterating; README figures use 1.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { benchmarks } from './index'
 import type { BenchResult } from './types'
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, out: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' } }, allowPositionals: true })
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, out: { type: 'string' }, national: { type: 'boolean' }, only: { type: 'string' }, scale: { type: 'string' } }, allowPositionals: true })
 const results: BenchResult[] = []
 for (const b of benchmarks) {
   if (values.only && !b.name.includes(values.only)) continue
   if (b.national && !values.national) continue
   process.stderr.write(`… ${b.name}\n`)
-  results.push(...(await b.run({ national: !!values.national })))
+  results.push(...(await b.run({ national: !!values.national, scale: values.scale ? Number(values.scale) : 1 })))
 }
 const fmt = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(2))
 const rows = results.map((r) => [r.pass ? 'ok' : 'MISS', r.name, `${fmt(r.figure)} ${r.unit}`, r.baseline === null ? '—' : `${fmt(r.baseline)} ${r.unit} (${r.baselineLabel})`, r.goal])

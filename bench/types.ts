@@ -15,7 +15,7 @@ export interface Benchmark {
   name: string
   /** Only with --national: too slow or large for the everyday run. */
   national?: boolean
-  run(opts: { national: boolean }): Promise<BenchResult[]> | BenchResult[]
+  run(opts: { national: boolean; /** 1 = the sizes the issues name; smaller while iterating. */ scale: number }): Promise<BenchResult[]> | BenchResult[]
 }
 
 export function median(xs: number[]): number {

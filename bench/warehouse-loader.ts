@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { openContext } from '../src/core/context'
 import { warehouseLoad } from '../src/warehouse'
+// The offices' databases are encrypted test databases (tests/helpers/db.ts makeCtx).
+import { keyFor } from '../tests/helpers/raw-db'
 
 const jobs = JSON.parse(readFileSync(process.argv[2], 'utf8')) as { db: string; folder: string }[]
 const startRss = process.memoryUsage().rss
@@ -16,7 +18,7 @@ const phases: Record<string, number> = {}
 const refused: string[] = []
 const t0 = process.hrtime.bigint()
 for (const job of jobs) {
-  const ctx = openContext({ dataFile: job.db, host: 'cli' })
+  const ctx = openContext({ dataFile: job.db, host: 'cli', key: keyFor(job.db) })
   try {
     const out = await warehouseLoad(ctx, job.folder)
     for (const r of out.loaded) {

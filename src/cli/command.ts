@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util'
 import type { Ctx } from '../core/context'
+import type { DbKey } from '../core/db/cipher'
 import type { OpName } from '../shared/contract'
 import { parseRupiah } from '../shared/format'
 import { AppError } from '../shared/result'
@@ -14,6 +15,8 @@ export interface Run {
   dbFile: string
   /** Opens (creating and migrating if needed) the database named by --db, acting as the logged-in user. */
   ctx(): Ctx
+  /** The database key the login unwrapped (null for a plain database). */
+  dbKey(): DbKey | null
   /** The password from SIMPUL_PASSWORD or a prompt (for commands that create users). */
   password(purpose: string): Promise<string>
   /** Prints the result: JSON on stdout with --json, else the human text. */

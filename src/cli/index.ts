@@ -14,7 +14,7 @@ import { programmeCommands } from './commands/programmes'
 import { provinceCommands } from './commands/province'
 import { registryCommands } from './commands/registry'
 import { peopleCommands } from './commands/people'
-import { loginForCommand, passwordFromEnvOrPrompt } from './login'
+import { keyForFile, loginForCommand, passwordFromEnvOrPrompt } from './login'
 import { formsCommands } from './commands/forms'
 
 /** Every command of DESIGN.md §8; each area adds its list here. */
@@ -60,17 +60,23 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: argv, options: { ...GLOBAL, ...command.options }, allowPositionals: true, strict: true })
     const skip = command.name.split(' ').length
     const dbFile = resolve((parsed.values.db as string | undefined) ?? defaultDataFile())
-    const actor = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
+    const { actor, key } = await loginForCommand(command, dbFile, parsed.values.user as string | undefined)
+    // The warehouse's commands run without a role check, but an encrypted office database still needs its key.
+    let dbKey = key ?? (command.name === 'warehouse init' || command.name === 'warehouse load' ? await keyForFile(dbFile, parsed.values.user as string | undefined, command.name) : null)
     const run: Run = {
       args: parsed.positionals.slice(skip),
       values: parsed.values,
       json,
       dbFile,
       ctx: () => {
-        const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+        const ctx = openContext({ dataFile: dbFile, host: 'cli', key: dbKey })
         ctx.actAs(actor)
+        // Closing a context that was encrypted meanwhile (init, the first administrator) keeps its key for the next one.
+        const close = ctx.close
+        ctx.close = () => ((dbKey = ctx.dbKey ?? dbKey), close())
         return ctx
       },
+      dbKey: () => dbKey,
       password: passwordFromEnvOrPrompt,
       print: (data, human) => {
         process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${typeof human === 'function' ? human() : human}\n`)

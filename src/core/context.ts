@@ -12,6 +12,8 @@ import { newId } from './sync/ids'
 import { ensureWilayah } from './wilayah/reference'
 import { chainLegacyEntries } from './db/audit-chain'
 import { currentActor, type Actor } from './people/actor'
+import type { DbKey } from './db/cipher'
+import { sealKeyFiles, setKeysSecret } from './exchange/keys'
 
 import pkg from '../../package.json'
 
@@ -28,6 +30,10 @@ export interface Ctx {
   filesDir: string
   deviceId: string
   schemaVersion: number
+  /** The key the database is encrypted with (db/cipher.ts), or null for a plain database not yet encrypted. */
+  dbKey: DbKey | null
+  /** Encrypts this (plain) database with the key, in place, and reopens it (see encryptPlainFile). */
+  encrypt(key: DbKey): void
   host: 'electron' | 'headless' | 'cli'
   /** This office, or null before first-run setup. */
   office(): Office | null
@@ -52,6 +58,8 @@ export interface ContextOptions {
   clock?: Clock
   migrationsDir?: string
   busyTimeoutMs?: number
+  /** The database key, unwrapped from the keyring by a login (people/unlock.ts). */
+  key?: DbKey | null
 }
 
 export function openContext(opts: ContextOptions): Ctx {
@@ -59,8 +67,12 @@ export function openContext(opts: ContextOptions): Ctx {
   const clock = opts.clock ?? systemClock
   const backupsDir = join(dataDir, 'backups')
   const filesDir = join(dataDir, 'files')
+  let key = opts.key ?? null
   const open = () => {
-    const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock, busyTimeoutMs: opts.busyTimeoutMs })
+    const opened = openDatabase({ file: opts.dataFile, migrationsDir: opts.migrationsDir ?? defaultMigrationsDir(), backupsDir, clock, busyTimeoutMs: opts.busyTimeoutMs, key })
+    // The office's private keys are encrypted with a secret derived from the same key.
+    setKeysSecret(dataDir, key)
+    sealKeyFiles(dataDir)
     ensureWilayah(opened.sqlite)
     chainLegacyEntries(opened.sqlite)
     let deviceId = getSetting(opened.sqlite, 'device_id')
@@ -82,6 +94,21 @@ export function openContext(opts: ContextOptions): Ctx {
     filesDir,
     deviceId: opened.deviceId,
     schemaVersion: opened.schemaVersion,
+    get dbKey() {
+      return key
+    },
+    encrypt: (k) => {
+      if (key) return
+      ctx.sqlite.close()
+      key = k
+      try {
+        ctx.reopen()
+      } catch (e) {
+        key = null
+        ctx.reopen()
+        throw e
+      }
+    },
     host: opts.host,
     log: createLogger(join(dataDir, 'logs'), clock),
     office: () => readOffice(ctx.sqlite),

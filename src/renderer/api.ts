@@ -1,5 +1,6 @@
 import { buildApi, type Input, type OpName, type Output, type SimpulApi } from '../shared/contract'
 import type { Result } from '../shared/result'
+import { localiseDetails, refusalText } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -56,13 +57,22 @@ export async function bundleFileInput(file: File, readBase64: (f: File) => Promi
   return { fileName: file.name, uploadId: res.data.uploadId }
 }
 
+/**
+ * A refusal from core. `message` is in the screen's language (English screens get English,
+ * see i18n/errors.ts); `original` is core's own Indonesian sentence.
+ */
 export class ApiError extends Error {
+  readonly original: string
+  /** zod details, their field messages in the screen's language too. */
+  readonly details?: unknown
   constructor(
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message)
+    super(refusalText(code, message, details))
+    this.original = message
+    this.details = localiseDetails(details)
   }
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { notifications } from '@mantine/notifications'
 import type { Input, OpName, Output } from '../shared/contract'
+import { failedTitle } from './i18n/errors'
 import { ApiError, call } from './api'
 
 /** Loads one operation's result and reloads when `input` changes (compared as JSON). */
@@ -35,7 +36,7 @@ export async function callWithNotice<K extends OpName>(op: K, input: Input<K>, s
     if (success) notifications.show({ color: 'green', message: success })
     return out
   } catch (e) {
-    notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     return undefined
   }
 }

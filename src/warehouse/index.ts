@@ -1,8 +1,8 @@
 import type pg from 'pg'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
-import { wilayahName } from '../core/province/service'
-import { assembleSummary, type KaderSummaryRow, type ProvinceSummary, type SetSummaryRow, type StrataSummaryRow } from '../core/province/summary'
+import { localSummaryInputs, wilayahName } from '../core/province/service'
+import { assembleSummary, type BundleSummaryRow, type KaderSummaryRow, type ProvinceSummary, type ReportsSummaryRow, type SetSummaryRow, type StrataSummaryRow } from '../core/province/summary'
 import { getSetting, setSetting } from '../core/settings'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
@@ -104,18 +104,38 @@ export async function warehouseLoad(ctx: Ctx, path: string, opts: { holdBeforeCo
 export async function warehouseSummary(ctx: Ctx, client: Pick<pg.ClientBase, 'query'>, year: number): Promise<ProvinceSummary> {
   const me = officeParty(ctx.sqlite)
   const name = wilayahName(ctx.sqlite)
-  return summaryFromWarehouse(client, year, { code: me.wilayahCode, name: name(me.wilayahCode) }, name)
+  const { peers, opts } = localSummaryInputs(ctx)
+  return summaryFromWarehouse(client, year, { code: me.wilayahCode, name: name(me.wilayahCode) }, name, { peers, ...opts })
+}
+
+/** What the office database adds to the warehouse's rows: its enrolled kabupaten/kota, the clock, the stale setting. */
+export interface LocalInputs {
+  peers: string[]
+  now: Date
+  staleAfterDays: number
 }
 
 /**
  * The same figures for any area (a province, or a kabupaten over itself), read from the
- * summary tables: only that area's rows, assembled by the desktop's own `assembleSummary`.
+ * summary tables and the load log: only that area's rows, assembled by the desktop's own `assembleSummary`.
  */
-export async function summaryFromWarehouse(client: Pick<pg.ClientBase, 'query'>, year: number, area: { code: string; name: string }, nameOf: (code: string) => string): Promise<ProvinceSummary> {
+export async function summaryFromWarehouse(client: Pick<pg.ClientBase, 'query'>, year: number, area: { code: string; name: string }, nameOf: (code: string) => string, local?: LocalInputs): Promise<ProvinceSummary> {
   const within = `WHERE kab = $1 OR left(kab, length($1) + 1) = $1 || '.'`
   // One connection answers one query at a time.
   const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.kader} ${within}`, [area.code])
   const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.strata} ${within}`, [area.code])
   const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.sets} ${within}`, [area.code])
-  return assembleSummary(year, area, { kader: kader.rows, strata: strata.rows, sets: sets.rows }, nameOf)
+  const reports = await client.query<ReportsSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.reports} ${within}`, [area.code])
+  // The last bundle loaded from each office: the warehouse's counterpart of the desktop's bundle_log.
+  const bundles = await client.query<BundleSummaryRow>(
+    `SELECT * FROM (SELECT DISTINCT ON (peer_code) peer_code AS kab, seq, created_at, received_at FROM ${LOAD_LOG} ORDER BY peer_code, seq DESC) b ${within}`,
+    [area.code],
+  )
+  return assembleSummary(
+    year,
+    area,
+    { kader: kader.rows, strata: strata.rows, sets: sets.rows, reports: reports.rows, bundles: bundles.rows, peers: local?.peers },
+    nameOf,
+    local ? { now: local.now, staleAfterDays: local.staleAfterDays } : {},
+  )
 }

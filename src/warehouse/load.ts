@@ -193,8 +193,8 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     }
     const sum = (k: keyof TableLoad) => report.reduce((n, t) => n + Number(t[k]), 0)
     await client.query(
-      `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn')],
+      `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn, created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn'), m.createdAt, ctx.clock.now().toISOString()],
     )
     // The figures of the kabupaten/kota the bundle came from (or lies in), in the same transaction.
     await refreshSummaries(client, sender.slice(0, 5))

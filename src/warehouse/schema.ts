@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import pg from 'pg'
 import { AppError } from '../shared/result'
 import { columnsOf, grantTo, TABLE_POLICIES, type Party } from '../core/policy'
-import { KADER_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../core/province/summary'
+import { KADER_SUMMARY_SQL, REPORTS_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../core/province/summary'
 
 /**
  * The warehouse's PostgreSQL schema: one table per travelling table the warehouse office is
@@ -12,8 +12,8 @@ import { KADER_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY_SQL } from '../core/
  * and the province figures as summary tables over the same SQL the desktop runs.
  */
 export const LOAD_LOG = 'wh_load_log'
-export const SUMMARY_TABLES = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary' } as const
-const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL }
+export const SUMMARY_TABLES = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary', reports: 'wh_reports_summary' } as const
+const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL, reports: REPORTS_SUMMARY_SQL }
 /** Which version of the summary SQL the summary tables were built with (they are rebuilt when it changes). */
 const META = 'wh_meta'
 const SUMMARY_VERSION = createHash('sha256').update(JSON.stringify(SUMMARY_SQL)).digest('hex').slice(0, 16)
@@ -54,6 +54,9 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     withdrawn integer NOT NULL,
     loaded_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (peer_code, seq))`)
+  // The dashboard's "last bundle": when it was made (manifest) and loaded (the office clock).
+  out.push(`ALTER TABLE ${LOAD_LOG} ADD COLUMN IF NOT EXISTS created_at text`)
+  out.push(`ALTER TABLE ${LOAD_LOG} ADD COLUMN IF NOT EXISTS received_at text`)
   out.push(`CREATE TABLE IF NOT EXISTS ${META} (key text PRIMARY KEY, value text NOT NULL)`)
   // Warehouses made before the summary tables kept the figures as materialised views.
   for (const t of Object.values(SUMMARY_TABLES)) {

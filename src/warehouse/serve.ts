@@ -6,8 +6,11 @@ import type { Office, Wilayah } from '../shared/contract/app'
 import type { UserInfo } from '../shared/contract/people'
 import { allowed, isPublicOp, opRoles, ROLE_LABEL, rolesFor } from '../shared/contract/roles'
 import { AppError, fail, ok, type Result } from '../shared/result'
-import { summaryFromWarehouse } from './index'
+import { summaryFromWarehouse, type LocalInputs } from './index'
+import { DEFAULT_STALE_DAYS } from '../core/province/summary'
+import type { PeerOffice } from '../shared/contract/exchange'
 import { redact } from './schema'
+import { systemClock, type Clock } from '../core/clock'
 
 /**
  * `simpul warehouse serve`: the headless host in front of a warehouse. The host, the login
@@ -22,10 +25,10 @@ import { redact } from './schema'
  */
 
 /** Operations the warehouse answers from PostgreSQL. */
-type WarehouseOp = (input: never, env: { pool: pg.Pool; office: Office; nameOf: (code: string) => string }) => Promise<unknown>
+type WarehouseOp = (input: never, env: { pool: pg.Pool; office: Office; nameOf: (code: string) => string; local: () => Promise<LocalInputs> }) => Promise<unknown>
 export const WAREHOUSE_OPS: Partial<Record<OpName, WarehouseOp>> = {
-  'province.summary': async (input: { year: number }, { pool, office, nameOf }) =>
-    summaryFromWarehouse(pool, input.year, { code: office.wilayahCode, name: nameOf(office.wilayahCode) }, nameOf),
+  'province.summary': async (input: { year: number }, { pool, office, nameOf, local }) =>
+    summaryFromWarehouse(pool, input.year, { code: office.wilayahCode, name: nameOf(office.wilayahCode) }, nameOf, await local()),
 }
 
 /** Logging in and out changes no data (the session lives in the host). */
@@ -60,7 +63,7 @@ export interface WarehouseClient extends OpClient {
  * Wraps the office database's client: dashboard operations go to PostgreSQL (after the same
  * login and role checks as the dispatcher makes), writes are refused, other reads pass on.
  */
-export function warehouseClient(inner: OpClient, pool: pg.Pool): WarehouseClient {
+export function warehouseClient(inner: OpClient, pool: pg.Pool, clock: Clock = systemClock): WarehouseClient {
   const names = new Map<string, string>()
   let answered = 0
   let office: Office | null = null
@@ -94,7 +97,18 @@ export function warehouseClient(inner: OpClient, pool: pg.Pool): WarehouseClient
       // Names come from the office's wilayah reference; the kabupaten/kota codes from the summary.
       const codes = (await pool.query<{ kab: string }>(`SELECT DISTINCT kab FROM wh_kader_summary`)).rows.map((r) => r.kab)
       await nameLookup([office.wilayahCode, ...codes])
-      const data = await WAREHOUSE_OPS[op]!(parsed.data as never, { pool, office, nameOf: (c) => names.get(c) ?? c })
+      // The enrolled kabupaten/kota and the stale setting live in the office database, as on the desktop.
+      const local = async (): Promise<LocalInputs> => {
+        const peers = await inner.call('exchange.peers', {}, caller)
+        const settings = await inner.call('settings.get', {}, caller)
+        const days = Number(settings.ok ? (settings.data as Record<string, string>)['province.pref.stale_days'] : NaN)
+        return {
+          peers: peers.ok && office?.level === 'provinsi' ? (peers.data as PeerOffice[]).filter((p) => p.status === 'active' && p.level === 'kabupaten').map((p) => p.wilayahCode) : [],
+          now: clock.now(),
+          staleAfterDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_STALE_DAYS,
+        }
+      }
+      const data = await WAREHOUSE_OPS[op]!(parsed.data as never, { pool, office, nameOf: (c) => names.get(c) ?? c, local })
       answered++
       return ok(data)
     } catch (e) {

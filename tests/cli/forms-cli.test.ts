@@ -6,7 +6,7 @@ import { insertRow } from '../../src/core/db/rows'
 import { setMark } from '../../src/core/forms/marks'
 import { saveFormReports } from '../../src/core/forms/reports'
 import { appRoot } from '../../src/core/paths'
-import { tempDir, CLI_ENV } from '../helpers/db'
+import { tempDir, CLI_ENV, keyFor } from '../helpers/db'
 
 const simpul = (...args: string[]) => {
   const r = spawnSync(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
@@ -17,7 +17,7 @@ describe('form commands', () => {
   it('form list / form show, completeness per posyandu, quality with rule violations and outliers; all with --json', () => {
     const db = join(tempDir(), 'kec.sqlite')
     expect(simpul('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--db', db).code).toBe(0)
-    const ctx = openContext({ dataFile: db, host: 'cli' })
+    const ctx = openContext({ dataFile: db, host: 'cli', key: keyFor(db) })
     const [a, b] = ['Anggrek', 'Bougenvil'].map((name, i) => insertRow(ctx, 'posyandu', { name, desa_code: `12.18.04.${2001 + i}` }).id)
     // Two years of Anggrek's lansia numbers around 20, then one month of 400: an outlier by its own history.
     const items = Array.from({ length: 18 }, (_, i) => {

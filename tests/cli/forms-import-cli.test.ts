@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
 import { insertRow } from '../../src/core/db/rows'
 import { appRoot } from '../../src/core/paths'
-import { CLI_ENV, tempDir } from '../helpers/db'
+import { CLI_ENV, tempDir , keyFor } from '../helpers/db'
 
 const simpul = (...args: string[]) => {
   const r = spawnSync(process.execPath, [join(appRoot(), 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
@@ -46,7 +46,7 @@ describe('report import (recap sheet → monthly reports)', () => {
     const dir = tempDir()
     const db = join(dir, 'kec.sqlite')
     expect(simpul('init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--db', db).code).toBe(0)
-    const ctx = openContext({ dataFile: db, host: 'cli' })
+    const ctx = openContext({ dataFile: db, host: 'cli', key: keyFor(db) })
     const desa = ctx.sqlite.prepare(`SELECT code, name FROM wilayah WHERE parent_code = '12.18.04' ORDER BY code LIMIT 1`).get() as { code: string; name: string }
     for (const name of ['Posyandu Anggrek', 'Posyandu Bougenvil', 'Posyandu Cempaka']) insertRow(ctx, 'posyandu', { name, desa_code: desa.code })
     const count = () => (ctx.sqlite.prepare('SELECT count(*) AS n FROM monthly_report WHERE deleted_at IS NULL').get() as { n: number }).n

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { chmodSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
@@ -10,7 +9,7 @@ import { restoreDatabase } from '../../src/core/db/restore'
 import { writeBundle } from '../../src/core/exchange/export'
 import { appRoot } from '../../src/core/paths'
 import { getSetting, setSetting } from '../../src/core/settings'
-import { makeCtx, tempDir, CLI_ENV, dispatch } from '../helpers/db'
+import { makeCtx, tempDir, CLI_ENV, dispatch, keyFor, rawDb, TEST_DB_KEY } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
 /** A clock the test moves by hand (local time, as the backup names use). */
@@ -23,7 +22,7 @@ const DAY = 24 * 3600_000
 
 /** The `state` a backup file holds in meta: what the database looked like when it was copied. */
 const stateIn = (file: string) => {
-  const db = new Database(file, { readonly: true })
+  const db = rawDb(file, { readonly: true })
   try {
     return (db.prepare(`SELECT value FROM meta WHERE key = 'test_state'`).get() as { value: string } | undefined)?.value ?? null
   } finally {
@@ -100,7 +99,7 @@ describe('backup rotation protects restore points from a flood of imports', () =
     setSetting(kab.sqlite, 'backup.keep', '2')
     const manual = backupDatabase(kab.sqlite, kab.backupsDir, 'manual', clock, 2)
     const posyanduCount = (file: string) => {
-      const db = new Database(file, { readonly: true })
+      const db = rawDb(file, { readonly: true })
       try {
         return (db.prepare('SELECT count(*) AS n FROM posyandu').get() as { n: number }).n
       } finally {
@@ -221,11 +220,11 @@ describe('restore', () => {
     ours.close()
     chmodSync(dataFile, 0o644)
     const before = readFileSync(dataFile)
-    expect(() => restoreDatabase(dataFile, foreign.file)).toThrow(/bukan kantor ini/)
+    expect(() => restoreDatabase(dataFile, foreign.file, {}, TEST_DB_KEY)).toThrow(/bukan kantor ini/)
     expect(readFileSync(dataFile).equals(before)).toBe(true)
-    restoreDatabase(dataFile, foreign.file, { confirmOtherOffice: true })
+    restoreDatabase(dataFile, foreign.file, { confirmOtherOffice: true }, TEST_DB_KEY)
     expect(mode(dataFile)).toBe(0o600)
-    const back = openContext({ dataFile, host: 'cli' })
+    const back = openContext({ dataFile, host: 'cli', key: keyFor(dataFile) })
     expect(back.office()?.wilayahCode).toBe('12.18.05')
     back.close()
   })

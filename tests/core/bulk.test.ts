@@ -8,7 +8,7 @@ import { bulkApply } from '../../src/core/exchange/stages/apply'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { listKader } from '../../src/core/registry/kader'
 import { encodeNik } from '../../src/shared/nik'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, keyFor } from '../helpers/db'
 import { makeOffices, receive, send } from '../helpers/exchange'
 
 const KEC = '12.18.04'
@@ -20,7 +20,7 @@ function twins(): [Ctx, Ctx] {
   a.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const dir = tempDir()
   copyFileSync(a.dataFile, join(dir, 'simpul.sqlite'))
-  const b = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+  const b = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(dir, 'simpul.sqlite')) })
   // The copy acts as the same logged-in person, so both audit logs name the same user.
   b.actAs(a.actor())
   return [a, b]
@@ -46,17 +46,24 @@ const searchIndex = (ctx: Ctx) => ({
   keys: ctx.sqlite.prepare(`SELECT count(*) AS n FROM search_key`).get(),
 })
 const auditLog = (ctx: Ctx) => ctx.sqlite.prepare(`SELECT at, user, office_code, table_name, row_id, action, before_json, after_json FROM audit_log ORDER BY rowid`).all()
+const indexes = (ctx: Ctx) => ctx.sqlite.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
 const triggers = (ctx: Ctx) => ctx.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(',')}) ORDER BY name`).all(...TRIGGERS)
 
 describe('bulk writes (src/core/db/bulk.ts)', () => {
-  it('end with the same rows, search index and audit log as row-by-row writes', () => {
+  it.each([
+    ['keeping the indexes up to date', []],
+    ['building the secondary indexes once at the end', ['posyandu', 'kader', 'kader_posyandu']],
+  ])('end with the same rows, search index and audit log as row-by-row writes (%s)', (_, rebuildIndexes) => {
     const [perRow, bulk] = twins()
     const desa = (perRow.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code`).all(KEC) as { code: string }[]).map((d) => d.code)
     const triggersBefore = triggers(bulk)
     expect(triggersBefore).toHaveLength(6)
+    const indexesBefore = indexes(bulk)
 
     perRow.sqlite.transaction(() => writes(perRow, desa))()
-    withBulk(bulk.sqlite, ['posyandu', 'kader', 'kader_posyandu'], () => writes(bulk, desa))
+    withBulk(bulk.sqlite, ['posyandu', 'kader', 'kader_posyandu'], () => writes(bulk, desa), { rebuildIndexes })
+    expect(indexes(bulk)).toEqual(indexesBefore)
+    expect(bulk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
 
     for (const t of ['posyandu', 'kader', 'kader_posyandu']) {
       expect(bulk.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()).toEqual(perRow.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all())
@@ -79,14 +86,20 @@ describe('bulk writes (src/core/db/bulk.ts)', () => {
   it('a failure inside bulk mode rolls back the rows and the suspended triggers together', () => {
     const [ctx] = twins()
     const desa = (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code`).all(KEC) as { code: string }[]).map((d) => d.code)
-    const before = { triggers: triggers(ctx), kader: ctx.sqlite.prepare('SELECT count(*) AS n FROM kader').get(), audit: auditLog(ctx).length }
+    const before = { triggers: triggers(ctx), indexes: indexes(ctx), kader: ctx.sqlite.prepare('SELECT count(*) AS n FROM kader').get(), audit: auditLog(ctx).length }
     expect(() =>
-      withBulk(ctx.sqlite, ['posyandu', 'kader', 'kader_posyandu'], () => {
-        writes(ctx, desa)
-        throw new Error('gagal di tengah')
-      }),
+      withBulk(
+        ctx.sqlite,
+        ['posyandu', 'kader', 'kader_posyandu'],
+        () => {
+          writes(ctx, desa)
+          throw new Error('gagal di tengah')
+        },
+        { rebuildIndexes: ['kader', 'kader_posyandu'] },
+      ),
     ).toThrow('gagal di tengah')
     expect(triggers(ctx)).toEqual(before.triggers)
+    expect(indexes(ctx)).toEqual(before.indexes)
     expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM kader').get()).toEqual(before.kader)
     expect(auditLog(ctx)).toHaveLength(before.audit)
     expect(ctx.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_temp_master`).get()).toEqual({ n: 0 })
@@ -100,17 +113,20 @@ describe('bulk apply of a large bundle (stages/apply.ts)', () => {
   it('gives the same rows, search index and audit log as the row-by-row apply, and keeps the triggers', async () => {
     const { kab, kec: [kec], outDir } = makeOffices([KEC])
     const desa = (kec.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code`).all(KEC) as { code: string }[]).map((d) => d.code)
-    kec.sqlite.transaction(() => writes(kec, desa, 600))()
+    // 1,100 kader and memberships: a first bundle that also rebuilds those tables' indexes once.
+    kec.sqlite.transaction(() => writes(kec, desa, 1100))()
     const bundle = send(kec, kab, outDir)
     // The same kabupaten twice: one applies in bulk mode, its copy row by row.
     kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const copyDir = tempDir()
     cpSync(kab.dataDir, copyDir, { recursive: true })
-    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(copyDir, 'simpul.sqlite')) })
     twin.actAs(kab.actor())
     const triggersBefore = triggers(kab)
+    const indexesBefore = indexes(kab)
 
     const bulkReport = await receive(kab, bundle)
+    expect(indexes(kab)).toEqual(indexesBefore)
     expect(bulkReport.totals.new).toBeGreaterThanOrEqual(bulkApply.minRows)
     const saved = bulkApply.minRows
     bulkApply.minRows = Number.POSITIVE_INFINITY
@@ -123,7 +139,7 @@ describe('bulk apply of a large bundle (stages/apply.ts)', () => {
     for (const t of ['posyandu', 'kader', 'kader_posyandu']) {
       expect(kab.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()).toEqual(twin.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all())
     }
-    expect(searchIndex(kab).kader).toHaveLength(600)
+    expect(searchIndex(kab).kader).toHaveLength(1100)
     expect(searchIndex(kab)).toEqual(searchIndex(twin))
     expect(triggers(kab)).toEqual(triggersBefore)
     expect(kab.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_temp_master`).get()).toEqual({ n: 0 })

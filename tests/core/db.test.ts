@@ -1,6 +1,6 @@
+import type Database from 'better-sqlite3'
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/core/clock'
@@ -12,7 +12,7 @@ import * as schema from '../../src/core/db/schema'
 import { restoreDatabase } from '../../src/core/db/restore'
 import { migrationsDir } from '../../src/core/paths'
 import { AppError } from '../../src/shared/result'
-import { makeCtx, tempDir } from '../helpers/db'
+import { makeCtx, tempDir, keyFor, rawDb, TEST_DB_KEY } from '../helpers/db'
 
 const clock = fixedClock('2026-11-24T09:00:00+07:00')
 const journal = JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] }
@@ -29,7 +29,7 @@ describe('migrations', () => {
     const migrations = readMigrations(migrationsDir())
     // Step through the journal one migration at a time, as successive releases would.
     const file = join(dir, 'step.sqlite')
-    const raw = new Database(file)
+    const raw = rawDb(file)
     for (const m of migrations) {
       raw.transaction(() => {
         for (const s of m.statements) raw.exec(s)
@@ -47,7 +47,7 @@ describe('migrations', () => {
     expect(integrityCheck(opened.sqlite).ok).toBe(true)
     const tables = (db: Database.Database) =>
       db.prepare(`SELECT name, sql FROM sqlite_master WHERE type IN ('table','index') AND name NOT LIKE 'sqlite_%' ORDER BY name`).all()
-    const stepped = new Database(file, { readonly: true })
+    const stepped = rawDb(file, { readonly: true })
     expect(tables(opened.sqlite)).toEqual(tables(stepped))
     stepped.close()
     opened.sqlite.close()
@@ -70,7 +70,7 @@ describe('migrations', () => {
     // A database from "the previous release": every migration but the last one... or, with
     // a single migration so far, a version-0 file that already holds data.
     const migrations = readMigrations(migrationsDir())
-    const raw = new Database(file)
+    const raw = rawDb(file)
     const upto = Math.max(0, migrations.length - 1)
     for (const m of migrations.slice(0, upto)) for (const s of m.statements) raw.exec(s)
     raw.exec(`CREATE TABLE IF NOT EXISTS legacy_note(x TEXT); INSERT INTO legacy_note VALUES ('keep me')`)
@@ -82,7 +82,7 @@ describe('migrations', () => {
     {
       expect(opened.backupFile).not.toBeNull()
       expect(existsSync(opened.backupFile!)).toBe(true)
-      const b = new Database(opened.backupFile!, { readonly: true })
+      const b = rawDb(opened.backupFile!, { readonly: true })
       expect(b.pragma('user_version', { simple: true })).toBe(upto)
       expect(b.prepare('SELECT x FROM legacy_note').get()).toEqual({ x: 'keep me' })
       b.close()
@@ -94,7 +94,7 @@ describe('migrations', () => {
   it('refuses a database made by a newer Simpul and leaves it byte-for-byte unchanged', () => {
     const dir = tempDir()
     const file = join(dir, 'newer.sqlite')
-    const raw = new Database(file)
+    const raw = rawDb(file)
     raw.exec('CREATE TABLE future_thing(x)')
     raw.pragma(`application_id = ${APPLICATION_ID}`)
     raw.pragma(`user_version = ${journal.entries.length + 5}`)
@@ -102,7 +102,7 @@ describe('migrations', () => {
     const before = readFileSync(file)
     let err: unknown
     try {
-      openContext({ dataFile: file, host: 'cli' })
+      openContext({ dataFile: file, host: 'cli', key: keyFor(file) })
     } catch (e) {
       err = e
     }
@@ -116,11 +116,11 @@ describe('migrations', () => {
   it('refuses a SQLite file that is not a Simpul database', () => {
     const dir = tempDir()
     const file = join(dir, 'other.sqlite')
-    const raw = new Database(file)
+    const raw = rawDb(file)
     raw.exec('CREATE TABLE customers(x)')
     raw.close()
     const before = readFileSync(file)
-    expect(() => openContext({ dataFile: file, host: 'cli' })).toThrow(/bukan basis data Simpul/)
+    expect(() => openContext({ dataFile: file, host: 'cli', key: keyFor(file) })).toThrow(/bukan basis data Simpul/)
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 })
@@ -137,9 +137,9 @@ describe('backups', () => {
     ctx.sqlite.prepare(`INSERT INTO meta(key, value) VALUES ('after_backup', 'x')`).run()
     const { dataFile } = ctx
     ctx.close()
-    const res = restoreDatabase(dataFile, keep)
+    const res = restoreDatabase(dataFile, keep, {}, TEST_DB_KEY)
     expect(res.previousBackup).not.toBeNull()
-    const back = openContext({ dataFile, host: 'cli' })
+    const back = openContext({ dataFile, host: 'cli', key: keyFor(dataFile) })
     expect(integrityCheck(back.sqlite).ok).toBe(true)
     expect(back.sqlite.prepare(`SELECT value FROM meta WHERE key = 'after_backup'`).get()).toBeUndefined()
     expect(back.office()?.wilayahCode).toBe('12.18.04')
@@ -152,8 +152,8 @@ describe('backups', () => {
     copyFileSync(join(migrationsDir(), 'meta', '_journal.json'), bogus)
     const { dataFile } = ctx
     ctx.close()
-    expect(() => restoreDatabase(dataFile, bogus)).toThrow(AppError)
-    const again = openContext({ dataFile, host: 'cli' })
+    expect(() => restoreDatabase(dataFile, bogus, {}, TEST_DB_KEY)).toThrow(AppError)
+    const again = openContext({ dataFile, host: 'cli', key: keyFor(dataFile) })
     expect(again.office()?.wilayahCode).toBe('12.18.04')
     again.close()
   })

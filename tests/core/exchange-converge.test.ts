@@ -9,7 +9,7 @@ import { policyOf, refusal as policyRefusal } from '../../src/core/policy'
 import { nextBundleRows, writeBundle } from '../../src/core/exchange/export'
 import { newId } from '../../src/core/sync/ids'
 import { AppError } from '../../src/shared/result'
-import { tempDir } from '../helpers/db'
+import { tempDir, keyFor } from '../helpers/db'
 import { makeOffices, receive, send, snapshot } from '../helpers/exchange'
 import { propertyBudget } from '../helpers/budget'
 
@@ -31,7 +31,7 @@ function openCopies(): Ctx[] {
   return template.map((dir) => {
     const copy = tempDir('simpul-prop-')
     cpSync(dir, copy, { recursive: true })
-    return openContext({ dataFile: join(copy, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    return openContext({ dataFile: join(copy, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(copy, 'simpul.sqlite')) })
   })
 }
 

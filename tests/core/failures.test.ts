@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
@@ -9,7 +8,7 @@ import * as schema from '../../src/core/db/schema'
 import { environmentFailure, FAILURE, failureFor, tooLarge } from '../../src/core/failures'
 import { appRoot } from '../../src/core/paths'
 import { getSetting } from '../../src/core/settings'
-import { makeCtx, CLI_ENV, dispatch } from '../helpers/db'
+import { makeCtx, CLI_ENV, dispatch, rawDb } from '../helpers/db'
 import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 /** What a person must never read: SQLite's or Node's own words, or a stack. */
@@ -29,7 +28,7 @@ describe('failures of the computer, told in words', () => {
   it('a read-only database file: READ_ONLY, what to do, nothing changed, details only in the log', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     // Tests run as root, where chmod 0444 stops nothing: open the file read-only instead (a real SQLITE_READONLY).
-    const ro = new Database(ctx.dataFile, { readonly: true })
+    const ro = rawDb(ctx.dataFile, { readonly: true })
     const roCtx: Ctx = { ...ctx, sqlite: ro, db: drizzle(ro, { schema }) }
     const error = await refused(roCtx, 'settings.set', { key: 'letterhead.office', value: 'Budi' })
     expect(error).toEqual({ code: 'READ_ONLY', message: FAILURE.READ_ONLY })
@@ -47,7 +46,7 @@ describe('failures of the computer, told in words', () => {
   it('a database held by another program (BEGIN EXCLUSIVE elsewhere): DB_LOCKED, and it works again once released', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     ctx.sqlite.pragma('busy_timeout = 50')
-    const other = new Database(ctx.dataFile)
+    const other = rawDb(ctx.dataFile)
     other.exec('BEGIN EXCLUSIVE')
     const error = await refused(ctx, 'registry.posyanduSave', { data: { name: 'Posyandu Melati', desaCode: firstDesa(ctx) } })
     expect(error).toEqual({ code: 'DB_LOCKED', message: FAILURE.DB_LOCKED })
@@ -107,7 +106,7 @@ describe('failures of the computer, told in words', () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const file = ctx.dataFile
     ctx.close()
-    const other = new Database(file)
+    const other = rawDb(file)
     other.pragma('locking_mode = EXCLUSIVE')
     other.exec('BEGIN EXCLUSIVE')
     try {
@@ -135,7 +134,7 @@ describe('failures of the computer, told in words', () => {
 
   it('an unexpected error says "internal" without its technical text; the text goes to the log', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
-    const closed = new Database(ctx.dataFile)
+    const closed = rawDb(ctx.dataFile)
     closed.close()
     const error = await refused({ ...ctx, sqlite: closed }, 'settings.get', {})
     expect(error).toEqual({ code: 'INTERNAL', message: FAILURE.INTERNAL })

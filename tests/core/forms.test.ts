@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/core/clock'
@@ -12,7 +11,7 @@ import { migrationsDir } from '../../src/core/paths'
 import { BUILTIN_FORMS, builtinForm } from '../../src/shared/forms/builtin'
 import { checkForm, ruleVerdicts, compileForm, type FormDef, type FormField, type FormValues } from '../../src/shared/forms/form'
 import { emptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../src/shared/evaluation/fields'
-import { addUser, callOp, makeCtx, tempDir } from '../helpers/db'
+import { addUser, callOp, makeCtx, tempDir, keyFor, rawDb } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
 
 describe('shipped forms', () => {
@@ -84,7 +83,7 @@ describe('forms as data', () => {
     const migrations = readMigrations(migrationsDir())
     const upto = migrations.findIndex((m) => m.tag.endsWith('_forms'))
     expect(upto).toBeGreaterThan(0)
-    const raw = new Database(file)
+    const raw = rawDb(file)
     for (const m of migrations.slice(0, upto)) for (const s of m.statements) raw.exec(s)
     raw.pragma(`application_id = ${APPLICATION_ID}`)
     raw.pragma(`user_version = ${upto}`)
@@ -102,7 +101,7 @@ describe('forms as data', () => {
       months.push(row)
     }
     raw.close()
-    const ctx = openContext({ dataFile: file, host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00') })
+    const ctx = openContext({ dataFile: file, host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(file) })
     setupOffice(ctx, { wilayahCode: '12.18.04', level: 'kecamatan', name: 'Kantor', operatorName: 'Penguji' })
     const admin = addUser(ctx, 'admin')
     for (const row of months) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
-import { insertRow } from '../../src/core/db/rows'
+import { insertRow, updateRow } from '../../src/core/db/rows'
 import { PARTIAL_MONTH_SETTING } from '../../src/core/honor/lists'
 import { honorListWorkbook, RUPIAH_FORMAT } from '../../src/core/honor/xlsx'
 import { setSetting } from '../../src/core/settings'
@@ -298,5 +298,61 @@ describe('persons from kader and tax preview', () => {
     expect(p).toMatchObject({ kaderId: kader.id, nik: '1218046607880003', taxRule: 'bukan_pegawai', activeAssignments: 0 })
     expect(await op(ctx, 'honor.taxPreview', { gross: 990_000, rule: 'bukan_pegawai', hasNpwp: false })).toMatchObject({ tax: 29_700, net: 960_300 })
     expect((await refused(ctx, 'honor.taxPreview', { gross: -5, rule: 'bukan_pegawai' })).code).toBe('INVALID_INPUT')
+  })
+})
+
+describe('lists of the old kind (one line per appointment)', () => {
+  /**
+   * A database from before "one line per person": Siti holds two posyandu and the list has a
+   * line for each appointment, with the full quarter each — as the previous release wrote it.
+   */
+  async function oldStyle() {
+    const s = await setup({ partial: 'full' })
+    const a3 = await op(s.ctx, 'honor.assignmentSave', { personId: s.siti.id, posyanduId: s.kenanga.id, regulationId: s.decree.id, fromDate: '2025-01-01' })
+    const d = await op(s.ctx, 'honor.listCreate', quarter1)
+    const siti = s.ctx.sqlite.prepare(`SELECT * FROM honor_line WHERE list_id = ? AND person_id = ?`).get(d.list.id, s.siti.id) as Record<string, unknown>
+    updateRow(s.ctx, 'honor_line', siti.id as string, { posyandu_name: 'Melati', assignment_id: s.a1.id, posyandu_id: s.melati.id })
+    const { id: _id, rev: _rev, hlc: _hlc, origin: _origin, created_at: _c, updated_at: _u, ...copy } = siti
+    insertRow(s.ctx, 'honor_line', { ...copy, assignment_id: a3.assignment.id, posyandu_id: s.kenanga.id, posyandu_name: 'Kenanga', sort_no: 3 }, { scope: siti.scope as string })
+    return { ...s, listId: d.list.id }
+  }
+  const stored = (ctx: Ctx, listId: string) => ctx.sqlite.prepare(`SELECT person_name AS n, posyandu_name AS p, gross FROM honor_line WHERE list_id = ? AND deleted_at IS NULL ORDER BY sort_no`).all(listId)
+
+  it('a draft shows one line per person; verifying it is refused until the preparer regenerates it, which leaves one line per person', async () => {
+    const { ctx, listId } = await oldStyle()
+    expect(stored(ctx, listId)).toHaveLength(3)
+    const shown = await op(ctx, 'honor.listGet', { id: listId })
+    expect(shown.oldLines).toBe(true)
+    expect(shown.lines.map((l) => [l.personName, l.posyanduName])).toEqual([['Siti Aminah', 'Melati, Kenanga'], ['Budi Santoso', 'Mawar']])
+    const e = await refused(ctx, 'honor.verify', { id: listId })
+    expect(e).toMatchObject({ code: 'LIST_OLD_LINES', message: expect.stringMatching(/satu baris per penugasan untuk Siti Aminah/) })
+    const fresh = await op(ctx, 'honor.listRefresh', { id: listId })
+    expect(fresh.oldLines).toBe(false)
+    // One line for Siti, both posyandu named, the quarter paid once (January 300,000, then 330,000).
+    expect(stored(ctx, listId)).toEqual([
+      { n: 'Siti Aminah', p: 'Melati, Kenanga', gross: 960_000 },
+      { n: 'Budi Santoso', p: 'Mawar', gross: 630_000 },
+    ])
+    expect(fresh.removed.map((l) => l.changeReason)).toEqual(['Digabung: satu baris per orang per periode', 'Digabung: satu baris per orang per periode'])
+    await approve(ctx, listId)
+  })
+
+  it('a final list of the old kind stays as stored and is shown (and exported) as one line per person with its amounts added up', async () => {
+    const { ctx, listId } = await oldStyle()
+    // The previous release finalised it: the status set as that release did, before the new checks.
+    ctx.sqlite.prepare(`UPDATE honor_list SET status = 'final', number = '001/HONOR/2026' WHERE id = ?`).run(listId)
+    const before = JSON.stringify(stored(ctx, listId))
+    const shown = await op(ctx, 'honor.listGet', { id: listId })
+    expect(shown.oldLines).toBe(true)
+    const siti = shown.lines.find((l) => l.personName === 'Siti Aminah')!
+    expect(siti).toMatchObject({ posyanduName: 'Melati, Kenanga', gross: 1_920_000, months: 6 })
+    expect(shown.lines.reduce((n, l) => n + l.net, 0)).toBe(shown.list.totalNet)
+    const xlsx = await op(ctx, 'honor.exportXlsx', { id: listId })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer)
+    const names: string[] = []
+    wb.worksheets[0].eachRow((r) => names.push(String(r.values)))
+    expect(names.filter((r) => r.includes('Siti Aminah'))).toHaveLength(1)
+    expect(JSON.stringify(stored(ctx, listId))).toBe(before)
   })
 })

@@ -68,7 +68,7 @@ describe('stage 3 — decrypt and stream rows', () => {
     const down = send(kab, a, outDir)
     const downHeads: SectionHead[] = []
     await streamRows(down, checkBundle(a, down), { head: (h) => downHeads.push(h), row: () => {} })
-    expect(downHeads.filter((h) => h.complete).map((h) => h.table).sort()).toEqual(['honor_line', 'honor_list', 'honor_rate', 'kader_count', 'pendamping_assignment', 'pendamping_person', 'posyandu_stratum'])
+    expect(downHeads.filter((h) => h.complete).map((h) => h.table).sort()).toEqual(['honor_line', 'honor_list', 'honor_rate', 'kader_count', 'offer_decision', 'pendamping_assignment', 'pendamping_person', 'posyandu_stratum'])
     const flipped = Buffer.from(readFileSync(file))
     flipped[flipped.length - 30] ^= 1
     const bad = join(outDir, 'flip.simpul')

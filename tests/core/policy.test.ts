@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { insertRow, updateRow } from '../../src/core/db/rows'
 import { tablesWithTravellingColumns } from '../../src/core/exchange/tables'
 import { policyOf, rowSchema, TABLE_POLICIES } from '../../src/core/policy'
+import { date as dateColumn } from '../../src/core/policy/columns'
 import { refusal } from '../helpers/exchange'
 import { makeCtx } from '../helpers/db'
 
@@ -52,5 +53,26 @@ describe('the one write path', () => {
     expect(e.message).toBe('Posyandu "Melati" tidak dapat disimpan: address: paling banyak 200 huruf.')
     expect((await refusal(() => insertRow(kab, 'kader', { nik: '1218044508900001', name: 'Siti', sex: 'X' }, { scope: '12.18.04' }))).message).toMatch(/sex: jenis kelamin harus L atau P/)
     expect(kab.sqlite.prepare('SELECT rev, address FROM posyandu WHERE id = ?').get(p.id)).toEqual({ rev: 1, address: null })
+  })
+})
+
+describe('date columns', () => {
+  it('take exactly the dates a Date reads back unchanged (the rule before it was computed without a Date)', () => {
+    const byDate = (s: string) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+    }
+    const pad = (n: number, w: number) => String(n).padStart(w, '0')
+    const samples = ['', '2025-1-5', '2025-01-5', '2025-00-10', '2025-13-01', '2025-02-00', '2025-02-32', ' 2025-02-01', '2025-02-01 ', '２０２５-01-01', '2025/01/01', '+02025-01-01']
+    for (const y of [0, 1, 4, 100, 200, 400, 1600, 1700, 1900, 1945, 2000, 2023, 2024, 2025, 2100, 2400, 9999]) {
+      for (let m = 0; m <= 13; m++) for (let d = 0; d <= 32; d++) samples.push(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`)
+    }
+    let valid = 0
+    for (const s of samples) {
+      expect(dateColumn.safeParse(s).success, s).toBe(byDate(s))
+      if (byDate(s)) valid++
+    }
+    // 17 years of 365 or 366 days were tried, every one of them taken.
+    expect(valid).toBe(17 * 365 + 7) // leap: 0, 4, 400, 1600, 2000, 2024, 2400
   })
 })

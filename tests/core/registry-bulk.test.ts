@@ -70,3 +70,56 @@ describe('bulk changes to kader chosen in the list', () => {
     ctx.close()
   })
 })
+
+describe('bulk changes to posyandu chosen in the list', () => {
+  const posyanduFilter = () => import('../../src/shared/contract/registry').then((m) => m.posyanduFilter)
+  const row = (ctx: ReturnType<typeof makeCtx>, id: string) => ctx.sqlite.prepare(`SELECT status, status_date, status_reason, desa_code, scope, rev FROM posyandu WHERE id = ?`).get(id) as Record<string, unknown>
+
+  it('sets many posyandu inactive with a date and reason, one audit entry per posyandu; again changes nothing', async () => {
+    const { ctx, melati, mawar } = setup()
+    const before = auditCount(ctx, 'posyandu', 'update')
+    const res = await dispatch(ctx, 'registry.posyanduBulk', { action: 'deactivate', ids: [melati.id, mawar.id], date: '2020-06-30', reason: 'digabung dengan posyandu desa' })
+    expect(res).toEqual({ ok: true, data: { changed: 2, unchanged: 0 } })
+    expect(auditCount(ctx, 'posyandu', 'update') - before).toBe(2)
+    expect(row(ctx, melati.id)).toMatchObject({ status: 'nonaktif', status_date: '2020-06-30', status_reason: 'digabung dengan posyandu desa' })
+    const snap = snapshot(ctx)
+    expect(await dispatch(ctx, 'registry.posyanduBulk', { action: 'deactivate', ids: [melati.id], date: '2021-01-01', reason: 'lagi' })).toEqual({ ok: true, data: { changed: 0, unchanged: 1 } })
+    expect(snapshot(ctx)).toEqual(snap)
+    ctx.close()
+  })
+
+  it('moves posyandu to another desa of their kecamatan; the scope stays', async () => {
+    const { ctx, melati } = setup()
+    const res = await dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [melati.id], desaCode: FIRDAUS })
+    expect(res).toEqual({ ok: true, data: { changed: 1, unchanged: 0 } })
+    expect(row(ctx, melati.id)).toMatchObject({ desa_code: FIRDAUS, scope: '12.18.04' })
+    ctx.close()
+  })
+
+  it('refuses the whole selection (desa of another kecamatan, a name taken in the target desa, no reason, a future date) and writes nothing', async () => {
+    const { ctx, melati, mawar } = setup()
+    const twin = addPosyandu(ctx, 'Posyandu Mawar', SEI_RAMPAH)
+    const snap = snapshot(ctx)
+    const other = await dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [melati.id, mawar.id], desaCode: PERBAUNGAN_DESA })
+    expect(other.ok).toBe(false)
+    if (!other.ok) expect(other.error.message).toMatch(/kecamatan lain/)
+    const taken = await dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [melati.id, twin.id], desaCode: FIRDAUS })
+    expect(taken.ok).toBe(false)
+    if (!taken.ok) expect(taken.error.message).toMatch(/Sudah ada posyandu bernama "Posyandu Mawar"/)
+    const noReason = await dispatch(ctx, 'registry.posyanduBulk', { action: 'deactivate', ids: [melati.id], date: '2020-06-30', reason: ' ' })
+    expect(noReason.ok).toBe(false)
+    if (!noReason.ok) expect(noReason.error.message).toMatch(/alasan/)
+    const future = await dispatch(ctx, 'registry.posyanduBulk', { action: 'deactivate', ids: [melati.id], date: '2999-01-01', reason: 'belum terjadi' })
+    expect(future.ok).toBe(false)
+    if (!future.ok) expect(future.error.message).toMatch(/belum terjadi/)
+    expect(snapshot(ctx)).toEqual(snap)
+    ctx.close()
+  })
+
+  it('the list and the export can be limited to the chosen ids', async () => {
+    const { ctx, mawar } = setup()
+    const { listPosyandu } = await import('../../src/core/registry/posyandu')
+    expect(listPosyandu(ctx, (await posyanduFilter()).parse({ ids: [mawar.id] })).rows.map((r) => r.name)).toEqual(['Posyandu Mawar'])
+    ctx.close()
+  })
+})

@@ -42,3 +42,26 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
   }
   expect(found).toEqual([])
 })
+
+test('a refusal from core reads English on an English screen (no Indonesian catalogue text)', async ({ page, host }) => {
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await open(page, 'registri/kader')
+  const row = page.locator('main table tbody tr').first()
+  const name = (await row.locator('td').nth(1).innerText()).trim()
+  await row.getByRole('checkbox').check()
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Set inactive' }).click()
+  const form = page.getByRole('dialog', { name: 'Set inactive' })
+  // Before the cadre became active: core refuses (DATE_ORDER), in Indonesian; the screen says it in English.
+  await form.getByLabel('Inactive from').fill('01/01/1950')
+  await form.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('dialog', { name: 'Set 1 cadres inactive from 1950-01-01?' }).getByRole('button', { name: 'Set inactive' }).click()
+  const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Failed' })
+  await expect(notice).toContainText(`Cadre ${name} is active only from`)
+  const text = await notice.innerText()
+  const found = CATALOGUE.filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))
+  await shot(page, 'english-refusal')
+  expect(found).toEqual([])
+})

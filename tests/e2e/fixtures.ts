@@ -56,7 +56,7 @@ export async function startHost(dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))
   return { url, dbFile, dir, proc, cli: (args) => runCli([...args, '--db', dbFile], CLI_AS_ADMIN) }
 }
 
-export const test = base.extend<{ host: Host }>({
+export const test = base.extend<{ host: Host & { proc: ChildProcess } }>({
   host: async ({}, use) => {
     const h = await startHost()
     await use(h)
@@ -92,7 +92,20 @@ export async function setupKecamatan(page: Page, host: Host, kecamatan = 'Sei Ra
   await pick(page, 'Kecamatan', kecamatan)
   await fillAdmin(page)
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await passRecoveryCode(page)
   await expect(page.getByTestId('office-name')).toContainText(kecamatan)
+}
+
+/**
+ * Setup encrypts the database and shows its recovery code once; returns the code after
+ * pressing "continue" (the office would print it for the safe).
+ */
+export async function passRecoveryCode(page: Page): Promise<string> {
+  const code = page.getByTestId('recovery-code')
+  await expect(code).toHaveText(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/)
+  const text = (await code.textContent())!.trim()
+  await page.getByRole('button', { name: 'Sudah saya simpan, lanjutkan' }).click()
+  return text
 }
 
 /** The administrator fields of the setup (or first-administrator) screen. */
@@ -133,5 +146,6 @@ export async function setupKabupaten(page: Page, host: Host, operator = 'Rahmat 
   await page.getByLabel('Nama kantor').fill('Bappeda Kabupaten Serdang Bedagai')
   await fillAdmin(page, { ...ADMIN, displayName: operator })
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click()
+  await passRecoveryCode(page)
   await expect(page.getByTestId('office-name')).toHaveText('Bappeda Kabupaten Serdang Bedagai')
 }

@@ -2,12 +2,14 @@
 // (regulation register), and optionally many extra pendamping so the printout spans pages.
 // Usage: tsx tests/e2e/honor-seed.ts <db file> [--people | --extra N]
 import { openContext } from '../../src/core/context'
+// The database is encrypted; its key is unwrapped with the test administrator's password.
+import { keyFor } from '../helpers/raw-db'
 import { insertRow } from '../../src/core/db/rows'
 import { saveAssignment, savePerson, saveRate } from '../../src/core/honor/service'
 import { createRegulation } from '../../src/core/regulation/service'
 
 const [file, flag, count] = process.argv.slice(2)
-const ctx = openContext({ dataFile: file, host: 'cli' })
+const ctx = openContext({ dataFile: file, host: 'cli', key: keyFor(file) })
 const posyandu = (name: string, desa: string) => insertRow(ctx, 'posyandu', { name, desa_code: desa }, { scope: desa.slice(0, 8) })
 
 if (flag === '--extra') {

@@ -109,7 +109,9 @@ test('appoint two pendamping, set a rate typed with dots, the operator makes a q
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click()
   await expect(page.getByText('NIK harus 16 angka')).toBeVisible()
   await shot(page, 'honor-person-invalid')
-  await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click()
+  await page.getByRole('dialog', { name: 'Tambah pendamping' }).getByRole('button', { name: 'Batal' }).click()
+  // The form has changes: Batal asks before throwing them away.
+  await page.getByRole('dialog', { name: 'Perubahan belum disimpan' }).getByRole('button', { name: 'Buang perubahan' }).click()
 
   await addPerson(page, { nik: '1218044501900001', name: 'Siti Aminah', npwp: '12.345.678.9-118.000', bank: 'Bank Sumut', account: '1001900001' })
   await addPerson(page, { nik: '1218051203850002', name: 'Budi Santoso', bank: 'BRI', account: '3320010045507' })

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { keyFor, rawDb } from '../helpers/raw-db'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
@@ -93,7 +93,7 @@ test('rupiah typed the Indonesian way, dates as HH/BB/TTTT, deletes ask naming w
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('cell', { name: 'Rp 750.000' })).toBeVisible()
   await expect(page.getByRole('cell', { name: '1 Januari 2026' })).toBeVisible()
-  const db = new Database(host.dbFile, { readonly: true })
+  const db = rawDb(host.dbFile, { readonly: true }, keyFor(host.dbFile)!)
   expect(db.prepare(`SELECT amount FROM honor_rate WHERE deleted_at IS NULL`).all()).toEqual([{ amount: 750000 }])
 
   // The trash icon asks first, naming the rate; cancelling keeps it.
@@ -119,7 +119,7 @@ test('a wrong NIP cannot be saved: the error shows and the letterhead stays unsa
   await page.getByRole('button', { name: 'Simpan kop dan penandatangan' }).click()
   await expect(page.getByText('Belum tersimpan: NIP Camat belum benar')).toBeVisible()
   await shot(page, 'screens-nip-blocked')
-  const db = new Database(host.dbFile, { readonly: true })
+  const db = rawDb(host.dbFile, { readonly: true }, keyFor(host.dbFile)!)
   expect(db.prepare(`SELECT key FROM meta WHERE key LIKE 'sign.camat%'`).all()).toEqual([])
   db.close()
   await page.getByLabel('Camat NIP').fill('19700101 199503 1 001')
@@ -154,7 +154,7 @@ test('bulk: select kader across the list, set them inactive and move one, one co
   await expect(page.getByText('2 kader diubah, 0 sudah sesuai')).toBeVisible()
   await expect(bar).toHaveCount(0)
 
-  const db = new Database(host.dbFile, { readonly: true })
+  const db = rawDb(host.dbFile, { readonly: true }, keyFor(host.dbFile)!)
   const ids = niks.map((n) => (db.prepare(`SELECT id FROM kader WHERE nik = ?`).get(n) as { id: string }).id)
   for (const id of ids) {
     expect(db.prepare(`SELECT active_to FROM kader WHERE id = ?`).get(id)).toEqual({ active_to: '2026-06-30' })
@@ -227,7 +227,7 @@ test('keyboard only: reach the menu, open a form, select rows, confirm a bulk ch
   await page.keyboard.press('Escape')
   await expect(confirm).toBeHidden()
   await shot(page, 'screens-keyboard')
-  const db = new Database(host.dbFile, { readonly: true })
+  const db = rawDb(host.dbFile, { readonly: true }, keyFor(host.dbFile)!)
   expect(db.prepare(`SELECT count(*) AS n FROM kader WHERE active_to IS NOT NULL`).get()).toEqual({ n: 0 })
   db.close()
 })

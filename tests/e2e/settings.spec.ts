@@ -1,5 +1,6 @@
-import { copyFileSync, mkdirSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { ADMIN, expect, login, runCli, setupKecamatan, shot, test } from './fixtures'
 
 test('letterhead and signatories are saved; a backup is restored from the screen after confirmation', async ({ page, host }) => {
@@ -45,11 +46,14 @@ test('letterhead and signatories are saved; a backup is restored from the screen
 
 test('a backup of another office is restored only after a second confirmation that names both offices', async ({ page, host }) => {
   await setupKecamatan(page, host)
-  // Another office's backup lands in our backups folder (copied from a USB stick, say).
+  // Another office's backup lands in our backups folder (copied from a USB stick, say). It is a
+  // plain one, made before that office's Simpul encrypted its data: an encrypted backup of
+  // another office cannot be opened here at all (its key is in that office's keyring).
   const otherDb = join(host.dir, 'lain', 'simpul.sqlite')
   const other = { SIMPUL_USER: 'lain', SIMPUL_PASSWORD: ADMIN.password }
-  expect((await runCli(['init', '--office', '12.18.05', '--name', 'Kantor Camat Perbaungan', '--admin', 'lain', '--db', otherDb], other)).code).toBe(0)
-  const made = JSON.parse((await runCli(['backup', '--db', otherDb, '--json'], other)).stdout) as { file: string; name: string }
+  const plain = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/plain-office.ts', otherDb, '12.18.05', 'Kantor Camat Perbaungan', 'lain'], { encoding: 'utf8' })
+  expect(plain.status, plain.stderr).toBe(0)
+  const made = JSON.parse(plain.stdout) as { file: string; name: string }
   mkdirSync(join(host.dir, 'backups'), { recursive: true, mode: 0o700 })
   copyFileSync(made.file, join(host.dir, 'backups', made.name))
 
@@ -75,6 +79,8 @@ test('a backup of another office is restored only after a second confirmation th
   await login(page, host, { username: 'lain', password: ADMIN.password })
   await expect(page.getByTestId('office-name')).toContainText('Perbaungan')
   expect(statSync(host.dbFile).mode & 0o777).toBe(0o600)
+  // Restored into this office's encrypted database: it is encrypted with this office's key.
+  expect(readFileSync(host.dbFile).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
   const integrity = await runCli(['integrity', '--json', '--db', host.dbFile], other)
   expect(JSON.parse(integrity.stdout).ok).toBe(true)
 })

@@ -1,11 +1,13 @@
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { normaliseRecoveryCode, readKeyring, RECOVERY_SLOT, sealWrap, userSlot, writeKeyring } from '../../src/core/people/keyring'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fixedClock, type Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
 import { setupOffice } from '../../src/core/office/service'
+import type { Office } from '../../src/shared/contract/app'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { dispatch as realDispatch, type Caller } from '../../src/core/handlers'
 import { actorOf, insertUser } from '../../src/core/people/users'
@@ -15,8 +17,40 @@ import { isOpName } from '../../src/shared/contract'
 // Real scrypt at a lower cost, so the hundreds of test users stay fast (production uses DEFAULT_COST).
 process.env.SIMPUL_SCRYPT_N ??= '1024'
 
-/** The password every test user gets. */
-export const TEST_PASSWORD = 'rahasia-uji-123'
+import { TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
+export { keyFor, rawDb, TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
+
+/**
+ * Every test database is encrypted (SQLCipher) with this key, as an office's would be with its
+ * random one; its keyring holds the key wrapped for the test administrator's TEST_PASSWORD and
+ * by TEST_RECOVERY_CODE, so a spawned CLI (CLI_ENV) and the worker unlock it like a person.
+ */
+export const TEST_RECOVERY_CODE = 'UJIAA-UJIBB-UJICC-UJIDD-UJIEE-UJIFF'
+
+const TEST_COST = { N: 1024, r: 8, p: 1 }
+const testWrap = (secret: string, slot: string) => {
+  const salt = randomBytes(16)
+  return sealWrap(TEST_DB_KEY, scryptSync(secret.normalize('NFC'), salt, 32, TEST_COST), salt, TEST_COST, slot)
+}
+
+/** Writes the keyring of a test database (recovery wrap; a wrap per named user with TEST_PASSWORD). */
+export function writeTestKeyring(dataFile: string, users: { username: string; userId: string }[] = [], office: Office | null = null): void {
+  const k = readKeyring(dataFile) ?? {
+    format: 'simpul-keyring' as const,
+    version: 1 as const,
+    cipher: 'sqlcipher-4' as const,
+    users: {},
+    recovery: { ...testWrap(normaliseRecoveryCode(TEST_RECOVERY_CODE), RECOVERY_SLOT), createdAt: '2026-11-24T02:00:00.000Z' },
+    failures: {},
+    office: null,
+  }
+  for (const u of users) k.users[u.username] = { ...testWrap(TEST_PASSWORD, userSlot(u.username)), userId: u.userId }
+  if (office) {
+    const { deviceId: _d, ...label } = office
+    k.office = label
+  }
+  writeKeyring(dataFile, k)
+}
 
 /** scrypt hash of TEST_PASSWORD, synchronously, in the stored format of src/core/people/password.ts. */
 function testHash(): string {
@@ -37,6 +71,7 @@ const callers = new Map<string, Caller>()
  */
 export function addUser(ctx: Ctx, role: Role, username: string = role, displayName = `Uji ${username}`): Caller & { userId: string } {
   const u = insertUser(ctx, { username, displayName, role }, testHash())
+  if (ctx.dbKey?.equals(TEST_DB_KEY)) writeTestKeyring(ctx.dataFile, [{ username: u.username, userId: u.id }], ctx.office())
   return { userId: u.id }
 }
 
@@ -83,7 +118,9 @@ export function tempDir(prefix = 'simpul-test-'): string {
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
 export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten' | 'provinsi'; clock?: Clock; dir?: string } = {}): Ctx {
   const dir = opts.dir ?? tempDir()
-  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00') })
+  const dataFile = join(dir, 'simpul.sqlite')
+  if (!existsSync(dataFile)) writeTestKeyring(dataFile)
+  const ctx = openContext({ dataFile, host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00'), key: TEST_DB_KEY })
   if (opts.office) {
     const parts = opts.office.split('.').length
     const level = opts.level ?? (parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan')

@@ -9,7 +9,7 @@ import { FORMAT_VERSION, HEAD_BYTES } from '../../src/core/exchange/format'
 import { importBundle } from '../../src/core/exchange/import'
 import { appRoot } from '../../src/core/paths'
 import { AppError } from '../../src/shared/result'
-import { CLI_ENV, makeCtx, tempDir } from './db'
+import { CLI_ENV, makeCtx, tempDir, keyFor } from './db'
 import { addPosyandu, dbState, enrolPair, makeOffices, resignedCopy, send } from './exchange'
 
 
@@ -181,7 +181,7 @@ export async function crashSetup(rows: number): Promise<CrashSetup> {
   const res = await importInChild(join(dir, 'simpul.sqlite'), bundle, null)
   const fullMs = performance.now() - t0
   if (res !== 0) throw new Error(`impor penuh gagal (kode ${res})`)
-  const done = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+  const done = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', key: keyFor(join(dir, 'simpul.sqlite')) })
   const after = countPosyandu(done)
   done.close()
   kab.close()
@@ -213,7 +213,7 @@ export function importInChild(dbFile: string, bundle: string, killAfterMs: numbe
  * suspended inside its transaction: they must be back, and every posyandu indexed).
  */
 export function checkAfterCrash(dir: string, s: CrashSetup): { integrity: boolean; count: number; allOrNothing: boolean } {
-  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', key: keyFor(join(dir, 'simpul.sqlite')) })
   try {
     const integrity = integrityCheck(ctx.sqlite).ok
     const count = countPosyandu(ctx)

@@ -1,3 +1,4 @@
+import { readHeader } from '../../src/core/exchange/format'
 import type { Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { makeCtx, tempDir } from './db'
@@ -93,3 +94,6 @@ export function fromKecamatan(w: ProvinceWorld) {
   }
   return per
 }
+
+/** The readable manifest of a bundle file (who, seq, rows per table). */
+export const readManifestOf = (file: string) => readHeader(file).manifest

@@ -1,19 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
-import { tempDir, callerOf } from '../helpers/db'
+import { tempDir, callerOf, keyFor, rawDb, TEST_PASSWORD } from '../helpers/db'
 import { addPosyandu, makeOffices, send } from '../helpers/exchange'
 
 // The real worker thread (src/core/worker/boot.mjs → entry.ts through tsx) on a real file.
 let client: WorkerClient
 let dir: string
 const count = (table: string) => {
-  const db = new Database(join(dir, 'simpul.sqlite'), { readonly: true })
+  const file = join(dir, 'simpul.sqlite')
+  // office.setup encrypted the file with a new random key; the administrator's wrap gives it.
+  const db = rawDb(file, { readonly: true }, keyFor(file)!)
   try {
     return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   } finally {
@@ -132,6 +133,8 @@ describe('database worker', () => {
     // makeOffices gave the kabupaten its test administrator; the worker calls run as that person.
     const as = callerOf(kab)
     try {
+      // The database is encrypted: closed until a login unwraps its key.
+      expect((await c.call('people.login', { username: 'admin', password: TEST_PASSWORD })).ok).toBe(true)
       const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') }, as)
       expect(opened.ok, JSON.stringify(opened)).toBe(true)
       const inboxId = opened.ok ? (opened.data as { inboxId: string }).inboxId : ''

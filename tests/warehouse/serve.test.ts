@@ -10,7 +10,7 @@ import { startHost, type RunningHost } from '../../src/host/server'
 import { opNames } from '../../src/shared/contract'
 import { warehouseInit, warehouseLoad } from '../../src/warehouse'
 import { readOnlyRefusal, WAREHOUSE_READS, warehouseClient, warehousePool, type WarehouseClient } from '../../src/warehouse/serve'
-import { addUser, CLI_ENV, TEST_PASSWORD, tempDir } from '../helpers/db'
+import { addUser, CLI_ENV, keyFor, TEST_PASSWORD, tempDir } from '../helpers/db'
 import { receive, send } from '../helpers/exchange'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { exchangeUp, provinceWorld, type ProvinceWorld } from '../helpers/province'
@@ -53,14 +53,14 @@ beforeAll(async () => {
   w.prov.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   const dir = tempDir('simpul-whtwin-')
   cpSync(w.prov.dataDir, dir, { recursive: true })
-  twin = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+  twin = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', clock: w.prov.clock, key: keyFor(join(dir, 'simpul.sqlite')) })
   addUser(twin, 'readonly', 'tamu')
   await warehouseInit(twin, url)
   for (const f of await exchangeUp(w)) await receive(w.prov, f)
   const loaded = await warehouseLoad(twin, w.outDir) // the folder: kecamatan bundles in it are not for this office
   expect(loaded.loaded.length).toBe(2)
   pool = await warehousePool(url)
-  client = warehouseClient(inProcessClient(twin), pool)
+  client = warehouseClient(inProcessClient(twin), pool, w.prov.clock)
   const renderer = tempDir('simpul-whrenderer-')
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Simpul</title>')
   host = await startHost({ client, rendererDir: renderer })

@@ -13,7 +13,7 @@ import { streamRows, type SectionHead } from '../../src/core/exchange/stages/pay
 import { initSchema, warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
-import { makeCtx, tempDir } from '../helpers/db'
+import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, receive, refusal, send } from '../helpers/exchange'
 import { startPostgres, type TestPostgres } from '../helpers/postgres'
 import { exchangeUp, provinceWorld, type ProvinceWorld } from '../helpers/province'
@@ -147,7 +147,8 @@ describe('warehouse on PostgreSQL', () => {
     const f = send(bintan, w.prov, w.outDir)
     const before = await pgState(client, w.prov)
     const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'load', f, '--db', w.prov.dataFile], {
-      env: { ...process.env, SIMPUL_WAREHOUSE_HOLD_MS: '60000' },
+      // The office database is encrypted: the loader opens it as the test administrator.
+      env: { ...process.env, ...CLI_ENV, SIMPUL_WAREHOUSE_HOLD_MS: '60000' },
       stdio: 'ignore',
     })
     const exited = new Promise((r) => child.on('exit', r))
@@ -182,12 +183,12 @@ describe('warehouse commands', () => {
     const db = join(tempDir('simpul-whcli-'), 'gudang.sqlite')
     const r = cli('warehouse', 'init', '--pg', u, '--office', '21', '--name', 'Gudang Data Kepri', '--db', db, '--json')
     expect(r.status, r.stderr).toBe(0)
-    expect(JSON.parse(r.stdout).tables).toEqual(['posyandu', 'monthly_report', 'kader_count', 'posyandu_stratum'])
+    expect(JSON.parse(r.stdout).tables).toEqual(['posyandu', 'monthly_report', 'kader_count', 'posyandu_stratum', 'offer_decision'])
     const c = new pg.Client({ connectionString: u })
     await c.connect()
     const summaries = await c.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'wh\\_%summary' ORDER BY 1`)
     await c.end()
-    expect(summaries.rows.map((v) => v.tablename)).toEqual(['wh_kader_summary', 'wh_set_summary', 'wh_strata_summary'])
+    expect(summaries.rows.map((v) => v.tablename)).toEqual(['wh_kader_summary', 'wh_reports_summary', 'wh_set_summary', 'wh_strata_summary'])
     const bad = cli('warehouse', 'init', '--pg', `postgresql://postgres@localhost/none?host=${encodeURIComponent(join(server.dir, 'tidak-ada'))}`, '--db', db)
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/Tidak dapat terhubung ke PostgreSQL/)

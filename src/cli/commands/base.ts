@@ -6,6 +6,9 @@ import { integrityCheck } from '../../core/db/open'
 import { verifyAuditChain } from '../../core/db/audit-chain'
 import { restoreDatabase } from '../../core/db/restore'
 import { setupWithAdmin } from '../../core/people/handlers'
+import { protectDatabase } from '../../core/people/unlock'
+import { fileState } from '../../core/db/cipher'
+import { recoveryCodeText } from '../login'
 import { describeIssues } from '../../core/handlers'
 import { newUser } from '../../shared/contract/people'
 import { appRoot } from '../../core/paths'
@@ -28,12 +31,20 @@ export const baseCommands: Command[] = [
       if (!code || !name || !admin) throw new UsageError('--office, --name dan --admin wajib diisi')
       const parsed = newUser.safeParse({ username: admin, displayName: (r.values['admin-name'] ?? r.values.operator ?? admin) as string, password: await r.password(`Kata sandi administrator ${admin}`) })
       if (!parsed.success) throw new AppError('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`)
+      // An encrypted database always has its office (it is encrypted at setup).
+      if (fileState(r.dbFile) === 'encrypted') throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
       const ctx = r.ctx()
       try {
         const parts = code.split('.').length
         const level = parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan'
         const { user, ...office } = await setupWithAdmin(ctx, { wilayahCode: code, level, name, admin: parsed.data })
-        r.print(office, `Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}; administrator: ${user.username}`)
+        // The database is encrypted now; the recovery code is printed once, for the office safe.
+        const done = await protectDatabase(ctx, { username: user.username, userId: user.id }, parsed.data.password)
+        const recoveryCode = done && 'recoveryCode' in done ? done.recoveryCode : undefined
+        if (done && 'deferred' in done) r.note(done.deferred)
+        r.print({ ...office, ...(recoveryCode ? { recoveryCode } : {}) }, () =>
+          [`Kantor ${office.name} (${office.wilayahCode}, ${office.level}) siap di ${ctx.dataFile}; administrator: ${user.username}`, ...(recoveryCode ? ['', recoveryCodeText(recoveryCode)] : [])].join('\n'),
+        )
         return EXIT.ok
       } finally {
         ctx.close()
@@ -105,7 +116,7 @@ export const baseCommands: Command[] = [
       if (!existsSync(file)) throw new AppError('NOT_FOUND', `Berkas ${file} tidak ada.`)
       let restored: ReturnType<typeof restoreDatabase>
       try {
-        restored = restoreDatabase(r.dbFile, file, { confirmOtherOffice: r.values['other-office'] === true })
+        restored = restoreDatabase(r.dbFile, file, { confirmOtherOffice: r.values['other-office'] === true }, r.dbKey())
       } catch (e) {
         if (e instanceof AppError && e.code === 'BACKUP_OTHER_OFFICE') {
           throw new AppError(e.code, `${e.message} Bila memang itu maksudnya, jalankan lagi dengan --other-office.`, e.details)

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { decideOffer, listOffers, offerDown } from '../../core/province/offers'
 import { provinceSummary } from '../../core/province/service'
+import type { ProvinceOffer } from '../../shared/contract/province'
 import { summaryText } from '../../core/province/summary'
 import { setupOffice, readOffice } from '../../core/office/service'
 import { levelOf } from '../../core/policy'
@@ -11,6 +15,8 @@ import { PG_SETTING, warehouseInit, warehouseLoad, warehouseSummary, withWarehou
 import { warehouseClient, warehousePool } from '../../warehouse/serve'
 import { getSetting } from '../../core/settings'
 import { EXIT, UsageError, withCtx, type Command, type Run } from '../command'
+import { openContext } from '../../core/context'
+import { keyForFile } from '../login'
 
 const readYear = (r: Run) => {
   const year = Number(r.values.year)
@@ -18,7 +24,80 @@ const readYear = (r: Run) => {
   return year
 }
 
+const offerLine = (o: ProvinceOffer) => {
+  const head = `${o.id}  ${o.kind === 'form' ? 'formulir' : 'set indikator'} ${o.code} versi ${o.version}: ${o.name}${o.note ? ` — ${o.note}` : ''}`
+  const answer = (d: { decision: string | null; offerVersion: number | null; adoptedAs: string | null }) =>
+    d.decision === null ? 'belum menjawab' : `${d.decision === 'adopted' ? `diadopsi sebagai ${d.adoptedAs}` : 'memakai milik sendiri'} (versi ${d.offerVersion}${d.offerVersion !== o.version ? ', ada versi baru' : ''})`
+  if (o.mine !== undefined && o.answers.length === 0) return `${head}\n    kantor ini: ${o.mine ? answer(o.mine) : 'belum menjawab'}`
+  return [head, ...o.answers.map((a) => `    ${a.code} ${a.name}: ${answer(a)}`)].join('\n')
+}
+
+/** --threshold ds=0.4 (repeatable): criterion id = value (percentages as fractions 0–1). */
+function readThresholds(values: unknown): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const pair of (values as string[] | undefined) ?? []) {
+    const m = /^([a-z_][a-z0-9_]*)=([0-9]+(?:[.,][0-9]+)?)$/i.exec(pair)
+    if (!m) throw new UsageError(`--threshold harus berbentuk kriteria=nilai, contoh --threshold ds=0.4 (bukan "${pair}")`)
+    out[m[1]] = Number(m[2].replace(',', '.'))
+  }
+  return out
+}
+
 export const provinceCommands: Command[] = [
+  {
+    name: 'province offers',
+    summary: 'tawaran set indikator dan formulir provinsi, dengan jawaban tiap kabupaten/kota',
+    usage: 'province offers',
+    access: { ops: ['province.offers'] },
+    run: (r) =>
+      withCtx(r, (ctx) => {
+        const offers = listOffers(ctx)
+        r.print(offers, () => (offers.length ? offers.map(offerLine).join('\n') : 'Belum ada tawaran dari provinsi.'))
+        return EXIT.ok
+      }),
+  },
+  {
+    name: 'province offer',
+    summary: 'provinsi menawarkan set indikator (dengan ambangnya) atau formulir kepada kabupaten/kota',
+    usage: 'province offer --set <kode> [--threshold kriteria=nilai]... [--name <nama>] [--note <catatan>] | --form <kode> [--file <formulir.json>] [--note <catatan>]',
+    access: { ops: ['province.offer'] },
+    options: { set: { type: 'string' }, form: { type: 'string' }, threshold: { type: 'string', multiple: true }, name: { type: 'string' }, note: { type: 'string' }, file: { type: 'string' } },
+    run: (r) =>
+      withCtx(r, (ctx) => {
+        const set = r.values.set as string | undefined
+        const form = r.values.form as string | undefined
+        if (!!set === !!form) throw new UsageError('sebutkan salah satu: --set <kode set indikator> atau --form <kode formulir>')
+        const file = r.values.file as string | undefined
+        if (file && !form) throw new UsageError('--file hanya untuk --form')
+        const o = offerDown(ctx, {
+          kind: set ? 'indicator_set' : 'form',
+          code: (set ?? form)!,
+          thresholds: set ? readThresholds(r.values.threshold) : undefined,
+          definitionJson: file ? readFileSync(resolve(file), 'utf8') : undefined,
+          name: r.values.name as string | undefined,
+          note: r.values.note as string | undefined,
+        })
+        r.print(o, `Ditawarkan: ${offerLine(o)}\nTawaran ikut bundel berikutnya ke setiap kabupaten/kota.`)
+        return EXIT.ok
+      }),
+  },
+  ...(['adopt', 'keep'] as const).map(
+    (decision): Command => ({
+      name: `province ${decision}`,
+      summary: decision === 'adopt' ? 'kabupaten mengadopsi tawaran provinsi (menjadi salinan/versi milik kabupaten)' : 'kabupaten tetap memakai set/formulir miliknya sendiri',
+      usage: `province ${decision} <id tawaran> [--note <catatan>]`,
+      access: { ops: ['province.offerDecide'] },
+      options: { note: { type: 'string' } },
+      run: (r) =>
+        withCtx(r, (ctx) => {
+          const id = r.args[0]
+          if (!id) throw new UsageError('sebutkan id tawaran (lihat "province offers")')
+          const o = decideOffer(ctx, { offerId: id, decision, note: r.values.note as string | undefined })
+          r.print(o, offerLine(o))
+          return EXIT.ok
+        }),
+    }),
+  ),
   {
     name: 'province summary',
     summary: 'posyandu, kader, strata dan % aktif per kabupaten/kota dan total provinsi',
@@ -84,7 +163,7 @@ export const provinceCommands: Command[] = [
     // --pg: read from another server than the one `warehouse init` named (a read replica).
     options: { port: { type: 'string' }, pg: { type: 'string' } },
     async run(r) {
-      const url = (r.values.pg as string | undefined) ?? (await withCtx(r, (ctx) => getSetting(ctx.sqlite, PG_SETTING)))
+      const url = (r.values.pg as string | undefined) ?? (await warehouseUrl(r))
       if (!url) throw new AppError('WAREHOUSE_NOT_READY', 'Gudang data belum disiapkan untuk kantor ini. Jalankan dulu: simpul warehouse init --pg <url>.')
       const pool = await warehousePool(url)
       let inner: WorkerClient
@@ -109,3 +188,18 @@ export const provinceCommands: Command[] = [
     },
   },
 ]
+
+/**
+ * The warehouse's PostgreSQL address, from the office database. An encrypted database is read
+ * with the key of --user / SIMPUL_USER (password from SIMPUL_PASSWORD or a prompt); the window
+ * the command then serves logs in by itself.
+ */
+async function warehouseUrl(r: Run): Promise<string | null> {
+  const key = await keyForFile(r.dbFile, r.values.user as string | undefined, 'warehouse serve')
+  const ctx = openContext({ dataFile: r.dbFile, host: 'cli', key })
+  try {
+    return getSetting(ctx.sqlite, PG_SETTING)
+  } finally {
+    ctx.close()
+  }
+}

@@ -1,10 +1,12 @@
 import { readFileSync, existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { generateDemo, type DemoScale } from '../../core/demo'
+import { generateProvinceDemo } from '../../core/demo/province'
 import { checkNik } from '../../core/registry/nik'
 import { applyImport, FIELDS, mappingFromPairs, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
 import { countUsers, createUser } from '../../core/people/users'
+import { protectAndTell } from '../login'
 import { EXIT, UsageError, type Command, withCtx } from '../command'
 
 
@@ -42,21 +44,44 @@ export const registryCommands: Command[] = [
   {
     name: 'demo',
     summary: 'buat data demo yang realistis (deterministik per seed)',
-    usage: 'demo --scale kecamatan|kabupaten|national [--seed N] [--admin <nama pengguna>]',
+    usage: 'demo --scale kecamatan|kabupaten|provinsi|national [--seed N] [--admin <nama pengguna>] [--size 0.1] [--work <folder kantor kabupaten>]',
     access: { ops: ['registry.posyanduSave', 'registry.kaderSave', 'honor.personSave', 'evaluation.monthlySave'], bootstrap: true },
-    options: { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' } },
+    options: { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, size: { type: 'string' }, work: { type: 'string' }, years: { type: 'string' } },
     run: (r) =>
       withCtx(r, async (ctx) => {
         const scale = r.values.scale as string | undefined
-        if (!scale || !['kecamatan', 'kabupaten', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten atau national')
+        if (!scale || !['kecamatan', 'kabupaten', 'provinsi', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten, provinsi atau national')
         const seed = Number(r.values.seed ?? 1)
         if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
+        const admin = r.values.admin as string | undefined
+        if (scale === 'provinsi') {
+          // Kabupaten/kota offices of their own, beside the province database (or in --work); their bundles come in through the import stages.
+          const size = Number(r.values.size ?? 1)
+          if (!(size > 0 && size <= 1)) throw new UsageError('--size harus bilangan antara 0 dan 1 (1 = seukuran Kepulauan Riau: 1.463 posyandu)')
+          const years = Number(r.values.years ?? 2)
+          if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
+          const workDir = resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), 'kantor-kabupaten'))
+          r.note(`Membuat data demo skala provinsi (seed ${seed}, ukuran ${size}); kantor kabupaten/kota di ${workDir}…`)
+          const p = await generateProvinceDemo(ctx, { seed, size, workDir, years })
+          if (admin && countUsers(ctx.sqlite) === 0) {
+            await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
+          }
+          r.print(p, () =>
+            [
+              `Data demo untuk ${p.office.name} (${p.office.wilayahCode}) selesai dalam ${(p.ms / 1000).toFixed(1)} detik: ${p.kabupaten.length} kantor kabupaten/kota, masing-masing dengan basis datanya sendiri, mengirim bundel bertanda tangan ke provinsi.`,
+              ...p.kabupaten.map((k) => `  ${k.code} ${k.name.padEnd(28)} posyandu ${String(k.posyandu).padStart(5)}  kader ${String(k.kader).padStart(6)}  laporan ${String(k.monthlyReports).padStart(6)}  bundel ${k.bundle.rows.toLocaleString('id-ID')} baris (${(k.bundle.sizeBytes / 1024).toFixed(0)} KB)`),
+              `  jumlah: posyandu ${p.counts.posyandu.toLocaleString('id-ID')}, kader ${p.counts.kader.toLocaleString('id-ID')}, laporan bulanan ${p.counts.monthly_report.toLocaleString('id-ID')}`,
+            ].join('\n'),
+          )
+          return EXIT.ok
+        }
         r.note(`Membuat data demo skala ${scale} (seed ${seed})…`)
         const s = generateDemo(ctx, { scale: scale as DemoScale, seed })
         // A fresh demo database gets its administrator here, so the window can be logged into.
-        const admin = r.values.admin as string | undefined
         if (admin && countUsers(ctx.sqlite) === 0) {
-          await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
+          const password = await r.password(`Kata sandi administrator ${admin}`)
+          const user = await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password })
+          await protectAndTell(ctx, user, password, r.note)
         }
         r.print(s, () =>
           [`Data demo untuk ${s.office.name} (${s.office.wilayahCode}) selesai dalam ${(s.ms / 1000).toFixed(1)} detik:`, ...Object.entries(s.counts).map(([k, v]) => `  ${k.padEnd(14)} ${v.toLocaleString('id-ID')}`)].join('\n'),

@@ -23,6 +23,8 @@ export function diagnosticsZip(ctx: Ctx): { fileName: string; dataBase64: string
     platform: `${process.platform} ${process.arch}`,
     office: office ? { wilayahCode: office.wilayahCode, level: office.level } : null,
     integrity: integrityCheck(ctx.sqlite),
+    // Whether the data is encrypted at rest (never the key, nor the keyring's wraps).
+    encryption: ctx.dbKey ? 'sqlcipher-4' : 'tidak (belum dienkripsi)',
     rowCounts: counts,
     createdAt: ctx.clock.now().toISOString(),
   }

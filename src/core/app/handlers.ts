@@ -8,6 +8,7 @@ import { diagnosticsZip } from './diagnostics'
 import { acceptUpdate } from '../update/verify'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
+import { nipDigits, nipProblem } from '../../shared/nip'
 import { wilayahChildren, wilayahGet, wilayahSearch } from '../wilayah/service'
 
 /** Kept here too for callers that imported it from the app handlers. */
@@ -36,10 +37,10 @@ export const appHandlers = {
       throw new AppError('SETTING_INVALID', 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).')
     }
     // A signatory's NIP is printed under the signature: a wrong one is refused, never "saved".
-    if (/^sign\.[a-z_]+_nip$/.test(i.key) && i.value && !/^\d{18}$/.test(i.value.replace(/\s/g, ''))) {
-      throw new AppError('NIP_INVALID', `NIP terdiri dari 18 angka (yang diisi: ${i.value.replace(/\D/g, '').length} angka). Tidak disimpan.`)
-    }
-    setSetting(ctx.sqlite, i.key, /^sign\.[a-z_]+_nip$/.test(i.key) ? i.value.replace(/\s/g, '') : i.value)
+    const isNip = /^sign\.[a-z_]+_nip$/.test(i.key)
+    const nipWrong = isNip && i.value ? nipProblem(i.value) : null
+    if (nipWrong) throw new AppError('NIP_INVALID', `${nipWrong.message}. Tidak disimpan.`, { reason: nipWrong.code, length: nipWrong.length })
+    setSetting(ctx.sqlite, i.key, isNip ? nipDigits(i.value) : i.value)
     return publicSettings(ctx.sqlite)
   },
   'wilayah.children': (i, ctx) => wilayahChildren(ctx.sqlite, i.parentCode),

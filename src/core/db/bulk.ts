@@ -13,6 +13,13 @@ import { auditChainer, CHAINED_COLS, type AuditInsert, type ChainedRow } from '.
  *   entries of exactly those rows and recreates the triggers from their stored SQL.
  * - audit entries: `audit()` in rows.ts hands them to the open batch, which writes them
  *   with one prepared multi-row INSERT per 200 entries, in order.
+ * - (optional, `rebuildIndexes`) the secondary indexes of tables that at least double: a
+ *   first kabupaten or national bundle. Keeping four kader indexes up to date row by row
+ *   costs more than the rows themselves; they are dropped and built once, sorted, in
+ *   `finish()`. Unique indexes stay: they are rules a row must pass as it is written.
+ *
+ * Inserted rows are found again by their rowid (above the table's highest before bulk mode),
+ * so an insert costs no extra write; updates are noted by a TEMP trigger.
  */
 
 /** One entry of audit_log, before it is linked into the hash chain. */
@@ -34,6 +41,8 @@ const KADER_PLACE = (kaderId: string) =>
   `(SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = ${kaderId} AND kp.deleted_at IS NULL AND kp.to_date IS NULL)`
 const POSYANDU_PLACE = (desaCode: string) => `(SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = ${desaCode})`
 
+const TEMP_TRIGGERS = ['ins', 'upd', 'del']
+
 export interface BulkSession {
   /** Queues one audit entry (written in order, in batches). */
   audit(entry: AuditEntry): void
@@ -53,13 +62,17 @@ export function activeBulk(sqlite: Database.Database): BulkSession | undefined {
  * `finish()` before committing; on an error just roll back (the dropped triggers come
  * back with the rollback) and call `abandonBulk`.
  */
-export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSession {
+export function beginBulk(sqlite: Database.Database, tables: string[], opts: { rebuildIndexes?: string[] } = {}): BulkSession {
   if (!sqlite.inTransaction) throw new Error('beginBulk: buka transaksi dulu')
   if (sessions.has(sqlite)) throw new Error('beginBulk: mode massal sudah aktif')
   const suspended: { name: string; sql: string }[] = []
   const indexed = [...SEARCH_TRIGGERS.keys()].filter((t) => tables.includes(t))
+  // Rows above this rowid were inserted in bulk mode (lowered when a row is deleted meanwhile,
+  // so a reused rowid is still found; re-deriving an older row's entry changes nothing).
+  const inserted = new Map<string, number>()
   if (indexed.length) {
     sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_touched (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id))`)
+    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_mark (tbl TEXT PRIMARY KEY, above INTEGER NOT NULL)`)
     for (const t of indexed) {
       for (const name of SEARCH_TRIGGERS.get(t)!) {
         const row = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(name) as { sql: string } | undefined
@@ -69,13 +82,30 @@ export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSess
       }
       // Note who was touched; kader_posyandu touches its kader (both old and new).
       const note = t === 'kader_posyandu' ? ['kader', 'new.kader_id'] : [t, 'new.id']
-      sqlite.exec(`CREATE TEMP TRIGGER bulk_${t}_ins AFTER INSERT ON main."${t}" BEGIN INSERT OR IGNORE INTO bulk_touched VALUES ('${note[0]}', ${note[1]}); END`)
+      const max = (sqlite.prepare(`SELECT max(rowid) AS m FROM main."${t}"`).get() as { m: number | null }).m ?? 0
+      if (max < 2 ** 62) {
+        inserted.set(t, max)
+        sqlite.prepare(`INSERT OR REPLACE INTO bulk_mark VALUES (?, ?)`).run(t, max)
+        sqlite.exec(`CREATE TEMP TRIGGER bulk_${t}_del AFTER DELETE ON main."${t}" BEGIN UPDATE bulk_mark SET above = min(above, old.rowid - 1) WHERE tbl = '${t}'; END`)
+      } else {
+        // Rowids near the limit are chosen at random by SQLite: note each insert instead.
+        sqlite.exec(`CREATE TEMP TRIGGER bulk_${t}_ins AFTER INSERT ON main."${t}" BEGIN INSERT OR IGNORE INTO bulk_touched VALUES ('${note[0]}', ${note[1]}); END`)
+      }
       sqlite.exec(
         `CREATE TEMP TRIGGER bulk_${t}_upd AFTER UPDATE ON main."${t}" BEGIN INSERT OR IGNORE INTO bulk_touched VALUES ('${note[0]}', ${note[1]});${
           t === 'kader_posyandu' ? ` INSERT OR IGNORE INTO bulk_touched VALUES ('kader', old.kader_id);` : ''
         } END`,
       )
     }
+  }
+  const droppedIndexes: { name: string; sql: string }[] = []
+  for (const t of opts.rebuildIndexes ?? []) {
+    if (!tables.includes(t)) continue
+    const list = sqlite
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name`)
+      .all(t) as { name: string; sql: string }[]
+    for (const ix of list) sqlite.exec(`DROP INDEX main."${ix.name}"`)
+    droppedIndexes.push(...list)
   }
 
   // Entries are linked into the audit hash chain as they are queued, in order.
@@ -100,12 +130,20 @@ export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSess
       sessions.delete(sqlite)
       flush(true)
       chain.commit()
+      // Indexes first: the search entries below are read through them.
+      for (const ix of droppedIndexes) sqlite.exec(ix.sql)
       let searchRows = 0
       if (indexed.length) {
-        for (const t of indexed) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+        for (const t of indexed) for (const k of TEMP_TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+        // The rows inserted meanwhile, in the order they were written.
+        for (const [t] of inserted) {
+          const above = (sqlite.prepare(`SELECT above FROM bulk_mark WHERE tbl = ?`).get(t) as { above: number }).above
+          sqlite.prepare(`INSERT OR IGNORE INTO bulk_touched SELECT ${t === 'kader_posyandu' ? `'kader', kader_id` : `'${t}', id`} FROM main."${t}" WHERE rowid > ? ORDER BY rowid`).run(above)
+        }
         searchRows = rebuildSearchEntries(sqlite)
         for (const s of suspended) sqlite.exec(s.sql)
         sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
+        sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_mark`)
       }
       return { auditEntries: written, searchRows }
     },
@@ -118,18 +156,19 @@ export function beginBulk(sqlite: Database.Database, tables: string[]): BulkSess
 export function abandonBulk(sqlite: Database.Database): void {
   sessions.delete(sqlite)
   if (!sqlite.open) return
-  for (const t of SEARCH_TRIGGERS.keys()) for (const k of ['ins', 'upd']) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
+  for (const t of SEARCH_TRIGGERS.keys()) for (const k of TEMP_TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
   sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
+  sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_mark`)
 }
 
 /**
  * Runs `fn` in bulk mode inside one transaction (nested in the caller's, if any): commits
  * the rows, their audit entries and their search entries together, or none of them.
  */
-export function withBulk<T>(sqlite: Database.Database, tables: string[], fn: () => T): T {
+export function withBulk<T>(sqlite: Database.Database, tables: string[], fn: () => T, opts: { rebuildIndexes?: string[] } = {}): T {
   try {
     return sqlite.transaction(() => {
-      const session = beginBulk(sqlite, tables)
+      const session = beginBulk(sqlite, tables, opts)
       const out = fn()
       session.finish()
       return out

@@ -1,12 +1,16 @@
 import { chmodSync, existsSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { AppError } from '../../shared/result'
 import type { Clock } from '../clock'
 import { environmentFailure } from '../failures'
 import { backupDatabase, DEFAULT_KEEP_BACKUPS } from './backup'
+import { encryptPlainBackups, encryptPlainFile, fileState, openSqlite, type DbKey } from './cipher'
 import { readMigrations } from './migrate'
 import * as schema from './schema'
+
+/** Page cache per connection, in KiB as PRAGMA cache_size takes it (negative = KiB). */
+export const SQLITE_CACHE_KIB = -32768
 
 /** 'SIMP' in the SQLite header, so a stranger's database is recognised before it is touched. */
 export const APPLICATION_ID = 0x53494d50
@@ -29,11 +33,23 @@ export interface OpenOptions {
   keepBackups?: number
   /** How long a write waits for another connection's lock before SQLITE_BUSY (default 5 s). */
   busyTimeoutMs?: number
+  /**
+   * The database key (db/cipher.ts). With a key, a new file is created encrypted and a plain
+   * one is encrypted first (after a backup; see encryptPlainFile). Without one, only a plain
+   * file opens; an encrypted file is refused as locked.
+   */
+  key?: DbKey | null
 }
 
+/** The refusal for an encrypted file opened without (or with the wrong) key. */
+export const lockedError = (file: string) =>
+  new AppError('DB_KEY_REQUIRED', `Basis data ${file} terenkripsi dan belum dibuka. Masuk (login) dengan akun Anda, atau pakai kode pemulihan.`)
+
 /** Reads the header of an existing file without writing to it. */
-export function inspectDatabaseFile(file: string): { userVersion: number; applicationId: number; tables: number } {
-  const ro = new Database(file, { readonly: true, fileMustExist: true })
+export function inspectDatabaseFile(file: string, key: DbKey | null = null): { userVersion: number; applicationId: number; tables: number } {
+  const state = fileState(file)
+  if (state === 'encrypted' && !key) throw lockedError(file)
+  const ro = openSqlite(file, state === 'encrypted' ? key : null, { readonly: true, fileMustExist: true })
   try {
     return {
       userVersion: ro.pragma('user_version', { simple: true }) as number,
@@ -43,6 +59,9 @@ export function inspectDatabaseFile(file: string): { userVersion: number; applic
   } catch (e) {
     // Held by another program or unreadable for permissions: that is not "not a database".
     if (environmentFailure(e)) throw e
+    if (state === 'encrypted' && (e as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new AppError('DB_WRONG_KEY', `Berkas ${file} terenkripsi dengan kunci lain (kantor lain, atau bukan berkas Simpul). Berkas tidak diubah.`)
+    }
     throw new AppError('DB_NOT_SIMPUL', `Berkas ${file} bukan basis data SQLite yang dapat dibaca (${(e as Error).message}).`)
   } finally {
     ro.close()
@@ -58,8 +77,9 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   const migrations = readMigrations(opts.migrationsDir)
   const latest = migrations.length
   let current = 0
+  const key = opts.key ?? null
   if (existsSync(opts.file)) {
-    const head = inspectDatabaseFile(opts.file)
+    const head = inspectDatabaseFile(opts.file, key)
     if (head.tables > 0 && head.applicationId !== APPLICATION_ID) {
       throw new AppError('DB_NOT_SIMPUL', `Berkas ${opts.file} bukan basis data Simpul. Berkas tidak diubah.`)
     }
@@ -71,15 +91,23 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
       )
     }
     current = head.userVersion
+    if (key && fileState(opts.file) === 'plain') {
+      // An office upgrading from a release without encryption, or a restored plain backup.
+      encryptPlainFile(opts.file, key, { backupsDir: opts.backupsDir, clock: opts.clock })
+      encryptPlainBackups(opts.backupsDir, key)
+    }
   }
 
   const created = !existsSync(opts.file)
-  const sqlite = new Database(opts.file)
+  const sqlite = openSqlite(opts.file, key)
   try {
     if (created) chmodSync(opts.file, 0o600)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
+    // 32 MB of page cache (SQLite's default is 2 MB): a kabupaten's registry and two years of
+    // monthly reports stay in memory, so strata, reports and searches do not re-read the file.
+    sqlite.pragma(`cache_size = ${SQLITE_CACHE_KIB}`)
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`)
 
     let backupFile: string | null = null

@@ -13,6 +13,10 @@ export type DemoScale = 'kecamatan' | 'kabupaten' | 'national'
 export interface DemoOptions {
   scale: DemoScale
   seed: number
+  /** Other totals than the scale's (a kabupaten of a demo province gets its share). */
+  targets?: { posyandu: number; kader: number }
+  /** Years of monthly reports (default: ten at kabupaten scale, three for a kecamatan). */
+  years?: number
 }
 
 /** Targets from DOMAIN.md: Kabupaten Batang (15 kecamatan, 1,236 posyandu); Indonesia. */
@@ -35,6 +39,7 @@ export interface DemoRun {
   seed: number
   office: Office
   targets: { posyandu: number; kader: number }
+  years?: number
   kecamatan: Place[]
   desaOf: (kecamatanCode: string) => Place[]
   /** Deterministic id for the next row. */
@@ -62,7 +67,7 @@ export interface DemoSummary {
 /** Monthly reports: ten years at kabupaten scale, three for one kecamatan; none nationally (too large to be useful). */
 export const monthlyStep: DemoStep = {
   name: 'monthly',
-  run: (d): Record<string, number> => (d.scale === 'national' ? {} : { monthly_report: generateMonthlyReports(d.ctx, { seed: d.seed, years: d.scale === 'kabupaten' ? 10 : 3 }).reports }),
+  run: (d): Record<string, number> => (d.scale === 'national' ? {} : { monthly_report: generateMonthlyReports(d.ctx, { seed: d.seed, years: d.years ?? (d.scale === 'kabupaten' ? 10 : 3) }).reports }),
 }
 
 export const DEFAULT_DEMO_STEPS: DemoStep[] = [registryStep, monthlyStep]
@@ -102,7 +107,8 @@ export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DE
     scale: opts.scale,
     seed: opts.seed,
     office,
-    targets: DEMO_TARGETS[opts.scale],
+    targets: opts.targets ?? DEMO_TARGETS[opts.scale],
+    years: opts.years,
     kecamatan,
     desaOf: (code) => desaStmt.all(code) as Place[],
     id: () => seededUuidV7(rng, idBase + Math.floor(idCount++ / 16)),

@@ -6,22 +6,78 @@ import { listPosyandu } from './posyandu'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
 
-/** Live monthly reports of one year for the posyandu of an area, grouped by posyandu, in month order. */
+/** Live monthly reports of one year for the registered posyandu of an area, grouped by posyandu, in month order. */
 export function loadYear(sqlite: Database.Database, area: string, year: number, columns: string[] = MONTH_COLUMNS): Map<string, MonthData[]> {
   const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
-  const rows = sqlite
-    .prepare(
-      `SELECT ${columns.join(', ')} FROM monthly_report
-       WHERE deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')
-       ORDER BY posyandu_id, month`,
-    )
-    .all(`${year}-01`, `${year}-12`, kec, kec) as MonthData[]
+  const where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`
+  const args = [`${year}-01`, `${year}-12`, kec, kec]
   const out = new Map<string, MonthData[]>()
+  // Fast path (issue 17: strata ≤ 2× a plain aggregate of the same rows): SQLite hands over one
+  // JSON array per posyandu, so the 15,000 month rows of a kabupaten-year cross into JavaScript
+  // as 1,200 strings instead of 200,000 cells. JSON keeps integers, text and NULL exactly; a
+  // posyandu with any other number (a REAL: Simpul never writes one, but a file may hold it)
+  // or a BLOB (marked as {} here: JSON would read it as JSONB) takes the plain path, so the
+  // months are exactly what better-sqlite3 would read.
+  // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
+  // and in month order, with no sort (months of a posyandu missing from the registry are left
+  // out: no stratum is asked for one).
+  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(typeof(m.${c}) = 'blob', json('{}'), m.${c})`)
+  let grouped: [string, string][] | null
+  try {
+    grouped = sqlite
+      .prepare(
+        `SELECT p.id, json_group_array(json_array(${rest.join(', ')}) ORDER BY m.month)
+         FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
+         WHERE m.scope = ? OR m.scope LIKE ? || '.%'
+         GROUP BY p.id ORDER BY p.id`,
+      )
+      .raw(true)
+      .all(...args) as [string, string][]
+  } catch {
+    grouped = null // the plain read for all
+  }
+  const inexact: string[] = []
+  if (grouped) {
+    for (const [id, json] of grouped) {
+      const list = monthsFromJson(id, json, columns)
+      if (!list) inexact.push(id)
+      out.set(id, list ?? [])
+    }
+    if (!inexact.length) return out
+  }
+  // The plain path: every row as better-sqlite3 reads it.
+  const only = inexact.length ? ` AND posyandu_id IN (SELECT value FROM json_each(?))` : ''
+  const rows = sqlite
+    .prepare(`SELECT ${columns.join(', ')} FROM monthly_report WHERE ${where}${only} ORDER BY posyandu_id, month`)
+    .all(...args, ...(inexact.length ? [JSON.stringify(inexact)] : [])) as MonthData[]
   for (const r of rows) {
     const id = r.posyandu_id as string
     let list = out.get(id)
     if (!list) out.set(id, (list = []))
     list.push(r)
+  }
+  return out
+}
+
+/** One posyandu's months from its JSON array, or null when a number in it might not be exact. */
+function monthsFromJson(id: string, json: string, columns: string[]): MonthData[] | null {
+  const rows = JSON.parse(json) as unknown[][]
+  const out: MonthData[] = new Array(rows.length)
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r]
+    const m = {} as MonthData
+    for (let i = 0, j = 0; i < columns.length; i++) {
+      if (columns[i] === 'posyandu_id') {
+        m.posyandu_id = id
+        continue
+      }
+      const v = values[j++] as string | number | null
+      if (v !== null && typeof v === 'object') return null // a BLOB
+      // Integers below 10^15 are exact in any JSON printing of numbers; anything else goes the plain way.
+      if (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) < 1e15)) return null
+      m[columns[i]] = v
+    }
+    out[r] = m
   }
   return out
 }

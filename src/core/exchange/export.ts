@@ -50,11 +50,12 @@ function writesTable(policy: TablePolicy, me: Party): boolean {
  * with the columns it is not granted sent empty. Data tables come before the tables that
  * are rules for them (locks, final lists).
  */
-function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<RowSource> {
+function* grantedRows(ctx: Ctx, receiver: Party, acked: AckedCut): Generator<RowSource> {
+  const afterHlc = acked.hlc
   const me = officeParty(ctx.sqlite)
   const ordered = [...TABLE_POLICIES].sort((a, b) => Number(!!a.appliesAfterData) - Number(!!b.appliesAfterData))
   const ancestors = receiver.wilayahCode.split('.').map((_, i, segs) => segs.slice(0, i).join('.')).filter(Boolean)
-  const params: Record<string, string> = { me: me.wilayahCode, meDot: `${me.wilayahCode}.`, receiver: receiver.wilayahCode, receiverDot: `${receiver.wilayahCode}.`, after: afterHlc }
+  const params: Record<string, string | number> = { arrival: acked.arrival ?? 0, me: me.wilayahCode, meDot: `${me.wilayahCode}.`, receiver: receiver.wilayahCode, receiverDot: `${receiver.wilayahCode}.`, after: afterHlc }
   ancestors.forEach((a, i) => (params[`a${i}`] = a))
   for (const policy of ordered) {
     if (!writesTable(policy, me)) continue
@@ -73,15 +74,37 @@ function* grantedRows(ctx: Ctx, receiver: Party, afterHlc: string): Generator<Ro
       grant.rows === 'scope'
         ? [`t.scope = @receiver`, `substr(t.scope, 1, ${receiver.wilayahCode.length + 1}) = @receiverDot`, ...ancestors.map((_, i) => `t.scope = @a${i}`)].join(' OR ')
         : grant.where
-    const complete = grant.rows === 'where' && !!grant.complete
+    // Relayed rows (sinceArrival): only those that arrived here after the acknowledged cut, while the grant is the same.
+    const byArrival = grant.rows === 'where' && !!grant.sinceArrival && acked.arrival !== null && acked.grants[policy.table] === grantFingerprint(policy, receiver, names)
+    const complete = grant.rows === 'where' && !!grant.complete && !byArrival
     const hidden = hiddenColumns(policy, receiver)
     const select = cols.map((c) => (hidden.has(c.name) ? `${maskSql(c)} AS "${c.name}"` : `t."${c.name}"`)).join(', ')
-    const sql = `SELECT ${select} FROM "${policy.table}" t WHERE (${mine.join(' OR ')}) AND (${theirs})${complete ? '' : ' AND t.hlc > @after'} ORDER BY t.hlc`
+    const cut = complete ? '' : byArrival ? ` AND t.id IN (SELECT a.row_id FROM row_arrival a WHERE a.table_name = '${policy.table}' AND a.seq > @arrival)` : ' AND t.hlc > @after'
+    const sql = `SELECT ${select} FROM "${policy.table}" t WHERE (${mine.join(' OR ')}) AND (${theirs})${cut} ORDER BY t.hlc`
     const stmt = ctx.sqlite.prepare(sql).raw(true)
     const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)))
     yield { name: policy.table, columns: names, rows: stmt.iterate(used) as Iterable<unknown[]>, complete }
   }
 }
+
+/** Where the last acknowledged bundle was cut: its HLC, its arrival number and the grants it was made under. */
+interface AckedCut {
+  hlc: string
+  arrival: number | null
+  grants: Record<string, string>
+}
+
+/** A table's grant to a receiver as it stands (rows, hidden columns, the column list): a change makes the next section complete. */
+export function grantFingerprint(policy: TablePolicy, receiver: Party, columns: string[]): string {
+  const g = grantTo(policy, receiver)
+  return createHash('sha256').update(JSON.stringify({ g, columns })).digest('hex').slice(0, 16)
+}
+
+function grantsFor(ctx: Ctx, receiver: Party): Record<string, string> {
+  return Object.fromEntries(TABLE_POLICIES.map((p) => [p.table, grantFingerprint(p, receiver, columnsOf(ctx.sqlite, p.table).map((c) => c.name))]))
+}
+
+const readArrivalLast = (ctx: Ctx) => (ctx.sqlite.prepare(`SELECT coalesce(max(seq), 0) AS n FROM row_arrival`).get() as { n: number }).n
 
 /**
  * Makes the next bundle for one enrolled office: what the table policy grants it, changed
@@ -96,10 +119,17 @@ export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string;
 /** The sections of the next bundle to an enrolled office: what it is granted and has not acknowledged. */
 export function nextBundleRows(ctx: Ctx, toCode: string): Generator<RowSource> {
   const peer = requirePeer(ctx, toCode)
-  const acked = peer.acked_seq
-    ? ((ctx.sqlite.prepare(`SELECT high_hlc FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as { high_hlc: string } | undefined)
-        ?.high_hlc ?? HLC_ZERO)
-    : HLC_ZERO
+  const log = peer.acked_seq
+    ? (ctx.sqlite.prepare(`SELECT high_hlc, high_arrival, grants_json FROM bundle_log WHERE direction = 'out' AND peer_code = ? AND seq = ?`).get(toCode, peer.acked_seq) as
+        | { high_hlc: string | null; high_arrival: number | null; grants_json: string | null }
+        | undefined)
+    : undefined
+  const acked: AckedCut = {
+    hlc: log?.high_hlc ?? HLC_ZERO,
+    // A bundle from before drizzle/0017 has no arrival cut: its successor is complete.
+    arrival: log?.high_arrival ?? null,
+    grants: log?.grants_json ? (JSON.parse(log.grants_json) as Record<string, string>) : {},
+  }
   return grantedRows(ctx, { wilayahCode: peer.wilayah_code, level: peer.level }, acked)
 }
 
@@ -121,7 +151,10 @@ export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource
   const keys = loadKeys(ctx.dataDir)
   const now = ctx.clock.now()
   const seq = peer.last_sent_seq + 1
+  // The cut marks are read before any row is: a row changed while we read goes again next time, never lost.
   const highHlc = readHlcLast(ctx)
+  const highArrival = readArrivalLast(ctx)
+  const grants = grantsFor(ctx, { wilayahCode: peer.wilayah_code, level: peer.level })
 
   // Encryption: a fresh X25519 pair per bundle, agreed with the receiver's public key.
   const eph = generateKeyPairSync('x25519')
@@ -224,9 +257,9 @@ export function writeBundle(ctx: Ctx, toCode: string, source: Iterable<RowSource
     ctx.sqlite.prepare('UPDATE peer_office SET last_sent_seq = ? WHERE id = ?').run(seq, peer.id)
     ctx.sqlite
       .prepare(
-        `INSERT INTO bundle_log(id, direction, peer_code, seq, file_name, created_at, processed_at, status, high_hlc, rows, size_bytes, counts_json) VALUES (?, 'out', ?, ?, ?, ?, ?, 'dibuat', ?, ?, ?, ?)`,
+        `INSERT INTO bundle_log(id, direction, peer_code, seq, file_name, created_at, processed_at, status, high_hlc, rows, size_bytes, counts_json, high_arrival, grants_json) VALUES (?, 'out', ?, ?, ?, ?, ?, 'dibuat', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(newId(), toCode, seq, fileName, manifest.createdAt, manifest.createdAt, highHlc, rows, sizeBytes, JSON.stringify(counts))
+      .run(newId(), toCode, seq, fileName, manifest.createdAt, manifest.createdAt, highHlc, rows, sizeBytes, JSON.stringify(counts), highArrival, JSON.stringify(grants))
   })()
   return { fileName, file: finalFile, sizeBytes, seq, rows, counts }
 }

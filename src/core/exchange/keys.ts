@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, hkdfSync, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { AppError } from '../../shared/result'
 import { fileStamp, type Clock } from '../clock'
 import { ensurePrivateDir } from '../paths'
 
@@ -22,9 +23,44 @@ const BOX_FILE = 'box-x25519.pem'
 
 export const keysDir = (dataDir: string) => join(dataDir, 'keys')
 
+/**
+ * The PEM files are encrypted (PKCS#8, AES-256-CBC, scrypt-free: the passphrase is already a
+ * random 256-bit secret) with a passphrase derived from the database key, so a copied data
+ * folder gives away neither the rows nor the office's identity. Set when a context opens
+ * with its key; one entry per data folder (a process may hold several offices: tests).
+ */
+const secrets = new Map<string, string>()
+
+export function setKeysSecret(dataDir: string, dbKey: Buffer | null): void {
+  if (!dbKey) secrets.delete(dataDir)
+  else secrets.set(dataDir, Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'simpul-office-keys-v1', 32)).toString('base64url'))
+}
+
+const secretFor = (file: string): string | undefined => {
+  for (const [dir, s] of secrets) if (file.startsWith(keysDir(dir))) return s
+  return undefined
+}
+
 function writePrivate(file: string, key: KeyObject) {
-  writeFileSync(file, key.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 })
-  chmodSync(file, 0o600)
+  const passphrase = secretFor(file)
+  const pem = passphrase
+    ? key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
+    : key.export({ type: 'pkcs8', format: 'pem' })
+  const tmp = `${file}.tmp`
+  writeFileSync(tmp, pem as string, { mode: 0o600 })
+  chmodSync(tmp, 0o600)
+  renameSync(tmp, file)
+}
+
+/** Reads a private key; a plain PEM of an office whose database is now encrypted is encrypted in place. */
+function readPrivate(file: string): KeyObject {
+  const pem = readFileSync(file, 'utf8')
+  const passphrase = secretFor(file)
+  const encrypted = pem.includes('ENCRYPTED PRIVATE KEY')
+  if (encrypted && !passphrase) throw new AppError('DB_KEY_REQUIRED', 'Kunci kantor terenkripsi; masuk (login) dulu untuk membukanya.')
+  const key = createPrivateKey(encrypted ? { key: pem, passphrase } : pem)
+  if (!encrypted && passphrase) writePrivate(file, key)
+  return key
 }
 
 function generateInto(dir: string) {
@@ -32,13 +68,22 @@ function generateInto(dir: string) {
   writePrivate(join(dir, BOX_FILE), generateKeyPairSync('x25519').privateKey)
 }
 
+/** Encrypts every plain private key file (current and retired) of a folder whose secret is set. */
+export function sealKeyFiles(dataDir: string): void {
+  const dir = keysDir(dataDir)
+  if (!secrets.has(dataDir) || !existsSync(dir)) return
+  const retired = join(dir, 'retired')
+  const files = [...readdirSync(dir).map((f) => join(dir, f)), ...(existsSync(retired) ? readdirSync(retired).map((f) => join(retired, f)) : [])]
+  for (const f of files) if (f.endsWith('.pem')) readPrivate(f)
+}
+
 /** Loads the key pairs, creating them on first use. */
 export function loadKeys(dataDir: string): OfficeKeys {
   const dir = ensurePrivateDir(keysDir(dataDir))
   chmodSync(dir, 0o700)
   if (!existsSync(join(dir, SIGN_FILE)) || !existsSync(join(dir, BOX_FILE))) generateInto(dir)
-  const signPrivate = createPrivateKey(readFileSync(join(dir, SIGN_FILE)))
-  const boxPrivate = createPrivateKey(readFileSync(join(dir, BOX_FILE)))
+  const signPrivate = readPrivate(join(dir, SIGN_FILE))
+  const boxPrivate = readPrivate(join(dir, BOX_FILE))
   return { signPrivate, signPublic: createPublicKey(signPrivate), boxPrivate, boxPublic: createPublicKey(boxPrivate) }
 }
 
@@ -62,7 +107,7 @@ export function boxKeysById(dataDir: string): Map<string, KeyObject> {
   const retired = join(keysDir(dataDir), 'retired')
   if (existsSync(retired)) {
     for (const f of readdirSync(retired).filter((n) => n.endsWith(BOX_FILE))) {
-      const priv = createPrivateKey(readFileSync(join(retired, f)))
+      const priv = readPrivate(join(retired, f))
       out.set(keyId(publicKeyText(createPublicKey(priv))), priv)
     }
   }

@@ -204,10 +204,55 @@ function requireList(ctx: Ctx, id: string): Row {
   return row
 }
 
+/**
+ * Lists made before "one line per person per period" hold one line per appointment. They are
+ * shown (screen, print, workbook) as one line per person: amounts added up, the posyandu named
+ * together. A final list stays as it was stored (frozen by triggers); a draft is regenerated
+ * by the preparer (refreshLines, also run when the preparer opens it).
+ */
+export function onePerPerson(lines: LineRaw[]): LineRaw[] {
+  const byPerson = new Map<string, LineRaw[]>()
+  for (const l of lines) byPerson.set(l.personId, [...(byPerson.get(l.personId) ?? []), l])
+  if ([...byPerson.values()].every((g) => g.length === 1)) return lines
+  const joined = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].join(', ')
+  return [...byPerson.values()].map((g) => {
+    if (g.length === 1) return g[0]
+    const months = g.reduce((n, l) => n + l.months, 0)
+    return {
+      ...g[0],
+      posyanduName: joined(g.map((l) => l.posyanduName)),
+      desaName: joined(g.map((l) => l.desaName)),
+      kecamatanName: joined(g.map((l) => l.kecamatanName)),
+      monthFrom: g.reduce((m, l) => (l.monthFrom < m ? l.monthFrom : m), g[0].monthFrom),
+      monthTo: g.reduce((m, l) => (l.monthTo > m ? l.monthTo : m), g[0].monthTo),
+      months: Math.round(months * 10000) / 10000,
+      rate: Math.max(...g.map((l) => l.rate)),
+      gross: g.reduce((n, l) => n + l.gross, 0),
+      tax: g.reduce((n, l) => n + l.tax, 0),
+      net: g.reduce((n, l) => n + l.net, 0),
+      note: joined([`${g.length} baris lama (satu per penugasan) digabung`, ...g.map((l) => l.note)]),
+    }
+  })
+}
+
+/** Persons who still have more than one live line on this list (a list of the old kind). */
+function splitPersons(ctx: Ctx, listId: string): string[] {
+  return (ctx.sqlite.prepare(`SELECT person_id AS p FROM honor_line WHERE list_id = ? AND deleted_at IS NULL GROUP BY person_id HAVING count(*) > 1`).all(listId) as { p: string }[]).map((r) => r.p)
+}
+
+/** Verifying or approving a list of the old kind would sign two lines for one person: the preparer regenerates it first. */
+function requireOneLinePerPerson(ctx: Ctx, listId: string) {
+  const split = splitPersons(ctx, listId)
+  if (!split.length) return
+  const names = (ctx.sqlite.prepare(`SELECT DISTINCT person_name AS n FROM honor_line WHERE list_id = ? AND deleted_at IS NULL AND person_id IN (SELECT value FROM json_each(?))`).all(listId, JSON.stringify(split)) as { n: string }[]).map((r) => r.n)
+  throw new AppError('LIST_OLD_LINES', `Daftar ini masih berisi satu baris per penugasan untuk ${names.join(', ')}. Penyusun membuka daftar dan menekan "Perbarui data" agar menjadi satu baris per orang.`)
+}
+
 export function getList(ctx: Ctx, id: string): HonorListDetail {
   requireList(ctx, id)
   const list = summarise(ctx, ctx.sqlite.prepare(`SELECT ${LIST_COLS} FROM honor_list WHERE id = ?`).get(id) as ListRaw)
-  const lines = readLines(ctx, id, false)
+  const stored = readLines(ctx, id, false)
+  const lines = onePerPerson(stored)
   const warnings = lines.filter((l) => !l.accountNumber).map((l) => `${l.personName}: nomor rekening belum diisi.`)
   return {
     list,
@@ -217,6 +262,7 @@ export function getList(ctx: Ctx, id: string): HonorListDetail {
     overlaps: list.status === 'draft' || list.status === 'verified' ? findOverlaps(ctx, id) : [],
     totalWords: terbilangRupiah(list.totalNet),
     warnings,
+    oldLines: lines.length !== stored.length,
   }
 }
 
@@ -316,6 +362,17 @@ export function refreshLines(ctx: Ctx, id: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireDraft(ctx, id)
   ctx.sqlite.transaction(() => {
+    // A draft of the old kind: each person with several lines gets one line, generated as a new list would be.
+    const split = splitPersons(ctx, id)
+    if (split.length) {
+      const fresh = generateLines(ctx, monthsBetween(list.month_from as string, list.month_to as string), list.partial_month_rule as PartialMonthRule)
+      for (const personId of split) {
+        const old = ctx.sqlite.prepare(`SELECT id, sort_no FROM honor_line WHERE list_id = ? AND person_id = ? AND deleted_at IS NULL ORDER BY sort_no`).all(id, personId) as { id: string; sort_no: number }[]
+        for (const o of old) updateRow(ctx, 'honor_line', o.id, { deleted_at: ctx.clock.now().toISOString(), change_reason: 'Digabung: satu baris per orang per periode' }, 'delete')
+        const line = fresh.find((l) => l.person_id === personId)
+        if (line) insertRow(ctx, 'honor_line', { ...line, list_id: id, sort_no: old[0].sort_no, change_reason: 'Satu baris per orang (menggantikan baris per penugasan)' }, { scope: list.scope })
+      }
+    }
     for (const line of ctx.sqlite.prepare(`SELECT * FROM honor_line WHERE list_id = ? AND deleted_at IS NULL`).all(id) as Row[]) {
       const p = ctx.sqlite.prepare(`SELECT * FROM pendamping_person WHERE id = ?`).get(line.person_id) as Record<string, never> | undefined
       if (!p) continue
@@ -380,6 +437,7 @@ export function verifyList(ctx: Ctx, id: string): HonorListDetail {
   const me = who(ctx)
   if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; verifikasi harus dilakukan orang lain.')
   requireLines(ctx, id)
+  requireOneLinePerPerson(ctx, id)
   updateRow(ctx, 'honor_list', id, { status: 'verified', verified_at: ctx.clock.now().toISOString(), verified_by: me.id, verified_by_name: me.name, return_note: null }, 'verify')
   return getList(ctx, id)
 }
@@ -429,6 +487,7 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; yang menyusun tidak boleh menyetujuinya.')
   if (me.id && list.verified_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda verifikasi sendiri; persetujuan harus oleh orang lain.')
   const lines = requireLines(ctx, id)
+  requireOneLinePerPerson(ctx, id)
   const overlaps = findOverlaps(ctx, id)
   if (overlaps.length && !list.revision_of) {
     throw new AppError(

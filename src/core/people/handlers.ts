@@ -4,7 +4,9 @@ import type { Ctx } from '../context'
 import { verifyAuditChain } from '../db/audit-chain'
 import { readOffice, setupOffice, type SetupInput } from '../office/service'
 import { hashPassword } from './password'
-import { changePassword, countUsers, createUser, getUser, insertUser, listUsers, login, resetPassword, updateUser } from './users'
+import { changePassword, countUsers, createUser, getUser, insertUser, listUsers, login, recoverPassword, resetPassword, updateUser } from './users'
+import { protectDatabase, recoveryCodeFits } from './unlock'
+import type { UserInfo } from '../../shared/contract/people'
 
 const me = (ctx: Ctx) => {
   const a = ctx.actor()
@@ -17,13 +19,23 @@ export const peopleHandlers = {
     const a = ctx.actor()
     return { user: a ? getUser(ctx.sqlite, a.userId) : null, hasUsers: countUsers(ctx.sqlite) > 0 }
   },
-  'people.login': async (i, ctx) => ({ user: await login(ctx, i.username, i.password) }),
+  'people.login': async (i, ctx) => {
+    const user = await login(ctx, i.username, i.password)
+    // A database of an earlier release is encrypted the first time an administrator logs in.
+    return { user, ...(user.role === 'admin' ? await recoveryCodeOf(ctx, user, i.password) : {}) }
+  },
+  'people.recover': async (i, ctx) => {
+    if (!ctx.dbKey) throw new AppError('NOT_ENCRYPTED', 'Basis data ini belum dienkripsi, jadi belum punya kode pemulihan. Masuk dengan kata sandi administrator.')
+    if (!(await recoveryCodeFits(ctx, i.code))) throw new AppError('LOGIN_FAILED', 'Kode pemulihan ini bukan milik basis data ini.')
+    return { user: await recoverPassword(ctx, i.username, i.newPassword) }
+  },
   // The host or the window forgets the session; nothing is kept in the database.
   'people.logout': () => ({ ok: true as const }),
   'people.firstAdmin': async (i, ctx) => {
     if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', 'Basis data ini sudah punya administrator. Masuk dengan akun yang ada.')
     if (!readOffice(ctx.sqlite)) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
-    return { user: await createUser(ctx, { ...i, role: 'admin' }) }
+    const user = await createUser(ctx, { ...i, role: 'admin' })
+    return { user, ...(await recoveryCodeOf(ctx, user, i.password)) }
   },
   'people.list': (_i, ctx) => listUsers(ctx.sqlite),
   'people.add': (i, ctx) => createUser(ctx, i),
@@ -39,8 +51,17 @@ export const peopleHandlers = {
       .all(i.limit) as never,
     chain: verifyAuditChain(ctx.sqlite),
   }),
-  'office.setup': (i, ctx) => setupWithAdmin(ctx, i),
+  'office.setup': async (i, ctx) => {
+    const done = await setupWithAdmin(ctx, i)
+    return { ...done, ...(await recoveryCodeOf(ctx, done.user, i.admin.password)) }
+  },
 } satisfies Partial<Handlers>
+
+/** Encrypts a still-plain database under this administrator's password; the recovery code to show once, if it did. */
+export async function recoveryCodeOf(ctx: Ctx, admin: UserInfo, password: string): Promise<{ recoveryCode?: string }> {
+  const done = await protectDatabase(ctx, { username: admin.username, userId: admin.id }, password)
+  return done && 'recoveryCode' in done ? { recoveryCode: done.recoveryCode } : {}
+}
 
 /** First run: the office and its first administrator in one transaction; the caller is then logged in. */
 export async function setupWithAdmin(ctx: Ctx, i: SetupInput & { admin: { username: string; displayName: string; password: string } }) {

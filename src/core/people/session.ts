@@ -12,7 +12,7 @@ export type SessionChange = { start: string } | { end: true } | null
 export function sessionChange(op: unknown, result: Result<unknown>): SessionChange {
   if (op === 'people.logout') return { end: true }
   if (!result.ok) return null
-  if (op === 'people.login' || op === 'people.firstAdmin' || op === 'office.setup') {
+  if (op === 'people.login' || op === 'people.firstAdmin' || op === 'office.setup' || op === 'people.recover') {
     const id = (result.data as { user?: { id?: unknown } }).user?.id
     return typeof id === 'string' ? { start: id } : null
   }

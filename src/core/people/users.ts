@@ -7,6 +7,7 @@ import { audit } from '../db/rows'
 import { newId } from '../sync/ids'
 import type { Actor } from './actor'
 import { configuredCost, hashPassword, verifyPassword } from './password'
+import { dropWrap, hasWrap, wrapForUser } from './unlock'
 
 interface UserRow {
   id: string
@@ -69,7 +70,10 @@ export interface NewUser {
 /** Hashes first (slow, outside any transaction), then inserts; refuses a taken username. */
 export async function createUser(ctx: Ctx, u: NewUser, opts: { cost?: Parameters<typeof hashPassword>[1] } = {}): Promise<UserInfo> {
   if (rowByName(ctx.sqlite, u.username)) throw new AppError('USERNAME_TAKEN', `Nama pengguna "${u.username.trim().toLowerCase()}" sudah dipakai.`)
-  return insertUser(ctx, u, await hashPassword(u.password, opts.cost ?? configuredCost()))
+  const user = insertUser(ctx, u, await hashPassword(u.password, opts.cost ?? configuredCost()))
+  // The new person can open the encrypted database with their own password.
+  await wrapForUser(ctx, user.username, user.id, u.password)
+  return user
 }
 
 /** The insert itself, with an already computed hash, so it can join a larger transaction (first-run setup). */
@@ -89,7 +93,7 @@ export function insertUser(ctx: Ctx, u: Omit<NewUser, 'password'>, passwordHash:
   return getUser(ctx.sqlite, id)!
 }
 
-const lockSeconds = (failures: number) =>
+export const lockSeconds = (failures: number) =>
   failures < LOCKOUT.freeTries ? 0 : Math.min(LOCKOUT.maxLockSeconds, LOCKOUT.firstLockSeconds * 2 ** (failures - LOCKOUT.freeTries))
 
 // A fixed hash to verify against when the username is unknown, so timing does not tell which names exist.
@@ -123,6 +127,8 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   }
   if (row.active !== 1) throw new AppError('USER_INACTIVE', `Akun "${row.username}" sudah dinonaktifkan oleh administrator.`)
   ctx.sqlite.prepare('UPDATE app_user SET failed_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), row.id)
+  // Users of a database encrypted after they were made get their wrap as they log in.
+  if (!hasWrap(ctx, row.username)) await wrapForUser(ctx, row.username, row.id, password)
   return getUser(ctx.sqlite, row.id)!
 }
 
@@ -136,7 +142,7 @@ const activeAdmins = (sqlite: Database.Database) => (sqlite.prepare(`SELECT coun
 
 /** Role, name or active flag; the last active administrator can be neither demoted nor deactivated. */
 export function updateUser(ctx: Ctx, id: string, patch: { role?: Role; active?: boolean; displayName?: string }, by: Actor | null): UserInfo {
-  return ctx.sqlite.transaction(() => {
+  const updated = ctx.sqlite.transaction(() => {
     const before = requireUserRow(ctx.sqlite, id)
     const role = patch.role ?? before.role
     const active = patch.active === undefined ? before.active : patch.active ? 1 : 0
@@ -152,6 +158,9 @@ export function updateUser(ctx: Ctx, id: string, patch: { role?: Role; active?: 
     audit(ctx, 'app_user', id, 'update', auditView(before), auditView(after))
     return info(after)
   })()
+  // A deactivated person loses the wrap: their password no longer opens a closed database.
+  if (!updated.active) dropWrap(ctx, updated.username)
+  return updated
 }
 
 async function setPassword(ctx: Ctx, id: string, password: string, action: string): Promise<UserInfo> {
@@ -164,11 +173,23 @@ async function setPassword(ctx: Ctx, id: string, password: string, action: strin
       .run(hash, now, now, id)
     audit(ctx, 'app_user', id, action, null, { password_changed_at: now })
   })()
-  return getUser(ctx.sqlite, id)!
+  // The same database key, wrapped again under the new password (a new salt): nothing is re-encrypted.
+  const user = getUser(ctx.sqlite, id)!
+  if (user.active) await wrapForUser(ctx, user.username, user.id, password)
+  return user
 }
 
 /** An administrator sets a new password for someone who forgot theirs (and unlocks the account). */
 export const resetPassword = (ctx: Ctx, id: string, password: string) => setPassword(ctx, id, password, 'password-reset')
+
+/** The recovery code was right (people/unlock.ts): an active administrator gets a new password. */
+export async function recoverPassword(ctx: Ctx, username: string, password: string): Promise<UserInfo> {
+  const row = rowByName(ctx.sqlite, username)
+  if (!row || row.role !== 'admin' || row.active !== 1) {
+    throw new AppError('RECOVER_NOT_ADMIN', `Kode pemulihan hanya mengatur ulang kata sandi administrator yang aktif; "${username.trim().toLowerCase()}" bukan administrator aktif.`)
+  }
+  return setPassword(ctx, row.id, password, 'password-recovery')
+}
 
 /** A person changes their own password; the old one must be right. */
 export async function changePassword(ctx: Ctx, id: string, oldPassword: string, newPassword: string): Promise<{ ok: true }> {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { decodeNik } from '../../shared/nik'
+import { nipProblem } from '../../shared/nip'
 
 /**
  * Column schemas shared by the table policies. They check a stored row (snake_case
@@ -14,13 +15,22 @@ export const text = (max: number, min = 0) => z.string().min(min, `minimal ${min
 export const optText = (max: number) => text(max).nullable()
 
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
-export const date = z
-  .string()
-  .regex(datePattern, 'tanggal harus berformat TTTT-BB-HH')
-  .refine((s) => {
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+/**
+ * Whether a date exists in the calendar, as `new Date(s + 'T00:00:00Z')` read back says —
+ * computed without a Date for the pattern's dates (every bundle row has a few; issue 17).
+ */
+export function onCalendar(s: string): boolean {
+  if (!datePattern.test(s)) {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'tanggal tidak ada di kalender')
+  }
+  const y = Number(s.slice(0, 4))
+  const m = Number(s.slice(5, 7))
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return Number(s.slice(8, 10)) <= (m === 2 && leap ? 29 : DAYS[m - 1])
+}
+export const date = z.string().regex(datePattern, 'tanggal harus berformat TTTT-BB-HH').refine(onCalendar, 'tanggal tidak ada di kalender')
 export const optDate = date.nullable()
 /** Timestamps written by Simpul (created_at, deleted_at …). */
 export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'waktu tidak sah')
@@ -47,7 +57,15 @@ export const nik = z.string().superRefine((v, c) => {
 export const optNik = z.union([nik, z.null()])
 export const sex = z.enum(['L', 'P'], 'jenis kelamin harus L atau P')
 export const phone = z.string().regex(/^(\+62|0)8\d{7,12}$/, 'nomor HP tidak sah').nullable()
-export const nip = z.string().regex(/^\d{18}$/, 'NIP terdiri dari 18 angka').nullable()
+/** The whole NIP check (18 digits, a real birth date, the appointment month, the sex digit): the one the NIP field shows. */
+export const nip = z
+  .string()
+  .superRefine((v, c) => {
+    const p = v === '' ? { message: 'NIP terdiri dari 18 angka (tertulis 0)' } : nipProblem(v)
+    if (p) c.addIssue({ code: 'custom', message: p.message })
+    else if (!/^\d{18}$/.test(v)) c.addIssue({ code: 'custom', message: 'NIP ditulis 18 angka tanpa spasi' })
+  })
+  .nullable()
 export const npwp = z
   .string()
   .regex(/^[0-9 .-]+$/, 'NPWP hanya berisi angka, titik dan tanda hubung')

@@ -3,6 +3,7 @@ import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
 import { rowToValues } from '../evaluation/monthly'
+import { offerDefinitionProblems } from '../../shared/province/offers'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
 
@@ -33,13 +34,14 @@ const NONE: Grant = { rows: 'none' }
 /**
  * A province is sent what it needs to know of its kabupaten/kota, never a person: posyandu
  * without their address, monthly reports without free-text notes (already aggregates), and
- * the kabupaten's own counts (kader_count) and strata (posyandu_stratum). Every bundle to a
- * province carries all of them (`complete`): a kabupaten relays its kecamatan's rows, whose
- * clocks say when the kecamatan changed them, not when the kabupaten received them, so an
- * "only since the last bundle" cut would lose a kecamatan bundle that arrived late.
+ * the kabupaten's own counts (kader_count) and strata (posyandu_stratum). A kabupaten relays
+ * its kecamatan's rows, whose clocks say when the kecamatan changed them, not when the
+ * kabupaten received them, so an HLC cut would lose a kecamatan bundle that arrived late:
+ * the cut is the kabupaten's own arrival counter instead (`sinceArrival`), and the section is
+ * complete when nothing was acknowledged yet or the grant changed.
  */
 const PROVINCE_AREA = `substr(t.scope, 1, length(@receiver) + 1) = @receiver || '.'`
-const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, hide })
+const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, sinceArrival: true, hide })
 
 /** Rows about a posyandu go to the kecamatan of that posyandu. */
 const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT p.id FROM posyandu p WHERE p.scope = @receiver)`
@@ -525,6 +527,34 @@ const qualityMark: TablePolicy = {
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
+/**
+ * A province offers its indicator sets and report forms to its kabupaten/kota (src/core/province/offers.ts):
+ * the province alone writes them; every kabupaten/kota of the province receives them (its
+ * ancestor's rows). An offered set may differ from a shipped one only in thresholds and name,
+ * an offered form must pass the form checks: nothing a province sends can break a kabupaten's strata.
+ */
+const provinceOffer: TablePolicy = {
+  table: 'province_offer',
+  label: { id: 'Tawaran provinsi', en: 'Province offers' },
+  rowLabel: (r) => `${str(r.kind) === 'form' ? 'formulir' : 'set indikator'} ${str(r.code)} versi ${str(r.version)}`,
+  scopeLevel: 'provinsi',
+  writers: all('owner'),
+  receivers: { kabupaten: SCOPE },
+  columns: { kind: z.enum(['indicator_set', 'form']), code: c.text(60, 1), version: c.count(10_000), name: c.text(300, 1), definition_json: c.json(), note: c.optText(1000) },
+  check: (r) => (r.deleted_at ? [] : offerDefinitionProblems(str(r.kind), str(r.code), str(r.definition_json))),
+}
+
+/** A kabupaten's answer to an offer (adopted or kept its own), for its province to see. */
+const offerDecision: TablePolicy = {
+  table: 'offer_decision',
+  label: { id: 'Keputusan atas tawaran provinsi', en: 'Decisions on province offers' },
+  rowLabel: (r) => `${str(r.decision) === 'adopted' ? 'diadopsi' : 'memakai milik sendiri'} (tawaran ${str(r.offer_id).slice(0, 8)})`,
+  scopeLevel: 'kabupaten',
+  writers: all('owner'),
+  receivers: { provinsi: SCOPE },
+  columns: { offer_id: c.id, offer_version: c.count(10_000), decision: z.enum(['adopted', 'kept']), adopted_as: c.optText(100), note: c.optText(1000), decided_by: c.optText(200) },
+}
+
 export const TABLE_POLICIES: readonly TablePolicy[] = [
   posyandu,
   kader,
@@ -553,5 +583,7 @@ export const TABLE_POLICIES: readonly TablePolicy[] = [
   posyanduStratum,
   formDefinition,
   formReport,
+  provinceOffer,
+  offerDecision,
   qualityMark,
 ]

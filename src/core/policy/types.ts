@@ -30,11 +30,15 @@ export type WriteOp = 'create' | 'change' | 'delete'
  *   (`@receiver` is its wilayah code). With `complete`, every bundle carries all granted
  *   rows, and the receiver drops any row of the sender's it holds that is no longer granted
  *   — for grants that depend on other rows (a pendamping sent where they are assigned).
+ *   With `sinceArrival` as well, a complete section is sent only when the grant itself changed
+ *   (or nothing was acknowledged yet); otherwise the rows that arrived in or changed in this
+ *   database since the last acknowledged bundle (`row_arrival`, drizzle/0017) — for rows an
+ *   office relays from below, whose HLC is not when they reached it.
  */
 export type Grant =
   | { rows: 'scope'; hide?: string[] }
   | { rows: 'none' }
-  | { rows: 'where'; where: string; complete?: boolean; hide?: string[] }
+  | { rows: 'where'; where: string; complete?: boolean; hide?: string[]; sinceArrival?: boolean }
 
 export interface TablePolicy {
   table: string

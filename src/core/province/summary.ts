@@ -40,26 +40,70 @@ FROM posyandu_stratum
 WHERE deleted_at IS NULL
 GROUP BY substr(scope, 1, 5), year, set_code, set_name`
 
+/**
+ * Posyandu reporting per kabupaten/kota and month (one monthly report per posyandu and month
+ * counts once): the numerator of report completeness.
+ */
+export const REPORTS_SUMMARY_SQL = `
+SELECT substr(p.scope, 1, 5) AS kab, m.month AS month, count(DISTINCT m.posyandu_id) AS reported
+FROM monthly_report m
+JOIN posyandu p ON p.id = m.posyandu_id AND p.deleted_at IS NULL
+WHERE m.deleted_at IS NULL
+GROUP BY substr(p.scope, 1, 5), m.month`
+
+/** The last bundle received from each office (desktop: bundle_log; the warehouse keeps its own load log). */
+export const BUNDLES_SUMMARY_SQL = `
+SELECT b.peer_code AS kab, b.seq AS seq, b.created_at AS created_at, b.processed_at AS received_at
+FROM bundle_log b
+WHERE b.direction = 'in' AND b.seq = (SELECT max(seq) FROM bundle_log x WHERE x.direction = 'in' AND x.peer_code = b.peer_code)`
+
+export interface ReportsSummaryRow { kab: string; month: string; reported: number | string }
+export interface BundleSummaryRow { kab: string; seq: number | string; created_at: string; received_at: string }
+
 export interface KaderSummaryRow { kab: string; posyandu: number | string; kader: number | string; male: number | string; female: number | string; trained: number | string }
 export interface StrataSummaryRow { kab: string; year: number | string; stratum: string; posyandu: number | string; aktif: number | string }
 export interface SetSummaryRow { kab: string; year: number | string; set_code: string; set_name: string; posyandu: number | string }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null)
 
-/** The figures from the three queries' rows (PostgreSQL returns counts as strings: Number() them). */
+/** Months of `year` a report is due for, seen from `today`: all twelve of a past year, the finished ones of this year. */
+export function monthsDue(year: number, today: string): number {
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
+  return year < y ? 12 : year === y ? m - 1 : 0
+}
+
+const DAY_MS = 86_400_000
+export const DEFAULT_STALE_DAYS = 45
+
+const emptyFigures = (code: string, name: string): AreaFigures => ({
+  code, name, posyandu: 0, kader: 0, kaderMale: 0, kaderFemale: 0, kaderTrained: 0, strata: {}, aktif: 0, denominator: 0, aktifPct: null, sets: [],
+  completeness: { reported: 0, expected: 0, months: 0, pct: null }, lastBundle: null, stale: false, trend: [],
+})
+
+/**
+ * The figures from the queries' rows (PostgreSQL returns counts as strings: Number() them).
+ * `reports`, `bundles` and `peers` (the enrolled kabupaten/kota, listed even before their
+ * first bundle) may be left out by a caller that has none: completeness is then 0 of the
+ * posyandu-months due, and every kabupaten/kota counts as without a bundle.
+ */
 export function assembleSummary(
   year: number,
   area: { code: string; name: string },
-  rows: { kader: KaderSummaryRow[]; strata: StrataSummaryRow[]; sets: SetSummaryRow[] },
+  rows: { kader: KaderSummaryRow[]; strata: StrataSummaryRow[]; sets: SetSummaryRow[]; reports?: ReportsSummaryRow[]; bundles?: BundleSummaryRow[]; peers?: string[] },
   nameOf: (code: string) => string,
+  opts: { now?: Date; staleAfterDays?: number } = {},
 ): ProvinceSummary {
+  const now = opts.now ?? new Date()
+  const today = now.toISOString().slice(0, 10)
+  const staleAfterDays = opts.staleAfterDays ?? DEFAULT_STALE_DAYS
   const within = (kab: string) => kab === area.code || kab.startsWith(`${area.code}.`)
   const byKab = new Map<string, AreaFigures>()
   const fig = (code: string): AreaFigures => {
     let f = byKab.get(code)
-    if (!f) byKab.set(code, (f = { code, name: nameOf(code), posyandu: 0, kader: 0, kaderMale: 0, kaderFemale: 0, kaderTrained: 0, strata: {}, aktif: 0, denominator: 0, aktifPct: null, sets: [] }))
+    if (!f) byKab.set(code, (f = emptyFigures(code, nameOf(code))))
     return f
   }
+  for (const code of rows.peers ?? []) if (within(code) && code !== area.code) fig(code)
   for (const r of rows.kader.filter((r) => within(r.kab))) {
     const f = fig(r.kab)
     f.posyandu = Number(r.posyandu)
@@ -68,11 +112,33 @@ export function assembleSummary(
     f.kaderFemale = Number(r.female)
     f.kaderTrained = Number(r.trained)
   }
-  for (const r of rows.strata.filter((r) => within(r.kab) && Number(r.year) === year)) {
+  const years = new Set<number>()
+  const trendOf = new Map<string, Map<number, { aktif: number; counted: number; decided: number }>>()
+  for (const r of rows.strata.filter((r) => within(r.kab))) {
+    const y = Number(r.year)
+    years.add(y)
+    const per = trendOf.get(r.kab) ?? new Map<number, { aktif: number; counted: number; decided: number }>()
+    trendOf.set(r.kab, per)
+    const t = per.get(y) ?? { aktif: 0, counted: 0, decided: 0 }
+    per.set(y, t)
+    t.aktif += Number(r.aktif)
+    t.counted += Number(r.posyandu)
+    if (r.stratum !== 'tidak_lengkap') t.decided += Number(r.posyandu)
+    if (y !== year) continue
     const f = fig(r.kab)
     f.strata[r.stratum] = Number(r.posyandu)
     f.aktif += Number(r.aktif)
   }
+  // Completeness counts only months already due, so an early report of this month cannot push it past 100 %.
+  const reportedOf = new Map<string, Map<number, number>>()
+  for (const r of (rows.reports ?? []).filter((r) => within(r.kab))) {
+    const y = Number(r.month.slice(0, 4))
+    if (Number(r.month.slice(5, 7)) > monthsDue(y, today)) continue
+    const per = reportedOf.get(r.kab) ?? new Map<number, number>()
+    reportedOf.set(r.kab, per)
+    per.set(y, (per.get(y) ?? 0) + Number(r.reported))
+  }
+  const bundleOf = new Map((rows.bundles ?? []).map((b) => [b.kab, b]))
   for (const r of rows.sets.filter((r) => within(r.kab) && Number(r.year) === year)) fig(r.kab).sets.push(`${r.set_code}: ${r.set_name}`)
   const kabupaten = [...byKab.values()].sort((a, b) => a.code.localeCompare(b.code))
   for (const f of kabupaten) {
@@ -82,8 +148,21 @@ export function assembleSummary(
     if (counted < f.posyandu) f.strata.tidak_lengkap = (f.strata.tidak_lengkap ?? 0) + f.posyandu - counted
     f.aktifPct = pct(f.aktif, f.denominator)
     f.sets.sort()
+    const months = monthsDue(year, today)
+    const reported = reportedOf.get(f.code)?.get(year) ?? 0
+    f.completeness = { reported, expected: f.posyandu * months, months, pct: pct(reported, f.posyandu * months) }
+    f.trend = [...years].sort((a, b) => a - b).map((y) => {
+      const t = trendOf.get(f.code)?.get(y) ?? { aktif: 0, counted: 0, decided: 0 }
+      const expected = f.posyandu * monthsDue(y, today)
+      const incomplete = Math.max(0, f.posyandu - t.decided)
+      return { year: y, aktif: t.aktif, denominator: f.posyandu, aktifPct: pct(t.aktif, f.posyandu), reported: reportedOf.get(f.code)?.get(y) ?? 0, expected, incomplete, partial: monthsDue(y, today) < 12 }
+    })
+    const b = bundleOf.get(f.code)
+    f.lastBundle = b ? { seq: Number(b.seq), createdAt: b.created_at, receivedAt: b.received_at, ageDays: Math.floor((now.getTime() - Date.parse(b.created_at)) / DAY_MS) } : null
+    // An office's own data (a kabupaten over itself) is never stale.
+    f.stale = f.code !== area.code && (!f.lastBundle || f.lastBundle.ageDays > staleAfterDays)
   }
-  const total: AreaFigures = { code: area.code, name: area.name, posyandu: 0, kader: 0, kaderMale: 0, kaderFemale: 0, kaderTrained: 0, strata: {}, aktif: 0, denominator: 0, aktifPct: null, sets: [] }
+  const total = emptyFigures(area.code, area.name)
   for (const f of kabupaten) {
     total.posyandu += f.posyandu
     total.kader += f.kader
@@ -94,11 +173,28 @@ export function assembleSummary(
     total.denominator += f.denominator
     for (const [k, n] of Object.entries(f.strata)) total.strata[k] = (total.strata[k] ?? 0) + n
     for (const s of f.sets) if (!total.sets.includes(s)) total.sets.push(s)
+    total.completeness.reported += f.completeness.reported
+    total.completeness.expected += f.completeness.expected
   }
   total.aktifPct = pct(total.aktif, total.denominator)
   total.sets.sort()
-  return { year, area, kabupaten, total }
+  total.completeness.months = monthsDue(year, today)
+  total.completeness.pct = pct(total.completeness.reported, total.completeness.expected)
+  total.trend = [...years].sort((a, b) => a - b).map((y) => {
+    const sum = (k: 'aktif' | 'denominator' | 'reported' | 'expected' | 'incomplete') => kabupaten.reduce((n, f) => n + (f.trend.find((t) => t.year === y)?.[k] ?? 0), 0)
+    return { year: y, aktif: sum('aktif'), denominator: sum('denominator'), aktifPct: pct(sum('aktif'), sum('denominator')), reported: sum('reported'), expected: sum('expected'), incomplete: sum('incomplete'), partial: monthsDue(y, today) < 12 }
+  })
+  const due = monthsDue(year, today)
+  return {
+    year, area, kabupaten, total,
+    generatedAt: now.toISOString(),
+    throughMonth: due > 0 ? `${year}-${String(due).padStart(2, '0')}` : null,
+    staleAfterDays,
+    years: [...years].sort((a, b) => a - b),
+  }
 }
+
+const percent = (x: number | null) => (x === null ? '–' : `${x.toLocaleString('id-ID')} %`)
 
 const STRATUM_ORDER = ['mandiri', 'purnama', 'madya', 'pratama', 'tidak_lengkap']
 
@@ -106,14 +202,24 @@ const STRATUM_ORDER = ['mandiri', 'purnama', 'madya', 'pratama', 'tidak_lengkap'
 export function summaryText(s: ProvinceSummary): string {
   const line = (f: AreaFigures) => {
     const strata = STRATUM_ORDER.filter((k) => f.strata[k]).map((k) => `${k} ${f.strata[k]}`).concat(Object.keys(f.strata).filter((k) => !STRATUM_ORDER.includes(k)).map((k) => `${k} ${f.strata[k]}`))
-    return `${f.code.padEnd(6)} ${f.name.slice(0, 30).padEnd(30)} posyandu ${String(f.posyandu).padStart(5)}  kader ${String(f.kader).padStart(6)}  aktif ${f.aktif}/${f.denominator} = ${f.aktifPct === null ? '–' : `${f.aktifPct.toLocaleString('id-ID')} %`}  [${strata.join(', ')}]`
+    const c = f.completeness
+    const b = f.lastBundle
+    const bundle = f.code === s.area.code ? '' : `  bundel terakhir ${b ? `#${b.seq} dibuat ${b.createdAt.slice(0, 10)}, diterima ${b.receivedAt.slice(0, 10)} (${b.ageDays} hari)` : 'belum ada'}${f.stale ? ' — DATA USANG' : ''}`
+    return (
+      `${f.code.padEnd(6)} ${f.name.slice(0, 30).padEnd(30)} posyandu ${String(f.posyandu).padStart(5)}  kader ${String(f.kader).padStart(6)} (L ${f.kaderMale}, P ${f.kaderFemale}, terlatih ${f.kaderTrained})` +
+      `  aktif ${f.aktif}/${f.denominator} = ${percent(f.aktifPct)}  [${strata.join(', ')}]` +
+      `  kelengkapan ${c.reported}/${c.expected} = ${percent(c.pct)}${bundle}`
+    )
   }
+  const trend = s.total.trend.map((t) => `${t.year}: ${t.aktif}/${t.denominator} = ${percent(t.aktifPct)}${t.incomplete ? ` (tidak lengkap ${t.incomplete})` : ''}${t.partial ? ' (tahun berjalan)' : ''}`).join('; ')
   return [
     `Ringkasan ${s.area.name} (${s.area.code}), tahun ${s.year}`,
     `% aktif = posyandu Purnama + Mandiri dibagi posyandu terdaftar; set indikator: ${s.total.sets.join('; ') || '–'}`,
+    `kelengkapan = bulan-posyandu yang melapor dibagi posyandu terdaftar × ${s.total.completeness.months} bulan${s.throughMonth ? ` (Januari s.d. ${s.throughMonth})` : ''}; data usang: bundel terakhir lebih dari ${s.staleAfterDays} hari`,
     '',
     ...s.kabupaten.map(line),
     '',
     line(s.total),
+    `Tren % aktif: ${trend || '–'}`,
   ].join('\n')
 }

@@ -4,7 +4,7 @@ import { placesInArea, officeArea } from './area'
 import { auditFor, findDuplicates, restore, reviewDuplicates } from './audit'
 import { bulkKader, deleteKader, getKader, listKader, saveKader } from './kader'
 import { checkNik } from './nik'
-import { deletePosyandu, getPosyandu, listPosyandu, savePosyandu } from './posyandu'
+import { bulkPosyandu, deletePosyandu, getPosyandu, listPosyandu, savePosyandu } from './posyandu'
 import { applyImport, exportList, importErrorReport, previewImport } from './xlsx'
 
 const bytes = (b64: string) => Buffer.from(b64, 'base64')
@@ -21,6 +21,7 @@ export const registryHandlers = {
   'registry.kaderSave': (i, ctx) => saveKader(ctx, i.id, i.data, i.acceptWarnings),
   'registry.kaderDelete': (i, ctx) => deleteKader(ctx, i.id),
   'registry.kaderBulk': (i, ctx) => bulkKader(ctx, i),
+  'registry.posyanduBulk': (i, ctx) => bulkPosyandu(ctx, i),
   'registry.auditFor': (i, ctx) => auditFor(ctx, i.table, i.id),
   'registry.restore': (i, ctx) => restore(ctx, i.table, i.id),
   'registry.duplicates': (i, ctx) => findDuplicates(ctx, i.limit),

@@ -101,6 +101,45 @@ export function deletePosyandu(ctx: Ctx, id: string): Posyandu {
   return posyanduFromRow(ctx, deleteRow(ctx, 'posyandu', id))
 }
 
+/**
+ * One change to many posyandu at once (the list's selection), all or nothing: a posyandu that
+ * cannot take it (deleted, outside this office, a desa of another kecamatan, a name already
+ * used in the target desa) refuses the whole selection, naming it. Rows already in the asked
+ * state are left alone and counted as unchanged.
+ */
+export function bulkPosyandu(
+  ctx: Ctx,
+  req: { action: 'deactivate'; ids: string[]; date: string; reason: string } | { action: 'moveDesa'; ids: string[]; desaCode: string },
+): { changed: number; unchanged: number } {
+  const targetKecamatan = req.action === 'moveDesa' ? desaKecamatan(ctx, req.desaCode) : null
+  const ids = [...new Set(req.ids)]
+  if (req.action === 'deactivate' && req.date > ctx.clock.now().toISOString().slice(0, 10)) {
+    throw new AppError('DATE_FUTURE', `Tanggal nonaktif ${req.date} belum terjadi; pilih tanggal hari ini atau sebelumnya.`)
+  }
+  return ctx.sqlite.transaction(() => {
+    let changed = 0
+    for (const id of ids) {
+      const row = requireRow(ctx.sqlite, 'posyandu', id)
+      requireInArea(ctx, row.scope, `Posyandu ${row.name}`)
+      if (row.deleted_at) throw new AppError('DELETED', `Posyandu ${row.name} sudah dihapus; pulihkan dulu atau buang dari pilihan.`)
+      if (req.action === 'deactivate') {
+        if (row.status === 'nonaktif') continue
+        updateRow(ctx, 'posyandu', id, { status: 'nonaktif', status_date: req.date, status_reason: req.reason })
+      } else {
+        if (row.desa_code === req.desaCode) continue
+        // A row's scope never changes: a posyandu moves only within its own kecamatan.
+        if (targetKecamatan !== row.scope) {
+          throw new AppError('OTHER_KECAMATAN', `Posyandu ${row.name} terdaftar di kecamatan lain; desa tujuan harus di kecamatan yang sama.`)
+        }
+        checkUniqueName(ctx, { name: row.name as string, desaCode: req.desaCode } as PosyanduInput, id)
+        updateRow(ctx, 'posyandu', id, { desa_code: req.desaCode })
+      }
+      changed++
+    }
+    return { changed, unchanged: ids.length - changed }
+  })()
+}
+
 const POSYANDU_SORT: Record<PosyanduFilter['sortBy'], string> = {
   name: 'p.name COLLATE NOCASE',
   desaName: 'd.name COLLATE NOCASE',
@@ -119,6 +158,7 @@ export function posyanduWhere(ctx: Ctx, f: Partial<PosyanduFilter>): { where: st
   if (f.kecamatan) (where.push('p.scope = @kecamatan'), (params.kecamatan = f.kecamatan))
   if (f.desa) (where.push('p.desa_code = @desa'), (params.desa = f.desa))
   if (f.status) (where.push('p.status = @status'), (params.status = f.status))
+  if (f.ids?.length) (where.push(`p.id IN (SELECT value FROM json_each(@ids))`), (params.ids = JSON.stringify(f.ids)))
   if (f.model) where.push({ phi: 'p.is_phi_model = 1', ilp: 'p.is_ilp = 1', spm: 'p.is_spm_pilot = 1' }[f.model])
   const q = ftsQuery(f.search, params.area as string)
   if (q) {

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { ImportProgress } from '../../shared/contract/exchange'
 import { fail, ok, type Result } from '../../shared/result'
 import type { Ctx } from '../context'
 import { dispatch, type Caller } from '../handlers'
 import { jobCancelledError, runWithJob, type JobProgress } from '../jobs'
-import { appRoot } from '../paths'
+import { appRoot, ensurePrivateDir } from '../paths'
+import { fileState } from '../db/cipher'
+import { readKeyring } from '../people/keyring'
+import { unlockWithPassword, unlockWithRecovery } from '../people/unlock'
+import { AppError } from '../../shared/result'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
 
 export interface CallOptions {
@@ -91,7 +95,11 @@ class DbWorker {
   readonly ready: Promise<{ dataFile: string; dataDir: string; schemaVersion: number }>
   private closed: Promise<void>
 
-  constructor(file: string, init: WorkerInit) {
+  constructor(
+    file: string,
+    init: WorkerInit,
+    private readonly onKey: (keyHex: string) => void = () => {},
+  ) {
     this.worker = new Worker(file, { workerData: init })
     let readyResolve!: (v: { dataFile: string; dataDir: string; schemaVersion: number }) => void
     let readyReject!: (e: Error) => void
@@ -102,6 +110,7 @@ class DbWorker {
       if (m.type === 'ready') readyResolve(m)
       else if (m.type === 'failed') readyReject(Object.assign(new Error(m.error.message), { code: m.error.code, details: m.error.details }))
       else if (m.type === 'progress') this.pending.get(m.id)?.onProgress?.(m.progress)
+      else if (m.type === 'key') this.onKey(m.keyHex)
       else if (m.type === 'result') {
         const p = this.pending.get(m.id)
         this.pending.delete(m.id)
@@ -172,7 +181,8 @@ interface RunningJob {
  * because the job's thread may be busy inside one SQLite transaction.
  */
 export class WorkerClient implements OpClient {
-  private main: DbWorker
+  /** Null while the database is locked (encrypted, nobody logged in yet) or not created yet. */
+  private main: DbWorker | null
   private jobWorker: DbWorker | null = null
   private readonly running = new Set<RunningJob>()
   private lastImport: RunningJob | null = null
@@ -181,30 +191,86 @@ export class WorkerClient implements OpClient {
 
   private constructor(
     private readonly file: string,
-    private readonly init: WorkerInit,
+    private init: WorkerInit,
     ready: { dataFile: string; dataDir: string },
-    main: DbWorker,
+    main: DbWorker | null,
   ) {
     this.main = main
     this.dataFile = ready.dataFile
     this.dataDir = ready.dataDir
   }
 
-  /** Starts the first worker and waits until its database is open (migrated, checked). */
+  /**
+   * Starts the first worker and waits until its database is open (migrated, checked). An
+   * encrypted database stays closed until the first login unwraps its key (like a disk
+   * unlock); a database not created yet is created by the first call, so a command line run
+   * meanwhile (`simpul init`) has the file to itself.
+   */
   static async start(opts: WorkerClientOptions): Promise<WorkerClient> {
     const file = opts.workerFile ?? defaultWorkerFile()
     if (!existsSync(file)) throw new Error(`Berkas worker basis data tidak ada: ${file}`)
     // Reads of the window never wait long behind a job's write lock: they do not take it (WAL);
     // a save during a long import waits one second, then gets a clear "busy" message.
     const init: WorkerInit = { dataFile: opts.dataFile, host: opts.host, migrationsDir: opts.migrationsDir, busyTimeoutMs: 1000 }
-    const main = new DbWorker(file, init)
+    if (fileState(opts.dataFile) !== 'plain') {
+      const dataFile = resolve(opts.dataFile)
+      return new WorkerClient(file, init, { dataFile, dataDir: ensurePrivateDir(dirname(dataFile)) }, null)
+    }
+    const client = new WorkerClient(file, init, { dataFile: opts.dataFile, dataDir: dirname(opts.dataFile) }, null)
+    const main = client.newWorker(init)
     try {
       const ready = await main.ready
-      return new WorkerClient(file, init, ready, main)
+      client.main = main
+      client.dataFile = ready.dataFile
+      client.dataDir = ready.dataDir
+      return client
     } catch (e) {
       await main.close()
       throw e
     }
+  }
+
+  private newWorker(init: WorkerInit): DbWorker {
+    return new DbWorker(this.file, init, (keyHex) => {
+      // The database was just encrypted: every later worker opens it with the key.
+      this.init = { ...this.init, keyHex }
+    })
+  }
+
+  /**
+   * Calls while the database is locked: the login and the recovery code unwrap the key and open
+   * the database; the start screens get what the keyring tells (the office's name); anything else waits.
+   */
+  private async lockedCall(op: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    const i = (input ?? {}) as Record<string, unknown>
+    const text = (v: unknown) => (typeof v === 'string' ? v : '')
+    try {
+      if (op === 'people.login' || op === 'people.recover') {
+        const key =
+          op === 'people.login'
+            ? await unlockWithPassword(this.dataFile, text(i.username), text(i.password))
+            : await unlockWithRecovery(this.dataFile, text(i.code))
+        this.init = { ...this.init, keyHex: key.toString('hex') }
+        const result = await this.mainWorker().call(op, input, caller)
+        if (!result.ok) {
+          // The users table refused (a deactivated account with a stale wrap): lock again.
+          await this.main?.close()
+          this.main = null
+          this.init = { ...this.init, keyHex: undefined }
+        }
+        return result
+      }
+      if (op === 'people.whoami') return ok({ user: null, hasUsers: true, locked: true })
+      if (op === 'people.logout') return ok({ ok: true })
+      if (op === 'office.get') {
+        const office = readKeyring(this.dataFile)?.office
+        return ok(office ? { ...office, deviceId: '' } : { id: '', wilayahCode: '', name: 'Simpul', level: 'kecamatan', deviceId: '', createdAt: '', provinsi: '', kabupaten: '', kecamatan: null })
+      }
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.details)
+      throw e
+    }
+    return fail('DB_KEY_REQUIRED', 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.')
   }
 
   /** Long calls running now, with their last progress. */
@@ -213,6 +279,12 @@ export class WorkerClient implements OpClient {
   }
 
   async call(op: string, input: unknown, caller: Caller = {}, opts: CallOptions = {}): Promise<Result<unknown>> {
+    if (!this.main?.alive && !this.init.keyHex && fileState(this.dataFile) === 'encrypted') return this.lockedCall(op, input, caller)
+    if (!this.init.keyHex && (op === 'people.login' || op === 'people.firstAdmin' || op === 'office.setup') && !this.running.size) {
+      // These may encrypt a plain database, which needs the only connection to it.
+      await this.jobWorker?.close()
+      this.jobWorker = null
+    }
     if (op === 'exchange.progress') {
       const job = this.lastImport
       if (!job?.progress) return ok(null)
@@ -238,13 +310,13 @@ export class WorkerClient implements OpClient {
 
   /** The first worker; started again if it died (the call that was running got WORKER_STOPPED). */
   private mainWorker(): DbWorker {
-    if (!this.main.alive) this.main = new DbWorker(this.file, this.init)
+    if (!this.main?.alive) this.main = this.newWorker(this.init)
     return this.main
   }
 
   private async runJob(op: string, input: unknown, caller: Caller, opts: CallOptions): Promise<Result<unknown>> {
     // The job worker waits the usual 5 s for a lock (a short save of the window), never fails fast.
-    if (!this.jobWorker?.alive) this.jobWorker = new DbWorker(this.file, { ...this.init, busyTimeoutMs: undefined })
+    if (!this.jobWorker?.alive) this.jobWorker = this.newWorker({ ...this.init, busyTimeoutMs: undefined })
     const shared = new SharedArrayBuffer(4)
     const job: RunningJob = { op, startedAt: Date.now(), progress: null, cancel: new Int32Array(shared) }
     const onAbort = () => Atomics.store(job.cancel, 0, 1)
@@ -264,7 +336,7 @@ export class WorkerClient implements OpClient {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.main.close(), this.jobWorker?.close()])
+    await Promise.all([this.main?.close(), this.jobWorker?.close()])
   }
 }
 

@@ -14,8 +14,10 @@ const post = (m: FromWorker) => port.postMessage(m)
 const init = workerData as WorkerInit
 
 let ctx: Ctx | null = null
+let reportedKey = init.keyHex ?? null
 try {
-  ctx = openContext({ dataFile: init.dataFile, host: init.host, migrationsDir: init.migrationsDir, busyTimeoutMs: init.busyTimeoutMs })
+  const key = init.keyHex ? Buffer.from(init.keyHex, 'hex') : null
+  ctx = openContext({ dataFile: init.dataFile, host: init.host, migrationsDir: init.migrationsDir, busyTimeoutMs: init.busyTimeoutMs, key })
   post({ type: 'ready', dataFile: ctx.dataFile, dataDir: ctx.dataDir, schemaVersion: ctx.schemaVersion })
 } catch (e) {
   // A refusal (newer schema, not a Simpul file) or a failure of the computer (disk full, locked), in words.
@@ -39,5 +41,13 @@ port.on('message', (m: ToWorker) => {
     progress: (progress: JobProgress) => post({ type: 'progress', id: m.id, progress }),
     cancelled: () => !!flag && Atomics.load(flag, 0) === 1,
   }
-  void runWithJob(signal, () => dispatch(ctx!, m.op, m.input, m.caller)).then((result) => post({ type: 'result', id: m.id, result }))
+  void runWithJob(signal, () => dispatch(ctx!, m.op, m.input, m.caller)).then((result) => {
+    // A login, the first administrator or the setup may have encrypted a plain database just now.
+    const keyHex = ctx?.dbKey?.toString('hex') ?? null
+    if (keyHex && keyHex !== reportedKey) {
+      reportedKey = keyHex
+      post({ type: 'key', keyHex })
+    }
+    post({ type: 'result', id: m.id, result })
+  })
 })

@@ -10,6 +10,8 @@ export interface WorkerInit {
   migrationsDir?: string
   /** The window's worker waits briefly for a job's write lock, then says "busy" instead of freezing reads. */
   busyTimeoutMs?: number
+  /** The database key (hex), unwrapped by the login that unlocked the database (people/unlock.ts). */
+  keyHex?: string
 }
 
 export type ToWorker =
@@ -22,3 +24,5 @@ export type FromWorker =
   | { type: 'progress'; id: number; progress: JobProgress }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'closed' }
+  /** This worker encrypted a plain database: the client starts further workers with the key. */
+  | { type: 'key'; keyHex: string }

@@ -61,6 +61,8 @@ export function DateField(props: DateFieldProps) {
       dateParser={parseTypedDate}
       locale={i18n.language === 'en' ? 'en' : 'id'}
       clearable
+      // The × has a name for screen readers (axe: button-name).
+      clearButtonProps={{ 'aria-label': t('date.clear') }}
       // Days out of range cannot be picked; a typed one is kept and shown as an error, not dropped silently.
       excludeDate={(d) => Boolean((max && String(d).slice(0, 10) > max) || (minDate && String(d).slice(0, 10) < minDate))}
       {...rest}
@@ -95,6 +97,7 @@ export function MonthField(props: MonthFieldProps) {
       placeholder={t('date.monthPlaceholder')}
       locale={i18n.language === 'en' ? 'en' : 'id'}
       maxDate={maxMonth ? `${maxMonth}-01` : undefined}
+      clearButtonProps={{ 'aria-label': t('date.clear') }}
       minDate={minMonth ? `${minMonth}-01` : undefined}
       {...rest}
       error={own ?? error}

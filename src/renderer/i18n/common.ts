@@ -3,6 +3,7 @@ export const common = {
   id: {
     app: { name: 'Simpul', tagline: 'Sistem Informasi Posyandu Terpadu' },
     nav: {
+      provinsi: 'Dasbor Provinsi',
       registri: 'Registri',
       program: 'Program & Regulasi',
       honor: 'Pendamping & Honor',
@@ -13,12 +14,12 @@ export const common = {
       tentang: 'Tentang',
     },
     action: { save: 'Simpan', cancel: 'Batal', close: 'Tutup', delete: 'Hapus', restore: 'Pulihkan', edit: 'Ubah', add: 'Tambah', search: 'Cari', print: 'Cetak', export: 'Ekspor', import: 'Impor', back: 'Kembali', confirm: 'Ya, lanjutkan' },
-    date: { placeholder: 'HH/BB/TTTT', monthPlaceholder: 'Pilih bulan', future: 'Tanggal tidak boleh setelah hari ini', tooLate: 'Tanggal terlalu akhir', tooEarly: 'Tanggal terlalu awal', monthTooLate: 'Bulan ini belum selesai' },
+    date: { clear: 'Kosongkan tanggal', placeholder: 'HH/BB/TTTT', monthPlaceholder: 'Pilih bulan', future: 'Tanggal tidak boleh setelah hari ini', tooLate: 'Tanggal terlalu akhir', tooEarly: 'Tanggal terlalu awal', monthTooLate: 'Bulan ini belum selesai' },
     money: { noCents: 'Rupiah tanpa sen: tulis misalnya 1.250.000', invalid: 'Bukan jumlah rupiah (contoh: 1.250.000)', negative: 'Jumlah tidak boleh negatif' },
     nip: { required: 'NIP wajib diisi (18 angka)', digits: 'NIP hanya berisi angka', length: 'NIP terdiri dari 18 angka (tertulis {{n}})', birth: 'Delapan angka pertama NIP harus tanggal lahir (TTTTBBHH)', tmt: 'Angka ke-9 s.d. 14 NIP harus bulan pengangkatan (TTTTBB)', sex: 'Angka ke-15 NIP adalah jenis kelamin (1 atau 2)' },
     print: { portrait: 'Tegak', landscape: 'Mendatar', print: 'Cetak / PDF', saved: 'PDF tersimpan' },
     confirm: { deleteTitle: 'Hapus data?', deleteWhat: 'Yang akan dihapus: {{what}}. Data yang terhapus dapat dipulihkan dari riwayat.', leaveTitle: 'Perubahan belum disimpan', leaveMessage: 'Isian pada formulir ini belum disimpan. Tinggalkan halaman dan buang perubahan?', leaveGo: 'Buang perubahan' },
-    state: { loading: 'Memuat…', empty: 'Belum ada data.', error: 'Data tidak dapat dimuat', retry: 'Coba lagi', comingSoon: 'Bagian ini sedang dibangun.' },
+    state: { failed: 'Gagal', loading: 'Memuat…', empty: 'Belum ada data.', error: 'Data tidak dapat dimuat', retry: 'Coba lagi', comingSoon: 'Bagian ini sedang dibangun.' },
     setup: {
       title: 'Penyiapan awal',
       intro: 'Simpul belum tahu kantor mana yang memakainya. Pilih wilayah kantor Anda dari daftar Kemendagri. Ini hanya dilakukan sekali.',
@@ -45,6 +46,15 @@ export const common = {
       usernameRule: '3–32 huruf kecil/angka, diawali huruf', passwordHint: 'Minimal 8 karakter', passwordShort: 'Kata sandi minimal 8 karakter',
       passwordMismatch: 'Kata sandi tidak sama', nameShort: 'Nama lengkap minimal 2 huruf',
     },
+    recovery: {
+      title: 'Kode pemulihan', print: 'Cetak', saved: 'Sudah saya simpan, lanjutkan',
+      intro: 'Basis data kantor ini kini terenkripsi. Bila semua kata sandi administrator hilang, hanya kode ini yang dapat membukanya. Cetak atau tulis kode ini, lalu simpan di brankas kantor.',
+      once: 'Kode ini hanya ditampilkan sekali dan tidak disimpan di komputer ini.',
+      forgot: 'Lupa kata sandi? Pakai kode pemulihan', formTitle: 'Pemulihan dengan kode',
+      formIntro: 'Ketik kode pemulihan dari brankas kantor dan nama pengguna administrator. Kata sandi baru berlaku sejak sekarang.',
+      code: 'Kode pemulihan', admin: 'Nama pengguna administrator', newPassword: 'Kata sandi baru', submit: 'Pulihkan dan masuk', back: 'Kembali ke halaman masuk',
+      codeMissing: 'Isi kode pemulihan (30 huruf dan angka)', office: 'Kantor', printedAt: 'Dicetak',
+    },
     shell: { office: 'Kantor', operator: 'Operator', menu: 'Menu utama', collapse: 'Perkecil menu', expand: 'Perlebar menu', level: { kecamatan: 'kecamatan', kabupaten: 'kabupaten', provinsi: 'provinsi' } },
     settings: { title: 'Pengaturan', language: 'Bahasa', operatorName: 'Nama operator', saved: 'Pengaturan tersimpan', backups: 'Cadangan basis data', backupNow: 'Buat cadangan sekarang', backupDone: 'Cadangan dibuat', keep: 'Jumlah cadangan yang disimpan', dataFile: 'Berkas data' },
     letterhead: {
@@ -52,7 +62,7 @@ export const common = {
       government: 'Pemerintah (baris 1 kop)', office: 'Nama kantor (baris 2 kop)', address: 'Alamat', place: 'Tempat penandatanganan',
       name: 'nama', nip: 'NIP', jobTitle: 'jabatan', namePh: 'Nama lengkap dan gelar', nipPh: 'NIP (18 angka)', titlePh: 'Jabatan (opsional)',
       nipError: 'NIP terdiri dari 18 angka', nipBlocked: 'Belum tersimpan: NIP {{role}} belum benar', save: 'Simpan kop dan penandatangan', saved: 'Kop surat dan penandatangan tersimpan',
-      role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat' },
+      role: { pa: 'Pengguna Anggaran (Kepala Bappeda)', pptk: 'PPTK', bendahara: 'Bendahara Pengeluaran', ketua_tim: 'Ketua Tim Monev / Pembina Posyandu', camat: 'Camat', ketua_pembina_prov: 'Ketua Tim Pembina Posyandu Provinsi' },
     },
     update: {
       title: 'Perbarui dari berkas',
@@ -84,6 +94,7 @@ export const common = {
   en: {
     app: { name: 'Simpul', tagline: 'Integrated Posyandu Information System' },
     nav: {
+      provinsi: 'Province dashboard',
       registri: 'Registry',
       program: 'Programmes & Regulations',
       honor: 'Facilitators & Honoraria',
@@ -94,12 +105,12 @@ export const common = {
       tentang: 'About',
     },
     action: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', restore: 'Restore', edit: 'Edit', add: 'Add', search: 'Search', print: 'Print', export: 'Export', import: 'Import', back: 'Back', confirm: 'Yes, go on' },
-    date: { placeholder: 'DD/MM/YYYY', monthPlaceholder: 'Pick a month', future: 'The date cannot be after today', tooLate: 'The date is too late', tooEarly: 'The date is too early', monthTooLate: 'This month is not over yet' },
+    date: { clear: 'Clear the date', placeholder: 'DD/MM/YYYY', monthPlaceholder: 'Pick a month', future: 'The date cannot be after today', tooLate: 'The date is too late', tooEarly: 'The date is too early', monthTooLate: 'This month is not over yet' },
     money: { noCents: 'Rupiah have no cents: type e.g. 1.250.000', invalid: 'Not a rupiah amount (example: 1.250.000)', negative: 'The amount cannot be negative' },
     nip: { required: 'A NIP is required (18 digits)', digits: 'A NIP has digits only', length: 'A NIP has 18 digits ({{n}} typed)', birth: 'The first eight digits of a NIP are the birth date (YYYYMMDD)', tmt: 'Digits 9 to 14 of a NIP are the appointment month (YYYYMM)', sex: 'Digit 15 of a NIP is the sex (1 or 2)' },
     print: { portrait: 'Portrait', landscape: 'Landscape', print: 'Print / PDF', saved: 'PDF saved' },
     confirm: { deleteTitle: 'Delete?', deleteWhat: 'This will be deleted: {{what}}. Deleted data can be restored from the history.', leaveTitle: 'Unsaved changes', leaveMessage: 'This form has changes that are not saved. Leave the page and discard them?', leaveGo: 'Discard changes' },
-    state: { loading: 'Loading…', empty: 'No data yet.', error: 'The data could not be loaded', retry: 'Try again', comingSoon: 'This part is being built.' },
+    state: { failed: 'Failed', loading: 'Loading…', empty: 'No data yet.', error: 'The data could not be loaded', retry: 'Try again', comingSoon: 'This part is being built.' },
     setup: {
       title: 'First-run setup',
       intro: 'Simpul does not yet know which office uses it. Choose your office area from the Kemendagri list. This is done once.',
@@ -126,6 +137,15 @@ export const common = {
       usernameRule: '3–32 lowercase letters/digits, starting with a letter', passwordHint: 'At least 8 characters', passwordShort: 'Password must have at least 8 characters',
       passwordMismatch: 'Passwords differ', nameShort: 'Full name needs at least 2 letters',
     },
+    recovery: {
+      title: 'Recovery code', print: 'Print', saved: 'I have stored it, continue',
+      intro: "This office's database is now encrypted. If every administrator password is lost, only this code can open it. Print or write it down and keep it in the office safe.",
+      once: 'This code is shown only once and is not stored on this computer.',
+      forgot: 'Forgot your password? Use the recovery code', formTitle: 'Recover with the code',
+      formIntro: "Type the recovery code from the office safe and the administrator's username. The new password applies from now on.",
+      code: 'Recovery code', admin: 'Administrator username', newPassword: 'New password', submit: 'Recover and log in', back: 'Back to log in',
+      codeMissing: 'Enter the recovery code (30 letters and digits)', office: 'Office', printedAt: 'Printed',
+    },
     shell: { office: 'Office', operator: 'Operator', menu: 'Main menu', collapse: 'Collapse menu', expand: 'Expand menu', level: { kecamatan: 'subdistrict', kabupaten: 'district', provinsi: 'province' } },
     settings: { title: 'Settings', language: 'Language', operatorName: 'Operator name', saved: 'Settings saved', backups: 'Database backups', backupNow: 'Back up now', backupDone: 'Backup created', keep: 'Backups to keep', dataFile: 'Data file' },
     letterhead: {
@@ -133,7 +153,7 @@ export const common = {
       government: 'Government (letterhead line 1)', office: 'Office name (letterhead line 2)', address: 'Address', place: 'Place of signing',
       name: 'name', nip: 'NIP', jobTitle: 'position', namePh: 'Full name and title', nipPh: 'NIP (18 digits)', titlePh: 'Position (optional)',
       nipError: 'A NIP has 18 digits', nipBlocked: 'Not saved: the NIP of {{role}} is not right', save: 'Save letterhead and signatories', saved: 'Letterhead and signatories saved',
-      role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)' },
+      role: { pa: 'Budget user (head of Bappeda)', pptk: 'PPTK (technical officer)', bendahara: 'Treasurer', ketua_tim: 'Head of the evaluation team', camat: 'Camat (subdistrict head)', ketua_pembina_prov: 'Head of the province posyandu supervisory team' },
     },
     update: {
       title: 'Update from a file',

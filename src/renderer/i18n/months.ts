@@ -1,4 +1,4 @@
-import { BULAN } from '../../shared/format'
+import { BULAN, formatDateLong, formatMonth } from '../../shared/format'
 import i18n from '.'
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -16,3 +16,18 @@ export function localiseMonths(text: string): string {
   BULAN.forEach((b, i) => (s = s.replace(new RegExp(`\\b${b}\\b`, 'g'), MONTHS_EN[i])))
   return s
 }
+
+/** Screen (not print) formats in the screen's language: printed documents stay Indonesian. */
+const screenLocale = () => (i18n.language === 'en' ? 'en-GB' : 'id-ID')
+/** "24 November 2026" / "24 November 2026", "17 Agustus" → "17 August". */
+export const screenDate = (iso: string) => localiseMonths(formatDateLong(iso))
+/** "Maret 2026" / "March 2026". */
+export const screenMonth = (ym: string) => localiseMonths(formatMonth(ym))
+/** "Mar" / "Mar", "Agu" / "Aug": column heads of a year grid and chart axes. */
+export const shortMonth = (ym: string) => monthNames()[Number(ym.slice(5, 7)) - 1].slice(0, 3)
+/** Counts with the screen's grouping: 12.500 / 12,500. */
+export const screenNumber = (n: number) => n.toLocaleString(screenLocale())
+/** A moment as the screen's language writes it. */
+export const screenDateTime = (iso: string) => new Date(iso).toLocaleString(screenLocale())
+/** Millions for chart axes: "150 jt" / "150 M". */
+export const millions = (n: number) => `${screenNumber(Math.round(n / 1_000_000))} ${i18n.language === 'en' ? 'M' : 'jt'}`

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -6,18 +6,21 @@ import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
 import type { UserInfo } from '../../shared/contract/people'
 import { ApiError, call } from '../api'
+import { RecoverForm } from './Recovery'
 
 /** Login: the password goes once to people.login; the session stays with the host or the main process. */
-export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo) => void }) {
+export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo, recoveryCode?: string) => void }) {
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [recovering, setRecovering] = useState(false)
   const form = useForm({ initialValues: { username: '', password: '' } })
   const submit = form.onSubmit(async (v) => {
     setBusy(true)
     setError(null)
     try {
-      onDone((await call('people.login', v)).user)
+      const done = await call('people.login', v)
+      onDone(done.user, done.recoveryCode)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
       form.setFieldValue('password', '')
@@ -25,6 +28,7 @@ export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo
       setBusy(false)
     }
   })
+  if (recovering) return <RecoverForm office={office} onDone={(u) => onDone(u)} onBack={() => setRecovering(false)} />
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Card withBorder shadow="sm" w={420} p="xl">
@@ -39,6 +43,7 @@ export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo
             {error && <Alert color="red" icon={<IconAlertTriangle />} data-testid="login-error">{error}</Alert>}
             <Button type="submit" loading={busy}>{t('login.submit')}</Button>
             <Text size="xs" c="dimmed">{t('login.hint')}</Text>
+            <Anchor component="button" type="button" size="sm" onClick={() => setRecovering(true)}>{t('recovery.forgot')}</Anchor>
           </Stack>
         </form>
       </Card>
@@ -47,13 +52,14 @@ export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo
 }
 
 /** An office set up before people existed: its first administrator is created here. */
-export function FirstAdmin({ office, onDone }: { office: Office; onDone: (u: UserInfo) => void }) {
+export function FirstAdmin({ office, onDone }: { office: Office; onDone: (u: UserInfo, recoveryCode?: string) => void }) {
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const form = useForm({ initialValues: { displayName: '', username: '', password: '', confirm: '' }, validate: adminValidate(t) })
   const submit = form.onSubmit(async (v) => {
     try {
-      onDone((await call('people.firstAdmin', { username: v.username, displayName: v.displayName, password: v.password })).user)
+      const done = await call('people.firstAdmin', { username: v.username, displayName: v.displayName, password: v.password })
+      onDone(done.user, done.recoveryCode)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
     }

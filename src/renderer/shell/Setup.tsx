@@ -11,7 +11,7 @@ import { useOp } from '../hooks'
 import { wilayahMatches } from '../../shared/wilayahAliases'
 
 /** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
-export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo }) => void }) {
+export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recoveryCode?: string }) => void }) {
   const { t } = useTranslation()
   const [level, setLevel] = useState<'kecamatan' | 'kabupaten'>('kecamatan')
   const [prov, setProv] = useState<string | null>(null)

@@ -37,10 +37,11 @@ export function Shell({ office }: { office: Office }) {
               </ActionIcon>
             </Tooltip>
             <Title order={1} size="h3" c="teal.8">Simpul</Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
+            {/* At 1024 px the office name needs the room: the tagline shows from 1200 px. */}
+            <Text size="sm" c="dimmed" visibleFrom="lg">{t('app.tagline')}</Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Badge variant="light" color={office.level === 'kabupaten' ? 'grape' : 'teal'} style={{ flex: 'none' }}>{t(`shell.level.${office.level}`, { defaultValue: office.level })}</Badge>
+            <Badge variant="light" color={office.level === 'provinsi' ? 'orange' : office.level === 'kabupaten' ? 'grape' : 'teal'} style={{ flex: 'none' }}>{t(`shell.level.${office.level}`, { defaultValue: office.level })}</Badge>
             <Text size="sm" fw={600} data-testid="office-name" truncate="end" maw={360}>{office.name}</Text>
             <Text size="sm" c="dimmed" visibleFrom="md">{office.wilayahCode}</Text>
             <Text size="sm" ml="md" data-testid="current-user">{session.user.displayName}</Text>

@@ -50,7 +50,8 @@ export const appOps = {
   'app.integrity': op<{ ok: boolean; messages: string[]; audit: ChainReport }>()(z.object({})),
   'office.get': op<Office | null>()(z.object({})),
   /** First run: the office and its first administrator, who is then logged in. */
-  'office.setup': op<Office & { user: UserInfo }>()(
+  /** `recoveryCode`: the database is now encrypted; the code opens it if every password is lost (shown once). */
+  'office.setup': op<Office & { user: UserInfo; recoveryCode?: string }>()(
     z.object({
       wilayahCode,
       level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),

@@ -47,11 +47,20 @@ export const newUser = z.object({ username, displayName, password })
 
 export const peopleOps = {
   /** Who is logged in on this window, and whether the database has any user yet. */
-  'people.whoami': op<{ user: UserInfo | null; hasUsers: boolean }>()(z.object({})),
-  'people.login': op<{ user: UserInfo }>()(z.object({ username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna').max(64), password: z.string().min(1, 'Isi kata sandi').max(200) })),
+  'people.whoami': op<{ user: UserInfo | null; hasUsers: boolean; locked?: boolean }>()(z.object({})),
+  /** `recoveryCode`: this login encrypted a database of an earlier release; the code is shown once, for the office safe. */
+  'people.login': op<{ user: UserInfo; recoveryCode?: string }>()(z.object({ username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna').max(64), password: z.string().min(1, 'Isi kata sandi').max(200) })),
   'people.logout': op<{ ok: true }>()(z.object({})),
   /** The first administrator of a database that has an office but no user yet. */
-  'people.firstAdmin': op<{ user: UserInfo }>()(newUser),
+  'people.firstAdmin': op<{ user: UserInfo; recoveryCode?: string }>()(newUser),
+  /** Forgotten password: the recovery code from the office safe sets a new password for an administrator (who is then logged in). */
+  'people.recover': op<{ user: UserInfo }>()(
+    z.object({
+      code: z.string().trim().min(1, 'Isi kode pemulihan').max(100),
+      username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna administrator').max(64),
+      newPassword: password,
+    }),
+  ),
   'people.list': op<UserInfo[]>()(z.object({})),
   'people.add': op<UserInfo>()(newUser.extend({ role })),
   'people.update': op<UserInfo>()(z.object({ id: z.string(), role: role.optional(), active: z.boolean().optional(), displayName: displayName.optional() })),

@@ -87,6 +87,8 @@ export const posyanduFilter = z.object({
   ...paging,
   status: z.enum(['aktif', 'nonaktif']).optional(),
   model: z.enum(['phi', 'ilp', 'spm']).optional(),
+  /** Only these posyandu (a selection in the list, e.g. "export selected"). */
+  ids: z.array(z.string().min(1)).max(5000).optional(),
   sortBy: z.enum(['name', 'desaName', 'kecamatanName', 'status', 'kaderCount', 'yearFounded']).default('name'),
 })
 export const kaderFilter = z.object({
@@ -291,6 +293,22 @@ export const registryOps = {
     z.discriminatedUnion('action', [
       z.object({ action: z.literal('move'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), posyanduId: z.string().min(1, 'Pilih posyandu tujuan') }),
       z.object({ action: z.literal('deactivate'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), date: isoDate }),
+    ]),
+  ),
+  /**
+   * One change to many posyandu chosen in the list, in one transaction: set them inactive from
+   * a date with a reason, or move them to another desa of their own kecamatan (desa split or
+   * renamed). Each row is written through updateRow, so each gets its own audit entry.
+   */
+  'registry.posyanduBulk': op<{ changed: number; unchanged: number }>()(
+    z.discriminatedUnion('action', [
+      z.object({
+        action: z.literal('deactivate'),
+        ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu posyandu').max(5000),
+        date: isoDate,
+        reason: z.string().trim().min(3, 'Tulis alasan singkat (minimal 3 huruf), mis. "digabung dengan Posyandu Melati"').max(500),
+      }),
+      z.object({ action: z.literal('moveDesa'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu posyandu').max(5000), desaCode: z.string().min(1, 'Pilih desa/kelurahan tujuan') }),
     ]),
   ),
   'registry.auditFor': op<AuditEntry[]>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),

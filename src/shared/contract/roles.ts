@@ -59,6 +59,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'people.logout': 'public',
   // Only while the database has no user (an office set up before people existed).
   'people.firstAdmin': 'public',
+  'people.recover': 'public',
   'people.list': ADMIN,
   'people.add': ADMIN,
   'people.update': ADMIN,
@@ -185,7 +186,12 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'registry.exportXlsx': ['admin', 'operator', 'verifikator'],
   'registry.demo': ADMIN,
   'registry.kaderBulk': DATA,
+  'registry.posyanduBulk': DATA,
   'province.summary': ALL,
+  'province.years': ALL,
+  'province.offers': ALL,
+  'province.offer': EVAL,
+  'province.offerDecide': EVAL,
 
   'regulation.search': ALL,
   'regulation.get': ALL,

@@ -118,103 +118,232 @@ export function formatValue(value: number, unit: string): string {
   return unit === 'kali' ? `${shown} kali` : unit === 'orang' ? `${shown} orang` : `${shown} ${unit}`
 }
 
-function aggregate(values: number[], agg: 'sum' | 'last' | 'max'): number | null {
-  if (!values.length) return null
-  if (agg === 'sum') return values.reduce((s, x) => s + x, 0)
-  if (agg === 'max') return Math.max(...values)
-  return values[values.length - 1]
+// Speed (issue 17): a kabupaten-year is ~1,200 posyandu × 8 criteria, each possibly judged
+// three times (the data, and the year filled at either extreme). The value of a metric is
+// therefore computed in plain loops without building month objects, and a criterion's text
+// only for the judgement that is shown. Same results as before, to the last bit:
+// tests/core/strata-fast.test.ts compares with the earlier implementation on random years.
+
+/** Aggregates values in the order they come, as the year's figures are added up (a sum starts from 0). */
+class Agg {
+  private v: number | null = null
+  constructor(private readonly how: 'sum' | 'last' | 'max') {}
+  add(x: number): void {
+    const v = this.v
+    this.v = this.how === 'sum' ? (v ?? 0) + x : this.how === 'max' && v !== null ? Math.max(v, x) : x
+  }
+  get value(): number | null {
+    return this.v
+  }
 }
 
-/** Value of one criterion over the months of a year; `missingMonths` = months without any report. */
-function evaluate(c: Criterion, months: MonthData[], missingMonths: number): CriterionResult {
-  const held = months.filter((m) => m.held === 1)
-  const base = { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit }
-  const judge = (value: number | null, note = ''): CriterionResult => {
-    if (value === null) return { ...base, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
-    const met = value + EPS >= c.threshold
-    const over = c.unit === '%' && value > 1 + EPS
-    return { ...base, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${formatValue(c.threshold, c.unit)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
+/** A metric's value over some months, or ZERO_TARGET when its target (sasaran) is 0. */
+const ZERO_TARGET = Symbol('sasaran 0')
+type MetricValue = number | null | typeof ZERO_TARGET
+
+/**
+ * The months a metric reads: the reported months as they are, or (`fills`) the whole year in
+ * its calendar slots with every gap filled at one extreme. One class, so the loops below stay
+ * monomorphic.
+ */
+class MonthView {
+  constructor(
+    private readonly months: readonly (MonthData | undefined)[],
+    /** Gap values by field; null for the data as reported. */
+    private readonly fills: ReadonlyMap<string, number> | null = null,
+    /** An unreported month of the filled year counts as held (the high extreme). */
+    private readonly high = false,
+  ) {}
+  get count(): number {
+    return this.months.length
   }
-  const m = c.metric
+  held(i: number): boolean {
+    const m = this.months[i]
+    return m ? m.held === 1 : this.high
+  }
+  value(i: number, f: string): unknown {
+    const v = this.months[i]?.[f]
+    if (this.fills === null || typeof v === 'number') return v
+    return this.fills.get(f) ?? v
+  }
+  programmes(i: number): string | null {
+    const m = this.months[i]
+    return m ? m.programmes : this.high ? 'lainnya' : null
+  }
+}
+
+function metricValue(m: Metric, v: MonthView): MetricValue {
   switch (m.kind) {
     case 'openings': {
-      if (!months.length) return judge(null)
-      const count = held.length
-      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
-      if (count + EPS < c.threshold && count + missingMonths + EPS >= c.threshold) {
-        return { ...base, value: count, met: null, text: `${c.label} ${count} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
-      }
-      const r = judge(count)
-      return { ...r, text: `${c.label} ${count} kali${r.met ? '' : ` < ${c.threshold}`}` }
+      if (!v.count) return null
+      let count = 0
+      for (let i = 0; i < v.count; i++) if (v.held(i)) count++
+      return count
     }
     case 'avg': {
-      const xs = held.map((x) => n(x[m.field])).filter((x): x is number => x !== null)
-      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
+      let sum = 0
+      let k = 0
+      for (let i = 0; i < v.count; i++) {
+        if (!v.held(i)) continue
+        const x = n(v.value(i, m.field))
+        if (x !== null) (sum += x), k++
+      }
+      return k ? sum / k : null
     }
     case 'avg_ratio': {
-      const xs = held
-        .map((x) => [n(x[m.num]), n(x[m.den])] as const)
-        .filter(([a, b]) => a !== null && b !== null && b > 0)
-        .map(([a, b]) => a! / b!)
-      return judge(xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null)
+      let sum = 0
+      let k = 0
+      for (let i = 0; i < v.count; i++) {
+        if (!v.held(i)) continue
+        const a = n(v.value(i, m.num))
+        const b = n(v.value(i, m.den))
+        if (a === null || b === null || !(b > 0)) continue
+        sum += a / b
+        k++
+      }
+      return k ? sum / k : null
     }
     case 'ratio': {
-      const num = aggregate(held.map((x) => n(x[m.num])).filter((x): x is number => x !== null), m.numAgg)
-      // Targets (sasaran) may be written in any reported month, open or not.
-      const den = aggregate(months.map((x) => n(x[m.den])).filter((x): x is number => x !== null), m.denAgg)
-      if (den === 0) return judge(null, ' (sasaran 0)')
-      return judge(num === null || den === null ? null : num / den)
+      const num = new Agg(m.numAgg)
+      const den = new Agg(m.denAgg)
+      for (let i = 0; i < v.count; i++) {
+        if (v.held(i)) {
+          const x = n(v.value(i, m.num))
+          if (x !== null) num.add(x)
+        }
+        // Targets (sasaran) may be written in any reported month, open or not.
+        const y = n(v.value(i, m.den))
+        if (y !== null) den.add(y)
+      }
+      if (den.value === 0) return ZERO_TARGET
+      return num.value === null || den.value === null ? null : num.value / den.value
     }
     case 'programmes': {
-      if (!held.length) return judge(null)
-      const codes = new Set(held.flatMap((x) => (x.programmes ? String(x.programmes).split(',').filter(Boolean) : [])))
-      const r = judge(codes.size)
-      return { ...r, text: r.met ? `${c.label} ${codes.size}` : `tidak ada ${c.label}` }
+      let anyHeld = false
+      const codes = new Set<string>()
+      for (let i = 0; i < v.count; i++) {
+        if (!v.held(i)) continue
+        anyHeld = true
+        const p = v.programmes(i)
+        if (p) for (const code of programmeCodes(String(p))) codes.add(code)
+      }
+      return anyHeld ? codes.size : null
     }
   }
 }
 
-/** Numerator and denominator fields of one criterion. */
-function fieldsOf(m: Metric): { num: string[]; den: string[] } {
-  if (m.kind === 'avg') return { num: [m.field], den: [] }
-  if (m.kind === 'avg_ratio' || m.kind === 'ratio') return { num: [m.num], den: [m.den] }
-  return { num: [], den: [] }
+/** "sehat,pintar" → ["sehat", "pintar"]: split once per distinct text (a year repeats the same few). */
+const codeLists = new Map<string, string[]>()
+function programmeCodes(text: string): string[] {
+  let codes = codeLists.get(text)
+  if (!codes) {
+    if (codeLists.size > 1000) codeLists.clear()
+    codeLists.set(text, (codes = text.split(',').filter(Boolean)))
+  }
+  return codes
 }
+
+const metOf = (c: Criterion, value: MetricValue): boolean | null => (value === null || value === ZERO_TARGET ? null : value + EPS >= c.threshold)
+
+/** "≥ 50%": a threshold's text, made once per unit and value (thousands of criteria share a few). */
+const thresholdTexts = new Map<string, string>()
+function thresholdText(c: Criterion): string {
+  const key = `${c.unit}|${c.threshold}`
+  let t = thresholdTexts.get(key)
+  if (t === undefined) {
+    if (thresholdTexts.size > 1000) thresholdTexts.clear()
+    thresholdTexts.set(key, (t = formatValue(c.threshold, c.unit)))
+  }
+  return t
+}
+
+// Hot paths below use module-level helpers rather than named inner closures: under tsx
+// (benchmarks, the worker from sources) each named closure costs a __name() call per creation.
+
+/** A criterion's result for a value: met or not, and its text. */
+function judge(c: Criterion, value: number | null, note = ''): CriterionResult {
+  if (value === null) return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
+  const met = value + EPS >= c.threshold
+  const over = c.unit === '%' && value > 1 + EPS
+  return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText(c)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
+}
+
+/** Value of one criterion over the months of a year, with its text; `missingMonths` = months without any report. */
+function evaluate(c: Criterion, months: MonthView, missingMonths: number): CriterionResult {
+  // (Object literals, not spreads of a shared base: this runs ten thousand times for a kabupaten.)
+  const value = metricValue(c.metric, months)
+  if (value === ZERO_TARGET) return judge(c, null, ' (sasaran 0)')
+  switch (c.metric.kind) {
+    case 'openings': {
+      if (value === null) return judge(c, null)
+      // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
+      if (value + EPS < c.threshold && value + missingMonths + EPS >= c.threshold) {
+        return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
+      }
+      const met = value + EPS >= c.threshold
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: `${c.label} ${value} kali${met ? '' : ` < ${c.threshold}`}` }
+    }
+    case 'programmes': {
+      if (value === null) return judge(c, null)
+      const met = value + EPS >= c.threshold
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: met ? `${c.label} ${value}` : `tidak ada ${c.label}` }
+    }
+    default:
+      return judge(c, value)
+  }
+}
+
+/** Numerator and denominator fields of one criterion (kept per metric object: asked thousands of times). */
+const fieldLists = new WeakMap<Metric, { num: string[]; den: string[] }>()
+function fieldsOf(m: Metric): { num: string[]; den: string[] } {
+  let f = fieldLists.get(m)
+  if (!f) {
+    f = m.kind === 'avg' ? { num: [m.field], den: [] } : m.kind === 'avg_ratio' || m.kind === 'ratio' ? { num: [m.num], den: [m.den] } : { num: [], den: [] }
+    fieldLists.set(m, f)
+  }
+  return f
+}
+
+/** The reported months of one year in their calendar slots (a later duplicate of a month wins). */
+function slotsOf(months: MonthData[]): (MonthData | undefined)[] {
+  const year = months[0]?.month.slice(0, 4) ?? '2000'
+  const slots: (MonthData | undefined)[] = new Array(12)
+  for (const m of months) {
+    // Only `${year}-01` … `${year}-12` take a slot, exactly as written.
+    const i = m.month.startsWith(`${year}-`) ? MONTH_INDEX.get(m.month.slice(year.length + 1)) : undefined
+    if (i !== undefined) slots[i] = m
+  }
+  return slots
+}
+const MONTH_INDEX = new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), i]))
 
 /**
  * The year with every missing value and every unreported month filled at one extreme:
  * `low` (nothing more happened, targets as large as the form allows) or `high` (the most
  * the form allows, targets of 1). A criterion is decided only when both give the same answer.
  */
-function extreme(c: Criterion, months: MonthData[], how: 'low' | 'high'): MonthData[] {
+function extremeView(c: Criterion, slots: (MonthData | undefined)[], how: 'low' | 'high'): MonthView {
   const { num, den } = fieldsOf(c.metric)
-  const max = (f: string) => fieldDef(f)?.max ?? 100000
-  const byMonth = new Map(months.map((m) => [m.month, m]))
-  const year = months[0]?.month.slice(0, 4) ?? '2000'
-  return Array.from({ length: 12 }, (_, i) => {
-    const month = `${year}-${String(i + 1).padStart(2, '0')}`
-    const known = byMonth.get(month)
-    const m: MonthData = known ? { ...known } : { month, held: how === 'high' ? 1 : 0, programmes: how === 'high' ? 'lainnya' : null }
-    for (const f of num) if (typeof m[f] !== 'number') m[f] = how === 'low' ? 0 : max(f)
-    for (const f of den) if (typeof m[f] !== 'number') m[f] = how === 'low' ? max(f) : 1
-    return m
-  })
+  // What a gap is filled with; a field that is both numerator and denominator fills as a numerator.
+  const fills = new Map<string, number>()
+  for (const f of den) fills.set(f, how === 'low' ? (fieldDef(f)?.max ?? 100000) : 1)
+  for (const f of num) fills.set(f, how === 'low' ? 0 : (fieldDef(f)?.max ?? 100000))
+  return new MonthView(slots, fills, how === 'high')
 }
 
 /** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
-function decide(c: Criterion, reported: MonthData[], missingMonths: number): CriterionResult {
-  const r = evaluate(c, reported, missingMonths)
+function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
+  const r = evaluate(c, view, missingMonths)
   if (c.metric.kind === 'openings') return r
   // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
-  const { num: nums, den: dens } = fieldsOf(c.metric)
-  if (!missingMonths && reported.every((m) => dens.every((f) => typeof m[f] === 'number') && (m.held !== 1 || nums.every((f) => typeof m[f] === 'number')))) return r
-  const lo = evaluate(c, extreme(c, reported, 'low'), 0).met
-  const hi = evaluate(c, extreme(c, reported, 'high'), 0).met
+  const { num, den } = fieldsOf(c.metric)
+  if (!missingMonths && reported.every((m) => den.every((f) => typeof m[f] === 'number') && (m.held !== 1 || num.every((f) => typeof m[f] === 'number')))) return r
+  const slots = (year.slots ??= slotsOf(reported))
+  const lo = metOf(c, metricValue(c.metric, extremeView(c, slots, 'low')))
+  const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))
   if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
   if (r.met === null) return r
-  const { num, den } = fieldsOf(c.metric)
-  const held = reported.filter((m) => m.held === 1)
-  const gaps = held.filter((m) => [...num, ...den].some((f) => typeof m[f] !== 'number')).length
+  const gaps = reported.filter((m) => m.held === 1 && [...num, ...den].some((f) => typeof m[f] !== 'number')).length
   const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
   const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
   return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
@@ -228,17 +357,19 @@ function decide(c: Criterion, reported: MonthData[], missingMonths: number): Cri
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
   const reported = months.filter((m) => m.held !== null)
   const missingMonths = Math.max(0, 12 - reported.length)
-  const criteria = set.criteria.map((c) => decide(c, reported, missingMonths))
-  const levelIndex = (id: string) => set.levels.findIndex((l) => l.id === id)
-  const aktifIdx = levelIndex(set.aktifFrom)
+  const view = new MonthView(reported)
+  // The calendar slots of the year, made only when some criterion has gaps to fill.
+  const year = { slots: null as (MonthData | undefined)[] | null }
+  const criteria = set.criteria.map((c) => decide(c, reported, view, missingMonths, year))
+  const from = set.criteria.map((c) => set.levels.findIndex((l) => l.id === c.from))
+  const aktifIdx = set.levels.findIndex((l) => l.id === set.aktifFrom)
   if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
   let reached = 0
   let blocking: CriterionResult[] = []
   for (let i = 1; i < set.levels.length; i++) {
-    const needed = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= i)
-    const failing = needed.filter((c) => c.met !== true)
+    const failing = criteria.filter((c, ci) => from[ci] <= i && c.met !== true)
     if (failing.length) {
       blocking = failing
       break
@@ -247,13 +378,8 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   }
   const incomplete = blocking.length > 0 && blocking.every((c) => c.met === null)
   const reachedLevel = set.levels[reached]
-  // Reasons: what keeps it from the next level first, then what it did meet at its own level.
-  const achieved = criteria.filter((_, ci) => levelIndex(set.criteria[ci].from) <= reached && levelIndex(set.criteria[ci].from) > 0)
-  const parts = [...blocking.map((c) => c.text), ...achieved.filter((c) => c.met).slice(0, 3).map((c) => c.text)]
-  const weights = set.criteria.map((c) => c.weight ?? 1)
-  const total = weights.reduce((s, w) => s + w, 0)
-  const got = criteria.reduce((s, c, i) => s + (c.met ? weights[i] : 0), 0)
-  const flagged = criteria.filter((c) => c.over && !parts.includes(c.text)).map((c) => c.text)
+  let monthsHeld = 0
+  for (const m of reported) if (m.held === 1) monthsHeld++
   if (incomplete) {
     // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
     const missing = blocking.map((c) => c.text)
@@ -268,10 +394,21 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
       atLeast: reachedLevel.id,
       criteria,
       monthsReported: reported.length,
-      monthsHeld: reported.filter((m) => m.held === 1).length,
+      monthsHeld,
       score: null,
     }
   }
+  // Reasons: what keeps it from the next level first, then what it did meet at its own level.
+  const achieved = criteria.filter((_, ci) => from[ci] <= reached && from[ci] > 0)
+  const parts = [...blocking.map((c) => c.text), ...achieved.filter((c) => c.met).slice(0, 3).map((c) => c.text)]
+  let total = 0
+  let got = 0
+  set.criteria.forEach((c, i) => {
+    const w = c.weight ?? 1
+    total += w
+    got += criteria[i].met ? w : 0
+  })
+  const flagged = criteria.filter((c) => c.over && !parts.includes(c.text)).map((c) => c.text)
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
@@ -283,7 +420,7 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     atLeast: reachedLevel.id,
     criteria,
     monthsReported: reported.length,
-    monthsHeld: reported.filter((m) => m.held === 1).length,
+    monthsHeld,
     score: total ? Math.round((1000 * got) / total) / 10 : null,
   }
 }

@@ -4,11 +4,13 @@
  * Usage: node --import tsx seed.ts <db> <name>@<desa code> ...   Prints the new ids as JSON.
  */
 import { openContext } from '../../../src/core/context'
+// The database is encrypted; its key is unwrapped with the test administrator's password.
+import { keyFor } from '../../helpers/raw-db'
 import { insertRow } from '../../../src/core/db/rows'
 import { setSetting } from '../../../src/core/settings'
 
 const [dataFile, ...specs] = process.argv.slice(2)
-const ctx = openContext({ dataFile, host: 'cli' })
+const ctx = openContext({ dataFile, host: 'cli', key: keyFor(dataFile) })
 const ids = specs.map((s) => {
   const [name, desa] = s.split('@')
   return insertRow(ctx, 'posyandu', { name, desa_code: desa }, { scope: desa.split('.').slice(0, 3).join('.') }).id

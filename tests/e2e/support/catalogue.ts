@@ -3,6 +3,7 @@ import { translations as evaluasi } from '../../../src/renderer/areas/evaluasi/i
 import { translations as honor } from '../../../src/renderer/areas/honor/translations'
 import { translations as pertukaran } from '../../../src/renderer/areas/pertukaran/i18n'
 import { translations as program } from '../../../src/renderer/areas/program/i18n'
+import { translations as provinsi } from '../../../src/renderer/areas/provinsi/i18n'
 import { translations as registri } from '../../../src/renderer/areas/registri/i18n'
 
 type Tree = { [k: string]: string | Tree }
@@ -19,7 +20,7 @@ function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<
  * unmistakable (≥ 8 characters, or two words) and that are not English texts themselves.
  */
 export function indonesianOnly(): string[] {
-  const pairs = [common, evaluasi, honor, pertukaran, program, registri].map((c) => [flatten(c.id), flatten(c.en)] as const)
+  const pairs = [common, evaluasi, honor, pertukaran, program, provinsi, registri].map((c) => [flatten(c.id), flatten(c.en)] as const)
   const english = new Set<string>()
   for (const [, en] of pairs) for (const v of en.values()) english.add(v.trim())
   const out = new Set<string>()

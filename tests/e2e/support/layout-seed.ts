@@ -3,11 +3,13 @@
 // filled screens (names long enough to stress the columns). Everything goes through dispatch,
 // as the screens would. Prints the honor list id.
 import { openContext } from '../../../src/core/context'
+// The database is encrypted; its key is unwrapped with the test administrator's password.
+import { keyFor } from '../../helpers/raw-db'
 import { dispatch } from '../../../src/core/handlers'
 import { createUser } from '../../../src/core/people/users'
 
 const [dbFile] = process.argv.slice(2)
-const ctx = openContext({ dataFile: dbFile, host: 'cli' })
+const ctx = openContext({ dataFile: dbFile, host: 'cli', key: keyFor(dbFile) })
 // Calls run as the office's administrator; honor lists are prepared by an operator (one is added).
 const admin = (ctx.sqlite.prepare(`SELECT id FROM app_user WHERE role = 'admin' AND active = 1 LIMIT 1`).get() as { id: string }).id
 const operator = (await createUser(ctx, { username: 'operator-seed', displayName: 'Operator Uji', role: 'operator', password: 'rahasia-uji-123' })).id

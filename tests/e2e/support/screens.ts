@@ -20,6 +20,7 @@ export const MAIN_SCREENS: { name: string; route: string }[] = [
   { name: 'evaluasi-periode', route: 'evaluasi/periode' },
   { name: 'evaluasi-rekap', route: 'evaluasi/rekap' },
   { name: 'evaluasi-indikator', route: 'evaluasi/indikator' },
+  { name: 'evaluasi-provinsi', route: 'evaluasi/provinsi' },
   { name: 'pertukaran-kantor', route: 'pertukaran/kantor' },
   { name: 'pertukaran-kirim', route: 'pertukaran/kirim' },
   { name: 'pertukaran-terima', route: 'pertukaran/terima' },

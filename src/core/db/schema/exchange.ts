@@ -50,6 +50,10 @@ export const bundleLog = sqliteTable(
     countsJson: text('counts_json').notNull(),
     /** Records rejected by a person (in) or reported rejected by the receiver (out), JSON. */
     rejectedJson: text('rejected_json'),
+    /** out: the local arrival number (row_arrival.seq) the bundle was cut at (drizzle/0017). */
+    highArrival: integer('high_arrival'),
+    /** out: per table, a fingerprint of the receiver's grant when the bundle was made (JSON). */
+    grantsJson: text('grants_json'),
   },
   (t) => [index('bundle_log_peer').on(t.peerCode, t.direction, t.seq)],
 )

@@ -39,3 +39,52 @@ export const posyanduStratum = sqliteTable(
   (t) => [uniqueIndex('posyandu_stratum_year').on(t.posyanduId, t.year)],
 )
 
+
+/**
+ * When each row province bundles carry last arrived or changed in this database (a local
+ * counter, filled by triggers; drizzle/0017): "since the last acknowledged bundle" for rows
+ * relayed from a kecamatan, whose HLC is the kecamatan's.
+ */
+export const rowArrival = sqliteTable(
+  'row_arrival',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+  },
+  (t) => [uniqueIndex('row_arrival_row').on(t.tableName, t.rowId)],
+)
+
+/** An indicator set or report form a province offers its kabupaten/kota (one row per kind and code; version +1 per new offer). */
+export const provinceOffer = sqliteTable(
+  'province_offer',
+  {
+    ...travelling(),
+    kind: text('kind', { enum: ['indicator_set', 'form'] }).notNull(),
+    code: text('code').notNull(),
+    version: integer('version').notNull().default(1),
+    name: text('name').notNull(),
+    definitionJson: text('definition_json').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('province_offer_code').on(t.scope, t.kind, t.code)],
+)
+
+/** A kabupaten's answer to one offer: adopted (as its own set / form version) or kept its own. */
+export const offerDecision = sqliteTable(
+  'offer_decision',
+  {
+    ...travelling(),
+    offerId: text('offer_id').notNull(),
+    offerVersion: integer('offer_version').notNull(),
+    decision: text('decision', { enum: ['adopted', 'kept'] }).notNull(),
+    adoptedAs: text('adopted_as'),
+    note: text('note'),
+    decidedBy: text('decided_by'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('offer_decision_offer').on(t.scope, t.offerId)],
+)

@@ -4,21 +4,33 @@ import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { abandonBulk, beginBulk } from '../../db/bulk'
 import { environmentFailure } from '../../failures'
-import { columnsOf, maskSql, refusal, type Party } from '../../policy'
+import { columnsOf, maskSql, refusal, travels, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty, referenceProblem, type AuditSource } from '../../write'
 import { bundleRefusal } from '../format'
 import { peerRow } from '../peers'
 import { rowKey, versionKey, type RowCheck } from './check'
-import { streamRows, type StreamOptions } from './payload'
+import { cancelledError, streamRows, type RowSink, type SectionHead, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
-import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
+import { asObject, describeObject, describeRow, openSection, rowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
 import { rowNamer } from '../rowLabel'
 
 /** From this many rows on a bundle applies in bulk mode (src/core/db/bulk.ts); a monthly delta stays row by row. */
 export const bulkApply = { minRows: 1000 }
+
+/**
+ * Tables the bundle brings at least as many rows of as are here (a first kabupaten or national
+ * bundle): building their secondary indexes once after the rows costs less than keeping them
+ * up to date row by row. The manifest names only tables with a policy here (checked before).
+ */
+function doublingTables(ctx: Ctx, counts: Record<string, number>): string[] {
+  return Object.entries(counts)
+    .filter(([t, n]) => n >= bulkApply.minRows && travels(t))
+    .filter(([t, n]) => n >= (ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)
+    .map(([t]) => t)
+}
 
 type Key = { rev: number; hlc: string; origin: string }
 /** The one order every office agrees on: higher rev, then later hlc, then origin id. */
@@ -69,7 +81,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
   sqlite.exec('BEGIN IMMEDIATE')
   // A large bundle applies in bulk mode: search-index triggers suspended and the touched rows
   // re-indexed once before the commit, audit entries batched; all inside this transaction.
-  const bulk = m.rows >= bulkApply.minRows ? beginBulk(sqlite, Object.keys(m.counts).filter((t) => m.counts[t] > 0)) : null
+  const bulk = m.rows >= bulkApply.minRows ? beginBulk(sqlite, Object.keys(m.counts).filter((t) => m.counts[t] > 0), { rebuildIndexes: doublingTables(ctx, m.counts) }) : null
   try {
     // Decisive replay check: another process may have imported this bundle meanwhile.
     const peer = peerRow(ctx, checked.peer.wilayah_code)!
@@ -113,12 +125,14 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
 
     const applyRow = (t: Cur, values: unknown[]) => {
       const k = rowKeys(t.s, values)
-      const item = (action: ImportItem['action'], text: string | null = null) =>
+      const item = (action: ImportItem['action'], text: string | null = null) => {
+        // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
+        const row = items.length < opts.itemsCap ? asObject(t.s, values) : null
         note({
           table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
-          // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
-          ...(items.length < opts.itemsCap ? { label: names.label(asObject(t.s, values), describeRow(t.s, values)), scopeName: names.scopeName(k.scope) } : { label: '' }),
+          ...(row ? { label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) } : { label: '' }),
         })
+      }
       const leaveOut = (why: string) => {
         t.c.rejected++
         rejected.push({ table: t.s.name, id: k.id })
@@ -206,26 +220,24 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     const complete = new Map<string, { s: Section; ids: Set<string> }>()
     const sections = new Map<string, Section>()
     let cur: Cur | null = null
-    await streamRows(
-      file,
-      checked,
-      {
-        head(h) {
-          const s = openSection(sqlite, h, me)
-          sections.set(s.name, s)
-          cur = open(s)
-          if (s.complete && !complete.has(s.name)) complete.set(s.name, { s, ids: new Set() })
-        },
-        row(values) {
-          const t = cur as Cur | null
-          if (!t) throw bundleRefusal.tampered('baris tanpa tabel')
-          if (t.s.complete) complete.get(t.s.name)!.ids.add(String(values[t.s.at.id]))
-          if (t.s.policy.appliesAfterData) later.push({ t, values })
-          else applyRow(t, values)
-        },
+    const sink: RowSink = {
+      head(h) {
+        const s = openSection(sqlite, h, me)
+        sections.set(s.name, s)
+        cur = open(s)
+        if (s.complete && !complete.has(s.name)) complete.set(s.name, { s, ids: new Set() })
       },
-      opts,
-    )
+      row(values) {
+        const t = cur as Cur | null
+        if (!t) throw bundleRefusal.tampered('baris tanpa tabel')
+        if (t.s.complete) complete.get(t.s.name)!.ids.add(String(values[t.s.at.id]))
+        if (t.s.policy.appliesAfterData) later.push({ t, values })
+        else applyRow(t, values)
+      },
+    }
+    // The rows the check stage read and kept (a small bundle), else the file once more.
+    if (check.kept) await replayRows(check.kept, sink, m.payload.size, opts)
+    else await streamRows(file, checked, sink, opts)
     for (const { t, values } of later) applyRow(t, values)
     for (const { s, ids } of complete.values()) withdraw(ctx, s, ids, sender, me, counts.get(s.name)!, user)
     for (const s of sections.values()) if (s.hidden.size) scrubHidden(ctx, s, sender, me)
@@ -243,6 +255,28 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     throw e
   } finally {
     if (bulk) abandonBulk(sqlite)
+  }
+}
+
+/**
+ * Hands kept sections to the sink as streamRows would, in slices: progress, cancel and a
+ * turn of the event loop between slices, so a long apply still reports and can be stopped.
+ */
+async function replayRows(kept: { head: SectionHead; rows: unknown[][] }[], sink: RowSink, totalBytes: number, opts: StreamOptions): Promise<void> {
+  const total = kept.reduce((n, s) => n + s.rows.length, 0)
+  const SLICE = 5000
+  let done = 0
+  for (const section of kept) {
+    sink.head(section.head)
+    for (let i = 0; i < section.rows.length; i += SLICE) {
+      const end = Math.min(i + SLICE, section.rows.length)
+      for (let j = i; j < end; j++) sink.row(section.rows[j])
+      done += end - i
+      opts.progress?.(Math.round((totalBytes * done) / Math.max(1, total)), done)
+      if (opts.cancelled?.()) throw cancelledError()
+      await new Promise<void>((r) => setImmediate(r))
+      await opts.drain?.()
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import { HLC_ZERO, formatHlc } from '../../sync/hlc'
 import { checkIncoming, officeParty } from '../../write'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
-import { streamRows, type StreamOptions } from './payload'
+import { streamRows, type SectionHead, type StreamOptions } from './payload'
 import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
 import type { CheckedBundle } from './sender'
 
@@ -21,7 +21,16 @@ export interface RowCheck {
   /** Row versions pointing at rows not here yet: the apply stage checks them once earlier rows are in. */
   unresolved: Set<string>
   maxHlc: string
+  /**
+   * The sections as read and checked, kept when the bundle is small enough to hold (up to
+   * KEEP_ROWS rows, some 40 MB): the apply stage then writes exactly these rows instead of
+   * decrypting, inflating and parsing the file a second time. Larger bundles stream twice.
+   */
+  kept: { head: SectionHead; rows: unknown[][] }[] | null
 }
+
+/** Bundles of up to this many rows are held in memory between the check and the apply (a kabupaten bundle: ~10,000; national ones stream twice). */
+export const KEEP_ROWS = 100_000
 
 export const rowKey = (table: string, id: string) => `${table}:${id}`
 /** One version of a row: a bundle could carry the same id twice, and each version is judged alone. */
@@ -39,9 +48,10 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const sender = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
   const m = checked.header.manifest
   const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
-  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO }
+  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS ? [] : null }
+  let keep: unknown[][] | null = null
   const seen = new Map<string, number>()
-  let cur: { section: Section; stored: Statement } | null = null
+  let cur: { section: Section; stored: Statement | null } | null = null
   await streamRows(
     file,
     checked,
@@ -49,7 +59,10 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
       head(h) {
         const section = openSection(sqlite, h, me)
         seen.set(section.name, seen.get(section.name) ?? 0)
-        cur = { section, stored: sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`) }
+        // Reads only: a table that holds no row yet has no stored version of any of these.
+        const empty = !sqlite.prepare(`SELECT 1 FROM "${section.name}" LIMIT 1`).get()
+        cur = { section, stored: empty ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`) }
+        if (out.kept) out.kept.push({ head: h, rows: (keep = []) })
       },
       row(values) {
         if (!cur) throw bundleRefusal.tampered('baris tanpa tabel')
@@ -57,7 +70,8 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         const k = rowKeys(s, values)
         seen.set(s.name, (seen.get(s.name) ?? 0) + 1)
         if (k.hlc > out.maxHlc) out.maxHlc = k.hlc
-        const verdict = checkIncoming(sqlite, s.policy, sender, asObject(s, values), stored.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden)
+        keep?.push(values)
+        const verdict = checkIncoming(sqlite, s.policy, sender, asObject(s, values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden)
         if (!verdict) return
         if (verdict.kind === 'unauthorised') {
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values), reason: verdict.reason })

@@ -63,13 +63,24 @@ export function rowKeys(s: Section, values: unknown[]): RowKeys {
   return { id, scope, rev: rev as number, hlc, origin, deleted_at: deleted as string | null }
 }
 
-export const asObject = (s: Section, values: unknown[]) => Object.fromEntries(s.columns.map((k, i) => [k, values[i]]))
+/** The row as an object of its columns (a plain loop: every bundle row passes here at least once). */
+export function asObject(s: Section, values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {}
+  const cols = s.columns
+  for (let i = 0; i < cols.length; i++) row[cols[i]] = values[i]
+  return row
+}
 
 /** "Kader \"Siti (NIK 1218********0001)\"": how a row is named in reports and refusals. */
 export function describeRow(s: Section, values: unknown[]): string {
+  return describeObject(s, asObject(s, values))
+}
+
+/** describeRow for a row already made an object. */
+export function describeObject(s: Section, row: Record<string, unknown>): string {
   let label = ''
   try {
-    label = s.policy.rowLabel(asObject(s, values)).slice(0, 120)
+    label = s.policy.rowLabel(row).slice(0, 120)
   } catch {
     label = ''
   }

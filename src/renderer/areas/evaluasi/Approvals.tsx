@@ -2,8 +2,8 @@ import { Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportMonthApproval } from '../../../shared/contract/reports'
-import { formatMonth } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
+import { screenMonth } from '../../i18n/months'
 import { useCan } from '../../session'
 
 const COLOR = { draft: 'gray', submitted: 'cyan', approved: 'blue', accepted: 'green', returned: 'orange' } as const
@@ -38,7 +38,7 @@ export function Approvals() {
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
             <Table.Tr key={`${r.kecamatanCode}|${r.month}`}>
-              <Table.Td>{formatMonth(r.month)}</Table.Td>
+              <Table.Td>{screenMonth(r.month)}</Table.Td>
               {!kecamatan && <Table.Td>{r.kecamatanName}</Table.Td>}
               <Table.Td>{r.reports}</Table.Td>
               <Table.Td>
@@ -73,7 +73,7 @@ export function Approvals() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={!!asking} onClose={() => setAsking(null)} title={asking ? `${t(asking.op === 'reportApproval.reopen' ? 'approval.reopen' : 'approval.return')}: ${formatMonth(asking.row.month)}` : ''}>
+      <Modal opened={!!asking} onClose={() => setAsking(null)} title={asking ? `${t(asking.op === 'reportApproval.reopen' ? 'approval.reopen' : 'approval.return')}: ${screenMonth(asking.row.month)}` : ''}>
         <Stack>
           <TextInput label={t('approval.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           <Group justify="flex-end">

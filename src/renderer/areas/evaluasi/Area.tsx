@@ -12,9 +12,11 @@ import { Periods } from './Periods'
 import { RecapLauncher, RecapReport } from './RecapReport'
 import { Scores } from './Scores'
 import { StrataView } from './StrataView'
+import { KabupatenOffers } from '../provinsi/Offers'
+import { useOp } from '../../hooks'
 
-const TABS = ['entri', 'persetujuan', 'kelengkapan', 'strata', 'periode', 'rekap', 'indikator', 'formulir'] as const
-const TAB_KEY = { entri: 'entry', persetujuan: 'approval', kelengkapan: 'completeness', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets', formulir: 'forms' } as const
+const TABS = ['entri', 'persetujuan', 'kelengkapan', 'strata', 'periode', 'rekap', 'indikator', 'formulir', 'provinsi'] as const
+const TAB_KEY = { entri: 'entry', persetujuan: 'approval', kelengkapan: 'completeness', strata: 'strata', periode: 'periods', rekap: 'recap', indikator: 'sets', formulir: 'forms', provinsi: 'province' } as const
 
 /**
  * Routes: #/evaluasi/<tab>, #/evaluasi/laporan/periode/<id>, #/evaluasi/laporan/tahun/<year>/<set>,
@@ -22,6 +24,9 @@ const TAB_KEY = { entri: 'entry', persetujuan: 'approval', kelengkapan: 'complet
  */
 function Evaluasi({ path }: { path: string[] }) {
   const { t } = useTranslation('evaluasi')
+  // Offers of the province (indicator sets, forms) are answered by the kabupaten.
+  const office = useOp('office.get', {})
+  const tabs = TABS.filter((x) => x !== 'provinsi' || office.data?.level === 'kabupaten')
   if (path[0] === 'periode' && path[1] && path[2] === 'nilai') return <Scores periodId={path[1]} />
   if (path[0] === 'laporan' && path[1] === 'periode') return <EvaluationReport source={{ periodId: path[2] }} />
   if (path[0] === 'laporan' && path[1] === 'tahun') return <EvaluationReport source={{ year: Number(path[2]), rules: path[3] }} />
@@ -34,7 +39,7 @@ function Evaluasi({ path }: { path: string[] }) {
       <Title order={2}>{t('title')}</Title>
       <Tabs value={tab} onChange={(v) => v && navigate(`evaluasi/${v}`)} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${TAB_KEY[x]}`)}</Tabs.Tab>)}
+          {tabs.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${TAB_KEY[x]}`)}</Tabs.Tab>)}
         </Tabs.List>
         <Tabs.Panel value="entri" pt="md"><MonthlyEntry /></Tabs.Panel>
         <Tabs.Panel value="persetujuan" pt="md"><Approvals /></Tabs.Panel>
@@ -44,6 +49,7 @@ function Evaluasi({ path }: { path: string[] }) {
         <Tabs.Panel value="indikator" pt="md"><IndicatorSets /></Tabs.Panel>
         <Tabs.Panel value="kelengkapan" pt="md"><Completeness /></Tabs.Panel>
         <Tabs.Panel value="formulir" pt="md"><FormEditor /></Tabs.Panel>
+        <Tabs.Panel value="provinsi" pt="md"><KabupatenOffers /></Tabs.Panel>
       </Tabs>
     </Stack>
   )

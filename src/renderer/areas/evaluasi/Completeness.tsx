@@ -4,7 +4,7 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompletenessGroup, CompletenessRow } from '../../../shared/contract/forms'
-import { BULAN, formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
+import { formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
 import { Letterhead, PrintSheet, PrintToolbar } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
@@ -12,6 +12,7 @@ import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
 import css from './report.module.css'
 import './forms-i18n'
+import { monthNames, screenDate } from '../../i18n/months'
 import { QualityPanel } from './Quality'
 
 const TEXT = {
@@ -62,7 +63,7 @@ export function Completeness() {
       <Group align="flex-end">
         <Select searchable label={t('form')} w={300} value={code} onChange={(v) => v && setCode(v)} allowDeselect={false} data={(forms.data ?? []).map((f) => ({ value: f.form.code, label: `${f.form.name[lang]} (v${f.form.version})` }))} />
         <Select searchable label={t('area')} w={260} value={area} onChange={(v) => setArea(v ?? '')} allowDeselect={false} data={[{ value: '', label: x.all }, ...desas.map(([value, label]) => ({ value, label }))]} />
-        {form?.periodType !== 'yearly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
+        {form?.periodType !== 'yearly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={monthNames().map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
         <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
         <NumberInput label={`${x.deadline} (${x.ofNext})`} w={220} min={1} max={28} value={deadlineDay} onChange={(v) => void setDeadline(v)} />
       </Group>
@@ -86,7 +87,7 @@ export function Completeness() {
                       <Table.Td>{r.name}</Table.Td>
                       <Table.Td>{r.desaName}</Table.Td>
                       <Table.Td><Badge color={COLOR[r.status]} variant="light">{x[r.status]}</Badge></Table.Td>
-                      <Table.Td>{r.reportedOn ? formatDateLong(r.reportedOn) : '—'}</Table.Td>
+                      <Table.Td>{r.reportedOn ? screenDate(r.reportedOn) : '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -3,6 +3,23 @@ import { DERIVED, derivedIndicators, MONTHLY_FIELDS, parseProgrammes, validateMo
 import { formatPercent } from '../../../shared/format'
 import { compileForm, indicatorValues, validateValues, type CompiledForm, type FormDef, type FormField, type FormValues, type ValueIssue } from '../../../shared/forms/form'
 import classes from './grid.module.css'
+import { monthNames } from '../../i18n/months'
+
+/** This month on the office PC's clock ("2026-12"): later months have no report yet (core refuses them too). */
+export function currentMonth(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
+}
+const isFutureMonth = (period: string, now: string) => /^\d{4}-\d{2}$/.test(period) && period > now
+
+/** Shown above a grid holding months that have not come yet; their cells are not editable. */
+function FutureHint({ lang, now }: { lang: string; now: string }) {
+  const name = `${monthNames()[Number(now.slice(5, 7)) - 1]} ${now.slice(0, 4)}`
+  return (
+    <p className={classes.futureHint} data-testid="future-hint">
+      {lang === 'en' ? `Months after ${name} have not come yet: their cells open when the month starts.` : `Bulan setelah ${name} belum tiba: kolomnya dapat diisi setelah bulan itu mulai.`}
+    </p>
+  )
+}
 
 export interface GridRecord {
   key: string
@@ -196,8 +213,10 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
     const list = (issues[key] ?? []).filter((i) => i.field === field)
     return list.find((i) => i.severity === 'error') ?? list[0]
   }
+  const now = currentMonth()
+  const future = (rec: GridRecord) => isFutureMonth(rec.month, now)
   const cell = (rec: GridRecord, ri: number, col: Column, r: number, c: number) => (
-    <Cell key={`${rec.key}:${col.id}`} recordKey={rec.key} recordLabel={rec.label} field={col.id} fieldShort={col.short} r={r} c={c} initial={rec.values} issue={issueFor(rec.key, col.id)} locked={locked} wide={rows === 'records'} extra={col.extra} />
+    <Cell key={`${rec.key}:${col.id}`} recordKey={rec.key} recordLabel={rec.label} field={col.id} fieldShort={col.short} r={r} c={c} initial={rec.values} issue={issueFor(rec.key, col.id)} locked={locked || future(rec)} wide={rows === 'records'} extra={col.extra} />
   )
   const derivedCell = (key: string, id: DerivedId) => (
     <td key={`${key}:${id}`} className={classes.derived} data-testid={`derived-${id}-${key}`}>
@@ -206,6 +225,8 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
   )
 
   return (
+    <>
+    {!locked && records.some(future) && <FutureHint lang={lang} now={now} />}
     <div className={classes.wrap}>
       <table ref={tableRef} className={classes.grid} onInput={onInput} onKeyDown={onKeyDown} onFocus={onFocus}>
         {rows === 'fields' ? (
@@ -213,7 +234,7 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
             <thead>
               <tr>
                 <th />
-                {records.map((r) => <th key={r.key}>{r.label}</th>)}
+                {records.map((r) => <th key={r.key} className={future(r) ? classes.future : undefined}>{r.label}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -253,6 +274,7 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
         )}
       </table>
     </div>
+    </>
   )
 })
 
@@ -410,7 +432,11 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
   }
   const t = (x: { id: string; en: string }) => (lang === 'en' ? x.en : x.id)
   const sections = form.sections.map((s) => ({ s, n: fields.filter((f) => f.section === s.id).length })).filter((x) => x.n > 0)
+  const now = currentMonth()
+  const anyFuture = records.some((r) => isFutureMonth(r.period, now))
   return (
+    <>
+    {!locked && anyFuture && <FutureHint lang={lang} now={now} />}
     <div className={classes.wrap} data-testid="form-grid">
       <table ref={tableRef} className={classes.grid} onInput={onInput} onKeyDown={onKeyDown} onFocus={onFocus}>
         <thead>
@@ -433,7 +459,7 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
             <tr key={rec.key}>
               <th title={rec.sub}>{rec.label}</th>
               {fields.map((f, c) => (
-                <FormCell key={f.key} field={f} rk={rec.key} label={rec.label} r={r} c={c} initial={showValue(f, rec.values[f.key] ?? null, lang)} issue={issueFor(rec.key, f.key)} lang={lang} locked={locked} />
+                <FormCell key={f.key} field={f} rk={rec.key} label={rec.label} r={r} c={c} initial={showValue(f, rec.values[f.key] ?? null, lang)} issue={issueFor(rec.key, f.key)} lang={lang} locked={locked || isFutureMonth(rec.period, now)} />
               ))}
               {cf.indicators.map((i, ii) => {
                 const v = ind[rec.key]?.[ii] ?? null
@@ -449,5 +475,6 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
         </tbody>
       </table>
     </div>
+    </>
   )
 })

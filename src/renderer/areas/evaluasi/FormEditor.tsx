@@ -6,6 +6,7 @@ import type { FormDef, FormField, FormIndicator, FormRule, Texts } from '../../.
 import { checkForm } from '../../../shared/forms/form'
 import { callWithNotice, useOp } from '../../hooks'
 import { FormGrid } from './EntryGrid'
+import { useCan } from '../../session'
 import './forms-i18n'
 
 const emptyField = (section: string): FormField => ({ key: '', section, label: { id: '', en: '' }, type: 'integer' })
@@ -32,7 +33,9 @@ export function FormEditor() {
   const [indicator, setIndicator] = useState<FormIndicator>(emptyIndicator())
   const [review, setReview] = useState<{ version: number; changes: Texts[]; problems: { path: string; message: string }[] } | null>(null)
   const problems = useMemo(() => (draft ? checkForm(draft) : []), [draft])
-  const kab = office.data?.level === 'kabupaten'
+  const can = useCan()
+  // Only the kabupaten edits forms, and only people who may save them.
+  const kab = office.data?.level === 'kabupaten' && can('forms.save')
   if (!draft || !info) return null
   const sectionOptions = draft.sections.map((s) => ({ value: s.id, label: s.label[lang] }))
   const tx = (x: Texts) => x[lang]

@@ -1,19 +1,32 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IndicatorSet } from '../../../shared/evaluation/strata'
 import { callWithNotice, useOp } from '../../hooks'
 import { criterionLabel, setName, unitLabel } from './explain'
+import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
 
-/** Thresholds of each set; the kabupaten edits them (percentages typed as percent). */
-function SetCard({ set, editable, onSaved }: { set: IndicatorSet; editable: boolean; onSaved: () => void }) {
+/**
+ * Thresholds of each set; the kabupaten edits them (percentages typed as percent). A province
+ * uses the same card to offer a set with its thresholds (`submit`).
+ */
+export function SetCard({ set, editable, onSaved, submit, children }: {
+  set: IndicatorSet
+  editable: boolean
+  onSaved: () => void
+  /** Instead of saving the kabupaten's thresholds: another action with them (label, call). */
+  submit?: { label: string; run: (thresholds: Record<string, number>) => Promise<unknown> }
+  children?: ReactNode
+}) {
   const { t } = useTranslation('evaluasi')
   const [values, setValues] = useState<Record<string, number | string>>(() => Object.fromEntries(set.criteria.map((c) => [c.id, c.unit === '%' ? Math.round(c.threshold * 1000) / 10 : c.threshold])))
   const label = (id: string) => set.levels.find((l) => l.id === id)?.label ?? id
   const save = async () => {
     const thresholds = Object.fromEntries(set.criteria.map((c) => [c.id, c.unit === '%' ? Number(values[c.id]) / 100 : Number(values[c.id])]))
-    if (await callWithNotice('evaluation.indicatorSetSave', { code: set.code, thresholds }, t('sets.saved'))) onSaved()
+    if (submit) {
+      if (await submit.run(thresholds)) onSaved()
+    } else if (await callWithNotice('evaluation.indicatorSetSave', { code: set.code, thresholds }, t('sets.saved'))) onSaved()
   }
   return (
     <Card withBorder>
@@ -33,7 +46,8 @@ function SetCard({ set, editable, onSaved }: { set: IndicatorSet; editable: bool
           ))}
         </Table.Tbody>
       </Table>
-      {editable && <Group mt="xs"><Button size="xs" onClick={() => void save()}>{t('sets.save')}</Button></Group>}
+      {children}
+      {editable && <Group mt="xs"><Button size="xs" onClick={() => void save()}>{submit?.label ?? t('sets.save')}</Button></Group>}
     </Card>
   )
 }
@@ -42,7 +56,8 @@ export function IndicatorSets() {
   const { t } = useTranslation('evaluasi')
   const office = useOp('office.get', {})
   const sets = useOp('evaluation.indicatorSets', {})
-  const editable = office.data?.level === 'kabupaten'
+  const can = useCan()
+  const editable = office.data?.level === 'kabupaten' && can('evaluation.indicatorSetSave')
   return (
     <Stack>
       <OpState op={sets} />

@@ -9,16 +9,16 @@ import { derivedIndicators, isEmptyMonth, NUMERIC_FIELDS, type Issue, type Month
 import { compileForm, previousPeriod, type CompiledForm, type FormDef, type FormValues } from '../../../shared/forms/form'
 import { checkSkdnMonth, monthlyToForm, SKDN_COLUMNS } from '../../../shared/forms/skdn'
 import { computeStratum, type IndicatorSet, type MonthData } from '../../../shared/evaluation/strata'
-import { BULAN, formatMonth } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { FormImport } from './FormTools'
 import { EntryGrid, FormGrid, formIssues, type FormGridRecord, type GridRecord } from './EntryGrid'
 import './forms-i18n'
+import { useCan } from '../../session'
+import { monthNames, screenMonth, shortMonth } from '../../i18n/months'
 import { StratumBadge } from './StratumBadge'
 
 const thisYear = new Date().getFullYear()
 export const yearOptions = Array.from({ length: 12 }, (_, i) => String(thisYear - i))
-const shortMonth = (m: string) => BULAN[Number(m.slice(5, 7)) - 1].slice(0, 3)
 
 /** A month's values as the strata rules read them. */
 export function toMonthData(month: string, v: MonthlyValues): MonthData {
@@ -118,6 +118,7 @@ function ChecksPanel({ values, issues, label }: { values: MonthlyValues | undefi
 
 function SaveBar({ count, onSave, locked }: { count: number; onSave: () => void; locked: boolean }) {
   const { t } = useTranslation('evaluasi')
+  if (!useCan()('evaluation.monthlySave')) return null
   return (
     <Group>
       <Button leftSection={<IconDeviceFloppy size={18} />} onClick={onSave} disabled={locked || count === 0}>{t('entry.save')}</Button>
@@ -128,6 +129,7 @@ function SaveBar({ count, onSave, locked }: { count: number; onSave: () => void;
 
 function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number; set: IndicatorSet | undefined }) {
   const { t, i18n } = useTranslation('evaluasi')
+  const can = useCan()
   const data = useOp('evaluation.monthlyYear', { posyanduId, year })
   const cf = useSkdn()
   const previous = data.data?.previous ?? null
@@ -160,18 +162,20 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
     return { bulan: shortMonth(m.month), 'D/S': pct(d.ds), 'K/S': pct(d.ks), 'N/D': pct(d.nd) }
   })
   void s.version
+  const canSave = can('evaluation.monthlySave')
   if (!data.data) return null
-  const locked = data.data.locked
+  // A role that may not save sees the grid read-only (the dispatcher would refuse the save).
+  const locked = data.data.locked || !canSave
   const focusedMonth = s.focused?.split('|')[1]
   return (
     <Stack>
-      {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
+      {data.data.locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
       <EntryGrid key={`${cf?.form.version}:${data.data.months.map((m) => `${m.posyanduId}|${m.month}:${m.rev}`).join()}`} records={records} rows="fields" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} check={checkWith} nextKey={nextKey} extraFields={extraFieldsOf(cf)} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Stack>
-          <ChecksPanel values={s.focused ? s.current.current.get(s.focused) : undefined} issues={s.focused && s.current.current.get(s.focused) ? checkOf(s.focused, s.current.current.get(s.focused)!) : []} label={focusedMonth ? formatMonth(focusedMonth) : ''} />
+          <ChecksPanel values={s.focused ? s.current.current.get(s.focused) : undefined} issues={s.focused && s.current.current.get(s.focused) ? checkOf(s.focused, s.current.current.get(s.focused)!) : []} label={focusedMonth ? screenMonth(focusedMonth) : ''} />
           <Card withBorder padding="sm">
             <Text fw={600} size="sm" mb={4}>{t('entry.stratum')} — {set?.name}</Text>
             {live && <StratumBadge result={live} set={set!} />}
@@ -190,6 +194,7 @@ function YearEntry({ posyanduId, year, set }: { posyanduId: string; year: number
 
 function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
   const { t, i18n } = useTranslation('evaluasi')
+  const can = useCan()
   const data = useOp('evaluation.monthlyDesa', { desaCode, month })
   const rows = useMemo(() => data.data?.rows.map((r) => r.report), [data.data])
   const cf = useSkdn()
@@ -202,12 +207,14 @@ function DesaEntry({ desaCode, month }: { desaCode: string; month: string }) {
     [data.data, month],
   )
   void s.version
+  const canSave = can('evaluation.monthlySave')
   if (!data.data) return null
-  const locked = data.data.locked
+  // A role that may not save sees the grid read-only (the dispatcher would refuse the save).
+  const locked = data.data.locked || !canSave
   const focusedName = records.find((r) => r.key === s.focused)?.label ?? ''
   return (
     <Stack>
-      {locked && <Alert color="orange">{t('entry.locked')}</Alert>}
+      {data.data.locked && <Alert color="orange">{t('entry.locked')}</Alert>}
       <SaveBar count={s.dirty.current.size} onSave={() => void s.save()} locked={locked} />
       <EntryGrid key={`${cf?.form.version}:${data.data.rows.map((r) => `${r.report.posyanduId}|${r.report.month}:${r.report.rev}`).join()}`} records={records} rows="records" locked={locked} lang={i18n.language} onChange={s.onChange} onFocusRecord={s.setFocused} check={checkWith} extraFields={extraFieldsOf(cf)} />
       <Text size="xs" c="dimmed">{t('entry.keys')}</Text>
@@ -227,6 +234,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   // Values are the posyandu's kecamatan's to write (table policy); the kabupaten reads them.
   const office = useOp('office.get', {})
   const readOnly = office.data?.level === 'kabupaten'
+  const canSave = useCan()('forms.saveReports')
   const form = sheet.data?.form
   const cf = useMemo(() => (form ? compileForm(form) : null), [form])
   const current = useRef(new Map<string, FormValues>())
@@ -278,12 +286,12 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="form-source">{form.name[lang]} · {t('version', { version: form.version })} · {t('source')}: {form.source}</Text>
-      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : <FormImport form={form} period={period} onSaved={() => void sheet.reload()} />}
-      <Group>
+      {readOnly ? <Alert color="blue">{t('kabReadOnly')}</Alert> : canSave && <FormImport form={form} period={period} onSaved={() => void sheet.reload()} />}
+      {canSave && <Group>
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={dirty.current.size === 0}>{t('save')}</Button>
         {dirty.current.size > 0 && <Text size="sm" c="orange.8" data-testid="unsaved">{t('unsaved', { count: dirty.current.size })}</Text>}
-      </Group>
-      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={readOnly} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
+      </Group>}
+      {records.length === 0 ? <Alert color="yellow">{t('noPosyandu')}</Alert> : <FormGrid key={`${form.code}:${form.version}:${period}:${records.map((r) => r.version).join()}`} form={form} records={records} locked={readOnly || !canSave} lang={lang} onChange={onChange} onFocusRecord={setFocused} />}
       <Text size="xs" c="dimmed">{t('keys')} · * {lang === 'en' ? 'required' : 'wajib'} · ° {t('example')}</Text>
       {older.length > 0 && <Text size="xs" c="dimmed">{older.map((r) => `${r.label}: ${t('enteredOn', { version: r.version })}`).join(' · ')}</Text>}
       <Card withBorder padding="sm" data-testid="checks">
@@ -329,7 +337,7 @@ function OtherFormEntry({ picker, form }: { picker: React.ReactNode; form: FormD
       <Group align="flex-end">
         {picker}
         <Select searchable label={t('area')} w={280} value={area ?? ''} onChange={(v) => setArea(v || null)} data={[{ value: '', label: t('allArea') }, ...desas.map(([value, label]) => ({ value, label }))]} />
-        {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
+        {form.periodType === 'monthly' && <Select searchable label={t('month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={monthNames().map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />}
         <Select searchable label={t('year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
       </Group>
       <FormEntry form={form.code} area={area ?? undefined} period={period} />
@@ -364,7 +372,7 @@ function SkdnEntry({ picker }: { picker: React.ReactNode }) {
         ) : (
           <>
             <Select label={t('entry.desa')} searchable w={280} value={desa} onChange={setDesa} data={desas.map(([value, label]) => ({ value, label }))} />
-            <Select label={t('entry.month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={BULAN.map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />
+            <Select label={t('entry.month')} w={140} value={monthNo} onChange={(v) => v && setMonthNo(v)} data={monthNames().map((b, i) => ({ value: String(i + 1).padStart(2, '0'), label: b }))} />
           </>
         )}
         <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />

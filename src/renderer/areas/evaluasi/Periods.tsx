@@ -6,6 +6,7 @@ import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
 import { ask } from '../../components/confirm'
 import { setName as indicatorSetName } from './explain'
+import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
 
 /** Evaluation periods: create (name, year, set, evaluators), lock at the kabupaten, open the report. */
@@ -31,11 +32,12 @@ export function Periods() {
     if (await callWithNotice('evaluation.periodLock', { id }, t('periods.lockedDone'))) void periods.reload()
   }
   const isKab = office.data?.level === 'kabupaten'
+  const can = useCan()
   return (
     <Stack>
       <OpState op={periods} />
       {office.data && !isKab && <Alert color="blue" data-testid="periods-kabupaten-only">{t('periods.kabupatenOnly')}</Alert>}
-      {isKab && <Card withBorder>
+      {isKab && can('evaluation.periodCreate') && <Card withBorder>
         <Group align="flex-end">
           <TextInput label={t('periods.name')} placeholder="Monev Posyandu 2025" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Select label={t('entry.year')} w={100} value={year} onChange={(v) => v && setYear(v)} data={yearOptions} />
@@ -64,7 +66,7 @@ export function Periods() {
                   {(sets.data?.find((s) => s.code === p.indicatorSetCode)?.manualItems?.length ?? 0) > 0 && (
                     <Button size="xs" variant="default" onClick={() => navigate(`evaluasi/periode/${p.id}/nilai`)}>{t('scores.button')}</Button>
                   )}
-                  {isKab && p.status === 'open' && <Button size="xs" color="grape" variant="light" onClick={() => void lock(p.id)}>{t('periods.lock')}</Button>}
+                  {isKab && p.status === 'open' && can('evaluation.periodLock') && <Button size="xs" color="grape" variant="light" onClick={() => void lock(p.id)}>{t('periods.lock')}</Button>}
                 </Group>
               </Table.Td>
             </Table.Tr>

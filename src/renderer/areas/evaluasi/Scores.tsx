@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { callWithNotice, useOp } from '../../hooks'
+import { useCan } from '../../session'
 import { navigate } from '../../router'
 
 type Draft = Record<string, { values: Record<string, number | ''>; notes: string; dirty: boolean }>
@@ -25,13 +26,15 @@ export function Scores({ periodId }: { periodId: string }) {
     }
     setDraft(d)
   }, [data.data])
+  const can = useCan()
   const rows = useMemo(
     () => (data.data?.posyandu ?? []).filter((p) => `${p.name} ${p.desaName} ${p.kecamatanName}`.toLowerCase().includes(text.toLowerCase())).slice(0, 200),
     [data.data, text],
   )
   if (!data.data) return <Text>{data.error?.message ?? t('common:state.loading', { defaultValue: 'Memuat…' })}</Text>
   const { period, items } = data.data
-  const locked = period.status === 'locked'
+  // Locked, or a role that may not score: the scores are shown, not editable.
+  const locked = period.status === 'locked' || !can('evaluation.scoreSave')
   const set = (id: string, patch: Partial<Draft[string]>) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...patch, dirty: true } }))
 
   const save = async (posyanduId: string) => {
@@ -56,7 +59,7 @@ export function Scores({ periodId }: { periodId: string }) {
           </Text>
         </div>
         <Group>
-          {locked && <Badge color="grape">{t('scores.lockedBadge')}</Badge>}
+          {period.status === 'locked' && <Badge color="grape">{t('scores.lockedBadge')}</Badge>}
           <Button variant="default" onClick={() => navigate('evaluasi/periode')}>{t('scores.back')}</Button>
         </Group>
       </Group>

@@ -2,7 +2,7 @@
 export const translations = {
   id: {
     title: 'Laporan & Evaluasi',
-    tabs: { entry: 'Laporan bulanan', completeness: 'Kelengkapan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator', forms: 'Formulir', approval: 'Persetujuan bulan' },
+    tabs: { entry: 'Laporan bulanan', completeness: 'Kelengkapan', strata: 'Strata', periods: 'Periode evaluasi', recap: 'Rekap bulanan', sets: 'Set indikator', forms: 'Formulir', approval: 'Persetujuan bulan', province: 'Tawaran provinsi' },
     approval: {
       intro: 'Seperti DHIS2: kecamatan mengajukan laporan satu bulan, camat atau verifikator menyetujuinya, lalu kabupaten menerimanya. Bulan yang diajukan tidak dapat diubah; bulan yang diterima kabupaten dikunci di kedua kantor. Persetujuan ikut berpindah lewat bundel.',
       month: 'Bulan', kecamatan: 'Kecamatan', reports: 'Laporan', status: 'Status kecamatan', kabupaten: 'Kabupaten', actions: '',
@@ -41,7 +41,7 @@ export const translations = {
   },
   en: {
     title: 'Reports & Evaluation',
-    tabs: { entry: 'Monthly reports', completeness: 'Completeness', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets', forms: 'Forms', approval: 'Month approval' },
+    tabs: { entry: 'Monthly reports', completeness: 'Completeness', strata: 'Strata', periods: 'Evaluation periods', recap: 'Monthly recap', sets: 'Indicator sets', forms: 'Forms', approval: 'Month approval', province: 'Province offers' },
     approval: {
       intro: 'As in DHIS2: the kecamatan submits a month of reports, its head or verifier approves it, then the kabupaten accepts it. A submitted month cannot be edited; an accepted month is locked in both offices. Approvals travel in bundles.',
       month: 'Month', kecamatan: 'Kecamatan', reports: 'Reports', status: 'Kecamatan status', kabupaten: 'Kabupaten', actions: '',

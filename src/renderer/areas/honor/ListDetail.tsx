@@ -1,10 +1,10 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPrinter, IconTrash } from '@tabler/icons-react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Amounts, HonorLine, HonorListDetail } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { DateField, MonthField } from '../../components/DateField'
 import { callWithNotice, useOp } from '../../hooks'
@@ -14,15 +14,16 @@ import { StatusBadge } from './StatusBadge'
 import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
-import { localiseMonths } from '../../i18n/months'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
+import { localiseMonths, screenDate } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
-  const { t: tc } = useTranslation()
   const [v, setV] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const dirty = useDirtySince(v)
   return (
-    <Modal opened onClose={props.onClose} title={props.title}>
+    <FormModal opened onClose={props.onClose} dirty={dirty} title={props.title}>
       <Stack>
         {props.intro}
         {props.fields.map((f) => {
@@ -31,24 +32,21 @@ function Ask(props: { title: string; fields: { key: string; label: string; type?
           if (f.type === 'month') return <MonthField key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={onValue} />
           return <TextInput key={f.key} label={f.label} value={v[f.key] ?? ''} error={errors[f.key]} onChange={(e) => onValue(e.currentTarget.value)} />
         })}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>{tc('action.cancel')}</Button>
-          <Button onClick={async () => (await props.onSubmit(v, setErrors)) && props.onClose()}>{props.confirm}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={props.onClose} onSubmit={async () => (await props.onSubmit(v, setErrors)) && props.onClose()} label={props.confirm} />
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 
 /** Who prepared, verified, approved and paid: what an inspector asks first. */
 function Steps({ list }: { list: HonorListSummary }) {
   const { t } = useTranslation('honor')
-  const day = (iso: string | null) => (iso ? formatDateLong(iso.slice(0, 10)) : '')
+  const day = (iso: string | null) => (iso ? screenDate(iso.slice(0, 10)) : '')
   const steps = [
     { label: t('detail.stepPrepared'), name: list.preparedByName ?? t('detail.legacyPreparer'), at: '' },
     { label: t('detail.stepVerified'), name: list.verifiedByName, at: day(list.verifiedAt) },
     { label: t('detail.stepApproved'), name: list.approvedByName, at: day(list.finalisedAt) },
-    { label: t('detail.stepPaid'), name: list.paidByName, at: list.paidDate ? formatDateLong(list.paidDate) : '' },
+    { label: t('detail.stepPaid'), name: list.paidByName, at: list.paidDate ? screenDate(list.paidDate) : '' },
   ]
   return (
     <Group gap="lg" data-testid="approval-steps" aria-label={t('detail.steps')}>
@@ -75,6 +73,12 @@ export function ListDetail({ id }: { id: string }) {
   const [ask, setAsk] = useState<null | 'verify' | 'return' | 'finalise' | 'pay' | 'cancel' | 'revise' | 'add' | 'delete' | { remove: HonorLine }>(null)
   const [addAssignment, setAddAssignment] = useState<string | null>(null)
   const d = detail.data
+  // A draft made before "one line per person": its preparer opening it regenerates it (once).
+  const regroup = Boolean(d?.oldLines && d.list.status === 'draft' && can('honor.listRefresh'))
+  useEffect(() => {
+    if (regroup) void callWithNotice('honor.listRefresh', { id }, t('detail.regrouped')).then((next) => next && detail.setData(next))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [regroup, id])
   if (detail.error) return <Alert color="red">{detail.error.message}</Alert>
   if (!d) return <Text>…</Text>
   const { list } = d
@@ -93,6 +97,7 @@ export function ListDetail({ id }: { id: string }) {
   return (
     <Stack>
       <Anchor href={href('honor/daftar')} size="sm">← {t('detail.back')}</Anchor>
+      {d.oldLines && !regroup && <Alert color="blue" data-testid="old-lines">{t(draft ? 'detail.oldLinesDraft' : 'detail.oldLinesFinal')}</Alert>}
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">
@@ -102,7 +107,7 @@ export function ListDetail({ id }: { id: string }) {
           </Group>
           <Text data-content="data">{list.title}</Text>
           <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
-          {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: formatDateLong(list.paidDate), ref: list.paymentRef })}</Text>}
+          {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: screenDate(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
           )}
@@ -124,7 +129,7 @@ export function ListDetail({ id }: { id: string }) {
       {draft && list.returnNote && <Alert color="orange" py="xs">{t('detail.returnNote', { note: list.returnNote })}</Alert>}
       {list.status === 'cancelled' && (
         <Alert color="red" py="xs" data-testid="cancelled-info">
-          {t('detail.cancelledInfo', { date: formatDateLong((list.cancelledAt ?? '').slice(0, 10)), name: list.cancelledByName ?? '', reason: list.cancelReason ?? '' })}
+          {t('detail.cancelledInfo', { date: screenDate((list.cancelledAt ?? '').slice(0, 10)), name: list.cancelledByName ?? '', reason: list.cancelReason ?? '' })}
         </Alert>
       )}
       {(list.status === 'final' || list.status === 'paid') && <Alert color="blue" py="xs">{t('detail.frozen')}</Alert>}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatRupiah } from '../../../shared/format'
@@ -9,13 +9,13 @@ import { StatusBadge } from './StatusBadge'
 import { submit } from './submit'
 import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { localiseMonths, monthNames } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
 function CreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const [kind, setKind] = useState<'bulan' | 'triwulan' | 'kustom'>('triwulan')
   const [year, setYear] = useState<number | string>(new Date().getFullYear())
   const [month, setMonth] = useState<string | null>(String(new Date().getMonth() + 1))
@@ -26,6 +26,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
   const [subName, setSubName] = useState('')
   const [title, setTitle] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const dirty = useDirtySince({ kind, year, month, quarter, monthFrom, monthTo, subCode, subName, title })
   const create = async () => {
     const out = await submit(
       'honor.listCreate',
@@ -46,7 +47,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
     if (out) navigate(`honor/daftar/${out.list.id}`)
   }
   return (
-    <Modal opened onClose={onClose} title={t('list.create')} size="lg">
+    <FormModal opened onClose={onClose} dirty={dirty} title={t('list.create')} size="lg">
       <Stack>
         <div>
           <Text size="sm" fw={500} mb={4}>{t('list.periodKind')}</Text>
@@ -66,12 +67,9 @@ function CreateForm({ onClose }: { onClose: () => void }) {
         <TextInput label={t('list.subCode')} placeholder="5.01.01.2.06.0003" value={subCode} onChange={(e) => setSubCode(e.currentTarget.value)} error={errors.subKegiatanCode} />
         <TextInput label={t('list.subName')} value={subName} onChange={(e) => setSubName(e.currentTarget.value)} error={errors.subKegiatanName} />
         <TextInput label={t('list.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void create()}>{t('list.create')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={create} label={t('list.create')} />
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 

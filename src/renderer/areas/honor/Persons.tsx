@@ -1,10 +1,9 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
 import type { Output } from '../../../shared/contract'
-import { formatDateLong } from '../../../shared/format'
 import { maskNik } from '../../../shared/privacy'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { DateField } from '../../components/DateField'
@@ -13,6 +12,8 @@ import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
@@ -37,8 +38,8 @@ const fromPerson = (p: PendampingPerson): PersonDraft => ({
 
 function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const [v, setV] = useState(initial)
+  const dirty = useDirtySince(v)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof PersonDraft>(k: K, value: PersonDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const text = (k: keyof PersonDraft & string, label: string, props: Record<string, unknown> = {}) => (
@@ -61,7 +62,7 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
     if (out) onSaved()
   }
   return (
-    <Modal opened onClose={onClose} title={v.id ? t('person.edit') : t('person.add')} size="xl">
+    <FormModal opened onClose={onClose} dirty={dirty} title={v.id ? t('person.edit') : t('person.add')} size="xl">
       <Stack>
         <KaderPicker
           value={v.kaderId ?? null}
@@ -109,12 +110,9 @@ function PersonForm({ initial, onClose, onSaved }: { initial: PersonDraft; onClo
           ]}
         />
         {v.taxRule === 'tanpa_potongan' && text('taxReason', t('person.taxReason'))}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void save()}>{tc('action.save')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 
@@ -156,9 +154,9 @@ interface AssignmentDraft {
 
 function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: AssignmentDraft; persons: PendampingPerson[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation('honor')
-  const { t: tc } = useTranslation()
   const posyandu = useOp('honor.posyanduOptions', {})
   const [v, setV] = useState(initial)
+  const dirty = useDirtySince(v)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [warnings, setWarnings] = useState<string[]>([])
   const set = <K extends keyof AssignmentDraft>(k: K, value: AssignmentDraft[K]) => setV((s) => ({ ...s, [k]: value }))
@@ -174,7 +172,7 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
     else onSaved()
   }
   return (
-    <Modal opened onClose={onClose} title={t('assignment.add')} size="lg">
+    <FormModal opened onClose={onClose} dirty={dirty} title={t('assignment.add')} size="lg">
       <Stack>
         <Select label={t('assignment.person')} searchable data={persons.map((p) => ({ value: p.id, label: `${p.name} — ${p.nik}` }))} value={v.personId} error={errors.personId} onChange={(x) => set('personId', x)} />
         <Select
@@ -196,16 +194,9 @@ function AssignmentForm({ initial, persons, onClose, onSaved }: { initial: Assig
         {warnings.map((w) => (
           <Alert key={w} color="yellow">{w}</Alert>
         ))}
-        <Group justify="flex-end">
-          {warnings.length ? <Button onClick={onSaved}>OK</Button> : (
-            <>
-              <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
-              <Button onClick={() => void save()}>{tc('action.save')}</Button>
-            </>
-          )}
-        </Group>
+        {warnings.length ? <Group justify="flex-end"><Button onClick={onSaved}>OK</Button></Group> : <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />}
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 
@@ -295,12 +286,12 @@ export function Persons() {
                 <Table.Td>{a.posyanduName}<Text size="xs" c="dimmed">{a.desaName}, {a.kecamatanName}</Text></Table.Td>
                 <Table.Td data-content="data">{a.role}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
-                <Table.Td>{formatDateLong(a.fromDate)}</Table.Td>
-                <Table.Td>{a.toDate ? formatDateLong(a.toDate) : t('assignment.open')}</Table.Td>
+                <Table.Td>{screenDate(a.fromDate)}</Table.Td>
+                <Table.Td>{a.toDate ? screenDate(a.toDate) : t('assignment.open')}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah penugasan ${a.personName}`} onClick={() => editAssignment(a)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${formatDateLong(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${screenDate(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
-import { formatDateLong, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { confirmDelete } from '../../components/confirm'
 import { DateField } from '../../components/DateField'
@@ -11,6 +11,8 @@ import { isAmount, RupiahInput, type RupiahValue } from '../../components/Rupiah
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
 import { useCan } from '../../session'
+import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 interface RateDraft {
@@ -26,6 +28,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
   const { t } = useTranslation('honor')
   const { t: tc } = useTranslation()
   const [v, setV] = useState(initial)
+  const dirty = useDirtySince(v)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const set = <K extends keyof RateDraft>(k: K, value: RateDraft[K]) => setV((s) => ({ ...s, [k]: value }))
   const save = async () => {
@@ -39,7 +42,7 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
     if (out) onSaved()
   }
   return (
-    <Modal opened onClose={onClose} title={t('rate.add')} size="lg">
+    <FormModal opened onClose={onClose} dirty={dirty} title={t('rate.add')} size="lg">
       <Stack>
         <TextInput label={t('rate.role')} value={v.role} error={errors.role} onChange={(e) => set('role', e.currentTarget.value)} />
         <RupiahInput label={t('rate.amount')} value={v.amount} error={errors.amount} onChange={(x) => set('amount', x)} />
@@ -48,12 +51,9 @@ function RateForm({ initial, onClose, onSaved }: { initial: RateDraft; onClose: 
           <DateField label={t('rate.to')} value={v.validTo} error={errors.validTo} minDate={v.validFrom || undefined} onChange={(x) => set('validTo', x)} />
         </SimpleGrid>
         <RegulationPicker label={t('rate.decree')} value={v.regulationId} onChange={(x) => set('regulationId', x)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{tc('action.cancel')}</Button>
-          <Button onClick={() => void save()}>{tc('action.save')}</Button>
-        </Group>
+        <ModalButtons dirty={dirty} onClose={onClose} onSubmit={save} />
       </Stack>
-    </Modal>
+    </FormModal>
   )
 }
 
@@ -87,13 +87,13 @@ export function Rates() {
               <Table.Tr key={r.id}>
                 <Table.Td data-content="data">{r.role}</Table.Td>
                 <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
-                <Table.Td>{formatDateLong(r.validFrom)}</Table.Td>
-                <Table.Td>{r.validTo ? formatDateLong(r.validTo) : '—'}</Table.Td>
+                <Table.Td>{screenDate(r.validFrom)}</Table.Td>
+                <Table.Td>{r.validTo ? screenDate(r.validTo) : '—'}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${formatDateLong(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

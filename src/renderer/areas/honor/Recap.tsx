@@ -1,8 +1,9 @@
 import { Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatNumber, formatRupiah } from '../../../shared/format'
+import { formatRupiah } from '../../../shared/format'
 import { useOp } from '../../hooks'
+import { screenNumber } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 export function Recap() {
@@ -36,8 +37,8 @@ export function Recap() {
             {r.byKecamatan.map((k) => (
               <Table.Tr key={k.kecamatanCode}>
                 <Table.Td>{k.kecamatanName}</Table.Td>
-                <Table.Td ta="right">{formatNumber(k.persons)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(k.lines)}</Table.Td>
+                <Table.Td ta="right">{screenNumber(k.persons)}</Table.Td>
+                <Table.Td ta="right">{screenNumber(k.lines)}</Table.Td>
                 {money(k.gross)}
                 {money(k.tax)}
                 {money(k.net)}
@@ -45,8 +46,8 @@ export function Recap() {
             ))}
             <Table.Tr fw={700}>
               <Table.Td>{t('detail.total')}</Table.Td>
-              <Table.Td ta="right">{formatNumber(r.total.persons)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(r.total.lines)}</Table.Td>
+              <Table.Td ta="right">{screenNumber(r.total.persons)}</Table.Td>
+              <Table.Td ta="right">{screenNumber(r.total.lines)}</Table.Td>
               {money(r.total.gross)}
               {money(r.total.tax)}
               {money(r.total.net)}

@@ -11,4 +11,6 @@ export const area: AreaDef = {
   component: lazy(() => import('./Area')),
   translations,
   needs: 'honor.listList',
+  // Pendamping and their honor are kabupaten work; a province pays no one.
+  levels: ['kecamatan', 'kabupaten'],
 }

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import type { Input, OpName, Output } from '../../../shared/contract'
+import { failedTitle } from '../../i18n/errors'
 import { ApiError, call } from '../../api'
 
 /**
@@ -21,7 +22,7 @@ export async function submit<K extends OpName>(
     const details = e instanceof ApiError && Array.isArray(e.details) ? (e.details as { path: string[]; message: string }[]) : []
     const fields = Object.fromEntries(details.filter((d) => d.path.length).map((d) => [d.path[0], d.message]))
     if (Object.keys(fields).length) setErrors(fields)
-    else notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    else notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     return undefined
   }
 }

@@ -12,6 +12,7 @@ import type { AreaDef } from '../types'
 import { LetterheadSettings } from './Letterhead'
 import { UpdateFromFile } from './UpdateFromFile'
 import { useCan } from '../../session'
+import { failedTitle } from '../../i18n/errors'
 import { OpState } from '../../components/LoadState'
 
 /** Both offices named by a BACKUP_OTHER_OFFICE refusal. */
@@ -38,7 +39,7 @@ function Settings() {
       await call('backup.restore', { name: restoring.name, confirmOtherOffice })
     } catch (e) {
       if (e instanceof ApiError && e.code === 'BACKUP_OTHER_OFFICE' && !confirmOtherOffice) return setOtherOffice(e.details as OtherOffice)
-      notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+      notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
       return closeRestore()
     }
     notifications.show({ color: 'green', message: t('restore.done', { at }) })
@@ -96,7 +97,7 @@ function Settings() {
               data={[{ value: 'id', label: 'Bahasa Indonesia' }, { value: 'en', label: 'English' }]}
             />
           </div>
-          <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} />
+          <NumberInput label={t('settings.keep')} value={keep} onChange={setKeep} min={1} max={200} maw={200} disabled={!can('settings.set')} />
           {can('settings.set') && <Group><Button onClick={save}>{t('action.save')}</Button></Group>}
         </Stack>
       </Card>

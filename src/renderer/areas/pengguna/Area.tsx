@@ -7,6 +7,7 @@ import type { UserInfo } from '../../../shared/contract/people'
 import { ROLE_LABEL, ROLES, type Role } from '../../../shared/contract/roles'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
+import { FormModal } from '../../components/FormModal'
 import { useSession } from '../../session'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))
@@ -33,7 +34,7 @@ function Users() {
     <Stack>
       <Text size="sm" c="dimmed">{t('users.roleHelp')}</Text>
       <Group><Button onClick={() => setAdding(true)}>{t('users.add')}</Button></Group>
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('users.add')}>
+      <FormModal opened={adding} onClose={() => (setAdding(false), form.reset())} dirty={form.isDirty()} title={t('users.add')}>
         <form onSubmit={add}>
           <Stack>
             <TextInput label={t('users.name')} {...form.getInputProps('displayName')} />
@@ -43,8 +44,8 @@ function Users() {
             <Group justify="flex-end"><Button type="submit">{t('common:action.save')}</Button></Group>
           </Stack>
         </form>
-      </Modal>
-      <Modal opened={!!resetting} onClose={() => setResetting(null)} title={`${t('users.reset')}: ${resetting?.username ?? ''}`}>
+      </FormModal>
+      <FormModal opened={!!resetting} onClose={() => (setResetting(null), setNewPassword(''))} dirty={newPassword !== ''} title={`${t('users.reset')}: ${resetting?.username ?? ''}`}>
         <Stack>
           <PasswordInput label={t('users.newPassword')} value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} />
           <Group justify="flex-end">
@@ -60,7 +61,7 @@ function Users() {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </FormModal>
       <Modal opened={!!deactivating} onClose={() => setDeactivating(null)} title={t('users.deactivate')}>
         <Stack>
           <Text size="sm">{t('users.confirmDeactivate', { name: deactivating?.displayName })}</Text>

@@ -4,6 +4,8 @@ import type { ConflictEntry } from '../../../shared/contract/exchange'
 import { callWithNotice, useOp } from '../../hooks'
 import { tableLabel } from './labels'
 import { OpState } from '../../components/LoadState'
+import { screenDateTime } from '../../i18n/months'
+import { useCan } from '../../session'
 
 const HIDDEN = new Set(['id', 'scope', 'hlc', 'origin', 'created_at', 'updated_at'])
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
@@ -34,6 +36,7 @@ export function Conflicts() {
   const { t } = useTranslation('pertukaran')
   const list = useOp('exchange.conflicts', { status: 'terbuka' })
   const peers = useOp('exchange.peers', {})
+  const can = useCan()
   const peerName = (code: string) => peers.data?.find((p) => p.wilayahCode === code)?.name ?? code
   const act = async (op: 'exchange.conflictReapply' | 'exchange.conflictDismiss', id: string, msg: string) => {
     if (await callWithNotice(op, { id }, msg)) void list.reload()
@@ -50,12 +53,12 @@ export function Conflicts() {
             <Group gap="xs">
               <Text fw={600}>{tableLabel(c.table)} · {show(c.loser.name ?? c.loser.person_name ?? c.loser.title ?? t('conflicts.unnamed'))}</Text>
               <Badge color="orange" variant="light">{t(`conflicts.kind.${c.kind}`)}</Badge>
-              <Text size="sm" c="dimmed">{t('conflicts.from', { code: peerName(c.peerCode) })} · {new Date(c.detectedAt).toLocaleString('id-ID')}</Text>
+              <Text size="sm" c="dimmed">{t('conflicts.from', { code: peerName(c.peerCode) })} · {screenDateTime(c.detectedAt)}</Text>
             </Group>
-            <Group gap="xs">
+            {can('exchange.conflictReapply') && <Group gap="xs">
               <Button size="xs" onClick={() => act('exchange.conflictReapply', c.id, t('conflicts.reapplied'))}>{t('conflicts.reapply')}</Button>
               <Button size="xs" variant="subtle" color="gray" onClick={() => act('exchange.conflictDismiss', c.id, t('conflicts.dismissed'))}>{t('conflicts.dismiss')}</Button>
-            </Group>
+            </Group>}
           </Group>
           <Diff c={c} />
         </Card>

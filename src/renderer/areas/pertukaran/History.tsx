@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { formatBytes } from '../../components/files'
 import { useOp } from '../../hooks'
 import { countsText } from './labels'
+import { screenDateTime, screenNumber } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
 
 export function History() {
@@ -31,11 +32,11 @@ export function History() {
           <Table.Tbody>
             {log.data.map((b) => (
               <Table.Tr key={b.id}>
-                <Table.Td>{new Date(b.processedAt).toLocaleString('id-ID')}</Table.Td>
+                <Table.Td>{screenDateTime(b.processedAt)}</Table.Td>
                 <Table.Td>{t(`history.${b.direction}`)}</Table.Td>
                 <Table.Td>{b.peerName ?? b.peerCode}</Table.Td>
                 <Table.Td>{b.seq}</Table.Td>
-                <Table.Td><Text size="sm">{b.rows.toLocaleString('id-ID')}</Text><Text size="xs" c="dimmed">{countsText(b.counts)}</Text></Table.Td>
+                <Table.Td><Text size="sm">{screenNumber(b.rows)}</Text><Text size="xs" c="dimmed">{countsText(b.counts)}</Text></Table.Td>
                 <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>

@@ -9,10 +9,13 @@ import { callWithNotice, useOp } from '../../hooks'
 import { ApiError, call } from '../../api'
 import { ask } from '../../components/confirm'
 import { OpState } from '../../components/LoadState'
+import { failedTitle } from '../../i18n/errors'
+import { useCan } from '../../session'
 
 export function Offices() {
   const { t } = useTranslation('pertukaran')
-  const self = useOp('exchange.officeCard', {})
+  const can = useCan()
+  const self = useOp('exchange.officeCard', {}, can('exchange.officeCard'))
   const peers = useOp('exchange.peers', {})
   const [card, setCard] = useState<{ base64: string; preview: CardPreview } | null>(null)
   const [file, setFile] = useState<File | null>(null)
@@ -39,7 +42,7 @@ export function Offices() {
     } catch (e) {
       const err = e as ApiError
       if (err.code === 'FINGERPRINT_MISMATCH') return setMismatch(t('enrol.mismatch'))
-      return notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+      return notifications.show({ color: 'red', title: failedTitle(), message: err.message, autoClose: 8000 })
     }
     notifications.show({ color: 'green', message: t('enrol.done', { name: card.preview.name }) })
     if (peer) {
@@ -52,7 +55,7 @@ export function Offices() {
   return (
     <Stack>
       <OpState op={peers} />
-      <Card withBorder>
+      {can('exchange.officeCard') && <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>{t('self.title')}</Title>
           {self.data && (
@@ -69,7 +72,7 @@ export function Offices() {
                 <Button leftSection={<IconDownload size={18} />} onClick={() => downloadBase64(self.data!.base64, self.data!.fileName, 'application/json')}>
                   {t('self.download')}
                 </Button>
-                <Button
+                {can('exchange.rekey') && <Button
                   variant="subtle"
                   color="gray"
                   leftSection={<IconKey size={18} />}
@@ -80,14 +83,14 @@ export function Offices() {
                   }}
                 >
                   {t('self.rekey')}
-                </Button>
+                </Button>}
               </Group>
             </>
           )}
         </Stack>
-      </Card>
+      </Card>}
 
-      <Card withBorder>
+      {can('exchange.enrol') && <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>{t('enrol.title')}</Title>
           <FileInput label={t('enrol.file')} placeholder={t('enrol.filePlaceholder')} value={file} onChange={choose} clearable maw={480} data-testid="card-file" />
@@ -122,7 +125,7 @@ export function Offices() {
             </Stack>
           )}
         </Stack>
-      </Card>
+      </Card>}
 
       <Title order={4}>{t('peers.title')}</Title>
       {peers.data?.length === 0 && <Text c="dimmed">{t('peers.none')}</Text>}
@@ -137,7 +140,7 @@ export function Offices() {
               <Table.Th>{t('self.fingerprint')}</Table.Th>
               <Table.Th>{t('peers.status')}</Table.Th>
               <Table.Th>{t('peers.seq')}</Table.Th>
-              <Table.Th />
+              {can('exchange.revoke') && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -151,7 +154,7 @@ export function Offices() {
                   <Badge color={p.status === 'active' ? 'teal' : 'red'} variant="light">{t(`peers.${p.status}`)}</Badge>
                 </Table.Td>
                 <Table.Td>{t('peers.seqText', { sent: p.lastSentSeq, acked: p.ackedSeq, received: p.lastReceivedSeq })}</Table.Td>
-                <Table.Td>
+                {can('exchange.revoke') && <Table.Td>
                   {p.status === 'active' && (
                     <Button
                       size="compact-sm"
@@ -166,7 +169,7 @@ export function Offices() {
                       {t('peers.revoke')}
                     </Button>
                   )}
-                </Table.Td>
+                </Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -7,6 +7,8 @@ import type { BundleInspection, ImportProgress, ImportReport } from '../../../sh
 import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
+import { failedTitle } from '../../i18n/errors'
+import { screenDateTime } from '../../i18n/months'
 import { countsText, tableLabel } from './labels'
 
 type Opened = BundleInspection & { inboxId: string }
@@ -60,7 +62,7 @@ export function Receive() {
     try {
       input = await bundleFileInput(f, readFileBase64)
     } catch (e) {
-      return notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+      return notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     }
     const res = await callWithNotice('exchange.bundleOpen', input)
     if (res) setOpened(res)
@@ -114,7 +116,7 @@ export function Receive() {
             <Table.Tbody>
               <Table.Tr><Table.Th w={200}>{t('receive.from')}</Table.Th><Table.Td>{m.from.name} ({t(`common:shell.level.${m.from.level}`, { defaultValue: m.from.level })})</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.to')}</Table.Th><Table.Td>{m.to.name}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('receive.created')}</Table.Th><Table.Td>{new Date(m.createdAt).toLocaleString('id-ID')}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.created')}</Table.Th><Table.Td>{screenDateTime(m.createdAt)}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.seq')}</Table.Th><Table.Td>{m.seq}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.ack')}</Table.Th><Table.Td>{t('receive.ackText', { n: m.ack })}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows })}: {countsText(m.counts) || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>

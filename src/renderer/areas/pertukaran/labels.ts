@@ -1,4 +1,5 @@
 import i18n from '../../i18n'
+import { screenNumber } from '../../i18n/months'
 import { TABLES } from './tableNames'
 
 /**
@@ -16,4 +17,4 @@ export function tableLabel(table: string, fromReport?: string): string {
 
 /** "kader 12, posyandu 3" → "Kader 12, Posyandu 3". */
 export const countsText = (counts: Record<string, number>) =>
-  Object.entries(counts).map(([k, n]) => `${tableLabel(k)} ${n.toLocaleString('id-ID')}`).join(', ')
+  Object.entries(counts).map(([k, n]) => `${tableLabel(k)} ${screenNumber(n)}`).join(', ')

@@ -28,4 +28,6 @@ export const TABLES: Record<string, { id: string; en: string }> = {
   form_definition: { id: 'Formulir laporan', en: 'Report forms' },
   form_report: { id: 'Laporan formulir', en: 'Form reports' },
   quality_mark: { id: 'Tanda tindak lanjut mutu data', en: 'Data quality follow-up marks' },
+  province_offer: { id: 'Tawaran provinsi', en: 'Province offers' },
+  offer_decision: { id: 'Keputusan atas tawaran provinsi', en: 'Decisions on province offers' },
 }

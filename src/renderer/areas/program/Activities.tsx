@@ -1,12 +1,14 @@
-import { Autocomplete, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Autocomplete, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
-import { formatDateLong } from '../../../shared/format'
 import { callWithNotice, useOp } from '../../hooks'
 import { nameOf, options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { confirmDelete } from '../../components/confirm'
 import { OpState } from '../../components/LoadState'
+import { FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
+import { useCan } from '../../session'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -17,8 +19,9 @@ export function Activities() {
   const [posyanduId, setPosyanduId] = useState<string | null>(null)
   const list = useOp('programme.activityList', { posyanduId: posyanduId ?? undefined })
   const [adding, setAdding] = useState(false)
+  const can = useCan()
   const remove = async (a: { id: string; what: string; posyanduName: string; date: string }) => {
-    if (!(await confirmDelete(`${t('activity.one')} "${a.what}" — ${a.posyanduName}, ${formatDateLong(a.date)}`))) return
+    if (!(await confirmDelete(`${t('activity.one')} "${a.what}" — ${a.posyanduName}, ${screenDate(a.date)}`))) return
     const id = a.id
     if (await callWithNotice('programme.activityDelete', { id })) void list.reload()
   }
@@ -27,7 +30,7 @@ export function Activities() {
       <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('activity.title')}</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>
+        {can('programme.activitySave') && <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('activity.add')}</Button>}
       </Group>
       <Select searchable placeholder={t('activity.allPosyandu')} aria-label={t('fields.posyandu')} data={posyandu} value={posyanduId} onChange={setPosyanduId} clearable w={420} />
       <Table.ScrollContainer minWidth={760} className="sticky-first">
@@ -40,28 +43,28 @@ export function Activities() {
             <Table.Th>{t('fields.what')}</Table.Th>
             <Table.Th ta="right">{t('activity.total')}</Table.Th>
             <Table.Th>{t('fields.agency')}</Table.Th>
-            <Table.Th />
+            {can('programme.activityDelete') && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(list.data ?? []).map((a) => (
             <Table.Tr key={a.id}>
-              <Table.Td>{formatDateLong(a.date)}</Table.Td>
+              <Table.Td>{screenDate(a.date)}</Table.Td>
               <Table.Td>{a.posyanduName}</Table.Td>
               <Table.Td>{ref?.framework === 'spm' ? nameOf(ref?.spmFields, a.spmField) : nameOf(ref?.phiParts, a.phiPart)}</Table.Td>
               <Table.Td>{a.what}</Table.Td>
               <Table.Td ta="right">{a.totalParticipants}</Table.Td>
               <Table.Td>{[a.skpdName, a.agencyOther].filter(Boolean).join(', ') || '—'}</Table.Td>
-              <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(a)} aria-label={t('common:action.delete')}><IconTrash size={14} /></Button></Table.Td>
+              {can('programme.activityDelete') && <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(a)} aria-label={t('common:action.delete')}><IconTrash size={14} /></Button></Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('activity.none')}</Text>}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('activity.add')} size="lg">
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('activity.add')} size="lg">
         <ActivityForm posyandu={posyandu} defaultPosyandu={posyanduId} onSaved={() => (setAdding(false), void list.reload())} />
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }
@@ -72,6 +75,7 @@ function ActivityForm(props: { posyandu: { value: string; label: string }[]; def
   const [v, setV] = useState({ posyanduId: props.defaultPosyandu, date: today(), phiPart: null as string | null, spmField: null as string | null, what: '', skpdId: null as string | null, agencyOther: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [participants, setParticipants] = useState<Record<string, number>>({})
+  useDirtySince({ v, participants })
   const set = (k: keyof typeof v) => (x: string | null) => setV((o) => ({ ...o, [k]: x }))
   const suggestions = (ref?.phiParts ?? []).filter((p) => !v.phiPart || p.code === v.phiPart).flatMap((p) => p.activities.map((a) => a.name))
   const save = async () => {

@@ -12,6 +12,9 @@ import { confirmDelete } from '../../components/confirm'
 import { fieldErrors, MoneyInput, nameOf, options, RegulationStatusBadge, skpdOptions, useReference, usePosyanduOptions, useT } from './shared'
 import { OpState } from '../../components/LoadState'
 import { allowLeave, useLeaveGuard } from '../../components/leaveGuard'
+import { Fields } from '../../components/FormModal'
+import { failedTitle } from '../../i18n/errors'
+import { useCan } from '../../session'
 
 export function Programmes() {
   const t = useT()
@@ -20,12 +23,13 @@ export function Programmes() {
   const [year, setYear] = useState<string | null>(null)
   const [text, setText] = useState('')
   const list = useOp('programme.list', { fiscalYear: year ? Number(year) : undefined, text })
+  const can = useCan()
   return (
     <Stack>
       <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('programme.title')}</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('program/program/baru')}>{t('programme.add')}</Button>
+        {can('programme.save') && <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('program/program/baru')}>{t('programme.add')}</Button>}
       </Group>
       <Group>
         <TextInput placeholder={t('programme.search')} aria-label={t('programme.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={320} />
@@ -115,6 +119,7 @@ export function ProgrammeForm({ id }: { id: string }) {
     }
   }, [existing.data])
   useLeaveGuard(JSON.stringify(v) !== saved)
+  const can = useCan()
   const set = <K extends keyof FormValues>(k: K) => (val: FormValues[K]) => setV((o) => ({ ...o, [k]: val }))
 
   const save = async (acknowledgeRevoked = false) => {
@@ -137,7 +142,7 @@ export function ProgrammeForm({ id }: { id: string }) {
       const err = e as ApiError
       if (err.code === 'REGULATION_REVOKED') return setRevoked(err.message)
       setErrors(fieldErrors(err))
-      notifications.show({ color: 'red', title: 'Gagal', message: err.message, autoClose: 8000 })
+      notifications.show({ color: 'red', title: failedTitle(), message: err.message, autoClose: 8000 })
     }
   }
   const remove = async () => {
@@ -155,6 +160,8 @@ export function ProgrammeForm({ id }: { id: string }) {
       <Anchor href={href('program/program')} size="sm"><Group gap={4}><IconArrowLeft size={14} />{t('programme.title')}</Group></Anchor>
       <Title order={3}>{id === 'baru' ? t('programme.add') : t('programme.edit')}</Title>
       {warnings.map((w) => <Alert key={w} color="orange" icon={<IconAlertTriangle />}>{w}</Alert>)}
+      <Fields editable={can('programme.save')}>
+      <Stack>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select searchable label={t('fields.skpd')} data={skpdOptions(ref)} value={v.skpdId} onChange={set('skpdId')} error={errors.skpdId} />
         <NumberInput label={t('fields.year')} value={v.fiscalYear} onChange={set('fiscalYear')} min={2000} max={2100} allowDecimal={false} thousandSeparator="" error={errors.fiscalYear} />
@@ -170,9 +177,11 @@ export function ProgrammeForm({ id }: { id: string }) {
       <RegulationPicker label={t('fields.regulation')} value={v.regulationId} onChange={set('regulationId')} />
       <MultiSelect label={t('fields.posyandu')} data={posyandu} value={v.posyanduIds} onChange={set('posyanduIds')} searchable hidePickedOptions maxDropdownHeight={260} />
       <Textarea label={t('fields.notes')} value={v.notes} onChange={(e) => set('notes')(e.currentTarget.value)} autosize minRows={2} />
+      </Stack>
+      </Fields>
       <Group>
-        <Button onClick={() => void save()}>{t('common:action.save')}</Button>
-        {id !== 'baru' && <Button color="red" variant="subtle" onClick={() => void remove()}>{t('common:action.delete')}</Button>}
+        {can('programme.save') && <Button onClick={() => void save()}>{t('common:action.save')}</Button>}
+        {id !== 'baru' && can('programme.delete') && <Button color="red" variant="subtle" onClick={() => void remove()}>{t('common:action.delete')}</Button>}
         {v.budget !== '' && Number(v.realisation) > Number(v.budget) && <Badge color="orange">{formatRupiah(Number(v.realisation) - Number(v.budget))} &gt; {t('summary.budget')}</Badge>}
       </Group>
       <Modal opened={!!revoked} onClose={() => setRevoked(null)} title={t('programme.revokedTitle')} size="lg">

@@ -1,14 +1,16 @@
-import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FOLLOW_UP_STATUSES, type PuskesosRow } from '../../../shared/contract/programme'
-import { formatDateLong } from '../../../shared/format'
 import { downloadBase64, XLSX_TYPE } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { options, skpdOptions, submit, useReference, usePosyanduOptions, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
+import { Fields, FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
+import { useCan } from '../../session'
 
 const STATUS_COLOR = { baru: 'gray', dirujuk: 'blue', ditindaklanjuti: 'yellow', selesai: 'teal' } as const
 type Status = (typeof FOLLOW_UP_STATUSES)[number]
@@ -19,6 +21,7 @@ export function Puskesos() {
   const [status, setStatus] = useState<string | null>(null)
   const list = useOp('programme.puskesosList', { status: (status ?? undefined) as Status | undefined })
   const [editing, setEditing] = useState<PuskesosRow | 'new' | null>(null)
+  const can = useCan()
   const statusOptions = FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`puskesos.${s}`) }))
   const exportXlsx = async () => {
     const out = await callWithNotice('programme.puskesosExport', {})
@@ -32,8 +35,8 @@ export function Puskesos() {
       <Group justify="space-between">
         <Title order={3}>{t('puskesos.title')}</Title>
         <Group>
-          <Button variant="light" leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void exportXlsx()}>{t('puskesos.export')}</Button>
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>{t('puskesos.add')}</Button>
+          {can('programme.puskesosExport') && <Button variant="light" leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void exportXlsx()}>{t('puskesos.export')}</Button>}
+          {can('programme.puskesosSave') && <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>{t('puskesos.add')}</Button>}
         </Group>
       </Group>
       <Select searchable placeholder={t('puskesos.allStatus')} aria-label={t('puskesos.filterStatus')} data={statusOptions} value={status} onChange={setStatus} clearable w={220} />
@@ -52,7 +55,7 @@ export function Puskesos() {
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
             <Table.Tr key={r.id} onClick={() => setEditing(r)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && setEditing(r)} style={{ cursor: 'pointer' }}>
-              <Table.Td>{formatDateLong(r.date)}</Table.Td>
+              <Table.Td>{screenDate(r.date)}</Table.Td>
               <Table.Td>{r.posyanduName}</Table.Td>
               <Table.Td>{r.personName ?? '—'}{r.nik ? <Text size="xs" c="dimmed" ff="monospace">{r.nik}</Text> : null}</Table.Td>
               <Table.Td>{r.categoryName}</Table.Td>
@@ -64,9 +67,9 @@ export function Puskesos() {
       </Table>
       </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('puskesos.none')}</Text>}
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('puskesos.add')} size="lg">
+      <FormModal opened={!!editing} onClose={() => setEditing(null)} title={t('puskesos.add')} size="lg">
         {editing && <PuskesosForm initial={editing === 'new' ? null : editing} posyandu={posyandu} statusOptions={statusOptions} onSaved={() => (setEditing(null), void list.reload())} />}
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }
@@ -80,6 +83,8 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
     complaint: i?.complaint ?? '', referredSkpdId: i?.referredSkpdId ?? null, referredOther: i?.referredOther ?? '', followUpStatus: (i?.followUpStatus ?? 'baru') as string | null, followUpNote: i?.followUpNote ?? '',
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const can = useCan()
+  useDirtySince(v)
   const set = (k: keyof typeof v) => (x: string | null) => setV((o) => ({ ...o, [k]: x }))
   const text = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value)
   const save = async () => {
@@ -95,6 +100,7 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
     if (out) props.onSaved()
   }
   return (
+    <Fields editable={can('programme.puskesosSave')}>
     <Stack>
       <SimpleGrid cols={2}>
         <Select searchable label="Posyandu" data={props.posyandu} value={v.posyanduId} error={errors.posyanduId} onChange={set('posyanduId')} />
@@ -110,7 +116,8 @@ function PuskesosForm(props: { initial: PuskesosRow | null; posyandu: { value: s
       </SimpleGrid>
       <Select searchable allowDeselect={false} label={t('fields.status')} data={props.statusOptions} value={v.followUpStatus} onChange={set('followUpStatus')} w={240} />
       <Textarea label={t('fields.followUpNote')} value={v.followUpNote ?? ''} onChange={text('followUpNote')} autosize minRows={1} />
-      <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>
+      {can('programme.puskesosSave') && <Group><Button onClick={() => void save()}>{t('common:action.save')}</Button></Group>}
     </Stack>
+    </Fields>
   )
 }

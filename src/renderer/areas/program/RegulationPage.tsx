@@ -1,7 +1,6 @@
-import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Modal, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, FileButton, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconArrowLeft, IconFileTypePdf, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
-import { formatDateLong, formatNumber } from '../../../shared/format'
 import { ApiError, call } from '../../api'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { PDF_TYPE, readFileBase64, downloadBase64 } from '../../components/files'
@@ -10,6 +9,9 @@ import { href } from '../../router'
 import { notifications } from '@mantine/notifications'
 import { RegulationForm } from './Regulations'
 import { RegulationStatusBadge, useT } from './shared'
+import { FormModal } from '../../components/FormModal'
+import { screenDate, screenNumber } from '../../i18n/months'
+import { useCan } from '../../session'
 
 /** Where a dependent row is shown, when its area has a page for it. */
 const DEPENDENT_LINK: Record<string, (id: string) => string> = {
@@ -24,6 +26,7 @@ export function RegulationPage({ id }: { id: string }) {
   const [status, setStatus] = useState<string | null>(null)
   const [byId, setById] = useState<string | null>(null)
   const info = useOp('app.info', {})
+  const can = useCan()
   const r = detail.data
   if (detail.loading && !r) return <Loader />
   if (!r) return <Alert color="red">{detail.error?.message ?? 'Regulasi tidak ditemukan.'}</Alert>
@@ -56,11 +59,11 @@ export function RegulationPage({ id }: { id: string }) {
         <div>
           <Title order={3}>{r.kind} Nomor {r.number}{r.number.includes(String(r.year)) ? '' : ` Tahun ${r.year}`}</Title>
           <Text size="lg">{r.title}</Text>
-          <Text c="dimmed" size="sm">{r.dateSigned ? `${t('fields.dateSigned')}: ${formatDateLong(r.dateSigned)}` : ''}</Text>
+          <Text c="dimmed" size="sm">{r.dateSigned ? `${t('fields.dateSigned')}: ${screenDate(r.dateSigned)}` : ''}</Text>
         </div>
         <Group>
           <RegulationStatusBadge status={r.status} />
-          <Button variant="light" onClick={() => setEditing(true)}>{t('common:action.edit')}</Button>
+          {can('regulation.update') && <Button variant="light" onClick={() => setEditing(true)}>{t('common:action.edit')}</Button>}
         </Group>
       </Group>
       {r.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{r.notes}</Text>}
@@ -85,7 +88,7 @@ export function RegulationPage({ id }: { id: string }) {
             <Group>
               <IconFileTypePdf size={28} color="#c92a2a" />
               <div>
-                <Text>{r.attachment.name} · {formatNumber(Math.ceil(r.attachment.size / 1024))} KB</Text>
+                <Text>{r.attachment.name} · {screenNumber(Math.ceil(r.attachment.size / 1024))} KB</Text>
                 <Text size="xs" c="dimmed" ff="monospace">{t('regulation.checksum')} {r.attachment.sha256}</Text>
               </div>
               <Button onClick={() => void open()}>{t('regulation.open')}</Button>
@@ -93,15 +96,15 @@ export function RegulationPage({ id }: { id: string }) {
           ) : (
             <Text c="dimmed">{t('regulation.noAttachment')}</Text>
           )}
-          <Group>
+          {can('regulation.attach') && <Group>
             <FileButton onChange={(f) => void attach(f)} accept="application/pdf">
               {(p) => <Button variant="light" leftSection={<IconUpload size={16} />} {...p}>{r.attachment ? t('regulation.replace') : t('regulation.attach')}</Button>}
             </FileButton>
-          </Group>
+          </Group>}
         </Stack>
       </Card>
 
-      <Card withBorder>
+      {can('regulation.setStatus') && <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('regulation.setStatus')}</Text>
           <Group align="flex-end">
@@ -120,7 +123,7 @@ export function RegulationPage({ id }: { id: string }) {
             <Button onClick={() => void applyStatus()} disabled={!status}>{t('regulation.apply')}</Button>
           </Group>
         </Stack>
-      </Card>
+      </Card>}
 
       <Title order={4}>{t('regulation.dependents')}</Title>
       {r.dependents.length === 0 ? (
@@ -137,9 +140,9 @@ export function RegulationPage({ id }: { id: string }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={editing} onClose={() => setEditing(false)} title={t('regulation.edit')} size="lg">
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={t('regulation.edit')} size="lg">
         <RegulationForm initial={r} onSaved={() => (setEditing(false), void detail.reload())} />
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }

@@ -1,14 +1,16 @@
-import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea, NumberInput, Title } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, NumberInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { REGULATION_KINDS, type RegulationDetail } from '../../../shared/contract/regulation'
-import { formatDateLong } from '../../../shared/format'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { RegulationStatusBadge, submit, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
+import { FormModal, useDirtySince } from '../../components/FormModal'
+import { screenDate } from '../../i18n/months'
+import { useCan } from '../../session'
 
 export function Regulations() {
   const t = useT()
@@ -17,12 +19,13 @@ export function Regulations() {
   const [debounced] = useDebouncedValue(text, 200)
   const list = useOp('regulation.search', { text: debounced, kind: kind ?? undefined, limit: 500 })
   const [adding, setAdding] = useState(false)
+  const can = useCan()
   return (
     <Stack>
       <OpState op={list} />
       <Group justify="space-between">
         <Title order={3}>{t('regulation.title')}</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('regulation.add')}</Button>
+        {can('regulation.create') && <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>{t('regulation.add')}</Button>}
       </Group>
       <Group>
         <TextInput placeholder={t('regulation.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={360} aria-label={t('regulation.search')} />
@@ -45,7 +48,7 @@ export function Regulations() {
               <Table.Td>{r.kind}</Table.Td>
               <Table.Td>{r.number}{r.number.includes(String(r.year)) ? '' : ` / ${r.year}`}</Table.Td>
               <Table.Td data-content="data"><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
-              <Table.Td>{r.dateSigned ? formatDateLong(r.dateSigned) : '—'}</Table.Td>
+              <Table.Td>{r.dateSigned ? screenDate(r.dateSigned) : '—'}</Table.Td>
               <Table.Td><RegulationStatusBadge status={r.status} /></Table.Td>
             </Table.Tr>
           ))}
@@ -53,9 +56,9 @@ export function Regulations() {
       </Table>
       </Table.ScrollContainer>
       {list.data?.length === 0 && <Text c="dimmed">{t('regulation.none')}</Text>}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('regulation.add')} size="lg">
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('regulation.add')} size="lg">
         <RegulationForm onSaved={(id) => (setAdding(false), navigate(`program/regulasi/${id}`))} />
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }
@@ -71,6 +74,7 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
     notes: initial?.notes ?? '',
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
+  useDirtySince(v)
   const set = (k: keyof typeof v) => (val: unknown) => setV((o) => ({ ...o, [k]: val }))
   const save = async () => {
     const input = { kind: v.kind, number: v.number, year: Number(v.year), title: v.title, dateSigned: v.dateSigned || null, notes: v.notes || null }

@@ -8,11 +8,12 @@ import { useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { useReference, useT } from './shared'
 import { OpState } from '../../components/LoadState'
+import { millions, screenNumber } from '../../i18n/months'
 
 export const linesOf = (s: ProgrammeSummary, f: Framework) => (f === 'spm' ? s.bySpmField : f === 'ilp' ? s.byLifeStage : s.byPhiPart)
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 const ratio = (a: number, b: number) => (b ? a / b : null)
-/** Millions, for chart axes: 150000000 → "150 jt". */
+/** Millions on the printed chart (documents stay Indonesian): 150000000 → "150 jt". */
 const juta = (n: number) => `${formatNumber(Math.round(n / 1_000_000))} jt`
 
 export function useSummaryYear(initial?: number) {
@@ -116,7 +117,7 @@ export function MoneyChart({ lines, compact }: { lines: SummaryLine[]; compact?:
         { name: 'realisation', label: t('summary.realisation'), color: 'orange.5' },
       ]}
       valueFormatter={(v) => formatRupiah(v)}
-      xAxisProps={{ tickFormatter: juta }}
+      xAxisProps={{ tickFormatter: compact ? juta : millions }}
       yAxisProps={{ width: compact ? 150 : 190, interval: 0, tick: { fontSize: compact ? 9 : 12 } }}
       maxBarWidth={compact ? 10 : 16}
       withLegend
@@ -152,7 +153,7 @@ export function Summary() {
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Stat label={t('summary.programmes')} value={formatNumber(s.totals.programmes)} />
+            <Stat label={t('summary.programmes')} value={screenNumber(s.totals.programmes)} />
             <Stat label={t('summary.budget')} value={formatRupiah(s.totals.budget)} />
             <Stat label={t('summary.realisation')} value={`${formatRupiah(s.totals.realisation)} (${formatPercent(ratio(s.totals.realisation, s.totals.budget))})`} />
             <Stat label={t('summary.reached')} value={`${s.totals.posyanduReached} / ${s.totals.posyanduTotal}`} />

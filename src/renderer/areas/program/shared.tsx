@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ProgrammeReference } from '../../../shared/contract/programme'
 import type { Input, OpName, Output } from '../../../shared/contract'
 import { ApiError, call } from '../../api'
+import { failedTitle } from '../../i18n/errors'
 import { useOp } from '../../hooks'
 
 export const useT = () => useTranslation('program').t
@@ -56,7 +57,7 @@ export async function submit<K extends OpName>(op: K, input: Input<K>, success: 
     return out
   } catch (e) {
     setErrors(fieldErrors(e))
-    notifications.show({ color: 'red', title: 'Gagal', message: (e as Error).message, autoClose: 8000 })
+    notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     return undefined
   }
 }

@@ -9,6 +9,7 @@ import { PosyanduDetail } from './PosyanduDetail'
 import { PosyanduForm } from './PosyanduForm'
 import { PosyanduList } from './PosyanduList'
 import { NS } from './shared'
+import { useCan } from '../../session'
 
 const TABS = ['posyandu', 'kader', 'impor', 'duplikat'] as const
 
@@ -36,11 +37,14 @@ function Page({ path }: { path: string[] }) {
 function Registry({ path }: { path: string[] }) {
   const { t } = useTranslation(NS)
   const current = TABS.find((x) => x === path[0]) ?? 'posyandu'
+  const can = useCan()
+  // Importing writes rows: the tab is only there for people who may import.
+  const tabs = TABS.filter((x) => x !== 'impor' || can('registry.importPreview'))
   return (
     <Stack gap="md">
       <Tabs value={current} onChange={(v) => v && navigate(`registri/${v}`)}>
         <Tabs.List>
-          {TABS.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${x}`)}</Tabs.Tab>)}
+          {tabs.map((x) => <Tabs.Tab key={x} value={x}>{t(`tabs.${x}`)}</Tabs.Tab>)}
         </Tabs.List>
       </Tabs>
       <Page path={path} />

@@ -4,19 +4,22 @@ import { useTranslation } from 'react-i18next'
 import type { REGISTRY_TABLES } from '../../../shared/contract/registry'
 import { callWithNotice, useOp } from '../../hooks'
 import { NS } from './shared'
+import { screenDateTime } from '../../i18n/months'
+import { useCan } from '../../session'
 
 const ACTION_COLOR: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', restore: 'grape', import: 'cyan' }
 const show = (v: unknown) =>
   v === null || v === undefined || v === ''
     ? '—'
     : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)
-      ? new Date(v).toLocaleString('id-ID')
+      ? screenDateTime(v)
       : String(v)
 
 /** Who changed what and when for one record; a deleted record can be restored here. */
 export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeof REGISTRY_TABLES)[number]; id: string; deletedAt: string | null; onRestored: () => void }) {
   const { t } = useTranslation(NS)
   const log = useOp('registry.auditFor', { table, id })
+  const can = useCan()
   const restore = async () => {
     const ok = await callWithNotice('registry.restore', { table, id }, t('audit.restored'))
     if (ok) (onRestored(), void log.reload())
@@ -27,7 +30,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
         <Alert color="red" variant="light">
           <Group justify="space-between">
             <Text size="sm">{t(table === 'posyandu' ? 'posyandu.isDeleted' : 'kader.isDeleted')}</Text>
-            <Button size="xs" color="grape" leftSection={<IconRestore size={16} />} onClick={restore}>{t('audit.restore')}</Button>
+            {can('registry.restore') && <Button size="xs" color="grape" leftSection={<IconRestore size={16} />} onClick={restore}>{t('audit.restore')}</Button>}
           </Group>
         </Alert>
       )}
@@ -44,7 +47,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
         <Table.Tbody>
           {(log.data ?? []).map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Td>{new Date(e.at).toLocaleString('id-ID')}</Table.Td>
+              <Table.Td>{screenDateTime(e.at)}</Table.Td>
               <Table.Td>{e.user}</Table.Td>
               <Table.Td><Badge variant="light" color={ACTION_COLOR[e.action]}>{t(e.action === 'restore' ? 'audit.restore_' : `audit.${e.action}`)}</Badge></Table.Td>
               <Table.Td>

@@ -6,6 +6,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { fmtDate, NS } from './shared'
 import { OpState } from '../../components/LoadState'
+import { useCan } from '../../session'
 
 /** Kader that may be the same person, for a person to review; nothing is merged. */
 export function Duplicates() {
@@ -29,6 +30,7 @@ export function Duplicates() {
 function GroupCard({ g, onReviewed }: { g: DuplicateGroup; onReviewed: () => void }) {
   const { t } = useTranslation(NS)
   const [note, setNote] = useState('')
+  const can = useCan()
   const review = async () => {
     const ok = await callWithNotice('registry.duplicateReview', { kind: g.kind, key: g.key, memberIds: g.members.map((m) => m.id), note }, t('dup.reviewedDone'))
     if (ok) onReviewed()
@@ -49,7 +51,7 @@ function GroupCard({ g, onReviewed }: { g: DuplicateGroup; onReviewed: () => voi
         </Table>
         {g.reviewed ? (
           <Text size="sm" c="dimmed"><Badge color="gray" mr="xs">{t('dup.reviewed')}</Badge>{g.reviewed.note} · {g.reviewed.at.slice(0, 10)}</Text>
-        ) : (
+        ) : can('registry.duplicateReview') && (
           <Group align="flex-end">
             <TextInput aria-label={`${t('dup.note')} ${g.key}`} placeholder={t('dup.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={360} />
             <Button variant="light" disabled={note.trim().length < 3} onClick={() => void review()}>{t('dup.different')}</Button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
 import { NS, useOffice } from './shared'
+import { useCan } from '../../session'
 
 /**
  * What a new office does first, shown where an empty list would otherwise say "nothing
@@ -15,6 +16,7 @@ export function FirstRunChecklist() {
   const office = useOffice()
   const settings = useOp('settings.get', {})
   const peers = useOp('exchange.peers', {})
+  const can = useCan()
   if (settings.loading || peers.loading) return <Loader size="sm" />
   const letterhead = Boolean(settings.data?.['letterhead.government'] && settings.data?.['letterhead.office'])
   const enrolled = (peers.data ?? []).some((p) => !p.revokedAt)
@@ -38,8 +40,8 @@ export function FirstRunChecklist() {
           {step(enrolled, office?.level === 'kabupaten' ? t('firstRun.enrolKecamatan') : t('firstRun.enrolKabupaten'), <Anchor href={href('pertukaran/kantor')} size="sm">{t('firstRun.enrolGo')}</Anchor>)}
           {step(false, t('firstRun.posyandu'), (
             <Group gap="xs">
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('registri/posyandu/baru')}>{t('firstRun.form')}</Button>
-              <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => navigate('registri/impor')}>{t('firstRun.import')}</Button>
+              {can('registry.posyanduSave') && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => navigate('registri/posyandu/baru')}>{t('firstRun.form')}</Button>}
+              {can('registry.importPreview') && <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={() => navigate('registri/impor')}>{t('firstRun.import')}</Button>}
             </Group>
           ))}
         </List>

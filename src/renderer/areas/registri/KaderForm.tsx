@@ -15,6 +15,8 @@ import { navigate } from '../../router'
 import { AuditTable } from './AuditTable'
 import { NikInput } from './NikInput'
 import { PosyanduPicker } from './PosyanduPicker'
+import { useCan } from '../../session'
+import { Fields } from '../../components/FormModal'
 import { escapeCancels, fmtDate, NS, showServerErrors } from './shared'
 
 interface Values {
@@ -71,6 +73,8 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [k])
   useLeaveGuard(form.isDirty())
+  const can = useCan()
+  const editable = can('registry.kaderSave')
   // A warning about NIK vs birth date/sex is about the values it was given: once they change, it goes.
   useEffect(() => setWarnings([]), [form.values.nik, form.values.birthDate, form.values.sex])
   const back = () => navigate(posyanduId ? `registri/posyandu/${posyanduId}` : 'registri/kader')
@@ -112,6 +116,8 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
     <form onSubmit={form.onSubmit((v) => save(v, false))} onKeyDown={escapeCancels(back)} noValidate>
       <Card withBorder>
         <Stack>
+          <Fields editable={editable}>
+          <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NikInput
               value={form.values.nik}
@@ -164,14 +170,16 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
                   <TextInput placeholder={t('kader.training')} aria-label={t('kader.training')} style={{ flex: 2 }} {...form.getInputProps(`trainings.${i}.name`)} />
                   <NumberInput placeholder={t('kader.trainingYear')} aria-label={t('kader.trainingYear')} w={100} thousandSeparator="" allowDecimal={false} {...form.getInputProps(`trainings.${i}.year`)} />
                   <TextInput placeholder={t('kader.organiser')} aria-label={t('kader.organiser')} style={{ flex: 1 }} {...form.getInputProps(`trainings.${i}.organiser`)} />
-                  <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('kader.removeTraining')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>
+                  {editable && <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('kader.removeTraining')} onClick={() => form.removeListItem('trainings', i)}><IconX size={16} /></ActionIcon>}
                 </Group>
               ))}
-              <Group>
+              {editable && <Group>
                 <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('trainings', { name: '', year: '', organiser: '' })}>{t('kader.addTraining')}</Button>
-              </Group>
+              </Group>}
             </Stack>
           </div>
+          </Stack>
+          </Fields>
           {warnings.length > 0 && (
             <Alert color="yellow" icon={<IconAlertTriangle />} title={t('kader.warnTitle')} data-testid="kader-warnings">
               <Stack gap={6}>
@@ -182,10 +190,10 @@ export function KaderForm({ id, posyanduId }: { id?: string; posyanduId?: string
           )}
           {error && <Alert color="red">{error}</Alert>}
           <Group>
-            <Button type="submit" loading={busy} disabled={Boolean(k?.deletedAt)}>{t('common:action.save')}</Button>
-            <Button variant="default" onClick={back}>{t('common:action.cancel')}</Button>
-            <Text size="xs" c="dimmed">Enter = {t('common:action.save')} · Esc = {t('common:action.cancel')}</Text>
-            {id && !k?.deletedAt && <Button ml="auto" variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={remove}>{t('common:action.delete')}</Button>}
+            {editable && <Button type="submit" loading={busy} disabled={Boolean(k?.deletedAt)}>{t('common:action.save')}</Button>}
+            <Button variant="default" onClick={back}>{editable ? t('common:action.cancel') : t('common:action.back')}</Button>
+            {editable && <Text size="xs" c="dimmed">Enter = {t('common:action.save')} · Esc = {t('common:action.cancel')}</Text>}
+            {id && !k?.deletedAt && can('registry.kaderDelete') && <Button ml="auto" variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={remove}>{t('common:action.delete')}</Button>}
           </Group>
         </Stack>
       </Card>

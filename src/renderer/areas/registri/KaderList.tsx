@@ -13,6 +13,8 @@ import { maskNik } from '../../../shared/privacy'
 import { PosyanduPicker } from './PosyanduPicker'
 import { navigate } from '../../router'
 import { notifyDone } from './notify'
+import { useCan } from '../../session'
+import { screenNumber } from '../../i18n/months'
 import { fmtDate, NS, pagedListProps, StatusBadge, useOffice, usePlaces, useSticky } from './shared'
 
 type State = Omit<KaderFilter, 'search'> & { text: string }
@@ -36,6 +38,8 @@ export function KaderList() {
   }
   // The selection survives paging and filtering, so an operator can pick kader from several pages.
   const [selected, setSelected] = useState<KaderRow[]>([])
+  const can = useCan()
+  const selectable = can('registry.kaderBulk') || can('registry.exportXlsx')
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
@@ -55,19 +59,18 @@ export function KaderList() {
             data={KADER_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportXlsx()}>{t('list.export')}</Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('registri/kader/baru')}>{t('list.addKader')}</Button>
+          {can('registry.exportXlsx') && <Button variant="default" leftSection={<IconFileExport size={16} />} onClick={() => void exportXlsx()}>{t('list.export')}</Button>}
+          {can('registry.kaderSave') && <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('registri/kader/baru')}>{t('list.addKader')}</Button>}
         </Group>
       </Group>
       <Group justify="space-between">
-        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: (list.data?.total ?? 0).toLocaleString('id-ID') })}</Text>
+        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: screenNumber(list.data?.total ?? 0) })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       {selected.length > 0 && <BulkBar selected={selected} onClear={() => setSelected([])} onExport={() => exportXlsx(selected.map((r) => r.id))} onDone={() => (setSelected([]), void list.reload())} />}
       <DataTable<KaderRow>
         pinFirstColumn
-        selectedRecords={selected}
-        onSelectedRecordsChange={setSelected}
+        {...(selectable ? { selectedRecords: selected, onSelectedRecordsChange: setSelected } : {})}
         isRecordSelectable={(r) => !r.deletedAt}
         allRecordsSelectionCheckboxProps={{ 'aria-label': t('bulk.selectPage') }}
         getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': t('bulk.selectOne', { name: r.name }) })}
@@ -97,6 +100,7 @@ function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: (
   const [targetLabel, setTargetLabel] = useState('')
   const [date, setDate] = useState(todayIso())
   const ids = props.selected.map((r) => r.id)
+  const can = useCan()
   const names = props.selected.slice(0, 5).map((r) => `${r.name} (${maskNik(r.nik)})`).join(', ') + (n > 5 ? t('bulk.andMore', { n: n - 5 }) : '')
   const run = async () => {
     const what = mode === 'move' ? t('bulk.confirmMove', { n, target: targetLabel }) : t('bulk.confirmDeactivate', { n, date })
@@ -112,9 +116,9 @@ function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: (
     <Paper withBorder p="xs" bg="teal.0" data-testid="bulk-bar">
       <Group gap="xs" wrap="wrap">
         <Text fw={600} size="sm">{t('bulk.selected', { n })}</Text>
-        <Button size="xs" variant="white" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMode('move')}>{t('bulk.move')}</Button>
-        <Button size="xs" variant="white" leftSection={<IconUserOff size={16} />} onClick={() => setMode('deactivate')}>{t('bulk.deactivate')}</Button>
-        <Button size="xs" variant="white" leftSection={<IconFileExport size={16} />} onClick={props.onExport}>{t('bulk.export')}</Button>
+        {can('registry.kaderBulk') && <Button size="xs" variant="white" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMode('move')}>{t('bulk.move')}</Button>}
+        {can('registry.kaderBulk') && <Button size="xs" variant="white" leftSection={<IconUserOff size={16} />} onClick={() => setMode('deactivate')}>{t('bulk.deactivate')}</Button>}
+        {can('registry.exportXlsx') && <Button size="xs" variant="white" leftSection={<IconFileExport size={16} />} onClick={props.onExport}>{t('bulk.export')}</Button>}
         <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={props.onClear}>{t('bulk.clear')}</Button>
       </Group>
       <Modal opened={mode !== null} onClose={() => setMode(null)} title={mode === 'move' ? t('bulk.move') : t('bulk.deactivate')}>

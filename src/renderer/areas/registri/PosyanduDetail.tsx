@@ -6,6 +6,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { confirmDelete } from '../../components/confirm'
 import { navigate } from '../../router'
 import { AuditTable } from './AuditTable'
+import { useCan } from '../../session'
 import { fmtDate, ModelBadges, NS, StatusBadge } from './shared'
 
 /** One posyandu: its kader, membership history and change history. */
@@ -13,6 +14,7 @@ export function PosyanduDetail({ id }: { id: string }) {
   const { t } = useTranslation(NS)
   const d = useOp('registry.posyanduGet', { id })
   const [tab, setTab] = useState<string | null>(null)
+  const can = useCan()
   if (!d.data) return d.error ? <Text c="red">{d.error.message}</Text> : <Loader />
   const { posyandu: p, kader, memberships } = d.data
   const remove = async () => {
@@ -36,9 +38,9 @@ export function PosyanduDetail({ id }: { id: string }) {
         </div>
         {!p.deletedAt && (
           <Group gap="xs">
-            <Button leftSection={<IconUserPlus size={16} />} onClick={() => navigate(`registri/kader/baru/${id}`)}>{t('list.addKader')}</Button>
-            <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => navigate(`registri/posyandu/${id}/ubah`)}>{t('common:action.edit')}</Button>
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={remove}>{t('common:action.delete')}</Button>
+            {can('registry.kaderSave') && <Button leftSection={<IconUserPlus size={16} />} onClick={() => navigate(`registri/kader/baru/${id}`)}>{t('list.addKader')}</Button>}
+            {can('registry.posyanduSave') && <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => navigate(`registri/posyandu/${id}/ubah`)}>{t('common:action.edit')}</Button>}
+            {can('registry.posyanduDelete') && <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={remove}>{t('common:action.delete')}</Button>}
           </Group>
         )}
       </Group>

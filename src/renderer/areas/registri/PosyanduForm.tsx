@@ -8,6 +8,7 @@ import { call } from '../../api'
 import { useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { notifications } from '@mantine/notifications'
+import { useCan } from '../../session'
 import { escapeCancels, NS, showServerErrors, useOffice, usePlaces } from './shared'
 
 interface Values {
@@ -71,6 +72,7 @@ export function PosyanduForm({ id }: { id?: string }) {
   const kec = office?.level === 'kecamatan' ? office.wilayahCode : form.values.kecamatan
   const desa = places.desa.filter((d) => !kec || d.kecamatanCode === kec).map((d) => ({ value: d.code, label: office?.level === 'kabupaten' && !kec ? `${d.name} (${places.kecamatan.find((k) => k.code === d.kecamatanCode)?.name})` : d.name }))
   useLeaveGuard(form.isDirty())
+  const can = useCan()
   const cancel = () => navigate(id ? `registri/posyandu/${id}` : 'registri/posyandu')
 
   const submit = form.onSubmit(async (v) => {
@@ -141,7 +143,7 @@ export function PosyanduForm({ id }: { id?: string }) {
             )}
             {error && <Alert color="red">{error}</Alert>}
             <Group>
-              <Button type="submit" loading={busy}>{t('common:action.save')}</Button>
+              {can('registry.posyanduSave') && <Button type="submit" loading={busy}>{t('common:action.save')}</Button>}
               <Button variant="default" onClick={cancel}>{t('common:action.cancel')}</Button>
               <Text size="xs" c="dimmed">Enter = {t('common:action.save')} · Esc = {t('common:action.cancel')}</Text>
             </Group>

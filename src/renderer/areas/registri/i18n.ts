@@ -27,6 +27,12 @@ const id = {
     inactiveFrom: 'Nonaktif sejak', apply: 'Lanjut', confirmMove: 'Pindahkan {{n}} kader ke {{target}}?', confirmDeactivate: 'Set {{n}} kader nonaktif sejak {{date}}?',
     done: '{{changed}} kader diubah, {{unchanged}} sudah sesuai',
   },
+  bulkPosyandu: {
+    selected: '{{n}} posyandu dipilih', moveDesa: 'Pindahkan ke desa lain', deactivate: 'Set nonaktif', targetDesa: 'Desa/kelurahan tujuan',
+    moveHint: 'Hanya desa di kecamatan posyandu itu sendiri (mis. desa pemekaran).', reason: 'Alasan nonaktif', reasonPh: 'mis. digabung dengan Posyandu Melati',
+    confirmMove: 'Pindahkan {{n}} posyandu ke Desa/Kel. {{target}}?', confirmDeactivate: 'Set {{n}} posyandu nonaktif sejak {{date}} ({{reason}})?',
+    done: '{{changed}} posyandu diubah, {{unchanged}} sudah sesuai', auditNote: 'Setiap posyandu mendapat satu catatan di riwayat perubahan.',
+  },
   firstRun: {
     title: 'Mulai di sini', intro: 'Belum ada posyandu di kantor ini. Tiga langkah pertama:',
     letterhead: 'Isi kop surat dan penandatangan', letterheadGo: 'Ke halaman kop surat',
@@ -203,6 +209,12 @@ const en: Texts = {
     move: 'Move to another posyandu', deactivate: 'Set inactive', export: 'Export selected (.xlsx)', clear: 'Clear selection',
     inactiveFrom: 'Inactive from', apply: 'Continue', confirmMove: 'Move {{n}} cadres to {{target}}?', confirmDeactivate: 'Set {{n}} cadres inactive from {{date}}?',
     done: '{{changed}} cadres changed, {{unchanged}} already so',
+  },
+  bulkPosyandu: {
+    selected: '{{n}} posyandu selected', moveDesa: 'Move to another village', deactivate: 'Set inactive', targetDesa: 'Target village',
+    moveHint: 'Only villages of the posyandu\'s own subdistrict (e.g. a village that was split).', reason: 'Reason', reasonPh: 'e.g. merged with Posyandu Melati',
+    confirmMove: 'Move {{n}} posyandu to the village {{target}}?', confirmDeactivate: 'Set {{n}} posyandu inactive from {{date}} ({{reason}})?',
+    done: '{{changed}} posyandu changed, {{unchanged}} already so', auditNote: 'Each posyandu gets one entry in its change history.',
   },
   firstRun: {
     title: 'Start here', intro: 'This office has no posyandu yet. The first three steps:',

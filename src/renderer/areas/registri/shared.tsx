@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api'
+import { screenNumber } from '../../i18n/months'
 import { useOp } from '../../hooks'
 
 export const NS = 'registri'
@@ -88,7 +89,7 @@ export function pagedListProps<R extends { id: string }, S extends { page: numbe
     records: list.data?.rows ?? [], fetching: list.loading, totalRecords: list.data?.total ?? 0,
     page: s.page, onPageChange: opts.setPage, recordsPerPage: s.pageSize,
     recordsPerPageOptions: [25, 50, 100, 200], onRecordsPerPageChange: (pageSize: number) => set({ pageSize } as Partial<S>), recordsPerPageLabel: t('list.perPage'),
-    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('list.pageOf', { from, to, total: totalRecords.toLocaleString('id-ID') }),
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => t('list.pageOf', { from, to, total: screenNumber(totalRecords) }),
     noRecordsText: opts.filtered === false ? (opts.emptyText ?? t('firstRun.noneYet')) : t('list.none'),
     sortStatus: { columnAccessor: s.sortBy, direction: s.sortDir },
     onSortStatusChange: (st: { columnAccessor: string; direction: 'asc' | 'desc' }) => set({ sortBy: st.columnAccessor, sortDir: st.direction } as Partial<S>),

@@ -1,0 +1,134 @@
+import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProvinceSummary } from '../../../shared/contract/province'
+import { formatDateLong, formatMonth, formatNumber } from '../../../shared/format'
+import { LoadState } from '../../components/LoadState'
+import { callWithNotice, useOp } from '../../hooks'
+import { navigate } from '../../router'
+import { useSession } from '../../session'
+import { CompletenessChart, FiguresTable, pctText, StrataChart, TrendChart, TrendTable } from './Figures'
+
+/**
+ * The year picker: years with data, newest first. It opens on the last whole year with data
+ * (this year's strata are mostly "data tidak lengkap" until December is reported).
+ */
+export function useProvinceYear(initial?: number) {
+  const years = useOp('province.years', {})
+  const [year, setYear] = useState<number>(initial ?? new Date().getFullYear())
+  useEffect(() => {
+    const thisYear = new Date().getFullYear()
+    if (!initial && years.data?.length) setYear(years.data.find((y) => y < thisYear) ?? years.data[0])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [years.data])
+  const choices = [...new Set([...(years.data ?? []), year])].sort((a, b) => b - a)
+  return { year, setYear, choices }
+}
+
+export function MethodNote({ s }: { s: ProvinceSummary }) {
+  const { t } = useTranslation('provinsi')
+  return (
+    <Text size="xs" c="dimmed" data-testid="method-note">
+      {t('method', { sets: s.total.sets.join('; ') || t('noSet'), months: s.total.completeness.months, through: s.throughMonth ? t('through', { month: formatMonth(s.throughMonth) }) : '' })}
+    </Text>
+  )
+}
+
+export function StaleList({ s }: { s: ProvinceSummary }) {
+  const { t } = useTranslation('provinsi')
+  const stale = s.kabupaten.filter((k) => k.stale)
+  if (!stale.length) return <Text size="sm" c="teal.8" data-testid="stale-none">{t('stale.none', { days: s.staleAfterDays })}</Text>
+  return (
+    <div data-testid="stale-list">
+      <Text size="sm">{t('stale.intro', { days: s.staleAfterDays })}</Text>
+      <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+        {stale.map((k) => (
+          <li key={k.code}>
+            <Text size="sm" span fw={600}>{k.name}</Text>{' '}
+            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: formatDateLong(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, received: formatDateLong(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function StaleSetting({ days, onSaved }: { days: number; onSaved: () => void }) {
+  const { t } = useTranslation('provinsi')
+  const session = useSession()
+  const [value, setValue] = useState<number | string>(days)
+  useEffect(() => setValue(days), [days])
+  if (!session.can('settings.set')) return null
+  const save = async () => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1 || n > 3650) return
+    if (await callWithNotice('settings.set', { key: 'province.pref.stale_days', value: String(n) }, t('stale.saved'))) onSaved()
+  }
+  return (
+    <Group gap="xs" align="end">
+      <NumberInput size="xs" w={190} label={t('stale.setting')} min={1} max={3650} value={value} onChange={setValue} data-testid="stale-days" error={Number.isInteger(Number(value)) && Number(value) >= 1 ? null : '1–3650'} />
+      <Button size="xs" variant="default" onClick={() => void save()}>OK</Button>
+    </Group>
+  )
+}
+
+function Kpi({ label, value, detail, testId }: { label: string; value: string; detail: string; testId: string }) {
+  return (
+    <Card withBorder padding="sm" data-testid={testId}>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="xl" fw={700}>{value}</Text>
+      <Text size="xs">{detail}</Text>
+    </Card>
+  )
+}
+
+/** Province dashboard: per kabupaten/kota and in total, for the Tim Pembina Posyandu provinsi. */
+export function Dashboard() {
+  const { t } = useTranslation('provinsi')
+  const { year, setYear, choices } = useProvinceYear()
+  const sum = useOp('province.summary', { year })
+  const s = sum.data
+  const empty = !!s && s.kabupaten.length === 0
+  // Charts are drawn at a fixed size: two side by side fit the 1024 px window with the narrow menu.
+  const chartW = 430
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2}>{t('title')}{s ? ` — ${s.area.name}` : ''}</Title>
+        <Group gap="xs">
+          <Select w={110} aria-label={t('year')} data={choices.map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} data-testid="province-year" />
+          <Button leftSection={<IconPrinter size={18} />} onClick={() => navigate(`provinsi/cetak/${year}`)} disabled={!s || empty} data-testid="province-print">{t('print')}</Button>
+        </Group>
+      </Group>
+      <LoadState loading={sum.loading} error={sum.error} hasData={!!s} empty={empty} emptyText={<Alert color="gray" data-testid="province-empty">{t('empty')}</Alert>} reload={() => void sum.reload()}>
+        {s && (
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+              <Kpi testId="kpi-posyandu" label={t('kpi.posyandu')} value={formatNumber(s.total.posyandu)} detail={`${s.kabupaten.length} kabupaten/kota`} />
+              <Kpi testId="kpi-kader" label={t('kpi.kader')} value={formatNumber(s.total.kader)} detail={t('kpi.kaderDetail', { male: formatNumber(s.total.kaderMale), female: formatNumber(s.total.kaderFemale), trained: formatNumber(s.total.kaderTrained) })} />
+              <Kpi testId="kpi-aktif" label={t('kpi.aktif')} value={pctText(s.total.aktifPct)} detail={t('kpi.aktifDetail', { aktif: formatNumber(s.total.aktif), denominator: formatNumber(s.total.denominator), year: s.year, incomplete: formatNumber(s.total.strata.tidak_lengkap ?? 0) })} />
+              <Kpi testId="kpi-completeness" label={t('kpi.completeness')} value={pctText(s.total.completeness.pct)} detail={t('kpi.completenessDetail', { reported: formatNumber(s.total.completeness.reported), expected: formatNumber(s.total.completeness.expected) })} />
+            </SimpleGrid>
+            <MethodNote s={s} />
+            <Alert color={s.kabupaten.some((k) => k.stale) ? 'orange' : 'teal'} icon={<IconAlertTriangle />} title={t('stale.title')} p="xs">
+              <Group justify="space-between" align="start" wrap="wrap">
+                <StaleList s={s} />
+                <StaleSetting days={s.staleAfterDays} onSaved={() => void sum.reload()} />
+              </Group>
+            </Alert>
+            <div style={{ overflowX: 'auto' }}>
+              <FiguresTable s={s} />
+            </div>
+            <Group gap="sm" align="start">
+              <StrataChart s={s} width={chartW} />
+              <CompletenessChart s={s} width={chartW} />
+              <TrendChart s={s} width={chartW} />
+              <div style={{ width: chartW }}><TrendTable s={s} /></div>
+            </Group>
+          </Stack>
+        )}
+      </LoadState>
+    </Stack>
+  )
+}

@@ -1,0 +1,158 @@
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
+import type { AreaFigures, ProvinceSummary } from '../../../shared/contract/province'
+import { formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
+import { useTranslation } from 'react-i18next'
+import css from './figures.module.css'
+
+/** The province figures on screen and on paper: the same table and charts (fixed sizes, so a PDF has them at once). */
+
+const ORDER = ['mandiri', 'purnama', 'madya', 'pratama', 'tidak_lengkap']
+export const STRATUM_COLOR: Record<string, string> = { mandiri: '#1c7ed6', purnama: '#0ca678', madya: '#f59f00', pratama: '#e03131', tidak_lengkap: '#adb5bd' }
+
+/** Strata ids in the summary, known levels first (another indicator set may bring its own). */
+export function strataKeys(s: ProvinceSummary): string[] {
+  const seen = new Set([...s.kabupaten, s.total].flatMap((f) => Object.keys(f.strata)))
+  return [...ORDER.filter((k) => seen.has(k) || k !== 'tidak_lengkap'), ...[...seen].filter((k) => !ORDER.includes(k)).sort()]
+}
+
+/** aktifPct is a percent with one decimal (22.9), not a ratio. */
+export const pctText = (x: number | null) => formatPercent(x === null ? null : x / 100)
+
+/** "Kabupaten Bintan" → "Bintan", "Kota Batam" → "Kota Batam": short names for chart axes. */
+export const shortName = (name: string) => name.replace(/^Kabupaten\s+/i, '').replace(/^Kepulauan\s+/i, 'Kep. ')
+
+/** Chart labels in Indonesian decimals: 31.5 → "31,5". */
+const comma = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace('.', ','))
+
+export function useStratumLabel() {
+  const { t } = useTranslation('provinsi')
+  return (k: string) => t(`strata.${k}`, { defaultValue: k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) })
+}
+
+/** "2026-11-27T…" → "27 Nov 2026" (short, for a table cell). */
+const shortDate = (iso: string) => {
+  const d = formatDateLong(iso.slice(0, 10)).split(' ')
+  return d.length === 3 ? `${d[0]} ${d[1].slice(0, 3)} ${d[2]}` : iso.slice(0, 10)
+}
+
+export function FiguresTable({ s, dense }: { s: ProvinceSummary; dense?: boolean }) {
+  const { t } = useTranslation('provinsi')
+  const label = useStratumLabel()
+  const keys = strataKeys(s)
+  const row = (f: AreaFigures, i: number | null) => (
+    <tr key={f.code} className={i === null ? css.total : undefined} data-testid={i === null ? 'province-total' : `kab-${f.code}`}>
+      <td className={css.num}>{i === null ? '' : i + 1}</td>
+      <td>
+        {i === null ? t('table.total') : f.name}
+        {f.stale && <> <span className={css.stale}>({t('table.staleMark')})</span></>}
+      </td>
+      <td className={css.num}>{formatNumber(f.posyandu)}</td>
+      <td className={css.num}>
+        {formatNumber(f.kader)}
+        <div className={css.small}>{t('table.kaderDetail', { male: formatNumber(f.kaderMale), female: formatNumber(f.kaderFemale), trained: formatNumber(f.kaderTrained) })}</div>
+      </td>
+      {keys.map((k) => <td key={k} className={css.num}>{formatNumber(f.strata[k] ?? 0)}</td>)}
+      <td className={css.num}><b>{pctText(f.aktifPct)}</b><div className={css.small}>{formatNumber(f.aktif)} / {formatNumber(f.denominator)}</div></td>
+      <td className={css.num}>{pctText(f.completeness.pct)}<div className={css.small}>{formatNumber(f.completeness.reported)} / {formatNumber(f.completeness.expected)}</div></td>
+      {i !== null ? (
+        <td className={`${css.num} ${f.stale ? css.stale : ''}`}>{f.lastBundle ? <>{shortDate(f.lastBundle.createdAt)}<div className={css.small}>#{f.lastBundle.seq} · {t('table.age', { count: f.lastBundle.ageDays })}</div></> : t('table.never')}</td>
+      ) : <td />}
+    </tr>
+  )
+  return (
+    <table className={`${css.tbl} ${dense ? css.dense : ''}`} data-testid="province-table">
+      <thead>
+        <tr>
+          <th>{t('table.no')}</th><th>{t('table.area')}</th><th>{t('table.posyandu')}</th><th>{t('table.kader')}</th>
+          {keys.map((k) => <th key={k}>{label(k)}</th>)}
+          <th>{t('table.aktifPct')}<div className={css.small}>{t('table.aktif')}</div></th><th>{t('table.completeness')}</th><th>{t('table.lastBundle')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.kabupaten.map((f, i) => row(f, i))}
+        {row(s.total, null)}
+      </tbody>
+    </table>
+  )
+}
+
+export function TrendTable({ s, dense }: { s: ProvinceSummary; dense?: boolean }) {
+  const { t } = useTranslation('provinsi')
+  return (
+    <>
+    <table className={`${css.tbl} ${dense ? css.dense : ''}`} data-testid="trend-table">
+      <thead><tr><th>{t('trendTable.year')}</th><th>{t('trendTable.aktif')}</th><th>{t('trendTable.aktifPct')}</th><th>{t('trendTable.completeness')}</th></tr></thead>
+      <tbody>
+        {s.total.trend.map((p) => (
+          <tr key={p.year}>
+            <td className={css.num}>{p.year}{p.partial ? '*' : ''}</td>
+            <td className={css.num}>{formatNumber(p.aktif)} / {formatNumber(p.denominator)}{p.incomplete ? <div className={css.small}>{t('trendTable.incomplete', { count: p.incomplete })}</div> : null}</td>
+            <td className={css.num}>{pctText(p.aktifPct)}</td>
+            <td className={css.num}>{p.expected ? `${pctText(Math.round((1000 * p.reported) / p.expected) / 10)} (${formatNumber(p.reported)} / ${formatNumber(p.expected)})` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    {s.total.trend.some((p) => p.partial) && <div className={css.small}>{t('charts.partial')}</div>}
+    </>
+  )
+}
+
+export function StrataChart({ s, width, height = 220 }: { s: ProvinceSummary; width: number; height?: number }) {
+  const { t } = useTranslation('provinsi')
+  const label = useStratumLabel()
+  const keys = strataKeys(s)
+  const data = s.kabupaten.map((f) => ({ name: shortName(f.name), ...Object.fromEntries(keys.map((k) => [k, f.strata[k] ?? 0])) }))
+  return (
+    <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-strata">
+      <div className={css.chartTitle}>{t('charts.strata', { year: s.year })}</div>
+      <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={62} />
+        <YAxis tick={{ fontSize: 9 }} allowDecimals={false} />
+        <Legend wrapperStyle={{ fontSize: 9 }} itemSorter={null} />
+        {keys.map((k) => <Bar key={k} dataKey={k} name={label(k)} stackId="s" fill={STRATUM_COLOR[k] ?? '#868e96'} isAnimationActive={false} />)}
+      </BarChart>
+    </div>
+  )
+}
+
+export function TrendChart({ s, width, height = 220 }: { s: ProvinceSummary; width: number; height?: number }) {
+  const { t } = useTranslation('provinsi')
+  // A year still running has few strata yet (they wait for December): no point for it, not a fall to 0 %.
+  const data = s.total.trend.map((p) => ({ year: p.partial ? `${p.year}*` : String(p.year), aktif: p.partial ? null : p.aktifPct, lengkap: p.expected ? Math.round((1000 * p.reported) / p.expected) / 10 : null }))
+  return (
+    <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-trend">
+      <div className={css.chartTitle}>{t('charts.trend')}</div>
+      <LineChart width={width} height={height} data={data} margin={{ top: 16, right: 16, left: -12, bottom: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="year" tick={{ fontSize: 9 }} />
+        <YAxis domain={[0, 100]} tick={{ fontSize: 9 }} />
+        <Legend wrapperStyle={{ fontSize: 9 }} itemSorter={null} />
+        <Line dataKey="aktif" name={t('charts.aktifPct')} stroke="#0ca678" strokeWidth={2} isAnimationActive={false} dot={{ r: 3 }}>
+          <LabelList dataKey="aktif" position="top" fontSize={8} formatter={comma} />
+        </Line>
+        <Line dataKey="lengkap" name={t('charts.completenessPct')} stroke="#1c7ed6" strokeWidth={2} strokeDasharray="4 2" isAnimationActive={false} dot={{ r: 3 }} />
+      </LineChart>
+    </div>
+  )
+}
+
+export function CompletenessChart({ s, width, height = 200 }: { s: ProvinceSummary; width: number; height?: number }) {
+  const { t } = useTranslation('provinsi')
+  const data = s.kabupaten.map((f) => ({ name: shortName(f.name), pct: f.completeness.pct ?? 0, fill: f.stale ? '#e03131' : '#1c7ed6' }))
+  return (
+    <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-completeness">
+      <div className={css.chartTitle}>{t('charts.completeness', { year: s.year })}</div>
+      <BarChart width={width} height={height} data={data} margin={{ top: 16, right: 8, left: -12, bottom: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" tick={{ fontSize: 9 }} interval={0} angle={-30} textAnchor="end" height={62} />
+        <YAxis domain={[0, 100]} tick={{ fontSize: 9 }} />
+        <Bar dataKey="pct" fill="#1c7ed6" isAnimationActive={false}>
+          {data.map((d) => <Cell key={d.name} fill={d.fill} />)}
+          <LabelList dataKey="pct" position="top" fontSize={8} formatter={comma} />
+        </Bar>
+      </BarChart>
+    </div>
+  )
+}
