@@ -6,7 +6,7 @@ import { assembleSummary, type BundleSummaryRow, type KaderSummaryRow, type Prov
 import { getSetting, setSetting } from '../core/settings'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
-import { bundleFiles, loadBundle, type LoadReport } from './load'
+import { applyBundle, bundleFiles, prepareBundle, type LoadReport, type PreparedBundle } from './load'
 import { connect, initSchema, LOAD_LOG, SUMMARY_TABLES } from './schema'
 
 export { loadBundle, type LoadReport } from './load'
@@ -63,12 +63,30 @@ export async function warehouseLoad(ctx: Ctx, path: string, opts: { holdBeforeCo
   order.sort((a, b) => a.key.localeCompare(b.key))
   const out: FolderLoad = { loaded: [], skipped: [], refused: [] }
   await withWarehouse(ctx, async (client) => {
-    for (const { file } of order) {
+    // The last sequence loaded per sender, kept current as bundles commit.
+    const last = new Map((await client.query<{ peer_code: string; seq: number }>(`SELECT peer_code, max(seq) AS seq FROM ${LOAD_LOG} GROUP BY peer_code`)).rows.map((r) => [r.peer_code, r.seq]))
+    // The next bundle's checks (JavaScript, this process) run while the one before is in its
+    // PostgreSQL transaction (the server's work): the loader and the server work at once.
+    const prepare = (i: number) => {
+      if (i >= order.length) return null
+      const p = prepareBundle(ctx, order[i].file, (sender) => last.get(sender) ?? 0)
+      p.catch(() => undefined) // awaited in its turn
+      return p
+    }
+    let next = prepare(0)
+    for (let i = 0; i < order.length; i++) {
+      const { file } = order[i]
+      const current = next as Promise<PreparedBundle>
+      next = null
       try {
-        const r = await loadBundle(ctx, client, file, opts)
+        const prepared = await current
+        next = prepare(i + 1)
+        const r = await applyBundle(ctx, client, prepared, opts)
+        last.set(r.from, r.seq)
         out.loaded.push(r)
         opts.note?.(`${file}: dimuat (${r.rows} baris dari ${r.from} #${r.seq})`)
       } catch (e) {
+        next ??= prepare(i + 1)
         if (!(e instanceof AppError)) throw e
         const entry = { file, reason: e.message }
         if (e.code === 'BUNDLE_ALREADY_IMPORTED' || e.code === 'BUNDLE_OLDER') out.skipped.push(entry)

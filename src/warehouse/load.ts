@@ -5,10 +5,10 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
-import { versionKey, checkRows } from '../core/exchange/stages/check'
-import { streamRows, verifyPayloadHash } from '../core/exchange/stages/payload'
+import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/check'
+import { streamRows, verifyPayloadHash, type RowSink, type SectionHead, type StreamOptions } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
-import { assertNotReplayed, checkSender } from '../core/exchange/stages/sender'
+import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
@@ -38,33 +38,44 @@ export interface LoadReport {
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
+/** The staging table of one table, for this transaction only. */
+const stageOf = (table: string) => q(`wh_stage_${table}`)
+
+/** One row as a CSV line: null is an unquoted empty field, every text is quoted (so "" stays an empty text). */
+function csvLine(values: unknown[]): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (i) line += ','
+    if (v === null || v === undefined) continue
+    if (typeof v === 'string') line += csvField(v)
+    else if (typeof v === 'number' || typeof v === 'boolean') line += String(v)
+    else line += csvField(JSON.stringify(v))
+  }
+  return line + '\n'
+}
+
+/** A bundle that passed the checks that need no PostgreSQL (stages 1–4), ready to be applied. */
+export interface PreparedBundle {
+  file: string
+  checked: CheckedBundle
+  check: RowCheck
+  phases: Record<string, number>
+}
 
 /**
- * Loads one bundle into the warehouse, with the same checks as an office import — stages
- * 1–4 of src/core/exchange/stages/ run unchanged against the warehouse office's own SQLite
- * database (its keys, its enrolled offices, the table policy for its level) — then, in ONE
- * PostgreSQL transaction: the decisive replay check on the load log, a streamed COPY of the
- * rows into a staging table, the authority checks that need the stored rows (a row's scope
- * never changes; a row points only at rows of its own area), the merge by the shared version
- * order (higher rev, then hlc, then origin — compareVersions), the withdrawal of rows a
- * complete section no longer carries, the load log row and the refreshed summary views.
- * A refused, failed or killed load leaves the warehouse exactly as it was.
+ * Stages 1–4 of src/core/exchange/stages/, unchanged, against the warehouse office's own
+ * SQLite database (its keys, its enrolled offices, the table policy for its level):
+ * signature, sender, receiver, replay (by the load log's last sequence), the payload hash and
+ * every row by the table policy. Reads only; a refusal throws. `lastSeq` may be out of date
+ * (a folder load prepares the next bundle while the one before commits): the decisive
+ * replay check is the one inside the transaction.
  */
-export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: string) => Promise<number> | number): Promise<PreparedBundle> {
   const phases: Record<string, number> = {}
-  let t0 = performance.now()
-  const lap = (name: string) => {
-    const now = performance.now()
-    phases[name] = (phases[name] ?? 0) + (now - t0)
-    t0 = now
-  }
+  const lap = lapper(phases)
   const header = readBundleHeader(file) // 1
-  const lastSeq = await lastLoaded(client, header.manifest.from.code)
-  const checked = checkSender(ctx, header, { lastSeq }) // 2 signature, sender, receiver, replay (by the load log)
-  const m = checked.header.manifest
-  const me = officeParty(ctx.sqlite)
-  const sender = checked.peer.wilayah_code
-  const tables = new Set(warehouseTables(me))
+  const checked = checkSender(ctx, header, { lastSeq: await lastSeq(header.manifest.from.code) }) // 2
   await verifyPayloadHash(file, checked.header) // 3a
   lap('header')
   const check = await checkRows(ctx, file, checked) // 3b, 4: the table policy, row by row
@@ -72,12 +83,49 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
   if (check.unauthorisedTotal) {
     throw new AppError(
       'BUNDLE_UNAUTHORISED',
-      `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${sender}): ${check.unauthorised
+      `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
         .slice(0, 5)
         .map((r) => `${r.table} "${r.label || r.id}" (${r.reason})`)
         .join('; ')}. Tidak ada data yang dimuat.`,
     )
   }
+  return { file, checked, check, phases }
+}
+
+/** Milliseconds per phase, added up under their names. */
+function lapper(phases: Record<string, number>) {
+  let t0 = performance.now()
+  return (name: string) => {
+    const now = performance.now()
+    phases[name] = (phases[name] ?? 0) + (now - t0)
+    t0 = now
+  }
+}
+
+/**
+ * Loads one bundle into the warehouse, with the same checks as an office import
+ * (prepareBundle), then applies it (applyBundle).
+ */
+export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  return applyBundle(ctx, client, await prepareBundle(ctx, file, (sender) => lastLoaded(client, sender)), opts)
+}
+
+/**
+ * Applies a prepared bundle in ONE PostgreSQL transaction: the decisive replay check on the
+ * load log; a streamed COPY of the rows the policy kept into TEMP staging tables with the
+ * target tables' columns; the authority checks that need the stored rows (a row's scope never
+ * changes; a row points only at rows of its own area); the merge by the shared version order
+ * (higher rev, then hlc, then origin — compareVersions); the withdrawal of rows a complete
+ * section no longer carries; the load log row and the summary rows of the sender's
+ * kabupaten/kota. A refused, failed or killed load leaves the warehouse exactly as it was.
+ */
+export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+  const { file, checked, check, phases } = prepared
+  const lap = lapper(phases)
+  const m = checked.header.manifest
+  const me = officeParty(ctx.sqlite)
+  const sender = checked.peer.wilayah_code
+  const tables = new Set(warehouseTables(me))
 
   await client.query('BEGIN')
   try {
@@ -85,21 +133,27 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`simpul-load:${sender}`])
     assertNotReplayed({ name: checked.peer.name, last_received_seq: await lastLoaded(client, sender) }, m.seq)
 
-    await client.query(`CREATE TEMP TABLE wh_stage (tbl text NOT NULL, ord bigint NOT NULL, row jsonb NOT NULL) ON COMMIT DROP`)
+    // One TEMP table per table, with the target's own columns and types (no keys, no
+    // indexes): rows are copied in as CSV fields of their values, so PostgreSQL parses each
+    // value once into its column type instead of a JSON document per row.
     const sections = new Map<string, Section>()
     const leftOut = new Map<string, number>()
-    const copy = client.query(copyFrom(`COPY wh_stage (tbl, ord, row) FROM STDIN (FORMAT csv)`))
-    const sink = copySink(copy)
+    const staged = new Set<string>()
+    for (const t of tables) await client.query(`CREATE TEMP TABLE ${stageOf(t)} (LIKE ${q(t)}) ON COMMIT DROP`)
+    const copies = copyQueue(client)
+    let sink: CopySink | null = null
     let cur: Section | null = null
-    let ord = 0
     try {
-      await streamRows(
-        file,
-        checked,
+      await rowsOf(prepared)(
         {
           head(h) {
+            copies.close()
+            sink = null
             cur = openSection(ctx.sqlite, h, me)
-            if (tables.has(cur.name) && !sections.has(cur.name)) sections.set(cur.name, cur)
+            if (!tables.has(cur.name)) return
+            if (!sections.has(cur.name)) sections.set(cur.name, cur)
+            staged.add(cur.name)
+            sink = copies.open(`COPY ${stageOf(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
           },
           row(values) {
             const s = cur as Section | null
@@ -109,27 +163,27 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
               leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
               return
             }
-            const obj: Record<string, unknown> = {}
-            s.columns.forEach((c, i) => (obj[c] = values[i]))
-            sink.write(`${csvField(s.name)},${ord++},${csvField(JSON.stringify(obj))}\n`)
+            ;(sink as CopySink).write(csvLine(values))
           },
         },
         // Between slices of the file: wait while PostgreSQL has not taken what was sent.
-        { drain: () => sink.drained() },
+        { drain: () => copies.drained() },
       )
     } catch (e) {
-      await sink.abort(e as Error)
+      await copies.abort(e as Error)
       throw e
     }
-    await sink.end()
-    // The planner needs to know the staged rows, and the checks below look rows up by id.
-    await client.query(`CREATE INDEX ON wh_stage (tbl, (row->>'id'))`)
-    await client.query(`ANALYZE wh_stage`)
+    await copies.end()
+    // The checks below look staged rows up by id, and the planner needs to know how many there are.
+    for (const t of staged) {
+      await client.query(`CREATE INDEX ON ${stageOf(t)} (id)`)
+      await client.query(`ANALYZE ${stageOf(t)} (id)`)
+    }
     lap('copy')
 
     const report: TableLoad[] = []
     for (const s of sections.values()) {
-      await refuseForeign(client, s, sender)
+      await refuseForeign(client, s, sender, staged)
       lap('refs')
       const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
       lap('merge')
@@ -148,7 +202,7 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: sink.peakBuffered, phases }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: copies.peakBuffered, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
@@ -213,21 +267,108 @@ export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
       copy.destroy(e)
       await finished.catch(() => undefined)
     },
+    /** Settles when PostgreSQL has taken the whole COPY (or refused it). */
+    finished,
+  }
+}
+
+/**
+ * The COPY streams of one load, one per section of the bundle, on the load's one client:
+ * the client runs one query at a time, so a section's COPY is handed to it only when the
+ * one before has finished; rows of a section are meanwhile held by its (corked) stream,
+ * and drained() waits for the current one. Any failure surfaces in drained() and end().
+ */
+function copyQueue(client: pg.Client) {
+  let before: Promise<void> = Promise.resolve()
+  let current: { sink: CopySink; submitted: () => boolean } | null = null
+  let peak = 0
+  let rejectFailed: (e: unknown) => void = () => undefined
+  const failed = new Promise<never>((_, reject) => (rejectFailed = reject))
+  failed.catch(() => undefined)
+  const close = () => {
+    if (!current) return
+    const { sink } = current
+    current = null
+    void sink.end().catch(() => undefined) // its outcome is awaited through `before`
+    peak = Math.max(peak, sink.peakBuffered)
+  }
+  return {
+    open(sql: string): CopySink {
+      close()
+      const stream = copyFrom(sql)
+      const sink = copySink(stream)
+      let submitted = false
+      before = before.then(() => {
+        submitted = true
+        client.query(stream)
+        return sink.finished
+      })
+      before.catch(rejectFailed)
+      current = { sink, submitted: () => submitted }
+      return sink
+    },
+    close,
+    async drained(): Promise<void> {
+      if (current) await Promise.race([current.sink.drained(), failed])
+    },
+    async end(): Promise<void> {
+      close()
+      await before
+    },
+    async abort(e: Error): Promise<void> {
+      const c = current
+      current = null
+      // A stream never handed to the client has nothing to undo in PostgreSQL.
+      if (c?.submitted()) await c.sink.abort(e)
+      else c?.sink.abort(e).catch(() => undefined)
+      await before.catch(() => undefined)
+    },
+    get peakBuffered(): number {
+      return Math.max(peak, current?.sink.peakBuffered ?? 0)
+    },
+  }
+}
+
+export type CopySink = ReturnType<typeof copySink>
+
+/** The rows of a bundle as the check stage kept them (small bundles, when it keeps them), else `null`. */
+type KeptRows = { head: SectionHead; rows: unknown[][] }[] | null
+const keptOf = (check: RowCheck): KeptRows => (check as RowCheck & { kept?: KeptRows }).kept ?? null
+
+/**
+ * Where the staging pass reads the rows: what the check stage kept in memory when it keeps
+ * a (small) bundle's rows, so the file is not decrypted, inflated and parsed a second time;
+ * otherwise the file again, streamed (the hash was proved already; the same limits apply).
+ */
+export function rowsOf(prepared: PreparedBundle): (sink: RowSink, opts: StreamOptions) => Promise<number> {
+  const kept = keptOf(prepared.check)
+  if (!kept) return (sink, opts) => streamRows(prepared.file, prepared.checked, sink, opts)
+  return async (sink, opts) => {
+    let n = 0
+    for (const section of kept) {
+      sink.head(section.head)
+      for (const values of section.rows) {
+        sink.row(values)
+        // As between the file's slices: let PostgreSQL take what was sent.
+        if (++n % 8192 === 0) await opts.drain?.()
+      }
+    }
+    await opts.drain?.()
+    return n
   }
 }
 
 /** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
-async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
+export async function lastLoaded(client: pg.Client, sender: string): Promise<number> {
   const res = await client.query<{ seq: number | null }>(`SELECT max(seq) AS seq FROM ${LOAD_LOG} WHERE peer_code = $1`, [sender])
   return res.rows[0].seq ?? 0
 }
 
 /** A row's scope never changes, and a row points only at rows of its own area: checked on the stored rows. */
-async function refuseForeign(client: pg.Client, s: Section, sender: string): Promise<void> {
+async function refuseForeign(client: pg.Client, s: Section, sender: string, staged: Set<string>): Promise<void> {
+  const st = stageOf(s.name)
   const moved = await client.query<{ id: string; stored: string; claimed: string }>(
-    `SELECT t.id, t.scope AS stored, st.row->>'scope' AS claimed FROM wh_stage st JOIN ${q(s.name)} t ON t.id = st.row->>'id'
-     WHERE st.tbl = $1 AND t.scope <> st.row->>'scope' LIMIT 5`,
-    [s.name],
+    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${st} st JOIN ${q(s.name)} t ON t.id = st.id WHERE t.scope <> st.scope LIMIT 5`,
   )
   if (moved.rowCount) {
     const r = moved.rows[0]
@@ -235,21 +376,13 @@ async function refuseForeign(client: pg.Client, s: Section, sender: string): Pro
   }
   for (const ref of s.policy.refs ?? []) {
     if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
-    // A row may point at a stored row or at one staged with it; two lookups by id (one
-    // query over a UNION of both made PostgreSQL scan the staging table for every row).
-    const foreign = `r.scope <> st.row->>'scope' AND left(r.scope, length(st.row->>'scope') + 1) <> (st.row->>'scope') || '.'`
-    const live = `st.tbl = $1 AND st.row->>'deleted_at' IS NULL`
-    const col = `'${ref.column.replaceAll("'", "''")}'`
-    const bad =
-      (await client.query<{ id: string; target: string }>(
-        `SELECT st.row->>'id' AS id, r.scope AS target FROM wh_stage st JOIN ${q(ref.table)} r ON r.id = st.row->>${col} WHERE ${live} AND ${foreign} LIMIT 1`,
-        [s.name],
-      )).rows[0] ??
-      (await client.query<{ id: string; target: string }>(
-        `SELECT st.row->>'id' AS id, r.row->>'scope' AS target FROM wh_stage st JOIN wh_stage r ON r.tbl = $2 AND r.row->>'id' = st.row->>${col}
-         WHERE ${live} AND ${foreign.replaceAll('r.scope', "(r.row->>'scope')")} LIMIT 1`,
-        [s.name, ref.table],
-      )).rows[0]
+    // A row may point at a stored row or at one staged with it: two lookups by id.
+    const foreign = `r.scope <> st.scope AND left(r.scope, length(st.scope) + 1) <> st.scope || '.'`
+    const lookup = (target: string) =>
+      client.query<{ id: string; target: string }>(
+        `SELECT st.id, r.scope AS target FROM ${st} st JOIN ${target} r ON r.id = st.${q(ref.column)} WHERE st.deleted_at IS NULL AND ${foreign} LIMIT 1`,
+      )
+    const bad = (await lookup(q(ref.table))).rows[0] ?? (staged.has(ref.table) ? (await lookup(stageOf(ref.table))).rows[0] : undefined)
     if (bad) {
       throw new AppError(
         'BUNDLE_UNAUTHORISED',
@@ -267,15 +400,13 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
   const newer = `(EXCLUDED.rev > t.rev OR (EXCLUDED.rev = t.rev AND (EXCLUDED.hlc COLLATE "C" > t.hlc COLLATE "C" OR (EXCLUDED.hlc = t.hlc AND EXCLUDED.origin COLLATE "C" > t.origin COLLATE "C"))))`
   const res = await client.query<{ added: string; changed: string; staged: string }>(
     `WITH latest AS (
-       SELECT DISTINCT ON (row->>'id') row FROM wh_stage WHERE tbl = $1
-       ORDER BY row->>'id', (row->>'rev')::bigint DESC, row->>'hlc' COLLATE "C" DESC, row->>'origin' COLLATE "C" DESC),
+       SELECT DISTINCT ON (id) ${cols} FROM ${stageOf(table)}
+       ORDER BY id, rev DESC, hlc COLLATE "C" DESC, origin COLLATE "C" DESC),
      up AS (
-       INSERT INTO ${q(table)} AS t (${cols})
-       SELECT ${columns.map((c) => `r.${q(c)}`).join(', ')} FROM latest, jsonb_populate_record(NULL::${q(table)}, latest.row) r
+       INSERT INTO ${q(table)} AS t (${cols}) SELECT ${cols} FROM latest
        ON CONFLICT (id) DO UPDATE SET ${sets} WHERE ${newer}
        RETURNING (xmax = 0) AS added)
      SELECT count(*) FILTER (WHERE added) AS added, count(*) FILTER (WHERE NOT added) AS changed, (SELECT count(*) FROM latest) AS staged FROM up`,
-    [table],
   )
   const added = Number(res.rows[0].added)
   const changed = Number(res.rows[0].changed)
@@ -286,10 +417,10 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
 async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
   const res = await client.query(
     `DELETE FROM ${q(table)} t
-     WHERE substr(t.scope, 1, 5) = $3
-       AND (t.scope = $2 OR (left(t.scope, length($2) + 1) = $2 || '.' AND position('.' IN substr(t.scope, length($2) + 2)) = 0))
-       AND NOT EXISTS (SELECT 1 FROM wh_stage st WHERE st.tbl = $1 AND st.row->>'id' = t.id)`,
-    [table, sender, sender.slice(0, 5)],
+     WHERE substr(t.scope, 1, 5) = $2
+       AND (t.scope = $1 OR (left(t.scope, length($1) + 1) = $1 || '.' AND position('.' IN substr(t.scope, length($1) + 2)) = 0))
+       AND NOT EXISTS (SELECT 1 FROM ${stageOf(table)} st WHERE st.id = t.id)`,
+    [sender, sender.slice(0, 5)],
   )
   return res.rowCount ?? 0
 }

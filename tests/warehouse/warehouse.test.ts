@@ -8,7 +8,9 @@ import { updateRow } from '../../src/core/db/rows'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { provinceSummary } from '../../src/core/province/service'
 import { loadBundle, warehouseInit, warehouseLoad, warehouseSummary } from '../../src/warehouse'
-import { warehouseTables } from '../../src/warehouse/schema'
+import { applyBundle, prepareBundle } from '../../src/warehouse/load'
+import { streamRows, type SectionHead } from '../../src/core/exchange/stages/payload'
+import { initSchema, warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
 import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
@@ -69,6 +71,41 @@ describe('warehouse on PostgreSQL', () => {
     // No person reached the warehouse either.
     const everything = await pgState(client, w.prov)
     for (const secret of w.secrets) expect(everything.includes(secret), secret).toBe(false)
+  })
+
+  it('a bundle whose rows the check stage kept in memory is staged from them, not from a second read of the file', async () => {
+    const url2 = await server.createDatabase('gudang_kept')
+    const c2 = new pg.Client({ connectionString: url2 })
+    await c2.connect()
+    try {
+      const me = officeParty(w.prov.sqlite)
+      await initSchema(c2, w.prov.sqlite, me)
+      let renamed = ''
+      for (const f of first) {
+        const prepared = await prepareBundle(w.prov, f, () => 0)
+        // What checkRows keeps of a small bundle (RowCheck.kept): its sections and rows as read.
+        const kept: { head: SectionHead; rows: unknown[][] }[] = []
+        await streamRows(f, prepared.checked, { head: (head) => kept.push({ head, rows: [] }), row: (v) => kept.at(-1)!.rows.push(v) })
+        // One posyandu renamed in memory only: the warehouse must hold the kept rows.
+        const p = kept.find((k) => k.head.table === 'posyandu' && k.rows.length)
+        if (p && !renamed) {
+          const row = p.rows[0]
+          renamed = String(row[p.head.columns.indexOf('id')])
+          row[p.head.columns.indexOf('name')] = 'Posyandu Dari Memori'
+        }
+        ;(prepared.check as { kept?: unknown }).kept = kept
+        await applyBundle(w.prov, c2, prepared)
+      }
+      expect(renamed).not.toBe('')
+      expect((await c2.query(`SELECT name FROM posyandu WHERE id = $1`, [renamed])).rows[0].name).toBe('Posyandu Dari Memori')
+      // Everything else is what the loads of the file put in the first warehouse.
+      for (const t of warehouseTables(me)) {
+        const all = async (c: pg.Client) => (await c.query(`SELECT x::text AS r FROM "${t}" x WHERE id <> $1 ORDER BY id`, [renamed])).rows.map((r) => r.r)
+        expect(await all(c2), t).toEqual(await all(client))
+      }
+    } finally {
+      await c2.end()
+    }
   })
 
   it('the same bundle twice changes nothing (a file or a folder)', async () => {
