@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
 import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/check'
-import { streamRows, verifyPayloadHash, type RowSink, type SectionHead, type StreamOptions } from '../core/exchange/stages/payload'
+import { streamRows, verifyPayloadHash, type RowSink, type StreamOptions } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
 import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
 import { columnsOf, policyOf } from '../core/policy'
@@ -332,8 +332,7 @@ function copyQueue(client: pg.Client) {
 export type CopySink = ReturnType<typeof copySink>
 
 /** The rows of a bundle as the check stage kept them (small bundles, when it keeps them), else `null`. */
-type KeptRows = { head: SectionHead; rows: unknown[][] }[] | null
-const keptOf = (check: RowCheck): KeptRows => (check as RowCheck & { kept?: KeptRows }).kept ?? null
+const keptOf = (check: RowCheck): RowCheck['kept'] => check.kept
 
 /**
  * Where the staging pass reads the rows: what the check stage kept in memory when it keeps
