@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ADMIN, expect, fillAdmin, login, runCli, shot, startHost, test } from './fixtures'
+import { ADMIN, expect, fillAdmin, login, passRecoveryCode, runCli, shot, startHost, test } from './fixtures'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -120,6 +120,7 @@ test('province dashboard: empty, then Kepri from seven kabupaten bundles — fig
     await page.goto(batam.url)
     await fillAdmin(page)
     await page.getByRole('button', { name: 'Buat dan masuk' }).click()
+    await passRecoveryCode(page)
     await expect(page.getByTestId('office-name')).toContainText('Kota Batam')
     const imp = await runCli(['bundle', 'import', bundle, '--db', batam.dbFile], { SIMPUL_USER: ADMIN.username, SIMPUL_PASSWORD: ADMIN.password })
     expect(imp.code, imp.stderr).toBe(0)
