@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest leaves one core free by default: on the 2-core CI machine that ran the files one by one.
+    maxWorkers: 2,
     globalSetup: ['tests/helpers/temp-root.ts'],
   },
 })

@@ -1,6 +1,6 @@
 import type { Input, OpName, Output } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/result'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { normaliseRecoveryCode, readKeyring, RECOVERY_SLOT, sealWrap, userSlot, writeKeyring } from '../../src/core/people/keyring'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,11 +115,27 @@ export function tempDir(prefix = 'simpul-test-'): string {
   return dir
 }
 
+// Migrating a new file and loading the wilayah reference costs ~0.4 s; a test file makes dozens.
+// Each process makes one (encrypted with TEST_DB_KEY, without a device id) and copies it.
+let template: string | null = null
+function templateFile(): string {
+  if (template) return template
+  const file = join(tempDir('simpul-template-'), 'simpul.sqlite')
+  writeTestKeyring(file)
+  const ctx = openContext({ dataFile: file, host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: TEST_DB_KEY })
+  ctx.sqlite.prepare(`DELETE FROM meta WHERE key = 'device_id'`).run()
+  ctx.close() // checkpoints: the whole database is in the one file
+  return (template = file)
+}
+
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
 export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten' | 'provinsi'; clock?: Clock; dir?: string } = {}): Ctx {
   const dir = opts.dir ?? tempDir()
   const dataFile = join(dir, 'simpul.sqlite')
-  if (!existsSync(dataFile)) writeTestKeyring(dataFile)
+  if (!existsSync(dataFile)) {
+    copyFileSync(templateFile(), dataFile)
+    writeTestKeyring(dataFile)
+  }
   const ctx = openContext({ dataFile, host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00'), key: TEST_DB_KEY })
   if (opts.office) {
     const parts = opts.office.split('.').length
