@@ -1,38 +1,17 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { ADMIN, expect, login, test, type Host } from './fixtures'
+import { open, seriousViolations, view } from './support/view'
 
 // Screens hide what a role cannot do (the dispatcher refuses it anyway), modal forms ask before
 // throwing changes away, bulk changes on the posyandu list, and the monthly grid keeps months
 // that have not come closed. Screenshots at the two office monitor sizes, looked at.
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1366, height: 768 },
 ]
 const READER = { username: 'baca', password: ADMIN.password, name: 'Dina Hanya Baca' }
 const OPERATOR = { username: 'ani', password: ADMIN.password, name: 'Ani Lubis' }
-
-async function view(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-}
-
-async function open(page: Page, route: string) {
-  await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
-  await expect(page.locator('main')).toBeVisible()
-  await page.waitForTimeout(150)
-  await expect(page.locator('main .mantine-Loader-root, main [data-loading="true"]')).toHaveCount(0, { timeout: 20_000 })
-  await page.waitForTimeout(250)
-}
-
-async function serious(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
-}
 
 async function demoWithPeople(host: Host) {
   const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
@@ -60,7 +39,7 @@ test('a read-only person sees no button they cannot use; an operator sees theirs
     await expect(page.locator('main table tbody tr').first()).toBeVisible()
     await expect(page.locator('main table').getByRole('checkbox')).toHaveCount(0)
     await view(page, `roles-${size.width}-readonly-posyandu`)
-    problems.push(...(await serious(page)).map((v) => `readonly posyandu: ${v}`))
+    problems.push(...(await seriousViolations(page)).map((v) => `readonly posyandu: ${v}`))
     // A posyandu and a kader: shown, not editable.
     await page.locator('main table tbody tr').first().click()
     await expect(page.getByRole('tab', { name: /^Kader \(/ })).toBeVisible()
@@ -70,7 +49,7 @@ test('a read-only person sees no button they cannot use; an operator sees theirs
     await expect(button(page, 'Simpan')).toHaveCount(0)
     await expect(button(page, 'Hapus')).toHaveCount(0)
     await view(page, `roles-${size.width}-readonly-kader`)
-    problems.push(...(await serious(page)).map((v) => `readonly kader: ${v}`))
+    problems.push(...(await seriousViolations(page)).map((v) => `readonly kader: ${v}`))
     await open(page, 'program/program')
     await expect(button(page, 'Tambah program')).toHaveCount(0)
     await open(page, 'program/regulasi')
@@ -87,13 +66,13 @@ test('a read-only person sees no button they cannot use; an operator sees theirs
     await expect(page.getByRole('heading', { name: 'Daftarkan kantor' })).toHaveCount(0)
     await expect(page.getByTestId('self-fingerprint')).toHaveCount(0)
     await view(page, `roles-${size.width}-readonly-pertukaran`)
-    problems.push(...(await serious(page)).map((v) => `readonly pertukaran: ${v}`))
+    problems.push(...(await seriousViolations(page)).map((v) => `readonly pertukaran: ${v}`))
     await open(page, 'pengaturan')
     await expect(button(page, 'Simpan')).toHaveCount(0)
     await expect(button(page, 'Buat cadangan sekarang')).toHaveCount(0)
     await expect(button(page, 'Pulihkan')).toHaveCount(0)
     await view(page, `roles-${size.width}-readonly-pengaturan`)
-    problems.push(...(await serious(page)).map((v) => `readonly pengaturan: ${v}`))
+    problems.push(...(await seriousViolations(page)).map((v) => `readonly pengaturan: ${v}`))
 
     await login(page, host, OPERATOR)
     await open(page, 'registri/posyandu')
@@ -110,7 +89,7 @@ test('a read-only person sees no button they cannot use; an operator sees theirs
     // Enrolling offices and new keys are the administrator's.
     await expect(page.getByRole('heading', { name: 'Daftarkan kantor' })).toHaveCount(0)
     await view(page, `roles-${size.width}-operator-pertukaran`)
-    problems.push(...(await serious(page)).map((v) => `operator pertukaran: ${v}`))
+    problems.push(...(await seriousViolations(page)).map((v) => `operator pertukaran: ${v}`))
     await open(page, 'pengaturan')
     await expect(button(page, 'Buat cadangan sekarang')).toBeVisible()
     await expect(button(page, 'Pulihkan')).toHaveCount(0)
