@@ -69,7 +69,8 @@ function hostileBundle(kab: Ctx, from: Ctx, s: Extract<Step, { kind: 'hostile' }
   if (s.attack === 'rename-neighbour') row = pick(kab.sqlite.prepare('SELECT * FROM posyandu WHERE scope <> ? ORDER BY id').all(me) as Record<string, unknown>[])
   if (s.attack === 'rename-neighbour' && row) row = later(row, { name: `Direbut ${n}` })
   if (s.attack === 'future-clock' || s.attack === 'invalid-own') {
-    const own = pick(from.sqlite.prepare('SELECT * FROM posyandu WHERE scope = ? ORDER BY id').all(me) as Record<string, unknown>[])
+    // A live row: a tombstone is never refused for its content (write/index.ts checkIncoming).
+    const own = pick(from.sqlite.prepare('SELECT * FROM posyandu WHERE scope = ? AND deleted_at IS NULL ORDER BY id').all(me) as Record<string, unknown>[])
     if (own) row = s.attack === 'future-clock' ? later(own, { hlc: '999999999999999-999999' }) : later(own, { name: 'X' })
   }
   if (s.attack === 'steal-regulation') {
