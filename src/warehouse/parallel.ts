@@ -43,7 +43,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
   const outcomes: BundleOutcome[] = []
   const workers: { pid: number; peakRss: number }[] = []
   let fatal: AppError | Error | null = null
-  const notLoaded = (file: string, why: string): BundleOutcome => ({ kind: 'refused', file, reason: `Bundel belum dimuat: ${why}. Tidak ada data dari bundel ini yang dimuat; jalankan lagi "warehouse load" untuk memuatnya.` })
+  const notLoaded = (file: string, why: string): Extract<BundleOutcome, { kind: 'refused' | 'skipped' }> => ({ kind: 'refused', file, reason: `Bundel belum dimuat: ${why}. Tidak ada data dari bundel ini yang dimuat; jalankan lagi "warehouse load" untuk memuatnya.` })
 
   const run = () =>
     new Promise<void>((resolve) => {
@@ -70,7 +70,12 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
       child.on('error', (e) => (fatal ??= e))
       child.on('exit', (code, signal) => {
         // The bundle it was in rolled back with its connection; its sender's later bundles wait for the next run.
-        for (const f of current ?? []) if (!done.has(f)) outcomes.push(notLoaded(f, `pemuat ${pid} berhenti (${signal ?? `kode ${code}`}) sebelum bundel ini selesai`))
+        for (const f of current ?? []) {
+          if (done.has(f)) continue
+          const o = notLoaded(f, `pemuat ${pid} berhenti (${signal ?? `kode ${code}`}) sebelum bundel ini selesai`)
+          outcomes.push(o)
+          opts.note?.(`${f}: ${o.reason}`)
+        }
         resolve()
       })
       child.send({ type: 'init', holdBeforeCommitMs: opts.holdBeforeCommitMs } satisfies ToWorker)
