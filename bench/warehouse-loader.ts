@@ -37,4 +37,6 @@ clearInterval(timer)
 // The kernel's own high-water mark catches a peak between two samples.
 const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024
 const workerPeak = Math.max(0, ...(out.workers ?? []).map((w) => w.peakRss))
-console.log(JSON.stringify({ rows, bundles: out.loaded.length, seconds, startRss, peakRss: Math.max(peakRss, hwm, workerPeak), mainPeak: Math.max(peakRss, hwm), workerPeak, loaders, copyBufferPeak, phases, refused }))
+// All processes together (each one's own peak, added up: an upper bound of what they held at once).
+const totalPeak = Math.max(peakRss, hwm) + (out.workers ?? []).reduce((n, w) => n + w.peakRss, 0)
+console.log(JSON.stringify({ rows, bundles: out.loaded.length, seconds, startRss, peakRss: Math.max(peakRss, hwm, workerPeak), mainPeak: Math.max(peakRss, hwm), workerPeak, totalPeak, loaders, copyBufferPeak, phases, refused }))
