@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -138,3 +138,14 @@ it('a loader process killed inside its transaction loses only that bundle; the s
     await watch.end()
   }
 }, 180_000)
+
+it('`--jobs` takes a whole number of loader processes; anything else is a usage error that loads nothing', async () => {
+  const before = await state(serialUrl)
+  await warehouseInit(wh, serialUrl)
+  for (const bad of ['0', 'dua', '1.5']) {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'load', folder, '--jobs', bad, '--db', wh.dataFile], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
+    expect(r.status, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/--jobs .* bukan jumlah pemuat/)
+  }
+  expect(await state(serialUrl)).toBe(before)
+}, 60_000)
