@@ -67,8 +67,14 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
         } else if (m.type === 'fatal') fatal ??= m.code ? new AppError(m.code, m.message) : new Error(m.message)
         else workers.push({ pid, peakRss: m.peakRss })
       })
-      child.on('error', (e) => (fatal ??= e))
-      child.on('exit', (code, signal) => {
+      let ended = false
+      // A process that could not start or be reached reports 'error', maybe without an 'exit':
+      // its bundles are then not loaded, as if it had died (the others go on).
+      child.on('error', () => end(null, null))
+      child.on('exit', (code, signal) => end(code, signal))
+      const end = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (ended) return
+        ended = true
         // The bundle it was in rolled back with its connection; its sender's later bundles wait for the next run.
         for (const f of current ?? []) {
           if (done.has(f)) continue
@@ -77,7 +83,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
           opts.note?.(`${f}: ${o.reason}`)
         }
         resolve()
-      })
+      }
       child.send({ type: 'init', holdBeforeCommitMs: opts.holdBeforeCommitMs } satisfies ToWorker)
     })
 
