@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import type { MonthlyRow } from '../../shared/contract/evaluation'
-import { emptyMonth, isEmptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../shared/evaluation/fields'
+import { ACTIVITY_FIELDS, emptyMonth, fieldDef, isEmptyMonth, MONTHLY_RULES, NUMERIC_FIELDS, type MonthlyValues } from '../../shared/evaluation/fields'
+import { onCalendar } from '../policy/columns'
 import type { FormValues } from '../../shared/forms/form'
 import { previousPeriod, nextPeriod } from '../../shared/forms/form'
 import { checkSkdnMonth, monthlyToForm } from '../../shared/forms/skdn'
@@ -28,6 +29,56 @@ export function rowToValues(r: Record<string, unknown>): MonthlyValues {
   v.notes = (r.notes as string | null) ?? null
   for (const k of NUMERIC_FIELDS) v[k] = (r[k] as number | null) ?? null
   return v
+}
+
+/** The numeric fields with their bounds and the error rules, read once from the form's rule data. */
+const NUMERIC_BOUNDS = NUMERIC_FIELDS.map((k) => [k, fieldDef(k)?.max ?? Infinity] as const)
+const ERROR_RULES = MONTHLY_RULES.filter((r) => r.severity === 'error')
+const OPEN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A cheap proof that a stored monthly row has no ERROR under `validateMonthly(rowToValues(r), month)`
+ * (the bundle check runs on millions of them, issue 17): true only when every number is a whole
+ * number within its field's bound, the open day is a calendar day of the month, the month is
+ * marked open, and no error rule (MONTHLY_RULES) is broken. False is no verdict: run
+ * validateMonthly, which says what is wrong. It follows validateMonthly's error rules; the
+ * property test in tests/core/fast-check.test.ts compares the two on mutated rows.
+ */
+export function monthlyRowPasses(r: Record<string, unknown>, month: string): boolean {
+  const d = r.open_date
+  const dated = d !== null && d !== undefined && d !== ''
+  if (r.held === 0) {
+    // a month marked closed: no open day, no activity
+    if (dated) return false
+    for (const k of ACTIVITY_FIELDS) if (r[k] !== null && r[k] !== undefined) return false
+  } else if (r.held !== 1) return false
+  for (const [k, max] of NUMERIC_BOUNDS) {
+    const x = r[k]
+    if (x === null || x === undefined) continue
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > max) return false
+  }
+  if (dated) {
+    if (typeof d !== 'string' || !OPEN_DATE.test(d) || !onCalendar(d) || !month || !d.startsWith(month)) return false
+  }
+  for (const rule of ERROR_RULES) {
+    if (rule.kind === 'lte') {
+      const a = r[rule.a]
+      const b = r[rule.b]
+      if (typeof a === 'number' && typeof b === 'number' && a > b) return false
+    } else {
+      const total = r[rule.total]
+      if (typeof total !== 'number') continue
+      let sum = 0
+      let all = true
+      for (const p of rule.parts) {
+        const x = r[p]
+        if (typeof x === 'number') sum += x
+        else all = false
+      }
+      if (all && sum !== total) return false
+    }
+  }
+  return true
 }
 
 /** Fields a kabupaten added to the SKDN form (stored beside the columns). */

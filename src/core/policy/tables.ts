@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
-import { rowToValues } from '../evaluation/monthly'
+import { monthlyRowPasses, rowToValues } from '../evaluation/monthly'
 import { offerDefinitionProblems } from '../../shared/province/offers'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
@@ -150,6 +150,7 @@ const monthlyReport: TablePolicy = {
       : validateMonthly(rowToValues(r), str(r.month))
           .filter((i) => i.severity === 'error')
           .map((i) => i.message),
+  quickCheck: (r) => !!r.deleted_at || monthlyRowPasses(r, str(r.month)),
 }
 
 const posyanduActivity: TablePolicy = {
