@@ -8,7 +8,7 @@ import { withDefaults } from '../../src/core/write'
 import { validateMonthly, NUMERIC_FIELDS } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS } from '../../src/shared/evaluation/strata'
 import { BUILTIN_FORMS } from '../../src/shared/forms/builtin'
-import { encodeNik } from '../../src/shared/nik'
+import { encodeNik, isValidDate } from '../../src/shared/nik'
 import { makeCtx } from '../helpers/db'
 
 /**
@@ -194,6 +194,18 @@ describe('the fast row check gives the zod path’s answer', () => {
       expect(valid, `${p.table}: valid rows`).toBeGreaterThan(0)
     })
   }
+})
+
+describe('the NIK date check', () => {
+  it('counts the days of a month exactly as Date does (years 0–99 read as 1900–1999, leap centuries, odd input)', () => {
+    const byDate = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -3000, max: 3000 }), fc.constantFrom(0, 99, 100, 1900, 2000, 2100, 199_999, 200_001, 275_760, 0.5, NaN)), fc.oneof(fc.integer({ min: -1, max: 14 }), fc.constant(2.5)), fc.oneof(fc.integer({ min: -1, max: 33 }), fc.constantFrom(28.5, NaN)), (y, m, d) => {
+        expect(isValidDate(y, m, d), `${y}-${m}-${d}`).toBe(byDate(y, m, d))
+      }),
+      { numRuns: RUNS * 20, seed: 3 },
+    )
+  })
 })
 
 describe('form definitions in a bundle', () => {

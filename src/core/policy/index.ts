@@ -90,8 +90,8 @@ function fromSqlType(col: ColumnInfo): z.ZodType {
 }
 
 interface CompiledRow {
-  /** The zod schema: the truth, and the one that writes the messages. */
-  schema: z.ZodType
+  /** The zod schema: the truth, and the one that writes the messages. Built when first needed (a few ms a table, which a clean import never spends). */
+  schema: () => z.ZodType
   /** Compiled from the same column schemas: true only for a row the schema certainly accepts. */
   fast: (row: Record<string, unknown>, skip?: Set<string>) => boolean
 }
@@ -111,14 +111,15 @@ function compiledRow(sqlite: Database.Database, policy: TablePolicy): CompiledRo
       const own = policy.columns?.[col.name] ?? TRAVEL_SCHEMA[col.name]
       shape[col.name] = own ? (col.notnull ? own : own.nullable()) : fromSqlType(col)
     }
-    entry = { schema: z.strictObject(shape), fast: compileRowTest(shape) }
+    let schema: z.ZodType | null = null
+    entry = { schema: () => (schema ??= z.strictObject(shape)), fast: compileRowTest(shape) }
     cache.set(policy.table, entry)
   }
   return entry
 }
 
 /** The zod schema of a whole stored row of a table: its policy's columns, the rest from their SQL types. */
-export const rowSchema = (sqlite: Database.Database, policy: TablePolicy): z.ZodType => compiledRow(sqlite, policy).schema
+export const rowSchema = (sqlite: Database.Database, policy: TablePolicy): z.ZodType => compiledRow(sqlite, policy).schema()
 
 /**
  * Every problem with a row, as short Indonesian phrases (empty: the row may be stored).
@@ -129,7 +130,7 @@ export const rowSchema = (sqlite: Database.Database, policy: TablePolicy): z.Zod
 export function rowProblems(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>, path: 'fast' | 'zod' = 'fast'): string[] {
   const { schema, fast } = compiledRow(sqlite, policy)
   if (path === 'zod' || !fast(row, skip)) {
-    const parsed = schema.safeParse(row)
+    const parsed = schema().safeParse(row)
     if (!parsed.success) {
       const issues = skip?.size ? parsed.error.issues.filter((i) => !skip.has(String(i.path[0]))) : parsed.error.issues
       if (issues.length) return issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
