@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { decodeNik } from '../../shared/nik'
 import { nipProblem } from '../../shared/nip'
+import { pureRefinement } from './fast'
 
 /**
  * Column schemas shared by the table policies. They check a stored row (snake_case
@@ -30,7 +31,7 @@ export function onCalendar(s: string): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
   return Number(s.slice(8, 10)) <= (m === 2 && leap ? 29 : DAYS[m - 1])
 }
-export const date = z.string().regex(datePattern, 'tanggal harus berformat TTTT-BB-HH').refine(onCalendar, 'tanggal tidak ada di kalender')
+export const date = z.string().regex(datePattern, 'tanggal harus berformat TTTT-BB-HH').refine(pureRefinement(onCalendar), 'tanggal tidak ada di kalender')
 export const optDate = date.nullable()
 /** Timestamps written by Simpul (created_at, deleted_at …). */
 export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'waktu tidak sah')

@@ -23,6 +23,18 @@ interface ZodLike {
   safeParse(v: unknown): { success: boolean }
 }
 
+/**
+ * Refinement functions known to depend on nothing but the value (the calendar check of a date):
+ * a column whose test calls only these and zod's own checks may remember the last text it
+ * accepted, and pass the same text again without testing it (scope, origin, a posyandu id, a
+ * month: the same in row after row of a bundle).
+ */
+const PURE = new WeakSet<object>()
+export function pureRefinement<F extends (v: never) => unknown>(fn: F): F {
+  PURE.add(fn)
+  return fn
+}
+
 /** Runs one zod check itself on a value; passes when it reports nothing (and returns no promise). */
 function runCheck(check: ZodCheckLike, v: unknown): boolean {
   const payload = { value: v, issues: [] as unknown[] }
@@ -32,19 +44,22 @@ function runCheck(check: ZodCheckLike, v: unknown): boolean {
 
 /**
  * The generated source refers to values it cannot write as literals (regexes, value sets,
- * refinement functions) through `R[i]`.
+ * refinement functions) as constants `R0`, `R1` … of its closure.
  */
 class Source {
   readonly refs: unknown[] = []
+  /** Whether the expression being built calls a function that may depend on more than the value. */
+  impure = false
   ref(x: unknown): string {
     this.refs.push(x)
-    return `R[${this.refs.length - 1}]`
+    return `R${this.refs.length - 1}`
   }
   num(x: number): string {
     return Number.isFinite(x) && !Object.is(x, -0) ? String(x) : this.ref(x)
   }
-  /** A call to a test that decides the value by zod's own code. */
-  call(test: ValueTest, v: string): string {
+  /** A call to a test that decides the value by zod's own code (`pure`: depends on the value alone). */
+  call(test: ValueTest, v: string, pure: boolean): string {
+    if (!pure) this.impure = true
     return `${this.ref(test)}(${v})`
   }
 }
@@ -52,7 +67,8 @@ class Source {
 /** An expression over `v` (a string, already type-checked) that is true only when the check passes; null: unknown check. */
 function checkExpr(src: Source, check: ZodCheckLike, v: string): string | null {
   const d = check._zod.def
-  const zodDecides = () => src.call((x) => runCheck(check, x), v)
+  // zod's own checks depend on the value alone; a custom one (superRefine) may not
+  const zodDecides = () => src.call((x) => runCheck(check, x), v, d.check !== 'custom' || (typeof d.fn === 'function' && PURE.has(d.fn)))
   switch (d.check) {
     // zod measures text in code points: within the bound in UTF-16 units is within it in code points; otherwise zod counts.
     case 'max_length':
@@ -74,7 +90,9 @@ function checkExpr(src: Source, check: ZodCheckLike, v: string): string | null {
     // refine: its own function, which passes the value when it returns true (anything else: zod decides);
     // superRefine (a bare check function): run as zod runs it
     case 'custom':
-      return typeof d.fn === 'function' ? `(${src.ref(d.fn)}(${v}) === true || ${zodDecides()})` : zodDecides()
+      if (typeof d.fn !== 'function') return zodDecides()
+      if (!PURE.has(d.fn)) src.impure = true
+      return `(${src.ref(d.fn)}(${v}) === true || ${zodDecides()})`
     default:
       // overwrite (trim, case …) or a check not known here: the column's zod schema decides
       return null
@@ -85,7 +103,7 @@ function checkExpr(src: Source, check: ZodCheckLike, v: string): string | null {
 function valueExpr(src: Source, schema: z.ZodType, v: string): string {
   const s = schema as unknown as ZodLike
   const def = s._zod.def
-  const whole = () => src.call((x) => s.safeParse(x).success, v)
+  const whole = () => src.call((x) => s.safeParse(x).success, v, false)
   let base: string
   switch (def.type) {
     case 'nullable':
@@ -142,10 +160,17 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
   const keys = Object.keys(shape)
   const known = src.ref(new Set(keys))
   const lines: string[] = []
+  const memos: string[] = []
   keys.forEach((k, i) => {
     const v = `v${i}`
-    const test = `if (!${valueExpr(src, shape[k], v)}) return false`
-    lines.push(`let ${v} = row[${JSON.stringify(k)}]`, `if (skipping && skip.has(${JSON.stringify(k)})) ${v} = undefined; else ${test}`)
+    src.impure = false
+    const expr = valueExpr(src, shape[k], v)
+    const key = JSON.stringify(k)
+    // A pure test that does more than a type check remembers the last text it passed (L<i>).
+    const memo = !src.impure && /\.test\(|R\d+\(/.test(expr)
+    if (memo) memos.push(`let L${i} = NONE`)
+    const test = memo ? `if (${v} !== L${i}) { if (!${expr}) return false; if (typeof ${v} === "string") L${i} = ${v} }` : `if (!${expr}) return false`
+    lines.push(`let ${v} = row[${key}]`, `if (skipping && skip.has(${key})) ${v} = undefined; else ${test}`)
   })
   // Counting the keys proves there is no stranger among them when every column is there; a
   // skipped column may be missing, or a column may be named like an Object property: then each key is looked up.
@@ -164,5 +189,7 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
     }
     return true`
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per table from its schemas (see above)
-  return new Function('R', `return function rowTest(row, skip) {${body}\n}`)(src.refs) as RowTest
+  // each reference a constant of the closure (R0, R1 …): cheaper to reach than R[i] before V8 optimises the test
+  const consts = [...src.refs.map((_, i) => `const R${i} = R[${i}]`), 'const NONE = {}', ...memos].join('\n')
+  return new Function('R', `${consts}\nreturn function rowTest(row, skip) {${body}\n}`)(src.refs) as RowTest
 }
