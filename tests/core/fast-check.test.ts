@@ -4,6 +4,7 @@ import type { Ctx } from '../../src/core/context'
 import { generateDemo } from '../../src/core/demo'
 import { monthlyRowPasses, rowToValues } from '../../src/core/evaluation/monthly'
 import { columnsOf, rowProblems, TABLE_POLICIES, type TablePolicy } from '../../src/core/policy'
+import { onCalendar } from '../../src/core/policy/columns'
 import { withDefaults } from '../../src/core/write'
 import { validateMonthly, NUMERIC_FIELDS } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS } from '../../src/shared/evaluation/strata'
@@ -205,6 +206,24 @@ describe('the NIK date check', () => {
       }),
       { numRuns: RUNS * 20, seed: 3 },
     )
+  })
+})
+
+describe('the calendar check of a date column', () => {
+  it('says what Date read back says, for dates in the pattern and beside it', () => {
+    const byDate = (s: string) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+    }
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'))
+    const date = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')), fc.constantFrom('1900', '2000', '2100', '0000', '+12345', '-0001', '20a4', '２０２４')), two, two, fc.constantFrom('-', '-', '/', '')).map(([y, m, d, sep]) => `${y}${sep}${m}${sep}${d}`)
+    fc.assert(
+      fc.property(fc.oneof(date, fc.string({ maxLength: 12 })), (s) => {
+        expect(onCalendar(s), s).toBe(byDate(s))
+      }),
+      { numRuns: RUNS * 40, seed: 9 },
+    )
+    for (const s of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '2024-04-31', '2024-12-31', '2024-13-01', '2024-00-01', '2024-01-00', '2024-1-01']) expect(onCalendar(s), s).toBe(byDate(s))
   })
 })
 
