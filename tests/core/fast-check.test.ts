@@ -5,6 +5,8 @@ import { generateDemo } from '../../src/core/demo'
 import { monthlyRowPasses, rowToValues } from '../../src/core/evaluation/monthly'
 import { columnsOf, rowProblems, TABLE_POLICIES, type TablePolicy } from '../../src/core/policy'
 import { onCalendar } from '../../src/core/policy/columns'
+import { compileRowTest } from '../../src/core/policy/fast'
+import { z } from 'zod'
 import { withDefaults } from '../../src/core/write'
 import { validateMonthly, NUMERIC_FIELDS } from '../../src/shared/evaluation/fields'
 import { BUILTIN_SETS } from '../../src/shared/evaluation/strata'
@@ -195,6 +197,29 @@ describe('the fast row check gives the zod path’s answer', () => {
       expect(valid, `${p.table}: valid rows`).toBeGreaterThan(0)
     })
   }
+})
+
+describe('the compiled row test on its own', () => {
+  it('says yes only where zod says yes: strangers, optional and missing columns, prototypes, schemas it cannot read', () => {
+    const shape = { a: z.string().min(2).max(4), b: z.number().int().optional(), c: z.string().trim(), d: z.enum(['x', 'y']).nullable() }
+    const test = compileRowTest(shape)
+    const schema = z.strictObject(shape)
+    const rows: unknown[] = [
+      { a: 'abc', b: 1, c: 'q', d: 'x' },
+      { a: 'abc', c: 'q', d: null, e: 1 }, // a stranger where an optional column is missing: same key count
+      { a: 'abc', c: 'q', d: null },
+      { a: '😀😀', b: 1, c: 'q', d: 'x' }, // two code points, four units
+      { a: '😀😀😀', b: 1, c: 'q', d: 'x' },
+      { a: 'abc', b: 1.5, c: 'q', d: 'x' },
+      { a: 'abc', b: 1, c: ' q ', d: 'z' },
+      Object.assign(Object.create({ inherited: 1 }), { a: 'abc', b: 1, c: 'q', d: 'x' }),
+      [],
+      null,
+    ]
+    for (const r of rows) if (test(r as Record<string, unknown>)) expect(schema.safeParse(r).success, JSON.stringify(r)).toBe(true)
+    expect(test(rows[0] as Record<string, unknown>)).toBe(true)
+    expect(test(rows[1] as Record<string, unknown>)).toBe(false)
+  })
 })
 
 describe('the NIK date check', () => {

@@ -152,8 +152,7 @@ export type RowTest = (row: Record<string, unknown>, skip?: Set<string>) => bool
 /**
  * A row test from the columns of a strict object, generated as one plain function: true when
  * the row is a plain object with no column the table lacks and every column (other than the
- * skipped ones, whose problems the caller ignores) passes. Every column that is not skipped
- * must pass, so none of them is missing (no test accepts undefined).
+ * skipped ones, whose problems the caller ignores) passes.
  */
 export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
   const src = new Source()
@@ -172,9 +171,10 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
     const test = memo ? `if (${v} !== L${i}) { if (!${expr}) return false; if (typeof ${v} === "string") L${i} = ${v} }` : `if (!${expr}) return false`
     lines.push(`let ${v} = row[${key}]`, `if (skipping && skip.has(${key})) ${v} = undefined; else ${test}`)
   })
-  // Counting the keys proves there is no stranger among them when every column is there; a
-  // skipped column may be missing, or a column may be named like an Object property: then each key is looked up.
-  const countable = keys.every((k) => !(k in Object.prototype))
+  // Counting the keys proves there is no stranger among them when every column is there (each
+  // test refuses undefined). A skipped column may be missing, a column may take undefined
+  // (optional) or be named like an Object property: then each key is looked up.
+  const countable = keys.every((k) => !(k in Object.prototype) && !(shape[k] as unknown as ZodLike).safeParse(undefined).success)
   const body = `
     if (typeof row !== "object" || row === null || Array.isArray(row)) return false
     const proto = Object.getPrototypeOf(row)
