@@ -106,9 +106,12 @@ function valueExpr(src: Source, schema: z.ZodType, v: string): string {
   const whole = () => src.call((x) => s.safeParse(x).success, v, false)
   let base: string
   switch (def.type) {
-    case 'nullable':
-      base = `(${v} === null || ${valueExpr(src, def.innerType as z.ZodType, v)})`
+    case 'nullable': {
+      const inner = valueExpr(src, def.innerType as z.ZodType, v)
+      // a nullable of a nullable (a column's own nullable schema made nullable again) tests null once
+      base = inner.startsWith(`(${v} === null || `) ? inner : `(${v} === null || ${inner})`
       break
+    }
     case 'null':
       base = `${v} === null`
       break
@@ -144,7 +147,10 @@ function valueExpr(src: Source, schema: z.ZodType, v: string): string {
     if (e === null) return whole()
     parts.push(e)
   }
-  return parts.length === 1 ? base : `(${parts.join(' && ')})`
+  // a safe integer is a finite number: the integer check stands for the number test
+  const safeint = `Number.isSafeInteger(${v})`
+  if (def.type === 'number' && parts.includes(safeint)) parts.splice(0, 1)
+  return parts.length === 1 ? parts[0] : `(${parts.join(' && ')})`
 }
 
 export type RowTest = (row: Record<string, unknown>, skip?: Set<string>) => boolean
@@ -160,6 +166,7 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
   const known = src.ref(new Set(keys))
   const lines: string[] = []
   const memos: string[] = []
+  const skipLines: string[] = []
   keys.forEach((k, i) => {
     const v = `v${i}`
     src.impure = false
@@ -169,18 +176,20 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
     const memo = !src.impure && /\.test\(|R\d+\(/.test(expr)
     if (memo) memos.push(`let L${i} = NONE`)
     const test = memo ? `if (${v} !== L${i}) { if (!${expr}) return false; if (typeof ${v} === "string") L${i} = ${v} }` : `if (!${expr}) return false`
-    lines.push(`let ${v} = row[${key}]`, `if (skipping && skip.has(${key})) ${v} = undefined; else ${test}`)
+    lines.push(`const ${v} = row[${key}]`, test)
+    skipLines.push(`if (!skip.has(${key})) { const ${v} = row[${key}]; ${test} }`)
   })
   // Counting the keys proves there is no stranger among them when every column is there (each
   // test refuses undefined). A skipped column may be missing, a column may take undefined
   // (optional) or be named like an Object property: then each key is looked up.
   const countable = keys.every((k) => !(k in Object.prototype) && !(shape[k] as unknown as ZodLike).safeParse(undefined).success)
+  // Two bodies: the usual one (nothing skipped) is short, which keeps it cheap before V8 optimises it.
   const body = `
     if (typeof row !== "object" || row === null || Array.isArray(row)) return false
     const proto = Object.getPrototypeOf(row)
     if (proto !== Object.prototype && proto !== null) return false
-    const skipping = skip !== undefined && skip.size > 0
-    if (skipping || ${!countable}) { for (const k in row) if (!${known}.has(k)) return false }
+    if (skip !== undefined && skip.size > 0) return skipping(row, skip)
+    if (${!countable}) { for (const k in row) if (!${known}.has(k)) return false }
     else { let n = 0; for (const k in row) n++; if (n !== ${keys.length}) { for (const k in row) if (!${known}.has(k)) return false } }
     try {
       ${lines.join('\n      ')}
@@ -188,8 +197,16 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
       return false
     }
     return true`
+  const skippingBody = `
+    for (const k in row) if (!${known}.has(k)) return false
+    try {
+      ${skipLines.join('\n      ')}
+    } catch {
+      return false
+    }
+    return true`
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per table from its schemas (see above)
   // each reference a constant of the closure (R0, R1 …): cheaper to reach than R[i] before V8 optimises the test
   const consts = [...src.refs.map((_, i) => `const R${i} = R[${i}]`), 'const NONE = {}', ...memos].join('\n')
-  return new Function('R', `${consts}\nreturn function rowTest(row, skip) {${body}\n}`)(src.refs) as RowTest
+  return new Function('R', `${consts}\nfunction skipping(row, skip) {${skippingBody}\n}\nreturn function rowTest(row, skip) {${body}\n}`)(src.refs) as RowTest
 }
