@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { UserInfo } from '../../shared/contract/people'
 import { ROLE_LABEL, type Role } from '../../shared/contract/roles'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { audit } from '../db/rows'
 import { newId } from '../sync/ids'
@@ -134,7 +135,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 
 function requireUserRow(sqlite: Database.Database, id: string): UserRow {
   const r = rowById(sqlite, id)
-  if (!r) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+  if (!r) throw new AppError('NOT_FOUND', msg('notFound.user'))
   return r
 }
 

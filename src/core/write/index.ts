@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
-import { columnsOf, levelOf, policyOf, refusal, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
+import { columnsOf, levelOf, policyOf, refusal, refusalMsg, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
 import { appendAudit, type AuditInsert } from '../db/audit-chain'
@@ -30,13 +31,13 @@ export function requirePolicy(table: string): TablePolicy {
 export function officeParty(sqlite: Database.Database): Party {
   const code = readOfficeCode(sqlite)
   const level = code ? levelOf(code) : null
-  if (!code || !level) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+  if (!code || !level) throw new AppError('NO_OFFICE', msg('op.noOffice'))
   return { wilayahCode: code, level }
 }
 
 function assertMayWrite(policy: TablePolicy, office: Party, scope: string, op: WriteOp): void {
-  const why = refusal(policy, office, scope, op)
-  if (why) throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+  const why = refusalMsg(policy, office, scope, op)
+  if (why) throw new AppError('NOT_ALLOWED', msg('op.notAllowed', { why }))
 }
 
 function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
@@ -72,7 +73,7 @@ export function getRow(sqlite: Database.Database, table: string, id: string): Ro
 
 export function requireRow(sqlite: Database.Database, table: string, id: string): Row {
   const row = getRow(sqlite, table, id)
-  if (!row) throw new AppError('NOT_FOUND', `Data tidak ditemukan (${policyOf(table)?.label.id ?? table}).`)
+  if (!row) throw new AppError('NOT_FOUND', msg('op.notFoundRow', { table: policyOf(table)?.label ?? table }))
   return row
 }
 

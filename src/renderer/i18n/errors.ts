@@ -2,13 +2,17 @@ import { rolesFor, type Role } from '../../shared/contract/roles'
 import type { OpName } from '../../shared/contract'
 // The i18next instance itself (not ./index): the API layer imports this module, and ./index imports the areas.
 import i18n from 'i18next'
+import { isMsg, sayId, templateOf, type Msg } from '../../shared/messages'
+import { messages } from './messages'
 
 /**
  * Refusals from core are written in Bahasa Indonesia (they also reach the CLI and bundle
- * reports). On an English screen the renderer shows them in English: by error code, with the
- * parts that vary (names, dates, counts) read back out of the Indonesian sentence. A code
- * without a sentence here gets its code's general English meaning; a code unknown here, a
- * general "refused, nothing changed" with the code, so no Indonesian text is shown in English.
+ * reports). On an English screen the renderer shows them in English: by message key when
+ * core sent one (`msg`, src/shared/messages.ts; English in ./messages.ts); else, for older
+ * refusals not yet keyed, by error code with the parts that vary read back out of the
+ * Indonesian sentence (RULES, a fallback). A code without a sentence here gets its code's
+ * general English meaning; a code unknown here, a general "refused, nothing changed" with the
+ * code, so no Indonesian text is shown in English.
  */
 type Rule = { code: string; id: RegExp; en: string }
 
@@ -87,9 +91,30 @@ function forbidden(details: unknown): string | null {
   return `You are logged in as ${ROLE_EN[d.role] ?? d.role}; this role may not do this. Who may: ${rolesFor(d.op).map((r) => ROLE_EN[r]).join(', ')}.`
 }
 
+/** Whether the English catalogue has a key (or its plural forms). */
+export const hasEnglish = (key: string) => [key, `${key}_other`].some((k) => templateOf(messages.en, k) !== undefined)
+
+/** A keyed message from core in the screen's language; null when English has no such key. */
+export function msgText(m: Msg, lang = i18n.language): string | null {
+  if (lang !== 'en') return sayId(m)
+  if (!hasEnglish(m.key)) return null
+  if (!i18n.hasResourceBundle('en', 'msg')) {
+    i18n.addResourceBundle('en', 'msg', messages.en)
+    i18n.addResourceBundle('id', 'msg', messages.id)
+  }
+  const params: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(m.params ?? {})) {
+    params[k] = isMsg(v) ? (msgText(v, lang) ?? sayId(v)) : typeof v === 'object' ? v.en : v
+  }
+  const n = m.params?.n
+  return i18n.t(`msg:${m.key}`, { ...params, ...(typeof n === 'number' ? { count: n } : {}), lng: 'en' })
+}
+
 /** The refusal in the screen's language. Indonesian screens get core's own sentence unchanged. */
-export function refusalText(code: string, message: string, details?: unknown, lang = i18n.language): string {
+export function refusalText(code: string, message: string, details?: unknown, lang = i18n.language, m?: Msg): string {
   if (lang !== 'en') return message
+  const keyed = m && msgText(m, lang)
+  if (keyed) return keyed
   if (code === 'FORBIDDEN') return forbidden(details) ?? 'Your role may not do this.'
   // The NIP check names its reason; the NIP field's own English says it.
   const nip = details as { reason?: string; length?: number } | undefined
@@ -148,8 +173,22 @@ export function fieldText(message: string, lang = i18n.language): string {
   return message
 }
 
-/** zod details ([{ path, message }]) with their messages in the screen's language. */
+/** One field message ({ message, msg? }) in the screen's language: by key, else by the sentence (fallback). */
+function detailText(d: { message: string; msg?: unknown }): string {
+  return (isMsg(d.msg) && msgText(d.msg)) || fieldText(d.message)
+}
+
+/**
+ * zod details ([{ path, message, msg? }]) with their messages in the screen's language; a
+ * warning list ({ warnings, msgs }, NEEDS_CONFIRMATION) likewise.
+ */
 export function localiseDetails(details: unknown): unknown {
-  if (!Array.isArray(details)) return details
-  return details.map((d) => (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string' ? { ...d, message: fieldText((d as { message: string }).message) } : d))
+  if (Array.isArray(details)) {
+    return details.map((d) => (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string' ? { ...d, message: detailText(d as { message: string }) } : d))
+  }
+  const w = details as { warnings?: unknown; msgs?: unknown } | undefined
+  if (w && Array.isArray(w.warnings) && Array.isArray(w.msgs) && w.msgs.length === w.warnings.length) {
+    return { ...w, warnings: w.warnings.map((text, i) => (isMsg((w.msgs as unknown[])[i]) && msgText((w.msgs as Msg[])[i])) || text) }
+  }
+  return details
 }

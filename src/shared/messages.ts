@@ -1,0 +1,133 @@
+/**
+ * Messages that core and the shared schemas give a person, by key. Core writes the
+ * Indonesian sentence (the CLI, bundle reports and tests read it) and sends the key with its
+ * variable parts, so an English screen translates by key (renderer i18n namespace `msg`,
+ * English in src/renderer/i18n/messages.ts) instead of recognising the Indonesian sentence.
+ * Templates use i18next's `{{name}}` placeholders; a key with a count has `_one`/`_other`
+ * forms in English only (Indonesian nouns do not change for plural).
+ */
+
+export const MESSAGES_ID = {
+  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah' },
+  date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
+  id: { invalid: 'pengenal tidak sah' },
+  flag: { invalid: 'harus 0 atau 1' },
+  count: { integer: 'harus bilangan bulat', negative: 'tidak boleh negatif', max: 'paling besar {{n}}' },
+  rupiah: { integer: 'rupiah harus bilangan bulat', max: 'jumlah tidak masuk akal' },
+  year: { invalid: 'tahun tidak masuk akal' },
+  wilayah: { desa: 'kode desa tidak sah', code: 'kode wilayah tidak sah' },
+  sex: { invalid: 'jenis kelamin harus L atau P' },
+  phone: { invalid: 'nomor HP tidak sah' },
+  npwp: { chars: 'NPWP hanya berisi angka, titik dan tanda hubung', length: 'NPWP terdiri dari 15 atau 16 angka' },
+  account: { invalid: 'nomor rekening tidak sah' },
+  nik: {
+    NIK_SCIENTIFIC: 'NIK "{{raw}}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.',
+    NIK_NOT_DIGITS: 'NIK hanya boleh berisi angka.',
+    NIK_LENGTH: 'NIK harus 16 digit (tertulis {{n}} karakter).',
+    NIK_DATE: 'Tanggal lahir dalam NIK tidak mungkin ({{date}}).',
+    NIK_SERIAL: 'Nomor urut NIK (4 digit terakhir) tidak boleh 0000.',
+    NIK_REGION_FORM: 'Kode wilayah dalam NIK (6 digit pertama) tidak boleh berisi 00.',
+    NIK_REGION_UNKNOWN: 'Kode wilayah {{code}} dalam NIK tidak ada dalam referensi Kemendagri.',
+    NIK_BIRTH_MISMATCH: 'Tanggal lahir {{entered}} berbeda dengan tanggal dalam NIK ({{nik}}).',
+    NIK_SEX_MISMATCH: 'Jenis kelamin {{enteredSex}} berbeda dengan NIK ({{nikSex}}).',
+    invalid: 'NIK harus 16 digit angka',
+  },
+  nip: {
+    digits: 'NIP hanya berisi angka',
+    length: 'NIP terdiri dari 18 angka (tertulis {{n}})',
+    birth: 'Delapan angka pertama NIP harus tanggal lahir (TTTTBBHH)',
+    tmt: 'Angka ke-9 s.d. 14 NIP harus bulan pengangkatan (TTTTBB)',
+    sex: 'Angka ke-15 NIP adalah jenis kelamin (1 atau 2)',
+    spaces: 'NIP ditulis 18 angka tanpa spasi',
+  },
+  sexWord: { L: 'laki-laki', P: 'perempuan' },
+  policy: {
+    scopeLevel: '{{table}} hanya dimiliki kantor {{level}}; wilayah {{scope}} bukan {{level}}',
+    create: 'kantor {{office}} tidak berwenang menambah {{tableLower}} milik wilayah {{scope}}',
+    change: 'kantor {{office}} tidak berwenang mengubah {{tableLower}} milik wilayah {{scope}}',
+    delete: 'kantor {{office}} tidak berwenang menghapus {{tableLower}} milik wilayah {{scope}}',
+    level: { provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
+  },
+  op: {
+    unknown: 'Operasi tidak dikenal: {{name}}',
+    unauthenticated: 'Silakan masuk (login) terlebih dahulu.',
+    forbidden: 'Anda masuk sebagai {{role}}; peran ini tidak boleh menjalankan "{{op}}". Yang boleh: {{who}}.',
+    invalidInput: 'Isian tidak sah — {{issues}}',
+    dbBusy: 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.',
+    noOffice: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
+    notAllowed: 'Tidak diizinkan: {{why}}.',
+    notFoundRow: 'Data tidak ditemukan ({{table}}).',
+    invalidRow: '{{table}}{{label}} tidak dapat disimpan: {{problems}}.',
+  },
+  registry: {
+    sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
+    sameName: 'Sudah ada kader {{name}} dengan tanggal lahir sama (NIK {{nik}}, Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
+    plain: '{{text}}',
+  },
+  notFound: {
+    posyandu: 'Posyandu tidak ditemukan (mungkin sudah dihapus).',
+    period: 'Periode evaluasi tidak ditemukan.',
+    periodPosyandu: 'Posyandu tidak termasuk wilayah periode ini.',
+    pendamping: 'Pendamping tidak ditemukan.',
+    user: 'Pengguna tidak ditemukan.',
+    conflict: 'Konflik tidak ditemukan.',
+    reference: 'Butir referensi tidak ditemukan.',
+    deleted: 'Data ini sudah dihapus.',
+  },
+} as const
+
+/** A text in both languages, for parameters that are names Simpul itself gives (table labels). */
+export type Loc = { id: string; en: string }
+export type MsgParam = string | number | Loc | Msg
+/** A message by key with its variable parts; `key` is a dotted path into MESSAGES_ID. */
+export interface Msg {
+  key: string
+  params?: Record<string, MsgParam>
+}
+
+type Tree = { readonly [k: string]: string | Tree }
+
+/** The template of a dotted key in a catalogue, or undefined. */
+export function templateOf(catalogue: Tree, key: string): string | undefined {
+  let cur: string | Tree | undefined = catalogue
+  for (const part of key.split('.')) cur = typeof cur === 'object' ? cur[part] : undefined
+  return typeof cur === 'string' ? cur : undefined
+}
+
+const isLoc = (v: unknown): v is Loc => !!v && typeof v === 'object' && 'id' in v && 'en' in v && !('key' in v)
+export const isMsg = (v: unknown): v is Msg => !!v && typeof v === 'object' && typeof (v as Msg).key === 'string'
+
+/** The Indonesian sentence of a message (what core has always written). */
+export function sayId(m: Msg): string {
+  const template = templateOf(MESSAGES_ID, m.key)
+  if (template === undefined) throw new Error(`Pesan ${m.key} tidak ada dalam katalog`)
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = m.params?.[name]
+    return v === undefined ? '' : isMsg(v) ? sayId(v) : isLoc(v) ? v.id : String(v)
+  })
+}
+
+export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key })
+
+/**
+ * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed
+ * when the schema is built, so zod's issue carries only the sentence. Each is recorded here
+ * as it is made, and `issueMsg` finds the key again by the exact sentence it was made with.
+ */
+const made = new Map<string, Msg>()
+export function zm(key: string, params?: Record<string, MsgParam>): string {
+  const m = msg(key, params)
+  const text = sayId(m)
+  if (!made.has(text)) made.set(text, m)
+  return text
+}
+
+/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a recorded built-in message. */
+export function issueMsg(issue: { message: string; params?: Record<string, unknown> }): Msg | null {
+  const p = issue.params?.msg
+  if (isMsg(p)) return p
+  return made.get(issue.message) ?? null
+}
+
+/** A custom zod issue that carries its key: `ctx.addIssue(keyedIssue(m))`. */
+export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: sayId(m), params: { msg: m } })
