@@ -58,6 +58,7 @@ export const MESSAGES_ID = {
     notAllowed: 'Tidak diizinkan: {{why}}.',
     notFoundRow: 'Data tidak ditemukan ({{table}}).',
     invalidRow: '{{table}}{{label}} tidak dapat disimpan: {{problems}}.',
+    problem: '{{column}}: {{text}}',
   },
   registry: {
     sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
@@ -78,7 +79,8 @@ export const MESSAGES_ID = {
 
 /** A text in both languages, for parameters that are names Simpul itself gives (table labels). */
 export type Loc = { id: string; en: string }
-export type MsgParam = string | number | Loc | Msg
+/** A list of messages reads as its items joined with "; ". */
+export type MsgParam = string | number | Loc | Msg | Msg[]
 /** A message by key with its variable parts; `key` is a dotted path into MESSAGES_ID. */
 export interface Msg {
   key: string
@@ -103,7 +105,7 @@ export function sayId(m: Msg): string {
   if (template === undefined) throw new Error(`Pesan ${m.key} tidak ada dalam katalog`)
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const v = m.params?.[name]
-    return v === undefined ? '' : isMsg(v) ? sayId(v) : isLoc(v) ? v.id : String(v)
+    return v === undefined ? '' : Array.isArray(v) ? v.map(sayId).join('; ') : isMsg(v) ? sayId(v) : isLoc(v) ? v.id : String(v)
   })
 }
 
@@ -115,12 +117,17 @@ export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (par
  * as it is made, and `issueMsg` finds the key again by the exact sentence it was made with.
  */
 const made = new Map<string, Msg>()
-export function zm(key: string, params?: Record<string, MsgParam>): string {
-  const m = msg(key, params)
+/** Sentences made from input (a NIK's digits) are recorded too, up to a bound: past it they are simply not translated. */
+const MADE_MAX = 20_000
+function record(m: Msg): string {
   const text = sayId(m)
-  if (!made.has(text)) made.set(text, m)
+  if (!made.has(text) && made.size < MADE_MAX) made.set(text, m)
   return text
 }
+export const zm = (key: string, params?: Record<string, MsgParam>): string => record(msg(key, params))
+
+/** The keyed message a sentence was made from (by zm or keyedIssue), or null. */
+export const recordedMsg = (text: string): Msg | null => made.get(text) ?? null
 
 /** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a recorded built-in message. */
 export function issueMsg(issue: { message: string; params?: Record<string, unknown> }): Msg | null {
@@ -130,4 +137,4 @@ export function issueMsg(issue: { message: string; params?: Record<string, unkno
 }
 
 /** A custom zod issue that carries its key: `ctx.addIssue(keyedIssue(m))`. */
-export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: sayId(m), params: { msg: m } })
+export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: record(m), params: { msg: m } })

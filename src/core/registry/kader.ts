@@ -189,7 +189,8 @@ function syncTrainings(ctx: Ctx, kaderId: string, scope: string, list: KaderInpu
 export function kaderWarnings(ctx: Ctx, d: KaderInput, exceptId?: string): { nik: string; warnings: string[]; msgs: Msg[] } {
   const report = checkNik(ctx.sqlite, ctx.clock, d.nik, { birthDate: d.birthDate, sex: d.sex })
   if (!report.decoded) {
-    throw new AppError('INVALID_NIK', report.errors.map((e) => e.message).join(' '), [{ path: ['nik'], message: report.errors[0].message, msg: report.errors[0].msg }])
+    const one = report.errors.length === 1 ? report.errors[0].msg : undefined
+    throw new AppError('INVALID_NIK', one ?? report.errors.map((e) => e.message).join(' '), [{ path: ['nik'], message: report.errors[0].message, msg: report.errors[0].msg }])
   }
   const nik = report.decoded.nik
   const msgs = [...report.warnings.map((w) => w.msg ?? msg('registry.plain', { text: w.message })), ...possibleDuplicateMsgs(ctx, { nik, name: d.name, birthDate: d.birthDate }, exceptId)]

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
-import { msg } from '../../shared/messages'
+import { msg, recordedMsg, sayId, type Msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
 import { columnsOf, levelOf, policyOf, refusal, refusalMsg, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
@@ -44,8 +44,21 @@ function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record
   const problems = rowProblems(sqlite, policy, row)
   if (problems.length) {
     const label = policy.rowLabel(row)
-    throw new AppError('INVALID_ROW', `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${problems.join('; ')}.`, { problems })
+    const message = `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${problems.join('; ')}.`
+    // By key when every problem is a column message of the policy (columns.ts records them), so English screens read it.
+    const keyed = problems.map(problemMsg)
+    const m = keyed.every((k) => k) ? msg('op.invalidRow', { table: policy.label, label: label ? ` "${label}"` : '', problems: keyed as Msg[] }) : null
+    throw new AppError('INVALID_ROW', m && sayId(m) === message ? m : message, { problems })
   }
+}
+
+/** "phone: nomor HP tidak sah" as a keyed message (op.problem), when its message is a recorded one. */
+function problemMsg(problem: string): Msg | null {
+  const at = problem.indexOf(': ')
+  const whole = recordedMsg(problem)
+  if (whole) return whole
+  const text = at > 0 ? recordedMsg(problem.slice(at + 2)) : null
+  return text ? msg('op.problem', { column: problem.slice(0, at), text }) : null
 }
 
 function checkColumns(sqlite: Database.Database, table: string, values: Record<string, unknown>): Set<string> {

@@ -70,6 +70,9 @@ const BY_CODE: Record<string, string> = {
   MAKER_CHECKER: 'Someone other than the person who prepared it must do this step.',
   MONTHLY_INVALID: 'The report was not saved: some cells break the form\'s rules (marked red in the grid).',
   NIP_INVALID: 'The NIP is not valid.',
+  INVALID_NIK: 'The NIK is not valid; see the message beside the NIK field. Nothing was saved.',
+  INVALID_ROW: 'This record cannot be saved: some of its values are not valid. Nothing was saved.',
+  NEEDS_CONFIRMATION: 'Check the warnings first, then save again.',
   LOGIN_FAILED: 'Wrong username or password.',
   LOGIN_LOCKED: 'Too many wrong tries; the account is locked for a while.',
   USER_INACTIVE: 'This account has been deactivated. Ask the office administrator.',
@@ -104,7 +107,8 @@ export function msgText(m: Msg, lang = i18n.language): string | null {
   }
   const params: Record<string, string | number> = {}
   for (const [k, v] of Object.entries(m.params ?? {})) {
-    params[k] = isMsg(v) ? (msgText(v, lang) ?? sayId(v)) : typeof v === 'object' ? v.en : v
+    const one = (x: Msg) => msgText(x, lang) ?? sayId(x)
+    params[k] = Array.isArray(v) ? v.map(one).join('; ') : isMsg(v) ? one(v) : typeof v === 'object' ? v.en : v
   }
   const n = m.params?.n
   return i18n.t(`msg:${m.key}`, { ...params, ...(typeof n === 'number' ? { count: n } : {}), lng: 'en' })

@@ -6,7 +6,7 @@ import { MESSAGES_ID } from '../../shared/messages'
  * number (`n`) has `_one`/`_other` English forms; the translator passes `n` as i18next's count.
  */
 const en = {
-  text: { min_one: 'at least {{n}} letter', min_other: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max_other: 'at most {{n}} letters', json: 'not valid JSON' },
+  text: { min_one: 'at least {{n}} letter', min: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max: 'at most {{n}} letters', json: 'not valid JSON' },
   date: { format: 'the date must be YYYY-MM-DD', calendar: 'this date does not exist in the calendar', timestamp: 'not a valid time', month: 'the month must be YYYY-MM' },
   id: { invalid: 'not a valid identifier' },
   flag: { invalid: 'must be 0 or 1' },
@@ -22,7 +22,7 @@ const en = {
     NIK_SCIENTIFIC: 'NIK "{{raw}}" is written in scientific notation (an Excel accident); its last digits are lost. Type the NIK again as text.',
     NIK_NOT_DIGITS: 'A NIK has digits only.',
     NIK_LENGTH_one: 'A NIK has 16 digits ({{n}} character typed).',
-    NIK_LENGTH_other: 'A NIK has 16 digits ({{n}} characters typed).',
+    NIK_LENGTH: 'A NIK has 16 digits ({{n}} characters typed).',
     NIK_DATE: 'The birth date inside the NIK is impossible ({{date}}).',
     NIK_SERIAL: 'The serial number of a NIK (last 4 digits) cannot be 0000.',
     NIK_REGION_FORM: 'The region code in a NIK (first 6 digits) cannot contain 00.',
@@ -34,7 +34,7 @@ const en = {
   nip: {
     digits: 'A NIP has digits only',
     length_one: 'A NIP has 18 digits ({{n}} typed)',
-    length_other: 'A NIP has 18 digits ({{n}} typed)',
+    length: 'A NIP has 18 digits ({{n}} typed)',
     birth: 'The first eight digits of a NIP are the birth date (YYYYMMDD)',
     tmt: 'Digits 9 to 14 of a NIP are the appointment month (YYYYMM)',
     sex: 'Digit 15 of a NIP is the sex (1 or 2)',
@@ -58,6 +58,7 @@ const en = {
     notAllowed: 'Not allowed: {{why}}.',
     notFoundRow: 'Record not found ({{table}}).',
     invalidRow: '{{table}}{{label}} cannot be saved: {{problems}}.',
+    problem: '{{column}}: {{text}}',
   },
   registry: {
     sameNik: 'This NIK is already used by cadre {{name}} (Subdistrict {{kec}}); it will be marked as a duplicate to check.',
