@@ -7,7 +7,8 @@ import * as col from '../../src/core/policy/columns'
 import { insertRow } from '../../src/core/write'
 import { refusalText } from '../../src/renderer/i18n/errors'
 import { messages } from '../../src/renderer/i18n/messages'
-import { issueMsg, MESSAGES_ID, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { issueMsg, MESSAGES_ID, msg, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { fail } from '../../src/shared/result'
 import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
 import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
@@ -146,7 +147,7 @@ describe('messages by key', () => {
 })
 
 describe('real refusals from core carry their key', () => {
-  it('not allowed, not found, database busy, invalid input, an invalid row and the cadre warnings', async () => {
+  it('not allowed, not found, forbidden, unauthenticated, invalid input and NIK, an invalid row, the cadre warnings, database busy', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     const melati = addPosyandu(ctx, 'Posyandu Melati', SEI_RAMPAH)
     const refusals: { code: string; message: string; details?: unknown; msg?: Msg }[] = []
@@ -188,6 +189,14 @@ describe('real refusals from core carry their key', () => {
 
     const reader = addUser(ctx, 'readonly', 'baca')
     refusals.push((await refused(dispatch(ctx, 'registry.posyanduSave', { data: { name: 'Posyandu Baru', desaCode: SEI_RAMPAH } }, reader))))
+    const invalid = await refused(dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [], desaCode: '' }))
+    refusals.push(invalid)
+    // Each field message of the contract's schema carries its key beside the Indonesian sentence.
+    const fields = invalid.details as { path: string[]; message: string; msg?: Msg }[]
+    expect(fields.map((d) => [d.path[0], d.message, d.msg && english(d.msg)])).toEqual([
+      ['ids', 'Pilih minimal satu posyandu', 'Choose at least one posyandu'],
+      ['desaCode', 'Pilih desa/kelurahan tujuan', 'Choose the target village'],
+    ])
     refusals.push(await refused(dispatch(ctx, 'registry.posyanduSave', { data: {} })))
     const unauth = await refused(dispatch(ctx, 'registry.posyanduSave', { data: {} }, {}))
     expect(unauth.msg?.key).toBe('op.unauthenticated')
@@ -204,6 +213,11 @@ describe('real refusals from core carry their key', () => {
     expect(ir.message).toBe('Posyandu "Ab" tidak dapat disimpan: name: minimal 3 huruf; year_founded: tahun tidak masuk akal.')
     expect(sayId(ir.msg!)).toBe(ir.message)
     expect(refusalText(ir.code, ir.message, undefined, 'en', ir.msg)).toBe('Posyandu "Ab" cannot be saved: name: at least 3 letters; year_founded: the year is not plausible.')
+
+    // The database-busy answer (another connection holds the write lock) is keyed like the rest.
+    const busy = fail('DB_BUSY', msg('op.dbBusy'))
+    if (!busy.ok) refusals.push(busy.error)
+    expect(refusalText('DB_BUSY', busy.ok ? '' : busy.error.message, undefined, 'en', busy.ok ? undefined : busy.error.msg)).toMatch(/^The database is busy/)
 
     for (const e of refusals) {
       const text = refusalText(e.code, e.message, e.details, 'en', e.msg)

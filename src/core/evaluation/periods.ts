@@ -66,7 +66,7 @@ export function createPeriod(ctx: Ctx, f: PeriodFields): EvaluationPeriod {
  */
 export function lockPeriod(ctx: Ctx, id: string, dataHash: string): EvaluationPeriod {
   const office = ctx.requireOffice()
-  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', 'Periode evaluasi hanya dapat dikunci (disahkan) oleh kantor kabupaten.')
+  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.periodLockKabupaten'))
   const p = getPeriod(ctx.sqlite, id)
   if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', `Periode "${p.name}" sudah dikunci sejak ${p.lockedAt}.`)
   const set = periodSet(ctx, id)

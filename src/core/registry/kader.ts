@@ -200,7 +200,7 @@ export function kaderWarnings(ctx: Ctx, d: KaderInput, exceptId?: string): { nik
 export function requirePosyanduForKader(ctx: Ctx, posyanduId: string): Row {
   const p = requireRow(ctx.sqlite, 'posyandu', posyanduId)
   requireInArea(ctx, p.scope, `Posyandu ${p.name}`)
-  if (p.deleted_at) throw new AppError('DELETED', `Posyandu ${p.name} sudah dihapus.`)
+  if (p.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduGone', { name: String(p.name) }))
   return p
 }
 
@@ -221,7 +221,7 @@ export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik:
     if (id) {
       const before = requireRow(ctx.sqlite, 'kader', id)
       requireInArea(ctx, before.scope, `Kader ${before.name}`)
-      if (before.deleted_at) throw new AppError('DELETED', 'Kader ini sudah dihapus; pulihkan dulu dari riwayat perubahan.')
+      if (before.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeleted'))
       if (before.scope !== p.scope) return transferKader(ctx, before, p, d, nik)
       row = updateRow(ctx, 'kader', id, toColumns(d, nik))
     } else {
@@ -276,10 +276,10 @@ export function bulkKader(
     for (const id of new Set(req.ids)) {
       const row = requireRow(ctx.sqlite, 'kader', id)
       requireInArea(ctx, row.scope, `Kader ${row.name}`)
-      if (row.deleted_at) throw new AppError('DELETED', `Kader ${row.name} sudah dihapus; pulihkan dulu atau buang dari pilihan.`)
+      if (row.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeletedPick', { name: String(row.name) }))
       if (target) {
         if (target.scope !== row.scope) {
-          throw new AppError('OTHER_KECAMATAN', `Kader ${row.name} terdaftar di kecamatan lain; pindah antarkecamatan dilakukan oleh kecamatan asalnya.`)
+          throw new AppError('OTHER_KECAMATAN', msg('refusal.kaderOtherKecamatan', { name: String(row.name) }))
         }
         const before = ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM kader_posyandu WHERE kader_id = ? AND posyandu_id = ? AND deleted_at IS NULL AND to_date IS NULL`).get(id, target.id) as { n: number }
         if (before.n > 0) continue
@@ -288,7 +288,7 @@ export function bulkKader(
       } else if (req.action === 'deactivate') {
         if (row.active_to && String(row.active_to) <= req.date) continue
         if (row.active_from && req.date < String(row.active_from)) {
-          throw new AppError('DATE_ORDER', `Kader ${row.name} baru aktif sejak ${row.active_from}; tanggal nonaktif tidak boleh sebelumnya.`)
+          throw new AppError('DATE_ORDER', msg('refusal.kaderDateOrder', { name: String(row.name), from: String(row.active_from) }))
         }
         updateRow(ctx, 'kader', id, { active_to: req.date })
         changed++

@@ -20,33 +20,17 @@ const ROLE_EN: Record<Role, string> = {
   admin: 'Administrator', operator: 'Operator', verifikator: 'Verifier', pptk: 'PPTK / Head', bendahara: 'Treasurer', evaluator: 'Evaluator', readonly: 'Read-only',
 }
 
-/** Exact sentences and sentence shapes, most specific first; `$1`… are the parts that vary. */
+/**
+ * Refusals core does not send by key yet: exact sentences and sentence shapes, most specific
+ * first; `$1`… are the parts that vary. (Keyed refusals never reach these.)
+ */
 const RULES: Rule[] = [
-  { code: 'DELETED', id: /^(Kader|Posyandu) (.+) sudah dihapus; pulihkan dulu atau buang dari pilihan\.$/, en: '$1 $2 has been deleted; restore it first or take it out of the selection.' },
-  { code: 'DELETED', id: /^(Kader|Posyandu) ini sudah dihapus; pulihkan dulu dari riwayat perubahan\.$/, en: 'This $1 has been deleted; restore it first from its change history.' },
-  { code: 'DELETED', id: /^Posyandu (.+) sudah dihapus\.$/, en: 'Posyandu $1 has been deleted.' },
-  { code: 'OTHER_KECAMATAN', id: /^Kader (.+) terdaftar di kecamatan lain;/, en: 'Cadre $1 is registered in another subdistrict; moving between subdistricts is done by the subdistrict the cadre comes from.' },
-  { code: 'OTHER_KECAMATAN', id: /^Posyandu (.+) terdaftar di kecamatan lain;/, en: 'Posyandu $1 is registered in another subdistrict; the target village must be in the same subdistrict.' },
-  { code: 'POSYANDU_NAME_TAKEN', id: /^Sudah ada posyandu bernama "(.+)" di desa ini\./, en: 'There is already a posyandu named "$1" in this village. Posyandu names are unique per village.' },
-  { code: 'POSYANDU_HAS_KADER', id: /^Posyandu (.+) masih punya (\d+) kader aktif\./, en: 'Posyandu $1 still has $2 active cadres. Move them to another posyandu or end their membership first.' },
-  { code: 'DATE_FUTURE', id: /^Tanggal nonaktif (\S+) belum terjadi;/, en: 'The inactive date $1 has not come yet; choose today or an earlier date.' },
-  { code: 'DATE_FUTURE', id: /^Tanggal kegiatan belum terjadi/, en: 'The activity date has not come yet; record an activity after it took place.' },
-  { code: 'DATE_FUTURE', id: /^Tanggal layanan belum terjadi/, en: 'The service date has not come yet.' },
-  { code: 'DATE_ORDER', id: /^Kader (.+) baru aktif sejak (\S+);/, en: 'Cadre $1 is active only from $2; the inactive date cannot be earlier.' },
   { code: 'AREA_OUTSIDE', id: /^Posyandu (.+) berada di luar wilayah kantor ini\.$/, en: 'Posyandu $1 is outside this office\'s area.' },
   { code: 'AREA_OUTSIDE', id: /^Wilayah (\S+) berada di luar wilayah kantor ini \((\S+)\)/, en: 'Area $1 is outside this office\'s area ($2).' },
   { code: 'AREA_OUTSIDE', id: /^Kecamatan (.+) di luar kabupaten ini\.$/, en: 'Subdistrict $1 is outside this district.' },
-  { code: 'USERNAME_TAKEN', id: /^Nama pengguna "(.+)" sudah dipakai/, en: 'The username "$1" is already taken.' },
   { code: 'LOGIN_LOCKED', id: /^Nama pengguna atau kata sandi salah\. Setelah (\d+) kali salah, akun terkunci (\d+) detik\.$/, en: 'Wrong username or password. After $1 wrong tries the account is locked for $2 seconds.' },
   { code: 'LOGIN_LOCKED', id: /^Terlalu banyak percobaan yang salah\. Akun "(.+)" terkunci; coba lagi dalam (\d+) detik\.$/, en: 'Too many wrong tries. The account "$1" is locked; try again in $2 seconds.' },
   { code: 'EVALUATION_LOCKED', id: /^Periode "(.+)" sudah dikunci/, en: 'The evaluation period "$1" is locked; its data cannot be changed.' },
-  { code: 'MAKER_CHECKER', id: /^Bulan ini Anda ajukan sendiri/, en: 'You submitted this month yourself; someone else must approve it.' },
-  { code: 'MAKER_CHECKER', id: /^Daftar ini Anda susun sendiri; verifikasi/, en: 'You prepared this list yourself; someone else must verify it.' },
-  { code: 'MAKER_CHECKER', id: /^Daftar ini Anda susun sendiri;/, en: 'You prepared this list yourself; whoever prepares a list may not approve it.' },
-  { code: 'MAKER_CHECKER', id: /^Daftar ini Anda verifikasi sendiri/, en: 'You verified this list yourself; someone else must approve it.' },
-  { code: 'KABUPATEN_ONLY', id: /^Ambang indikator/, en: 'Indicator thresholds can only be changed by the district office.' },
-  { code: 'KABUPATEN_ONLY', id: /^Formulir laporan/, en: 'Report forms can only be changed by the district office; subdistricts receive them in bundles.' },
-  { code: 'LIST_PAID', id: /^Daftar ini sudah dibayar/, en: 'This list has been paid; the payment is not undone. Make a correction revision.' },
 ]
 
 /** What each code means when its sentence is not one of the above. */
@@ -134,29 +118,6 @@ export function refusalText(code: string, message: string, details?: unknown, la
 /** Title of a refusal notification. */
 export const failedTitle = () => i18n.t('common:state.failed')
 
-/** The messages zod schemas give most often (beside a field), in English. Others stay as core wrote them. */
-const FIELD_EN: Record<string, string> = {
-  'Tahun tidak masuk akal': 'The year is not plausible',
-  'Tahun anggaran tidak masuk akal': 'The fiscal year is not plausible',
-  'Posyandu wajib dipilih': 'Choose a posyandu',
-  'Pilih posyandu': 'Choose a posyandu',
-  'Tanggal harus berbentuk YYYY-MM-DD': 'The date must be YYYY-MM-DD',
-  'Tanggal harus berformat TTTT-BB-HH': 'The date must be YYYY-MM-DD',
-  'Bulan harus berbentuk YYYY-MM': 'The month must be YYYY-MM',
-  'Nama minimal 2 huruf': 'The name needs at least 2 letters',
-  'Sumber dana wajib dipilih': 'Choose a funding source',
-  'SKPD wajib dipilih': 'Choose an agency',
-  'Kategori keluhan wajib dipilih': 'Choose a complaint category',
-  'Pilih minimal satu posyandu': 'Choose at least one posyandu',
-  'Pilih minimal satu kader': 'Choose at least one cadre',
-  'NIK harus 16 angka': 'A NIK has 16 digits',
-  'Lintang di luar Indonesia': 'The latitude is outside Indonesia',
-  'Bujur di luar Indonesia': 'The longitude is outside Indonesia',
-  'Berkas kosong': 'The file is empty',
-  'Alasan minimal 5 huruf': 'The reason needs at least 5 letters',
-  'Pilih desa/kelurahan tujuan': 'Choose the target village',
-  'Pilih posyandu tujuan': 'Choose the target posyandu',
-}
 const NIP_MESSAGES: [RegExp, string][] = [
   [/^NIP hanya berisi angka$/, 'digits'],
   [/^NIP terdiri dari 18 angka \(tertulis (\d+)\)$/, 'length'],
@@ -165,15 +126,13 @@ const NIP_MESSAGES: [RegExp, string][] = [
   [/^Angka ke-15 NIP/, 'sex'],
 ]
 
-/** A message shown beside one field, in the screen's language. */
+/** A field message without a key (fallback: the NIP's sentences from an older core), in the screen's language. */
 export function fieldText(message: string, lang = i18n.language): string {
   if (lang !== 'en') return message
-  if (FIELD_EN[message]) return FIELD_EN[message]
   for (const [re, code] of NIP_MESSAGES) {
     const m = re.exec(message)
     if (m) return i18n.t(`common:nip.${code}`, { n: m[1] })
   }
-  if (message.startsWith('Tulis alasan singkat')) return 'Write a short reason (at least 3 letters)'
   return message
 }
 

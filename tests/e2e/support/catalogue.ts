@@ -1,5 +1,7 @@
 import { common } from '../../../src/renderer/i18n/common'
 import { translations as evaluasi } from '../../../src/renderer/areas/evaluasi/i18n'
+import { formsTranslations as forms } from '../../../src/renderer/areas/evaluasi/forms-i18n'
+import { translations as pengguna } from '../../../src/renderer/areas/pengguna/translations'
 import { translations as honor } from '../../../src/renderer/areas/honor/translations'
 import { translations as pertukaran } from '../../../src/renderer/areas/pertukaran/i18n'
 import { translations as program } from '../../../src/renderer/areas/program/i18n'
@@ -10,7 +12,7 @@ import { messages } from '../../../src/renderer/i18n/messages'
 type Tree = { [k: string]: string | Tree }
 
 /** Every catalogue of the renderer: the shell's, each area's, and core's messages by key. */
-export const CATALOGUES = [common, evaluasi, honor, pertukaran, program, provinsi, registri, messages]
+export const CATALOGUES = [common, evaluasi, forms, honor, pengguna, pertukaran, program, provinsi, registri, messages]
 
 /** A catalogue as `key → text`; English plural forms (`_one`/`_other`) keep their suffix. */
 export function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
