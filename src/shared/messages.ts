@@ -66,6 +66,7 @@ export const MESSAGES_ID = {
     plain: '{{text}}',
   },
   field: {
+    yearFuture: 'Tahun berdiri tidak boleh di masa depan',
     validOrder: 'Berlaku sampai tidak boleh sebelum berlaku mulai',
     monthRange: 'Bulan awal dan akhir wajib diisi, awal tidak sesudah akhir',
     inactiveReason: 'Isi alasan posyandu menjadi nonaktif',

@@ -116,5 +116,18 @@ test('field messages and warnings of the cadre form read English (NIK, required 
   await expect(page.getByTestId('kader-warnings')).toContainText('This NIK is already used by cadre Uji Bahasa')
   await check('duplicate NIK')
   await shot(page, 'english-kader-duplicate')
+
+  // A refusal core gives beside a field (a founding year in the future), keyed, on the posyandu form.
+  await page.evaluate(() => (window.location.hash = '#/registri/posyandu/baru'))
+  // (The half-filled cadre form asks before it is left.)
+  await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click()
+  await open(page, 'registri/posyandu/baru')
+  await page.getByLabel('Posyandu name').fill('Posyandu Uji Bahasa')
+  await pick(page, 'Village', 'Brayo')
+  await page.getByLabel('Year founded').fill('2100')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('The founding year cannot be in the future')).toBeVisible()
+  await check('posyandu founded in the future')
+  await shot(page, 'english-posyandu-field-error')
   expect(found).toEqual([])
 })

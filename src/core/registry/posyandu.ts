@@ -70,7 +70,7 @@ function checkUniqueName(ctx: Ctx, d: PosyanduInput, exceptId?: string): void {
 
 function checkYear(ctx: Ctx, d: PosyanduInput): void {
   if (d.yearFounded && d.yearFounded > ctx.clock.now().getFullYear()) {
-    throw new AppError('INVALID_INPUT', 'Tahun berdiri tidak boleh di masa depan.', [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan' }])
+    throw new AppError('INVALID_INPUT', 'Tahun berdiri tidak boleh di masa depan.', [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan', msg: msg('field.yearFuture') }])
   }
 }
 

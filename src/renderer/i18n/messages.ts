@@ -66,6 +66,7 @@ const en = {
     plain: '{{text}}',
   },
   field: {
+    yearFuture: 'The founding year cannot be in the future',
     validOrder: '“Valid until” cannot be before “valid from”',
     monthRange: 'Fill in the first and last month; the first cannot be after the last',
     inactiveReason: 'Fill in why the posyandu became inactive',
