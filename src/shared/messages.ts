@@ -8,7 +8,7 @@
  */
 
 export const MESSAGES_ID = {
-  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah' },
+  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
   date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
   id: { invalid: 'pengenal tidak sah' },
   flag: { invalid: 'harus 0 atau 1' },
@@ -193,6 +193,17 @@ export const MESSAGES_ID = {
     formsKabupaten: 'Formulir laporan hanya dapat diubah oleh kantor kabupaten; kecamatan menerimanya lewat bundel.',
     offersKabupaten: 'Tawaran provinsi diterima atau ditolak oleh kantor kabupaten/kota.',
     usernameTaken: 'Nama pengguna "{{name}}" sudah dipakai.',
+  },
+  monthly: {
+    integer: '{{field}}: isi dengan bilangan bulat',
+    negative: '{{field}} tidak boleh negatif',
+    max: '{{field}} {{x}} tidak masuk akal (paling banyak {{max}})',
+    date: 'Tanggal buka tidak sah',
+    dateMonth: 'Tanggal buka {{date}} di luar bulan {{month}}',
+    notHeld: 'Bulan ditandai tidak buka, tetapi ada isian kegiatan ({{fields}})',
+    lte: '{{a}} ({{av}}) tidak boleh lebih dari {{b}} ({{bv}})',
+    sum: '{{total}} ({{tv}}) seharusnya = {{parts}} ({{sum}})',
+    programme: 'Kode program "{{code}}" tidak dikenal ({{known}}, spm-…)',
   },
   notFound: {
     posyandu: 'Posyandu tidak ditemukan (mungkin sudah dihapus).',

@@ -11,6 +11,7 @@ import { issueMsg, MESSAGES_ID, msg, sayId, templateOf, type Msg } from '../../s
 import { fail } from '../../src/shared/result'
 import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
+import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
 import { addUser, dispatch, makeCtx } from '../helpers/db'
 import { addKader, addPosyandu } from '../helpers/registry'
@@ -143,6 +144,22 @@ describe('messages by key', () => {
       }
     }
     expect(seen).toBeGreaterThan(50)
+  })
+})
+
+describe('the monthly report checks', () => {
+  it('carry their key; English names the fields by their English labels', () => {
+    const v = { ...emptyMonth(), held: false, open_date: '2025-04-02', s: 50, k: 55, d: -1, kader_on_duty: 99, programmes: ['xyz'] } as MonthlyValues
+    const issues = validateMonthly(v, '2025-03')
+    expect(issues.length).toBeGreaterThan(4)
+    for (const i of issues) {
+      expect(i.msg, i.message).toBeDefined()
+      expect(sayId(i.msg!)).toBe(i.message)
+      const text = english(i.msg!)
+      expect(text).not.toMatch(/\{\{|undefined/)
+      expect(indonesianIn(text), text).toEqual([])
+    }
+    expect(issues.map((i) => english(i.msg!))).toEqual(expect.arrayContaining(['K (55) cannot be more than S (50)', 'The open date 2025-04-02 is outside the month 2025-03']))
   })
 })
 

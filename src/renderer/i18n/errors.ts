@@ -98,6 +98,9 @@ export function msgText(m: Msg, lang = i18n.language): string | null {
   return i18n.t(`msg:${m.key}`, { ...params, ...(typeof n === 'number' ? { count: n } : {}), lng: 'en' })
 }
 
+/** A check's message ({ message, msg? }) in the screen's language: by its key, else as core wrote it. */
+export const issueText = (i: { message: string; msg?: Msg }): string => (i.msg && msgText(i.msg)) || i.message
+
 /** The refusal in the screen's language. Indonesian screens get core's own sentence unchanged. */
 export function refusalText(code: string, message: string, details?: unknown, lang = i18n.language, m?: Msg): string {
   if (lang !== 'en') return message

@@ -6,7 +6,7 @@ import { MESSAGES_ID } from '../../shared/messages'
  * number (`n`) has `_one`/`_other` English forms; the translator passes `n` as i18next's count.
  */
 const en = {
-  text: { min_one: 'at least {{n}} letter', min: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max: 'at most {{n}} letters', json: 'not valid JSON' },
+  text: { min_one: 'at least {{n}} letter', min: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max: 'at most {{n}} letters', json: 'not valid JSON', loc: '{{text}}' },
   date: { format: 'the date must be YYYY-MM-DD', calendar: 'this date does not exist in the calendar', timestamp: 'not a valid time', month: 'the month must be YYYY-MM' },
   id: { invalid: 'not a valid identifier' },
   flag: { invalid: 'must be 0 or 1' },
@@ -195,6 +195,17 @@ const en = {
     offersKabupaten: 'Province offers are accepted or declined by the district/city office.',
     usernameTaken: 'The username "{{name}}" is already taken.',
     posyanduHasKader_one: 'Posyandu {{name}} still has {{n}} active cadre. Move the cadre to another posyandu or end the membership first.',
+  },
+  monthly: {
+    integer: '{{field}}: fill in a whole number',
+    negative: '{{field}} cannot be negative',
+    max: '{{field}} {{x}} is not plausible (at most {{max}})',
+    date: 'The open date is not valid',
+    dateMonth: 'The open date {{date}} is outside the month {{month}}',
+    notHeld: 'The month is marked as not held, but activities are filled in ({{fields}})',
+    lte: '{{a}} ({{av}}) cannot be more than {{b}} ({{bv}})',
+    sum: '{{total}} ({{tv}}) should be = {{parts}} ({{sum}})',
+    programme: 'Programme code "{{code}}" is unknown ({{known}}, spm-…)',
   },
   notFound: {
     posyandu: 'Posyandu not found (it may have been deleted).',
