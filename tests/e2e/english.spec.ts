@@ -28,7 +28,8 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
   await page.reload()
   await expect(page.getByRole('link', { name: 'Registry' })).toBeVisible()
   const found: string[] = []
-  for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
+  // Users & audit too (not a layout screen, but English like the rest).
+  for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }, { name: 'pengguna', route: 'pengguna/users' }, { name: 'pengguna-audit', route: 'pengguna/audit' }]) {
     await open(page, s.route)
     // Data shown as entered (agency names, reference lists) is marked data-content="data"; it stays Indonesian.
     const text = await page.evaluate(() => {
