@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AreaSummary, PosyanduRef, PosyanduStratum, StrataOutput } from '../../shared/contract/evaluation'
 import { NUMERIC_FIELDS } from '../../shared/evaluation/fields'
-import { computeStratum, metricFields, statsReadable, stratumFromStats, type CriterionStats, type IndicatorSet, type MonthData, type SideStats, type StratumResult, type YearStats } from '../../shared/evaluation/strata'
+import { computeStratum, metricFields, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
 import { listPosyandu } from './posyandu'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
@@ -103,147 +103,6 @@ export function withYearlyTargets(sqlite: Database.Database, byPosyandu: Map<str
   return byPosyandu
 }
 
-/** Values the figures carry: integers below 10^12 (their sums of twelve stay exact in JavaScript). */
-const OFFSET = 1_000_000_000_000
-
-
-/** "2025-0712" → 12, "2025-07" → null: a value behind its month, as max(month || value) finds the latest. */
-const afterMonth = (x: string | null): number | null => (x === null || x.length === 7 ? null : Number(x.slice(7)))
-
-/**
- * The figures the rules read (strata.ts in shared: stratumFromStats), per posyandu with any
- * monthly report in the year, in one GROUP BY scan through the (posyandu, month) index — the
- * shape of a plain aggregate, with few function calls per row (each costs as much as a sum).
- * `odd` lists the posyandu whose months hold anything else than integers below 10^12 (a
- * REAL, text, a BLOB, a huge number) or a malformed month, or whose SASARAN target is not
- * such an integer: those take the month rules. Null when the query fails (then every posyandu
- * takes the month rules, which report the problem).
- */
-export function loadYearStats(sqlite: Database.Database, area: string, year: number, set: IndicatorSet, targets: boolean): { stats: Map<string, YearStats>; odd: string[] } | null {
-  const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
-  const fields = metricFields(set)
-  const targetFields: string[] = targets ? fields.filter((f) => f in YEARLY_TARGETS) : []
-  // A field's value in a month: a target left empty takes the yearly SASARAN value.
-  const F = (f: string) => (targetFields.includes(f) ? `coalesce(m.${f}, t.${f})` : `m.${f}`)
-  const bit = `1 << (CAST(substr(m.month, 6, 2) AS INTEGER) - 1)`
-  const hr = `m.held IS NOT NULL`
-  const hf = `m.held = 1`
-  const december = `'${year}-12'`
-  // Exactness, per posyandu, in one aggregate of comparisons (cheap per row, unlike function
-  // calls): every value read is NULL or an integral number below 10^12 (text and BLOB fail the
-  // BETWEEN, a fraction fails the CAST; an integral REAL reads as the same number both ways),
-  // programmes are text, months are YYYY-MM of the year (the BETWEEN of the scan).
-  const exact = [
-    `NOT m.month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'`,
-    `NOT (m.held IS NULL OR m.held IN (0, 1))`,
-    ...(set.criteria.some((c) => c.metric.kind === 'programmes') ? [`typeof(m.programmes) NOT IN ('text', 'null')`] : []),
-    ...fields.map((f) => `NOT (m.${f} IS NULL OR (m.${f} BETWEEN -${OFFSET} AND ${OFFSET} AND m.${f} = CAST(m.${f} AS INTEGER)))`),
-  ]
-  const cols: string[] = [
-    `sum(CASE WHEN ${hr} THEN ${bit} ELSE 0 END)`,
-    `sum(CASE WHEN ${hf} THEN ${bit} ELSE 0 END)`,
-    `max(${exact.join(' OR ')})${targetFields.length ? ' OR max(coalesce(t.odd, 0))' : ''}`,
-  ]
-  const decoders: ((row: unknown[]) => CriterionStats)[] = []
-  for (const c of set.criteria) {
-    const m = c.metric
-    const at = cols.length + 1 // row[0] is the id
-    if (m.kind === 'openings') decoders.push(() => ({ kind: 'openings' }))
-    else if (m.kind === 'avg') {
-      cols.push(`sum(CASE WHEN ${hf} THEN ${F(m.field)} END)`, `count(CASE WHEN ${hf} THEN ${F(m.field)} END)`)
-      decoders.push((row) => ({ kind: 'avg', sum: row[at] as number | null, count: row[at + 1] as number }))
-    } else if (m.kind === 'avg_ratio') {
-      cols.push(`group_concat(CASE WHEN ${hf} THEN substr(m.month, 6, 2) || ':' || coalesce(${F(m.num)}, '') || ':' || coalesce(${F(m.den)}, '') END, ',')`, `count(CASE WHEN ${hr} AND ${F(m.den)} IS NULL THEN 1 END)`)
-      decoders.push((row) => {
-        const num: (number | null | undefined)[] = new Array(12).fill(undefined)
-        const den: (number | null | undefined)[] = new Array(12).fill(undefined)
-        const text = row[at] as string | null
-        if (text) {
-          for (const item of text.split(',')) {
-            const [i, a, b] = item.split(':')
-            num[Number(i) - 1] = a === '' ? null : Number(a)
-            den[Number(i) - 1] = b === '' ? null : Number(b)
-          }
-        }
-        return { kind: 'avg_ratio', num, den, denEmpty: row[at + 1] as number }
-      })
-    } else if (m.kind === 'ratio') {
-      const N = F(m.num)
-      const D = F(m.den)
-      // The latest value and the value of the latest month read, only where the aggregate is 'last'.
-      // Per side only what its aggregate needs: sum, max, or the latest value and the value of the latest month read.
-      const sideCols = (agg: 'sum' | 'last' | 'max', x: string, rows: string, edge: string) => [
-        agg === 'sum' ? `sum(CASE WHEN ${rows} THEN ${x} END)` : 'NULL',
-        agg === 'max' ? `max(CASE WHEN ${rows} THEN ${x} END)` : 'NULL',
-        `count(CASE WHEN ${rows} THEN ${x} END)`,
-        agg === 'last' ? `max(CASE WHEN ${rows} AND ${x} IS NOT NULL THEN m.month || ${x} END)` : 'NULL',
-        agg === 'last' ? edge : 'NULL',
-      ]
-      cols.push(
-        ...sideCols(m.numAgg, N, hf, `max(CASE WHEN ${hf} THEN m.month || coalesce(${N}, '') END)`),
-        ...sideCols(m.denAgg, D, hr, `max(CASE WHEN ${hr} AND m.month = ${december} THEN m.month || coalesce(${D}, '') END)`),
-        `count(CASE WHEN ${hf} AND (${N} IS NULL OR ${D} IS NULL) THEN 1 END)`,
-      )
-      const side = (row: unknown[], i: number): SideStats => ({ sum: row[i] as number | null, max: row[i + 1] as number | null, count: row[i + 2] as number, last: afterMonth(row[i + 3] as string | null), edge: afterMonth(row[i + 4] as string | null) })
-      decoders.push((row) => ({ kind: 'ratio', num: side(row, at), den: side(row, at + 5), gaps: row[at + 10] as number }))
-    } else {
-      cols.push(`group_concat(CASE WHEN ${hf} THEN m.programmes END, ',')`)
-      decoders.push((row) => ({ kind: 'programmes', codes: row[at] as string | null }))
-    }
-  }
-  // The year's SASARAN targets once per posyandu (integers only; anything else is odd).
-  const key = (f: string) => `'$.${YEARLY_TARGETS[f]}'`
-  const withTargets = targetFields.length
-    ? `WITH t AS (SELECT posyandu_id, ${targetFields.map((f) => `iif(json_type(values_json, ${key(f)}) = 'integer', json_extract(values_json, ${key(f)}), NULL) AS ${f}`).join(', ')},
-         ${targetFields.map((f) => `json_type(values_json, ${key(f)}) = 'real' OR abs(iif(json_type(values_json, ${key(f)}) = 'integer', json_extract(values_json, ${key(f)}), 0)) >= ${OFFSET}`).join(' OR ')} AS odd
-         FROM form_report WHERE form_code = 'SASARAN' AND period = ? AND deleted_at IS NULL) `
-    : ''
-  let rows: unknown[][]
-  try {
-    rows = sqlite
-      .prepare(
-        `${withTargets}SELECT p.id, ${cols.join(', ')}
-         FROM posyandu p ${targetFields.length ? 'LEFT JOIN t ON t.posyandu_id = p.id ' : ''}JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
-         WHERE m.scope = ? OR m.scope LIKE ? || '.%'
-         GROUP BY p.id`,
-      )
-      .raw(true)
-      .all(...(targetFields.length ? [String(year)] : []), `${year}-01`, `${year}-12`, kec, kec) as unknown[][]
-  } catch {
-    return null
-  }
-  const stats = new Map<string, YearStats>()
-  const odd: string[] = []
-  for (const row of rows) {
-    const id = row[0] as string
-    const reportedMask = row[1] as number
-    // (A month counted twice in the mask cannot happen: one live report per posyandu and month.)
-    if (row[3]) {
-      odd.push(id)
-      continue
-    }
-    stats.set(id, { reportedMask, heldMask: row[2] as number, criteria: decoders.map((d) => d(row)) })
-  }
-  return { stats, odd }
-}
-
-/**
- * Strata of one year for every posyandu with a monthly report in it (a posyandu with none is
- * absent): from the figures where they carry the year exactly, else by the month rules.
- */
-export function strataOfYear(sqlite: Database.Database, area: string, year: number, set: IndicatorSet, targets: boolean): Map<string, StratumResult> {
-  const out = new Map<string, StratumResult>()
-  const read = statsReadable(set) ? loadYearStats(sqlite, area, year, set, targets) : null
-  if (read) for (const [id, st] of read.stats) out.set(id, stratumFromStats(set, st))
-  if (read && !read.odd.length) return out
-  // The month rules for the rest (rare: data Simpul does not write), as the months are read.
-  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
-  const months = loadYear(sqlite, area, year, columns)
-  if (targets) withYearlyTargets(sqlite, months, year)
-  for (const id of read ? read.odd : months.keys()) out.set(id, computeStratum(set, months.get(id) ?? []))
-  return out
-}
-
 /** Manual scores of a period, summed per posyandu. */
 export function manualScores(sqlite: Database.Database, periodId: string | null): Map<string, number> {
   if (!periodId) return new Map()
@@ -308,14 +167,17 @@ export function computeStrata(
 ): StrataOutput {
   const periodId = opts.periodId ?? null
   const posyandu = listPosyandu(sqlite, area.code)
-  const now = strataOfYear(sqlite, area.code, year, set, true)
-  const before = opts.previousYear === false ? new Map<string, StratumResult>() : strataOfYear(sqlite, area.code, year - 1, set, false)
+  // Only the columns the set reads: half the row-building work at kabupaten scale.
+  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
+  const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
+  const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()
   const rows: PosyanduStratum[] = posyandu.map((p: PosyanduRef) => {
-    const result = now.get(p.id) ?? computeStratum(set, [])
-    const previous = before.get(p.id) ?? null
+    const result = computeStratum(set, now.get(p.id) ?? [])
+    const prevMonths = before.get(p.id)
+    const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
     return { ...p, result, previous: previous?.stratum ?? null, manualScore: m, totalScore: totalScore(set, result, m) }

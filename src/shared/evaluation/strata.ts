@@ -268,9 +268,10 @@ function judge(c: Criterion, value: number | null, note = ''): CriterionResult {
   return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText(c)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
 }
 
-/** One criterion's result for its value over the year, with its text; `missingMonths` = months without any report. */
-function evaluate(c: Criterion, value: MetricValue, missingMonths: number): CriterionResult {
+/** Value of one criterion over the months of a year, with its text; `missingMonths` = months without any report. */
+function evaluate(c: Criterion, months: MonthView, missingMonths: number): CriterionResult {
   // (Object literals, not spreads of a shared base: this runs ten thousand times for a kabupaten.)
+  const value = metricValue(c.metric, months)
   if (value === ZERO_TARGET) return judge(c, null, ' (sasaran 0)')
   switch (c.metric.kind) {
     case 'openings': {
@@ -332,7 +333,7 @@ function extremeView(c: Criterion, slots: (MonthData | undefined)[], how: 'low' 
 
 /** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
 function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
-  const r = evaluate(c, metricValue(c.metric, view), missingMonths)
+  const r = evaluate(c, view, missingMonths)
   if (c.metric.kind === 'openings') return r
   // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
   const { num, den } = fieldsOf(c.metric)
@@ -342,11 +343,7 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
   const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))
   if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
   if (r.met === null) return r
-  return undecided(c, r, missingMonths, reported.filter((m) => m.held === 1 && [...num, ...den].some((f) => typeof m[f] !== 'number')).length)
-}
-
-/** A criterion that the filled extremes leave open: "data tidak lengkap", with why (`gaps` = open months without the values it reads). */
-function undecided(c: Criterion, r: CriterionResult, missingMonths: number, gaps: number): CriterionResult {
+  const gaps = reported.filter((m) => m.held === 1 && [...num, ...den].some((f) => typeof m[f] !== 'number')).length
   const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
   const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
   return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
@@ -364,16 +361,9 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   // The calendar slots of the year, made only when some criterion has gaps to fill.
   const year = { slots: null as (MonthData | undefined)[] | null }
   const criteria = set.criteria.map((c) => decide(c, reported, view, missingMonths, year))
-  let monthsHeld = 0
-  for (const m of reported) if (m.held === 1) monthsHeld++
-  return assemble(set, criteria, reported.length, monthsHeld)
-}
-
-/** The stratum from the criteria's results: the highest level whose every criterion is met, or "data tidak lengkap". */
-function assemble(set: IndicatorSet, criteria: CriterionResult[], monthsReported: number, monthsHeld: number): StratumResult {
   const from = set.criteria.map((c) => set.levels.findIndex((l) => l.id === c.from))
   const aktifIdx = set.levels.findIndex((l) => l.id === set.aktifFrom)
-  if (!monthsReported) {
+  if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
   let reached = 0
@@ -388,6 +378,8 @@ function assemble(set: IndicatorSet, criteria: CriterionResult[], monthsReported
   }
   const incomplete = blocking.length > 0 && blocking.every((c) => c.met === null)
   const reachedLevel = set.levels[reached]
+  let monthsHeld = 0
+  for (const m of reported) if (m.held === 1) monthsHeld++
   if (incomplete) {
     // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
     const missing = blocking.map((c) => c.text)
@@ -401,7 +393,7 @@ function assemble(set: IndicatorSet, criteria: CriterionResult[], monthsReported
       missing,
       atLeast: reachedLevel.id,
       criteria,
-      monthsReported,
+      monthsReported: reported.length,
       monthsHeld,
       score: null,
     }
@@ -427,7 +419,7 @@ function assemble(set: IndicatorSet, criteria: CriterionResult[], monthsReported
     missing: [],
     atLeast: reachedLevel.id,
     criteria,
-    monthsReported,
+    monthsReported: reported.length,
     monthsHeld,
     score: total ? Math.round((1000 * got) / total) / 10 : null,
   }
@@ -498,192 +490,4 @@ export function rankRows<T extends { name: string; totalScore: number | null; re
 export function describeTieBreak(set: IndicatorSet): string {
   const steps = set.tieBreak ?? DEFAULT_TIE_BREAK
   return `Skor total sama berperingkat sama; urutan di dalamnya menurut ${steps.map((s) => s.label).join(', lalu ')}, lalu nama. Posyandu dengan data tidak lengkap tidak diberi peringkat.`
-}
-
-// ——— The same rules on a year's figures summed by SQL (issue 17: strata ≤ 2× a plain aggregate) ———
-//
-// A kabupaten-year read month by month costs more than the whole aggregate; the figures below
-// are what the rules read, summed per posyandu in the aggregate's own shape. Every value the
-// month rules would compute follows from them exactly: the sums are of integers (exact in any
-// order) and the only float sum, the average of ratios, keeps its months. Core reads them only
-// for years whose values are all integers below 10^12 in well-formed months; any other year
-// takes the month rules above. tests/core/strata-fast.test.ts compares both with the reference.
-
-/** One side of a ratio: a field aggregated over the months it is read in (held months for a numerator, every reported month for a denominator). */
-export interface SideStats {
-  /** Sum, maximum and count of the months with a value. */
-  sum: number | null
-  max: number | null
-  count: number
-  /** The value of the latest month with a value. */
-  last: number | null
-  /** The value (null: empty) of the latest month it is read in: the last held month (numerator) or December (denominator). */
-  edge: number | null
-}
-
-/** What one criterion reads, summed over the reported months. */
-export type CriterionStats =
-  | { kind: 'openings' }
-  | { kind: 'avg'; sum: number | null; count: number }
-  /** Numerator and denominator of each held month, by month index (0–11; undefined: not held; null: empty). */
-  | { kind: 'avg_ratio'; num: (number | null | undefined)[]; den: (number | null | undefined)[]; denEmpty: number }
-  | { kind: 'ratio'; num: SideStats; den: SideStats; gaps: number }
-  /** Programme codes of the held months, comma-separated (null: none). */
-  | { kind: 'programmes'; codes: string | null }
-
-export interface YearStats {
-  /** Bit i: month i + 1 reported (held not null) / held (1). */
-  reportedMask: number
-  heldMask: number
-  /** One per criterion of the set, in its order. */
-  criteria: CriterionStats[]
-}
-
-/** Whether a set's metrics can be read as figures (a field that is both numerator and denominator cannot). */
-export function statsReadable(set: IndicatorSet): boolean {
-  return set.criteria.every(({ metric: m }) => !((m.kind === 'avg_ratio' || m.kind === 'ratio') && m.num === m.den))
-}
-
-const bitCount = (x: number): number => {
-  let k = 0
-  for (let v = x; v; v &= v - 1) k++
-  return k
-}
-
-/** A field's value where a month leaves it empty at the low/high extreme (numerator / denominator), as extremeView fills it. */
-const numFill = (f: string, how: 'low' | 'high') => (how === 'low' ? 0 : (fieldDef(f)?.max ?? 100000))
-const denFill = (f: string, how: 'low' | 'high') => (how === 'low' ? (fieldDef(f)?.max ?? 100000) : 1)
-
-/**
- * An aggregate over months where `filled` further months take the value `fill` (empty values
- * of months read, and unreported months); `edge` is the value of the last month read.
- */
-function aggFilled(how: 'sum' | 'last' | 'max', s: SideStats, filled: number, fill: number, edge: number | null, any: boolean): number | null {
-  if (!any) return null
-  if (how === 'sum') return (s.sum ?? 0) + filled * fill
-  if (how === 'max') return s.count ? (filled ? Math.max(s.max as number, fill) : (s.max as number)) : fill
-  return edge
-}
-
-function ratioValue(num: number | null, den: number | null): MetricValue {
-  if (den === 0) return ZERO_TARGET
-  return num === null || den === null ? null : num / den
-}
-
-/** A metric's value from the figures: the data as reported, or (`how`) the year filled at one extreme. */
-function statsValue(m: Metric, st: CriterionStats, y: YearStats, reported: number, held: number, how: 'data' | 'low' | 'high'): MetricValue {
-  const missing = 12 - reported
-  const high = how === 'high'
-  switch (st.kind) {
-    case 'openings':
-      return reported ? held : null
-    case 'avg': {
-      if (how === 'data') return st.count ? (st.sum as number) / st.count : null
-      const f = (m as { field: string }).field
-      // Empty held months count as the fill; unreported months count only at the high extreme.
-      const k = held + (high ? missing : 0)
-      return k ? ((st.sum ?? 0) + (held - st.count + (high ? missing : 0)) * numFill(f, how)) / k : null
-    }
-    case 'avg_ratio': {
-      const { num: nf, den: df } = m as { num: string; den: string }
-      let sum = 0
-      let k = 0
-      for (let i = 0; i < 12; i++) {
-        let a = st.num[i]
-        let b = st.den[i] ?? null
-        if (a === undefined) {
-          // Not held: read only at the high extreme when not reported at all.
-          if (!high || y.reportedMask & (1 << i)) continue
-          a = b = null
-        }
-        if (how !== 'data') {
-          if (a === null) a = numFill(nf, how)
-          if (b === null) b = denFill(df, how)
-        }
-        if (a === null || b === null || !(b > 0)) continue
-        sum += a / b
-        k++
-      }
-      return k ? sum / k : null
-    }
-    case 'ratio': {
-      const r = m as Extract<Metric, { kind: 'ratio' }>
-      const { num, den } = st
-      if (how === 'data') return ratioValue(num.count ? aggFilled(r.numAgg, num, 0, 0, num.last, true) : null, den.count ? aggFilled(r.denAgg, den, 0, 0, den.last, true) : null)
-      const nFill = numFill(r.num, how)
-      const dFill = denFill(r.den, how)
-      // Numerator: the held months (and at the high extreme the unreported ones), empty ones filled.
-      const numMonths = held + (high ? missing : 0)
-      let numEdge: number | null = null
-      if (r.numAgg === 'last' && numMonths) {
-        // The last month read: the last held month, or a later unreported one at the high extreme.
-        const lastHeld = 31 - Math.clz32(y.heldMask)
-        const lastUnreported = high ? 31 - Math.clz32(~y.reportedMask & 0xfff) : -1
-        numEdge = lastUnreported > lastHeld ? nFill : (num.edge ?? nFill)
-      }
-      const numValue = aggFilled(r.numAgg, num, held - num.count + (high ? missing : 0), nFill, numEdge, numMonths > 0)
-      // Denominator: all twelve months, empty and unreported ones filled; the last is December.
-      const decReported = (y.reportedMask & (1 << 11)) !== 0
-      const denValue = aggFilled(r.denAgg, den, reported - den.count + missing, dFill, decReported ? (den.edge ?? dFill) : dFill, true)
-      return ratioValue(numValue, denValue)
-    }
-    case 'programmes': {
-      const k = held + (high ? missing : 0)
-      if (!k) return null
-      const codes = new Set(st.codes ? programmeCodes(st.codes) : [])
-      if (high && missing) codes.add('lainnya')
-      return codes.size
-    }
-  }
-}
-
-/** Whether a criterion reads every value it needs in the figures (then decided as it is). */
-function statsComplete(st: CriterionStats, reported: number, held: number): boolean {
-  if (reported < 12) return false
-  switch (st.kind) {
-    case 'openings':
-    case 'programmes':
-      return true
-    case 'avg':
-      return st.count === held
-    case 'avg_ratio':
-      return st.denEmpty === 0 && st.num.every((a) => a !== null)
-    case 'ratio':
-      return st.num.count === held && st.den.count === reported
-  }
-}
-
-/** Held months without a value the criterion reads. */
-function statsGaps(st: CriterionStats, held: number): number {
-  switch (st.kind) {
-    case 'avg':
-      return held - st.count
-    case 'avg_ratio': {
-      let g = 0
-      for (let i = 0; i < 12; i++) if (st.num[i] !== undefined && (st.num[i] === null || st.den[i] === null)) g++
-      return g
-    }
-    case 'ratio':
-      return st.gaps
-    default:
-      return 0
-  }
-}
-
-/** computeStratum on a year's figures: the same result, to the last bit and letter. */
-export function stratumFromStats(set: IndicatorSet, y: YearStats): StratumResult {
-  const reported = bitCount(y.reportedMask)
-  const held = bitCount(y.heldMask)
-  const missingMonths = 12 - reported
-  const criteria = set.criteria.map((c, i) => {
-    const st = y.criteria[i]
-    const r = evaluate(c, statsValue(c.metric, st, y, reported, held, 'data'), missingMonths)
-    if (c.metric.kind === 'openings' || statsComplete(st, reported, held)) return r
-    const lo = metOf(c, statsValue(c.metric, st, y, reported, held, 'low'))
-    const hi = metOf(c, statsValue(c.metric, st, y, reported, held, 'high'))
-    if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
-    if (r.met === null) return r
-    return undecided(c, r, missingMonths, statsGaps(st, held))
-  })
-  return assemble(set, criteria, reported, held)
 }
