@@ -170,8 +170,10 @@ export const evaluation: Benchmark = {
           unit: 'ms',
           baseline: base,
           baselineLabel: 'plain SQL aggregate of the same rows',
-          goal: '≤ 2× the plain SQL aggregate',
-          pass: median(strata) <= 2 * base,
+          // Judged by CPU time: on the shared 2-core machine the wall-clock ratio of the same code
+          // swings from 1.7× to 5× with the load (1 Dec), the CPU ratio stays within 3.1–4.7×.
+          goal: '≤ 2× the plain SQL aggregate (CPU time)',
+          pass: median(strataCpu) <= 2 * median(baselineCpu),
           notes: `${(median(strata) / base).toFixed(1)}× the aggregate; CPU ${median(strataCpu).toFixed(0)} ms vs ${median(baselineCpu).toFixed(0)} ms (${(median(strataCpu) / median(baselineCpu)).toFixed(1)}×); ${aktif} posyandu aktif`,
         },
         { name: `demo monthly reports (${made.reports} rows, 2 years)`, figure: demoMs, unit: 'ms', baseline: null, baselineLabel: '', goal: 'setup', pass: true },
