@@ -8,7 +8,15 @@ export type Sex = 'L' | 'P'
 
 export interface NikIssue {
   code: string
+  /** Indonesian; `msg` is the same by key (nik.<code>) for English screens. */
   message: string
+  msg?: Msg
+}
+
+/** An issue by its code, the Indonesian sentence made from the message catalogue. */
+const issue = (code: string, params?: Record<string, MsgParam>): NikIssue => {
+  const m = msg(`nik.${code}`, params)
+  return { code, message: sayId(m), msg: m }
 }
 
 export interface NikDecoded {
@@ -29,6 +37,8 @@ export interface NikCheck {
   errors: NikIssue[]
   warnings: NikIssue[]
 }
+
+import { msg, sayId, type Msg, type MsgParam } from './messages'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -63,11 +73,11 @@ export function decodeNik(raw: string, today: string): NikCheck {
   const errors: NikIssue[] = []
   if (!plain) {
     if (looksScientific(raw)) {
-      errors.push({ code: 'NIK_SCIENTIFIC', message: `NIK "${raw.trim()}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.` })
+      errors.push(issue('NIK_SCIENTIFIC', { raw: raw.trim() }))
       return { valid: false, decoded: null, errors, warnings: [] }
     }
-    if (!/^\d*$/.test(nik)) errors.push({ code: 'NIK_NOT_DIGITS', message: 'NIK hanya boleh berisi angka.' })
-    if (nik.length !== 16) errors.push({ code: 'NIK_LENGTH', message: `NIK harus 16 digit (tertulis ${nik.length} karakter).` })
+    if (!/^\d*$/.test(nik)) errors.push(issue('NIK_NOT_DIGITS'))
+    if (nik.length !== 16) errors.push(issue('NIK_LENGTH', { n: nik.length }))
     if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
   }
 
@@ -80,11 +90,11 @@ export function decodeNik(raw: string, today: string): NikCheck {
   let year = 2000 + yy
   if (`${year}-${pad(mm)}-${pad(day)}` > today || year > thisYear) year -= 100
   if (dd > 71 || (dd > 31 && dd < 41) || dd === 0 || !isValidDate(year, mm, day)) {
-    errors.push({ code: 'NIK_DATE', message: `Tanggal lahir dalam NIK tidak mungkin (${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}).` })
+    errors.push(issue('NIK_DATE', { date: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` }))
   }
-  if (nik.slice(12) === '0000') errors.push({ code: 'NIK_SERIAL', message: 'Nomor urut NIK (4 digit terakhir) tidak boleh 0000.' })
+  if (nik.slice(12) === '0000') errors.push(issue('NIK_SERIAL'))
   if (nik.slice(0, 2) === '00' || nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') {
-    errors.push({ code: 'NIK_REGION_FORM', message: 'Kode wilayah dalam NIK (6 digit pertama) tidak boleh berisi 00.' })
+    errors.push(issue('NIK_REGION_FORM'))
   }
   if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
   const p = nik.slice(0, 2)
@@ -111,10 +121,10 @@ export function decodeNik(raw: string, today: string): NikCheck {
 export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
   const out: NikIssue[] = []
   if (entered.birthDate && entered.birthDate !== decoded.birthDate) {
-    out.push({ code: 'NIK_BIRTH_MISMATCH', message: `Tanggal lahir ${entered.birthDate} berbeda dengan tanggal dalam NIK (${decoded.birthDate}).` })
+    out.push(issue('NIK_BIRTH_MISMATCH', { entered: entered.birthDate, nik: decoded.birthDate }))
   }
   if (entered.sex && entered.sex !== decoded.sex) {
-    out.push({ code: 'NIK_SEX_MISMATCH', message: `Jenis kelamin ${entered.sex === 'L' ? 'laki-laki' : 'perempuan'} berbeda dengan NIK (${decoded.sex === 'L' ? 'laki-laki' : 'perempuan'}).` })
+    out.push(issue('NIK_SEX_MISMATCH', { enteredSex: msg(`sexWord.${entered.sex}`), nikSex: msg(`sexWord.${decoded.sex}`) }))
   }
   return out
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
+import { msg, sayId, type Msg } from '../../shared/messages'
 import * as c from './columns'
 import { compileRowTest } from './fast'
 import { TABLE_POLICIES } from './tables'
@@ -38,14 +39,19 @@ export const levelBelow = (level: Level): Level | null => (level === 'provinsi' 
  * scope) is `scope`? Returns a reason in Indonesian when it may not.
  */
 export function refusal(policy: TablePolicy, office: Party, scope: string, op: WriteOp): string | null {
+  const m = refusalMsg(policy, office, scope, op)
+  return m && sayId(m)
+}
+
+/** The same reason by message key (policy.*), for screens in another language. */
+export function refusalMsg(policy: TablePolicy, office: Party, scope: string, op: WriteOp): Msg | null {
   const level = levelOf(scope)
   if (!level || (policy.scopeLevel !== 'any' && level !== policy.scopeLevel)) {
-    return `${policy.label.id} hanya dimiliki kantor ${policy.scopeLevel}; wilayah ${scope} bukan ${policy.scopeLevel}`
+    return msg('policy.scopeLevel', { table: policy.label, level: msg(`policy.level.${policy.scopeLevel}`), scope })
   }
   const rel = relationOf(office, scope)
   if (!rel || !policy.writers[op].includes(rel)) {
-    const verb = op === 'create' ? 'menambah' : op === 'change' ? 'mengubah' : 'menghapus'
-    return `kantor ${office.wilayahCode} tidak berwenang ${verb} ${policy.label.id.toLowerCase()} milik wilayah ${scope}`
+    return msg(`policy.${op}`, { office: office.wilayahCode, tableLower: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, scope })
   }
   return null
 }
