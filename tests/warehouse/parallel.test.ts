@@ -116,7 +116,8 @@ it('a loader process killed inside its transaction loses only that bundle; the s
     for (;;) {
       const held = Number((await watch.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'simpul-warehouse' AND state = 'idle in transaction'`)).rows[0].n)
       const pids = workers()
-      if (held && pids.length === 2) {
+      // Both inside a transaction: whichever is killed dies holding a bundle.
+      if (held === 2 && pids.length === 2) {
         victim = pids[0]
         break
       }
