@@ -13,7 +13,7 @@ import { formatHlc } from '../../src/core/sync/hlc'
 import { setSetting } from '../../src/core/settings'
 import { encodeNik } from '../../src/shared/nik'
 import { WorkerClient } from '../../src/core/worker/client'
-import { callerOf, makeCtx, tempDir } from '../../tests/helpers/db'
+import { callerOf, makeCtx, tempDir, TEST_DB_KEY, TEST_PASSWORD } from '../../tests/helpers/db'
 import type { Caller } from '../../src/core/handlers'
 import { enrolPair } from '../../tests/helpers/exchange'
 import { BARE_LABEL, bareInsertRate, fullSchemaInsertRate, longestBlock, readRows } from '../baselines'
@@ -140,7 +140,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 async function stageTimes(receiverDir: string, bundleFile: string): Promise<Record<string, number>> {
   const dir = tempDir('simpul-bench-stages-')
   cpSync(receiverDir, dir, { recursive: true })
-  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+  const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli', key: TEST_DB_KEY })
   try {
     const t: Record<string, number> = {}
     let t0 = process.hrtime.bigint()
@@ -169,6 +169,9 @@ async function stageTimes(receiverDir: string, bundleFile: string): Promise<Reco
 async function importThroughWorker(dataFile: string, bundleFile: string, caller: Caller) {
   const client = await WorkerClient.start({ dataFile, host: 'headless' })
   try {
+    // The receiver's database is encrypted: it opens at the administrator's login.
+    const login = await client.call('people.login', { username: 'admin', password: TEST_PASSWORD })
+    if (!login.ok) throw new Error(login.error.message)
     const opened = await client.call('exchange.bundleOpen', { fileName: basename(bundleFile), base64: readFileSync(bundleFile).toString('base64') }, caller)
     if (!opened.ok) throw new Error(opened.error.message)
     const inboxId = (opened.data as { inboxId: string }).inboxId
