@@ -3,6 +3,7 @@ import { insertRow } from '../../src/core/db/rows'
 import { newId } from '../../src/core/sync/ids'
 import type { AppError } from '../../src/shared/result'
 import { craft, edited, kabupatenWorld, LATER_HLC, op, rowOf, rows, type World } from '../helpers/adversary'
+import { dispatch } from '../helpers/db'
 import { dbState, receive, refusal, send } from '../helpers/exchange'
 
 /**
@@ -115,6 +116,31 @@ describe('a kecamatan operator who edits their own database', () => {
     expect(back.fileName).toMatch(/simpul_12\.18_12\.18\.04/)
     const history = rows(a, 'bundle_log').find((b) => b.direction === 'out' && b.rejected_json)
     expect(JSON.parse(String(history!.rejected_json)).length).toBe(4)
+  })
+
+  it('cannot smuggle content in a tombstone: the kabupaten keeps it deleted, and a restore refuses what the rules refuse', async () => {
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    const own = rowOf(a, 'kader', w.kader[0][0].id)!
+    // A's own kader, deleted with a 3.9 MB note and a forged NIK in the tombstone.
+    const forged = edited(own, { deleted_at: '2026-11-24T02:00:00.000Z', notes: 'x'.repeat(3_900_000), nik: 'BUKAN-NIK' })
+    await receive(w.kab, craft(a, w.kab, w.outDir, 'kader', [forged]))
+    const stored = rowOf(w.kab, 'kader', own.id as string)!
+    expect(stored.deleted_at).not.toBeNull()
+    const before = dbState(w.kab)
+    const r = await dispatch(w.kab, 'registry.restore', { table: 'kader', id: own.id as string })
+    expect(r.ok).toBe(false)
+    const e = (r as { error: { code: string; message: string } }).error
+    expect(e.code).toBe('INVALID_ROW')
+    expect(e.message).toMatch(/tidak dapat dipulihkan: nik: .*notes: paling banyak 1000 huruf/)
+    expect(e.message).toMatch(/buat data baru/i)
+    expect(dbState(w.kab)).toBe(before)
+    expect(rowOf(w.kab, 'kader', own.id as string)!.deleted_at).not.toBeNull()
+    // A clean tombstone of another kader restores as before.
+    const clean = rowOf(a, 'kader', w.kader[0][1].id)!
+    await receive(w.kab, craft(a, w.kab, w.outDir, 'kader', [edited(clean, { deleted_at: '2026-11-24T02:00:00.000Z' })]))
+    await op(w.kab, 'registry.restore', { table: 'kader', id: clean.id as string })
+    expect(rowOf(w.kab, 'kader', clean.id as string)!.deleted_at).toBeNull()
   })
 
   it('cannot report on, or enrol its kader at, another kecamatan’s posyandu', async () => {

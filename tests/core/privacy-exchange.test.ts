@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { KEC, kabupatenWorld, rows } from '../helpers/adversary'
+import { craft, edited, KEC, kabupatenWorld, rows } from '../helpers/adversary'
 import { receive, send } from '../helpers/exchange'
 
 /** Every place a value occurs in a database: any column of any table, as text. */
@@ -40,6 +40,19 @@ describe('data minimisation', () => {
     }
     // The kabupaten keeps everything.
     expect(rows(w.kab, 'pendamping_person').map((p) => p.account_number).sort()).toEqual(w.people.map((p) => p.account).sort())
+  })
+
+  it('a tombstone carrying a hidden column is refused like any row: the kecamatan never stores the account', async () => {
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    const mine = rows(a, 'pendamping_person')[0]
+    const full = rows(w.kab, 'pendamping_person').find((p) => p.id === mine.id)!
+    const tomb = edited(full, { deleted_at: '2026-11-24T02:00:00.000Z' })
+    const report = await receive(a, craft(w.kab, a, w.outDir, 'pendamping_person', [tomb]))
+    expect(report.totals.rejected).toBe(1)
+    expect(report.items.find((i) => i.action === 'rejected')?.note).toMatch(/tidak boleh dikirim ke kantor ini/)
+    for (const p of w.people) expect(occurrences(a.sqlite, p.account)).toEqual([])
+    expect(rows(a, 'pendamping_person')[0].deleted_at).toBeNull()
   })
 
   it('rows a kecamatan holds from older bundles and is no longer granted are withdrawn by the next one; the kabupaten’s copy stays', async () => {

@@ -146,6 +146,7 @@ test('import posyandu and kader spreadsheets through the screen, with a per-row 
 })
 
 test('kabupaten demo: 9,000 kader page smoothly; delete and restore from the change history', async ({ page, host }) => {
+  test.slow() // a kabupaten-scale demo first: on a busy machine it alone takes most of a minute
   const demo = await host.cli(['demo', '--scale', 'kabupaten', '--seed', '5', '--admin', 'admin', '--json'])
   expect(demo.code).toBe(0)
   const kaderTotal = (JSON.parse(demo.stdout) as { counts: { kader: number } }).counts.kader

@@ -39,11 +39,12 @@ function assertMayWrite(policy: TablePolicy, office: Party, scope: string, op: W
   if (why) throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
 }
 
-function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
+function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, verb = 'disimpan'): void {
   const problems = rowProblems(sqlite, policy, row)
   if (problems.length) {
     const label = policy.rowLabel(row)
-    throw new AppError('INVALID_ROW', `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${problems.join('; ')}.`, { problems })
+    const hint = verb === 'dipulihkan' ? ' Data terhapus ini tetap di riwayat; buat data baru dengan isian yang benar.' : ''
+    throw new AppError('INVALID_ROW', `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat ${verb}: ${problems.join('; ')}.${hint}`, { problems })
   }
 }
 
@@ -184,9 +185,11 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     assertMayWrite(policy, officeParty(ctx.sqlite), before.scope, op)
     const set: Record<string, unknown> = { ...changed, rev: before.rev + 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId }
     if (cols.has('updated_at')) set.updated_at = ctx.clock.now().toISOString()
-    // A tombstone or a restore is never refused for old data that today's rules would not take.
-    if (op === 'change') {
-      assertValid(ctx.sqlite, policy, { ...before, ...set })
+    // A tombstone is never refused for old data that today's rules would not take. A restore
+    // is checked: a tombstone from a bundle is not checked for its content, so what comes back
+    // to life must pass the rules a change would (a forged tombstone cannot smuggle a row in).
+    if (op === 'change' || action === 'restore') {
+      assertValid(ctx.sqlite, policy, { ...before, ...set }, action === 'restore' ? 'dipulihkan' : 'disimpan')
       assertReferences(ctx.sqlite, policy, { ...before, ...set })
     }
     cached(ctx.sqlite, `UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
@@ -257,12 +260,13 @@ export function checkIncoming(
   if (why) return { kind: 'unauthorised', reason: why }
   const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming)
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
-  // A tombstone is never refused for its content: it only says the row is gone.
-  if (incoming.deleted_at && stored) return null
-  // Columns this office is not granted arrive empty; anything else in them is refused.
-  // (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
+  // Columns this office is not granted arrive empty; anything else in them is refused, in a
+  // tombstone too. (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
   const leaked = hidden ? [...hidden].filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
   if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
+  // A tombstone is never refused for its content (old data today's rules would not take must
+  // still be deletable); a restore here checks it again (`updateRow`).
+  if (incoming.deleted_at && stored) return null
   // Columns an older Simpul does not send take their defaults, as the insert will give them.
   const problems = rowProblems(sqlite, policy, withDefaults(sqlite, policy.table, incoming), hidden)
   if (problems.length) return { kind: 'invalid', reason: problems.join('; ') }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, PasswordInput, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
 import type { UserInfo } from '../../shared/contract/people'
 import { ApiError, call } from '../api'
+import { AuthCard } from './AuthCard'
 import { RecoverForm } from './Recovery'
 
 /** Login: the password goes once to people.login; the session stays with the host or the main process. */
@@ -30,24 +31,14 @@ export function Login({ office, onDone }: { office: Office; onDone: (u: UserInfo
   })
   if (recovering) return <RecoverForm office={office} onDone={(u) => onDone(u)} onBack={() => setRecovering(false)} />
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Card withBorder shadow="sm" w={420} p="xl">
-        <form onSubmit={submit}>
-          <Stack>
-            <div>
-              <Text c="teal.8" fw={700} size="sm">Simpul · {office.name}</Text>
-              <Title order={2}>{t('login.title')}</Title>
-            </div>
+    <AuthCard office={office} title={t('login.title')} width={420} onSubmit={submit}>
             <TextInput label={t('login.username')} autoComplete="username" autoFocus {...form.getInputProps('username')} />
             <PasswordInput label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
             {error && <Alert color="red" icon={<IconAlertTriangle />} data-testid="login-error">{error}</Alert>}
             <Button type="submit" loading={busy}>{t('login.submit')}</Button>
             <Text size="xs" c="dimmed">{t('login.hint')}</Text>
             <Anchor component="button" type="button" size="sm" onClick={() => setRecovering(true)}>{t('recovery.forgot')}</Anchor>
-          </Stack>
-        </form>
-      </Card>
-    </Center>
+    </AuthCard>
   )
 }
 
@@ -65,22 +56,11 @@ export function FirstAdmin({ office, onDone }: { office: Office; onDone: (u: Use
     }
   })
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Card withBorder shadow="sm" w={480} p="xl">
-        <form onSubmit={submit}>
-          <Stack>
-            <div>
-              <Text c="teal.8" fw={700} size="sm">Simpul · {office.name}</Text>
-              <Title order={2}>{t('login.firstAdmin')}</Title>
-            </div>
-            <Text size="sm">{t('login.firstAdminIntro')}</Text>
+    <AuthCard office={office} title={t('login.firstAdmin')} intro={t('login.firstAdminIntro')} onSubmit={submit}>
             <AdminFields form={form} />
             {error && <Alert color="red" icon={<IconAlertTriangle />}>{error}</Alert>}
             <Button type="submit">{t('login.createAdmin')}</Button>
-          </Stack>
-        </form>
-      </Card>
-    </Center>
+    </AuthCard>
   )
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Office } from '../../shared/contract/app'
 import type { UserInfo } from '../../shared/contract/people'
 import { ApiError, call } from '../api'
+import { AuthCard } from './AuthCard'
 
 /**
  * Shown once, right after the database was encrypted (first-run setup, or the first
@@ -64,15 +65,7 @@ export function RecoverForm({ office, onDone, onBack }: { office: Office; onDone
     }
   })
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Card withBorder shadow="sm" w={480} p="xl">
-        <form onSubmit={submit}>
-          <Stack>
-            <div>
-              <Text c="teal.8" fw={700} size="sm">Simpul · {office.name}</Text>
-              <Title order={2}>{t('recovery.formTitle')}</Title>
-            </div>
-            <Text size="sm">{t('recovery.formIntro')}</Text>
+    <AuthCard office={office} title={t('recovery.formTitle')} intro={t('recovery.formIntro')} onSubmit={submit}>
             <TextInput label={t('recovery.code')} placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX" autoFocus autoComplete="off" {...form.getInputProps('code')} />
             <TextInput label={t('recovery.admin')} autoComplete="username" {...form.getInputProps('username')} />
             <PasswordInput label={t('recovery.newPassword')} description={t('login.passwordHint')} autoComplete="new-password" {...form.getInputProps('password')} />
@@ -80,9 +73,6 @@ export function RecoverForm({ office, onDone, onBack }: { office: Office; onDone
             {error && <Alert color="red" icon={<IconAlertTriangle />} data-testid="recover-error">{error}</Alert>}
             <Button type="submit" loading={busy}>{t('recovery.submit')}</Button>
             <Anchor component="button" type="button" size="sm" onClick={onBack}>{t('recovery.back')}</Anchor>
-          </Stack>
-        </form>
-      </Card>
-    </Center>
+    </AuthCard>
   )
 }

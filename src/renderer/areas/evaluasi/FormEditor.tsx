@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormDef, FormField, FormIndicator, FormRule, Texts } from '../../../shared/forms/form'
 import { checkForm } from '../../../shared/forms/form'
@@ -90,95 +90,58 @@ export function FormEditor() {
         </Tabs.List>
         <Tabs.Panel value="fields" pt="sm">
           <Stack>
-            <div style={{ maxHeight: 300, overflow: 'auto' }}>
-              <Table striped withTableBorder fz="xs" data-testid="editor-fields">
-                <Table.Thead><Table.Tr><Table.Th>{t('editor.key')}</Table.Th><Table.Th>{t('editor.labelId')}</Table.Th><Table.Th>{t('editor.section')}</Table.Th><Table.Th>{t('editor.type')}</Table.Th><Table.Th>{t('editor.max')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
-                <Table.Tbody>
-                  {draft.fields.map((f, i) => (
-                    <Table.Tr key={`${f.key}-${i}`}>
-                      <Table.Td>{f.key}</Table.Td>
-                      <Table.Td>{tx(f.label)}{f.required ? ' *' : ''}{f.example ? <Badge size="xs" ml={4} color="yellow" variant="light">{t('example')}</Badge> : null}</Table.Td>
-                      <Table.Td>{draft.sections.find((s) => s.id === f.section)?.label[lang] ?? f.section}</Table.Td>
-                      <Table.Td>{t(`editor.types.${f.type}`)}</Table.Td>
-                      <Table.Td>{f.max ?? ''}</Table.Td>
-                      <Table.Td>{kab && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDraft({ ...draft, fields: draft.fields.filter((_, j) => j !== i) })}>{t('editor.remove')}</Button>}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+            <ItemsTable testId="editor-fields" items={draft.fields} itemKey={(f) => f.key} onRemove={kab ? (i) => setDraft({ ...draft, fields: draft.fields.filter((_, j) => j !== i) }) : undefined}
+              head={[t('editor.key'), t('editor.labelId'), t('editor.section'), t('editor.type'), t('editor.max')]}
+              cells={(f) => [
+                f.key,
+                <>{tx(f.label)}{f.required ? ' *' : ''}{f.example ? <Badge size="xs" ml={4} color="yellow" variant="light">{t('example')}</Badge> : null}</>,
+                draft.sections.find((s) => s.id === f.section)?.label[lang] ?? f.section,
+                t(`editor.types.${f.type}`),
+                f.max ?? '',
+              ]} />
             {kab && (
-              <Card withBorder padding="sm">
-                <Text fw={600} size="sm">{t('editor.addField')}</Text>
-                <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-                  <TextInput label={t('editor.key')} value={field.key} onChange={(e) => setField({ ...field, key: e.currentTarget.value.trim() })} data-testid="field-key" />
-                  {text(field.label, (label) => setField({ ...field, label }), t('editor.labelId'), t('editor.labelEn'), 'field-label')}
-                  <TextInput label={t('editor.short')} value={field.short ?? ''} onChange={(e) => setField({ ...field, short: e.currentTarget.value })} data-testid="field-short" />
-                  <Select searchable label={t('editor.section')} value={field.section || draft.sections[0].id} onChange={(v) => v && setField({ ...field, section: v })} data={sectionOptions} allowDeselect={false} />
-                  <Select searchable label={t('editor.type')} value={field.type} onChange={(v) => v && setField({ ...field, type: v as FormField['type'] })} allowDeselect={false}
-                    data={(['integer', 'number', 'yesno', 'date', 'text'] as const).map((x) => ({ value: x, label: t(`editor.types.${x}`) }))} />
-                  <NumberInput label={t('editor.max')} value={field.max ?? ''} onChange={(v) => setField({ ...field, max: typeof v === 'number' ? v : undefined })} />
-                  <Checkbox mt="lg" label={t('editor.required')} checked={!!field.required} onChange={(e) => setField({ ...field, required: e.currentTarget.checked })} />
-                </SimpleGrid>
-                <Group mt="xs"><Button size="xs" onClick={addField} disabled={!field.key}>{t('editor.addField')}</Button></Group>
-              </Card>
+              <AddCard title={t('editor.addField')} cols={4} onAdd={addField} disabled={!field.key}>
+                <TextInput label={t('editor.key')} value={field.key} onChange={(e) => setField({ ...field, key: e.currentTarget.value.trim() })} data-testid="field-key" />
+                {text(field.label, (label) => setField({ ...field, label }), t('editor.labelId'), t('editor.labelEn'), 'field-label')}
+                <TextInput label={t('editor.short')} value={field.short ?? ''} onChange={(e) => setField({ ...field, short: e.currentTarget.value })} data-testid="field-short" />
+                <Select searchable label={t('editor.section')} value={field.section || draft.sections[0].id} onChange={(v) => v && setField({ ...field, section: v })} data={sectionOptions} allowDeselect={false} />
+                <Select searchable label={t('editor.type')} value={field.type} onChange={(v) => v && setField({ ...field, type: v as FormField['type'] })} allowDeselect={false}
+                  data={(['integer', 'number', 'yesno', 'date', 'text'] as const).map((x) => ({ value: x, label: t(`editor.types.${x}`) }))} />
+                <NumberInput label={t('editor.max')} value={field.max ?? ''} onChange={(v) => setField({ ...field, max: typeof v === 'number' ? v : undefined })} />
+                <Checkbox mt="lg" label={t('editor.required')} checked={!!field.required} onChange={(e) => setField({ ...field, required: e.currentTarget.checked })} />
+              </AddCard>
             )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="rules" pt="sm">
           <Stack>
-            <div style={{ maxHeight: 300, overflow: 'auto' }}>
-              <Table striped withTableBorder fz="xs">
-                <Table.Tbody>
-                  {draft.rules.map((r, i) => (
-                    <Table.Tr key={`${r.id}-${i}`}>
-                      <Table.Td><code>{r.expr}</code></Table.Td>
-                      <Table.Td><Badge size="xs" color={r.importance === 'error' ? 'red' : 'yellow'}>{r.importance === 'error' ? t('editor.error') : t('editor.warning')}</Badge></Table.Td>
-                      <Table.Td>{tx(r.message)}</Table.Td>
-                      <Table.Td>{kab && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) })}>{t('editor.remove')}</Button>}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+            <ItemsTable items={draft.rules} itemKey={(r) => r.id} onRemove={kab ? (i) => setDraft({ ...draft, rules: draft.rules.filter((_, j) => j !== i) }) : undefined}
+              cells={(r) => [
+                <code key="expr">{r.expr}</code>,
+                <Badge key="imp" size="xs" color={r.importance === 'error' ? 'red' : 'yellow'}>{r.importance === 'error' ? t('editor.error') : t('editor.warning')}</Badge>,
+                tx(r.message),
+              ]} />
             {kab && (
-              <Card withBorder padding="sm">
-                <Text fw={600} size="sm">{t('editor.addRule')}</Text>
-                <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
-                  <TextInput label={t('editor.expr')} value={rule.expr} onChange={(e) => setRule({ ...rule, expr: e.currentTarget.value })} data-testid="rule-expr" />
-                  <Select searchable label={t('editor.importance')} value={rule.importance} onChange={(v) => v && setRule({ ...rule, importance: v as FormRule['importance'] })} allowDeselect={false} data={[{ value: 'error', label: t('editor.error') }, { value: 'warning', label: t('editor.warning') }]} />
-                  <div />
-                  {text(rule.message, (message) => setRule({ ...rule, message }), t('editor.messageId'), t('editor.messageEn'), 'rule-message')}
-                </SimpleGrid>
-                <Group mt="xs"><Button size="xs" onClick={addRule} disabled={!rule.expr}>{t('editor.addRule')}</Button></Group>
-              </Card>
+              <AddCard title={t('editor.addRule')} cols={3} onAdd={addRule} disabled={!rule.expr}>
+                <TextInput label={t('editor.expr')} value={rule.expr} onChange={(e) => setRule({ ...rule, expr: e.currentTarget.value })} data-testid="rule-expr" />
+                <Select searchable label={t('editor.importance')} value={rule.importance} onChange={(v) => v && setRule({ ...rule, importance: v as FormRule['importance'] })} allowDeselect={false} data={[{ value: 'error', label: t('editor.error') }, { value: 'warning', label: t('editor.warning') }]} />
+                <div />
+                {text(rule.message, (message) => setRule({ ...rule, message }), t('editor.messageId'), t('editor.messageEn'), 'rule-message')}
+              </AddCard>
             )}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="indicators" pt="sm">
           <Stack>
-            <Table striped withTableBorder fz="xs">
-              <Table.Tbody>
-                {draft.indicators.map((x, i) => (
-                  <Table.Tr key={`${x.id}-${i}`}>
-                    <Table.Td>{tx(x.label)}</Table.Td>
-                    <Table.Td><code>{x.numerator}{x.denominator ? ` / ${x.denominator}` : ''}</code></Table.Td>
-                    <Table.Td>{x.unit}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ItemsTable items={draft.indicators} itemKey={(x) => x.id}
+              cells={(x) => [tx(x.label), <code key="expr">{x.numerator}{x.denominator ? ` / ${x.denominator}` : ''}</code>, x.unit]} />
             {kab && (
-              <Card withBorder padding="sm">
-                <Text fw={600} size="sm">{t('editor.addIndicator')}</Text>
-                <SimpleGrid cols={{ base: 2, md: 3 }} spacing="xs">
-                  {text(indicator.label, (label) => setIndicator({ ...indicator, label }), t('editor.labelId'), t('editor.labelEn'), 'ind-label')}
-                  <Select searchable label={t('editor.unit')} value={indicator.unit} onChange={(v) => v && setIndicator({ ...indicator, unit: v as FormIndicator['unit'] })} allowDeselect={false} data={['%', 'number', 'per1000']} />
-                  <TextInput label={t('editor.numerator')} value={indicator.numerator} onChange={(e) => setIndicator({ ...indicator, numerator: e.currentTarget.value })} />
-                  <TextInput label={t('editor.denominator')} value={indicator.denominator ?? ''} onChange={(e) => setIndicator({ ...indicator, denominator: e.currentTarget.value })} />
-                </SimpleGrid>
-                <Group mt="xs"><Button size="xs" onClick={addIndicator} disabled={!indicator.numerator}>{t('editor.addIndicator')}</Button></Group>
-              </Card>
+              <AddCard title={t('editor.addIndicator')} cols={3} onAdd={addIndicator} disabled={!indicator.numerator}>
+                {text(indicator.label, (label) => setIndicator({ ...indicator, label }), t('editor.labelId'), t('editor.labelEn'), 'ind-label')}
+                <Select searchable label={t('editor.unit')} value={indicator.unit} onChange={(v) => v && setIndicator({ ...indicator, unit: v as FormIndicator['unit'] })} allowDeselect={false} data={['%', 'number', 'per1000']} />
+                <TextInput label={t('editor.numerator')} value={indicator.numerator} onChange={(e) => setIndicator({ ...indicator, numerator: e.currentTarget.value })} />
+                <TextInput label={t('editor.denominator')} value={indicator.denominator ?? ''} onChange={(e) => setIndicator({ ...indicator, denominator: e.currentTarget.value })} />
+              </AddCard>
             )}
           </Stack>
         </Tabs.Panel>
@@ -206,5 +169,36 @@ export function FormEditor() {
         )}
       </Modal>
     </Stack>
+  )
+}
+
+/** A form part's list (fields, rules, indicators), scrolling past 300 px, with a remove button per row for those who may edit. */
+function ItemsTable<T>(props: { items: T[]; itemKey: (x: T) => string; cells: (x: T) => ReactNode[]; head?: string[]; onRemove?: (i: number) => void; testId?: string }) {
+  const { t } = useTranslation('forms')
+  return (
+    <div style={{ maxHeight: 300, overflow: 'auto' }}>
+      <Table striped withTableBorder fz="xs" data-testid={props.testId}>
+        {props.head && <Table.Thead><Table.Tr>{props.head.map((h) => <Table.Th key={h}>{h}</Table.Th>)}<Table.Th /></Table.Tr></Table.Thead>}
+        <Table.Tbody>
+          {props.items.map((x, i) => (
+            <Table.Tr key={`${props.itemKey(x)}-${i}`}>
+              {props.cells(x).map((c, k) => <Table.Td key={k}>{c}</Table.Td>)}
+              {props.onRemove && <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => props.onRemove?.(i)}>{t('editor.remove')}</Button></Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  )
+}
+
+/** The card under a list that adds one more item to the draft. */
+function AddCard(props: { title: string; cols: number; onAdd: () => void; disabled: boolean; children: ReactNode }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600} size="sm">{props.title}</Text>
+      <SimpleGrid cols={{ base: 2, md: props.cols }} spacing="xs">{props.children}</SimpleGrid>
+      <Group mt="xs"><Button size="xs" onClick={props.onAdd} disabled={props.disabled}>{props.title}</Button></Group>
+    </Card>
   )
 }

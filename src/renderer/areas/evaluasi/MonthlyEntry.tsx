@@ -83,16 +83,7 @@ function useEntrySession(rows: MonthlyRow[] | undefined, reload: () => Promise<v
     const out = await callWithNotice('evaluation.monthlySave', { items }, t('entry.saved', { count: items.length }))
     if (out) await reload()
   }, [reload, t, cf, checkOf])
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault()
-        void save()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [save])
+  useSaveShortcut(save)
   return { current, dirty, version, onChange, save, focused, setFocused }
 }
 
@@ -267,16 +258,7 @@ export function FormEntry({ form: code, area, period }: { form: string; area: st
     const out = await callWithNotice('forms.saveReports', { code, items }, t('saved', { count: items.length }))
     if (out) await sheet.reload()
   }, [cf, code, period, records, sheet, t])
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault()
-        void save()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [save])
+  useSaveShortcut(save)
   if (sheet.error) return <Alert color="red">{sheet.error.message}</Alert>
   if (!sheet.data || !cf || !form) return null
   const lang = i18n.language === 'en' ? 'en' : 'id'
@@ -389,4 +371,18 @@ function SkdnEntry({ picker }: { picker: React.ReactNode }) {
       )}
     </Stack>
   )
+}
+
+/** Ctrl+S (⌘S) saves the grid, as in Excel. */
+function useSaveShortcut(save: () => Promise<void>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        void save()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [save])
 }

@@ -1,5 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconEdit, IconTrash } from '@tabler/icons-react'
+import { Alert, Badge, Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PendampingAssignment, PendampingPerson } from '../../../shared/contract/honor'
@@ -7,7 +6,7 @@ import type { Output } from '../../../shared/contract'
 import { maskNik } from '../../../shared/privacy'
 import { RegulationPicker } from '../../components/RegulationPicker'
 import { DateField } from '../../components/DateField'
-import { confirmDelete } from '../../components/confirm'
+import { RowActions } from '../../components/RowActions'
 import { NipInput, nipError } from '../../components/NipInput'
 import { callWithNotice, useOp } from '../../hooks'
 import { orNull, submit } from './submit'
@@ -251,12 +250,8 @@ export function Persons() {
                 <Table.Td><Text size="sm">{t(`taxRules.${p.taxRule}`)}</Text>{p.taxReason && <Text size="xs" c="dimmed">{p.taxReason}</Text>}</Table.Td>
                 <Table.Td>{p.activeAssignments}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={`${t('person.edit')} ${p.name}`} onClick={() => setEditing(fromPerson(p))}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus ${p.name}`} onClick={async () => (await confirmDelete(`${p.name} (NIK ${maskNik(p.nik)})`)) && (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RowActions label={p.name} deleteWhat={`${p.name} (NIK ${maskNik(p.nik)})`} onEdit={() => setEditing(fromPerson(p))}
+                    onDelete={async () => (await callWithNotice('honor.personDelete', { id: p.id }, t('person.deleted'))) && reload()} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -289,12 +284,8 @@ export function Persons() {
                 <Table.Td>{screenDate(a.fromDate)}</Table.Td>
                 <Table.Td>{a.toDate ? screenDate(a.toDate) : t('assignment.open')}</Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={`Ubah penugasan ${a.personName}`} onClick={() => editAssignment(a)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus penugasan ${a.personName}`} onClick={async () => (await confirmDelete(`${a.personName} — ${a.posyanduName} (${screenDate(a.fromDate)})`)) && (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RowActions label={`${t('assignment.one')} ${a.personName}`} deleteWhat={`${a.personName} — ${a.posyanduName} (${screenDate(a.fromDate)})`} onEdit={() => editAssignment(a)}
+                    onDelete={async () => (await callWithNotice('honor.assignmentDelete', { id: a.id }, t('assignment.deleted'))) && reload()} />
                 </Table.Td>
               </Table.Tr>
             ))}

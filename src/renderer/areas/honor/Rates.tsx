@@ -1,11 +1,10 @@
-import { ActionIcon, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
-import { IconEdit, IconTrash } from '@tabler/icons-react'
+import { Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HonorRate } from '../../../shared/contract/honor'
 import { formatRupiah } from '../../../shared/format'
 import { RegulationPicker } from '../../components/RegulationPicker'
-import { confirmDelete } from '../../components/confirm'
+import { RowActions } from '../../components/RowActions'
 import { DateField } from '../../components/DateField'
 import { isAmount, RupiahInput, type RupiahValue } from '../../components/RupiahInput'
 import { callWithNotice, useOp } from '../../hooks'
@@ -91,12 +90,8 @@ export function Rates() {
                 <Table.Td>{r.validTo ? screenDate(r.validTo) : '—'}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon variant="subtle" aria-label={`Ubah tarif ${r.amount}`} onClick={() => edit(r)}><IconEdit size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Hapus tarif ${r.amount}`} onClick={async () => (await confirmDelete(`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`)) && (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()}>
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RowActions label={`${t('rate.one')} ${r.amount}`} deleteWhat={`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`} onEdit={() => edit(r)}
+                    onDelete={async () => (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()} />
                 </Table.Td>
               </Table.Tr>
             ))}

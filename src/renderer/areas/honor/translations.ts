@@ -37,6 +37,7 @@ export const translations = {
       noNpwp: 'tanpa NPWP',
     },
     assignment: {
+      one: 'penugasan',
       title: 'Penugasan ke posyandu',
       add: 'Tugaskan ke posyandu',
       person: 'Pendamping',
@@ -53,6 +54,7 @@ export const translations = {
       open: 'sekarang',
     },
     rate: {
+      one: 'tarif',
       amountInvalid: 'Tulis rupiah bulat, mis. 750.000 atau Rp 750.000 (tanpa sen).',
       add: 'Tambah tarif',
       role: 'Peran',
@@ -217,6 +219,7 @@ export const translations = {
       noNpwp: 'no NPWP',
     },
     assignment: {
+      one: 'assignment',
       title: 'Assignments to posyandu',
       add: 'Assign to posyandu',
       person: 'Facilitator',
@@ -233,6 +236,7 @@ export const translations = {
       open: 'now',
     },
     rate: {
+      one: 'rate',
       amountInvalid: 'Write whole rupiah, e.g. 750.000 or Rp 750.000 (no cents).',
       add: 'Add rate',
       role: 'Role',
