@@ -317,3 +317,23 @@ describe('the copy itself', () => {
     }
   })
 })
+
+describe('the copy while another connection writes', () => {
+  it('another connection holding the write lock: the copy is made by VACUUM INTO, with what was committed', () => {
+    const ctx = makeCtx({ office: '12.18' })
+    setSetting(ctx.sqlite, 'test_state', 'tersimpan')
+    ctx.sqlite.pragma('busy_timeout = 50')
+    const writer = rawDb(ctx.dataFile)
+    try {
+      writer.exec('BEGIN IMMEDIATE')
+      writer.prepare(`UPDATE meta SET value = 'belum' WHERE key = 'test_state'`).run()
+      expect(copyEncryptedFile(ctx.sqlite, join(ctx.dataDir, 'tidak.sqlite'))).toBe(false)
+      const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock)
+      const copy = rawDb(b.file, { readonly: true })
+      expect(copy.prepare(`SELECT value FROM meta WHERE key = 'test_state'`).pluck().get()).toBe('tersimpan')
+      copy.close()
+    } finally {
+      writer.close()
+    }
+  })
+})

@@ -68,7 +68,13 @@ export function copyEncryptedFile(sqlite: Database.Database, file: string): bool
   const version = sqlite.pragma('data_version', { simple: true })
   const [ck] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[]
   if (!ck || ck.busy || ck.log < 0 || ck.log !== ck.checkpointed) return false
-  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    sqlite.exec('BEGIN IMMEDIATE')
+  } catch (e) {
+    // Another connection is writing: VACUUM INTO needs no write lock and copies a snapshot.
+    if (String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) return false
+    throw e
+  }
   try {
     if (sqlite.pragma('data_version', { simple: true }) !== version) return false
     copyFileSync(sqlite.name, file)
