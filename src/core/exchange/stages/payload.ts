@@ -108,23 +108,27 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
   const inflate = nativeInflate(onLines, () => bundleRefusal.tampered('isi tidak dapat dibuka'))
   const cipherLength = total - TAG_BYTES
   const slice = 4 * 1024 * 1024
-  for (let pos = 0; pos < cipherLength; pos += slice) {
-    const pieces: Buffer[] = []
-    forEachChunk(file, header.payloadOffset + pos, Math.min(slice, cipherLength - pos), (c) => pieces.push(decipher.update(c)), 256 * 1024)
-    for (const p of pieces) await inflate.write(p)
-    opts.progress?.(Math.min(cipherLength, pos + slice), rows)
-    if (opts.cancelled?.()) throw cancelledError()
-    await tick()
-    await opts.drain?.()
-  }
-  let last: Buffer
   try {
-    last = decipher.final()
-  } catch {
-    throw bundleRefusal.tampered('kunci atau tanda enkripsi tidak cocok')
+    for (let pos = 0; pos < cipherLength; pos += slice) {
+      const pieces: Buffer[] = []
+      forEachChunk(file, header.payloadOffset + pos, Math.min(slice, cipherLength - pos), (c) => pieces.push(decipher.update(c)), 256 * 1024)
+      for (const p of pieces) await inflate.write(p)
+      opts.progress?.(Math.min(cipherLength, pos + slice), rows)
+      if (opts.cancelled?.()) throw cancelledError()
+      await tick()
+      await opts.drain?.()
+    }
+    let last: Buffer
+    try {
+      last = decipher.final()
+    } catch {
+      throw bundleRefusal.tampered('kunci atau tanda enkripsi tidak cocok')
+    }
+    await inflate.write(last)
+    await inflate.end()
+  } finally {
+    inflate.close() // a refusal or a cancel midway leaves no zlib stream behind
   }
-  await inflate.write(last)
-  await inflate.end()
   if (carry.length) throw bundleRefusal.tampered('baris terakhir terpotong')
   return rows
 }
@@ -170,6 +174,9 @@ function nativeInflate(each: (chunk: Buffer) => void, damaged: () => Error) {
       z.end()
       await done
       check()
+    },
+    close() {
+      if (!z.destroyed) z.destroy()
     },
   }
 }
