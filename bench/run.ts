@@ -16,7 +16,8 @@ for (const b of benchmarks) {
 const fmt = (n: number | null) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(2))
 const rows = results.map((r) => [r.pass ? 'ok' : 'MISS', r.name, `${fmt(r.figure)} ${r.unit}`, r.baseline === null ? '—' : `${fmt(r.baseline)} ${r.unit} (${r.baselineLabel})`, r.goal])
 const widths = [4, ...[1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), 8))]
-console.log(rows.map((r, i) => r.map((c, i) => c.padEnd(widths[i])).join('  ') + (results[i].notes ? `\n        ${results[i].notes}` : '')).join('\n'))
+console.log(rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'))
+for (const r of results) if (r.notes) console.log(`  ${r.name}: ${r.notes}`)
 if (values.json) {
   const file = values.out ?? 'bench-results.json'
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2))

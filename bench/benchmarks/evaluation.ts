@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { openContext, type Ctx } from '../../src/core/context'
@@ -45,7 +45,45 @@ export function sqlAggregate(ctx: Ctx): number {
   return rows.length
 }
 
-async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; rendered: number } | { error: string }> {
+/** CPU milliseconds this process (all its threads: the database worker too) has used so far. */
+const ownCpu = () => {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+
+/**
+ * CPU milliseconds used so far by a process and its live descendants (here: this process with
+ * its database worker, and Chromium's processes), from /proc: the machine is shared, so wall
+ * clock alone says little.
+ */
+function treeCpu(root: number): number {
+  const tick = 1000 / 100 // USER_HZ is 100 on Linux
+  const parent = new Map<number, number>()
+  const cpu = new Map<number, number>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      parent.set(Number(name), Number(f[1]))
+      cpu.set(Number(name), (Number(f[11]) + Number(f[12])) * tick)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0
+  for (const [pid, ms] of cpu) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) {
+        total += ms
+        break
+      }
+    }
+  }
+  return total
+}
+
+async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pages: number; rendered: number } | { error: string }> {
   const rendererDir = join(appRoot(), 'out', 'renderer')
   const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
   if (!existsSync(join(rendererDir, 'index.html'))) return { error: 'renderer belum dibangun (npx electron-vite build)' }
@@ -64,6 +102,7 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; re
     await page.getByTestId('current-user').waitFor()
     await page.getByTestId('office-name').waitFor()
     const times: number[] = []
+    const cpu: number[] = []
     const rendered: number[] = []
     let pages = 0
     for (let i = 0; i < 3; i++) {
@@ -71,15 +110,19 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; pages: number; re
       await page.getByRole('tab', { name: 'Laporan bulanan' }).waitFor()
       await page.emulateMedia({ media: 'screen' })
       const t = process.hrtime.bigint()
+      const c0 = treeCpu(process.pid)
       await page.evaluate((y) => (window.location.hash = `#/evaluasi/laporan/tahun/${y}/strata-2011`), YEAR)
       await page.locator(`[data-testid="annex-table"] tbody tr`).nth(POSYANDU - 1).waitFor()
       rendered.push(ms(t))
       await page.emulateMedia({ media: 'print' })
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
       times.push(ms(t))
+      cpu.push(treeCpu(process.pid) - c0)
+      // SIMPUL_BENCH_PDF=file keeps the printed report to look at (pdftoppm).
+      if (process.env.SIMPUL_BENCH_PDF) writeFileSync(process.env.SIMPUL_BENCH_PDF, pdf)
       pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     }
-    return { times, pages, rendered: median(rendered) }
+    return { times, cpu, pages, rendered: median(rendered) }
   } finally {
     await browser.close()
     await host.close()
@@ -104,14 +147,20 @@ export const evaluation: Benchmark = {
       const area = { code: '12.18', name: 'Serdang Bedagai' }
       const strata: number[] = []
       const baseline: number[] = []
+      const strataCpu: number[] = []
+      const baselineCpu: number[] = []
       let aktif = 0
       for (let i = 0; i < 7; i++) {
         t = process.hrtime.bigint()
+        let c = ownCpu()
         aktif = computeStrata(ctx.sqlite, area, YEAR, set, { previousYear: false }).total.aktif
         strata.push(ms(t))
+        strataCpu.push(ownCpu() - c)
         t = process.hrtime.bigint()
+        c = ownCpu()
         sqlAggregate(ctx)
         baseline.push(ms(t))
+        baselineCpu.push(ownCpu() - c)
       }
       const base = median(baseline)
       const results: BenchResult[] = [
@@ -121,9 +170,11 @@ export const evaluation: Benchmark = {
           unit: 'ms',
           baseline: base,
           baselineLabel: 'plain SQL aggregate of the same rows',
-          goal: '≤ 2× the plain SQL aggregate',
-          pass: median(strata) <= 2 * base,
-          notes: `${(median(strata) / base).toFixed(1)}× the aggregate; ${aktif} posyandu aktif`,
+          // Judged by CPU time: on the shared 2-core machine the wall-clock ratio of the same code
+          // swings from 1.7× to 5× with the load (1 Dec), the CPU ratio stays within 3.1–4.7×.
+          goal: '≤ 2× the plain SQL aggregate (CPU time)',
+          pass: median(strataCpu) <= 2 * median(baselineCpu),
+          notes: `${(median(strata) / base).toFixed(1)}× the aggregate; CPU ${median(strataCpu).toFixed(0)} ms vs ${median(baselineCpu).toFixed(0)} ms (${(median(strataCpu) / median(baselineCpu)).toFixed(1)}×); ${aktif} posyandu aktif`,
         },
         { name: `demo monthly reports (${made.reports} rows, 2 years)`, figure: demoMs, unit: 'ms', baseline: null, baselineLabel: '', goal: 'setup', pass: true },
       ]
@@ -132,7 +183,7 @@ export const evaluation: Benchmark = {
         results.push({ name: `evaluation report PDF, ${POSYANDU} posyandu`, figure: NaN, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: false, notes: pdf.error })
       } else {
         const fig = median(pdf.times)
-        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: fig < 3000, notes: `on screen after ${Math.round(pdf.rendered)} ms, the rest is Chromium's page.pdf` })
+        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: fig < 3000, notes: `on screen after ${Math.round(pdf.rendered)} ms, the rest is Chromium's page.pdf; CPU ${Math.round(median(pdf.cpu))} ms (this process with its worker + Chromium's processes)` })
       }
       return results
     } finally {

@@ -26,6 +26,34 @@ function canonical(v: unknown): string {
 
 const areaFilter = (col: string) => `(${col} = @area OR ${col} LIKE @area || '.%')`
 
+const TEXT_MONTH_COLUMNS = new Set(['posyandu_id', 'month', 'open_date', 'programmes'])
+
+/**
+ * The month rows as JSON lines by SQLite (null: no rows), or undefined when a value would not
+ * print as JSON.stringify prints it (a BLOB; in a number column a fraction, text, or an
+ * integer beyond 2^53). The check is comparisons only (function calls per cell would cost
+ * more than the JSON saves), and the rows come in (posyandu, month) order from the index.
+ */
+function monthsJson(sqlite: Database.Database, from: string, params: Record<string, string>): string | null | undefined {
+  const max = Number.MAX_SAFE_INTEGER
+  const odd = MONTH_COLUMNS.map((c) => (TEXT_MONTH_COLUMNS.has(c) ? `m.${c} >= x''` : `m.${c} >= x'' OR m.${c} > ${max} OR m.${c} < -${max} OR m.${c} <> CAST(m.${c} AS INTEGER)`)).join(' OR ')
+  let rows: [string, number | null][]
+  try {
+    rows = sqlite
+      .prepare(`SELECT json_array(${MONTH_COLUMNS.map((c) => `m.${c}`).join(', ')}), ${odd} ${from} ORDER BY m.posyandu_id, m.month`)
+      .raw()
+      .all(params) as [string, number | null][]
+  } catch {
+    return undefined // JSON refuses some BLOB: read and printed the plain way
+  }
+  const lines: string[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i][1]) return undefined
+    lines[i] = rows[i][0]
+  }
+  return rows.length ? lines.join('\n') : null
+}
+
 /**
  * A short fingerprint of exactly the rows a report is made from: the indicator set, the
  * posyandu of the area, their kader links, the monthly reports of the year and the year
@@ -56,12 +84,21 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
       .all(params),
   )
   const kec = area.split('.').slice(0, 3).join('.')
-  const monthSql = sqlite.prepare(
-    `SELECT m.${MONTH_COLUMNS.join(', m.')} FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
+  const monthFrom = `FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
      WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}
-       AND m.month BETWEEN @from AND @to ORDER BY m.posyandu_id, m.month`,
-  ).raw()
-  for (const [from, to] of months) feed(`monthly ${from}..${to}`, monthSql.all({ area, kec, from, to }))
+       AND m.month BETWEEN @from AND @to`
+  for (const [from, to] of months) {
+    const label = `monthly ${from}..${to}`
+    // Most of the hashing time at kabupaten scale (two years of months): SQLite writes each row's
+    // JSON itself, the same text as JSON.stringify of the row as better-sqlite3 reads it for
+    // integers, text and NULL (tests/core/evaluation-hash.test.ts); a REAL, a BLOB or an integer
+    // beyond 2^53 would print differently, so then the rows are read and printed here.
+    const text = monthsJson(sqlite, monthFrom, { area, kec, from, to })
+    if (text !== undefined) {
+      h.update(`#${label}\n`)
+      if (text !== null) h.update(`${text}\n`)
+    } else feed(label, sqlite.prepare(`SELECT m.${MONTH_COLUMNS.join(', m.')} ${monthFrom} ORDER BY m.posyandu_id, m.month`).raw().all({ area, kec, from, to }))
+  }
   if (periodId) {
     feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).raw().all(periodId))
   }

@@ -21,7 +21,8 @@ export function loadYear(sqlite: Database.Database, area: string, year: number, 
   // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
   // and in month order, with no sort (months of a posyandu missing from the registry are left
   // out: no stratum is asked for one).
-  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(typeof(m.${c}) = 'blob', json('{}'), m.${c})`)
+  // A BLOB is found by comparison (BLOBs sort after every other value): cheaper per cell than typeof().
+  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(m.${c} >= x'', json('{}'), m.${c})`)
   let grouped: [string, string][] | null
   try {
     grouped = sqlite
