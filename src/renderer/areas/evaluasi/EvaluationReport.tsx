@@ -125,9 +125,12 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
   const [paper, setPaper] = useState<Paper>('A4')
   const [landscape, setLandscape] = useState(false)
   const rep = useOp('evaluation.reportPrint', source)
+  // Loaded beside the report, so the long sheet is laid out once (not again when the kop arrives).
+  const settings = useOp('settings.get', {})
   const r = rep.data
   if (rep.error) return <Alert color="red">{rep.error.message}</Alert>
-  if (!r) return <Loader />
+  if (!r || settings.loading) return <Loader />
+  const s = settings.data ?? {}
   const today = r.generatedAt.slice(0, 10)
   const exportXlsx = async () => {
     const out = await callWithNotice('evaluation.exportXlsx', { kind: 'report', ...source })
@@ -141,7 +144,7 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
         <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('evaluasi')}>Kembali</Button>
       </PrintToolbar>
       <PrintSheet paper={paper} landscape={landscape} footer={footer}>
-        <Letterhead />
+        <Letterhead settings={s} />
         <span className={css.stamp} data-testid="report-status">{r.period?.status === 'locked' ? 'DISAHKAN' : 'DRAF'}</span>
         <div className={css.title}>Laporan Evaluasi Strata Posyandu</div>
         <div className={css.subtitle}>
@@ -157,7 +160,7 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
         <div className={css.h}>B. Grafik</div>
         <Charts r={r} />
         <Rankings r={r} />
-        <SignatureBlock signers={[{ caption: 'Ketua Tim Pembina Posyandu', role: 'ketua_tim' }]} date={today} />
+        <SignatureBlock signers={[{ caption: 'Ketua Tim Pembina Posyandu', role: 'ketua_tim' }]} date={today} settings={s} />
         <Annex r={r} />
       </PrintSheet>
     </>
