@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { contract, isOpName, type OpName, type Output, type ParsedInput } from '../shared/contract'
 import { AppError, fail, ok, type Result } from '../shared/result'
+import { issueMsg, msg, type Msg } from '../shared/messages'
 import { appHandlers } from './app/handlers'
 import { exchangeHandlers } from './exchange/handlers'
 import { registryHandlers } from './registry/handlers'
@@ -54,12 +55,23 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /**
+ * zod issues as field details: the path, the Indonesian message and, where the schema's
+ * message has a key, that key (`msg`) so the field reads in the screen's language.
+ */
+export function fieldDetails(issues: z.core.$ZodIssue[]): { path: string[]; message: string; msg?: Msg }[] {
+  return issues.map((i) => {
+    const m = issueMsg(i as { message: string; params?: Record<string, unknown> })
+    return m ? { path: i.path.map(String), message: i.message, msg: m } : { path: i.path.map(String), message: i.message }
+  })
+}
+
+/**
  * Checks the caller's role against the contract's table (shared/contract/roles.ts),
  * validates, runs and wraps one call; never throws. The handler runs as the caller, so
  * the audit log and the maker-checker rules see the real person.
  */
 export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: Caller = {}): Promise<Result<unknown>> {
-  if (!isOpName(name)) return fail('UNKNOWN_OP', `Operasi tidak dikenal: ${String(name).slice(0, 80)}`)
+  if (!isOpName(name)) return fail('UNKNOWN_OP', msg('op.unknown', { name: String(name).slice(0, 80) }))
   let actor: Actor | null
   try {
     actor = caller?.userId ? actorOf(ctx.sqlite, caller.userId) : null
@@ -70,7 +82,7 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
     return fail(failure.code, failure.message)
   }
   if (!isPublicOp(name)) {
-    if (!actor) return fail('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')
+    if (!actor) return fail('UNAUTHENTICATED', msg('op.unauthenticated'))
     if (!allowed(actor.role, name)) {
       return fail(
         'FORBIDDEN',
@@ -81,16 +93,16 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
   }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
-    return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })))
+    return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, fieldDetails(parsed.error.issues))
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown
     return ok(await runAs(actor, () => handler(parsed.data, ctx, caller)))
   } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.message, e.details)
+    if (e instanceof AppError) return fail(e.code, e.msg ?? e.message, e.details)
     // Another connection of Simpul's own (a long import in the job worker) holds the write lock.
     if ((e as { code?: unknown }).code === 'SQLITE_BUSY' && ctx.host !== 'cli') {
-      return fail('DB_BUSY', 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.')
+      return fail('DB_BUSY', msg('op.dbBusy'))
     }
     // The details (SQLite's message, the stack) go to the log only; the person reads what
     // happened and what to do. The input is never logged: it may hold NIK or bank accounts.

@@ -1,4 +1,5 @@
 import { buildApi, type Input, type OpName, type Output, type SimpulApi } from '../shared/contract'
+import type { Msg } from '../shared/messages'
 import type { Result } from '../shared/result'
 import { localiseDetails, refusalText } from './i18n/errors'
 
@@ -53,7 +54,7 @@ export async function bundleFileInput(file: File, readBase64: (f: File) => Promi
   } catch (e) {
     throw new ApiError('OFFLINE', `Berkas tidak terkirim ke Simpul: ${(e as Error).message}`)
   }
-  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details)
+  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details, res.error.msg)
   return { fileName: file.name, uploadId: res.data.uploadId }
 }
 
@@ -69,8 +70,9 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     details?: unknown,
+    msg?: Msg,
   ) {
-    super(refusalText(code, message, details))
+    super(refusalText(code, message, details, undefined, msg))
     this.original = message
     this.details = localiseDetails(details)
   }
@@ -82,6 +84,6 @@ export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Ou
   const fn = (api as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[op.slice(0, dot)][op.slice(dot + 1)]
   const res = await fn(input)
   if (!res.ok && res.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event('simpul:logged-out'))
-  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details)
+  if (!res.ok) throw new ApiError(res.error.code, res.error.message, res.error.details, res.error.msg)
   return res.data as Output<K>
 }

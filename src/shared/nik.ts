@@ -8,7 +8,15 @@ export type Sex = 'L' | 'P'
 
 export interface NikIssue {
   code: string
+  /** Indonesian; `msg` is the same by key (nik.<code>) for English screens. */
   message: string
+  msg?: Msg
+}
+
+/** An issue by its code, the Indonesian sentence made from the message catalogue. */
+const issue = (code: string, params?: Record<string, MsgParam>): NikIssue => {
+  const m = msg(`nik.${code}`, params)
+  return { code, message: sayId(m), msg: m }
 }
 
 export interface NikDecoded {
@@ -30,13 +38,26 @@ export interface NikCheck {
   warnings: NikIssue[]
 }
 
+import { msg, sayId, type Msg, type MsgParam } from './messages'
+
 const pad = (n: number) => String(n).padStart(2, '0')
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 export function isValidDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false
+  // Whole years and months are counted here (every NIK checked costs this); anything else asks Date as before.
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (Number.isInteger(y) && Number.isInteger(m) && Math.abs(y) <= 200_000) {
+    const year = y >= 0 && y <= 99 ? 1900 + y : y
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+    return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])
+  }
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
   return d <= days
 }
+
+const SIXTEEN_DIGITS = /^\d{16}$/
 
 /** Excel's usual accident: "1.21805E+15" or a 16-digit number that lost its last digits. */
 export const looksScientific = (raw: string) => /^\s*\d+([.,]\d+)?e\+?\d+\s*$/i.test(raw)
@@ -46,15 +67,19 @@ export const looksScientific = (raw: string) => /^\s*\d+([.,]\d+)?e\+?\d+\s*$/i.
  * the century: the one that does not put the birth in the future.
  */
 export function decodeNik(raw: string, today: string): NikCheck {
-  const nik = raw.replace(/[\s.-]/g, '')
+  // Sixteen plain digits (nearly every stored NIK) have nothing to strip and no exponent to catch.
+  const plain = SIXTEEN_DIGITS.test(raw)
+  const nik = plain ? raw : raw.replace(/[\s.-]/g, '')
   const errors: NikIssue[] = []
-  if (looksScientific(raw)) {
-    errors.push({ code: 'NIK_SCIENTIFIC', message: `NIK "${raw.trim()}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.` })
-    return { valid: false, decoded: null, errors, warnings: [] }
+  if (!plain) {
+    if (looksScientific(raw)) {
+      errors.push(issue('NIK_SCIENTIFIC', { raw: raw.trim() }))
+      return { valid: false, decoded: null, errors, warnings: [] }
+    }
+    if (!/^\d*$/.test(nik)) errors.push(issue('NIK_NOT_DIGITS'))
+    if (nik.length !== 16) errors.push(issue('NIK_LENGTH', { n: nik.length }))
+    if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
   }
-  if (!/^\d*$/.test(nik)) errors.push({ code: 'NIK_NOT_DIGITS', message: 'NIK hanya boleh berisi angka.' })
-  if (nik.length !== 16) errors.push({ code: 'NIK_LENGTH', message: `NIK harus 16 digit (tertulis ${nik.length} karakter).` })
-  if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
 
   const dd = Number(nik.slice(6, 8))
   const mm = Number(nik.slice(8, 10))
@@ -65,11 +90,11 @@ export function decodeNik(raw: string, today: string): NikCheck {
   let year = 2000 + yy
   if (`${year}-${pad(mm)}-${pad(day)}` > today || year > thisYear) year -= 100
   if (dd > 71 || (dd > 31 && dd < 41) || dd === 0 || !isValidDate(year, mm, day)) {
-    errors.push({ code: 'NIK_DATE', message: `Tanggal lahir dalam NIK tidak mungkin (${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}).` })
+    errors.push(issue('NIK_DATE', { date: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` }))
   }
-  if (nik.slice(12) === '0000') errors.push({ code: 'NIK_SERIAL', message: 'Nomor urut NIK (4 digit terakhir) tidak boleh 0000.' })
+  if (nik.slice(12) === '0000') errors.push(issue('NIK_SERIAL'))
   if (nik.slice(0, 2) === '00' || nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') {
-    errors.push({ code: 'NIK_REGION_FORM', message: 'Kode wilayah dalam NIK (6 digit pertama) tidak boleh berisi 00.' })
+    errors.push(issue('NIK_REGION_FORM'))
   }
   if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
   const p = nik.slice(0, 2)
@@ -96,10 +121,10 @@ export function decodeNik(raw: string, today: string): NikCheck {
 export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
   const out: NikIssue[] = []
   if (entered.birthDate && entered.birthDate !== decoded.birthDate) {
-    out.push({ code: 'NIK_BIRTH_MISMATCH', message: `Tanggal lahir ${entered.birthDate} berbeda dengan tanggal dalam NIK (${decoded.birthDate}).` })
+    out.push(issue('NIK_BIRTH_MISMATCH', { entered: entered.birthDate, nik: decoded.birthDate }))
   }
   if (entered.sex && entered.sex !== decoded.sex) {
-    out.push({ code: 'NIK_SEX_MISMATCH', message: `Jenis kelamin ${entered.sex === 'L' ? 'laki-laki' : 'perempuan'} berbeda dengan NIK (${decoded.sex === 'L' ? 'laki-laki' : 'perempuan'}).` })
+    out.push(issue('NIK_SEX_MISMATCH', { enteredSex: msg(`sexWord.${entered.sex}`), nikSex: msg(`sexWord.${decoded.sex}`) }))
   }
   return out
 }

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fieldText, localiseDetails, refusalText } from '../../src/renderer/i18n/errors'
 import { nipProblem } from '../../src/shared/nip'
+import type { Msg } from '../../src/shared/messages'
 import { common } from '../../src/renderer/i18n/common'
 import { INDONESIAN_WORDS } from '../e2e/support/catalogue'
 import { addUser, dispatch, makeCtx } from '../helpers/db'
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await i18next.init({ resources: { en: { common: common.en }, id: { common: common.id } }, lng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } })
 })
 
-async function refusal(p: Promise<{ ok: boolean; error?: { code: string; message: string; details?: unknown } }>) {
+async function refusal(p: Promise<{ ok: boolean; error?: { code: string; message: string; details?: unknown; msg?: Msg } }>) {
   const r = await p
   expect(r.ok).toBe(false)
   return r.error!
@@ -40,11 +41,12 @@ describe('core refusals on English screens', () => {
       [await refusal(dispatch(ctx, 'settings.set', { key: 'sign.pptk_nip', value: '198508172010013003' })), /^Digit 15 of a NIP is the sex \(1 or 2\)\. Not saved\.$/],
     ] as const
     for (const [e, en] of cases) {
-      const text = refusalText(e.code, e.message, e.details, 'en')
+      // As the renderer's ApiError reads it: by key where core sent one.
+      const text = refusalText(e.code, e.message, e.details, 'en', e.msg)
       expect(text, e.message).toMatch(en)
       expect(indonesian(text), text).toEqual([])
       // Indonesian screens keep core's own sentence.
-      expect(refusalText(e.code, e.message, e.details, 'id')).toBe(e.message)
+      expect(refusalText(e.code, e.message, e.details, 'id', e.msg)).toBe(e.message)
     }
     ctx.close()
   })

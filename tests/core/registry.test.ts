@@ -62,9 +62,9 @@ describe('posyandu', () => {
     const details = res.error.details as { path: string[]; message: string }[]
     expect(details).toEqual(
       expect.arrayContaining([
-        { path: ['data', 'name'], message: 'Nama posyandu minimal 3 huruf' },
-        { path: ['data', 'phiDecree'], message: 'Posyandu model PHI perlu nomor keputusannya' },
-        { path: ['data', 'statusDate'], message: 'Isi tanggal posyandu menjadi nonaktif' },
+        expect.objectContaining({ path: ['data', 'name'], message: 'Nama posyandu minimal 3 huruf' }),
+        expect.objectContaining({ path: ['data', 'phiDecree'], message: 'Posyandu model PHI perlu nomor keputusannya' }),
+        expect.objectContaining({ path: ['data', 'statusDate'], message: 'Isi tanggal posyandu menjadi nonaktif' }),
       ]),
     )
     expect(snapshot(ctx)).toEqual(before)

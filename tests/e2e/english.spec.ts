@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, shot, test } from './fixtures'
+import { expect, login, pick, shot, test } from './fixtures'
 import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
@@ -15,6 +15,9 @@ async function open(page: Page, route: string) {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const indonesianIn = (text: string) => CATALOGUE.filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))
+/** The visible text of the main area, without data shown as entered. */
+const mainText = (page: Page) => page.locator('main').innerText()
 
 test('every main screen in English shows no Indonesian catalogue text', async ({ page, host }) => {
   test.setTimeout(180_000)
@@ -25,7 +28,8 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
   await page.reload()
   await expect(page.getByRole('link', { name: 'Registry' })).toBeVisible()
   const found: string[] = []
-  for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }]) {
+  // Users & audit too (not a layout screen, but English like the rest).
+  for (const s of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }, { name: 'pengguna', route: 'pengguna/users' }, { name: 'pengguna-audit', route: 'pengguna/audit' }]) {
     await open(page, s.route)
     // Data shown as entered (agency names, reference lists) is marked data-content="data"; it stays Indonesian.
     const text = await page.evaluate(() => {
@@ -57,11 +61,74 @@ test('a refusal from core reads English on an English screen (no Indonesian cata
   // Before the cadre became active: core refuses (DATE_ORDER), in Indonesian; the screen says it in English.
   await form.getByLabel('Inactive from').fill('01/01/1950')
   await form.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('dialog', { name: 'Set 1 cadres inactive from 1950-01-01?' }).getByRole('button', { name: 'Set inactive' }).click()
+  await page.getByRole('dialog', { name: 'Set 1 cadre inactive from 1950-01-01?' }).getByRole('button', { name: 'Set inactive' }).click()
   const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Failed' })
   await expect(notice).toContainText(`Cadre ${name} is active only from`)
   const text = await notice.innerText()
   const found = CATALOGUE.filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))
   await shot(page, 'english-refusal')
+  expect(found).toEqual([])
+})
+
+test('field messages and warnings of the cadre form read English (NIK, required name, warnings from core)', async ({ page, host }) => {
+  test.setTimeout(120_000)
+  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  const found: string[] = []
+  const check = async (step: string) => {
+    for (const id of indonesianIn(await mainText(page))) found.push(`${step}: "${id}"`)
+  }
+  await open(page, 'registri/kader/baru')
+  const nik = page.getByRole('textbox', { name: 'NIK' })
+  // An impossible birth date inside the NIK (day 00), then Save with no name: both fields say why, in English.
+  await nik.fill('3325010013900001')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('The birth date inside the NIK is impossible.')).toBeVisible()
+  await expect(page.getByText('A name needs at least 2 letters')).toBeVisible()
+  await check('bad NIK, empty name')
+  await shot(page, 'english-kader-field-errors')
+  // Too short a NIK.
+  await nik.fill('33250100')
+  await nik.blur()
+  await check('short NIK')
+
+  // A real NIK, a birth date that differs from it: core answers with warnings to accept, by key.
+  await nik.fill('3325014508900001')
+  await page.getByLabel('Full name').fill('Uji Bahasa')
+  await page.getByLabel('Birth date').fill('06/08/1990')
+  await page.getByLabel('Birth date').blur()
+  await pick(page, 'Posyandu', 'Posyandu')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  const warnings = page.getByTestId('kader-warnings')
+  await expect(warnings).toContainText('differs from the date in the NIK')
+  await check('warnings of a new cadre')
+  await shot(page, 'english-kader-warnings')
+  await warnings.getByRole('button', { name: 'I have checked, save' }).click()
+  await expect(page.getByText('Uji Bahasa').first()).toBeVisible()
+
+  // The same NIK again: the duplicate warning names the cadre who has it.
+  await open(page, 'registri/kader/baru')
+  await page.getByRole('textbox', { name: 'NIK' }).fill('3325014508900001')
+  await page.getByLabel('Full name').fill('Uji Lain')
+  await pick(page, 'Posyandu', 'Posyandu')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByTestId('kader-warnings')).toContainText('This NIK is already used by cadre Uji Bahasa')
+  await check('duplicate NIK')
+  await shot(page, 'english-kader-duplicate')
+
+  // A refusal core gives beside a field (a founding year in the future), keyed, on the posyandu form.
+  await page.evaluate(() => (window.location.hash = '#/registri/posyandu/baru'))
+  // (The half-filled cadre form asks before it is left.)
+  await page.getByRole('dialog', { name: 'Unsaved changes' }).getByRole('button', { name: 'Discard changes' }).click()
+  await open(page, 'registri/posyandu/baru')
+  await page.getByLabel('Posyandu name').fill('Posyandu Uji Bahasa')
+  await pick(page, 'Village', 'Brayo')
+  await page.getByLabel('Year founded').fill('2100')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('The founding year cannot be in the future')).toBeVisible()
+  await check('posyandu founded in the future')
+  await shot(page, 'english-posyandu-field-error')
   expect(found).toEqual([])
 })

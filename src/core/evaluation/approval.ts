@@ -7,6 +7,7 @@ import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
+import { msg } from '../../shared/messages'
 
 /**
  * Approval of monthly reports, the DHIS2 way: the kecamatan submits a month, its head or
@@ -94,7 +95,7 @@ export function approveMonth(ctx: Ctx, month: string): ReportMonthApproval {
   const row = getRow(ctx.sqlite, 'report_approval', approvalId(kec, month))
   if (!row || row.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', `Laporan ${formatMonth(month)} belum diajukan operator.`)
   const me = who(ctx)
-  if (me.id && row.submitted_by === me.id) throw new AppError('MAKER_CHECKER', 'Bulan ini Anda ajukan sendiri; persetujuan harus oleh orang lain.')
+  if (me.id && row.submitted_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.submittedYourself'))
   writeApproval(ctx, kec, month, { status: 'approved', approved_at: ctx.clock.now().toISOString(), approved_by: me.id, approved_by_name: me.name }, 'approve')
   return readApproval(ctx, kec, month)
 }

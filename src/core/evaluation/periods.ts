@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { EvaluationPeriod, PeriodScores } from '../../shared/contract/evaluation'
 import type { IndicatorSet } from '../../shared/evaluation/strata'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { insertRow, requireRow, updateRow } from '../db/rows'
 import { isWithin } from '../wilayah/service'
@@ -21,7 +22,7 @@ export function getPeriod(sqlite: Database.Database, id: string): EvaluationPeri
   const p = sqlite.prepare(`SELECT ${COLS} FROM evaluation_period p LEFT JOIN wilayah w ON w.code = p.area_code WHERE p.id = ? AND p.deleted_at IS NULL`).get(id) as
     | EvaluationPeriod
     | undefined
-  if (!p) throw new AppError('NOT_FOUND', 'Periode evaluasi tidak ditemukan.')
+  if (!p) throw new AppError('NOT_FOUND', msg('notFound.period'))
   return p
 }
 
@@ -65,7 +66,7 @@ export function createPeriod(ctx: Ctx, f: PeriodFields): EvaluationPeriod {
  */
 export function lockPeriod(ctx: Ctx, id: string, dataHash: string): EvaluationPeriod {
   const office = ctx.requireOffice()
-  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', 'Periode evaluasi hanya dapat dikunci (disahkan) oleh kantor kabupaten.')
+  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.periodLockKabupaten'))
   const p = getPeriod(ctx.sqlite, id)
   if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', `Periode "${p.name}" sudah dikunci sejak ${p.lockedAt}.`)
   const set = periodSet(ctx, id)
@@ -87,7 +88,7 @@ export function saveScore(ctx: Ctx, s: { periodId: string; posyanduId: string; i
   if (!item) throw new AppError('ITEM_UNKNOWN', `Butir penilaian "${s.item}" tidak ada dalam set ${set.name}.`)
   if (s.score > item.max) throw new AppError('SCORE_RANGE', `Nilai ${item.label} paling tinggi ${item.max}.`)
   const pos = ctx.sqlite.prepare(`SELECT desa_code FROM posyandu WHERE id = ? AND deleted_at IS NULL`).get(s.posyanduId) as { desa_code: string } | undefined
-  if (!pos || !isWithin(pos.desa_code, p.areaCode)) throw new AppError('NOT_FOUND', 'Posyandu tidak termasuk wilayah periode ini.')
+  if (!pos || !isWithin(pos.desa_code, p.areaCode)) throw new AppError('NOT_FOUND', msg('notFound.periodPosyandu'))
   const existing = ctx.sqlite
     .prepare(`SELECT id FROM evaluation_score WHERE period_id = ? AND posyandu_id = ? AND item = ? AND deleted_at IS NULL`)
     .get(s.periodId, s.posyanduId, s.item) as { id: string } | undefined

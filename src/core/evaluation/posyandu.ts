@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { PosyanduRef } from '../../shared/contract/evaluation'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { isWithin, wilayahGet } from '../wilayah/service'
 
@@ -23,7 +24,7 @@ export function listPosyandu(sqlite: Database.Database, area: string): PosyanduR
 
 export function getPosyandu(sqlite: Database.Database, id: string): PosyanduRef {
   const r = sqlite.prepare(`${SELECT} AND p.id = ?`).get(id) as PosyanduRef | undefined
-  if (!r) throw new AppError('NOT_FOUND', 'Posyandu tidak ditemukan (mungkin sudah dihapus).')
+  if (!r) throw new AppError('NOT_FOUND', msg('notFound.posyandu'))
   return fix(r)
 }
 

@@ -3,6 +3,7 @@ import { BUILTIN_SETS, withThresholds, type IndicatorSet } from '../../shared/ev
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { insertRow, updateRow } from '../db/rows'
+import { msg } from '../../shared/messages'
 
 /** The kabupaten an office belongs to ("12.18.04" → "12.18"). */
 export const kabupatenOf = (code: string) => code.split('.').slice(0, 2).join('.')
@@ -37,7 +38,7 @@ export function indicatorSet(sqlite: Database.Database, officeCode: string | nul
 /** Thresholds are edited by the kabupaten only (its set travels to every kecamatan). */
 export function saveThresholds(ctx: Ctx, code: string, thresholds: Record<string, number>): IndicatorSet {
   const office = ctx.requireOffice()
-  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', 'Ambang indikator hanya dapat diubah oleh kantor kabupaten.')
+  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.thresholdsKabupaten'))
   const current = indicatorSet(ctx.sqlite, office.wilayahCode, code)
   for (const id of Object.keys(thresholds)) {
     const c = current.criteria.find((x) => x.id === id)

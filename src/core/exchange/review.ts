@@ -1,5 +1,6 @@
 import type { BundleLogEntry, ConflictEntry } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { travellingTables } from './tables'
@@ -75,7 +76,7 @@ export function listConflicts(ctx: Ctx, status?: ConflictEntry['status']): Confl
 
 function openConflict(ctx: Ctx, id: string): ConflictRow {
   const row = ctx.sqlite.prepare('SELECT * FROM exchange_conflict WHERE id = ?').get(id) as ConflictRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', 'Konflik tidak ditemukan.')
+  if (!row) throw new AppError('NOT_FOUND', msg('notFound.conflict'))
   if (row.status !== 'terbuka') throw new AppError('CONFLICT_CLOSED', 'Konflik ini sudah ditangani.')
   return row
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { insertRow } from '../db/rows'
 import { kabupatenOf } from '../evaluation/sets'
+import { msg } from '../../shared/messages'
 
 const FORM_NS = '0b6f6a52-2d0e-4c64-9d7c-5a1f3e9b2c71'
 /** One id per owner, code and version, so two PCs of one kabupaten saving the same version meet on one row. */
@@ -87,7 +88,7 @@ export function previewForm(ctx: Ctx, def: FormDef): { version: number; changes:
  */
 export function saveForm(ctx: Ctx, def: FormDef): { form: FormDef; changes: Texts[] } {
   const office = ctx.requireOffice()
-  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', 'Formulir laporan hanya dapat diubah oleh kantor kabupaten; kecamatan menerimanya lewat bundel.')
+  if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.formsKabupaten'))
   const { version, changes, problems } = previewForm(ctx, def)
   if (problems.length) throw new AppError('FORM_INVALID', `Formulir belum disimpan — ${problems.map((p) => p.message).join('; ')}`, problems)
   const current = listForms(ctx.sqlite, office.wilayahCode).find((f) => f.form.code === def.code)?.form

@@ -11,6 +11,7 @@ import { formatRupiah } from '../../shared/format'
 import { firstDay, lastDay, monthsBetween, monthShare, nextMonth, periodLabel, resolvePeriod } from './period'
 import { requireKabupaten, requireLive } from './service'
 import { computePph21, roundRupiah, type Golongan, type TaxRuleCode } from './tax'
+import { msg } from '../../shared/messages'
 
 /**
  * Honor lists: generated from active appointments × months × the rate in force, with
@@ -435,7 +436,7 @@ export function verifyList(ctx: Ctx, id: string): HonorListDetail {
   const list = requireList(ctx, id)
   requireStatus(list, 'draft', 'verifikasi')
   const me = who(ctx)
-  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; verifikasi harus dilakukan orang lain.')
+  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.preparedVerify'))
   requireLines(ctx, id)
   requireOneLinePerPerson(ctx, id)
   updateRow(ctx, 'honor_list', id, { status: 'verified', verified_at: ctx.clock.now().toISOString(), verified_by: me.id, verified_by_name: me.name, return_note: null }, 'verify')
@@ -484,8 +485,8 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   if (list.status === 'draft') throw new AppError('LIST_NOT_VERIFIED', 'Daftar ini belum diverifikasi. Verifikator memeriksanya dulu sebelum disetujui.')
   requireStatus(list, 'verified', 'persetujuan')
   const me = who(ctx)
-  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda susun sendiri; yang menyusun tidak boleh menyetujuinya.')
-  if (me.id && list.verified_by === me.id) throw new AppError('MAKER_CHECKER', 'Daftar ini Anda verifikasi sendiri; persetujuan harus oleh orang lain.')
+  if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.preparedApprove'))
+  if (me.id && list.verified_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.verifiedApprove'))
   const lines = requireLines(ctx, id)
   requireOneLinePerPerson(ctx, id)
   const overlaps = findOverlaps(ctx, id)
@@ -539,7 +540,7 @@ export function markPaid(ctx: Ctx, id: string, paidDate: string, paymentRef: str
 export function cancelList(ctx: Ctx, id: string, reason: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  if (list.status === 'paid') throw new AppError('LIST_PAID', 'Daftar ini sudah dibayar; pembayaran tidak dibatalkan. Buat revisi koreksi.')
+  if (list.status === 'paid') throw new AppError('LIST_PAID', msg('refusal.listPaid'))
   requireStatus(list, 'final', 'pembatalan')
   const me = who(ctx)
   updateRow(ctx, 'honor_list', id, { status: 'cancelled', cancelled_at: ctx.clock.now().toISOString(), cancelled_by: me.id, cancelled_by_name: me.name, cancel_reason: reason }, 'cancel')

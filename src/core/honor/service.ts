@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { HonorRate, PendampingAssignment, PendampingPerson, personInput } from '../../shared/contract/honor'
 import { formatRupiah } from '../../shared/format'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow } from '../db/rows'
@@ -59,7 +60,7 @@ export function listPersons(ctx: Ctx, text = ''): PendampingPerson[] {
 
 export function getPerson(ctx: Ctx, id: string): PendampingPerson {
   const r = ctx.sqlite.prepare(`SELECT ${PERSON_COLS} FROM pendamping_person p WHERE p.id = @id`).get({ id, today: isoDate(ctx.clock.now()) })
-  if (!r) throw new AppError('NOT_FOUND', 'Pendamping tidak ditemukan.')
+  if (!r) throw new AppError('NOT_FOUND', msg('notFound.pendamping'))
   return toPerson(r as Record<string, unknown>)
 }
 
@@ -101,7 +102,7 @@ export function savePerson(ctx: Ctx, f: PersonFields): PendampingPerson {
 
 function requireLive(sqlite: Database.Database, table: string, id: string) {
   const row = requireRow(sqlite, table, id)
-  if (row.deleted_at) throw new AppError('NOT_FOUND', 'Data ini sudah dihapus.')
+  if (row.deleted_at) throw new AppError('NOT_FOUND', msg('notFound.deleted'))
   return row
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { UserInfo } from '../../shared/contract/people'
 import { ROLE_LABEL, type Role } from '../../shared/contract/roles'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { audit } from '../db/rows'
 import { newId } from '../sync/ids'
@@ -69,7 +70,7 @@ export interface NewUser {
 
 /** Hashes first (slow, outside any transaction), then inserts; refuses a taken username. */
 export async function createUser(ctx: Ctx, u: NewUser, opts: { cost?: Parameters<typeof hashPassword>[1] } = {}): Promise<UserInfo> {
-  if (rowByName(ctx.sqlite, u.username)) throw new AppError('USERNAME_TAKEN', `Nama pengguna "${u.username.trim().toLowerCase()}" sudah dipakai.`)
+  if (rowByName(ctx.sqlite, u.username)) throw new AppError('USERNAME_TAKEN', msg('refusal.usernameTaken', { name: u.username.trim().toLowerCase() }))
   const user = insertUser(ctx, u, await hashPassword(u.password, opts.cost ?? configuredCost()))
   // The new person can open the encrypted database with their own password.
   await wrapForUser(ctx, user.username, user.id, u.password)
@@ -82,7 +83,7 @@ export function insertUser(ctx: Ctx, u: Omit<NewUser, 'password'>, passwordHash:
   const now = ctx.clock.now().toISOString()
   const id = newId()
   ctx.sqlite.transaction(() => {
-    if (rowByName(ctx.sqlite, username)) throw new AppError('USERNAME_TAKEN', `Nama pengguna "${username}" sudah dipakai.`)
+    if (rowByName(ctx.sqlite, username)) throw new AppError('USERNAME_TAKEN', msg('refusal.usernameTaken', { name: username }))
     ctx.sqlite
       .prepare(
         `INSERT INTO app_user(id, username, display_name, role, password_hash, created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -134,7 +135,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 
 function requireUserRow(sqlite: Database.Database, id: string): UserRow {
   const r = rowById(sqlite, id)
-  if (!r) throw new AppError('NOT_FOUND', 'Pengguna tidak ditemukan.')
+  if (!r) throw new AppError('NOT_FOUND', msg('notFound.user'))
   return r
 }
 

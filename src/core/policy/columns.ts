@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { decodeNik } from '../../shared/nik'
 import { nipProblem } from '../../shared/nip'
+import { keyedIssue, msg, zm } from '../../shared/messages'
+import { pureRefinement } from './fast'
 
 /**
  * Column schemas shared by the table policies. They check a stored row (snake_case
@@ -11,67 +13,82 @@ import { nipProblem } from '../../shared/nip'
 /** Longest text any column takes unless its policy says otherwise: a bundle cannot bring a 4 MB address. */
 export const DEFAULT_TEXT_MAX = 2000
 
-export const text = (max: number, min = 0) => z.string().min(min, `minimal ${min} huruf`).max(max, `paling banyak ${max} huruf`)
+export const text = (max: number, min = 0) => z.string().min(min, zm('text.min', { n: min })).max(max, zm('text.max', { n: max }))
 export const optText = (max: number) => text(max).nullable()
 
 const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+/** The number written by `n` digits of `s` from `at`, or -1 when one of them is no digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let x = 0
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    x = x * 10 + c
+  }
+  return x
+}
 /**
  * Whether a date exists in the calendar, as `new Date(s + 'T00:00:00Z')` read back says —
- * computed without a Date for the pattern's dates (every bundle row has a few; issue 17).
+ * computed without a Date for the strings datePattern takes (every bundle row has a few;
+ * issue 17): ten characters, TTTT-BB-HH, month 01–12, day 01–31, read here character by
+ * character rather than by the pattern (tests/core/fast-check.test.ts compares with Date).
  */
 export function onCalendar(s: string): boolean {
-  if (!datePattern.test(s)) {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digitsAt(s, 0, 4)
+    const m = digitsAt(s, 5, 2)
+    const d = digitsAt(s, 8, 2)
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+      return d <= (m === 2 && leap ? 29 : DAYS[m - 1])
+    }
   }
-  const y = Number(s.slice(0, 4))
-  const m = Number(s.slice(5, 7))
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  return Number(s.slice(8, 10)) <= (m === 2 && leap ? 29 : DAYS[m - 1])
+  const date = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s
 }
-export const date = z.string().regex(datePattern, 'tanggal harus berformat TTTT-BB-HH').refine(onCalendar, 'tanggal tidak ada di kalender')
+export const date = z.string().regex(datePattern, zm('date.format')).refine(pureRefinement(onCalendar), zm('date.calendar'))
 export const optDate = date.nullable()
 /** Timestamps written by Simpul (created_at, deleted_at …). */
-export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'waktu tidak sah')
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'bulan harus berformat TTTT-BB')
+export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, zm('date.timestamp'))
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('date.month'))
 
-export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'pengenal tidak sah')
+export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, zm('id.invalid'))
 export const optId = id.nullable()
 
-export const flag = z.union([z.literal(0), z.literal(1)], 'harus 0 atau 1')
-export const count = (max = 1_000_000) => z.number().int('harus bilangan bulat').min(0, 'tidak boleh negatif').max(max, `paling besar ${max}`)
+export const flag = z.union([z.literal(0), z.literal(1)], zm('flag.invalid'))
+export const count = (max = 1_000_000) => z.number().int(zm('count.integer')).min(0, zm('count.negative')).max(max, zm('count.max', { n: max }))
 export const optCount = (max?: number) => count(max).nullable()
 /** Money is integer rupiah; a bound keeps a typo (or a forged row) from paying billions. */
-export const rupiah = (max = 10_000_000_000) => z.number().int('rupiah harus bilangan bulat').min(0, 'tidak boleh negatif').max(max, 'jumlah tidak masuk akal')
-export const year = z.number().int().min(1945, 'tahun tidak masuk akal').max(2100, 'tahun tidak masuk akal')
+export const rupiah = (max = 10_000_000_000) => z.number().int(zm('rupiah.integer')).min(0, zm('count.negative')).max(max, zm('rupiah.max'))
+export const year = z.number().int().min(1945, zm('year.invalid')).max(2100, zm('year.invalid'))
 export const optYear = year.nullable()
 
-export const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'kode desa tidak sah')
-export const wilayahCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'kode wilayah tidak sah')
+export const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, zm('wilayah.desa'))
+export const wilayahCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, zm('wilayah.code'))
 
 export const nik = z.string().superRefine((v, c) => {
   const check = decodeNik(v, '2100-12-31')
-  if (!check.valid || check.decoded?.nik !== v) c.addIssue({ code: 'custom', message: check.errors[0]?.message ?? 'NIK harus 16 digit angka' })
+  if (!check.valid || check.decoded?.nik !== v) c.addIssue(keyedIssue(check.errors[0]?.msg ?? msg('nik.invalid')))
 })
 export const optNik = z.union([nik, z.null()])
-export const sex = z.enum(['L', 'P'], 'jenis kelamin harus L atau P')
-export const phone = z.string().regex(/^(\+62|0)8\d{7,12}$/, 'nomor HP tidak sah').nullable()
+export const sex = z.enum(['L', 'P'], zm('sex.invalid'))
+export const phone = z.string().regex(/^(\+62|0)8\d{7,12}$/, zm('phone.invalid')).nullable()
 /** The whole NIP check (18 digits, a real birth date, the appointment month, the sex digit): the one the NIP field shows. */
 export const nip = z
   .string()
   .superRefine((v, c) => {
-    const p = v === '' ? { message: 'NIP terdiri dari 18 angka (tertulis 0)' } : nipProblem(v)
-    if (p) c.addIssue({ code: 'custom', message: p.message })
-    else if (!/^\d{18}$/.test(v)) c.addIssue({ code: 'custom', message: 'NIP ditulis 18 angka tanpa spasi' })
+    const p = v === '' ? msg('nip.length', { n: 0 }) : nipProblem(v)?.msg
+    if (p) c.addIssue(keyedIssue(p))
+    else if (!/^\d{18}$/.test(v)) c.addIssue(keyedIssue(msg('nip.spaces')))
   })
   .nullable()
 export const npwp = z
   .string()
-  .regex(/^[0-9 .-]+$/, 'NPWP hanya berisi angka, titik dan tanda hubung')
-  .refine((v) => [15, 16].includes(v.replace(/\D/g, '').length), 'NPWP terdiri dari 15 atau 16 angka')
+  .regex(/^[0-9 .-]+$/, zm('npwp.chars'))
+  .refine((v) => [15, 16].includes(v.replace(/\D/g, '').length), zm('npwp.length'))
   .nullable()
-export const accountNumber = z.string().regex(/^[0-9 .-]{5,30}$/, 'nomor rekening tidak sah').nullable()
+export const accountNumber = z.string().regex(/^[0-9 .-]{5,30}$/, zm('account.invalid')).nullable()
 export const json = (max = 200_000) =>
   text(max).refine((s) => {
     try {
@@ -80,7 +97,7 @@ export const json = (max = 200_000) =>
     } catch {
       return false
     }
-  }, 'bukan JSON yang sah')
+  }, zm('text.json'))
 
 /** "3201…4567" → "3201********4567": enough to recognise a person, not enough to use the number. */
 export const maskNik = (v: unknown) => (typeof v === 'string' && v.length >= 8 ? `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}` : '')

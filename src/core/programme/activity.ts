@@ -4,6 +4,7 @@ import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow } from '../db/rows'
 import { requirePosyandu } from './posyandu'
 import { requireRefCode, requireSkpd } from './reference'
+import { msg } from '../../shared/messages'
 
 const SELECT = `SELECT a.id, a.posyandu_id AS posyanduId, coalesce(p.name, '?') AS posyanduName, a.date, a.phi_part AS phiPart, a.spm_field AS spmField,
     a.what, a.participants, a.skpd_id AS skpdId, s.short_name AS skpdName, a.agency_other AS agencyOther
@@ -41,7 +42,7 @@ export interface ActivityFields {
 /** One line of a posyandu's activity log; it belongs to the posyandu's kecamatan scope. */
 export function saveActivity(ctx: Ctx, f: ActivityFields): ActivityRow {
   const posyandu = requirePosyandu(ctx, f.posyanduId)
-  if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', 'Tanggal kegiatan belum terjadi; catat kegiatan setelah dilaksanakan.')
+  if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', msg('refusal.activityFuture'))
   if (!f.phiPart && !f.spmField) throw new AppError('ACTIVITY_CLASS', 'Pilih bagian PHI dan/atau bidang SPM kegiatan ini.')
   if (f.phiPart) requireRefCode(ctx, 'phi_part', f.phiPart, 'Bagian PHI')
   if (f.spmField) requireRefCode(ctx, 'spm_field', f.spmField, 'Bidang SPM')

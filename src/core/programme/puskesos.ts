@@ -6,6 +6,7 @@ import type { Ctx } from '../context'
 import { insertRow, requireRow, updateRow } from '../db/rows'
 import { requirePosyandu } from './posyandu'
 import { requireRefCode, requireSkpd, scopeOf } from './reference'
+import { msg } from '../../shared/messages'
 
 const SELECT = `SELECT x.id, x.posyandu_id AS posyanduId, coalesce(p.name, '?') AS posyanduName, x.date, x.category,
     coalesce(c.name, x.category) AS categoryName, x.person_name AS personName, x.nik, x.complaint,
@@ -51,7 +52,7 @@ export interface PuskesosFields {
 /** A service record at the Puskesos desk of a posyandu (its kecamatan's scope: it holds a NIK). */
 export function savePuskesos(ctx: Ctx, f: PuskesosFields): PuskesosRow {
   const posyandu = requirePosyandu(ctx, f.posyanduId)
-  if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', 'Tanggal layanan belum terjadi.')
+  if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', msg('refusal.serviceFuture'))
   requireRefCode(ctx, 'puskesos_category', f.category, 'Kategori keluhan')
   if (f.referredSkpdId) requireSkpd(ctx, f.referredSkpdId)
   const referred = !!(f.referredSkpdId || f.referredOther)

@@ -1,5 +1,6 @@
 import { FRAMEWORK_SETTING, FRAMEWORKS, type Framework, type ProgrammeReference, type RefItem, type RefKind, type Skpd } from '../../shared/contract/programme'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { insertRow, updateRow } from '../db/rows'
 import { getSetting } from '../settings'
@@ -90,7 +91,7 @@ export function saveRefItem(
   let id = i.id
   if (id) {
     const old = refItems(ctx).find((r) => r.id === id)
-    if (!old) throw new AppError('NOT_FOUND', 'Butir referensi tidak ditemukan.')
+    if (!old) throw new AppError('NOT_FOUND', msg('notFound.reference'))
     // Codes are what programmes and activities store; renaming one would orphan them.
     if (old.code !== i.code || old.kind !== i.kind) throw new AppError('REF_CODE_FIXED', 'Kode dan jenis butir referensi tidak dapat diubah; ubah namanya saja, atau buat butir baru.')
     updateRow(ctx, 'ref_item', id, values)

@@ -7,6 +7,7 @@ import type { Ctx } from '../context'
 import { insertRow, updateRow } from '../db/rows'
 import { getForm, saveForm } from '../forms/definitions'
 import { wilayahName } from './service'
+import { msg } from '../../shared/messages'
 
 /**
  * Offered down (issue #15): a province offers an indicator set (a shipped set with its own
@@ -102,7 +103,7 @@ export function offerDown(ctx: Ctx, input: OfferInput): ProvinceOffer {
 /** A kabupaten adopts an offer of its province, or keeps its own; the answer goes up in its next bundle. */
 export function decideOffer(ctx: Ctx, input: { offerId: string; decision: 'adopt' | 'keep'; note?: string }): ProvinceOffer {
   const me = ctx.requireOffice()
-  if (me.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', 'Tawaran provinsi diterima atau ditolak oleh kantor kabupaten/kota.')
+  if (me.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.offersKabupaten'))
   const offer = ctx.sqlite.prepare(`SELECT * FROM province_offer WHERE id = ? AND scope = ? AND deleted_at IS NULL`).get(input.offerId, provinceOf(me.wilayahCode)) as OfferRow | undefined
   if (!offer) throw new AppError('OFFER_UNKNOWN', 'Tawaran ini tidak ada (atau bukan dari provinsi kantor ini). Terima dulu bundel dari provinsi.')
   return ctx.sqlite.transaction(() => {

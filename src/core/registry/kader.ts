@@ -1,5 +1,6 @@
 import type { Kader, KaderFilter, KaderInput, KaderRow, Membership, Page } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
+import { msg, sayId, type Msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
 import { ftsQuery, officeArea, requireInArea, scopeSql, todayOf } from './area'
@@ -124,11 +125,16 @@ export function getKader(ctx: Ctx, id: string): Kader {
 
 /** Other live kader with the same NIK, or the same name and birth date. */
 export function possibleDuplicates(ctx: Ctx, d: { nik: string; name: string; birthDate: string | null }, exceptId?: string): string[] {
-  const out: string[] = []
+  return possibleDuplicateMsgs(ctx, d, exceptId).map(sayId)
+}
+
+/** The same, by message key (registry.sameNik / registry.sameName). */
+export function possibleDuplicateMsgs(ctx: Ctx, d: { nik: string; name: string; birthDate: string | null }, exceptId?: string): Msg[] {
+  const out: Msg[] = []
   const sameNik = ctx.sqlite
     .prepare(`SELECT k.name, k.scope, c.name AS kec FROM kader k LEFT JOIN wilayah c ON c.code = k.scope WHERE k.nik = ? AND k.deleted_at IS NULL AND k.id IS NOT ?`)
     .all(d.nik, exceptId ?? null) as { name: string; kec: string | null; scope: string }[]
-  for (const s of sameNik) out.push(`NIK ini sudah dipakai kader ${s.name} (Kec. ${s.kec ?? s.scope}); akan ditandai sebagai duplikat untuk diperiksa.`)
+  for (const s of sameNik) out.push(msg('registry.sameNik', { name: s.name, kec: s.kec ?? s.scope }))
   if (d.birthDate) {
     const sameName = ctx.sqlite
       .prepare(
@@ -136,7 +142,7 @@ export function possibleDuplicates(ctx: Ctx, d: { nik: string; name: string; bir
          WHERE lower(k.name) = lower(?) AND k.birth_date = ? AND k.deleted_at IS NULL AND k.id IS NOT ? AND k.nik <> ?`,
       )
       .all(d.name.trim(), d.birthDate, exceptId ?? null, d.nik) as { name: string; nik: string; kec: string | null; scope: string }[]
-    for (const s of sameName) out.push(`Sudah ada kader ${s.name} dengan tanggal lahir sama (NIK ${s.nik}, Kec. ${s.kec ?? s.scope}); akan ditandai sebagai duplikat untuk diperiksa.`)
+    for (const s of sameName) out.push(msg('registry.sameName', { name: s.name, nik: s.nik, kec: s.kec ?? s.scope }))
   }
   return out
 }
@@ -180,26 +186,28 @@ function syncTrainings(ctx: Ctx, kaderId: string, scope: string, list: KaderInpu
 }
 
 /** Validates the NIK, finds warnings (region, birth date/sex, duplicates) that a person must accept. */
-export function kaderWarnings(ctx: Ctx, d: KaderInput, exceptId?: string): { nik: string; warnings: string[] } {
+export function kaderWarnings(ctx: Ctx, d: KaderInput, exceptId?: string): { nik: string; warnings: string[]; msgs: Msg[] } {
   const report = checkNik(ctx.sqlite, ctx.clock, d.nik, { birthDate: d.birthDate, sex: d.sex })
   if (!report.decoded) {
-    throw new AppError('INVALID_NIK', report.errors.map((e) => e.message).join(' '), [{ path: ['nik'], message: report.errors[0].message }])
+    const one = report.errors.length === 1 ? report.errors[0].msg : undefined
+    throw new AppError('INVALID_NIK', one ?? report.errors.map((e) => e.message).join(' '), [{ path: ['nik'], message: report.errors[0].message, msg: report.errors[0].msg }])
   }
   const nik = report.decoded.nik
-  return { nik, warnings: [...report.warnings.map((w) => w.message), ...possibleDuplicates(ctx, { nik, name: d.name, birthDate: d.birthDate }, exceptId)] }
+  const msgs = [...report.warnings.map((w) => w.msg ?? msg('registry.plain', { text: w.message })), ...possibleDuplicateMsgs(ctx, { nik, name: d.name, birthDate: d.birthDate }, exceptId)]
+  return { nik, warnings: msgs.map(sayId), msgs }
 }
 
 export function requirePosyanduForKader(ctx: Ctx, posyanduId: string): Row {
   const p = requireRow(ctx.sqlite, 'posyandu', posyanduId)
   requireInArea(ctx, p.scope, `Posyandu ${p.name}`)
-  if (p.deleted_at) throw new AppError('DELETED', `Posyandu ${p.name} sudah dihapus.`)
+  if (p.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduGone', { name: String(p.name) }))
   return p
 }
 
 export function saveKader(ctx: Ctx, id: string | undefined, d: KaderInput, acceptWarnings: boolean): { kader: Kader; warnings: string[] } {
-  const { nik, warnings } = kaderWarnings(ctx, d, id)
+  const { nik, warnings, msgs } = kaderWarnings(ctx, d, id)
   if (warnings.length && !acceptWarnings) {
-    throw new AppError('NEEDS_CONFIRMATION', `Periksa dulu: ${warnings.join(' ')}`, { warnings })
+    throw new AppError('NEEDS_CONFIRMATION', `Periksa dulu: ${warnings.join(' ')}`, { warnings, msgs })
   }
   const rowId = writeKader(ctx, id, d, nik)
   return { kader: kaderFromRow(ctx, requireRow(ctx.sqlite, 'kader', rowId)), warnings }
@@ -213,7 +221,7 @@ export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik:
     if (id) {
       const before = requireRow(ctx.sqlite, 'kader', id)
       requireInArea(ctx, before.scope, `Kader ${before.name}`)
-      if (before.deleted_at) throw new AppError('DELETED', 'Kader ini sudah dihapus; pulihkan dulu dari riwayat perubahan.')
+      if (before.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeleted'))
       if (before.scope !== p.scope) return transferKader(ctx, before, p, d, nik)
       row = updateRow(ctx, 'kader', id, toColumns(d, nik))
     } else {
@@ -268,10 +276,10 @@ export function bulkKader(
     for (const id of new Set(req.ids)) {
       const row = requireRow(ctx.sqlite, 'kader', id)
       requireInArea(ctx, row.scope, `Kader ${row.name}`)
-      if (row.deleted_at) throw new AppError('DELETED', `Kader ${row.name} sudah dihapus; pulihkan dulu atau buang dari pilihan.`)
+      if (row.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeletedPick', { name: String(row.name) }))
       if (target) {
         if (target.scope !== row.scope) {
-          throw new AppError('OTHER_KECAMATAN', `Kader ${row.name} terdaftar di kecamatan lain; pindah antarkecamatan dilakukan oleh kecamatan asalnya.`)
+          throw new AppError('OTHER_KECAMATAN', msg('refusal.kaderOtherKecamatan', { name: String(row.name) }))
         }
         const before = ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM kader_posyandu WHERE kader_id = ? AND posyandu_id = ? AND deleted_at IS NULL AND to_date IS NULL`).get(id, target.id) as { n: number }
         if (before.n > 0) continue
@@ -280,7 +288,7 @@ export function bulkKader(
       } else if (req.action === 'deactivate') {
         if (row.active_to && String(row.active_to) <= req.date) continue
         if (row.active_from && req.date < String(row.active_from)) {
-          throw new AppError('DATE_ORDER', `Kader ${row.name} baru aktif sejak ${row.active_from}; tanggal nonaktif tidak boleh sebelumnya.`)
+          throw new AppError('DATE_ORDER', msg('refusal.kaderDateOrder', { name: String(row.name), from: String(row.active_from) }))
         }
         updateRow(ctx, 'kader', id, { active_to: req.date })
         changed++

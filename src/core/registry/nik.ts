@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { compareNik, decodeNik, type Sex } from '../../shared/nik'
+import { msg, sayId } from '../../shared/messages'
 import { isoDate, type Clock } from '../clock'
 import { wilayahPath } from '../wilayah/service'
 import type { NikReport } from '../../shared/contract/registry'
@@ -19,7 +20,8 @@ export function checkNik(
   const region = { provinsi: name(d.provinsiCode), kabupaten: name(d.kabupatenCode), kecamatan: name(d.kecamatanCode) }
   const warnings = [...base.warnings]
   if (!region.kecamatan) {
-    warnings.push({ code: 'NIK_REGION_UNKNOWN', message: `Kode wilayah ${d.kecamatanCode} dalam NIK tidak ada dalam referensi Kemendagri.` })
+    const m = msg('nik.NIK_REGION_UNKNOWN', { code: d.kecamatanCode })
+    warnings.push({ code: 'NIK_REGION_UNKNOWN', message: sayId(m), msg: m })
   }
   warnings.push(...compareNik(d, entered))
   return { ...base, warnings, region }

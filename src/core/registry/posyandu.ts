@@ -4,6 +4,7 @@ import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
 import { desaKecamatan, ftsQuery, officeArea, requireInArea, scopeSql } from './area'
 import { kaderRows, membershipsOf } from './kader'
+import { msg } from '../../shared/messages'
 
 const bool = (v: unknown) => v === 1 || v === true
 
@@ -64,12 +65,12 @@ function checkUniqueName(ctx: Ctx, d: PosyanduInput, exceptId?: string): void {
   const clash = ctx.sqlite
     .prepare(`SELECT id FROM posyandu WHERE desa_code = ? AND lower(name) = lower(?) AND deleted_at IS NULL AND id IS NOT ?`)
     .get(d.desaCode, d.name, exceptId ?? null)
-  if (clash) throw new AppError('POSYANDU_NAME_TAKEN', `Sudah ada posyandu bernama "${d.name}" di desa ini. Nama posyandu harus unik per desa.`, { path: ['name'] })
+  if (clash) throw new AppError('POSYANDU_NAME_TAKEN', msg('refusal.posyanduNameTaken', { name: d.name }), { path: ['name'] })
 }
 
 function checkYear(ctx: Ctx, d: PosyanduInput): void {
   if (d.yearFounded && d.yearFounded > ctx.clock.now().getFullYear()) {
-    throw new AppError('INVALID_INPUT', 'Tahun berdiri tidak boleh di masa depan.', [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan' }])
+    throw new AppError('INVALID_INPUT', 'Tahun berdiri tidak boleh di masa depan.', [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan', msg: msg('field.yearFuture') }])
   }
 }
 
@@ -81,7 +82,7 @@ export function savePosyandu(ctx: Ctx, id: string | undefined, d: PosyanduInput)
     if (!id) return posyanduFromRow(ctx, insertRow(ctx, 'posyandu', toColumns(d), { scope: kecamatan }))
     const before = requireRow(ctx.sqlite, 'posyandu', id)
     requireInArea(ctx, before.scope, `Posyandu ${before.name}`)
-    if (before.deleted_at) throw new AppError('DELETED', 'Posyandu ini sudah dihapus; pulihkan dulu dari riwayat perubahan.')
+    if (before.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduDeleted'))
     return posyanduFromRow(ctx, updateRow(ctx, 'posyandu', id, { ...toColumns(d), scope: kecamatan }))
   })()
 }
@@ -96,7 +97,7 @@ export function deletePosyandu(ctx: Ctx, id: string): Posyandu {
     )
     .get(id) as { n: number }
   if (n > 0) {
-    throw new AppError('POSYANDU_HAS_KADER', `Posyandu ${row.name} masih punya ${n} kader aktif. Pindahkan kader itu ke posyandu lain atau akhiri keanggotaannya dulu.`)
+    throw new AppError('POSYANDU_HAS_KADER', msg('refusal.posyanduHasKader', { name: String(row.name), n }))
   }
   return posyanduFromRow(ctx, deleteRow(ctx, 'posyandu', id))
 }
@@ -114,14 +115,14 @@ export function bulkPosyandu(
   const targetKecamatan = req.action === 'moveDesa' ? desaKecamatan(ctx, req.desaCode) : null
   const ids = [...new Set(req.ids)]
   if (req.action === 'deactivate' && req.date > ctx.clock.now().toISOString().slice(0, 10)) {
-    throw new AppError('DATE_FUTURE', `Tanggal nonaktif ${req.date} belum terjadi; pilih tanggal hari ini atau sebelumnya.`)
+    throw new AppError('DATE_FUTURE', msg('refusal.inactiveFuture', { date: req.date }))
   }
   return ctx.sqlite.transaction(() => {
     let changed = 0
     for (const id of ids) {
       const row = requireRow(ctx.sqlite, 'posyandu', id)
       requireInArea(ctx, row.scope, `Posyandu ${row.name}`)
-      if (row.deleted_at) throw new AppError('DELETED', `Posyandu ${row.name} sudah dihapus; pulihkan dulu atau buang dari pilihan.`)
+      if (row.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduDeletedPick', { name: String(row.name) }))
       if (req.action === 'deactivate') {
         if (row.status === 'nonaktif') continue
         updateRow(ctx, 'posyandu', id, { status: 'nonaktif', status_date: req.date, status_reason: req.reason })
@@ -129,7 +130,7 @@ export function bulkPosyandu(
         if (row.desa_code === req.desaCode) continue
         // A row's scope never changes: a posyandu moves only within its own kecamatan.
         if (targetKecamatan !== row.scope) {
-          throw new AppError('OTHER_KECAMATAN', `Posyandu ${row.name} terdaftar di kecamatan lain; desa tujuan harus di kecamatan yang sama.`)
+          throw new AppError('OTHER_KECAMATAN', msg('refusal.posyanduOtherKecamatan', { name: String(row.name) }))
         }
         checkUniqueName(ctx, { name: row.name as string, desaCode: req.desaCode } as PosyanduInput, id)
         updateRow(ctx, 'posyandu', id, { desa_code: req.desaCode })

@@ -268,7 +268,7 @@ export class WorkerClient implements OpClient {
         return ok(office ? { ...office, deviceId: '' } : { id: '', wilayahCode: '', name: 'Simpul', level: 'kecamatan', deviceId: '', createdAt: '', provinsi: '', kabupaten: '', kecamatan: null })
       }
     } catch (e) {
-      if (e instanceof AppError) return fail(e.code, e.message, e.details)
+      if (e instanceof AppError) return fail(e.code, e.msg ?? e.message, e.details)
       throw e
     }
     return fail('DB_KEY_REQUIRED', 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.')

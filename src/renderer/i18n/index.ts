@@ -2,11 +2,12 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { areas } from '../areas'
 import { common } from './common'
+import { messages } from './messages'
 
 export type Lang = 'id' | 'en'
 const saved = (localStorage.getItem('simpul.lang') as Lang | null) ?? 'id'
 
-const resources: Record<Lang, Record<string, object>> = { id: { common: common.id }, en: { common: common.en } }
+const resources: Record<Lang, Record<string, object>> = { id: { common: common.id, msg: messages.id }, en: { common: common.en, msg: messages.en } }
 for (const a of areas) {
   if (!a.translations) continue
   resources.id[a.id] = a.translations.id

@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { op } from './define'
 import { newUser, type ChainReport, type UserInfo } from './people'
+import { zm } from '../messages'
 
 export const wilayahCode = z
   .string()
-  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, 'Kode wilayah tidak sah (contoh: 12.18.01)')
+  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, zm('field.wilayahCode'))
 
 export type OfficeLevel = 'kecamatan' | 'kabupaten' | 'provinsi'
 
@@ -55,13 +56,13 @@ export const appOps = {
     z.object({
       wilayahCode,
       level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
-      name: z.string().trim().min(3, 'Nama kantor minimal 3 huruf').max(120),
+      name: z.string().trim().min(3, zm('field.officeName3')).max(120),
       admin: newUser,
     }),
   ),
   'settings.get': op<Record<string, string>>()(z.object({})),
   'settings.set': op<Record<string, string>>()(
-    z.object({ key: z.string().regex(/^[a-z][a-z0-9_.]*$/), value: z.string().max(400_000, 'Nilai terlalu panjang (logo maksimal ±300 KB)') }),
+    z.object({ key: z.string().regex(/^[a-z][a-z0-9_.]*$/), value: z.string().max(400_000, zm('field.valueLong')) }),
   ),
   'wilayah.children': op<Wilayah[]>()(z.object({ parentCode: wilayahCode.nullable() })),
   'wilayah.get': op<Wilayah | null>()(z.object({ code: wilayahCode })),
@@ -71,7 +72,7 @@ export const appOps = {
   'app.diagnostics': op<{ fileName: string; dataBase64: string }>()(z.object({})),
   /** Checks an installer and its .simpul-sig against the release key, then keeps it for installing. */
   'app.updateFromFile': op<{ version: string; path: string }>()(
-    z.object({ installerBase64: z.string().min(1, 'Pilih berkas penginstal'), signatureText: z.string().min(1, 'Pilih berkas tanda tangan (.simpul-sig)').max(10_000) }),
+    z.object({ installerBase64: z.string().min(1, zm('field.pickInstaller')), signatureText: z.string().min(1, zm('field.pickSignature')).max(10_000) }),
   ),
   'backup.list': op<BackupInfo[]>()(z.object({})),
   /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
@@ -84,7 +85,7 @@ export const appOps = {
    * unless `confirmOtherOffice` says the person confirmed exactly that.
    */
   'backup.restore': op<{ previousBackup: BackupInfo }>()(
-    z.object({ name: z.string().regex(/^simpul-[\w-]+\.sqlite$/, 'Nama cadangan tidak sah'), confirmOtherOffice: z.boolean().default(false) }),
+    z.object({ name: z.string().regex(/^simpul-[\w-]+\.sqlite$/, zm('field.backupName')), confirmOtherOffice: z.boolean().default(false) }),
   ),
   'backup.create': op<BackupInfo>()(z.object({ reason: z.string().max(60).default('manual') })),
 } as const

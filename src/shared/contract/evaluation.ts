@@ -5,6 +5,7 @@ import type { FormValues } from '../forms/form'
 import { op } from './define'
 import { wilayahCode } from './app'
 import type { PosyanduOption } from './programme'
+import { zm } from '../messages'
 
 export interface PosyanduRef extends PosyanduOption {
   /** PHI model, ILP or SPM pilot posyandu. */
@@ -148,8 +149,8 @@ export interface Recap {
 
 export type { CriterionResult, IndicatorSet, StratumResult }
 
-const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berbentuk YYYY-MM')
-const year = z.number().int().min(2000, 'Tahun tidak masuk akal').max(2100, 'Tahun tidak masuk akal')
+const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('field.month'))
+const year = z.number().int().min(2000, zm('field.year')).max(2100, zm('field.year'))
 
 /** Numbers are checked by the shared rules (validateMonthly) for clear messages; here only the shape. */
 export const monthlyValuesInput = z.object({
@@ -194,13 +195,13 @@ export const evaluationOps = {
   ),
   'evaluation.indicatorSets': op<IndicatorSet[]>()(z.object({})),
   'evaluation.indicatorSetSave': op<IndicatorSet>()(
-    z.object({ code: z.string(), thresholds: z.record(z.string(), z.number().min(0, 'Ambang tidak boleh negatif').max(1000)) }),
+    z.object({ code: z.string(), thresholds: z.record(z.string(), z.number().min(0, zm('field.thresholdNegative')).max(1000)) }),
   ),
   'evaluation.strata': op<StrataOutput>()(z.object({ year, rules: z.string().optional(), area: wilayahCode.optional() })),
   'evaluation.periodList': op<EvaluationPeriod[]>()(z.object({})),
   'evaluation.periodCreate': op<EvaluationPeriod>()(
     z.object({
-      name: z.string().trim().min(3, 'Nama periode minimal 3 huruf').max(160),
+      name: z.string().trim().min(3, zm('field.periodName3')).max(160),
       year,
       indicatorSetCode: z.string(),
       areaCode: wilayahCode.optional(),
@@ -211,7 +212,7 @@ export const evaluationOps = {
   'evaluation.periodLock': op<EvaluationPeriod>()(z.object({ id: z.string() })),
   'evaluation.scoreList': op<PeriodScores>()(z.object({ periodId: z.string() })),
   'evaluation.scoreSave': op<{ ok: true }>()(
-    z.object({ periodId: z.string(), posyanduId: z.string(), item: z.string(), score: z.number().min(0, 'Nilai tidak boleh negatif'), notes: z.string().max(1000).nullable().optional() }),
+    z.object({ periodId: z.string(), posyanduId: z.string(), item: z.string(), score: z.number().min(0, zm('field.valueNegative')), notes: z.string().max(1000).nullable().optional() }),
   ),
   'evaluation.report': op<EvaluationReport>()(reportSource),
   'evaluation.reportPrint': op<PrintedReport>()(reportSource),

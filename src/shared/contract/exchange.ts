@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { OfficeLevel } from './app'
 import { op } from './define'
+import { zm } from '../messages'
 
 export interface OfficeCardInfo {
   wilayahCode: string
@@ -145,16 +146,16 @@ export interface ImportProgress {
   rows: number
 }
 
-const base64 = z.string().min(1, 'Berkas kosong').max(700_000_000, 'Berkas terlalu besar')
+const base64 = z.string().min(1, zm('field.fileEmpty')).max(700_000_000, zm('field.fileTooLarge'))
 const fileName = z.string().trim().min(1).max(255)
 /** Id of a file the headless host streamed into <dataDir>/tmp. */
 export const UPLOAD_ID = /^[0-9a-f]{32}$/
-const inboxId = z.string().regex(/^[0-9a-f-]{36}$/, 'Berkas bundel tidak dikenal; pilih berkasnya lagi')
+const inboxId = z.string().regex(/^[0-9a-f-]{36}$/, zm('field.bundleUnknown'))
 
 export const exchangeOps = {
   'exchange.officeCard': op<OfficeCardInfo & { fileName: string; base64: string }>()(z.object({})),
   'exchange.cardPreview': op<CardPreview>()(z.object({ base64 })),
-  'exchange.enrol': op<PeerOffice>()(z.object({ base64, fingerprint: z.string().trim().min(1, 'Sidik jari wajib diisi').max(40) })),
+  'exchange.enrol': op<PeerOffice>()(z.object({ base64, fingerprint: z.string().trim().min(1, zm('field.fingerprint')).max(40) })),
   'exchange.peers': op<PeerOffice[]>()(z.object({})),
   'exchange.revoke': op<PeerOffice>()(z.object({ wilayahCode: z.string().max(20) })),
   'exchange.rekey': op<OfficeCardInfo>()(z.object({})),
@@ -165,8 +166,8 @@ export const exchangeOps = {
    */
   'exchange.bundleOpen': op<BundleInspection & { inboxId: string }>()(
     z
-      .object({ fileName, base64: base64.optional(), uploadId: z.string().regex(UPLOAD_ID, 'Kode unggahan tidak sah; pilih berkasnya lagi').optional() })
-      .refine((i) => (i.base64 === undefined) !== (i.uploadId === undefined), 'Pilih berkas bundel'),
+      .object({ fileName, base64: base64.optional(), uploadId: z.string().regex(UPLOAD_ID, zm('field.uploadId')).optional() })
+      .refine((i) => (i.base64 === undefined) !== (i.uploadId === undefined), zm('field.pickBundle')),
   ),
   'exchange.bundleDryRun': op<ImportReport>()(z.object({ inboxId })),
   'exchange.bundleApply': op<ImportReport>()(

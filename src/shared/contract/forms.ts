@@ -3,6 +3,7 @@ import type { FormDef, FormValues, Texts } from '../forms/form'
 import type { PosyanduRef } from './evaluation'
 import { op } from './define'
 import { wilayahCode } from './app'
+import { zm } from '../messages'
 
 export interface FormInfo {
   form: FormDef
@@ -169,7 +170,7 @@ export const formDefInput = z.object({
   code: z.string().max(40),
   version: z.number().int().default(1),
   name: texts,
-  periodType: z.enum(['monthly', 'yearly'], { message: 'Jenis periode harus bulanan atau tahunan' }),
+  periodType: z.enum(['monthly', 'yearly'], { message: zm('field.periodType') }),
   source: z.string().max(1000),
   notes: z.string().max(2000).optional(),
   storage: z.enum(['monthly_report', 'form_report']).optional(),
@@ -181,7 +182,7 @@ export const formDefInput = z.object({
         section: z.string().max(40),
         label: texts,
         short: z.string().max(40).optional(),
-        type: z.enum(['integer', 'number', 'yesno', 'date', 'text'], { message: 'Jenis isian tidak dikenal' }),
+        type: z.enum(['integer', 'number', 'yesno', 'date', 'text'], { message: zm('field.fieldType') }),
         min: z.number().optional(),
         max: z.number().optional(),
         required: z.boolean().optional(),
@@ -198,7 +199,7 @@ export const formDefInput = z.object({
     .max(100),
 })
 
-const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Periode harus YYYY-MM (bulanan) atau YYYY (tahunan)')
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, zm('field.period'))
 const formCode = z.string().min(1).max(40)
 const value = z.union([z.number(), z.boolean(), z.string().max(1000), z.null()])
 
@@ -227,8 +228,8 @@ export const formsOps = {
       period,
       kind: z.enum(['rule', 'outlier']),
       subject: z.string().min(1).max(60),
-      status: z.enum(MARK_STATUSES, { message: 'Pilih tanda: sudah dicek — data benar, diperbaiki, atau perlu tindak lanjut' }).nullable(),
-      note: z.string().max(500, 'Catatan paling banyak 500 huruf').optional(),
+      status: z.enum(MARK_STATUSES, { message: zm('field.pickMark') }).nullable(),
+      note: z.string().max(500, zm('field.notes500')).optional(),
     }),
   ),
   /** A recap sheet (one row per posyandu, a column per field): dry run per row. */

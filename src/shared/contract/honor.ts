@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { nipDigits, nipProblem } from '../nip'
 import { op } from './define'
+import { zm } from '../messages'
 
 /** Pendamping, honor rates and honor lists (issue #6). Money is integer rupiah. */
 
@@ -198,26 +199,26 @@ export interface TaxPreview {
   basis: string
 }
 
-const isoDate = z.iso.date('Tanggal harus berbentuk YYYY-MM-DD')
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berbentuk YYYY-MM')
+const isoDate = z.iso.date(zm('field.date'))
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('field.month'))
 const optText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null))
-const golongan = z.enum(['I', 'II', 'III', 'IV'], 'Golongan harus I, II, III atau IV')
+const golongan = z.enum(['I', 'II', 'III', 'IV'], zm('field.golongan'))
 const taxRule = z.enum(['bukan_pegawai', 'pns_final', 'tanpa_potongan'])
-const role = z.string().trim().min(3, 'Peran minimal 3 huruf').max(60).default('pendamping')
+const role = z.string().trim().min(3, zm('field.role3')).max(60).default('pendamping')
 
 export const personInput = z.object({
   id: z.string().optional(),
   kaderId: z.string().nullable().optional(),
-  nik: z.string().trim().regex(/^\d{16}$/, 'NIK harus 16 angka'),
-  name: z.string().trim().min(2, 'Nama minimal 2 huruf').max(120),
-  sex: z.enum(['L', 'P'], 'Jenis kelamin harus L atau P'),
+  nik: z.string().trim().regex(/^\d{16}$/, zm('field.nik16')),
+  name: z.string().trim().min(2, zm('field.name2')).max(120),
+  sex: z.enum(['L', 'P'], zm('field.sex')),
   address: optText(300),
-  phone: z.string().trim().regex(/^(\+?\d[\d -]{6,18})?$/, 'Nomor telepon hanya angka').nullable().optional().transform((v) => v || null),
+  phone: z.string().trim().regex(/^(\+?\d[\d -]{6,18})?$/, zm('field.phoneDigits')).nullable().optional().transform((v) => v || null),
   education: optText(60),
-  npwp: z.string().trim().regex(/^([\d.-]{15,20})?$/, 'NPWP berisi 15 atau 16 angka').nullable().optional().transform((v) => v || null),
+  npwp: z.string().trim().regex(/^([\d.-]{15,20})?$/, zm('field.npwp')).nullable().optional().transform((v) => v || null),
   nikAsNpwp: z.boolean().default(false),
   bankName: optText(80),
-  accountNumber: z.string().trim().regex(/^(\d[\d -]{4,30})?$/, 'Nomor rekening hanya angka').nullable().optional().transform((v) => v || null),
+  accountNumber: z.string().trim().regex(/^(\d[\d -]{4,30})?$/, zm('field.accountDigits')).nullable().optional().transform((v) => v || null),
   accountHolder: optText(120),
   isPns: z.boolean().default(false),
   golongan: golongan.nullable().optional().transform((v) => v ?? null),
@@ -239,24 +240,24 @@ export const personInput = z.object({
 export const listCreateInput = z
   .object({
     periodKind: z.enum(['bulan', 'triwulan', 'kustom']),
-    year: z.number().int().min(2000, 'Tahun tidak masuk akal').max(2100, 'Tahun tidak masuk akal'),
+    year: z.number().int().min(2000, zm('field.year')).max(2100, zm('field.year')),
     month: z.number().int().min(1).max(12).optional(),
     quarter: z.number().int().min(1).max(4).optional(),
     monthFrom: month.optional(),
     monthTo: month.optional(),
-    subKegiatanCode: z.string().trim().min(3, 'Kode sub-kegiatan DPA wajib diisi').max(60),
-    subKegiatanName: z.string().trim().min(3, 'Nama sub-kegiatan wajib diisi').max(300),
+    subKegiatanCode: z.string().trim().min(3, zm('field.subActivityCode')).max(60),
+    subKegiatanName: z.string().trim().min(3, zm('field.subActivityName')).max(300),
     title: z.string().trim().max(200).optional(),
   })
-  .refine((v) => v.periodKind !== 'bulan' || v.month, { message: 'Pilih bulan', path: ['month'] })
-  .refine((v) => v.periodKind !== 'triwulan' || v.quarter, { message: 'Pilih triwulan', path: ['quarter'] })
+  .refine((v) => v.periodKind !== 'bulan' || v.month, { message: zm('field.pickMonth'), path: ['month'] })
+  .refine((v) => v.periodKind !== 'triwulan' || v.quarter, { message: zm('field.pickQuarter'), path: ['quarter'] })
   .refine((v) => v.periodKind !== 'kustom' || (v.monthFrom && v.monthTo && v.monthFrom <= v.monthTo), {
-    message: 'Bulan awal dan akhir wajib diisi, awal tidak sesudah akhir',
+    message: zm('field.monthRange'),
     path: ['monthFrom'],
   })
 
 const id = z.object({ id: z.string().min(1) })
-const reason = z.string().trim().min(5, 'Alasan minimal 5 huruf').max(300)
+const reason = z.string().trim().min(5, zm('field.reason5')).max(300)
 
 export const honorOps = {
   'honor.posyanduOptions': op<{ id: string; name: string; desaName: string; kecamatanName: string }[]>()(z.object({})),
@@ -272,15 +273,15 @@ export const honorOps = {
     z
       .object({
         id: z.string().optional(),
-        personId: z.string().min(1, 'Pilih orang'),
-        posyanduId: z.string().min(1, 'Pilih posyandu'),
+        personId: z.string().min(1, zm('field.pickPerson')),
+        posyanduId: z.string().min(1, zm('field.pickPosyandu')),
         role,
         regulationId: z.string().nullable().optional(),
         fromDate: isoDate,
         toDate: isoDate.nullable().optional(),
         notes: optText(500),
       })
-      .refine((v) => !v.toDate || v.toDate >= v.fromDate, { message: 'Tanggal selesai tidak boleh sebelum tanggal mulai', path: ['toDate'] }),
+      .refine((v) => !v.toDate || v.toDate >= v.fromDate, { message: zm('field.endNotBeforeStart'), path: ['toDate'] }),
   ),
   'honor.assignmentDelete': op<{ id: string }>()(id),
   'honor.rateList': op<HonorRate[]>()(z.object({})),
@@ -289,12 +290,12 @@ export const honorOps = {
       .object({
         id: z.string().optional(),
         role,
-        amount: z.number().int('Honor dalam rupiah bulat').positive('Honor harus lebih dari 0').max(1_000_000_000),
+        amount: z.number().int(zm('field.honorWhole')).positive(zm('field.honorPositive')).max(1_000_000_000),
         validFrom: isoDate,
         validTo: isoDate.nullable().optional(),
         regulationId: z.string().nullable().optional(),
       })
-      .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: 'Berlaku sampai tidak boleh sebelum berlaku mulai', path: ['validTo'] }),
+      .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: zm('field.validOrder'), path: ['validTo'] }),
   ),
   'honor.rateDelete': op<{ id: string }>()(id),
   'honor.listList': op<HonorListSummary[]>()(z.object({ year: z.number().int().optional() })),
@@ -302,7 +303,7 @@ export const honorOps = {
   'honor.listGet': op<HonorListDetail>()(id),
   'honor.listDelete': op<{ id: string }>()(id),
   'honor.lineAdd': op<HonorListDetail>()(
-    z.object({ listId: z.string(), assignmentId: z.string().min(1, 'Pilih penugasan'), monthFrom: month, monthTo: month, reason }),
+    z.object({ listId: z.string(), assignmentId: z.string().min(1, zm('field.pickAssignment')), monthFrom: month, monthTo: month, reason }),
   ),
   'honor.lineRemove': op<HonorListDetail>()(z.object({ lineId: z.string(), reason })),
   /** Draft only: re-reads person data (name, NPWP, bank account) into the lines and recomputes tax. */
@@ -316,7 +317,7 @@ export const honorOps = {
   /** PPTK: a wrong final list is cancelled with a reason; it stays visible and leaves the recap. */
   'honor.cancel': op<HonorListDetail>()(z.object({ id: z.string(), reason })),
   'honor.markPaid': op<HonorListDetail>()(
-    z.object({ id: z.string(), paidDate: isoDate, paymentRef: z.string().trim().min(3, 'Nomor bukti bayar (SP2D) minimal 3 huruf').max(120) }),
+    z.object({ id: z.string(), paidDate: isoDate, paymentRef: z.string().trim().min(3, zm('field.sp2d')).max(120) }),
   ),
   'honor.revise': op<HonorListDetail>()(z.object({ id: z.string(), reason })),
   'honor.exportXlsx': op<{ fileName: string; base64: string }>()(id),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { op } from './define'
 import { ROLES, type Role } from './roles'
+import { zm } from '../messages'
 
 export interface UserInfo {
   id: string
@@ -37,11 +38,11 @@ export const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'Nama pengguna 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf')
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, zm('field.usernameRule'))
 
-export const password = z.string().min(8, 'Kata sandi minimal 8 karakter').max(200, 'Kata sandi terlalu panjang')
-export const displayName = z.string().trim().min(2, 'Nama lengkap minimal 2 huruf').max(80)
-export const role = z.enum(ROLES, 'Peran tidak dikenal')
+export const password = z.string().min(8, zm('field.password8')).max(200, zm('field.passwordLong'))
+export const displayName = z.string().trim().min(2, zm('field.fullName2')).max(80)
+export const role = z.enum(ROLES, zm('field.roleUnknown'))
 
 export const newUser = z.object({ username, displayName, password })
 
@@ -49,15 +50,15 @@ export const peopleOps = {
   /** Who is logged in on this window, and whether the database has any user yet. */
   'people.whoami': op<{ user: UserInfo | null; hasUsers: boolean; locked?: boolean }>()(z.object({})),
   /** `recoveryCode`: this login encrypted a database of an earlier release; the code is shown once, for the office safe. */
-  'people.login': op<{ user: UserInfo; recoveryCode?: string }>()(z.object({ username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna').max(64), password: z.string().min(1, 'Isi kata sandi').max(200) })),
+  'people.login': op<{ user: UserInfo; recoveryCode?: string }>()(z.object({ username: z.string().trim().toLowerCase().min(1, zm('field.username')).max(64), password: z.string().min(1, zm('field.password')).max(200) })),
   'people.logout': op<{ ok: true }>()(z.object({})),
   /** The first administrator of a database that has an office but no user yet. */
   'people.firstAdmin': op<{ user: UserInfo; recoveryCode?: string }>()(newUser),
   /** Forgotten password: the recovery code from the office safe sets a new password for an administrator (who is then logged in). */
   'people.recover': op<{ user: UserInfo }>()(
     z.object({
-      code: z.string().trim().min(1, 'Isi kode pemulihan').max(100),
-      username: z.string().trim().toLowerCase().min(1, 'Isi nama pengguna administrator').max(64),
+      code: z.string().trim().min(1, zm('field.recoveryCode')).max(100),
+      username: z.string().trim().toLowerCase().min(1, zm('field.adminUsername')).max(64),
       newPassword: password,
     }),
   ),
@@ -65,7 +66,7 @@ export const peopleOps = {
   'people.add': op<UserInfo>()(newUser.extend({ role })),
   'people.update': op<UserInfo>()(z.object({ id: z.string(), role: role.optional(), active: z.boolean().optional(), displayName: displayName.optional() })),
   'people.resetPassword': op<UserInfo>()(z.object({ id: z.string(), password })),
-  'people.changePassword': op<{ ok: true }>()(z.object({ oldPassword: z.string().min(1, 'Isi kata sandi lama'), newPassword: password })),
+  'people.changePassword': op<{ ok: true }>()(z.object({ oldPassword: z.string().min(1, zm('field.oldPassword')), newPassword: password })),
   /** The newest audit entries and the result of checking their hash chain. */
   'people.auditLog': op<{ entries: AuditLogEntry[]; chain: ChainReport }>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) })),
 } as const

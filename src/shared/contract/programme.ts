@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
+import { zm } from '../messages'
 
 /** Which list a kabupaten's screens show first; data tagged under the others is kept. */
 export const FRAMEWORKS = ['phi', 'spm', 'ilp'] as const
@@ -142,20 +143,20 @@ export interface PuskesosRow {
 }
 
 const id = z.string().min(1)
-const isoDate = z.iso.date('Tanggal harus berbentuk YYYY-MM-DD')
+const isoDate = z.iso.date(zm('field.date'))
 const rupiah = (what: string) =>
   z.number({ error: `${what} harus berupa angka rupiah` }).int(`${what} harus rupiah bulat (tanpa sen)`).min(0, `${what} tidak boleh negatif`).max(1e15, `${what} terlalu besar`)
 const optText = (max: number) => z.string().trim().max(max).nullable().optional()
 
 export const programmeInput = z.object({
   id: id.optional(),
-  skpdId: z.string({ error: 'SKPD wajib dipilih' }).min(1, 'SKPD wajib dipilih'),
-  fiscalYear: z.number().int().min(2000, 'Tahun anggaran tidak masuk akal').max(2100, 'Tahun anggaran tidak masuk akal'),
-  name: z.string().trim().min(3, 'Nama program minimal 3 huruf').max(300),
+  skpdId: z.string({ error: zm('field.agencyRequired') }).min(1, zm('field.agencyRequired')),
+  fiscalYear: z.number().int().min(2000, zm('field.fiscalYear')).max(2100, zm('field.fiscalYear')),
+  name: z.string().trim().min(3, zm('field.programmeName3')).max(300),
   phiPart: z.string().nullable().optional(),
   spmField: z.string().nullable().optional(),
   targetGroups: z.array(z.string()).max(20).default([]),
-  fundingSource: z.string({ error: 'Sumber dana wajib dipilih' }).min(1, 'Sumber dana wajib dipilih'),
+  fundingSource: z.string({ error: zm('field.fundingRequired') }).min(1, zm('field.fundingRequired')),
   budget: rupiah('Anggaran'),
   realisation: rupiah('Realisasi'),
   regulationId: z.string().nullable().optional(),
@@ -167,23 +168,23 @@ export const programmeInput = z.object({
 
 export const activityInput = z.object({
   id: id.optional(),
-  posyanduId: z.string({ error: 'Posyandu wajib dipilih' }).min(1, 'Posyandu wajib dipilih'),
+  posyanduId: z.string({ error: zm('field.posyanduRequired') }).min(1, zm('field.posyanduRequired')),
   date: isoDate,
   phiPart: z.string().nullable().optional(),
   spmField: z.string().nullable().optional(),
-  what: z.string().trim().min(3, 'Uraian kegiatan minimal 3 huruf').max(500),
-  participants: z.record(z.string(), z.number().int().min(0, 'Jumlah peserta tidak boleh negatif').max(100_000)).default({}),
+  what: z.string().trim().min(3, zm('field.activityText3')).max(500),
+  participants: z.record(z.string(), z.number().int().min(0, zm('field.participantsNegative')).max(100_000)).default({}),
   skpdId: z.string().nullable().optional(),
   agencyOther: optText(200),
 })
 
 export const puskesosInput = z.object({
   id: id.optional(),
-  posyanduId: z.string({ error: 'Posyandu wajib dipilih' }).min(1, 'Posyandu wajib dipilih'),
+  posyanduId: z.string({ error: zm('field.posyanduRequired') }).min(1, zm('field.posyanduRequired')),
   date: isoDate,
-  category: z.string({ error: 'Kategori keluhan wajib dipilih' }).min(1, 'Kategori keluhan wajib dipilih'),
+  category: z.string({ error: zm('field.complaint') }).min(1, zm('field.complaint')),
   personName: optText(120),
-  nik: z.string().trim().regex(/^\d{16}$/, 'NIK harus 16 angka').nullable().optional().or(z.literal('').transform(() => null)),
+  nik: z.string().trim().regex(/^\d{16}$/, zm('field.nik16')).nullable().optional().or(z.literal('').transform(() => null)),
   complaint: optText(2000),
   referredSkpdId: z.string().nullable().optional(),
   referredOther: optText(200),
@@ -197,9 +198,9 @@ export const programmeOps = {
     z.object({
       id: id.optional(),
       kind: z.enum(REF_KINDS),
-      code: z.string().trim().regex(/^[a-z0-9_.]{2,60}$/, 'Kode hanya huruf kecil, angka, titik dan garis bawah (2–60)'),
+      code: z.string().trim().regex(/^[a-z0-9_.]{2,60}$/, zm('field.code60')),
       parentCode: z.string().nullable().optional(),
-      name: z.string().trim().min(2, 'Nama minimal 2 huruf').max(200),
+      name: z.string().trim().min(2, zm('field.name2')).max(200),
       description: optText(2000),
       sortOrder: z.number().int().min(0).max(10_000).optional(),
       active: z.boolean().default(true),
@@ -208,9 +209,9 @@ export const programmeOps = {
   'programme.skpdSave': op<Skpd>()(
     z.object({
       id: id.optional(),
-      code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'Kode hanya huruf kecil, angka dan garis bawah (2–40)'),
-      name: z.string().trim().min(3, 'Nama SKPD minimal 3 huruf').max(200),
-      shortName: z.string().trim().min(2, 'Nama singkat minimal 2 huruf').max(60),
+      code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, zm('field.code40')),
+      name: z.string().trim().min(3, zm('field.agencyName3')).max(200),
+      shortName: z.string().trim().min(2, zm('field.shortName2')).max(60),
       responsibilities: optText(4000),
       sortOrder: z.number().int().min(0).max(10_000).optional(),
       active: z.boolean().default(true),

@@ -1,18 +1,19 @@
 import { z } from 'zod'
 import type { NikIssue, NikDecoded } from '../nik'
 import { op } from './define'
+import { zm } from '../messages'
 
 /** Registry (issue #4): posyandu, kader, NIK check, audit, duplicates, spreadsheets. */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH')
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, zm('field.dateTTTT'))
 const optText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Paling banyak ${max} huruf`)
+    .max(max, zm('field.max', { n: max }))
     .nullish()
     .transform((v) => (v ? v : null))
-const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Pilih desa/kelurahan dari daftar')
+const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, zm('field.pickDesa'))
 
 export const KADER_ROLES = ['ketua', 'sekretaris', 'bendahara', 'anggota'] as const
 export const EDUCATION = ['Tidak sekolah', 'SD', 'SMP', 'SMA/SMK', 'D1-D3', 'S1/D4', 'S2/S3'] as const
@@ -20,14 +21,14 @@ export type KaderRole = (typeof KADER_ROLES)[number]
 
 export const posyanduInput = z
   .object({
-    name: z.string().trim().min(3, 'Nama posyandu minimal 3 huruf').max(100, 'Nama posyandu paling banyak 100 huruf'),
+    name: z.string().trim().min(3, zm('field.posyanduName3')).max(100, zm('field.posyanduName100')),
     desaCode,
     address: optText(200),
-    rt: z.string().trim().regex(/^\d{1,3}$/, 'RT berupa angka, contoh 003').nullish().or(z.literal('')).transform((v) => v || null),
-    rw: z.string().trim().regex(/^\d{1,3}$/, 'RW berupa angka, contoh 001').nullish().or(z.literal('')).transform((v) => v || null),
-    latitude: z.number().min(-11.5, 'Lintang di luar Indonesia').max(6.5, 'Lintang di luar Indonesia').nullish().transform((v) => v ?? null),
-    longitude: z.number().min(94, 'Bujur di luar Indonesia').max(141.5, 'Bujur di luar Indonesia').nullish().transform((v) => v ?? null),
-    yearFounded: z.number().int('Tahun berupa bilangan bulat').min(1945, 'Tahun berdiri tidak masuk akal').max(2100).nullish().transform((v) => v ?? null),
+    rt: z.string().trim().regex(/^\d{1,3}$/, zm('field.rt')).nullish().or(z.literal('')).transform((v) => v || null),
+    rw: z.string().trim().regex(/^\d{1,3}$/, zm('field.rw')).nullish().or(z.literal('')).transform((v) => v || null),
+    latitude: z.number().min(-11.5, zm('field.latitude')).max(6.5, zm('field.latitude')).nullish().transform((v) => v ?? null),
+    longitude: z.number().min(94, zm('field.longitude')).max(141.5, zm('field.longitude')).nullish().transform((v) => v ?? null),
+    yearFounded: z.number().int(zm('field.yearWhole')).min(1945, zm('field.yearFounded')).max(2100).nullish().transform((v) => v ?? null),
     kemendagriNumber: optText(60),
     isPhiModel: z.boolean().default(false),
     phiDecree: optText(120),
@@ -38,38 +39,38 @@ export const posyanduInput = z
     statusReason: optText(200),
   })
   .superRefine((v, c) => {
-    if (v.isPhiModel && !v.phiDecree) c.addIssue({ code: 'custom', path: ['phiDecree'], message: 'Posyandu model PHI perlu nomor keputusannya' })
-    if (v.status === 'nonaktif' && !v.statusDate) c.addIssue({ code: 'custom', path: ['statusDate'], message: 'Isi tanggal posyandu menjadi nonaktif' })
-    if (v.status === 'nonaktif' && !v.statusReason) c.addIssue({ code: 'custom', path: ['statusReason'], message: 'Isi alasan posyandu menjadi nonaktif' })
+    if (v.isPhiModel && !v.phiDecree) c.addIssue({ code: 'custom', path: ['phiDecree'], message: zm('field.phiDecree') })
+    if (v.status === 'nonaktif' && !v.statusDate) c.addIssue({ code: 'custom', path: ['statusDate'], message: zm('field.inactiveDate') })
+    if (v.status === 'nonaktif' && !v.statusReason) c.addIssue({ code: 'custom', path: ['statusReason'], message: zm('field.inactiveReason') })
   })
 export type PosyanduInput = z.output<typeof posyanduInput>
 
 export const trainingInput = z.object({
   id: z.string().optional(),
-  name: z.string().trim().min(2, 'Nama pelatihan minimal 2 huruf').max(120),
-  year: z.number().int().min(1970, 'Tahun tidak masuk akal').max(2100).nullish().transform((v) => v ?? null),
+  name: z.string().trim().min(2, zm('field.trainingName2')).max(120),
+  year: z.number().int().min(1970, zm('field.year')).max(2100).nullish().transform((v) => v ?? null),
   organiser: optText(120),
 })
 
 export const kaderInput = z
   .object({
-    nik: z.string().trim().min(1, 'NIK wajib diisi'),
-    name: z.string().trim().min(2, 'Nama minimal 2 huruf').max(100),
-    sex: z.enum(['L', 'P'], 'Pilih jenis kelamin'),
+    nik: z.string().trim().min(1, zm('field.nikRequired')),
+    name: z.string().trim().min(2, zm('field.name2')).max(100),
+    sex: z.enum(['L', 'P'], zm('field.pickSex')),
     birthDate: isoDate,
     /** Tempat lahir, as on the KTP ("Sei Rampah"). */
     birthPlace: optText(100),
-    phone: z.string().trim().regex(/^(\+62|0)8\d{7,12}$/, 'Nomor HP seperti 081234567890').nullish().or(z.literal('')).transform((v) => v || null),
+    phone: z.string().trim().regex(/^(\+62|0)8\d{7,12}$/, zm('field.phone')).nullish().or(z.literal('')).transform((v) => v || null),
     education: z.enum(EDUCATION).nullish().transform((v) => v ?? null),
     role: z.enum(KADER_ROLES).default('anggota'),
-    posyanduId: z.string().min(1, 'Pilih posyandu'),
+    posyanduId: z.string().min(1, zm('field.pickPosyandu')),
     activeFrom: isoDate.nullish().or(z.literal('')).transform((v) => v || null),
     activeTo: isoDate.nullish().or(z.literal('')).transform((v) => v || null),
     notes: optText(500),
     trainings: z.array(trainingInput).default([]),
   })
   .superRefine((v, c) => {
-    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) c.addIssue({ code: 'custom', path: ['activeTo'], message: 'Tanggal selesai sebelum tanggal mulai' })
+    if (v.activeFrom && v.activeTo && v.activeTo < v.activeFrom) c.addIssue({ code: 'custom', path: ['activeTo'], message: zm('field.endBeforeStart') })
   })
 export type KaderInput = z.output<typeof kaderInput>
 
@@ -265,7 +266,7 @@ export interface FileOut {
 
 const importInput = {
   kind: z.enum(IMPORT_KINDS),
-  fileBase64: z.string().min(1, 'Pilih berkas .xlsx').max(40_000_000, 'Berkas terlalu besar (maks. 30 MB)'),
+  fileBase64: z.string().min(1, zm('field.pickXlsx')).max(40_000_000, zm('field.fileTooLarge30')),
   mapping: z.record(z.string(), z.string().nullable()).optional(),
 }
 
@@ -291,8 +292,8 @@ export const registryOps = {
    */
   'registry.kaderBulk': op<{ changed: number; unchanged: number }>()(
     z.discriminatedUnion('action', [
-      z.object({ action: z.literal('move'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), posyanduId: z.string().min(1, 'Pilih posyandu tujuan') }),
-      z.object({ action: z.literal('deactivate'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu kader').max(5000), date: isoDate }),
+      z.object({ action: z.literal('move'), ids: z.array(z.string().min(1)).min(1, zm('field.pickKader')).max(5000), posyanduId: z.string().min(1, zm('field.pickTargetPosyandu')) }),
+      z.object({ action: z.literal('deactivate'), ids: z.array(z.string().min(1)).min(1, zm('field.pickKader')).max(5000), date: isoDate }),
     ]),
   ),
   /**
@@ -304,11 +305,11 @@ export const registryOps = {
     z.discriminatedUnion('action', [
       z.object({
         action: z.literal('deactivate'),
-        ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu posyandu').max(5000),
+        ids: z.array(z.string().min(1)).min(1, zm('field.pickPosyandus')).max(5000),
         date: isoDate,
-        reason: z.string().trim().min(3, 'Tulis alasan singkat (minimal 3 huruf), mis. "digabung dengan Posyandu Melati"').max(500),
+        reason: z.string().trim().min(3, zm('field.reasonMerge')).max(500),
       }),
-      z.object({ action: z.literal('moveDesa'), ids: z.array(z.string().min(1)).min(1, 'Pilih minimal satu posyandu').max(5000), desaCode: z.string().min(1, 'Pilih desa/kelurahan tujuan') }),
+      z.object({ action: z.literal('moveDesa'), ids: z.array(z.string().min(1)).min(1, zm('field.pickPosyandus')).max(5000), desaCode: z.string().min(1, zm('field.pickTargetDesa')) }),
     ]),
   ),
   'registry.auditFor': op<AuditEntry[]>()(z.object({ table: z.enum(REGISTRY_TABLES), id: z.string() })),
@@ -319,8 +320,8 @@ export const registryOps = {
     z.object({
       kind: z.enum(['nik', 'name_birth']),
       key: z.string().min(1).max(200),
-      memberIds: z.array(z.string().min(1)).min(2, 'Satu kelompok berisi minimal dua kader').max(100),
-      note: z.string().trim().min(3, 'Tulis alasan singkat (minimal 3 huruf), mis. "sudah dicek ke Dukcapil"').max(500),
+      memberIds: z.array(z.string().min(1)).min(2, zm('field.groupTwo')).max(100),
+      note: z.string().trim().min(3, zm('field.reasonChecked')).max(500),
     }),
   ),
   /** Generated demo data on an empty database (one transaction; a long job with progress and cancel). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
+import { zm } from '../messages'
 
 export const REGULATION_KINDS = ['UU', 'PP', 'Perpres', 'Inpres', 'Permendagri', 'Permenkes', 'PMK', 'Perda', 'Perbup', 'Kepbup', 'SE', 'SK Camat', 'SK Kepala Desa', 'Lainnya'] as const
 
@@ -18,11 +19,11 @@ export interface RegulationSummary {
 }
 
 export const regulationInput = z.object({
-  kind: z.string().trim().min(2, 'Jenis regulasi wajib diisi').max(40),
-  number: z.string().trim().min(1, 'Nomor wajib diisi').max(60),
-  year: z.number().int().min(1945, 'Tahun tidak masuk akal').max(2100, 'Tahun tidak masuk akal'),
-  title: z.string().trim().min(3, 'Judul minimal 3 huruf').max(500),
-  dateSigned: z.iso.date('Tanggal harus berbentuk YYYY-MM-DD').nullable().optional(),
+  kind: z.string().trim().min(2, zm('field.regulationType')).max(40),
+  number: z.string().trim().min(1, zm('field.numberRequired')).max(60),
+  year: z.number().int().min(1945, zm('field.year')).max(2100, zm('field.year')),
+  title: z.string().trim().min(3, zm('field.title3')).max(500),
+  dateSigned: z.iso.date(zm('field.date')).nullable().optional(),
   notes: z.string().max(4000).nullable().optional(),
 })
 
@@ -68,7 +69,7 @@ export const regulationOps = {
   ),
   /** Attaches the signed PDF (base64); replaces an earlier attachment. */
   'regulation.attach': op<RegulationAttachment>()(
-    z.object({ id: z.string().min(1), fileName: z.string().trim().min(1).max(200), base64: z.string().min(1, 'Berkas kosong').max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8, 'Berkas PDF lebih dari 20 MB') }),
+    z.object({ id: z.string().min(1), fileName: z.string().trim().min(1).max(200), base64: z.string().min(1, zm('field.fileEmpty')).max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8, zm('field.pdfTooLarge')) }),
   ),
   /** The PDF's bytes, after checking they still match the recorded checksum. */
   'regulation.attachment': op<RegulationAttachment & { base64: string }>()(z.object({ id: z.string().min(1) })),

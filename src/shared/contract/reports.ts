@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
+import { zm } from '../messages'
 
 export type ReportApprovalStatus = 'draft' | 'submitted' | 'approved'
 
@@ -21,9 +22,9 @@ export interface ReportMonthApproval {
   locked: boolean
 }
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB')
-const kecamatanCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan tidak sah')
-const reason = z.string().trim().min(5, 'Alasan minimal 5 huruf').max(300)
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, zm('field.monthTTTT'))
+const kecamatanCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, zm('field.kecamatanCode'))
+const reason = z.string().trim().min(5, zm('field.reason5')).max(300)
 
 export const reportOps = {
   /** A kecamatan office: its twelve months; a kabupaten office: every month its kecamatan submitted. */

@@ -1,3 +1,4 @@
+import { msg, sayId, type Loc, type Msg, type MsgParam } from '../messages'
 /**
  * The monthly posyandu report (SKDN and services): its fields and the validation rules
  * checked as the operator types. Both are data, read by the renderer (offline, per
@@ -62,6 +63,9 @@ export const NUMERIC_FIELDS = MONTHLY_FIELDS.filter((f) => f.key !== 'open_date'
 
 export const fieldDef = (key: string) => MONTHLY_FIELDS.find((f) => f.key === key)
 
+/** Fields that say the posyandu opened that month: a month marked "tidak buka" leaves them empty (targets and S, KK, PUS may stay). */
+export const ACTIVITY_FIELDS = NUMERIC_FIELDS.filter((k) => !fieldDef(k)!.group.startsWith('sasaran') && k !== 's' && k !== 'kk' && k !== 'pus')
+
 /**
  * Codes of "additional programmes": the five PHI parts and the six SPM fields. The full
  * reference lists live with the programmes area; a code outside these is a warning only.
@@ -105,8 +109,19 @@ export interface Issue {
   /** The field the message sits beside. */
   field: MonthlyField | 'held'
   severity: 'error' | 'warning'
+  /** Indonesian; `msg` is the same by key (monthly.*), for English screens. */
   message: string
+  msg?: Msg
 }
+
+/** An issue whose Indonesian sentence comes from the message catalogue. */
+function keyed(rule: string, field: Issue['field'], severity: Issue['severity'], key: string, params?: Record<string, MsgParam>): Issue {
+  const m = msg(`monthly.${key}`, params)
+  return { rule, field, severity, message: sayId(m), msg: m }
+}
+/** A field as a message names it: its short label, in English its English label. */
+const named = (k: string): Loc => ({ id: short(k), en: fieldDef(k)?.labelEn ?? k })
+const names = (ks: string[]): Loc => ({ id: ks.map((k) => named(k).id).join(', '), en: ks.map((k) => named(k).en).join(', ') })
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 const short = (k: string) => fieldDef(k)?.short ?? k
@@ -122,21 +137,21 @@ export function validateMonthly(v: MonthlyValues, month?: string, rules: Rule[] 
     const raw = v[f.key]
     if (raw === null || raw === undefined || raw === '') continue
     const x = num(raw)
-    if (x === null || !Number.isInteger(x)) out.push({ rule: 'integer', field: f.key, severity: 'error', message: `${f.short}: isi dengan bilangan bulat` })
-    else if (x < 0) out.push({ rule: 'min', field: f.key, severity: 'error', message: `${f.short} tidak boleh negatif` })
-    else if (f.max !== undefined && x > f.max) out.push({ rule: 'max', field: f.key, severity: 'error', message: `${f.short} ${x} tidak masuk akal (paling banyak ${f.max})` })
+    if (x === null || !Number.isInteger(x)) out.push(keyed('integer', f.key, 'error', 'integer', { field: named(f.key) }))
+    else if (x < 0) out.push(keyed('min', f.key, 'error', 'negative', { field: named(f.key) }))
+    else if (f.max !== undefined && x > f.max) out.push(keyed('max', f.key, 'error', 'max', { field: named(f.key), x, max: f.max }))
   }
   if (v.open_date) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v.open_date) || Number.isNaN(Date.parse(`${v.open_date}T00:00:00Z`)) || new Date(`${v.open_date}T00:00:00Z`).toISOString().slice(0, 10) !== v.open_date) {
-      out.push({ rule: 'date', field: 'open_date', severity: 'error', message: 'Tanggal buka tidak sah' })
+      out.push(keyed('date', 'open_date', 'error', 'date'))
     } else if (month && !v.open_date.startsWith(month)) {
-      out.push({ rule: 'date-month', field: 'open_date', severity: 'error', message: `Tanggal buka ${v.open_date} di luar bulan ${month}` })
+      out.push(keyed('date-month', 'open_date', 'error', 'dateMonth', { date: v.open_date, month }))
     }
   }
   if (v.held === false) {
-    const filled = NUMERIC_FIELDS.filter((k) => num(v[k]) !== null && !fieldDef(k)!.group.startsWith('sasaran') && k !== 's' && k !== 'kk' && k !== 'pus')
+    const filled = ACTIVITY_FIELDS.filter((k) => num(v[k]) !== null)
     if (v.open_date || filled.length) {
-      out.push({ rule: 'not-held', field: 'held', severity: 'error', message: `Bulan ditandai tidak buka, tetapi ada isian kegiatan (${[...(v.open_date ? ['Tgl buka'] : []), ...filled.map(short)].join(', ')})` })
+      out.push(keyed('not-held', 'held', 'error', 'notHeld', { fields: names([...(v.open_date ? ['open_date'] : []), ...filled]) }))
     }
   }
   for (const r of rules) {
@@ -144,7 +159,7 @@ export function validateMonthly(v: MonthlyValues, month?: string, rules: Rule[] 
       const a = num(v[r.a])
       const b = num(v[r.b])
       if (a !== null && b !== null && a > b) {
-        out.push({ rule: r.id, field: r.a, severity: r.severity, message: `${short(r.a)} (${a}) tidak boleh lebih dari ${short(r.b)} (${b})` })
+        out.push(keyed(r.id, r.a, r.severity, 'lte', { a: short(r.a), av: a, b: short(r.b), bv: b }))
       }
     } else {
       const total = num(v[r.total])
@@ -152,13 +167,13 @@ export function validateMonthly(v: MonthlyValues, month?: string, rules: Rule[] 
       if (total !== null && parts.every((p) => p !== null)) {
         const sum = (parts as number[]).reduce((s, p) => s + p, 0)
         if (sum !== total) {
-          out.push({ rule: r.id, field: r.total, severity: r.severity, message: `${short(r.total)} (${total}) seharusnya = ${r.parts.map(short).join(' + ')} (${sum})` })
+          out.push(keyed(r.id, r.total, r.severity, 'sum', { total: short(r.total), tv: total, parts: r.parts.map(short).join(' + '), sum }))
         }
       }
     }
   }
   for (const code of v.programmes ?? []) {
-    if (!PROGRAMME_CODES.includes(code)) out.push({ rule: 'programme-code', field: 'programmes', severity: 'warning', message: `Kode program "${code}" tidak dikenal (${PROGRAMME_CODES.slice(0, 5).join(', ')}, spm-…)` })
+    if (!PROGRAMME_CODES.includes(code)) out.push(keyed('programme-code', 'programmes', 'warning', 'programme', { code, known: PROGRAMME_CODES.slice(0, 5).join(', ') }))
   }
   return out
 }

@@ -4,6 +4,7 @@
  * kabupaten adds to SKDN live beside them (extra_json). These helpers map between the two
  * shapes and give the one check the grid and core both run.
  */
+import { msg } from '../messages'
 import { NUMERIC_FIELDS, parseProgrammes, validateMonthly, type Issue, type MonthlyValues } from '../evaluation/fields'
 import { validateValues, type CompiledForm, type FormValues } from './form'
 
@@ -41,7 +42,7 @@ export function checkSkdnMonth(cf: CompiledForm, v: MonthlyValues, extra: FormVa
   for (const i of validateValues(cf, fv, previous, month)) {
     const isRule = cf.rules.some((r) => r.rule.id === i.rule)
     if (!isRule && i.field && SKDN_COLUMNS.has(i.field)) continue // the column checks above already spoke
-    out.push({ rule: i.rule, field: (i.field ?? 'held') as Issue['field'], severity: i.severity, message: i.message.id })
+    out.push({ rule: i.rule, field: (i.field ?? 'held') as Issue['field'], severity: i.severity, message: i.message.id, msg: msg('text.loc', { text: i.message }) })
   }
   return out
 }

@@ -1,14 +1,21 @@
 import { common } from '../../../src/renderer/i18n/common'
 import { translations as evaluasi } from '../../../src/renderer/areas/evaluasi/i18n'
+import { formsTranslations as forms } from '../../../src/renderer/areas/evaluasi/forms-i18n'
+import { translations as pengguna } from '../../../src/renderer/areas/pengguna/translations'
 import { translations as honor } from '../../../src/renderer/areas/honor/translations'
 import { translations as pertukaran } from '../../../src/renderer/areas/pertukaran/i18n'
 import { translations as program } from '../../../src/renderer/areas/program/i18n'
 import { translations as provinsi } from '../../../src/renderer/areas/provinsi/i18n'
 import { translations as registri } from '../../../src/renderer/areas/registri/i18n'
+import { messages } from '../../../src/renderer/i18n/messages'
 
 type Tree = { [k: string]: string | Tree }
 
-function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+/** Every catalogue of the renderer: the shell's, each area's, and core's messages by key. */
+export const CATALOGUES = [common, evaluasi, forms, honor, pengguna, pertukaran, program, provinsi, registri, messages]
+
+/** A catalogue as `key → text`; English plural forms (`_one`/`_other`) keep their suffix. */
+export function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (typeof t === 'string') out.set(prefix, t)
   else if (t && typeof t === 'object') for (const [k, v] of Object.entries(t as Tree)) flatten(v, prefix ? `${prefix}.${k}` : k, out)
   return out
@@ -20,7 +27,12 @@ function flatten(t: unknown, prefix = '', out = new Map<string, string>()): Map<
  * unmistakable (≥ 8 characters, or two words) and that are not English texts themselves.
  */
 export function indonesianOnly(): string[] {
-  const pairs = [common, evaluasi, honor, pertukaran, program, provinsi, registri].map((c) => [flatten(c.id), flatten(c.en)] as const)
+  const pairs = CATALOGUES.map((c) => {
+    const en = flatten(c.en)
+    // An English plural stands for its base key.
+    for (const [k, v] of [...en]) if (/_(one|other)$/.test(k)) en.set(k.replace(/_(one|other)$/, ''), v)
+    return [flatten(c.id), en] as const
+  })
   const english = new Set<string>()
   for (const [, en] of pairs) for (const v of en.values()) english.add(v.trim())
   const out = new Set<string>()

@@ -4,6 +4,7 @@ import { formatPercent } from '../../../shared/format'
 import { compileForm, indicatorValues, validateValues, type CompiledForm, type FormDef, type FormField, type FormValues, type ValueIssue } from '../../../shared/forms/form'
 import classes from './grid.module.css'
 import { monthNames } from '../../i18n/months'
+import { issueText } from '../../i18n/errors'
 
 /** This month on the office PC's clock ("2026-12"): later months have no report yet (core refuses them too). */
 export function currentMonth(now = new Date()): string {
@@ -73,13 +74,13 @@ const Cell = memo(function Cell(p: CellProps) {
   const label = `${p.fieldShort} ${p.recordLabel}`
   if (p.field === 'held') {
     return (
-      <td className={`${classes.check} ${p.issue ? classes[p.issue.severity] : ''}`} title={p.issue?.message}>
+      <td className={`${classes.check} ${p.issue ? classes[p.issue.severity] : ''}`} title={p.issue && issueText(p.issue)}>
         <input type="checkbox" data-r={p.r} data-c={p.c} data-rk={p.recordKey} data-f="held" aria-label={label} defaultChecked={p.initial.held === false} disabled={p.locked} />
       </td>
     )
   }
   return (
-    <td className={p.issue ? classes[p.issue.severity] : undefined} title={p.issue?.message}>
+    <td className={p.issue ? classes[p.issue.severity] : undefined} title={p.issue && issueText(p.issue)}>
       <input
         type="text"
         inputMode={p.field === 'programmes' ? 'text' : 'numeric'}

@@ -16,6 +16,7 @@ import './forms-i18n'
 import { useCan } from '../../session'
 import { monthNames, screenMonth, shortMonth } from '../../i18n/months'
 import { StratumBadge } from './StratumBadge'
+import { issueText } from '../../i18n/errors'
 
 const thisYear = new Date().getFullYear()
 export const yearOptions = Array.from({ length: 12 }, (_, i) => String(thisYear - i))
@@ -99,7 +100,7 @@ function ChecksPanel({ values, issues, label }: { values: MonthlyValues | undefi
       ) : (
         <List size="sm" spacing={2}>
           {issues.map((i) => (
-            <List.Item key={i.rule + i.field} c={i.severity === 'error' ? 'red.8' : 'yellow.9'}>{i.message}</List.Item>
+            <List.Item key={i.rule + i.field} c={i.severity === 'error' ? 'red.8' : 'yellow.9'}>{issueText(i)}</List.Item>
           ))}
         </List>
       )}

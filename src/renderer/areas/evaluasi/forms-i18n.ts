@@ -134,4 +134,5 @@ export const formsTranslations = {
   },
 }
 
-for (const lang of ['id', 'en'] as const) i18n.addResourceBundle(lang, 'forms', formsTranslations[lang], true, false)
+// (Guarded: tests read the catalogue without an i18next instance.)
+if (typeof i18n.addResourceBundle === 'function') for (const lang of ['id', 'en'] as const) i18n.addResourceBundle(lang, 'forms', formsTranslations[lang], true, false)

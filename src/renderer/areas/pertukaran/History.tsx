@@ -40,7 +40,7 @@ export function History() {
                 <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600} c={b.status === 'dibuat' ? 'yellow.8' : 'teal.8'}>{t(`history.st.${b.status}`)}</Text>
-                  {!!b.rejected.length && <Text size="xs" c="red">{t('history.rejected', { n: b.rejected.length })}</Text>}
+                  {!!b.rejected.length && <Text size="xs" c="red">{t('history.rejected', { n: b.rejected.length, count: b.rejected.length })}</Text>}
                 </Table.Td>
                 <Table.Td><Text size="xs" ff="monospace">{b.fileName}</Text></Table.Td>
               </Table.Tr>

@@ -119,7 +119,7 @@ export function Receive() {
               <Table.Tr><Table.Th>{t('receive.created')}</Table.Th><Table.Td>{screenDateTime(m.createdAt)}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.seq')}</Table.Th><Table.Td>{m.seq}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.ack')}</Table.Th><Table.Td>{t('receive.ackText', { n: m.ack })}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows })}: {countsText(m.counts) || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows, count: m.rows })}: {countsText(m.counts) || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.version')}</Table.Th><Table.Td>format {m.format} · skema {m.schemaVersion} · Simpul {m.appVersion}</Table.Td></Table.Tr>
               {opened.senderFingerprint && <Table.Tr><Table.Th>{t('receive.senderFp')}</Table.Th><Table.Td ff="monospace">{opened.senderFingerprint}</Table.Td></Table.Tr>}
             </Table.Tbody>
@@ -135,7 +135,7 @@ export function Receive() {
               <Button variant="light" leftSection={<IconSearch size={18} />} onClick={() => run(true)} disabled={running}>{t('receive.dryRun')}</Button>
               {dry && !dry.refusal && (
                 <Button leftSection={<IconFileImport size={18} />} onClick={() => run(false)} disabled={running}>
-                  {reject.size ? t('receive.applyRejecting', { n: reject.size }) : t('receive.apply')}
+                  {reject.size ? t('receive.applyRejecting', { n: reject.size, count: reject.size }) : t('receive.apply')}
                 </Button>
               )}
             </Group>

@@ -27,7 +27,7 @@ export function Puskesos() {
     const out = await callWithNotice('programme.puskesosExport', {})
     if (!out) return
     downloadBase64(out.base64, out.fileName, XLSX_TYPE)
-    notifications.show({ color: 'green', message: t('puskesos.exported', { rows: out.rows }) })
+    notifications.show({ color: 'green', message: t('puskesos.exported', { rows: out.rows, count: out.rows }) })
   }
   return (
     <Stack>

@@ -68,7 +68,7 @@ export const translations = {
     },
     activity: { one: 'activity', title: 'Posyandu activities', add: 'Record activity', saved: 'Activity saved', none: 'No activities yet.', allPosyandu: 'All posyandu', total: 'Participants' },
     puskesos: {
-      title: 'Puskesos services at posyandu', add: 'Record service', saved: 'Service saved', none: 'No services yet.', export: 'Export referrals for DTSEN (.xlsx)', exported: '{{rows}} referrals exported',
+      title: 'Puskesos services at posyandu', add: 'Record service', saved: 'Service saved', none: 'No services yet.', export: 'Export referrals for DTSEN (.xlsx)', exported_one: '{{rows}} referral exported', exported: '{{rows}} referrals exported',
       baru: 'New', dirujuk: 'Referred', ditindaklanjuti: 'Followed up', selesai: 'Done', allStatus: 'All statuses', filterStatus: 'Filter by status',
     },
     reference: {

@@ -38,15 +38,15 @@ export function MethodNote({ s }: { s: ProvinceSummary }) {
 export function StaleList({ s }: { s: ProvinceSummary }) {
   const { t } = useTranslation('provinsi')
   const stale = s.kabupaten.filter((k) => k.stale)
-  if (!stale.length) return <Text size="sm" c="teal.8" data-testid="stale-none">{t('stale.none', { days: s.staleAfterDays })}</Text>
+  if (!stale.length) return <Text size="sm" c="teal.8" data-testid="stale-none">{t('stale.none', { days: s.staleAfterDays, count: s.staleAfterDays })}</Text>
   return (
     <div data-testid="stale-list">
-      <Text size="sm">{t('stale.intro', { days: s.staleAfterDays })}</Text>
+      <Text size="sm">{t('stale.intro', { days: s.staleAfterDays, count: s.staleAfterDays })}</Text>
       <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
         {stale.map((k) => (
           <li key={k.code}>
             <Text size="sm" span fw={600}>{k.name}</Text>{' '}
-            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: formatDateLong(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, received: formatDateLong(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
+            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: formatDateLong(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, count: k.lastBundle.ageDays, received: formatDateLong(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
           </li>
         ))}
       </ul>

@@ -47,7 +47,7 @@ export function ImportPage() {
     setBusy(true)
     try {
       const res = await call('registry.importApply', { kind, fileBase64: base64, mapping: preview.mapping, validOnly })
-      notifications.show({ color: 'green', message: res.written ? t('import.done', { n: res.written }) : t('import.nothing') })
+      notifications.show({ color: 'green', message: res.written ? t('import.done', { n: res.written, count: res.written }) : t('import.nothing') })
       await runPreview(kind, base64, preview.mapping)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
@@ -102,7 +102,7 @@ export function ImportPage() {
             </Alert>
           )}
           <Group justify="space-between">
-            <Text fw={600} data-testid="import-counts">{t('import.counts', c)}</Text>
+            <Text fw={600} data-testid="import-counts">{t('import.counts', { ...c, count: c?.error })}</Text>
             <Group>
               {c!.error > 0 && <Button variant="default" leftSection={<IconDownload size={16} />} onClick={errorsXlsx}>{t('import.downloadErrors')}</Button>}
             </Group>

@@ -64,7 +64,7 @@ export function KaderList() {
         </Group>
       </Group>
       <Group justify="space-between">
-        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: screenNumber(list.data?.total ?? 0) })}</Text>
+        <Text fw={600} data-testid="kader-count">{t('list.countKader', { n: screenNumber(list.data?.total ?? 0), count: list.data?.total ?? 0 })}</Text>
         <Switch label={t('list.showDeleted')} checked={s.deleted} onChange={(e) => set({ deleted: e.currentTarget.checked })} />
       </Group>
       {selected.length > 0 && <BulkBar selected={selected} onClear={() => setSelected([])} onExport={() => exportXlsx(selected.map((r) => r.id))} onDone={() => (setSelected([]), void list.reload())} />}
@@ -103,11 +103,11 @@ function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: (
   const can = useCan()
   const names = props.selected.slice(0, 5).map((r) => `${r.name} (${maskNik(r.nik)})`).join(', ') + (n > 5 ? t('bulk.andMore', { n: n - 5 }) : '')
   const run = async () => {
-    const what = mode === 'move' ? t('bulk.confirmMove', { n, target: targetLabel }) : t('bulk.confirmDeactivate', { n, date })
+    const what = mode === 'move' ? t('bulk.confirmMove', { n, count: n, target: targetLabel }) : t('bulk.confirmDeactivate', { n, count: n, date })
     if (!(await ask({ title: what, message: names, confirmLabel: mode === 'move' ? t('bulk.move') : t('bulk.deactivate'), danger: mode === 'deactivate' }))) return
     const out = await callWithNotice('registry.kaderBulk', mode === 'move' ? { action: 'move', ids, posyanduId: target ?? '' } : { action: 'deactivate', ids, date })
     if (out) {
-      notifyDone(t('bulk.done', { changed: out.changed, unchanged: out.unchanged }))
+      notifyDone(t('bulk.done', { changed: out.changed, unchanged: out.unchanged, count: out.changed }))
       setMode(null)
       props.onDone()
     }
@@ -115,7 +115,7 @@ function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: (
   return (
     <Paper withBorder p="xs" bg="teal.0" data-testid="bulk-bar">
       <Group gap="xs" wrap="wrap">
-        <Text fw={600} size="sm">{t('bulk.selected', { n })}</Text>
+        <Text fw={600} size="sm">{t('bulk.selected', { n, count: n })}</Text>
         {can('registry.kaderBulk') && <Button size="xs" variant="white" leftSection={<IconArrowsExchange size={16} />} onClick={() => setMode('move')}>{t('bulk.move')}</Button>}
         {can('registry.kaderBulk') && <Button size="xs" variant="white" leftSection={<IconUserOff size={16} />} onClick={() => setMode('deactivate')}>{t('bulk.deactivate')}</Button>}
         {can('registry.exportXlsx') && <Button size="xs" variant="white" leftSection={<IconFileExport size={16} />} onClick={props.onExport}>{t('bulk.export')}</Button>}
@@ -123,7 +123,7 @@ function BulkBar(props: { selected: KaderRow[]; onClear: () => void; onExport: (
       </Group>
       <Modal opened={mode !== null} onClose={() => setMode(null)} title={mode === 'move' ? t('bulk.move') : t('bulk.deactivate')}>
         <Stack>
-          <Text size="sm">{t('bulk.selected', { n })}: {names}</Text>
+          <Text size="sm">{t('bulk.selected', { n, count: n })}: {names}</Text>
           {mode === 'move' && (
             <PosyanduPicker value={target} onChange={(v) => setTarget(v)} onLabel={setTargetLabel} />
           )}

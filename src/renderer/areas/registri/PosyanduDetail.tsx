@@ -18,7 +18,7 @@ export function PosyanduDetail({ id }: { id: string }) {
   if (!d.data) return d.error ? <Text c="red">{d.error.message}</Text> : <Loader />
   const { posyandu: p, kader, memberships } = d.data
   const remove = async () => {
-    if (!(await confirmDelete(`${t('posyandu.one')} ${p.name} (${p.desaName}, ${p.kecamatanName})`, t('posyandu.deleteKader', { n: kader.length })))) return
+    if (!(await confirmDelete(`${t('posyandu.one')} ${p.name} (${p.desaName}, ${p.kecamatanName})`, t('posyandu.deleteKader', { n: kader.length, count: kader.length })))) return
     if (await callWithNotice('registry.posyanduDelete', { id }, t('posyandu.deleted'))) (setTab('audit'), void d.reload())
   }
   return (

@@ -194,21 +194,23 @@ const id = {
   },
 }
 
-type Texts = typeof id
+/** English has every Indonesian text; where a count precedes a noun, also its singular (`key_one`, i18next plurals). */
+type WithPlurals<T> = { [K in keyof T]: T[K] extends string ? string : WithPlurals<T[K]> } & { [k: `${string}_one`]: string }
+type Texts = WithPlurals<typeof id>
 
 const en: Texts = {
   tabs: { posyandu: 'Posyandu', kader: 'Cadres', impor: 'Import .xlsx', duplikat: 'Possible duplicates' },
   list: {
     search: 'Search', searchPosyandu: 'Posyandu name, village, subdistrict…', searchKader: 'Name, NIK, posyandu or village…', kecamatan: 'Subdistrict',
     desa: 'Village', status: 'Status', model: 'Model', role: 'Role', all: 'All', showDeleted: 'Show deleted', countPosyandu: '{{n}} posyandu',
-    countKader: '{{n}} cadres', export: 'Export .xlsx', addPosyandu: 'Add posyandu', addKader: 'Add cadre', none: 'Nothing matches.',
+    countKader_one: '{{n}} cadre', countKader: '{{n}} cadres', export: 'Export .xlsx', addPosyandu: 'Add posyandu', addKader: 'Add cadre', none: 'Nothing matches.',
     pageOf: '{{from}}–{{to}} of {{total}}', perPage: 'Rows per page',
   },
   bulk: {
-    selected: '{{n}} cadres selected', selectPage: 'Select all on this page', selectOne: 'Select {{name}}', andMore: ' and {{n}} more',
+    selected_one: '{{n}} cadre selected', selected: '{{n}} cadres selected', selectPage: 'Select all on this page', selectOne: 'Select {{name}}', andMore: ' and {{n}} more',
     move: 'Move to another posyandu', deactivate: 'Set inactive', export: 'Export selected (.xlsx)', clear: 'Clear selection',
-    inactiveFrom: 'Inactive from', apply: 'Continue', confirmMove: 'Move {{n}} cadres to {{target}}?', confirmDeactivate: 'Set {{n}} cadres inactive from {{date}}?',
-    done: '{{changed}} cadres changed, {{unchanged}} already so',
+    inactiveFrom: 'Inactive from', apply: 'Continue', confirmMove_one: 'Move {{n}} cadre to {{target}}?', confirmMove: 'Move {{n}} cadres to {{target}}?', confirmDeactivate_one: 'Set {{n}} cadre inactive from {{date}}?', confirmDeactivate: 'Set {{n}} cadres inactive from {{date}}?',
+    done_one: '{{changed}} cadre changed, {{unchanged}} already so', done: '{{changed}} cadres changed, {{unchanged}} already so',
   },
   bulkPosyandu: {
     selected: '{{n}} posyandu selected', moveDesa: 'Move to another village', deactivate: 'Set inactive', targetDesa: 'Target village',
@@ -257,7 +259,7 @@ const en: Texts = {
     name: 'Name', desa: 'Village', kecamatan: 'Subdistrict', status: 'Status', model: 'Model', kader: 'Cadres', year: 'Founded', nik: 'NIK',
     birth: 'Birth date', role: 'Role', posyandu: 'Posyandu', sex: 'Sex', from: 'From', to: 'To',
   },
-  posyandu: { deleteKader: 'This posyandu has {{n}} cadres; their records stay.', one: 'posyandu',
+  posyandu: { deleteKader_one: 'This posyandu has {{n}} cadre; their record stays.', deleteKader: 'This posyandu has {{n}} cadres; their records stay.', one: 'posyandu',
     new: 'New posyandu', edit: 'Edit posyandu', name: 'Posyandu name', namePh: 'E.g. Posyandu Melati 1', kecamatan: 'Subdistrict', desa: 'Village',
     address: 'Address', rt: 'RT', rw: 'RW', latitude: 'Latitude (optional)', longitude: 'Longitude (optional)', coords: 'Coordinates (optional)', yearFounded: 'Year founded',
     kemendagri: 'Kemendagri registration no.', isPhi: 'PHI model posyandu', phiDecree: 'PHI model decree number', phiDecreePh: 'E.g. Kepbup 154/060/2014',
@@ -289,12 +291,12 @@ const en: Texts = {
     intro: 'Choose the kind of data and an .xlsx file. Simpul reads column headers such as "Nama Kader", "NIK", "Tgl Lahir", "Nama Posyandu", "Desa/Kelurahan" and shows a preview per row before anything is saved.',
     kind: 'Kind of data', file: '.xlsx file', filePh: 'Choose a file…', mapping: 'Column mapping', field: 'Simpul field', column: 'Column in the file', notMapped: '(none)',
     required: 'required', preview: 'Preview', row: 'Row', data: 'Data', result: 'Result', reasons: 'Notes', new: 'new', changed: 'changed', unchanged: 'unchanged', error: 'error',
-    counts: '{{new}} new · {{changed}} changed · {{unchanged}} unchanged · {{error}} errors', validOnly: 'Import the valid rows only (rows with errors are skipped)',
+    counts_one: '{{new}} new · {{changed}} changed · {{unchanged}} unchanged · {{error}} error', counts: '{{new}} new · {{changed}} changed · {{unchanged}} unchanged · {{error}} errors', validOnly: 'Import the valid rows only (rows with errors are skipped)',
     apply: 'Import now', errorsBlock: 'This file has rows with errors. Nothing is imported unless you choose "import the valid rows only".',
     headerRows: 'Column header over rows {{from}}–{{to}}; merged column names use "/", e.g. "Lokasi / Nama Posyandu".',
     ignored: 'Rows {{rows}} left out: {{why}} ("{{text}}")',
     ignored_number: 'column numbers', ignored_total: 'totals row', ignored_footer: 'totals/signature block',
-    downloadErrors: 'Download error report (.xlsx)', done: '{{n}} rows imported', nothing: 'Nothing to import: every row equals the stored data.',
+    downloadErrors: 'Download error report (.xlsx)', done_one: '{{n}} row imported', done: '{{n}} rows imported', nothing: 'Nothing to import: every row equals the stored data.',
   },
   dup: {
     title: 'Possible duplicates',

@@ -1,0 +1,280 @@
+/**
+ * Messages that core and the shared schemas give a person, by key. Core writes the
+ * Indonesian sentence (the CLI, bundle reports and tests read it) and sends the key with its
+ * variable parts, so an English screen translates by key (renderer i18n namespace `msg`,
+ * English in src/renderer/i18n/messages.ts) instead of recognising the Indonesian sentence.
+ * Templates use i18next's `{{name}}` placeholders; a key with a count has `_one`/`_other`
+ * forms in English only (Indonesian nouns do not change for plural).
+ */
+
+export const MESSAGES_ID = {
+  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
+  date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
+  id: { invalid: 'pengenal tidak sah' },
+  flag: { invalid: 'harus 0 atau 1' },
+  count: { integer: 'harus bilangan bulat', negative: 'tidak boleh negatif', max: 'paling besar {{n}}' },
+  rupiah: { integer: 'rupiah harus bilangan bulat', max: 'jumlah tidak masuk akal' },
+  year: { invalid: 'tahun tidak masuk akal' },
+  wilayah: { desa: 'kode desa tidak sah', code: 'kode wilayah tidak sah' },
+  sex: { invalid: 'jenis kelamin harus L atau P' },
+  phone: { invalid: 'nomor HP tidak sah' },
+  npwp: { chars: 'NPWP hanya berisi angka, titik dan tanda hubung', length: 'NPWP terdiri dari 15 atau 16 angka' },
+  account: { invalid: 'nomor rekening tidak sah' },
+  nik: {
+    NIK_SCIENTIFIC: 'NIK "{{raw}}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.',
+    NIK_NOT_DIGITS: 'NIK hanya boleh berisi angka.',
+    NIK_LENGTH: 'NIK harus 16 digit (tertulis {{n}} karakter).',
+    NIK_DATE: 'Tanggal lahir dalam NIK tidak mungkin ({{date}}).',
+    NIK_SERIAL: 'Nomor urut NIK (4 digit terakhir) tidak boleh 0000.',
+    NIK_REGION_FORM: 'Kode wilayah dalam NIK (6 digit pertama) tidak boleh berisi 00.',
+    NIK_REGION_UNKNOWN: 'Kode wilayah {{code}} dalam NIK tidak ada dalam referensi Kemendagri.',
+    NIK_BIRTH_MISMATCH: 'Tanggal lahir {{entered}} berbeda dengan tanggal dalam NIK ({{nik}}).',
+    NIK_SEX_MISMATCH: 'Jenis kelamin {{enteredSex}} berbeda dengan NIK ({{nikSex}}).',
+    invalid: 'NIK harus 16 digit angka',
+  },
+  nip: {
+    digits: 'NIP hanya berisi angka',
+    length: 'NIP terdiri dari 18 angka (tertulis {{n}})',
+    birth: 'Delapan angka pertama NIP harus tanggal lahir (TTTTBBHH)',
+    tmt: 'Angka ke-9 s.d. 14 NIP harus bulan pengangkatan (TTTTBB)',
+    sex: 'Angka ke-15 NIP adalah jenis kelamin (1 atau 2)',
+    spaces: 'NIP ditulis 18 angka tanpa spasi',
+  },
+  sexWord: { L: 'laki-laki', P: 'perempuan' },
+  policy: {
+    scopeLevel: '{{table}} hanya dimiliki kantor {{level}}; wilayah {{scope}} bukan {{level}}',
+    create: 'kantor {{office}} tidak berwenang menambah {{tableLower}} milik wilayah {{scope}}',
+    change: 'kantor {{office}} tidak berwenang mengubah {{tableLower}} milik wilayah {{scope}}',
+    delete: 'kantor {{office}} tidak berwenang menghapus {{tableLower}} milik wilayah {{scope}}',
+    level: { provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
+  },
+  op: {
+    unknown: 'Operasi tidak dikenal: {{name}}',
+    unauthenticated: 'Silakan masuk (login) terlebih dahulu.',
+    forbidden: 'Anda masuk sebagai {{role}}; peran ini tidak boleh menjalankan "{{op}}". Yang boleh: {{who}}.',
+    invalidInput: 'Isian tidak sah — {{issues}}',
+    dbBusy: 'Basis data sedang dipakai pekerjaan panjang (misalnya impor bundel atau lembar kerja). Tunggu sampai selesai, lalu simpan lagi; tidak ada data yang diubah.',
+    noOffice: 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.',
+    notAllowed: 'Tidak diizinkan: {{why}}.',
+    notFoundRow: 'Data tidak ditemukan ({{table}}).',
+    invalidRow: '{{table}}{{label}} tidak dapat disimpan: {{problems}}.',
+    problem: '{{column}}: {{text}}',
+  },
+  registry: {
+    sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
+    sameName: 'Sudah ada kader {{name}} dengan tanggal lahir sama (NIK {{nik}}, Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
+    plain: '{{text}}',
+  },
+  field: {
+    yearFuture: 'Tahun berdiri tidak boleh di masa depan',
+    validOrder: 'Berlaku sampai tidak boleh sebelum berlaku mulai',
+    monthRange: 'Bulan awal dan akhir wajib diisi, awal tidak sesudah akhir',
+    inactiveReason: 'Isi alasan posyandu menjadi nonaktif',
+    inactiveDate: 'Isi tanggal posyandu menjadi nonaktif',
+    fieldType: 'Jenis isian tidak dikenal',
+    periodType: 'Jenis periode harus bulanan atau tahunan',
+    pickMonth: 'Pilih bulan',
+    pickMark: 'Pilih tanda: sudah dicek — data benar, diperbaiki, atau perlu tindak lanjut',
+    pickQuarter: 'Pilih triwulan',
+    phiDecree: 'Posyandu model PHI perlu nomor keputusannya',
+    endBeforeStart: 'Tanggal selesai sebelum tanggal mulai',
+    endNotBeforeStart: 'Tanggal selesai tidak boleh sebelum tanggal mulai',
+    max: 'Paling banyak {{n}} huruf',
+    reason5: 'Alasan minimal 5 huruf',
+    thresholdNegative: 'Ambang tidak boleh negatif',
+    pdfTooLarge: 'Berkas PDF lebih dari 20 MB',
+    bundleUnknown: 'Berkas bundel tidak dikenal; pilih berkasnya lagi',
+    fileEmpty: 'Berkas kosong',
+    fileTooLarge: 'Berkas terlalu besar',
+    fileTooLarge30: 'Berkas terlalu besar (maks. 30 MB)',
+    longitude: 'Bujur di luar Indonesia',
+    month: 'Bulan harus berbentuk YYYY-MM',
+    monthTTTT: 'Bulan harus berformat TTTT-BB',
+    notes500: 'Catatan paling banyak 500 huruf',
+    golongan: 'Golongan harus I, II, III atau IV',
+    honorWhole: 'Honor dalam rupiah bulat',
+    honorPositive: 'Honor harus lebih dari 0',
+    password: 'Isi kata sandi',
+    oldPassword: 'Isi kata sandi lama',
+    recoveryCode: 'Isi kode pemulihan',
+    username: 'Isi nama pengguna',
+    adminUsername: 'Isi nama pengguna administrator',
+    sex: 'Jenis kelamin harus L atau P',
+    regulationType: 'Jenis regulasi wajib diisi',
+    title3: 'Judul minimal 3 huruf',
+    participantsNegative: 'Jumlah peserta tidak boleh negatif',
+    password8: 'Kata sandi minimal 8 karakter',
+    passwordLong: 'Kata sandi terlalu panjang',
+    complaint: 'Kategori keluhan wajib dipilih',
+    code40: 'Kode hanya huruf kecil, angka dan garis bawah (2–40)',
+    code60: 'Kode hanya huruf kecil, angka, titik dan garis bawah (2–60)',
+    kecamatanCode: 'Kode kecamatan tidak sah',
+    subActivityCode: 'Kode sub-kegiatan DPA wajib diisi',
+    uploadId: 'Kode unggahan tidak sah; pilih berkasnya lagi',
+    wilayahCode: 'Kode wilayah tidak sah (contoh: 12.18.01)',
+    latitude: 'Lintang di luar Indonesia',
+    nik16: 'NIK harus 16 angka',
+    nikRequired: 'NIK wajib diisi',
+    npwp: 'NPWP berisi 15 atau 16 angka',
+    agencyName3: 'Nama SKPD minimal 3 huruf',
+    backupName: 'Nama cadangan tidak sah',
+    officeName3: 'Nama kantor minimal 3 huruf',
+    fullName2: 'Nama lengkap minimal 2 huruf',
+    name2: 'Nama minimal 2 huruf',
+    trainingName2: 'Nama pelatihan minimal 2 huruf',
+    usernameRule: 'Nama pengguna 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf',
+    periodName3: 'Nama periode minimal 3 huruf',
+    posyanduName3: 'Nama posyandu minimal 3 huruf',
+    posyanduName100: 'Nama posyandu paling banyak 100 huruf',
+    programmeName3: 'Nama program minimal 3 huruf',
+    shortName2: 'Nama singkat minimal 2 huruf',
+    subActivityName: 'Nama sub-kegiatan wajib diisi',
+    valueLong: 'Nilai terlalu panjang (logo maksimal ±300 KB)',
+    valueNegative: 'Nilai tidak boleh negatif',
+    phone: 'Nomor HP seperti 081234567890',
+    sp2d: 'Nomor bukti bayar (SP2D) minimal 3 huruf',
+    accountDigits: 'Nomor rekening hanya angka',
+    phoneDigits: 'Nomor telepon hanya angka',
+    numberRequired: 'Nomor wajib diisi',
+    role3: 'Peran minimal 3 huruf',
+    roleUnknown: 'Peran tidak dikenal',
+    period: 'Periode harus YYYY-MM (bulanan) atau YYYY (tahunan)',
+    pickXlsx: 'Pilih berkas .xlsx',
+    pickBundle: 'Pilih berkas bundel',
+    pickInstaller: 'Pilih berkas penginstal',
+    pickSignature: 'Pilih berkas tanda tangan (.simpul-sig)',
+    pickDesa: 'Pilih desa/kelurahan dari daftar',
+    pickTargetDesa: 'Pilih desa/kelurahan tujuan',
+    pickSex: 'Pilih jenis kelamin',
+    pickKader: 'Pilih minimal satu kader',
+    pickPosyandus: 'Pilih minimal satu posyandu',
+    pickPerson: 'Pilih orang',
+    pickAssignment: 'Pilih penugasan',
+    pickPosyandu: 'Pilih posyandu',
+    pickTargetPosyandu: 'Pilih posyandu tujuan',
+    posyanduRequired: 'Posyandu wajib dipilih',
+    rt: 'RT berupa angka, contoh 003',
+    rw: 'RW berupa angka, contoh 001',
+    agencyRequired: 'SKPD wajib dipilih',
+    groupTwo: 'Satu kelompok berisi minimal dua kader',
+    fingerprint: 'Sidik jari wajib diisi',
+    fundingRequired: 'Sumber dana wajib dipilih',
+    fiscalYear: 'Tahun anggaran tidak masuk akal',
+    yearFounded: 'Tahun berdiri tidak masuk akal',
+    yearWhole: 'Tahun berupa bilangan bulat',
+    year: 'Tahun tidak masuk akal',
+    date: 'Tanggal harus berbentuk YYYY-MM-DD',
+    dateTTTT: 'Tanggal harus berformat TTTT-BB-HH',
+    reasonMerge: 'Tulis alasan singkat (minimal 3 huruf), mis. "digabung dengan Posyandu Melati"',
+    reasonChecked: 'Tulis alasan singkat (minimal 3 huruf), mis. "sudah dicek ke Dukcapil"',
+    activityText3: 'Uraian kegiatan minimal 3 huruf',
+  },
+  refusal: {
+    posyanduNameTaken: 'Sudah ada posyandu bernama "{{name}}" di desa ini. Nama posyandu harus unik per desa.',
+    posyanduDeleted: 'Posyandu ini sudah dihapus; pulihkan dulu dari riwayat perubahan.',
+    posyanduHasKader: 'Posyandu {{name}} masih punya {{n}} kader aktif. Pindahkan kader itu ke posyandu lain atau akhiri keanggotaannya dulu.',
+    inactiveFuture: 'Tanggal nonaktif {{date}} belum terjadi; pilih tanggal hari ini atau sebelumnya.',
+    posyanduDeletedPick: 'Posyandu {{name}} sudah dihapus; pulihkan dulu atau buang dari pilihan.',
+    posyanduOtherKecamatan: 'Posyandu {{name}} terdaftar di kecamatan lain; desa tujuan harus di kecamatan yang sama.',
+    posyanduGone: 'Posyandu {{name}} sudah dihapus.',
+    kaderDeleted: 'Kader ini sudah dihapus; pulihkan dulu dari riwayat perubahan.',
+    kaderDeletedPick: 'Kader {{name}} sudah dihapus; pulihkan dulu atau buang dari pilihan.',
+    kaderOtherKecamatan: 'Kader {{name}} terdaftar di kecamatan lain; pindah antarkecamatan dilakukan oleh kecamatan asalnya.',
+    kaderDateOrder: 'Kader {{name}} baru aktif sejak {{from}}; tanggal nonaktif tidak boleh sebelumnya.',
+    serviceFuture: 'Tanggal layanan belum terjadi.',
+    activityFuture: 'Tanggal kegiatan belum terjadi; catat kegiatan setelah dilaksanakan.',
+    submittedYourself: 'Bulan ini Anda ajukan sendiri; persetujuan harus oleh orang lain.',
+    preparedVerify: 'Daftar ini Anda susun sendiri; verifikasi harus dilakukan orang lain.',
+    preparedApprove: 'Daftar ini Anda susun sendiri; yang menyusun tidak boleh menyetujuinya.',
+    verifiedApprove: 'Daftar ini Anda verifikasi sendiri; persetujuan harus oleh orang lain.',
+    listPaid: 'Daftar ini sudah dibayar; pembayaran tidak dibatalkan. Buat revisi koreksi.',
+    thresholdsKabupaten: 'Ambang indikator hanya dapat diubah oleh kantor kabupaten.',
+    periodLockKabupaten: 'Periode evaluasi hanya dapat dikunci (disahkan) oleh kantor kabupaten.',
+    formsKabupaten: 'Formulir laporan hanya dapat diubah oleh kantor kabupaten; kecamatan menerimanya lewat bundel.',
+    offersKabupaten: 'Tawaran provinsi diterima atau ditolak oleh kantor kabupaten/kota.',
+    usernameTaken: 'Nama pengguna "{{name}}" sudah dipakai.',
+  },
+  monthly: {
+    integer: '{{field}}: isi dengan bilangan bulat',
+    negative: '{{field}} tidak boleh negatif',
+    max: '{{field}} {{x}} tidak masuk akal (paling banyak {{max}})',
+    date: 'Tanggal buka tidak sah',
+    dateMonth: 'Tanggal buka {{date}} di luar bulan {{month}}',
+    notHeld: 'Bulan ditandai tidak buka, tetapi ada isian kegiatan ({{fields}})',
+    lte: '{{a}} ({{av}}) tidak boleh lebih dari {{b}} ({{bv}})',
+    sum: '{{total}} ({{tv}}) seharusnya = {{parts}} ({{sum}})',
+    programme: 'Kode program "{{code}}" tidak dikenal ({{known}}, spm-…)',
+  },
+  notFound: {
+    posyandu: 'Posyandu tidak ditemukan (mungkin sudah dihapus).',
+    period: 'Periode evaluasi tidak ditemukan.',
+    periodPosyandu: 'Posyandu tidak termasuk wilayah periode ini.',
+    pendamping: 'Pendamping tidak ditemukan.',
+    user: 'Pengguna tidak ditemukan.',
+    conflict: 'Konflik tidak ditemukan.',
+    reference: 'Butir referensi tidak ditemukan.',
+    deleted: 'Data ini sudah dihapus.',
+  },
+} as const
+
+/** A text in both languages, for parameters that are names Simpul itself gives (table labels). */
+export type Loc = { id: string; en: string }
+/** A list of messages reads as its items joined with "; ". */
+export type MsgParam = string | number | Loc | Msg | Msg[]
+/** A message by key with its variable parts; `key` is a dotted path into MESSAGES_ID. */
+export interface Msg {
+  key: string
+  params?: Record<string, MsgParam>
+}
+
+type Tree = { readonly [k: string]: string | Tree }
+
+/** The template of a dotted key in a catalogue, or undefined. */
+export function templateOf(catalogue: Tree, key: string): string | undefined {
+  let cur: string | Tree | undefined = catalogue
+  for (const part of key.split('.')) cur = typeof cur === 'object' ? cur[part] : undefined
+  return typeof cur === 'string' ? cur : undefined
+}
+
+const isLoc = (v: unknown): v is Loc => !!v && typeof v === 'object' && 'id' in v && 'en' in v && !('key' in v)
+export const isMsg = (v: unknown): v is Msg => !!v && typeof v === 'object' && typeof (v as Msg).key === 'string'
+
+/** The Indonesian sentence of a message (what core has always written). */
+export function sayId(m: Msg): string {
+  const template = templateOf(MESSAGES_ID, m.key)
+  if (template === undefined) throw new Error(`Pesan ${m.key} tidak ada dalam katalog`)
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = m.params?.[name]
+    return v === undefined ? '' : Array.isArray(v) ? v.map(sayId).join('; ') : isMsg(v) ? sayId(v) : isLoc(v) ? v.id : String(v)
+  })
+}
+
+export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key })
+
+/**
+ * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed
+ * when the schema is built, so zod's issue carries only the sentence. Each is recorded here
+ * as it is made, and `issueMsg` finds the key again by the exact sentence it was made with.
+ */
+const made = new Map<string, Msg>()
+/** Sentences made from input (a NIK's digits) are recorded too, up to a bound: past it they are simply not translated. */
+const MADE_MAX = 20_000
+function record(m: Msg): string {
+  const text = sayId(m)
+  if (!made.has(text) && made.size < MADE_MAX) made.set(text, m)
+  return text
+}
+export const zm = (key: string, params?: Record<string, MsgParam>): string => record(msg(key, params))
+
+/** The keyed message a sentence was made from (by zm or keyedIssue), or null. */
+export const recordedMsg = (text: string): Msg | null => made.get(text) ?? null
+
+/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a recorded built-in message. */
+export function issueMsg(issue: { message: string; params?: Record<string, unknown> }): Msg | null {
+  const p = issue.params?.msg
+  if (isMsg(p)) return p
+  return made.get(issue.message) ?? null
+}
+
+/** A custom zod issue that carries its key: `ctx.addIssue(keyedIssue(m))`. */
+export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: record(m), params: { msg: m } })

@@ -1,0 +1,249 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { refusalMsg, TABLE_POLICIES } from '../../src/core/policy'
+import * as col from '../../src/core/policy/columns'
+import { insertRow } from '../../src/core/write'
+import { refusalText } from '../../src/renderer/i18n/errors'
+import { messages } from '../../src/renderer/i18n/messages'
+import { issueMsg, MESSAGES_ID, msg, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { fail } from '../../src/shared/result'
+import { decodeNik, compareNik } from '../../src/shared/nik'
+import { nipProblem } from '../../src/shared/nip'
+import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/shared/evaluation/fields'
+import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
+import { addUser, dispatch, makeCtx } from '../helpers/db'
+import { addKader, addPosyandu } from '../helpers/registry'
+
+// Core's messages go out by key (src/shared/messages.ts) with the Indonesian sentence; the
+// renderer's catalogues must know every key in both languages, and an English screen must
+// read them without an Indonesian word.
+const ROOT = join(import.meta.dirname, '..', '..')
+const SEI_RAMPAH = '12.18.04.2006'
+const INDONESIAN = [...indonesianOnly(), ...INDONESIAN_WORDS]
+const indonesianIn = (s: string) => INDONESIAN.filter((w) => new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'iu').test(s))
+/** English knows a key as itself or as its plural forms. */
+const inEnglish = (en: Map<string, string>, key: string) => en.has(key) || en.has(`${key}_one`) || en.has(`${key}_other`)
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f)
+    if (statSync(p).isDirectory()) sourceFiles(p, out)
+    else if (/\.tsx?$/.test(f)) out.push(p)
+  }
+  return out
+}
+
+beforeAll(async () => {
+  await i18next.init({ resources: {}, lng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } })
+})
+
+/** The English of a keyed message, as an English screen shows it. */
+const english = (m: Msg) => refusalText('X', sayId(m), undefined, 'en', m)
+
+describe('the catalogues', () => {
+  it('every Indonesian text of every catalogue has an English text under the same key', () => {
+    const missing: string[] = []
+    for (const c of CATALOGUES) {
+      const en = flatten(c.en)
+      for (const key of flatten(c.id).keys()) if (!inEnglish(en, key)) missing.push(key)
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('every message key core and the shared schemas emit is in both catalogues', () => {
+    const en = flatten(messages.en)
+    const id = flatten(MESSAGES_ID)
+    const keys = new Set<string>()
+    for (const f of [...sourceFiles(join(ROOT, 'src/core')), ...sourceFiles(join(ROOT, 'src/shared'))]) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:msg|zm)\(\s*'([\w.]+)'/g)) keys.add(m[1])
+      // Keys built from a code (`nik.${code}`, `policy.${op}`): every key of their group must exist.
+      for (const m of readFileSync(f, 'utf8').matchAll(/\b(?:msg|zm)\(\s*`([\w.]+)\.\$\{/g)) for (const k of id.keys()) if (k.startsWith(`${m[1]}.`)) keys.add(k)
+    }
+    expect(keys.size).toBeGreaterThan(40)
+    expect([...keys].filter((k) => !id.has(k))).toEqual([])
+    expect([...keys].filter((k) => !inEnglish(en, k))).toEqual([])
+    // And the other way: no English text for a key core does not have (a typo there shows nothing).
+    expect([...en.keys()].map((k) => k.replace(/_(one|other)$/, '')).filter((k) => !id.has(k))).toEqual([])
+  })
+})
+
+describe('messages by key', () => {
+  it('NIK and NIP problems keep their Indonesian sentence and read English by key, with the count in the right form', () => {
+    const cases: [Msg, RegExp][] = [
+      [decodeNik('1218', '2026-12-01').errors[0].msg!, /^A NIK has 16 digits \(4 characters typed\)\.$/],
+      [decodeNik('1', '2026-12-01').errors[0].msg!, /^A NIK has 16 digits \(1 character typed\)\.$/],
+      [decodeNik('12a8', '2026-12-01').errors[0].msg!, /^A NIK has digits only\.$/],
+      [decodeNik('1218040013900001', '2026-12-01').errors[0].msg!, /^The birth date inside the NIK is impossible \(00-13-90\)\.$/],
+      [decodeNik('1218044508900000', '2026-12-01').errors[0].msg!, /^The serial number/],
+      [decodeNik('1.21805E+15', '2026-12-01').errors[0].msg!, /^NIK "1\.21805E\+15" is written in scientific notation/],
+      [compareNik(decodeNik('1218044508900001', '2026-12-01').decoded!, { sex: 'L' })[0].msg!, /^Sex male differs from the NIK \(female\)\.$/],
+      [nipProblem('19850817')!.msg, /^A NIP has 18 digits \(8 typed\)$/],
+      [nipProblem('198508172010013003')!.msg, /^Digit 15 of a NIP is the sex \(1 or 2\)$/],
+    ]
+    for (const [m, en] of cases) {
+      const text = english(m)
+      expect(text, sayId(m)).toMatch(en)
+      expect(indonesianIn(text), text).toEqual([])
+    }
+    // The Indonesian sentences are the ones core always wrote (the CLI and tests read them).
+    expect(decodeNik('1218', '2026-12-01').errors[0].message).toBe('NIK harus 16 digit (tertulis 4 karakter).')
+    expect(nipProblem('19850817')!.message).toBe('NIP terdiri dari 18 angka (tertulis 8)')
+    expect(compareNik(decodeNik('1218044508900001', '2026-12-01').decoded!, { sex: 'L' })[0].message).toBe('Jenis kelamin laki-laki berbeda dengan NIK (perempuan).')
+  })
+
+  it('the column messages of the policies carry their key through zod', () => {
+    const cases: [unknown, unknown, RegExp][] = [
+      [col.text(5, 2), 'a', /^at least 2 letters$/],
+      [col.text(5, 2), 'abcdefg', /^at most 5 letters$/],
+      [col.date, '2026-13-01', /^the date must be YYYY-MM-DD$/],
+      [col.date, '2026-02-30', /^this date does not exist/],
+      [col.month, '2026-1', /^the month must be YYYY-MM$/],
+      [col.count(10), 11, /^at most 10$/],
+      [col.count(), -1, /^cannot be negative$/],
+      [col.rupiah(), 1.5, /^rupiah must be a whole number$/],
+      [col.rupiah(100), 101, /^the amount is not plausible$/],
+      [col.flag, 2, /^must be 0 or 1$/],
+      [col.phone, '123', /^not a valid mobile number$/],
+      [col.npwp, '12a', /^an NPWP has only digits/],
+      [col.npwp, '1234', /^an NPWP has 15 or 16 digits$/],
+      [col.accountNumber, 'x', /^not a valid account number$/],
+      [col.nik, '1218', /^A NIK has 16 digits \(4 characters typed\)\.$/],
+      [col.nip, '19850817', /^A NIP has 18 digits \(8 typed\)$/],
+      [col.nip, '', /^A NIP has 18 digits \(0 typed\)$/],
+      [col.sex, 'X', /^sex must be L \(male\) or P \(female\)$/],
+    ]
+    for (const [schema, value, en] of cases) {
+      const r = (schema as { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; params?: Record<string, unknown> }[] } } }).safeParse(value)
+      expect(r.success, String(value)).toBe(false)
+      const issue = r.error!.issues[0]
+      const m = issueMsg(issue)
+      expect(m, issue.message).not.toBeNull()
+      expect(sayId(m!)).toBe(issue.message)
+      expect(english(m!)).toMatch(en)
+      expect(indonesianIn(english(m!)), english(m!)).toEqual([])
+    }
+  })
+
+  it('policy refusals read English for every table, operation and level', () => {
+    const offices = [{ wilayahCode: '12.18', level: 'kabupaten' as const }, { wilayahCode: '12.18.04', level: 'kecamatan' as const }, { wilayahCode: '12', level: 'provinsi' as const }]
+    let seen = 0
+    for (const p of TABLE_POLICIES) {
+      for (const office of offices) {
+        for (const scope of ['12.18', '12.18.04', '12.18.05', '12.18.04.2006']) {
+          for (const op of ['create', 'change', 'delete'] as const) {
+            const m = refusalMsg(p, office, scope, op)
+            if (!m) continue
+            seen++
+            const text = english(m)
+            expect(text).not.toMatch(/\{\{|undefined/)
+            expect(indonesianIn(text), text).toEqual([])
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(50)
+  })
+})
+
+describe('the monthly report checks', () => {
+  it('carry their key; English names the fields by their English labels', () => {
+    const v = { ...emptyMonth(), held: false, open_date: '2025-04-02', s: 50, k: 55, d: -1, kader_on_duty: 99, programmes: ['xyz'] } as MonthlyValues
+    const issues = validateMonthly(v, '2025-03')
+    expect(issues.length).toBeGreaterThan(4)
+    for (const i of issues) {
+      expect(i.msg, i.message).toBeDefined()
+      expect(sayId(i.msg!)).toBe(i.message)
+      const text = english(i.msg!)
+      expect(text).not.toMatch(/\{\{|undefined/)
+      expect(indonesianIn(text), text).toEqual([])
+    }
+    expect(issues.map((i) => english(i.msg!))).toEqual(expect.arrayContaining(['K (55) cannot be more than S (50)', 'The open date 2025-04-02 is outside the month 2025-03']))
+  })
+})
+
+describe('real refusals from core carry their key', () => {
+  it('not allowed, not found, forbidden, unauthenticated, invalid input and NIK, an invalid row, the cadre warnings, database busy', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const melati = addPosyandu(ctx, 'Posyandu Melati', SEI_RAMPAH)
+    const refusals: { code: string; message: string; details?: unknown; msg?: Msg }[] = []
+    const refused = async (p: Promise<{ ok: boolean; error?: { code: string; message: string; details?: unknown; msg?: Msg } }>) => {
+      const r = await p
+      expect(r.ok).toBe(false)
+      refusals.push(r.error!)
+      return r.error!
+    }
+    // A kecamatan office writing another kecamatan's row: the write path refuses by policy.
+    let notAllowed: unknown
+    try {
+      insertRow(ctx, 'posyandu', { name: 'Posyandu Lain', desa_code: '12.18.05.2001' }, { scope: '12.18.05' })
+    } catch (e) {
+      notAllowed = e
+    }
+    const na = notAllowed as { code: string; message: string; msg?: Msg }
+    expect(na.code).toBe('NOT_ALLOWED')
+    expect(na.message).toMatch(/^Tidak diizinkan: kantor 12\.18\.04 tidak berwenang menambah posyandu milik wilayah 12\.18\.05\.$/)
+    expect(refusalText(na.code, na.message, undefined, 'en', na.msg)).toBe('Not allowed: office 12.18.04 may not add posyandu of area 12.18.05.')
+
+    const nf = await refused(dispatch(ctx, 'registry.kaderGet', { id: '0190a000-0000-7000-8000-000000000000' }))
+    expect(nf.code).toBe('NOT_FOUND')
+    expect(nf.msg?.key).toMatch(/^(notFound|op)\./)
+
+    const bad = await refused(dispatch(ctx, 'registry.kaderSave', { data: { nik: '1218', name: 'Sri', sex: 'P', birthDate: '1990-08-05', posyanduId: melati.id } }))
+    expect(bad.code).toBe('INVALID_NIK')
+    expect(bad.message).toBe('NIK harus 16 digit (tertulis 4 karakter).')
+    expect(refusalText(bad.code, bad.message, bad.details, 'en', bad.msg)).toBe('A NIK has 16 digits (4 characters typed).')
+
+    addKader(ctx, { nik: '1218044508900001', name: 'Sri Wahyuni', sex: 'P', birthDate: '1990-08-05', posyanduId: melati.id })
+    const warn = await refused(dispatch(ctx, 'registry.kaderSave', { data: { nik: '1218044508900001', name: 'Sri Lestari', sex: 'L', birthDate: '1990-08-05', posyanduId: melati.id } }))
+    expect(warn.code).toBe('NEEDS_CONFIRMATION')
+    const msgs = (warn.details as { msgs: Msg[]; warnings: string[] }).msgs
+    expect(msgs.map(sayId)).toEqual((warn.details as { warnings: string[] }).warnings)
+    const en = msgs.map(english)
+    expect(en.join(' ')).toMatch(/Sex male differs from the NIK \(female\)\./)
+    expect(en.join(' ')).toMatch(/This NIK is already used by cadre Sri Wahyuni \(Subdistrict Sei Rampah\)/)
+
+    const reader = addUser(ctx, 'readonly', 'baca')
+    refusals.push((await refused(dispatch(ctx, 'registry.posyanduSave', { data: { name: 'Posyandu Baru', desaCode: SEI_RAMPAH } }, reader))))
+    const invalid = await refused(dispatch(ctx, 'registry.posyanduBulk', { action: 'moveDesa', ids: [], desaCode: '' }))
+    refusals.push(invalid)
+    // Each field message of the contract's schema carries its key beside the Indonesian sentence.
+    const fields = invalid.details as { path: string[]; message: string; msg?: Msg }[]
+    expect(fields.map((d) => [d.path[0], d.message, d.msg && english(d.msg)])).toEqual([
+      ['ids', 'Pilih minimal satu posyandu', 'Choose at least one posyandu'],
+      ['desaCode', 'Pilih desa/kelurahan tujuan', 'Choose the target village'],
+    ])
+    refusals.push(await refused(dispatch(ctx, 'registry.posyanduSave', { data: {} })))
+    const unauth = await refused(dispatch(ctx, 'registry.posyanduSave', { data: {} }, {}))
+    expect(unauth.msg?.key).toBe('op.unauthenticated')
+
+    // An invalid stored row (a name and a year no form would let through): the write path's own check, by key.
+    let invalidRow: unknown
+    try {
+      insertRow(ctx, 'posyandu', { name: 'Ab', desa_code: SEI_RAMPAH, year_founded: 1800, is_phi_model: 0, is_ilp: 0, is_spm_pilot: 0, status: 'aktif' })
+    } catch (e) {
+      invalidRow = e
+    }
+    const ir = invalidRow as { code: string; message: string; msg?: Msg }
+    expect(ir.code).toBe('INVALID_ROW')
+    expect(ir.message).toBe('Posyandu "Ab" tidak dapat disimpan: name: minimal 3 huruf; year_founded: tahun tidak masuk akal.')
+    expect(sayId(ir.msg!)).toBe(ir.message)
+    expect(refusalText(ir.code, ir.message, undefined, 'en', ir.msg)).toBe('Posyandu "Ab" cannot be saved: name: at least 3 letters; year_founded: the year is not plausible.')
+
+    // The database-busy answer (another connection holds the write lock) is keyed like the rest.
+    const busy = fail('DB_BUSY', msg('op.dbBusy'))
+    if (!busy.ok) refusals.push(busy.error)
+    expect(refusalText('DB_BUSY', busy.ok ? '' : busy.error.message, undefined, 'en', busy.ok ? undefined : busy.error.msg)).toMatch(/^The database is busy/)
+
+    for (const e of refusals) {
+      const text = refusalText(e.code, e.message, e.details, 'en', e.msg)
+      expect(indonesianIn(text), `${e.code}: ${text}`).toEqual([])
+      if (e.msg) {
+        expect(templateOf(MESSAGES_ID, e.msg.key), e.msg.key).toBeDefined()
+        expect(sayId(e.msg)).toBe(e.message)
+      }
+    }
+    ctx.close()
+  })
+})
