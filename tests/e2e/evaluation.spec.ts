@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, setupKabupaten, shot, test } from './fixtures'
 
+const HOSTILE = '<img src=x onerror=alert(1)>'
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 function seedPosyandu(dbFile: string, desa: string, ...names: string[]): string[] {
@@ -25,7 +26,8 @@ test('a year of monthly reports entered through the grid gives a stratum with it
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack?.slice(0, 600)))
   // Evaluation periods are kabupaten work (the table policy): the Bappeda enters and evaluates here.
   await setupKabupaten(page, host)
-  seedPosyandu(host.dbFile, '12.18.04.2001', 'Melati', 'Kenanga')
+  // A name typed by a user that is HTML: the printed annex (built as an HTML string) shows it as text.
+  seedPosyandu(host.dbFile, '12.18.04.2001', 'Melati', 'Kenanga', HOSTILE)
   await page.getByRole('link', { name: 'Laporan & Evaluasi' }).click()
   await page.reload()
   await expect(page.getByRole('tab', { name: 'Laporan bulanan' })).toBeVisible()
@@ -90,6 +92,8 @@ test('a year of monthly reports entered through the grid gives a stratum with it
   await expect(page.getByText('Laporan Evaluasi Strata Posyandu')).toBeVisible()
   await expect(page.getByTestId('summary-table')).toContainText('Sei Rampah')
   await expect(page.getByTestId('annex-table')).toContainText('Melati')
+  await expect(page.getByTestId('annex-table')).toContainText(HOSTILE)
+  await expect(page.getByTestId('annex-table').locator('img')).toHaveCount(0)
   await expect(page.getByTestId('data-hash')).toHaveText(/^[0-9a-f]{12}$/)
   await expect(page.getByTestId('report-charts').locator('svg.recharts-surface')).toHaveCount(2)
   await shot(page, 'evaluation-report-screen')

@@ -2,7 +2,7 @@ import type { Handlers } from '../handlers'
 import { monthlyDesa, monthlyYear, saveMonthly } from './monthly'
 import { createPeriod, getPeriod, listPeriods, lockPeriod, saveScore, listScores } from './periods'
 import { listPosyandu, resolveArea } from './posyandu'
-import { buildRecap, buildReport } from './report'
+import { buildPrintedReport, buildRecap, buildReport } from './report'
 import { indicatorSet, indicatorSets, saveThresholds } from './sets'
 import { computeStrata } from './strata'
 import { recapWorkbook, reportWorkbook } from './xlsx'
@@ -21,6 +21,7 @@ export const evaluationHandlers = {
   'evaluation.scoreList': (i, ctx) => listScores(ctx, i.periodId),
   'evaluation.scoreSave': (i, ctx) => saveScore(ctx, i),
   'evaluation.report': (i, ctx) => buildReport(ctx, i),
+  'evaluation.reportPrint': (i, ctx) => buildPrintedReport(ctx, i),
   'evaluation.recap': (i, ctx) => buildRecap(ctx, i.area, i.month),
   'evaluation.exportXlsx': async (i, ctx) => {
     if (i.kind === 'recap') {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { EvaluationReport, Recap, RecapRow, TrendPoint } from '../../shared/contract/evaluation'
+import type { AnnexRow, EvaluationReport, PrintedReport, Recap, RecapRow, TrendPoint } from '../../shared/contract/evaluation'
 import { derivedIndicators } from '../../shared/evaluation/fields'
-import { describeSet, type IndicatorSet } from '../../shared/evaluation/strata'
+import { describeSet, describeTieBreak, rankRows, type IndicatorSet } from '../../shared/evaluation/strata'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { wilayahGet } from '../wilayah/service'
@@ -154,6 +154,60 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
     dataHash: hash,
     method: [...describeSet(set), ...COVERAGE_NOTES],
     trend: trend(ctx.sqlite, area.code, year, new Set(strata.rows.map((r) => r.id))),
+  }
+}
+
+/**
+ * The report as the printed page needs it (issue 17: the full report of a kabupaten is
+ * 2.4 MB of per-posyandu objects, reasons and criterion texts the page never shows; this is
+ * a few hundred kB). The annex rows are arrays of numbers with the repeated texts (desa,
+ * stratum, "penghambat") given once in `annex.texts`.
+ */
+export function buildPrintedReport(ctx: Ctx, src: ReportSource): PrintedReport {
+  const r = buildReport(ctx, src)
+  const texts: string[] = []
+  const textIndex = new Map<string, number>()
+  const text = (t: string) => {
+    let i = textIndex.get(t)
+    if (i === undefined) textIndex.set(t, (i = texts.push(t) - 1))
+    return i
+  }
+  const rowsByKec = new Map<string, AnnexRow[]>()
+  for (const p of r.rows) {
+    let undecided = 0
+    const values = p.result.criteria.map((c, i) => {
+      if (c.value !== null && c.met === null) undecided |= 1 << i
+      return c.value
+    })
+    const row: AnnexRow = [p.name, p.pilot ? 1 : 0, text(p.desaName), p.result.monthsReported, text(p.result.label), text(p.result.blocking.join('; ') || 'semua kriteria terpenuhi'), undecided, ...values]
+    let list = rowsByKec.get(p.kecamatanCode)
+    if (!list) rowsByKec.set(p.kecamatanCode, (list = []))
+    list.push(row)
+  }
+  // Equal scores share a rank; the set's tie-break rules order them and are printed below.
+  const top = rankRows(r.rows, r.set)
+    .filter((x) => x.rank <= 10)
+    .map(({ row: p, rank, tied }) => ({ rank, tied, pilot: p.pilot, name: p.name, desaName: p.desaName, kecamatanName: p.kecamatanName, label: p.result.label, totalScore: p.totalScore }))
+  return {
+    year: r.year,
+    area: r.area,
+    period: r.period && { name: r.period.name, evaluators: r.period.evaluators, status: r.period.status },
+    generatedAt: r.generatedAt,
+    dataHash: r.dataHash,
+    method: r.method,
+    set: { name: r.set.name, source: r.set.source ?? null, levels: r.set.levels, criteria: r.set.criteria.map((c) => ({ id: c.id, label: c.label, unit: c.unit })) },
+    kecamatan: r.kecamatan,
+    total: r.total,
+    trend: r.trend.map((p) => ({ month: p.month, ds: p.ds })),
+    top,
+    tieBreak: describeTieBreak(r.set),
+    annex: {
+      texts,
+      groups: r.kecamatan
+        .slice()
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((k) => ({ code: k.code, name: k.name, posyandu: k.posyandu, aktif: k.aktif, aktifPct: k.aktifPct, rows: rowsByKec.get(k.code) ?? [] })),
+    },
   }
 }
 

@@ -47,6 +47,7 @@ export const LONG_OPS: ReadonlySet<string> = new Set([
   'registry.exportXlsx',
   'registry.demo',
   'evaluation.report',
+  'evaluation.reportPrint',
   'evaluation.recap',
   'evaluation.exportXlsx',
   'honor.exportXlsx',

@@ -102,6 +102,32 @@ export interface EvaluationReport extends StrataOutput {
   trend: TrendPoint[]
 }
 
+/**
+ * One posyandu of the printed annex, as numbers and indexes into `PrintedReport.annex.texts`
+ * (desa, stratum label and "penghambat" repeat over hundreds of rows):
+ * [name, pilot 0|1, desa, months reported, stratum label, blocking, undecided bitmask
+ * (criterion i judged "tl" although it has a value), ...one value per criterion (null = tl)].
+ */
+export type AnnexRow = [name: string, pilot: 0 | 1, desa: number, monthsReported: number, label: number, blocking: number, undecided: number, ...values: (number | null)[]]
+
+/** Only what the printed evaluation report shows (evaluation.reportPrint): no per-posyandu objects. */
+export interface PrintedReport {
+  year: number
+  area: { code: string; name: string }
+  period: { name: string; evaluators: string | null; status: 'open' | 'locked' } | null
+  generatedAt: string
+  dataHash: string
+  method: string[]
+  set: { name: string; source: string | null; levels: { id: string; label: string }[]; criteria: { id: string; label: string; unit: string }[] }
+  kecamatan: AreaSummary[]
+  total: AreaSummary
+  trend: { month: string; ds: number | null }[]
+  /** Ten best total scores (shared ranks). */
+  top: { rank: number; tied: boolean; pilot: boolean; name: string; desaName: string; kecamatanName: string; label: string; totalScore: number | null }[]
+  tieBreak: string
+  annex: { texts: string[]; groups: { code: string; name: string; posyandu: number; aktif: number; aktifPct: number | null; rows: AnnexRow[] }[] }
+}
+
 export interface RecapRow {
   code: string
   name: string
@@ -189,6 +215,7 @@ export const evaluationOps = {
     z.object({ periodId: z.string(), posyanduId: z.string(), item: z.string(), score: z.number().min(0, zm('field.valueNegative')), notes: z.string().max(1000).nullable().optional() }),
   ),
   'evaluation.report': op<EvaluationReport>()(reportSource),
+  'evaluation.reportPrint': op<PrintedReport>()(reportSource),
   'evaluation.recap': op<Recap>()(z.object({ area: wilayahCode, month: monthText })),
   'evaluation.exportXlsx': op<{ fileName: string; base64: string }>()(
     z.discriminatedUnion('kind', [

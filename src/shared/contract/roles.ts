@@ -101,6 +101,7 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'evaluation.scoreList': ALL,
   'evaluation.scoreSave': EVAL,
   'evaluation.report': ALL,
+  'evaluation.reportPrint': ALL,
   'evaluation.recap': ALL,
   'evaluation.exportXlsx': ALL,
 

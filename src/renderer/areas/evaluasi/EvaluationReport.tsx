@@ -1,15 +1,15 @@
 import { Alert, Button, Loader } from '@mantine/core'
 import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts'
-import type { AreaSummary, EvaluationReport as Report } from '../../../shared/contract/evaluation'
-import { describeTieBreak, formatValue, rankRows } from '../../../shared/evaluation/strata'
+import type { AreaSummary, PrintedReport as Report } from '../../../shared/contract/evaluation'
 import { BULAN, formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
+import { annexHtml } from './annex'
 import css from './report.module.css'
 
 const BAR_COLORS = ['#e03131', '#f59f00', '#0ca678', '#1c7ed6', '#ae3ec9']
@@ -82,9 +82,6 @@ function Charts({ r }: { r: Report }) {
 }
 
 function Rankings({ r }: { r: Report }) {
-  // Equal scores share a rank; the set's tie-break rules order them and are printed below.
-  const ranked = rankRows(r.rows, r.set)
-  const top = ranked.filter((x) => x.rank <= 10)
   const improved = [...r.kecamatan].filter((k) => k.improvement !== null).sort((a, b) => (b.improvement ?? 0) - (a.improvement ?? 0)).slice(0, 5)
   return (
     <>
@@ -93,12 +90,12 @@ function Rankings({ r }: { r: Report }) {
       <table className={css.tbl}>
         <thead><tr><th>No</th><th>Posyandu</th><th>Desa</th><th>Kecamatan</th><th>Strata</th><th>Skor</th></tr></thead>
         <tbody>
-          {top.map(({ row: p, rank, tied }) => (
-            <tr key={p.id}><td className={css.num}>{rank}{tied ? '=' : ''}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.result.label}</td><td className={css.num}>{p.totalScore}</td></tr>
+          {r.top.map((p, i) => (
+            <tr key={i}><td className={css.num}>{p.rank}{p.tied ? '=' : ''}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.label}</td><td className={css.num}>{p.totalScore}</td></tr>
           ))}
         </tbody>
       </table>
-      <div className={css.small} data-testid="tie-break">{describeTieBreak(r.set)}</div>
+      <div className={css.small} data-testid="tie-break">{r.tieBreak}</div>
       {improved.length > 0 && (
         <div className={css.small} style={{ marginTop: 4 }}>
           Kenaikan % aktif terbesar dibanding {r.year - 1}: {improved.map((k) => `${k.name} (${pctPoints(k.improvement)} poin)`).join('; ')}.
@@ -108,45 +105,16 @@ function Rankings({ r }: { r: Report }) {
   )
 }
 
-/** Per-posyandu annex, grouped by kecamatan; dense so 1,236 posyandu fit in few pages. */
+/**
+ * Per-posyandu annex, grouped by kecamatan; dense so 1,236 posyandu fit in few pages. The
+ * table is one escaped HTML string (annex.ts): as React elements they cost more than printing.
+ */
 function Annex({ r }: { r: Report }) {
-  const cols = 6 + r.set.criteria.length
-  let no = 0
+  const html = useMemo(() => annexHtml(r, { num: css.num, group: css.group }), [r])
   return (
     <div className={css.annex}>
       <div className={css.h}>LAMPIRAN: Strata per posyandu, {r.area.name} tahun {r.year}</div>
-      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table">
-        <thead>
-          <tr>
-            <th>No</th><th>Posyandu</th><th>Desa</th><th>Lapor</th>
-            {r.set.criteria.map((c) => <th key={c.id}>{c.label.replace(/ \(.*\)/, '')}</th>)}
-            <th>Strata</th><th>Penghambat naik strata</th>
-          </tr>
-        </thead>
-        {r.kecamatan
-          .slice()
-          .sort((a, b) => a.code.localeCompare(b.code))
-          .map((k) => (
-            <tbody key={k.code}>
-              <tr className={css.group}><td colSpan={cols}>Kecamatan {k.name} — {k.posyandu} posyandu, aktif {k.aktif} ({formatPercent(k.aktifPct)})</td></tr>
-              {r.rows
-                .filter((p) => p.kecamatanCode === k.code)
-                .map((p) => (
-                  <tr key={p.id}>
-                    <td className={css.num}>{++no}</td>
-                    <td>{p.pilot ? '★ ' : ''}{p.name}</td>
-                    <td>{p.desaName}</td>
-                    <td className={css.num}>{p.result.monthsReported}</td>
-                    {p.result.criteria.map((c) => (
-                      <td key={c.id} className={css.num}>{c.value === null ? 'tl' : formatValue(c.value, c.unit).replace(/ (kali|orang|program)$/, '')}{c.value !== null && c.met === null ? ' (tl)' : ''}</td>
-                    ))}
-                    <td>{p.result.label}</td>
-                    <td>{p.result.blocking.join('; ') || 'semua kriteria terpenuhi'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          ))}
-      </table>
+      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table" dangerouslySetInnerHTML={{ __html: html }} />
       <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0). Nilai lengkap tiap kriteria dan alasannya ada di ekspor .xlsx.</div>
     </div>
   )
@@ -156,10 +124,13 @@ function Annex({ r }: { r: Report }) {
 export function EvaluationReport({ source }: { source: { periodId?: string; year?: number; rules?: string } }) {
   const [paper, setPaper] = useState<Paper>('A4')
   const [landscape, setLandscape] = useState(false)
-  const rep = useOp('evaluation.report', source)
+  const rep = useOp('evaluation.reportPrint', source)
+  // Loaded beside the report, so the long sheet is laid out once (not again when the kop arrives).
+  const settings = useOp('settings.get', {})
   const r = rep.data
   if (rep.error) return <Alert color="red">{rep.error.message}</Alert>
-  if (!r) return <Loader />
+  if (!r || settings.loading) return <Loader />
+  const s = settings.data ?? {}
   const today = r.generatedAt.slice(0, 10)
   const exportXlsx = async () => {
     const out = await callWithNotice('evaluation.exportXlsx', { kind: 'report', ...source })
@@ -173,7 +144,7 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
         <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('evaluasi')}>Kembali</Button>
       </PrintToolbar>
       <PrintSheet paper={paper} landscape={landscape} footer={footer}>
-        <Letterhead />
+        <Letterhead settings={s} />
         <span className={css.stamp} data-testid="report-status">{r.period?.status === 'locked' ? 'DISAHKAN' : 'DRAF'}</span>
         <div className={css.title}>Laporan Evaluasi Strata Posyandu</div>
         <div className={css.subtitle}>
@@ -189,7 +160,7 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
         <div className={css.h}>B. Grafik</div>
         <Charts r={r} />
         <Rankings r={r} />
-        <SignatureBlock signers={[{ caption: 'Ketua Tim Pembina Posyandu', role: 'ketua_tim' }]} date={today} />
+        <SignatureBlock signers={[{ caption: 'Ketua Tim Pembina Posyandu', role: 'ketua_tim' }]} date={today} settings={s} />
         <Annex r={r} />
       </PrintSheet>
     </>

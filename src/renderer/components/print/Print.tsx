@@ -72,9 +72,19 @@ export function PrintToolbar(props: {
   )
 }
 
+type Settings = Record<string, string>
+
+/**
+ * The settings for a letterhead or signatures: the ones given (a long report loads them
+ * beside its data, so the sheet is laid out once, not again when they arrive), else loaded here.
+ */
+function useSettings(given: Settings | undefined): Settings {
+  return useOp('settings.get', {}, given === undefined).data ?? given ?? {}
+}
+
 /** Kop surat from the settings (logo, government, office, address), with the double rule. */
-export function Letterhead() {
-  const s = useOp('settings.get', {}).data ?? {}
+export function Letterhead({ settings }: { settings?: Settings } = {}) {
+  const s = useSettings(settings)
   return (
     <div className={classes.letterhead}>
       {s['letterhead.logo'] ? <img src={s['letterhead.logo']} alt="logo" className={classes.logo} /> : <div className={classes.logo} />}
@@ -96,8 +106,8 @@ export interface Signer {
 }
 
 /** Signature blocks side by side; the place and date go above the last one. */
-export function SignatureBlock({ signers, date }: { signers: Signer[]; date: string }) {
-  const s = useOp('settings.get', {}).data ?? {}
+export function SignatureBlock({ signers, date, settings }: { signers: Signer[]; date: string; settings?: Settings }) {
+  const s = useSettings(settings)
   const place = s['letterhead.place'] || '……………'
   return (
     <div className={classes.signatures} style={{ gridTemplateColumns: `repeat(${signers.length}, 1fr)` }}>

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { insertRow } from '../../src/core/db/rows'
+import { generateMonthlyReports } from '../../src/core/evaluation/demo'
+import { annexHtml, escapeHtml } from '../../src/renderer/areas/evaluasi/annex'
+import { formatValue } from '../../src/shared/evaluation/strata'
+import { callOp, makeCtx } from '../helpers/db'
+
+const HOSTILE = '<img src=x onerror=alert(1)>'
+
+describe('the printed evaluation report (evaluation.reportPrint)', () => {
+  it('carries the rows of the full report as numbers, and prints a hostile posyandu name as text', async () => {
+    const ctx = makeCtx({ office: '12.18' })
+    insertRow(ctx, 'posyandu', { name: HOSTILE, desa_code: '12.18.04.2001' }, { scope: '12.18.04' })
+    insertRow(ctx, 'posyandu', { name: 'Melati & "Mawar"', desa_code: '12.18.04.2001' }, { scope: '12.18.04' })
+    insertRow(ctx, 'posyandu', { name: 'Kenanga', desa_code: '12.18.05.2001', is_phi_model: 1 }, { scope: '12.18.05' })
+    generateMonthlyReports(ctx, { seed: 3, years: 2, endYear: 2025 })
+    const source = { year: 2025, rules: 'strata-2011' }
+    const full = await callOp(ctx, 'evaluation.report', source)
+    const printed = await callOp(ctx, 'evaluation.reportPrint', source)
+    // Everything else on the page is the same as in the full report.
+    expect(printed).toMatchObject({ year: full.year, area: full.area, dataHash: full.dataHash, method: full.method, kecamatan: full.kecamatan, total: full.total })
+    expect(printed.tieBreak).toMatch(/\S/)
+    expect(printed.top.map((t) => t.name).sort()).toEqual(full.rows.filter((r) => r.result.stratum !== null && r.totalScore !== null).map((r) => r.name).sort())
+    // Annex: one row per posyandu, values and texts as the full report has them.
+    const rows = printed.annex.groups.flatMap((g) => g.rows)
+    expect(rows).toHaveLength(3)
+    for (const p of full.rows) {
+      const row = rows.find((x) => x[0] === p.name)!
+      expect(row[1]).toBe(p.pilot ? 1 : 0)
+      expect(printed.annex.texts[row[2]]).toBe(p.desaName)
+      expect(row[3]).toBe(p.result.monthsReported)
+      expect(printed.annex.texts[row[4]]).toBe(p.result.label)
+      expect(printed.annex.texts[row[5]]).toBe(p.result.blocking.join('; ') || 'semua kriteria terpenuhi')
+      expect(row.slice(7)).toEqual(p.result.criteria.map((c) => c.value))
+    }
+    // The payload is far smaller than the full report (no reasons, texts or per-criterion objects).
+    expect(JSON.stringify(printed).length).toBeLessThan(JSON.stringify(full).length / 2)
+
+    const html = annexHtml(printed, { num: 'num', group: 'group' })
+    expect(html).toContain(`<td>${escapeHtml(HOSTILE)}</td>`)
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).not.toContain('<img')
+    expect(html).toContain('<td>Melati &amp; &quot;Mawar&quot;</td>')
+    expect(html).toContain('<td>★ Kenanga</td>')
+    // The same cells as before: a value with its unit dropped, "tl" when undecided.
+    const kenanga = full.rows.find((r) => r.name === 'Kenanga')!
+    const cells = kenanga.result.criteria.map((c) => `<td class="num">${c.value === null ? 'tl' : formatValue(c.value, c.unit).replace(/ (kali|orang|program)$/, '')}${c.value !== null && c.met === null ? ' (tl)' : ''}</td>`).join('')
+    expect(html).toContain(`<td class="num">${kenanga.result.monthsReported}</td>${cells}<td>${kenanga.result.label}</td>`)
+    expect(html.match(/<tbody>/g)).toHaveLength(2)
+  })
+})
