@@ -8,9 +8,14 @@ import { TABLES } from './tableNames'
  * `label.en`, since the renderer does not import core.
  */
 
+/** Tables that stay in the office (no policy) but appear in the audit trail. */
+const LOCAL_TABLES: Record<string, { id: string; en: string }> = {
+  app_user: { id: 'Pengguna', en: 'Users' },
+}
+
 /** "monthly_report" → "Laporan bulanan" (or English); `fromReport` is the label a report carries. */
 export function tableLabel(table: string, fromReport?: string): string {
-  const l = TABLES[table]
+  const l = TABLES[table] ?? LOCAL_TABLES[table]
   if (i18n.language === 'en') return l?.en ?? fromReport ?? table.replace(/_/g, ' ')
   return fromReport || l?.id || table.replace(/_/g, ' ')
 }
