@@ -7,7 +7,7 @@ import type { BundleInspection, ImportProgress, ImportReport } from '../../../sh
 import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
-import { failedTitle } from '../../i18n/errors'
+import { failedTitle, refusalText } from '../../i18n/errors'
 import { screenDateTime } from '../../i18n/months'
 import { countsText, tableLabel } from './labels'
 
@@ -128,7 +128,7 @@ export function Receive() {
           {opened.ok ? (
             <Alert mt="sm" color="teal" icon={<IconCircleCheck />}>{t('receive.ok')}</Alert>
           ) : (
-            <Alert mt="sm" color="red" icon={<IconAlertTriangle />} data-testid="bundle-refused">{opened.message}</Alert>
+            <Alert mt="sm" color="red" icon={<IconAlertTriangle />} data-testid="bundle-refused">{refusalText(opened.code ?? '', opened.message ?? '', undefined, undefined, opened.msg ?? undefined)}</Alert>
           )}
           {opened.ok && !done && (
             <Group mt="sm">
