@@ -18,7 +18,8 @@ import { makeOffices, receive, resignedCopy, send } from '../helpers/exchange'
 import { enrolOffice, makeCard } from '../../src/core/exchange/peers'
 import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
-import { addKader, addPosyandu } from '../helpers/registry'
+import { addKader, addPosyandu, workbook } from '../helpers/registry'
+import { previewImport } from '../../src/core/registry/xlsx'
 
 // Core's messages go out by key (src/shared/messages.ts) with the Indonesian sentence; the
 // renderer's catalogues must know every key in both languages, and an English screen must
@@ -313,5 +314,25 @@ describe('what operators meet most: bundle, login and backup refusals', () => {
     expect(seen[0]).toBe('Wrong username or password.')
     expect(seen.join('\n')).toMatch(/After \d+ wrong tries the account is locked for \d+ seconds\.|The account "sri" is locked; try again in \d+ seconds?\./)
     expect((await keyed(() => restoreInContext(ctx, join(tempDir('simpul-nobackup-'), 'gone.db')), 'NOT_FOUND')).en).toMatch(/^The backup file .+ does not exist\.$/)
+  })
+})
+
+describe('spreadsheet import preview', () => {
+  it('row reasons carry their key; the preview reads them in English', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    const file = await workbook([
+      ['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'],
+      ['', '1218045506920004', 'X', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
+      ['Sri Rahayu', '1218', 'P', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
+    ])
+    const p = await previewImport(ctx, 'kader', file)
+    const [noName, shortNik] = p.rows
+    expect(noName.reasons).toEqual(expect.arrayContaining(['Nama kader kosong', 'Jenis kelamin "X" tidak dikenal (L/P)']))
+    expect(shortNik.reasons).toContain('NIK harus 16 digit (tertulis 4 karakter).')
+    const en = (r: (typeof p.rows)[number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
+    expect(en(noName)).toEqual(expect.arrayContaining(['The cadre name is empty', 'Sex "X" is not known (L = male / P = female)']))
+    expect(en(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
+    for (const text of [...en(noName), ...en(shortNik)]) expect(indonesianIn(text), text).toEqual([])
   })
 })
