@@ -3,6 +3,7 @@ import { dbOpen } from './benchmarks/db-open'
 import { evaluation } from './benchmarks/evaluation'
 import { exchange } from './benchmarks/exchange'
 import { honorBench } from './benchmarks/honor'
+import { policyCheck } from './benchmarks/policy-check'
 import { programmes } from './benchmarks/programmes'
 import { registryBench, registryNationalBench } from './benchmarks/registry'
 import { warehouseNational } from './benchmarks/warehouse'
@@ -15,6 +16,7 @@ export const benchmarks: Benchmark[] = [
   exchange,
   evaluation,
   honorBench,
+  policyCheck,
   programmes,
   registryBench,
   registryNationalBench,

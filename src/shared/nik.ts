@@ -42,11 +42,22 @@ import { msg, sayId, type Msg, type MsgParam } from './messages'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 export function isValidDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false
+  // Whole years and months are counted here (every NIK checked costs this); anything else asks Date as before.
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (Number.isInteger(y) && Number.isInteger(m) && Math.abs(y) <= 200_000) {
+    const year = y >= 0 && y <= 99 ? 1900 + y : y
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+    return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])
+  }
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
   return d <= days
 }
+
+const SIXTEEN_DIGITS = /^\d{16}$/
 
 /** Excel's usual accident: "1.21805E+15" or a 16-digit number that lost its last digits. */
 export const looksScientific = (raw: string) => /^\s*\d+([.,]\d+)?e\+?\d+\s*$/i.test(raw)
@@ -56,15 +67,19 @@ export const looksScientific = (raw: string) => /^\s*\d+([.,]\d+)?e\+?\d+\s*$/i.
  * the century: the one that does not put the birth in the future.
  */
 export function decodeNik(raw: string, today: string): NikCheck {
-  const nik = raw.replace(/[\s.-]/g, '')
+  // Sixteen plain digits (nearly every stored NIK) have nothing to strip and no exponent to catch.
+  const plain = SIXTEEN_DIGITS.test(raw)
+  const nik = plain ? raw : raw.replace(/[\s.-]/g, '')
   const errors: NikIssue[] = []
-  if (looksScientific(raw)) {
-    errors.push(issue('NIK_SCIENTIFIC', { raw: raw.trim() }))
-    return { valid: false, decoded: null, errors, warnings: [] }
+  if (!plain) {
+    if (looksScientific(raw)) {
+      errors.push(issue('NIK_SCIENTIFIC', { raw: raw.trim() }))
+      return { valid: false, decoded: null, errors, warnings: [] }
+    }
+    if (!/^\d*$/.test(nik)) errors.push(issue('NIK_NOT_DIGITS'))
+    if (nik.length !== 16) errors.push(issue('NIK_LENGTH', { n: nik.length }))
+    if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
   }
-  if (!/^\d*$/.test(nik)) errors.push(issue('NIK_NOT_DIGITS'))
-  if (nik.length !== 16) errors.push(issue('NIK_LENGTH', { n: nik.length }))
-  if (errors.length) return { valid: false, decoded: null, errors, warnings: [] }
 
   const dd = Number(nik.slice(6, 8))
   const mm = Number(nik.slice(8, 10))

@@ -96,7 +96,12 @@ describe('strata: the fast rules equal the earlier implementation', () => {
     const some = (n: number, from = 0) => `SELECT rowid FROM monthly_report WHERE held = 1 ORDER BY rowid LIMIT ${n} OFFSET ${from}`
     ctx.sqlite.exec(`UPDATE monthly_report SET d = d + 0.3 WHERE rowid IN (${some(3)}); UPDATE monthly_report SET kader_on_duty = 1234567890123456.0 WHERE rowid IN (${some(5)}); UPDATE monthly_report SET s = '40' WHERE rowid IN (${some(8)})`)
     compare('strata-2011')
-    ctx.sqlite.exec(`UPDATE monthly_report SET k4 = x'1331' WHERE rowid IN (${some(1, 100)}); UPDATE monthly_report SET held = x'00' WHERE rowid IN (${some(1, 200)}); UPDATE monthly_report SET programmes = x'612C62' WHERE rowid IN (${some(2, 300)})`)
+    // x'1331' is well-formed JSONB (the integer 1): SQLite's JSON would take it silently, so this
+    // one alone checks the fast read's BLOB guard; malformed BLOBs make the whole query fail.
+    ctx.sqlite.exec(`UPDATE monthly_report SET k4 = x'1331' WHERE rowid IN (${some(1, 100)})`)
+    expect((ctx.sqlite.prepare(`SELECT json_array(x'1331') AS a`).get() as { a: string }).a).toBe('[1]')
+    compare('strata-2011')
+    ctx.sqlite.exec(`UPDATE monthly_report SET held = x'00' WHERE rowid IN (${some(1, 200)}); UPDATE monthly_report SET programmes = x'612C62' WHERE rowid IN (${some(2, 300)})`)
     compare('strata-2011')
   })
 })

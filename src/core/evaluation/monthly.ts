@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import type { MonthlyRow } from '../../shared/contract/evaluation'
-import { emptyMonth, isEmptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../shared/evaluation/fields'
+import { ACTIVITY_FIELDS, emptyMonth, fieldDef, isEmptyMonth, MONTHLY_RULES, NUMERIC_FIELDS, type MonthlyValues } from '../../shared/evaluation/fields'
+import { onCalendar } from '../policy/columns'
 import type { FormValues } from '../../shared/forms/form'
 import { previousPeriod, nextPeriod } from '../../shared/forms/form'
 import { checkSkdnMonth, monthlyToForm } from '../../shared/forms/skdn'
@@ -28,6 +29,64 @@ export function rowToValues(r: Record<string, unknown>): MonthlyValues {
   v.notes = (r.notes as string | null) ?? null
   for (const k of NUMERIC_FIELDS) v[k] = (r[k] as number | null) ?? null
   return v
+}
+
+/**
+ * The monthly form's rule data (MONTHLY_FIELDS bounds, ACTIVITY_FIELDS, MONTHLY_RULES errors)
+ * laid out once as flat arrays: the quick check below walks them with index loops, which stay
+ * cheap before V8 optimises them (the first thousand rows of an import, issue 17).
+ */
+const NUMERIC_KEYS = [...NUMERIC_FIELDS]
+const NUMERIC_MAX = NUMERIC_KEYS.map((k) => fieldDef(k)?.max ?? Infinity)
+const ACTIVITY_KEYS = [...ACTIVITY_FIELDS]
+const ERROR_RULES = MONTHLY_RULES.filter((r) => r.severity === 'error')
+const LTE_A = ERROR_RULES.flatMap((r) => (r.kind === 'lte' ? [r.a] : []))
+const LTE_B = ERROR_RULES.flatMap((r) => (r.kind === 'lte' ? [r.b] : []))
+const SUMS = ERROR_RULES.flatMap((r) => (r.kind === 'sum' ? [{ total: r.total, parts: [...r.parts] }] : []))
+const OPEN_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A cheap proof that a stored monthly row has no ERROR under `validateMonthly(rowToValues(r), month)`
+ * (the bundle check runs on millions of them, issue 17): true only when every number is a whole
+ * number within its field's bound, the open day is a calendar day of the month, a month marked
+ * closed has no open day and no activity, and no error rule (MONTHLY_RULES) is broken. False is
+ * no verdict: run validateMonthly, which says what is wrong. It follows validateMonthly's error
+ * rules; tests/core/fast-check.test.ts compares the two on random and edge months.
+ */
+export function monthlyRowPasses(r: Record<string, unknown>, month: string): boolean {
+  const d = r.open_date
+  const dated = d !== null && d !== undefined && d !== ''
+  if (r.held === 0) {
+    if (dated) return false
+    for (let i = 0; i < ACTIVITY_KEYS.length; i++) {
+      const x = r[ACTIVITY_KEYS[i]]
+      if (x !== null && x !== undefined) return false
+    }
+  } else if (r.held !== 1) return false
+  for (let i = 0; i < NUMERIC_KEYS.length; i++) {
+    const x = r[NUMERIC_KEYS[i]]
+    if (x === null || x === undefined) continue
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > NUMERIC_MAX[i]) return false
+  }
+  if (dated && (typeof d !== 'string' || !OPEN_DATE.test(d) || !onCalendar(d) || !month || !d.startsWith(month))) return false
+  for (let i = 0; i < LTE_A.length; i++) {
+    const a = r[LTE_A[i]]
+    const b = r[LTE_B[i]]
+    if (typeof a === 'number' && typeof b === 'number' && a > b) return false
+  }
+  for (let i = 0; i < SUMS.length; i++) {
+    const total = r[SUMS[i].total]
+    if (typeof total !== 'number') continue
+    let sum = 0
+    let all = true
+    for (const p of SUMS[i].parts) {
+      const x = r[p]
+      if (typeof x === 'number') sum += x
+      else all = false
+    }
+    if (all && sum !== total) return false
+  }
+  return true
 }
 
 /** Fields a kabupaten added to the SKDN form (stored beside the columns). */

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
 import { msg, sayId, type Msg } from '../../shared/messages'
 import * as c from './columns'
+import { compileRowTest } from './fast'
 import { TABLE_POLICIES } from './tables'
 import type { Grant, Level, Party, Relation, TablePolicy, WriteOp } from './types'
 
@@ -94,14 +95,20 @@ function fromSqlType(col: ColumnInfo): z.ZodType {
   return col.notnull ? base : base.nullable()
 }
 
-const schemas = new WeakMap<Database.Database, Map<string, z.ZodType>>()
+interface CompiledRow {
+  /** The zod schema: the truth, and the one that writes the messages. Built when first needed (a few ms a table, which a clean import never spends). */
+  schema: () => z.ZodType
+  /** Compiled from the same column schemas: true only for a row the schema certainly accepts. */
+  fast: (row: Record<string, unknown>, skip?: Set<string>) => boolean
+}
 
-/** The zod schema of a whole stored row of a table: its policy's columns, the rest from their SQL types. */
-export function rowSchema(sqlite: Database.Database, policy: TablePolicy): z.ZodType {
-  let cache = schemas.get(sqlite)
-  if (!cache) schemas.set(sqlite, (cache = new Map()))
-  let schema = cache.get(policy.table)
-  if (!schema) {
+const compiled = new WeakMap<Database.Database, Map<string, CompiledRow>>()
+
+function compiledRow(sqlite: Database.Database, policy: TablePolicy): CompiledRow {
+  let cache = compiled.get(sqlite)
+  if (!cache) compiled.set(sqlite, (cache = new Map()))
+  let entry = cache.get(policy.table)
+  if (!entry) {
     const cols = columnsOf(sqlite, policy.table)
     const names = new Set(cols.map((k) => k.name))
     for (const k of Object.keys(policy.columns ?? {})) if (!names.has(k)) throw new Error(`Kebijakan ${policy.table} menyebut kolom ${k} yang tidak ada`)
@@ -110,19 +117,32 @@ export function rowSchema(sqlite: Database.Database, policy: TablePolicy): z.Zod
       const own = policy.columns?.[col.name] ?? TRAVEL_SCHEMA[col.name]
       shape[col.name] = own ? (col.notnull ? own : own.nullable()) : fromSqlType(col)
     }
-    schema = z.strictObject(shape)
-    cache.set(policy.table, schema)
+    let schema: z.ZodType | null = null
+    entry = { schema: () => (schema ??= z.strictObject(shape)), fast: compileRowTest(shape) }
+    cache.set(policy.table, entry)
   }
-  return schema
+  return entry
 }
 
-/** Every problem with a row, as short Indonesian phrases (empty: the row may be stored). */
-export function rowProblems(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>): string[] {
-  const parsed = rowSchema(sqlite, policy).safeParse(row)
-  if (!parsed.success) {
-    const issues = skip?.size ? parsed.error.issues.filter((i) => !skip.has(String(i.path[0]))) : parsed.error.issues
-    if (issues.length) return issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+/** The zod schema of a whole stored row of a table: its policy's columns, the rest from their SQL types. */
+export const rowSchema = (sqlite: Database.Database, policy: TablePolicy): z.ZodType => compiledRow(sqlite, policy).schema()
+
+/**
+ * Every problem with a row, as short Indonesian phrases (empty: the row may be stored).
+ * A row the compiled test and the policy's `quickCheck` prove fine costs a few plain checks;
+ * any other goes through the zod schema and the policy's `check`, which say what is wrong.
+ * `path: 'zod'` takes the slow path for every row (the reference the fast one is tested against).
+ */
+export function rowProblems(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>, path: 'fast' | 'zod' = 'fast'): string[] {
+  const { schema, fast } = compiledRow(sqlite, policy)
+  if (path === 'zod' || !fast(row, skip)) {
+    const parsed = schema().safeParse(row)
+    if (!parsed.success) {
+      const issues = skip?.size ? parsed.error.issues.filter((i) => !skip.has(String(i.path[0]))) : parsed.error.issues
+      if (issues.length) return issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    }
   }
+  if (path === 'fast' && policy.quickCheck?.(row)) return []
   return policy.check?.(row) ?? []
 }
 

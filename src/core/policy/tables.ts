@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
-import { rowToValues } from '../evaluation/monthly'
+import { monthlyRowPasses, rowToValues } from '../evaluation/monthly'
 import { offerDefinitionProblems } from '../../shared/province/offers'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
@@ -150,6 +150,7 @@ const monthlyReport: TablePolicy = {
       : validateMonthly(rowToValues(r), str(r.month))
           .filter((i) => i.severity === 'error')
           .map((i) => i.message),
+  quickCheck: (r) => !!r.deleted_at || monthlyRowPasses(r, str(r.month)),
 }
 
 const posyanduActivity: TablePolicy = {
@@ -445,17 +446,42 @@ const posyanduStratum: TablePolicy = {
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
+/**
+ * A form definition's text read once: its code, version and period type, and checkForm's
+ * problems (every expression parsed). Kept by text: a bundle brings each version of a form
+ * in many rows and reloads, and parsing the expressions is the costly part.
+ */
+const formTexts = new Map<string, { code: unknown; version: unknown; periodType: unknown; problems: string[] } | null>()
+function readFormText(text: string) {
+  if (formTexts.has(text)) return formTexts.get(text)!
+  let read: { code: unknown; version: unknown; periodType: unknown; problems: string[] } | null
+  try {
+    const def = JSON.parse(text) as FormDef
+    read = { code: def?.code, version: def?.version, periodType: def?.periodType, problems: formProblems(def) }
+  } catch {
+    read = null
+  }
+  if (formTexts.size > 200) formTexts.clear()
+  formTexts.set(text, read)
+  return read
+}
+
+/** checkForm's messages; a definition too malformed for it to read (no field list, a number for a name …) is one problem, not a crash. */
+export function formProblems(def: FormDef): string[] {
+  try {
+    return checkForm(def).map((p) => p.message)
+  } catch {
+    return ['definisi formulir tidak lengkap atau rusak']
+  }
+}
+
 /** A form version must be a valid form (every expression parses) whose code and version match its columns. */
 function formDefinitionProblems(r: Record<string, unknown>): string[] {
   if (r.deleted_at) return []
-  let def: FormDef
-  try {
-    def = JSON.parse(str(r.definition_json)) as FormDef
-  } catch {
-    return ['definisi formulir bukan JSON']
-  }
-  if (def?.code !== r.code || def?.version !== r.version || def?.periodType !== r.period_type) return ['kode, versi atau periode tidak sama dengan isi formulir']
-  return checkForm(def).map((p) => p.message)
+  const def = readFormText(str(r.definition_json))
+  if (!def) return ['definisi formulir bukan JSON']
+  if (def.code !== r.code || def.version !== r.version || def.periodType !== r.period_type) return ['kode, versi atau periode tidak sama dengan isi formulir']
+  return [...def.problems]
 }
 
 /** Report values: one flat object of numbers, yes/no and short texts; the period fits its shape. */

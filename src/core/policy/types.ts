@@ -57,6 +57,12 @@ export interface TablePolicy {
   /** Business rules over the whole row; returns Indonesian messages (empty: the row is fine). */
   check?: (row: Record<string, unknown>) => string[]
   /**
+   * A cheap proof that `check` finds nothing: true only when `check(row)` would return [];
+   * false means "run check" (never a verdict of its own). For rules that cost a lot per row
+   * (the monthly form); derived from the same rule data as `check`.
+   */
+  quickCheck?: (row: Record<string, unknown>) => boolean
+  /**
    * Rows this row points at, which must belong to its own area (same scope, or below it for a
    * kabupaten row): a kecamatan reports only on its own posyandu. `when` limits the rule
    * (a closed membership may name the posyandu a kader left behind in another kecamatan).

@@ -158,12 +158,34 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
   })()
 }
 
-/** The row as the database will store it: the columns not given take their SQL defaults. */
-function withDefaults(sqlite: Database.Database, table: string, row: Record<string, unknown>): Record<string, unknown> {
-  const defaults = columnDefaults(sqlite, table)
-  const out: Record<string, unknown> = {}
-  for (const c of columnsOf(sqlite, table)) out[c.name] = c.name in row ? row[c.name] : (defaults.get(c.name) ?? null)
-  return out
+/**
+ * The row as the database will store it: the columns not given take their SQL defaults.
+ * Built by a function generated once per table that writes the row as one object literal:
+ * V8 keeps such an object in fast mode, where the row check reads and counts its columns in a
+ * fraction of what a row assembled key by key costs (issue 17).
+ */
+export function withDefaults(sqlite: Database.Database, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  return rowBuilder(sqlite, table)(row)
+}
+
+const builders = new WeakMap<Database.Database, Map<string, (row: Record<string, unknown>) => Record<string, unknown>>>()
+function rowBuilder(sqlite: Database.Database, table: string): (row: Record<string, unknown>) => Record<string, unknown> {
+  let byTable = builders.get(sqlite)
+  if (!byTable) builders.set(sqlite, (byTable = new Map()))
+  let build = byTable.get(table)
+  if (!build) {
+    const defaults = columnDefaults(sqlite, table)
+    const cols = columnsOf(sqlite, table).map((c) => c.name)
+    const fallback = cols.map((k) => defaults.get(k) ?? null)
+    // A given value is taken as it is (undefined too, as `name in row` would); a missing column takes D[i].
+    const fields = cols.map((k, i) => {
+      const key = JSON.stringify(k)
+      return `${key}: (v = row[${key}]) !== undefined || ${key} in row ? v : D[${i}]`
+    })
+    build = new Function('D', `return function withDefaults(row) { let v; return { ${fields.join(', ')} } }`)(fallback) as (row: Record<string, unknown>) => Record<string, unknown>
+    byTable.set(table, build)
+  }
+  return build
 }
 
 const defaultsCache = new WeakMap<Database.Database, Map<string, Map<string, unknown>>>()

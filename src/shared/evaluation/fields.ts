@@ -63,6 +63,9 @@ export const NUMERIC_FIELDS = MONTHLY_FIELDS.filter((f) => f.key !== 'open_date'
 
 export const fieldDef = (key: string) => MONTHLY_FIELDS.find((f) => f.key === key)
 
+/** Fields that say the posyandu opened that month: a month marked "tidak buka" leaves them empty (targets and S, KK, PUS may stay). */
+export const ACTIVITY_FIELDS = NUMERIC_FIELDS.filter((k) => !fieldDef(k)!.group.startsWith('sasaran') && k !== 's' && k !== 'kk' && k !== 'pus')
+
 /**
  * Codes of "additional programmes": the five PHI parts and the six SPM fields. The full
  * reference lists live with the programmes area; a code outside these is a warning only.
@@ -146,7 +149,7 @@ export function validateMonthly(v: MonthlyValues, month?: string, rules: Rule[] 
     }
   }
   if (v.held === false) {
-    const filled = NUMERIC_FIELDS.filter((k) => num(v[k]) !== null && !fieldDef(k)!.group.startsWith('sasaran') && k !== 's' && k !== 'kk' && k !== 'pus')
+    const filled = ACTIVITY_FIELDS.filter((k) => num(v[k]) !== null)
     if (v.open_date || filled.length) {
       out.push(keyed('not-held', 'held', 'error', 'notHeld', { fields: names([...(v.open_date ? ['open_date'] : []), ...filled]) }))
     }

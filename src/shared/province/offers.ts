@@ -18,7 +18,12 @@ export function offerDefinitionProblems(kind: string, code: string, definitionJs
   if (kind === 'form') {
     const form = def as FormDef
     if (form.code !== code) return ['kode formulir tidak sama dengan kode tawaran']
-    return checkForm(form).map((p) => p.message)
+    try {
+      return checkForm(form).map((p) => p.message)
+    } catch {
+      // a definition too malformed for checkForm to read (no field list …): refused, not a crash
+      return ['definisi formulir tidak lengkap atau rusak']
+    }
   }
   if (kind !== 'indicator_set') return [`jenis tawaran "${kind.slice(0, 40)}" tidak dikenal`]
   const set = def as IndicatorSet

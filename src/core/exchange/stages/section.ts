@@ -77,6 +77,19 @@ export function describeRow(s: Section, values: unknown[]): string {
   return describeObject(s, asObject(s, values))
 }
 
+/**
+ * asObject for every row of one section, as a function generated once from the section's
+ * columns (openSection has checked they are the table's own): it writes the row as one
+ * object literal, which V8 keeps in fast mode, where the row check reads it in a fraction of
+ * the time a row assembled key by key costs (issue 17).
+ */
+export function objectBuilder(columns: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  // a literal's "__proto__" would set the prototype: no table has such a column, and none may arrive as one
+  if (columns.includes('__proto__')) throw bundleRefusal.tampered('daftar kolom tidak sah')
+  const fields = columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`)
+  return new Function('v', `return { ${fields.join(', ')} }`) as (values: unknown[]) => Record<string, unknown>
+}
+
 /** describeRow for a row already made an object. */
 export function describeObject(s: Section, row: Record<string, unknown>): string {
   let label = ''
