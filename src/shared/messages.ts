@@ -319,6 +319,18 @@ export const MESSAGES_ID = {
     otherOffice: 'Cadangan ini milik {{backup}} ({{backupCode}}), bukan kantor ini, {{current}} ({{currentCode}}). Memulihkannya mengganti semua data {{current}} dengan data {{backup}}. Tidak ada yang diubah.',
     notInFolder: 'Cadangan {{name}} tidak ada di folder cadangan.',
   },
+  approval: {
+    kecamatanOnly: 'Pengajuan dan persetujuan bulan dilakukan di kantor kecamatan; kabupaten menerima atau mengembalikannya.',
+    kabupatenOnly: 'Penerimaan laporan bulanan dilakukan di kantor kabupaten.',
+    accepted: 'Laporan {{month}} sudah diterima kabupaten.',
+    submitted: 'Laporan {{month}} sudah diajukan.',
+    empty: 'Belum ada laporan posyandu untuk {{month}}; isi laporan dulu sebelum diajukan.',
+    notSubmittedOperator: 'Laporan {{month}} belum diajukan operator.',
+    acceptedReturn: 'Laporan {{month}} sudah diterima kabupaten; hanya kabupaten yang dapat mengembalikannya.',
+    notSubmitted: 'Laporan {{month}} belum diajukan.',
+    notApproved: 'Laporan {{kec}} {{month}} belum disetujui kecamatan (atau bundelnya belum diterima).',
+    acceptedKec: 'Laporan {{kec}} {{month}} sudah diterima.',
+  },
   notFound: {
     posyanduPlain: 'Posyandu tidak ditemukan.',
     posyandu: 'Posyandu tidak ditemukan (mungkin sudah dihapus).',

@@ -18,6 +18,7 @@ import { makeOffices, receive, resignedCopy, send } from '../helpers/exchange'
 import { enrolOffice, makeCard } from '../../src/core/exchange/peers'
 import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
+import { submitMonth } from '../../src/core/evaluation/approval'
 import { addKader, addPosyandu, workbook } from '../helpers/registry'
 import { previewImport } from '../../src/core/registry/xlsx'
 
@@ -303,7 +304,7 @@ describe('what operators meet most: bundle, login and backup refusals', () => {
     expect((await keyed(() => enrolOffice(stranger, card, 'AAAA-BBBB'), 'FINGERPRINT_MISMATCH')).en).toMatch(/^The fingerprint does not match: this card has .+, typed was .+\. Do not enrol this office; call its operator again\.$/)
   })
 
-  it('wrong password, then locked; a backup that is not there', async () => {
+  it('wrong password, then locked; a backup that is not there; an empty month submitted', async () => {
     const ctx = makeCtx({ office: '12.18.04' })
     addUser(ctx, 'operator', 'sri')
     const seen: string[] = []
@@ -314,6 +315,10 @@ describe('what operators meet most: bundle, login and backup refusals', () => {
     expect(seen[0]).toBe('Wrong username or password.')
     expect(seen.join('\n')).toMatch(/After \d+ wrong tries the account is locked for \d+ seconds\.|The account "sri" is locked; try again in \d+ seconds?\./)
     expect((await keyed(() => restoreInContext(ctx, join(tempDir('simpul-nobackup-'), 'gone.db')), 'NOT_FOUND')).en).toMatch(/^The backup file .+ does not exist\.$/)
+    // The monthly report's submission: a month without reports, with the month in words in each language.
+    const empty = await keyed(() => submitMonth(ctx, '2025-03'), 'REPORT_EMPTY')
+    expect(empty.id).toBe('Belum ada laporan posyandu untuk Maret 2025; isi laporan dulu sebelum diajukan.')
+    expect(empty.en).toBe('There are no posyandu reports for March 2025 yet; fill them in before submitting.')
   })
 })
 

@@ -323,6 +323,18 @@ const en = {
     otherOffice: 'This backup belongs to {{backup}} ({{backupCode}}), not to this office, {{current}} ({{currentCode}}). Restoring it replaces all data of {{current}} with that of {{backup}}. Nothing was changed.',
     notInFolder: 'Backup {{name}} is not in the backup folder.',
   },
+  approval: {
+    kecamatanOnly: 'A month is submitted and approved at the subdistrict office; the district accepts or returns it.',
+    kabupatenOnly: 'Monthly reports are accepted at the district office.',
+    accepted: 'The report for {{month}} has been accepted by the district.',
+    submitted: 'The report for {{month}} has already been submitted.',
+    empty: 'There are no posyandu reports for {{month}} yet; fill them in before submitting.',
+    notSubmittedOperator: 'The report for {{month}} has not been submitted by the operator.',
+    acceptedReturn: 'The report for {{month}} has been accepted by the district; only the district can return it.',
+    notSubmitted: 'The report for {{month}} has not been submitted.',
+    notApproved: 'The report of {{kec}} for {{month}} has not been approved by the subdistrict (or its bundle has not arrived).',
+    acceptedKec: 'The report of {{kec}} for {{month}} has already been accepted.',
+  },
   notFound: {
     posyanduPlain: 'Posyandu not found.',
     posyandu: 'Posyandu not found (it may have been deleted).',
