@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { createReadStream, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createReadStream, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
@@ -14,6 +14,7 @@ import type { ProvinceSummary } from '../../src/shared/contract/province'
 import { callerOf, tempDir } from '../../tests/helpers/db'
 import { startPostgres } from '../../tests/helpers/postgres'
 import { generateNational, TABLES, type NationalOptions } from '../national'
+import { treeCpu } from '../cpu'
 import { ms, percentile, type Benchmark, type BenchResult } from '../types'
 
 export const RAW_COPY_LABEL = 'raw COPY of the same rows (CSV, tables with a primary key only), same server, same run'
@@ -35,7 +36,7 @@ const pgType = (t: string) => (t.startsWith('INT') ? 'bigint' : t === 'REAL' ? '
  * province dashboard (province.summary through the warehouse host's client) p95, beside the
  * same figures computed by the summary SQL straight from the loaded tables.
  */
-export async function warehouseBench(opts: NationalOptions & { label: string; calls?: number }, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Promise<WarehouseRun> {
+export async function warehouseBench(opts: NationalOptions & { label: string; calls?: number; /** Loader processes (`warehouse load --jobs`); default: one per core. */ jobs?: number }, note: (s: string) => void = (s) => process.stderr.write(`${s}\n`)): Promise<WarehouseRun> {
   const server = await startPostgres()
   try {
     const url = await server.createDatabase('gudang_nasional')
@@ -49,9 +50,19 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
     const jobsFile = join(tempDir('simpul-nat-jobs-'), 'jobs.json')
     writeFileSync(jobsFile, JSON.stringify(data.provinces.map((p) => ({ db: p.ctx.dataFile, folder: p.folder }))))
     note('  memuat ke gudang data…')
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    if (child.status !== 0) throw new Error(`loader gagal (${child.status}): ${child.stderr.slice(-2000)}`)
-    const load = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: number; bundles: number; seconds: number; startRss: number; peakRss: number; copyBufferPeak: number; phases: Record<string, number>; refused: string[] }
+    // CPU of the loader (with its workers) and of the server (all its backends), sampled from /proc.
+    const postmaster = Number(readFileSync(join(server.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+    const serverCpu = treeCpu(postmaster)
+    const child = spawn(process.execPath, ['--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile, String(opts.jobs ?? 0)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const loaderCpu = treeCpu(child.pid!)
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)))
+    const status = await new Promise<number | null>((r) => child.on('exit', r))
+    const cpu = { loader: loaderCpu.stop(), server: serverCpu.stop() }
+    if (status !== 0) throw new Error(`loader gagal (${status}): ${stderr.slice(-2000)}`)
+    const load = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: number; bundles: number; seconds: number; startRss: number; peakRss: number; mainPeak: number; workerPeak: number; totalPeak: number; loaders: number; copyBufferPeak: number; phases: Record<string, number>; refused: string[] }
     if (load.refused.length) throw new Error(`bundel ditolak: ${load.refused.slice(0, 3).join('; ')}`)
     const loadRate = load.rows / load.seconds
     note(`  dimuat ${load.rows} baris dalam ${load.seconds.toFixed(0)} s`)
@@ -65,11 +76,15 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
       await raw.query(`CREATE TABLE "${t}" (${data.columns[t].map((c) => `"${c}" ${pgType(cols.find((x) => x.name === c)!.type)}${c === 'id' ? ' PRIMARY KEY' : ''}`).join(', ')})`)
     }
     note('  COPY mentah baris yang sama…')
+    const rawServerCpu = treeCpu(postmaster)
+    const rawCpu0 = process.cpuUsage()
     const r0 = process.hrtime.bigint()
     for (const t of TABLES) {
       await pipeline(createReadStream(data.csv[t], { highWaterMark: 1024 * 1024 }), raw.query(copyFrom(`COPY "${t}" (${data.columns[t].map((c) => `"${c}"`).join(', ')}) FROM STDIN (FORMAT csv)`)))
     }
     const rawSeconds = ms(r0) / 1000
+    const rawCpuUse = process.cpuUsage(rawCpu0)
+    const rawCpu = { client: (rawCpuUse.user + rawCpuUse.system) / 1e6, server: rawServerCpu.stop() }
     await raw.end()
     const rawRate = data.totalRows / rawSeconds
 
@@ -111,7 +126,7 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
         baselineLabel: RAW_COPY_LABEL,
         goal: '≥ 50% of raw COPY',
         pass: loadRate >= 0.5 * rawRate,
-        notes: `${Math.round((100 * loadRate) / rawRate)}% of raw COPY; load ${load.seconds.toFixed(1)} s (${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}), raw COPY ${rawSeconds.toFixed(1)} s; rows ${JSON.stringify(data.rows)}; bundles ${(data.bundleBytes / 1e6).toFixed(0)} MB made in ${data.generateSeconds.toFixed(0)} s`,
+        notes: `${Math.round((100 * loadRate) / rawRate)}% of raw COPY; load ${load.seconds.toFixed(1)} s (${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}), raw COPY ${rawSeconds.toFixed(1)} s; CPU per row: loader ${((1e6 * cpu.loader) / load.rows).toFixed(1)} µs + server ${((1e6 * cpu.server) / load.rows).toFixed(1)} µs (${load.loaders} loader processes), raw COPY client ${((1e6 * rawCpu.client) / data.totalRows).toFixed(1)} µs + server ${((1e6 * rawCpu.server) / data.totalRows).toFixed(1)} µs; rows ${JSON.stringify(data.rows)}; bundles ${(data.bundleBytes / 1e6).toFixed(0)} MB made in ${data.generateSeconds.toFixed(0)} s`,
       },
       {
         name: `warehouse loader peak RSS, ${L}`,
@@ -121,7 +136,7 @@ export async function warehouseBench(opts: NationalOptions & { label: string; ca
         baselineLabel: 'the loader process before its first bundle',
         goal: '< 500 MB',
         pass: load.peakRss < 500e6,
-        notes: `largest COPY buffer ${(load.copyBufferPeak / 1e6).toFixed(1)} MB (back-pressure: waits for drain between 4 MB slices)`,
+        notes: `the largest of the main process (${(load.mainPeak / 1e6).toFixed(0)} MB) and each of its ${load.loaders} loader processes (${(load.workerPeak / 1e6).toFixed(0)} MB at most; all of them together at most ${(load.totalPeak / 1e6).toFixed(0)} MB); largest COPY buffer ${(load.copyBufferPeak / 1e6).toFixed(1)} MB (back-pressure: waits for drain between 4 MB slices)`,
       },
       {
         name: `province dashboard (province.summary from PostgreSQL through the warehouse host's client), ${L} p95`,

@@ -106,7 +106,7 @@ function lapper(phases: Record<string, number>) {
  * Loads one bundle into the warehouse, with the same checks as an office import
  * (prepareBundle), then applies it (applyBundle).
  */
-export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts: ApplyOptions = {}): Promise<LoadReport> {
   return applyBundle(ctx, client, await prepareBundle(ctx, file, (sender) => lastLoaded(client, sender)), opts)
 }
 
@@ -119,7 +119,14 @@ export async function loadBundle(ctx: Ctx, client: pg.Client, file: string, opts
  * section no longer carries; the load log row and the summary rows of the sender's
  * kabupaten/kota. A refused, failed or killed load leaves the warehouse exactly as it was.
  */
-export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, opts: { holdBeforeCommitMs?: number } = {}): Promise<LoadReport> {
+export interface ApplyOptions {
+  /** Fault tests: wait this long before COMMIT (to kill the loader inside its transaction). */
+  holdBeforeCommitMs?: number
+  /** Take the staged path even for a first load (tests prove both paths give the same warehouse). */
+  alwaysStage?: boolean
+}
+
+export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, opts: ApplyOptions = {}): Promise<LoadReport> {
   const { file, checked, check, phases } = prepared
   const lap = lapper(phases)
   const m = checked.header.manifest
@@ -129,69 +136,65 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
 
   await client.query('BEGIN')
   try {
+    // A crash may lose the last commits, never part of one: a bundle not committed is not in
+    // the load log, so the next load applies it whole (see README, "Gudang data").
+    await client.query('SET LOCAL synchronous_commit = off')
     // Two loaders on one warehouse: the second waits, then sees the first one's log row.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`simpul-load:${sender}`])
     assertNotReplayed({ name: checked.peer.name, last_received_seq: await lastLoaded(client, sender) }, m.seq)
 
-    // One TEMP table per table, with the target's own columns and types (no keys, no
-    // indexes): rows are copied in as CSV fields of their values, so PostgreSQL parses each
-    // value once into its column type instead of a JSON document per row.
-    const sections = new Map<string, Section>()
-    const leftOut = new Map<string, number>()
-    const staged = new Set<string>()
-    for (const t of tables) await client.query(`CREATE TEMP TABLE ${stageOf(t)} (LIKE ${q(t)}) ON COMMIT DROP`)
-    const copies = copyQueue(client)
-    let sink: CopySink | null = null
-    let cur: Section | null = null
-    try {
-      await rowsOf(prepared)(
-        {
-          head(h) {
-            copies.close()
-            sink = null
-            cur = openSection(ctx.sqlite, h, me)
-            if (!tables.has(cur.name)) return
-            if (!sections.has(cur.name)) sections.set(cur.name, cur)
-            staged.add(cur.name)
-            sink = copies.open(`COPY ${stageOf(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
-          },
-          row(values) {
-            const s = cur as Section | null
-            if (!s || !tables.has(s.name)) return
-            const k = rowKeys(s, values)
-            if (check.invalid.has(versionKey(s.name, k))) {
-              leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
-              return
-            }
-            ;(sink as CopySink).write(csvLine(values))
-          },
-        },
-        // Between slices of the file: wait while PostgreSQL has not taken what was sent.
-        { drain: () => copies.drained() },
-      )
-    } catch (e) {
-      await copies.abort(e as Error)
-      throw e
+    // A first load of a sender (nothing stored in its area: the common national case) copies
+    // its rows straight into the target tables; any id already stored elsewhere (or twice in
+    // the bundle) breaks the primary key, and the load falls back to the staged path below,
+    // which merges by version or refuses with its own message.
+    let report: TableLoad[] | null = null
+    let copyPeak = 0
+    if (!opts.alwaysStage && (await firstLoad(client, tables, sender))) {
+      await client.query('SAVEPOINT first_load')
+      try {
+        const copied = await copyRows(ctx, client, prepared, tables, q)
+        copyPeak = copied.peak
+        lap('copy')
+        report = []
+        for (const s of copied.sections.values()) {
+          await refuseForeignRefs(client, s, q(s.name), inArea('st', sender))
+          lap('refs')
+          report.push({ table: s.name, added: copied.count.get(s.name) ?? 0, changed: 0, unchanged: 0, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn: 0 })
+        }
+      } catch (e) {
+        if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e
+        await client.query('ROLLBACK TO SAVEPOINT first_load')
+        lap('copy')
+      }
     }
-    await copies.end()
-    // The checks below look staged rows up by id, and the planner needs to know how many there are.
-    for (const t of staged) {
-      await client.query(`CREATE INDEX ON ${stageOf(t)} (id)`)
-      await client.query(`ANALYZE ${stageOf(t)} (id)`)
-    }
-    lap('copy')
 
-    const report: TableLoad[] = []
-    for (const s of sections.values()) {
-      await refuseForeign(client, s, sender, staged)
-      lap('refs')
-      const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
-      lap('merge')
-      const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
-      lap('withdraw')
-      report.push({ table: s.name, ...merged, leftOut: leftOut.get(s.name) ?? 0, withdrawn })
+    if (!report) {
+      // One TEMP table per table, with the target's own columns and types (no keys, no
+      // indexes): rows are copied in as CSV fields of their values, so PostgreSQL parses each
+      // value once into its column type instead of a JSON document per row.
+      for (const t of tables) await client.query(`CREATE TEMP TABLE ${stageOf(t)} (LIKE ${q(t)}) ON COMMIT DROP`)
+      const copied = await copyRows(ctx, client, prepared, tables, stageOf)
+      copyPeak = Math.max(copyPeak, copied.peak)
+      const staged = new Set(copied.sections.keys())
+      // The checks below look staged rows up by id, and the planner needs to know how many there are.
+      for (const t of staged) {
+        await client.query(`CREATE INDEX ON ${stageOf(t)} (id)`)
+        await client.query(`ANALYZE ${stageOf(t)} (id)`)
+      }
+      lap('copy')
+
+      report = []
+      for (const s of copied.sections.values()) {
+        await refuseForeign(client, s, sender, staged)
+        lap('refs')
+        const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
+        lap('merge')
+        const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
+        lap('withdraw')
+        report.push({ table: s.name, ...merged, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn })
+      }
     }
-    const sum = (k: keyof TableLoad) => report.reduce((n, t) => n + Number(t[k]), 0)
+    const sum = (k: keyof TableLoad) => report!.reduce((n, t) => n + Number(t[k]), 0)
     await client.query(
       `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn, created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn'), m.createdAt, ctx.clock.now().toISOString()],
@@ -202,11 +205,82 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: copies.peakBuffered, phases }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: copyPeak, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
   }
+}
+
+const UNIQUE_VIOLATION = '23505'
+
+/** SQL: the row `alias` lies in the area of `sender` (its code or below), through the kabupaten index. */
+function inArea(alias: string, sender: string): string {
+  const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
+  return `substr(${alias}.scope, 1, 5) = ${lit(sender.slice(0, 5))} AND (${alias}.scope = ${lit(sender)} OR left(${alias}.scope, ${sender.length + 1}) = ${lit(`${sender}.`)})`
+}
+
+/**
+ * Whether no table holds a row in the sender's area yet: its first load. Only for a sender
+ * of a kabupaten/kota or below (the kabupaten index finds its area); others take the staged path.
+ */
+async function firstLoad(client: pg.Client, tables: Set<string>, sender: string): Promise<boolean> {
+  if (sender.length < 5) return false
+  for (const t of tables) {
+    const res = await client.query(`SELECT 1 FROM ${q(t)} st WHERE ${inArea('st', sender)} LIMIT 1`)
+    if (res.rowCount) return false
+  }
+  return true
+}
+
+/**
+ * The rows the policy kept, streamed as CSV into `into(table)` (a staging table, or the target
+ * itself on a first load): one COPY per section, back-pressure between slices of the file.
+ */
+async function copyRows(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, tables: Set<string>, into: (table: string) => string) {
+  const me = officeParty(ctx.sqlite)
+  const invalid = prepared.check.invalid
+  const sections = new Map<string, Section>()
+  const leftOut = new Map<string, number>()
+  const count = new Map<string, number>()
+  const copies = copyQueue(client)
+  let sink: CopySink | null = null
+  let cur: Section | null = null
+  let n = 0
+  try {
+    await rowsOf(prepared)(
+      {
+        head(h) {
+          copies.close()
+          sink = null
+          if (cur) count.set(cur.name, (count.get(cur.name) ?? 0) + n)
+          n = 0
+          cur = openSection(ctx.sqlite, h, me)
+          if (!tables.has(cur.name)) return
+          if (!sections.has(cur.name)) sections.set(cur.name, cur)
+          sink = copies.open(`COPY ${into(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
+        },
+        row(values) {
+          if (!sink) return
+          const s = cur as Section
+          if (invalid.size && invalid.has(versionKey(s.name, rowKeys(s, values)))) {
+            leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
+            return
+          }
+          n++
+          ;(sink as CopySink).write(csvLine(values))
+        },
+      },
+      // Between slices of the file: wait while PostgreSQL has not taken what was sent.
+      { drain: () => copies.drained() },
+    )
+  } catch (e) {
+    await copies.abort(e as Error)
+    throw e
+  }
+  if (cur) count.set((cur as Section).name, (count.get((cur as Section).name) ?? 0) + n)
+  await copies.end()
+  return { sections, leftOut, count, peak: copies.peakBuffered }
 }
 
 /**
@@ -373,15 +447,24 @@ async function refuseForeign(client: pg.Client, s: Section, sender: string, stag
     const r = moved.rows[0]
     throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${s.policy.label.id} ${r.id} milik wilayah ${r.stored} dikirim sebagai milik ${r.claimed} oleh ${sender}. Tidak ada data yang dimuat.`)
   }
+  await refuseForeignRefs(client, s, st, 'true', (t) => staged.has(t))
+}
+
+/**
+ * A row points only at rows of its own area: the rows `rows` of table `from` (a staging
+ * table, or the target on a first load) against the stored rows and, for a staged load,
+ * the rows staged with them.
+ */
+async function refuseForeignRefs(client: pg.Client, s: Section, from: string, rows: string, stagedWith: (table: string) => boolean = () => false): Promise<void> {
   for (const ref of s.policy.refs ?? []) {
     if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
     // A row may point at a stored row or at one staged with it: two lookups by id.
     const foreign = `r.scope <> st.scope AND left(r.scope, length(st.scope) + 1) <> st.scope || '.'`
     const lookup = (target: string) =>
       client.query<{ id: string; target: string }>(
-        `SELECT st.id, r.scope AS target FROM ${st} st JOIN ${target} r ON r.id = st.${q(ref.column)} WHERE st.deleted_at IS NULL AND ${foreign} LIMIT 1`,
+        `SELECT st.id, r.scope AS target FROM ${from} st JOIN ${target} r ON r.id = st.${q(ref.column)} WHERE ${rows} AND st.deleted_at IS NULL AND ${foreign} LIMIT 1`,
       )
-    const bad = (await lookup(q(ref.table))).rows[0] ?? (staged.has(ref.table) ? (await lookup(stageOf(ref.table))).rows[0] : undefined)
+    const bad = (await lookup(q(ref.table))).rows[0] ?? (stagedWith(ref.table) ? (await lookup(stageOf(ref.table))).rows[0] : undefined)
     if (bad) {
       throw new AppError(
         'BUNDLE_UNAUTHORISED',

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, readFileSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Clock } from '../../src/core/clock'
 import { openContext, type Ctx } from '../../src/core/context'
-import { backupBeforeImport, backupDatabase, listBackups, PROTECTED_IMPORT_DAYS } from '../../src/core/db/backup'
+import { backupBeforeImport, backupDatabase, copyEncryptedFile, listBackups, PROTECTED_IMPORT_DAYS } from '../../src/core/db/backup'
 import { restoreDatabase } from '../../src/core/db/restore'
 import { writeBundle } from '../../src/core/exchange/export'
 import { appRoot } from '../../src/core/paths'
@@ -255,5 +255,85 @@ describe('restore', () => {
     expect(res.ok).toBe(true)
     expect(ours.office()).toBeNull()
     ours.close()
+  })
+})
+
+describe('the copy itself', () => {
+  const files = (dir: string) => readdirSync(dir).sort()
+  const content = (file: string) => {
+    const db = rawDb(file, { readonly: true })
+    try {
+      return {
+        mode: db.pragma('journal_mode', { simple: true }),
+        integrity: db.pragma('integrity_check', { simple: true }),
+        rows: db.prepare(`SELECT count(*) AS n FROM wilayah`).get(),
+        state: (db.prepare(`SELECT value FROM meta WHERE key = 'test_state'`).get() as { value: string } | undefined)?.value ?? null,
+      }
+    } finally {
+      db.close()
+    }
+  }
+
+  it('an encrypted database is copied as its file: encrypted, standalone, the same content, with changes still in the WAL included', () => {
+    const ctx = makeCtx({ office: '12.18' })
+    setState(ctx, 'di-wal') // committed, not yet checkpointed
+    const direct = join(ctx.dataDir, 'langsung.sqlite')
+    expect(copyEncryptedFile(ctx.sqlite, direct)).toBe(true)
+    expect(content(direct)).toMatchObject({ mode: 'delete', integrity: 'ok', state: 'di-wal' })
+    const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock)
+    expect(files(ctx.backupsDir)).toEqual([b.name]) // no -wal or -shm beside it
+    expect(readFileSync(b.file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
+    expect(content(b.file)).toEqual({ mode: 'delete', integrity: 'ok', rows: content(ctx.dataFile).rows, state: 'di-wal' })
+    expect(statSync(b.file).mode & 0o777).toBe(0o600)
+  })
+
+  it('a plain database is never copied as its file (its free pages may hold deleted rows in clear)', () => {
+    const dir = tempDir()
+    const ctx = openContext({ dataFile: join(dir, 'simpul.sqlite'), host: 'cli' })
+    try {
+      expect(copyEncryptedFile(ctx.sqlite, join(dir, 'tidak.sqlite'))).toBe(false)
+      const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock)
+      expect(readFileSync(b.file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0')
+    } finally {
+      ctx.close()
+    }
+  })
+
+  it('while another connection reads an older snapshot the WAL cannot be written back: VACUUM INTO makes the same copy', () => {
+    const ctx = makeCtx({ office: '12.18' })
+    setState(ctx, 'sebelum')
+    const reader = rawDb(ctx.dataFile, { readonly: true })
+    try {
+      reader.exec('BEGIN')
+      reader.prepare(`SELECT count(*) FROM meta`).get() // holds its snapshot
+      setState(ctx, 'sesudah')
+      expect(copyEncryptedFile(ctx.sqlite, join(ctx.dataDir, 'tidak.sqlite'))).toBe(false)
+      expect(existsSync(join(ctx.dataDir, 'tidak.sqlite'))).toBe(false)
+      const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock)
+      expect(content(b.file)).toMatchObject({ mode: 'delete', integrity: 'ok', state: 'sesudah' })
+      expect(files(ctx.backupsDir)).toEqual([b.name])
+    } finally {
+      reader.close()
+    }
+  })
+})
+
+describe('the copy while another connection writes', () => {
+  it('another connection holding the write lock: the copy is made by VACUUM INTO, with what was committed', () => {
+    const ctx = makeCtx({ office: '12.18' })
+    setSetting(ctx.sqlite, 'test_state', 'tersimpan')
+    ctx.sqlite.pragma('busy_timeout = 50')
+    const writer = rawDb(ctx.dataFile)
+    try {
+      writer.exec('BEGIN IMMEDIATE')
+      writer.prepare(`UPDATE meta SET value = 'belum' WHERE key = 'test_state'`).run()
+      expect(copyEncryptedFile(ctx.sqlite, join(ctx.dataDir, 'tidak.sqlite'))).toBe(false)
+      const b = backupDatabase(ctx.sqlite, ctx.backupsDir, 'manual', ctx.clock)
+      const copy = rawDb(b.file, { readonly: true })
+      expect(copy.prepare(`SELECT value FROM meta WHERE key = 'test_state'`).pluck().get()).toBe('tersimpan')
+      copy.close()
+    } finally {
+      writer.close()
+    }
   })
 })

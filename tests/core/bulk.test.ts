@@ -156,4 +156,41 @@ describe('bulk apply of a large bundle (stages/apply.ts)', () => {
     expect(auditLog(kab)).toEqual(auditLog(twin))
     twin.close()
   }, 120_000)
+  it('a second large bundle editing rows indexed before it re-derives their search entries and audit as row by row does', async () => {
+    const { kab, kec: [kec], outDir } = makeOffices([KEC])
+    const desa = (kec.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code`).all(KEC) as { code: string }[]).map((d) => d.code)
+    kec.sqlite.transaction(() => writes(kec, desa, 1100))()
+    await receive(kab, send(kec, kab, outDir))
+    // 1,100 renamed kader (new search entries under old keys), a renamed posyandu (its kader's place), new kader.
+    kec.sqlite.transaction(() => {
+      for (let k = 0; k < 1100; k++) updateRow(kec, 'kader', `0193b000-0000-7000-8000-${String(k).padStart(12, '0')}`, { name: `Dewi Baru ${k}` })
+      updateRow(kec, 'posyandu', `0193a000-0000-7000-8000-${String(2).padStart(12, '0')}`, { name: 'Posyandu Seruni Baru' })
+      for (let k = 0; k < 20; k++) insertRow(kec, 'kader', { nik: encodeNik(KEC, '1991-02-16', 'P', 5000 + k), name: `Ani Susulan ${k}`, sex: 'P', birth_date: '1991-02-16' })
+    })()
+    const edits = send(kec, kab, outDir)
+    kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const copyDir = tempDir()
+    cpSync(kab.dataDir, copyDir, { recursive: true })
+    const twin = openContext({ dataFile: join(copyDir, 'simpul.sqlite'), host: 'cli', clock: fixedClock('2026-11-24T09:00:00+07:00'), key: keyFor(join(copyDir, 'simpul.sqlite')) })
+    twin.actAs(kab.actor())
+    const bulkReport = await receive(kab, edits)
+    expect(bulkReport.totals.changed).toBeGreaterThanOrEqual(bulkApply.minRows)
+    const saved = bulkApply.minRows
+    bulkApply.minRows = Number.POSITIVE_INFINITY
+    try {
+      expect((await receive(twin, edits)).totals).toEqual(bulkReport.totals)
+    } finally {
+      bulkApply.minRows = saved
+    }
+    for (const t of ['posyandu', 'kader', 'kader_posyandu']) {
+      expect(kab.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()).toEqual(twin.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all())
+    }
+    const index = searchIndex(kab)
+    expect(index.kader).toHaveLength(1120)
+    expect(index.kader.filter((r) => String((r as { name: string }).name).startsWith('Siti'))).toEqual([])
+    expect(index).toEqual(searchIndex(twin))
+    expect(auditLog(kab)).toEqual(auditLog(twin))
+    expect(listKader(kab, { search: 'dewi baru 1099', page: 1, pageSize: 50, sortDir: 'asc', sortBy: 'name' } as never).total).toBe(1)
+    twin.close()
+  }, 120_000)
 })

@@ -45,7 +45,7 @@ it('a folder load killed in its second bundle keeps the first; run again, it loa
   for (const f of files) await receive(w.prov, f)
 
   // Each bundle waits 1.5 s before its COMMIT: kill the loader while it holds the second.
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'load', w.outDir, '--db', w.prov.dataFile], {
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), 'warehouse', 'load', w.outDir, '--jobs', '1', '--db', w.prov.dataFile], {
     env: { ...process.env, ...CLI_ENV, SIMPUL_WAREHOUSE_HOLD_MS: '1500' },
     stdio: 'ignore',
   })

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { decideOffer, listOffers, offerDown } from '../../core/province/offers'
@@ -140,15 +141,19 @@ export const provinceCommands: Command[] = [
   {
     name: 'warehouse load',
     summary: 'muat bundel (berkas atau folder) ke gudang data PostgreSQL',
-    usage: 'warehouse load <berkas atau folder>',
+    usage: 'warehouse load <berkas atau folder> [--jobs N]',
     access: 'none',
+    // --jobs: loader processes for a folder, each on its own connection (default: one per core).
+    options: { jobs: { type: 'string' } },
     async run(r) {
       const path = r.args[0]
       if (!path) throw new UsageError('sebutkan berkas .simpul atau folder berisi bundel')
+      const jobs = r.values.jobs === undefined ? availableParallelism() : Number(r.values.jobs)
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs "${String(r.values.jobs)}" bukan jumlah pemuat; tulis bilangan bulat 1–64, misalnya --jobs 2`)
       // Fault tests hold the transaction open before COMMIT to kill the loader inside it.
       const hold = Number(process.env.SIMPUL_WAREHOUSE_HOLD_MS ?? 0) || undefined
       return withCtx(r, async (ctx) => {
-        const out = await warehouseLoad(ctx, path, { holdBeforeCommitMs: hold, note: (t) => r.note(t) })
+        const out = await warehouseLoad(ctx, path, { holdBeforeCommitMs: hold, jobs, note: (t) => r.note(t) })
         r.print(out, `Dimuat ${out.loaded.length} bundel, sudah ada ${out.skipped.length}, ditolak ${out.refused.length}.`)
         return out.refused.length ? EXIT.refused : EXIT.ok
       })

@@ -183,6 +183,10 @@ function rebuildSearchEntries(sqlite: Database.Database): number {
   // A posyandu's name and desa are part of its kader's entries.
   sqlite.exec(`INSERT OR IGNORE INTO bulk_touched SELECT 'kader', kp.kader_id FROM kader_posyandu kp WHERE kp.posyandu_id IN (SELECT id FROM bulk_touched WHERE tbl = 'posyandu')`)
   let n = 0
+  // Keys numbered from here on are new, so no search entry can exist under them yet: only the
+  // entries of older keys need deleting (INTEGER PRIMARY KEY numbers upwards until near the limit).
+  const known = (sqlite.prepare(`SELECT max(n) AS m FROM search_key`).get() as { m: number | null }).m ?? 0
+  const fresh = known < 2 ** 62 ? `AND s.n <= ${known}` : ''
   for (const [tbl, fts, cols, values] of [
     ['kader', 'kader_fts', 'name, nik, area, place', `r.name, r.nik, ${AREA('r.scope')}, ${KADER_PLACE('r.id')}`],
     ['posyandu', 'posyandu_fts', 'name, area, place', `r.name, ${AREA('r.scope')}, ${POSYANDU_PLACE('r.desa_code')}`],
@@ -190,7 +194,7 @@ function rebuildSearchEntries(sqlite: Database.Database): number {
     sqlite.exec(
       `INSERT INTO search_key(row_id) SELECT t.id FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id WHERE t.tbl = '${tbl}' AND NOT EXISTS (SELECT 1 FROM search_key s WHERE s.row_id = t.id) ORDER BY t.rowid`,
     )
-    sqlite.exec(`DELETE FROM ${fts} WHERE rowid IN (SELECT s.n FROM bulk_touched t JOIN search_key s ON s.row_id = t.id WHERE t.tbl = '${tbl}')`)
+    sqlite.exec(`DELETE FROM ${fts} WHERE rowid IN (SELECT s.n FROM bulk_touched t JOIN search_key s ON s.row_id = t.id WHERE t.tbl = '${tbl}' ${fresh})`)
     n += sqlite
       .prepare(`INSERT INTO ${fts}(rowid, ${cols}) SELECT s.n, ${values} FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id JOIN search_key s ON s.row_id = r.id WHERE t.tbl = '${tbl}' ORDER BY s.n`)
       .run().changes

@@ -13,7 +13,7 @@ import { peerRow } from '../peers'
 import { rowKey, versionKey, type RowCheck } from './check'
 import { cancelledError, streamRows, type RowSink, type SectionHead, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
-import { asObject, describeObject, describeRow, openSection, rowKeys, type Section } from './section'
+import { asObject, describeObject, describeRow, openSection, rowKeys, type RowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
 import { rowNamer } from '../rowLabel'
 
@@ -123,60 +123,71 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       if (items.length < opts.itemsCap) items.push(item)
     }
 
+    // Helpers made once per apply, not per row (closures per row cost more than a row's map lookups).
+    const item = (t: Cur, values: unknown[], k: RowKeys, action: ImportItem['action'], text: string | null = null) => {
+      // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
+      const row = items.length < opts.itemsCap ? asObject(t.s, values) : null
+      note({
+        table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
+        ...(row ? { label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) } : { label: '' }),
+      })
+    }
+    const leaveOut = (t: Cur, values: unknown[], k: RowKeys, why: string) => {
+      t.c.rejected++
+      rejected.push({ table: t.s.name, id: k.id })
+      item(t, values, k, 'rejected', why)
+    }
+    const clash = (t: Cur, values: unknown[], k: RowKeys, e: unknown, winner: Record<string, unknown> | null) => {
+      const code = (e as { code?: string }).code ?? ''
+      // A rule of this database (a locked evaluation year, a final honor list) refuses the row:
+      // leave it out, import the rest, and report it back in the receipt.
+      if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(t, values, k, `ditolak aturan data: ${(e as Error).message}`)
+      if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
+        // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
+        if (environmentFailure(e)) throw e
+        const label = describeRow(t.s, values)
+        throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
+      }
+      t.c.conflict++
+      insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'unik', now, winner ? JSON.stringify(winner) : null, JSON.stringify(asObject(t.s, values)))
+      item(t, values, k, 'conflict', 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)')
+    }
+    // Most rows meet empty sets here: build their keys only when there is something to look up.
+    const refusedRows = check.refused.size > 0
+    const rejectedRows = opts.reject.size > 0
+    const judgedVersions = check.invalid.size > 0 || check.unresolved.size > 0
+
     const applyRow = (t: Cur, values: unknown[]) => {
       const k = rowKeys(t.s, values)
-      const item = (action: ImportItem['action'], text: string | null = null) => {
-        // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
-        const row = items.length < opts.itemsCap ? asObject(t.s, values) : null
-        note({
-          table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
-          ...(row ? { label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) } : { label: '' }),
-        })
-      }
-      const leaveOut = (why: string) => {
-        t.c.rejected++
-        rejected.push({ table: t.s.name, id: k.id })
-        item('rejected', why)
-      }
-      const outside = check.refused.get(rowKey(t.s.name, k.id))
-      if (outside !== undefined) {
-        t.c.refused++
-        return item('refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
-      }
-      if (opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut('ditolak operator')
-      const invalid = check.invalid.get(versionKey(t.s.name, k))
-      if (invalid) return leaveOut(`tidak memenuhi aturan data: ${invalid}`)
-      if (check.unresolved.has(versionKey(t.s.name, k))) {
-        const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
-        if (ref && ref !== 'unknown') {
-          throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
+      if (refusedRows || rejectedRows) {
+        const outside = refusedRows ? check.refused.get(rowKey(t.s.name, k.id)) : undefined
+        if (outside !== undefined) {
+          t.c.refused++
+          return item(t, values, k, 'refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
         }
+        if (rejectedRows && opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut(t, values, k, 'ditolak operator')
       }
-      const clash = (e: unknown, winner: Record<string, unknown> | null) => {
-        const code = (e as { code?: string }).code ?? ''
-        // A rule of this database (a locked evaluation year, a final honor list) refuses the row:
-        // leave it out, import the rest, and report it back in the receipt.
-        if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(`ditolak aturan data: ${(e as Error).message}`)
-        if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
-          // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
-          if (environmentFailure(e)) throw e
-          const label = describeRow(t.s, values)
-          throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
+      if (judgedVersions) {
+        const version = versionKey(t.s.name, k)
+        const invalid = check.invalid.get(version)
+        if (invalid) return leaveOut(t, values, k, `tidak memenuhi aturan data: ${invalid}`)
+        if (check.unresolved.has(version)) {
+          const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
+          if (ref && ref !== 'unknown') {
+            throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
+          }
         }
-        t.c.conflict++
-        insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'unik', now, winner ? JSON.stringify(winner) : null, JSON.stringify(asObject(t.s, values)))
-        item('conflict', 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)')
       }
       // Most rows of a first bundle are new: try the insert first, look up only on a clash of ids.
       let inserted = false
       try {
         inserted = t.insert.run(...values).changes === 1
       } catch (e) {
-        return clash(e, null)
+        return clash(t, values, k, e, null)
       }
       if (inserted) {
         t.c.new++
-        return item('new')
+        return item(t, values, k, 'new')
       }
       const local = t.select.get(k.id) as Record<string, unknown> & Key & { scope: string }
       // The check stage judged authority on the stored row; the transaction makes sure it still stands.
@@ -194,24 +205,24 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         if (concurrent) {
           t.c.conflict++
           insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'versi', now, JSON.stringify(local), JSON.stringify(asObject(t.s, values)))
-          item('conflict', 'versi kantor ini menang; versi pengirim disimpan di daftar konflik')
+          item(t, values, k, 'conflict', 'versi kantor ini menang; versi pengirim disimpan di daftar konflik')
         } else t.c.unchanged++
         return
       }
       try {
         t.update.run(...values.filter((_, i) => i !== t.s.at.id), k.id)
       } catch (e) {
-        return clash(e, local)
+        return clash(t, values, k, e, local)
       }
       const after = asObject(t.s, values)
       audit(ctx, t.s.name, k.id, 'import', local, after, user)
       if (concurrent) {
         t.c.conflict++
         insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'versi', now, JSON.stringify(after), JSON.stringify(local))
-        item('conflict', 'versi pengirim menang; versi kantor ini disimpan di daftar konflik')
+        item(t, values, k, 'conflict', 'versi pengirim menang; versi kantor ini disimpan di daftar konflik')
       } else {
         t.c.changed++
-        item('changed')
+        item(t, values, k, 'changed')
       }
     }
 

@@ -1,0 +1,102 @@
+import { fork } from 'node:child_process'
+import { join } from 'node:path'
+import { appRoot } from '../core/paths'
+import type { Ctx } from '../core/context'
+import { AppError } from '../shared/result'
+import type { BundleOutcome, FolderLoad, LoadOptions } from './index'
+
+/** Messages to a loader process (src/warehouse/worker.ts) and back. */
+export type ToWorker =
+  | { type: 'init'; holdBeforeCommitMs?: number }
+  | { type: 'load'; office: WorkerOffice; files: string[] }
+  | { type: 'end' }
+/** The warehouse office whose bundles these are (its database, key and clock). */
+export interface WorkerOffice {
+  dataFile: string
+  key: Uint8Array | null
+  clockOffsetMs: number
+}
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'outcome'; outcome: BundleOutcome }
+  | { type: 'idle' }
+  | { type: 'fatal'; code?: string; message: string }
+  | { type: 'bye'; peakRss: number }
+
+/**
+ * A folder load over `jobs` loader processes, each with its own PostgreSQL connection. Loads
+ * of different senders do not wait for each other (the advisory lock is per sender, the
+ * summary rows are per kabupaten/kota), so each process takes a whole sender's bundles, in
+ * sequence order, and the next sender when it is done. Every bundle is still one transaction:
+ * a process that dies leaves its bundle not loaded and the ones after it of that sender
+ * untouched (reported as refused, to be loaded by the same command run again); the others go on.
+ */
+export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; sender: string }[] }[], jobs: number, opts: LoadOptions): Promise<FolderLoad> {
+  // One group per office and sender, in sequence order; a process keeps the office it has open.
+  const queue: { office: WorkerOffice; files: string[] }[] = []
+  for (const { ctx, order } of sources) {
+    const office: WorkerOffice = { dataFile: ctx.dataFile, key: ctx.dbKey, clockOffsetMs: ctx.clock.now().getTime() - Date.now() }
+    const bySender = new Map<string, string[]>()
+    for (const o of order) bySender.set(o.sender, [...(bySender.get(o.sender) ?? []), o.file])
+    queue.push(...[...bySender.values()].map((files) => ({ office, files })))
+  }
+  const outcomes: BundleOutcome[] = []
+  const workers: { pid: number; peakRss: number }[] = []
+  let fatal: AppError | Error | null = null
+  const notLoaded = (file: string, why: string): Extract<BundleOutcome, { kind: 'refused' | 'skipped' }> => ({ kind: 'refused', file, reason: `Bundel belum dimuat: ${why}. Tidak ada data dari bundel ini yang dimuat; jalankan lagi "warehouse load" untuk memuatnya.` })
+
+  const run = () =>
+    new Promise<void>((resolve) => {
+      const child = fork(join(appRoot(), 'src', 'warehouse', 'worker-boot.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      const pid = child.pid ?? 0
+      opts.note?.(`pemuat ${pid} mulai`)
+      let current: string[] | null = null
+      const done = new Set<string>()
+      const give = () => {
+        const next = fatal ? null : (queue.shift() ?? null)
+        current = next?.files ?? null
+        child.send(next ? ({ type: 'load', ...next } satisfies ToWorker) : ({ type: 'end' } satisfies ToWorker))
+      }
+      child.on('message', (m: FromWorker) => {
+        if (m.type === 'ready' || m.type === 'idle') give()
+        else if (m.type === 'outcome') {
+          const o = m.outcome
+          outcomes.push(o)
+          done.add(o.file)
+          opts.note?.(o.kind === 'loaded' ? `${o.file}: dimuat (${o.report.rows} baris dari ${o.report.from} #${o.report.seq}, pemuat ${pid})` : `${o.file}: ${o.reason}`)
+        } else if (m.type === 'fatal') fatal ??= m.code ? new AppError(m.code, m.message) : new Error(m.message)
+        else workers.push({ pid, peakRss: m.peakRss })
+      })
+      let ended = false
+      // A process that could not start or be reached reports 'error', maybe without an 'exit':
+      // its bundles are then not loaded, as if it had died (the others go on).
+      child.on('error', () => end(null, null))
+      child.on('exit', (code, signal) => end(code, signal))
+      const end = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (ended) return
+        ended = true
+        // The bundle it was in rolled back with its connection; its sender's later bundles wait for the next run.
+        for (const f of current ?? []) {
+          if (done.has(f)) continue
+          const o = notLoaded(f, `pemuat ${pid} berhenti (${signal ?? `kode ${code}`}) sebelum bundel ini selesai`)
+          outcomes.push(o)
+          opts.note?.(`${f}: ${o.reason}`)
+        }
+        resolve()
+      }
+      child.send({ type: 'init', holdBeforeCommitMs: opts.holdBeforeCommitMs } satisfies ToWorker)
+    })
+
+  await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, run))
+  if (fatal) throw fatal
+  // Senders no process took (every process stopped early).
+  for (const g of queue) for (const f of g.files) outcomes.push(notLoaded(f, 'semua pemuat berhenti'))
+  const rank = new Map(sources.flatMap((s) => s.order).map((o, i) => [o.file, i]))
+  outcomes.sort((a, b) => rank.get(a.file)! - rank.get(b.file)!)
+  const out: FolderLoad = { loaded: [], skipped: [], refused: [], workers }
+  for (const o of outcomes) {
+    if (o.kind === 'loaded') out.loaded.push(o.report)
+    else out[o.kind].push({ file: o.file, reason: o.reason })
+  }
+  return out
+}

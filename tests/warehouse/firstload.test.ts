@@ -1,0 +1,121 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ctx } from '../../src/core/context'
+import { generateMonthlyReports } from '../../src/core/evaluation/demo'
+import { loadBundle, warehouseInit } from '../../src/warehouse'
+import { initSchema, warehouseTables } from '../../src/warehouse/schema'
+import { officeParty } from '../../src/core/write'
+import { craft, edited, rows } from '../helpers/adversary'
+import { makeCtx, tempDir } from '../helpers/db'
+import { enrolPair, refusal, send } from '../helpers/exchange'
+import { startPostgres, type TestPostgres } from '../helpers/postgres'
+import { addPosyandu } from '../helpers/registry'
+
+/**
+ * A first load of a sender (nothing stored in its area) copies its rows straight into the
+ * target tables instead of staging and merging them. It must give exactly the warehouse the
+ * staged path gives, and every refusal of the staged path must still happen: an id already
+ * stored elsewhere breaks the primary key and the load falls back to the staged path, which
+ * refuses it with its own message; a reference to another area is refused on the rows as copied.
+ */
+let server: TestPostgres
+let wh: Ctx
+let batam: Ctx
+let pinang: Ctx
+let outDir: string
+/** The same bundles loaded by the first-load path (direct) and by the staged path (staged). */
+let direct: pg.Client
+let staged: pg.Client
+
+const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
+
+beforeAll(async () => {
+  server = await startPostgres()
+  wh = makeCtx({ office: '21' }) // a warehouse-only office: its SQLite holds no rows, PostgreSQL decides
+  batam = makeCtx({ office: '21.71' })
+  pinang = makeCtx({ office: '21.72' })
+  enrolPair(wh, batam)
+  enrolPair(wh, pinang)
+  await warehouseInit(wh, await server.createDatabase('gudang_langsung'))
+  direct = new pg.Client({ connectionString: server.url.replace('/postgres?', '/gudang_langsung?') })
+  await direct.connect()
+  const stagedUrl = await server.createDatabase('gudang_bertahap')
+  staged = new pg.Client({ connectionString: stagedUrl })
+  await staged.connect()
+  await initSchema(staged, wh.sqlite, officeParty(wh.sqlite))
+  addPosyandu(batam, 'Posyandu Mawar', desaOf(batam, '21.71.01'))
+  addPosyandu(batam, 'Posyandu Melati', desaOf(batam, '21.71.02'))
+  addPosyandu(pinang, 'Posyandu Kenanga', desaOf(pinang, '21.72.01'))
+  generateMonthlyReports(batam, { seed: 5, years: 1 })
+  generateMonthlyReports(pinang, { seed: 6, years: 1 })
+  outDir = tempDir('simpul-whfirst-')
+}, 120_000)
+afterAll(async () => {
+  await direct?.end()
+  await staged?.end()
+  server?.stop()
+})
+
+/** The warehouse's rows and figures, and its load log without the moments of loading. */
+async function state(c: pg.Client): Promise<string> {
+  const parts: string[] = []
+  for (const t of [...warehouseTables(officeParty(wh.sqlite)), 'wh_kader_summary', 'wh_strata_summary', 'wh_set_summary', 'wh_reports_summary']) {
+    const r = await c.query(`SELECT coalesce(string_agg(x::text, '|' ORDER BY x::text), '') AS s FROM "${t}" x`)
+    parts.push(`${t}:${r.rows[0].s}`)
+  }
+  const log = await c.query(`SELECT peer_code, seq, file_name, rows, added, changed, unchanged, left_out, withdrawn FROM wh_load_log ORDER BY peer_code, seq`)
+  return `${parts.join('\n')}\nlog:${JSON.stringify(log.rows)}`
+}
+
+const refusedWritingNothing = async (file: string, message: RegExp) => {
+  for (const [c, alwaysStage] of [[direct, false], [staged, true]] as const) {
+    const before = await state(c)
+    const e = await refusal(loadBundle(wh, c, file, { alwaysStage }))
+    expect(e.code).toBe('BUNDLE_UNAUTHORISED')
+    expect(e.message).toMatch(message)
+    expect(await state(c)).toBe(before)
+  }
+}
+
+describe('a first load straight into the tables', () => {
+  it('gives the warehouse the staged path gives: the same rows, figures, counts and load log', async () => {
+    const f = send(batam, wh, outDir)
+    const a = await loadBundle(wh, direct, f)
+    const b = await loadBundle(wh, staged, f, { alwaysStage: true })
+    // The first-load path neither merges nor withdraws; the staged one does both.
+    expect(a.phases.merge).toBeUndefined()
+    expect(b.phases.merge).toBeGreaterThan(0)
+    expect(a.tables).toEqual(b.tables)
+    expect(a.tables.find((t) => t.table === 'monthly_report')!.added).toBeGreaterThan(5)
+    expect(await state(direct)).toBe(await state(staged))
+    // The next bundle of the same sender finds its rows stored: the staged path, in both.
+    const again = send(batam, wh, outDir)
+    const c = await loadBundle(wh, direct, again)
+    expect(c.phases.merge).toBeGreaterThan(0)
+    await loadBundle(wh, staged, again, { alwaysStage: true })
+    expect(await state(direct)).toBe(await state(staged))
+  })
+
+  it('refuses, writing nothing, a first bundle that claims a row stored for another area (the key breaks, the staged path refuses it)', async () => {
+    const mawar = (await direct.query(`SELECT * FROM posyandu WHERE name = 'Posyandu Mawar'`)).rows[0]
+    expect(mawar.scope).toBe('21.71.01')
+    const moved = edited({ ...rows(batam, 'posyandu').find((p) => p.id === mawar.id)! }, { scope: '21.72.01', desa_code: desaOf(pinang, '21.72.01') })
+    await refusedWritingNothing(craft(pinang, wh, outDir, 'posyandu', [moved]), /milik wilayah 21\.71\.01 dikirim sebagai milik 21\.72\.01/)
+  })
+
+  it('refuses, writing nothing, a first bundle whose report points at another kabupaten’s posyandu', async () => {
+    const mawar = rows(batam, 'posyandu').find((p) => p.name === 'Posyandu Mawar')!
+    const report = rows(pinang, 'monthly_report')[0]
+    await refusedWritingNothing(craft(pinang, wh, outDir, 'monthly_report', [{ ...report, posyandu_id: mawar.id }]), /merujuk posyandu milik wilayah 21\.71\.01/)
+  })
+
+  it('a first bundle carrying one id twice keeps its latest version, as the staged path does', async () => {
+    const kenanga = rows(pinang, 'posyandu')[0]
+    const f = craft(pinang, wh, outDir, 'posyandu', [kenanga, edited(kenanga, { name: 'Posyandu Kenanga Dua' })])
+    const a = await loadBundle(wh, direct, f)
+    await loadBundle(wh, staged, f, { alwaysStage: true })
+    expect(a.tables.find((t) => t.table === 'posyandu')).toMatchObject({ added: 1, changed: 0, unchanged: 0 })
+    expect((await direct.query(`SELECT name FROM posyandu WHERE id = $1`, [kenanga.id])).rows[0].name).toBe('Posyandu Kenanga Dua')
+    expect(await state(direct)).toBe(await state(staged))
+  })
+})
