@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -13,8 +13,14 @@ import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
 import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
-import { addUser, dispatch, makeCtx } from '../helpers/db'
-import { addKader, addPosyandu } from '../helpers/registry'
+import { addUser, dispatch, makeCtx, tempDir } from '../helpers/db'
+import { makeOffices, receive, resignedCopy, send } from '../helpers/exchange'
+import { enrolOffice, makeCard } from '../../src/core/exchange/peers'
+import { LOCKOUT, login } from '../../src/core/people/users'
+import { restoreInContext } from '../../src/core/db/restore'
+import { submitMonth } from '../../src/core/evaluation/approval'
+import { addKader, addPosyandu, workbook } from '../helpers/registry'
+import { previewImport } from '../../src/core/registry/xlsx'
 
 // Core's messages go out by key (src/shared/messages.ts) with the Indonesian sentence; the
 // renderer's catalogues must know every key in both languages, and an English screen must
@@ -245,5 +251,93 @@ describe('real refusals from core carry their key', () => {
       }
     }
     ctx.close()
+  })
+})
+
+describe('what operators meet most: bundle, login and backup refusals', () => {
+  /** The refusal a call throws, checked: keyed, Indonesian sentence from the key, English without Indonesian words. */
+  async function keyed(run: () => unknown, code: string): Promise<{ id: string; en: string }> {
+    let err: unknown
+    try {
+      await run()
+    } catch (e) {
+      err = e
+    }
+    const e = err as { code?: string; message: string; msg?: Msg }
+    expect(e?.code, String(e?.message)).toBe(code)
+    expect(e.msg, e.message).toBeDefined()
+    expect(sayId(e.msg!)).toBe(e.message)
+    const en = refusalText(e.code!, e.message, undefined, 'en', e.msg)
+    expect(en).not.toMatch(/\{\{|undefined/)
+    expect(indonesianIn(en), en).toEqual([])
+    return { id: e.message, en }
+  }
+
+  it('a bundle that is not Simpul, tampered, addressed elsewhere, from an unknown sender, imported twice', async () => {
+    const { kab, kec, outDir } = makeOffices()
+    const [kec04] = kec
+    addPosyandu(kec04, 'Posyandu Melati', SEI_RAMPAH)
+    const file = send(kec04, kab, outDir)
+
+    const junk = join(tempDir('simpul-junk-'), 'junk.simpul')
+    writeFileSync(junk, 'ini bukan bundel'.repeat(20))
+    expect((await keyed(() => receive(kab, junk), 'BUNDLE_NOT_SIMPUL')).en).toBe('This file is not a Simpul bundle (.simpul).')
+
+    const broken = `${file}.broken.simpul`
+    const b = readFileSync(file)
+    b[b.length - 100] ^= 0xff
+    writeFileSync(broken, b)
+    const t = await keyed(() => receive(kab, broken), 'BUNDLE_TAMPERED')
+    expect(t.id).toMatch(/^Berkas bundel rusak atau telah diubah \(.+\)\. Berkas ditolak; tidak ada data yang diubah\. Minta kiriman ulang\.$/)
+    expect(t.en).toMatch(/^The bundle file is damaged or was changed \(.+\)\. It was refused; nothing was changed\./)
+
+    const elsewhere = resignedCopy(file, kec04.dataDir, (m) => ((m.to as { code: string }).code = '12.18.05'))
+    expect((await keyed(() => receive(kab, elsewhere), 'BUNDLE_WRONG_RECEIVER')).en).toMatch(/^This bundle is addressed to .+ \(12\.18\.05\), not to this office \(12\.18\)\. It was not imported\.$/)
+
+    const stranger = makeCtx({ office: '12.18' })
+    expect((await keyed(() => receive(stranger, file), 'BUNDLE_UNKNOWN_SENDER')).en).toMatch(/^The sender of this bundle, .+ \(12\.18\.04\), is not enrolled at this office\./)
+
+    await receive(kab, file)
+    expect((await keyed(() => receive(kab, file), 'BUNDLE_ALREADY_IMPORTED')).en).toMatch(/^Bundle number 1 from .+ has already been imported; there is nothing to do\.$/)
+
+    const card = JSON.stringify(makeCard(kec04))
+    expect((await keyed(() => enrolOffice(stranger, card, 'AAAA-BBBB'), 'FINGERPRINT_MISMATCH')).en).toMatch(/^The fingerprint does not match: this card has .+, typed was .+\. Do not enrol this office; call its operator again\.$/)
+  })
+
+  it('wrong password, then locked; a backup that is not there; an empty month submitted', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    addUser(ctx, 'operator', 'sri')
+    const seen: string[] = []
+    for (let i = 0; i < LOCKOUT.freeTries + 1; i++) {
+      const r = await keyed(() => login(ctx, 'sri', 'salah-terus'), i < LOCKOUT.freeTries - 1 ? 'LOGIN_FAILED' : 'LOGIN_LOCKED')
+      seen.push(r.en)
+    }
+    expect(seen[0]).toBe('Wrong username or password.')
+    expect(seen.join('\n')).toMatch(/After \d+ wrong tries the account is locked for \d+ seconds\.|The account "sri" is locked; try again in \d+ seconds?\./)
+    expect((await keyed(() => restoreInContext(ctx, join(tempDir('simpul-nobackup-'), 'gone.db')), 'NOT_FOUND')).en).toMatch(/^The backup file .+ does not exist\.$/)
+    // The monthly report's submission: a month without reports, with the month in words in each language.
+    const empty = await keyed(() => submitMonth(ctx, '2025-03'), 'REPORT_EMPTY')
+    expect(empty.id).toBe('Belum ada laporan posyandu untuk Maret 2025; isi laporan dulu sebelum diajukan.')
+    expect(empty.en).toBe('There are no posyandu reports for March 2025 yet; fill them in before submitting.')
+  })
+})
+
+describe('spreadsheet import preview', () => {
+  it('row reasons carry their key; the preview reads them in English', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    const file = await workbook([
+      ['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'],
+      ['', '1218045506920004', 'X', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
+      ['Sri Rahayu', '1218', 'P', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
+    ])
+    const p = await previewImport(ctx, 'kader', file)
+    const [noName, shortNik] = p.rows
+    expect(noName.reasons).toEqual(expect.arrayContaining(['Nama kader kosong', 'Jenis kelamin "X" tidak dikenal (L/P)']))
+    expect(shortNik.reasons).toContain('NIK harus 16 digit (tertulis 4 karakter).')
+    const en = (r: (typeof p.rows)[number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
+    expect(en(noName)).toEqual(expect.arrayContaining(['The cadre name is empty', 'Sex "X" is not known (L = male / P = female)']))
+    expect(en(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
+    for (const text of [...en(noName), ...en(shortNik)]) expect(indonesianIn(text), text).toEqual([])
   })
 })

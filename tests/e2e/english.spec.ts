@@ -42,6 +42,9 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
     for (const id of CATALOGUE) {
       if (new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text)) found.push(`${s.name}: "${id}"`)
     }
+    // Tables by their screen names, sex in words (the data keeps app_user, L/P).
+    if (s.name === 'pengguna-audit') for (const raw of text.match(/\b[a-z]+_[a-z_]+\b/g) ?? []) found.push(`${s.name}: table "${raw}"`)
+    if (s.name === 'registri-kader' && /\t[LP]\t/.test(text)) found.push(`${s.name}: sex as L/P`)
     await shot(page, `english-${s.name}`)
   }
   expect(found).toEqual([])

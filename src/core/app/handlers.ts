@@ -8,6 +8,7 @@ import { diagnosticsZip } from './diagnostics'
 import { acceptUpdate } from '../update/verify'
 import { getSetting, publicSettings, PUBLIC_SETTING, setSetting } from '../settings'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { nipDigits, nipProblem } from '../../shared/nip'
 import { wilayahChildren, wilayahGet, wilayahSearch } from '../wilayah/service'
 
@@ -52,7 +53,7 @@ export const appHandlers = {
   'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
   'backup.restore': (i, ctx) => {
     const found = listBackups(ctx.backupsDir).find((b) => b.name === i.name)
-    if (!found) throw new AppError('NOT_FOUND', `Cadangan ${i.name} tidak ada di folder cadangan.`)
+    if (!found) throw new AppError('NOT_FOUND', msg('backup.notInFolder', { name: i.name }))
     return restoreInContext(ctx, found.file, keepBackups(ctx), { confirmOtherOffice: i.confirmOtherOffice })
   },
   'backup.create': (i, ctx) => backupDatabase(ctx.sqlite, ctx.backupsDir, i.reason, ctx.clock, keepBackups(ctx)),

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileState, openSqlite, type DbKey } from './cipher'
 import type { BackupInfo } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { systemClock } from '../clock'
 import { openContext, type Ctx } from '../context'
 import { migrationsDir } from '../paths'
@@ -33,7 +34,7 @@ function inspectBackup(file: string, key: DbKey | null) {
     return inspectDatabaseFile(file, fileState(file) === 'encrypted' ? key : null)
   } catch (e) {
     if (e instanceof AppError && (e.code === 'DB_WRONG_KEY' || e.code === 'DB_KEY_REQUIRED')) {
-      throw new AppError('BACKUP_OTHER_KEY', `${file} terenkripsi dengan kunci lain (cadangan kantor lain, atau bukan cadangan Simpul); tidak dapat dipulihkan di sini. Tidak ada yang diubah.`)
+      throw new AppError('BACKUP_OTHER_KEY', msg('backup.otherKey', { file }))
     }
     throw e
   }
@@ -41,12 +42,12 @@ function inspectBackup(file: string, key: DbKey | null) {
 
 /** A backup may replace the database only if it is a Simpul database, not newer, and intact. */
 export function checkBackup(backupFile: string, key: DbKey | null = null): void {
-  if (!existsSync(backupFile)) throw new AppError('NOT_FOUND', `Berkas cadangan ${backupFile} tidak ada.`)
+  if (!existsSync(backupFile)) throw new AppError('NOT_FOUND', msg('backup.missing', { file: backupFile }))
   const head = inspectBackup(backupFile, key)
-  if (head.applicationId !== APPLICATION_ID) throw new AppError('DB_NOT_SIMPUL', `${backupFile} bukan cadangan Simpul.`)
+  if (head.applicationId !== APPLICATION_ID) throw new AppError('DB_NOT_SIMPUL', msg('backup.notSimpul', { file: backupFile }))
   const latest = readMigrations(migrationsDir()).length
   if (head.userVersion > latest) {
-    throw new AppError('DB_NEWER', `Cadangan ini dibuat oleh Simpul yang lebih baru (skema ${head.userVersion}, aplikasi ini ${latest}). Perbarui Simpul terlebih dahulu.`)
+    throw new AppError('DB_NEWER', msg('backup.newer', { schema: head.userVersion, latest }))
   }
   const check = openBackup(backupFile, key)
   try {
@@ -82,8 +83,7 @@ export function checkBackupOffice(current: OfficeLabel | null, backupFile: strin
   if (!current || !backup || sameOffice(current, backup) || opts.confirmOtherOffice) return
   throw new AppError(
     'BACKUP_OTHER_OFFICE',
-    `Cadangan ini milik ${backup.name} (${backup.wilayahCode}), bukan kantor ini, ${current.name} (${current.wilayahCode}). ` +
-      `Memulihkannya mengganti semua data ${current.name} dengan data ${backup.name}. Tidak ada yang diubah.`,
+    msg('backup.otherOffice', { backup: backup.name, backupCode: backup.wilayahCode, current: current.name, currentCode: current.wilayahCode }),
     { current: { wilayahCode: current.wilayahCode, name: current.name }, backup },
   )
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
-import { msg } from '../../shared/messages'
+import { msg, type Loc } from '../../shared/messages'
 
 /**
  * Approval of monthly reports, the DHIS2 way: the kecamatan submits a month, its head or
@@ -62,13 +62,13 @@ export function monthLock(ctx: Ctx, kecamatan: string, month: string): { code: s
 
 function requireKecamatan(ctx: Ctx): string {
   const o = ctx.requireOffice()
-  if (o.level !== 'kecamatan') throw new AppError('REPORT_KECAMATAN_ONLY', 'Pengajuan dan persetujuan bulan dilakukan di kantor kecamatan; kabupaten menerima atau mengembalikannya.')
+  if (o.level !== 'kecamatan') throw new AppError('REPORT_KECAMATAN_ONLY', msg('approval.kecamatanOnly'))
   return o.wilayahCode
 }
 
 function requireKabupaten(ctx: Ctx, kecamatan: string): string {
   const o = ctx.requireOffice()
-  if (o.level !== 'kabupaten') throw new AppError('REPORT_KABUPATEN_ONLY', 'Penerimaan laporan bulanan dilakukan di kantor kabupaten.')
+  if (o.level !== 'kabupaten') throw new AppError('REPORT_KABUPATEN_ONLY', msg('approval.kabupatenOnly'))
   if (!kecamatan.startsWith(`${o.wilayahCode}.`)) throw new AppError('AREA_OUTSIDE', `Kecamatan ${kecamatan} di luar kabupaten ini.`)
   return o.wilayahCode
 }
@@ -82,9 +82,9 @@ function writeApproval(ctx: Ctx, kecamatan: string, month: string, values: Recor
 export function submitMonth(ctx: Ctx, month: string): ReportMonthApproval {
   const kec = requireKecamatan(ctx)
   const s = readApproval(ctx, kec, month)
-  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', `Laporan ${formatMonth(month)} sudah diterima kabupaten.`)
-  if (s.status !== 'draft') throw new AppError('REPORT_SUBMITTED', `Laporan ${formatMonth(month)} sudah diajukan.`)
-  if (s.reports === 0) throw new AppError('REPORT_EMPTY', `Belum ada laporan posyandu untuk ${formatMonth(month)}; isi laporan dulu sebelum diajukan.`)
+  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', msg('approval.accepted', { month: monthLoc(month) }))
+  if (s.status !== 'draft') throw new AppError('REPORT_SUBMITTED', msg('approval.submitted', { month: monthLoc(month) }))
+  if (s.reports === 0) throw new AppError('REPORT_EMPTY', msg('approval.empty', { month: monthLoc(month) }))
   const me = who(ctx)
   writeApproval(ctx, kec, month, { status: 'submitted', submitted_at: ctx.clock.now().toISOString(), submitted_by: me.id, submitted_by_name: me.name, approved_at: null, approved_by: null, approved_by_name: null, note: null }, 'submit')
   return readApproval(ctx, kec, month)
@@ -93,7 +93,7 @@ export function submitMonth(ctx: Ctx, month: string): ReportMonthApproval {
 export function approveMonth(ctx: Ctx, month: string): ReportMonthApproval {
   const kec = requireKecamatan(ctx)
   const row = getRow(ctx.sqlite, 'report_approval', approvalId(kec, month))
-  if (!row || row.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', `Laporan ${formatMonth(month)} belum diajukan operator.`)
+  if (!row || row.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED', msg('approval.notSubmittedOperator', { month: monthLoc(month) }))
   const me = who(ctx)
   if (me.id && row.submitted_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.submittedYourself'))
   writeApproval(ctx, kec, month, { status: 'approved', approved_at: ctx.clock.now().toISOString(), approved_by: me.id, approved_by_name: me.name }, 'approve')
@@ -103,8 +103,8 @@ export function approveMonth(ctx: Ctx, month: string): ReportMonthApproval {
 export function reopenMonth(ctx: Ctx, month: string, reason: string): ReportMonthApproval {
   const kec = requireKecamatan(ctx)
   const s = readApproval(ctx, kec, month)
-  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', `Laporan ${formatMonth(month)} sudah diterima kabupaten; hanya kabupaten yang dapat mengembalikannya.`)
-  if (s.status === 'draft') throw new AppError('REPORT_NOT_SUBMITTED', `Laporan ${formatMonth(month)} belum diajukan.`)
+  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', msg('approval.acceptedReturn', { month: monthLoc(month) }))
+  if (s.status === 'draft') throw new AppError('REPORT_NOT_SUBMITTED', msg('approval.notSubmitted', { month: monthLoc(month) }))
   writeApproval(ctx, kec, month, { status: 'draft', note: reason }, 'reopen')
   return readApproval(ctx, kec, month)
 }
@@ -122,8 +122,8 @@ function decide(ctx: Ctx, kecamatan: string, month: string, status: 'accepted' |
 export function acceptMonth(ctx: Ctx, kecamatan: string, month: string): ReportMonthApproval {
   requireKabupaten(ctx, kecamatan)
   const s = readApproval(ctx, kecamatan, month)
-  if (s.status !== 'approved') throw new AppError('REPORT_NOT_APPROVED', `Laporan ${s.kecamatanName} ${formatMonth(month)} belum disetujui kecamatan (atau bundelnya belum diterima).`)
-  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', `Laporan ${s.kecamatanName} ${formatMonth(month)} sudah diterima.`)
+  if (s.status !== 'approved') throw new AppError('REPORT_NOT_APPROVED', msg('approval.notApproved', { kec: s.kecamatanName, month: monthLoc(month) }))
+  if (s.acceptance?.status === 'accepted') throw new AppError('REPORT_ACCEPTED', msg('approval.acceptedKec', { kec: s.kecamatanName, month: monthLoc(month) }))
   return decide(ctx, kecamatan, month, 'accepted', null)
 }
 
@@ -150,3 +150,8 @@ export const reportHandlers = {
   'reportApproval.accept': (i, ctx) => acceptMonth(ctx, i.kecamatanCode, i.month),
   'reportApproval.return': (i, ctx) => returnMonth(ctx, i.kecamatanCode, i.month, i.reason),
 } satisfies Partial<Handlers>
+
+/** A report month in words in both languages ("Maret 2025" / "March 2025"). */
+function monthLoc(month: string): Loc {
+  return { id: formatMonth(month), en: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) }
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Deflate } from 'fflate'
 import type { ExportResult } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { isoDate } from '../clock'
 import { APP_VERSION, type Ctx } from '../context'
 import { ensurePrivateDir } from '../paths'
@@ -135,8 +136,8 @@ export function nextBundleRows(ctx: Ctx, toCode: string): Generator<RowSource> {
 
 function requirePeer(ctx: Ctx, toCode: string) {
   const peer = peerRow(ctx, toCode)
-  if (!peer) throw new AppError('PEER_UNKNOWN', `Kantor ${toCode} belum didaftarkan. Daftarkan kantornya dengan kartu kantor terlebih dahulu.`)
-  if (peer.status !== 'active') throw new AppError('PEER_REVOKED', `Kantor ${toCode} telah dicabut; bundel tidak dibuat.`)
+  if (!peer) throw new AppError('PEER_UNKNOWN', msg('bundle.peerUnknownSend', { code: toCode }))
+  if (peer.status !== 'active') throw new AppError('PEER_REVOKED', msg('bundle.peerRevokedSend', { code: toCode }))
   return peer
 }
 

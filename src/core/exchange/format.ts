@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { z } from 'zod'
 import { AppError } from '../../shared/result'
+import { MESSAGES_ID, msg, type Msg } from '../../shared/messages'
 import { rekeySchema } from './peers'
 
 /**
@@ -69,11 +70,17 @@ export interface BundleHeader {
 }
 
 const refuse = {
-  notSimpul: () => new AppError('BUNDLE_NOT_SIMPUL', 'Berkas ini bukan berkas bundel Simpul (.simpul).'),
-  truncated: () => new AppError('BUNDLE_TRUNCATED', 'Berkas bundel terpotong (tidak lengkap). Minta atau salin ulang berkasnya; tidak ada data yang diubah.'),
-  tampered: (why: string) =>
-    new AppError('BUNDLE_TAMPERED', `Berkas bundel rusak atau telah diubah (${why}). Berkas ditolak; tidak ada data yang diubah. Minta kiriman ulang.`),
-  newer: () => new AppError('BUNDLE_NEWER', 'Bundel ini dibuat oleh Simpul yang lebih baru. Perbarui Simpul terlebih dahulu, lalu impor lagi.'),
+  notSimpul: () => new AppError('BUNDLE_NOT_SIMPUL', msg('bundle.notSimpul')),
+  truncated: () => new AppError('BUNDLE_TRUNCATED', msg('bundle.truncated')),
+  /** `why` is one of the catalogue's `bundle.why` reasons, in Indonesian (the stages write it so); it goes out by key. */
+  tampered: (why: string) => new AppError('BUNDLE_TAMPERED', msg('bundle.tampered', { why: whyKey(why) })),
+  newer: () => new AppError('BUNDLE_NEWER', msg('bundle.newer')),
+}
+
+/** The keyed reason of a tampering sentence part; a reason not in the catalogue goes out as written. */
+function whyKey(why: string): Msg {
+  const key = Object.entries(MESSAGES_ID.bundle.why).find(([, text]) => text === why)?.[0]
+  return key ? msg(`bundle.why.${key}`) : msg('text.loc', { text: why })
 }
 export { refuse as bundleRefusal }
 

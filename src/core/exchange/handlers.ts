@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { basename, join } from 'node:path'
 import type { BundleInspection, ImportProgress } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { currentJob } from '../jobs'
@@ -38,7 +39,7 @@ export function inspectBundle(ctx: Ctx, file: string, fileName = basename(file))
     return { ...base, ok: true, code: null, message: null, senderFingerprint: senderFingerprint(checked) }
   } catch (e) {
     if (!(e instanceof AppError)) throw e
-    return { ...base, ok: false, code: e.code, message: e.message, senderFingerprint: peerRow(ctx, m.from.code)?.fingerprint ?? null }
+    return { ...base, ok: false, code: e.code, message: e.message, msg: e.msg ?? null, senderFingerprint: peerRow(ctx, m.from.code)?.fingerprint ?? null }
   }
 }
 
@@ -46,7 +47,7 @@ export function inspectBundle(ctx: Ctx, file: string, fileName = basename(file))
 const inboxFile = (ctx: Ctx, id: string) => join(ctx.dataDir, 'inbox', `${id}.simpul`)
 function inboxName(ctx: Ctx, id: string): string {
   const file = inboxFile(ctx, id)
-  if (!existsSync(file)) throw new AppError('NOT_FOUND', 'Berkas bundel tidak ditemukan lagi; pilih berkasnya kembali.')
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', msg('bundle.fileGone'))
   return readFileSync(`${file}.name`, 'utf8')
 }
 
@@ -54,7 +55,7 @@ const jobs = new WeakMap<Ctx, { progress: ImportProgress | null; cancel: boolean
 
 async function runJob(ctx: Ctx, inboxId: string, dryRun: boolean, reject: { table: string; id: string }[]) {
   const job = { progress: null as ImportProgress | null, cancel: false }
-  if (jobs.get(ctx)?.progress && jobs.get(ctx)?.progress?.phase !== 'selesai') throw new AppError('BUNDLE_BUSY', 'Impor bundel lain sedang berjalan; tunggu sampai selesai.')
+  if (jobs.get(ctx)?.progress && jobs.get(ctx)?.progress?.phase !== 'selesai') throw new AppError('BUNDLE_BUSY', msg('bundle.busy'))
   jobs.set(ctx, job)
   const fileName = inboxName(ctx, inboxId)
   // In the database worker the main thread answers progress and cancel itself (this thread is busy in SQLite).

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import type { ImportProgress, ImportReport, TableCounts } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { applyBundle } from './stages/apply'
 import { backupBeforeImport } from './stages/backup'
@@ -40,7 +41,7 @@ const busy = new WeakSet<object>()
  * none away.
  */
 export async function importBundle(ctx: Ctx, file: string, opts: ImportOptions = {}): Promise<ImportReport> {
-  if (busy.has(ctx.sqlite)) throw new AppError('BUNDLE_BUSY', 'Impor bundel lain sedang berjalan; tunggu sampai selesai.')
+  if (busy.has(ctx.sqlite)) throw new AppError('BUNDLE_BUSY', msg('bundle.busy'))
   busy.add(ctx.sqlite)
   try {
     return await runStages(ctx, file, opts)

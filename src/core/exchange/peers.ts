@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { OfficeLevel } from '../../shared/contract/app'
 import type { OfficeCardInfo, PeerOffice } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { getSetting, setSetting } from '../settings'
 import { newId } from '../sync/ids'
@@ -76,10 +77,10 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
   try {
     raw = JSON.parse(text)
   } catch {
-    throw new AppError('CARD_INVALID', 'Berkas ini bukan kartu kantor Simpul.')
+    throw new AppError('CARD_INVALID', msg('bundle.cardInvalid'))
   }
   const parsed = cardSchema.safeParse(raw)
-  if (!parsed.success) throw new AppError('CARD_INVALID', 'Berkas ini bukan kartu kantor Simpul yang utuh.')
+  if (!parsed.success) throw new AppError('CARD_INVALID', msg('bundle.cardIncomplete'))
   const card = parsed.data
   let ok = false
   try {
@@ -88,7 +89,7 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
   } catch {
     ok = false
   }
-  if (!ok) throw new AppError('CARD_TAMPERED', 'Kartu kantor ini rusak atau telah diubah (tanda tangan tidak cocok). Minta kartu baru dari kantor tersebut.')
+  if (!ok) throw new AppError('CARD_TAMPERED', msg('bundle.cardTampered'))
   return { ...card, fingerprint: fingerprint(card.wilayahCode, card.signPublicKey, card.boxPublicKey) }
 }
 
@@ -161,14 +162,11 @@ export function enrolOffice(ctx: Ctx, cardText: string, typedFingerprint: string
   const card = readCard(cardText)
   const typed = normaliseFingerprint(typedFingerprint)
   if (typed !== card.fingerprint) {
-    throw new AppError(
-      'FINGERPRINT_MISMATCH',
-      `Sidik jari tidak cocok: kartu ini ${card.fingerprint}, yang dimasukkan ${typed || '(kosong)'}. Jangan daftarkan kantor ini; hubungi operatornya lagi.`,
-    )
+    throw new AppError('FINGERPRINT_MISMATCH', msg('bundle.fingerprintMismatch', { card: card.fingerprint, typed: typed || msg('bundle.empty') }))
   }
   const problem = relationProblem(me, card)
   if (problem) throw new AppError('CARD_RELATION', problem)
-  if (!wilayahGet(ctx.sqlite, card.wilayahCode)) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${card.wilayahCode} tidak ada dalam referensi Kemendagri.`)
+  if (!wilayahGet(ctx.sqlite, card.wilayahCode)) throw new AppError('WILAYAH_UNKNOWN', msg('bundle.wilayahUnknown', { code: card.wilayahCode }))
   const existing = peerRow(ctx, card.wilayahCode)
   const now = ctx.clock.now().toISOString()
   if (!existing) {
@@ -192,7 +190,7 @@ export function enrolOffice(ctx: Ctx, cardText: string, typedFingerprint: string
 
 export function revokeOffice(ctx: Ctx, code: string): PeerOffice {
   const peer = peerRow(ctx, code)
-  if (!peer) throw new AppError('PEER_UNKNOWN', `Kantor ${code} belum didaftarkan.`)
+  if (!peer) throw new AppError('PEER_UNKNOWN', msg('bundle.peerUnknown', { code }))
   ctx.sqlite.prepare(`UPDATE peer_office SET status = 'revoked', revoked_at = ? WHERE id = ?`).run(ctx.clock.now().toISOString(), peer.id)
   return toPeer(peerRow(ctx, code)!)
 }

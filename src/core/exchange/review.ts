@@ -77,7 +77,7 @@ export function listConflicts(ctx: Ctx, status?: ConflictEntry['status']): Confl
 function openConflict(ctx: Ctx, id: string): ConflictRow {
   const row = ctx.sqlite.prepare('SELECT * FROM exchange_conflict WHERE id = ?').get(id) as ConflictRow | undefined
   if (!row) throw new AppError('NOT_FOUND', msg('notFound.conflict'))
-  if (row.status !== 'terbuka') throw new AppError('CONFLICT_CLOSED', 'Konflik ini sudah ditangani.')
+  if (row.status !== 'terbuka') throw new AppError('CONFLICT_CLOSED', msg('bundle.conflictClosed'))
   return row
 }
 

@@ -280,8 +280,8 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
   const scope = requireKabupaten(ctx)
   const period = resolvePeriod(f)
   const months = monthsBetween(period.monthFrom, period.monthTo)
-  if (months.length > 12) throw new AppError('PERIOD_TOO_LONG', 'Satu daftar honor paling lama 12 bulan.')
-  if (period.monthFrom.slice(0, 4) !== period.monthTo.slice(0, 4)) throw new AppError('PERIOD_YEARS', 'Satu daftar honor berada dalam satu tahun anggaran.')
+  if (months.length > 12) throw new AppError('PERIOD_TOO_LONG', msg('honor.period12'))
+  if (period.monthFrom.slice(0, 4) !== period.monthTo.slice(0, 4)) throw new AppError('PERIOD_YEARS', msg('honor.periodYear'))
   const rule = partialMonthRule(ctx)
   return ctx.sqlite.transaction(() => {
     const lines = generateLines(ctx, months, rule)
@@ -312,7 +312,7 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
 /** Lines change only while a list is being prepared (disusun); a verified list goes back to its preparer first. */
 function requireDraft(ctx: Ctx, id: string): Row {
   const list = requireList(ctx, id)
-  if (list.status === 'verified') throw new AppError('LIST_VERIFIED', 'Daftar ini sudah diverifikasi. Minta verifikator mengembalikannya ke penyusun bila ada yang perlu diubah.')
+  if (list.status === 'verified') throw new AppError('LIST_VERIFIED', msg('honor.verified'))
   if (list.status !== 'draft') throw new AppError('LIST_FROZEN', list.status === 'cancelled' ? 'Daftar ini sudah dibatalkan dan tidak dapat diubah.' : frozenMessage)
   return list
 }
@@ -321,17 +321,17 @@ export function addLine(ctx: Ctx, f: { listId: string; assignmentId: string; mon
   requireKabupaten(ctx)
   const list = requireDraft(ctx, f.listId)
   if (f.monthFrom > f.monthTo || f.monthFrom < (list.month_from as string) || f.monthTo > (list.month_to as string)) {
-    throw new AppError('LINE_MONTHS', `Bulan baris harus di dalam periode daftar (${list.month_from} s.d. ${list.month_to}).`)
+    throw new AppError('LINE_MONTHS', msg('honor.lineMonths', { from: String(list.month_from), to: String(list.month_to) }))
   }
   const assignment = requireLive(ctx.sqlite, 'pendamping_assignment', f.assignmentId)
   // One line per person: a second posyandu of someone already listed is not a second honor.
   const clash = ctx.sqlite
     .prepare(`SELECT person_name AS name FROM honor_line WHERE list_id = ? AND person_id = ? AND deleted_at IS NULL AND month_from <= ? AND month_to >= ?`)
     .get(f.listId, assignment.person_id, f.monthTo, f.monthFrom) as { name: string } | undefined
-  if (clash) throw new AppError('LINE_EXISTS', `${clash.name} sudah ada di daftar ini untuk bulan tersebut.`)
+  if (clash) throw new AppError('LINE_EXISTS', msg('honor.lineExists', { name: clash.name }))
   return ctx.sqlite.transaction(() => {
     const lines = generateLines(ctx, monthsBetween(f.monthFrom, f.monthTo), list.partial_month_rule as PartialMonthRule, f.assignmentId)
-    if (lines.length === 0) throw new AppError('LINE_INACTIVE', 'Penugasan ini tidak aktif pada bulan yang dipilih.')
+    if (lines.length === 0) throw new AppError('LINE_INACTIVE', msg('honor.lineInactive'))
     insertLines(ctx, f.listId, list.scope, lines, f.reason)
     return getList(ctx, f.listId)
   })()
@@ -418,9 +418,9 @@ function nextNumber(ctx: Ctx, list: Row): string {
 
 function requireLines(ctx: Ctx, id: string) {
   const lines = readLines(ctx, id, false)
-  if (lines.length === 0) throw new AppError('LIST_EMPTY', 'Daftar tanpa baris tidak dapat diproses.')
+  if (lines.length === 0) throw new AppError('LIST_EMPTY', msg('honor.listEmpty'))
   const missing = lines.filter((l) => !l.accountNumber).map((l) => l.personName)
-  if (missing.length) throw new AppError('LIST_NO_ACCOUNT', `Nomor rekening belum diisi untuk: ${[...new Set(missing)].join(', ')}. Lengkapi data pendampingnya, lalu pilih "Perbarui data orang" pada draf ini.`)
+  if (missing.length) throw new AppError('LIST_NO_ACCOUNT', msg('honor.noAccount', { names: [...new Set(missing)].join(', ') }))
   return lines
 }
 
@@ -482,7 +482,7 @@ export function findOverlaps(ctx: Ctx, id: string): HonorOverlap[] {
 export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  if (list.status === 'draft') throw new AppError('LIST_NOT_VERIFIED', 'Daftar ini belum diverifikasi. Verifikator memeriksanya dulu sebelum disetujui.')
+  if (list.status === 'draft') throw new AppError('LIST_NOT_VERIFIED', msg('honor.notVerified'))
   requireStatus(list, 'verified', 'persetujuan')
   const me = who(ctx)
   if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.preparedApprove'))
@@ -525,12 +525,12 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
 export function markPaid(ctx: Ctx, id: string, paidDate: string, paymentRef: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  if (list.status === 'paid') throw new AppError('LIST_PAID', `Pembayaran daftar ini sudah dicatat (${list.paid_date}, ${list.payment_ref}).`)
-  if (list.status === 'draft' || list.status === 'verified') throw new AppError('LIST_NOT_FINAL', 'Daftar ini belum disetujui PPTK; pembayaran dicatat setelah disetujui.')
+  if (list.status === 'paid') throw new AppError('LIST_PAID', msg('honor.alreadyPaid', { date: String(list.paid_date), ref: String(list.payment_ref) }))
+  if (list.status === 'draft' || list.status === 'verified') throw new AppError('LIST_NOT_FINAL', msg('honor.notApproved'))
   requireStatus(list, 'final', 'pencatatan pembayaran')
   const start = firstDay(list.month_from as string)
-  if (paidDate < start) throw new AppError('PAID_BEFORE_PERIOD', `Tanggal bayar ${paidDate} sebelum periode daftar dimulai (${start}).`)
-  if (paidDate > isoDate(ctx.clock.now())) throw new AppError('PAID_IN_FUTURE', `Tanggal bayar ${paidDate} belum terjadi; catat pembayaran setelah dana ditransfer.`)
+  if (paidDate < start) throw new AppError('PAID_BEFORE_PERIOD', msg('honor.paidBefore', { date: paidDate, start }))
+  if (paidDate > isoDate(ctx.clock.now())) throw new AppError('PAID_IN_FUTURE', msg('honor.paidFuture', { date: paidDate }))
   const me = who(ctx)
   updateRow(ctx, 'honor_list', id, { status: 'paid', paid_date: paidDate, payment_ref: paymentRef, paid_by: me.id, paid_by_name: me.name }, 'pay')
   return getList(ctx, id)
@@ -551,8 +551,8 @@ export function cancelList(ctx: Ctx, id: string, reason: string): HonorListDetai
 export function reviseList(ctx: Ctx, id: string, reason: string): HonorListDetail {
   const scope = requireKabupaten(ctx)
   const old = requireList(ctx, id)
-  if (old.status === 'draft' || old.status === 'verified') throw new AppError('LIST_DRAFT', 'Daftar ini belum disetujui; ubah langsung tanpa revisi.')
-  if (old.status === 'cancelled') throw new AppError('LIST_CANCELLED', 'Daftar ini sudah dibatalkan; buat daftar baru untuk periodenya.')
+  if (old.status === 'draft' || old.status === 'verified') throw new AppError('LIST_DRAFT', msg('honor.draftNoRevision'))
+  if (old.status === 'cancelled') throw new AppError('LIST_CANCELLED', msg('honor.cancelledNew'))
   const existing = ctx.sqlite.prepare(`SELECT number, status FROM honor_list WHERE revision_of = ? AND deleted_at IS NULL AND status <> 'cancelled'`).get(id) as
     | { number: string | null; status: string }
     | undefined

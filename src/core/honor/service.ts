@@ -17,7 +17,7 @@ import { defaultTaxRule } from './tax'
 export function requireKabupaten(ctx: Ctx): string {
   const office = ctx.requireOffice()
   if (office.level !== 'kabupaten') {
-    throw new AppError('HONOR_KABUPATEN_ONLY', 'Pendamping dan honor dikelola oleh kantor kabupaten (sekretariat TKPKD di Bappeda).')
+    throw new AppError('HONOR_KABUPATEN_ONLY', msg('honor.kabupatenOnly'))
   }
   return office.wilayahCode
 }
@@ -69,14 +69,14 @@ export type PersonFields = z.output<typeof personInput>
 export function savePerson(ctx: Ctx, f: PersonFields): PendampingPerson {
   const scope = requireKabupaten(ctx)
   const taxRule = f.taxRule ?? defaultTaxRule(f.isPns)
-  if (f.isPns && !f.golongan) throw new AppError('PERSON_GOLONGAN', 'PNS wajib diisi golongannya (I–IV).')
-  if (f.isPns && !f.nip) throw new AppError('PERSON_NIP', 'PNS wajib diisi NIP-nya (18 angka).')
-  if (taxRule === 'pns_final' && !f.isPns) throw new AppError('PERSON_TAX', 'PPh 21 final PNS hanya untuk PNS.')
-  if (taxRule === 'tanpa_potongan' && !f.taxReason) throw new AppError('PERSON_TAX_REASON', 'Tuliskan alasan kantor untuk "tanpa potongan PPh 21".')
+  if (f.isPns && !f.golongan) throw new AppError('PERSON_GOLONGAN', msg('honor.pnsGolongan'))
+  if (f.isPns && !f.nip) throw new AppError('PERSON_NIP', msg('honor.pnsNip'))
+  if (taxRule === 'pns_final' && !f.isPns) throw new AppError('PERSON_TAX', msg('honor.pnsTax'))
+  if (taxRule === 'tanpa_potongan' && !f.taxReason) throw new AppError('PERSON_TAX_REASON', msg('honor.taxReason'))
   const dup = ctx.sqlite.prepare(`SELECT id, name FROM pendamping_person WHERE nik = ? AND deleted_at IS NULL AND id IS NOT ?`).get(f.nik, f.id ?? null) as
     | { name: string }
     | undefined
-  if (dup) throw new AppError('PERSON_EXISTS', `NIK ${f.nik} sudah terdaftar atas nama ${dup.name}.`)
+  if (dup) throw new AppError('PERSON_EXISTS', msg('honor.personExists', { nik: f.nik, name: dup.name }))
   const values = {
     kader_id: f.kaderId ?? null,
     nik: f.nik,
@@ -110,7 +110,7 @@ export function deletePerson(ctx: Ctx, id: string): { id: string } {
   requireKabupaten(ctx)
   requireLive(ctx.sqlite, 'pendamping_person', id)
   const used = ctx.sqlite.prepare(`SELECT count(*) n FROM pendamping_assignment WHERE person_id = ? AND deleted_at IS NULL`).get(id) as { n: number }
-  if (used.n) throw new AppError('PERSON_IN_USE', 'Orang ini masih punya penugasan. Hapus atau akhiri penugasannya dulu.')
+  if (used.n) throw new AppError('PERSON_IN_USE', msg('honor.personInUse'))
   deleteRow(ctx, 'pendamping_person', id)
   return { id }
 }
@@ -159,9 +159,9 @@ export function saveAssignment(ctx: Ctx, f: AssignmentFields): { assignment: Pen
   const scope = requireKabupaten(ctx)
   requireLive(ctx.sqlite, 'pendamping_person', f.personId)
   const pos = ctx.sqlite.prepare(`SELECT name FROM posyandu WHERE id = ? AND deleted_at IS NULL`).get(f.posyanduId) as { name: string } | undefined
-  if (!pos) throw new AppError('POSYANDU_UNKNOWN', 'Posyandu tidak ditemukan.')
+  if (!pos) throw new AppError('POSYANDU_UNKNOWN', msg('notFound.posyanduPlain'))
   if (f.regulationId && !ctx.sqlite.prepare(`SELECT 1 FROM regulation WHERE id = ? AND deleted_at IS NULL`).get(f.regulationId)) {
-    throw new AppError('REGULATION_UNKNOWN', 'Keputusan (regulasi) yang dipilih tidak ditemukan.')
+    throw new AppError('REGULATION_UNKNOWN', msg('honor.regulationUnknown'))
   }
   const overlapping = ctx.sqlite
     .prepare(

@@ -1,5 +1,6 @@
 import type { Handlers } from '../handlers'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { verifyAuditChain } from '../db/audit-chain'
 import { readOffice, setupOffice, type SetupInput } from '../office/service'
@@ -10,7 +11,7 @@ import type { UserInfo } from '../../shared/contract/people'
 
 const me = (ctx: Ctx) => {
   const a = ctx.actor()
-  if (!a) throw new AppError('UNAUTHENTICATED', 'Silakan masuk (login) terlebih dahulu.')
+  if (!a) throw new AppError('UNAUTHENTICATED', msg('op.unauthenticated'))
   return a
 }
 
@@ -25,15 +26,15 @@ export const peopleHandlers = {
     return { user, ...(user.role === 'admin' ? await recoveryCodeOf(ctx, user, i.password) : {}) }
   },
   'people.recover': async (i, ctx) => {
-    if (!ctx.dbKey) throw new AppError('NOT_ENCRYPTED', 'Basis data ini belum dienkripsi, jadi belum punya kode pemulihan. Masuk dengan kata sandi administrator.')
-    if (!(await recoveryCodeFits(ctx, i.code))) throw new AppError('LOGIN_FAILED', 'Kode pemulihan ini bukan milik basis data ini.')
+    if (!ctx.dbKey) throw new AppError('NOT_ENCRYPTED', msg('login.notEncrypted'))
+    if (!(await recoveryCodeFits(ctx, i.code))) throw new AppError('LOGIN_FAILED', msg('login.recoveryNotOurs'))
     return { user: await recoverPassword(ctx, i.username, i.newPassword) }
   },
   // The host or the window forgets the session; nothing is kept in the database.
   'people.logout': () => ({ ok: true as const }),
   'people.firstAdmin': async (i, ctx) => {
-    if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', 'Basis data ini sudah punya administrator. Masuk dengan akun yang ada.')
-    if (!readOffice(ctx.sqlite)) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+    if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', msg('login.adminExists'))
+    if (!readOffice(ctx.sqlite)) throw new AppError('NO_OFFICE', msg('op.noOffice'))
     const user = await createUser(ctx, { ...i, role: 'admin' })
     return { user, ...(await recoveryCodeOf(ctx, user, i.password)) }
   },

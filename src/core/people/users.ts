@@ -105,7 +105,7 @@ let dummyHash: Promise<string> | null = null
  * 30 s, then 60 s, 120 s ... up to an hour, and even the right password waits it out.
  */
 export async function login(ctx: Ctx, username: string, password: string): Promise<UserInfo> {
-  const wrong = () => new AppError('LOGIN_FAILED', 'Nama pengguna atau kata sandi salah.')
+  const wrong = () => new AppError('LOGIN_FAILED', msg('login.wrong'))
   const row = rowByName(ctx.sqlite, username)
   if (!row) {
     await verifyPassword(password, await (dummyHash ??= hashPassword('bukan-kata-sandi')))
@@ -114,7 +114,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   const now = ctx.clock.now()
   if (row.locked_until && Date.parse(row.locked_until) > now.getTime()) {
     const wait = Math.ceil((Date.parse(row.locked_until) - now.getTime()) / 1000)
-    throw new AppError('LOGIN_LOCKED', `Terlalu banyak percobaan yang salah. Akun "${row.username}" terkunci; coba lagi dalam ${wait} detik.`, { waitSeconds: wait })
+    throw new AppError('LOGIN_LOCKED', msg('login.locked', { name: row.username, n: wait }), { waitSeconds: wait })
   }
   const good = await verifyPassword(password, row.password_hash)
   if (!good) {
@@ -123,10 +123,10 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
     ctx.sqlite
       .prepare('UPDATE app_user SET failed_count = ?, locked_until = ? WHERE id = ?')
       .run(failures, lock ? new Date(now.getTime() + lock * 1000).toISOString() : null, row.id)
-    if (lock) throw new AppError('LOGIN_LOCKED', `Nama pengguna atau kata sandi salah. Setelah ${failures} kali salah, akun terkunci ${lock} detik.`, { waitSeconds: lock })
+    if (lock) throw new AppError('LOGIN_LOCKED', msg('login.wrongLocks', { failures, n: lock }), { waitSeconds: lock })
     throw wrong()
   }
-  if (row.active !== 1) throw new AppError('USER_INACTIVE', `Akun "${row.username}" sudah dinonaktifkan oleh administrator.`)
+  if (row.active !== 1) throw new AppError('USER_INACTIVE', msg('login.inactive', { name: row.username }))
   ctx.sqlite.prepare('UPDATE app_user SET failed_count = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(now.toISOString(), row.id)
   // Users of a database encrypted after they were made get their wrap as they log in.
   if (!hasWrap(ctx, row.username)) await wrapForUser(ctx, row.username, row.id, password)
@@ -149,9 +149,9 @@ export function updateUser(ctx: Ctx, id: string, patch: { role?: Role; active?: 
     const active = patch.active === undefined ? before.active : patch.active ? 1 : 0
     const losesAdmin = before.role === 'admin' && before.active === 1 && (role !== 'admin' || active !== 1)
     if (losesAdmin && activeAdmins(ctx.sqlite) <= 1) {
-      throw new AppError('LAST_ADMIN', 'Ini administrator aktif terakhir. Angkat administrator lain dulu sebelum mengubah peran atau menonaktifkannya.')
+      throw new AppError('LAST_ADMIN', msg('login.lastAdmin'))
     }
-    if (by?.userId === id && active !== 1) throw new AppError('SELF_DEACTIVATE', 'Anda tidak dapat menonaktifkan akun Anda sendiri.')
+    if (by?.userId === id && active !== 1) throw new AppError('SELF_DEACTIVATE', msg('login.selfDeactivate'))
     ctx.sqlite
       .prepare('UPDATE app_user SET role = ?, active = ?, display_name = ?, updated_at = ? WHERE id = ?')
       .run(role, active, patch.displayName?.trim() || before.display_name, ctx.clock.now().toISOString(), id)
@@ -187,7 +187,7 @@ export const resetPassword = (ctx: Ctx, id: string, password: string) => setPass
 export async function recoverPassword(ctx: Ctx, username: string, password: string): Promise<UserInfo> {
   const row = rowByName(ctx.sqlite, username)
   if (!row || row.role !== 'admin' || row.active !== 1) {
-    throw new AppError('RECOVER_NOT_ADMIN', `Kode pemulihan hanya mengatur ulang kata sandi administrator yang aktif; "${username.trim().toLowerCase()}" bukan administrator aktif.`)
+    throw new AppError('RECOVER_NOT_ADMIN', msg('login.recoverNotAdmin', { name: username.trim().toLowerCase() }))
   }
   return setPassword(ctx, row.id, password, 'password-recovery')
 }
@@ -195,8 +195,8 @@ export async function recoverPassword(ctx: Ctx, username: string, password: stri
 /** A person changes their own password; the old one must be right. */
 export async function changePassword(ctx: Ctx, id: string, oldPassword: string, newPassword: string): Promise<{ ok: true }> {
   const row = requireUserRow(ctx.sqlite, id)
-  if (!(await verifyPassword(oldPassword, row.password_hash))) throw new AppError('PASSWORD_WRONG', 'Kata sandi lama salah.')
-  if (oldPassword === newPassword) throw new AppError('PASSWORD_SAME', 'Kata sandi baru harus berbeda dari yang lama.')
+  if (!(await verifyPassword(oldPassword, row.password_hash))) throw new AppError('PASSWORD_WRONG', msg('login.oldWrong'))
+  if (oldPassword === newPassword) throw new AppError('PASSWORD_SAME', msg('login.same'))
   await setPassword(ctx, id, newPassword, 'password-change')
   return { ok: true }
 }

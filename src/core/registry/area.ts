@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { isWithin, wilayahGet } from '../wilayah/service'
@@ -26,7 +27,7 @@ export function requireInArea(ctx: Ctx, code: string, what: string): void {
 /** Checks a desa code against the reference and the office area; returns its kecamatan code. */
 export function desaKecamatan(ctx: Ctx, desaCode: string): string {
   const w = wilayahGet(ctx.sqlite, desaCode)
-  if (!w || w.level !== 'desa') throw new AppError('DESA_UNKNOWN', `Desa/kelurahan ${desaCode} tidak ada dalam referensi Kemendagri.`)
+  if (!w || w.level !== 'desa') throw new AppError('DESA_UNKNOWN', msg('registry.desaUnknown', { code: desaCode }))
   requireInArea(ctx, desaCode, `Desa ${w.name}`)
   return w.parentCode!
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AuditEntry, DuplicateGroup, KaderRow } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { insertRow, requireRow, restoreRow } from '../db/rows'
 import { officeArea, requireInArea, scopeSql, todayOf } from './area'
@@ -45,7 +46,7 @@ export function restore(ctx: Ctx, table: string, id: string): { table: string; i
     const clash = ctx.sqlite
       .prepare(`SELECT id FROM posyandu WHERE desa_code = ? AND lower(name) = lower(?) AND deleted_at IS NULL AND id <> ?`)
       .get(row.desa_code, row.name, id)
-    if (clash) throw new AppError('POSYANDU_NAME_TAKEN', `Tidak dapat dipulihkan: sudah ada posyandu lain bernama "${row.name}" di desa ini.`)
+    if (clash) throw new AppError('POSYANDU_NAME_TAKEN', msg('registry.restoreNameTaken', { name: String(row.name) }))
   }
   restoreRow(ctx, table, id)
   return { table, id }
@@ -107,7 +108,7 @@ export function reviewDuplicates(ctx: Ctx, r: { kind: 'nik' | 'name_birth'; key:
   const group = findDuplicates(ctx, 1000).find((g) => g.kind === r.kind && g.key === r.key)
   const current = group?.members.map((m) => m.id).sort() ?? []
   if (!group || current.join(',') !== [...r.memberIds].sort().join(',')) {
-    throw new AppError('DUPLICATES_CHANGED', 'Kelompok ini sudah berubah (ada kader yang ditambah, diubah, atau dihapus). Muat ulang daftar lalu tinjau lagi.')
+    throw new AppError('DUPLICATES_CHANGED', msg('registry.duplicatesChanged'))
   }
   insertRow(ctx, 'duplicate_review', { group_key: `${r.kind}|${r.key}`, members_hash: membersHash(current), decision: 'berbeda', note: r.note })
   return { ok: true }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { unzipSync } from 'fflate'
 import type { ImportIgnored } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 import { normalizeHeader, readText, type CellValue } from './cells'
 
 /**
@@ -74,9 +75,9 @@ function declaredSize(data: Buffer): number {
 
 export async function loadWorkbook(data: Buffer, limits = XLSX_LIMITS): Promise<ExcelJS.Workbook> {
   const size = declaredSize(data)
-  if (size < 0) throw new AppError('XLSX_UNREADABLE', 'Berkas bukan lembar kerja .xlsx (bukan arsip Excel yang utuh). Simpan ulang dari Excel sebagai "Excel Workbook (.xlsx)".')
+  if (size < 0) throw new AppError('XLSX_UNREADABLE', msg('sheet.notXlsx'))
   if (size > limits.uncompressedBytes) {
-    throw new AppError('XLSX_TOO_LARGE', `Lembar kerja terlalu besar untuk dibaca sekaligus (${Math.round(size / 1024 / 1024)} MB setelah dibuka). Pecah menjadi beberapa berkas.`)
+    throw new AppError('XLSX_TOO_LARGE', msg('sheet.tooLarge', { mb: Math.round(size / 1024 / 1024) }))
   }
   const wb = new ExcelJS.Workbook()
   try {
@@ -215,7 +216,7 @@ export function resolveColumn(sheet: Pick<Sheet, 'headers'>, name: string): stri
     if (h) return h
   }
   const list = sheet.headers.map((h, i) => (h ? `${columnLetter(i)} "${h}"` : '')).filter(Boolean).join(', ')
-  throw new AppError('XLSX_MAPPING', `Kolom "${name}" tidak ada di lembar kerja. Kolom yang ada: ${list}.`)
+  throw new AppError('XLSX_MAPPING', msg('sheet.noColumn', { name, list }))
 }
 
 /**
@@ -242,7 +243,7 @@ export function mapColumns(fields: SheetField[], sheet: Pick<Sheet, 'headers' | 
   }
   const missing = fields.filter((x) => x.required && !out[x.key])
   if (missing.length) {
-    throw new AppError('XLSX_MAPPING', `Kolom wajib belum dipasangkan: ${missing.map((m) => m.label).join(', ')}.`, { mapping: out, headers: sheet.headers })
+    throw new AppError('XLSX_MAPPING', msg('sheet.unmapped', { list: missing.map((m) => m.label).join(', ') }), { mapping: out, headers: sheet.headers })
   }
   return out
 }

@@ -16,6 +16,7 @@ import {
 import { compareNik, decodeNik } from '../../shared/nik'
 import { formatDateLong } from '../../shared/format'
 import { AppError } from '../../shared/result'
+import { recordedMsg, zm } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { requireRow } from '../db/rows'
 import { officeArea, placesInArea, todayOf } from './area'
@@ -118,7 +119,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     const reasons: string[] = []
     const name = readText(get(cells, 'name'))
     const report: ImportRowReport = { row, status: 'error', reasons, warnings: [], label: name ?? '' }
-    if (!name) reasons.push('Nama posyandu kosong')
+    if (!name) reasons.push(zm('sheet.posyanduNameEmpty'))
     let desaCode = ''
     try {
       desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
@@ -127,7 +128,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     }
     const num = (key: string, what: string) => {
       const n = readNumber(get(cells, key))
-      if (n === undefined) reasons.push(`${what} bukan angka`)
+      if (n === undefined) reasons.push(zm('sheet.notNumber', { what }))
       return n ?? null
     }
     let statusDate: string | null = null
@@ -138,7 +139,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     }
     const statusText = readText(get(cells, 'status'))?.toLowerCase().replace(/[^a-z]/g, '')
     const status = !statusText ? undefined : statusText === 'aktif' ? 'aktif' : ['nonaktif', 'tidakaktif', 'tutup'].includes(statusText) ? 'nonaktif' : null
-    if (status === null) reasons.push(`Status "${readText(get(cells, 'status'))}" tidak dikenal (aktif/nonaktif)`)
+    if (status === null) reasons.push(zm('sheet.statusUnknown', { text: readText(get(cells, 'status')) ?? '' }))
     const candidate = {
       name: name ?? '',
       desaCode,
@@ -157,7 +158,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     const parsed = posyanduInput.safeParse(candidate)
     if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
     const key = `${desaCode}|${normalizeName(name!)}`
-    if (seen.has(key)) return (reasons.push(`Posyandu yang sama sudah ada di baris ${seen.get(key)}`), { report })
+    if (seen.has(key)) return (reasons.push(zm('sheet.posyanduSameRow', { row: seen.get(key) ?? 0 })), { report })
     seen.set(key, row)
     const existing = find.get(desaCode, parsed.data.name) as { id: string } | undefined
     if (!existing) return (report.status = 'new', { report, input: parsed.data })
@@ -188,16 +189,16 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     const warnings: string[] = []
     const name = readText(get(cells, 'name'))
     const report: ImportRowReport = { row, status: 'error', reasons, warnings, label: name ?? '' }
-    if (!name) reasons.push('Nama kader kosong')
+    if (!name) reasons.push(zm('sheet.kaderNameEmpty'))
     const nikCell = readNikCell(get(cells, 'nik'))
     if (nikCell.warning) warnings.push(nikCell.warning)
     let decoded = null
     if (nikCell.error) reasons.push(nikCell.error)
-    else if (!nikCell.nik) reasons.push('NIK kosong')
+    else if (!nikCell.nik) reasons.push(zm('sheet.nikEmpty'))
     else {
       const d = decodeNik(nikCell.nik, today)
       if (d.decoded) decoded = d.decoded
-      else reasons.push(...d.errors.map((e) => e.message))
+      else reasons.push(...d.errors.map((e) => (e.msg ? zm(e.msg.key, e.msg.params) : e.message)))
     }
     report.label = [name, nikCell.nik].filter(Boolean).join(' · ')
     let birthDate: string | null = null
@@ -223,10 +224,10 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
       reasons.push(`Aktif sejak: ${(e as Error).message}`)
     }
     const sex = readSex(get(cells, 'sex'))
-    if (sex === undefined) reasons.push(`Jenis kelamin "${readText(get(cells, 'sex'))}" tidak dikenal (L/P)`)
+    if (sex === undefined) reasons.push(zm('sheet.sexUnknown', { text: readText(get(cells, 'sex')) ?? '' }))
     const roleText = readText(get(cells, 'role'))?.toLowerCase().replace('sekertaris', 'sekretaris') ?? 'anggota'
     const role = roleText === 'kader' ? 'anggota' : roleText
-    if (!['ketua', 'sekretaris', 'bendahara', 'anggota'].includes(role)) reasons.push(`Jabatan "${roleText}" tidak dikenal (ketua, sekretaris, bendahara, anggota)`)
+    if (!['ketua', 'sekretaris', 'bendahara', 'anggota'].includes(role)) reasons.push(zm('sheet.roleUnknown', { text: roleText }))
     let posyanduId = ''
     try {
       const desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
@@ -255,16 +256,16 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     const parsed = kaderInput.safeParse({ ...candidate, education: matchEducation(educationText) })
     if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
     if (educationText && !parsed.data.education) warnings.push(`Pendidikan "${educationText}" tidak dikenali; dikosongkan`)
-    if (seen.has(decoded.nik)) return (reasons.push(`NIK sama dengan baris ${seen.get(decoded.nik)}`), { report })
+    if (seen.has(decoded.nik)) return (reasons.push(zm('sheet.nikSameRow', { row: seen.get(decoded.nik) ?? 0 })), { report })
     seen.set(decoded.nik, row)
-    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => w.message))
+    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => (w.msg ? zm(w.msg.key, w.msg.params) : w.message)))
     const existing = findKader.get(decoded.nik) as { id: string; scope: string } | undefined
     // A birth-date column left empty: the NIK's date is used for a new kader, and said so.
     if (!birthDate && !existing && (mapped('birthDate') || mapped('birthPlaceDate'))) {
       warnings.push(`Tanggal lahir kosong; dipakai tanggal lahir dari NIK (${formatDateLong(decoded.birthDate)})`)
     }
     if (existing && !(existing.scope === area || existing.scope.startsWith(`${area}.`))) {
-      return (reasons.push(`NIK ini milik kader di luar wilayah kantor (${existing.scope})`), { report })
+      return (reasons.push(zm('sheet.nikOutside', { scope: existing.scope })), { report })
     }
     if (!existing) {
       warnings.push(...possibleDuplicates(ctx, { nik: decoded.nik, name: parsed.data.name, birthDate: parsed.data.birthDate }))
@@ -316,7 +317,7 @@ async function plan(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<s
   const body = separateBody(read, FIELDS[kind].filter((x) => x.required).map((x) => index[x.key]))
   const sheet: Sheet = { ...read, rows: body.rows }
   const planned = kind === 'kader' ? planKader(ctx, sheet, get, mapped) : planPosyandu(ctx, sheet, get)
-  const rows = planned.map((p) => p.report)
+  const rows = planned.map((p) => keyedReport(p.report))
   const counts = { new: 0, changed: 0, unchanged: 0, error: 0 }
   for (const r of rows) counts[r.status]++
   const preview: ImportPreview = {
@@ -423,4 +424,15 @@ export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: Posy
   styleHeader(ws)
   ws.columns.forEach((c) => (c.width = 18))
   return download(wb, `${req.kind}-${todayOf(ctx)}.xlsx`)
+}
+
+/** A row's reasons and warnings by key too (those made with zm), for an English preview; absent when none is keyed. */
+function keyedReport(r: ImportRowReport): ImportRowReport {
+  const reasonMsgs = r.reasons.map(recordedMsg)
+  const warningMsgs = r.warnings.map(recordedMsg)
+  return {
+    ...r,
+    ...(reasonMsgs.some(Boolean) ? { reasonMsgs } : {}),
+    ...(warningMsgs.some(Boolean) ? { warningMsgs } : {}),
+  }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { OfficeLevel } from './app'
 import { op } from './define'
-import { zm } from '../messages'
+import { zm, type Msg } from '../messages'
 
 export interface OfficeCardInfo {
   wilayahCode: string
@@ -53,6 +53,8 @@ export interface BundleInspection {
   ok: boolean
   code: string | null
   message: string | null
+  /** The refusal by key (src/shared/messages.ts), for an English screen. */
+  msg?: Msg | null
   senderFingerprint: string | null
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { NikIssue, NikDecoded } from '../nik'
 import { op } from './define'
-import { zm } from '../messages'
+import { zm, type Msg } from '../messages'
 
 /** Registry (issue #4): posyandu, kader, NIK check, audit, duplicates, spreadsheets. */
 
@@ -221,6 +221,9 @@ export interface ImportRowReport {
   status: 'new' | 'changed' | 'unchanged' | 'error'
   reasons: string[]
   warnings: string[]
+  /** The same reasons and warnings by key (null where a text has none), for an English screen. */
+  reasonMsgs?: (Msg | null)[]
+  warningMsgs?: (Msg | null)[]
   label: string
   changes?: string[]
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/result'
+import { msg, type Loc } from '../../../shared/messages'
 import { formatDateLong } from '../../../shared/format'
 import type { Ctx } from '../../context'
 import { parseHlc } from '../../sync/hlc'
@@ -16,15 +17,17 @@ export function checkClaimedTime(ctx: Ctx, sender: { name: string; wilayah_code:
   try {
     ms = parseHlc(hlc).ms
   } catch {
-    throw new AppError('BUNDLE_TAMPERED', `Berkas bundel rusak atau telah diubah (waktu perubahan tidak sah). Berkas ditolak; tidak ada data yang diubah. Minta kiriman ulang.`)
+    throw new AppError('BUNDLE_TAMPERED', msg('bundle.tampered', { why: msg('bundle.why.time') }))
   }
   const now = ctx.clock.now().getTime()
   if (ms > now + MAX_CLOCK_SKEW_MS) {
-    const claimed = ms <= 253_402_300_799_999 ? formatDateLong(new Date(ms).toISOString().slice(0, 10)) : 'tahun yang tidak mungkin'
-    throw new AppError(
-      'BUNDLE_CLOCK_AHEAD',
-      `Bundel dari ${sender.name} (${sender.wilayah_code}) memuat perubahan bertanggal ${claimed}, lebih dari sehari setelah tanggal komputer ini (${formatDateLong(new Date(now).toISOString().slice(0, 10))}). ` +
-        'Minta kantor itu membetulkan tanggal dan jam komputernya, lalu membuat bundel baru. Jika tanggal komputer ini yang salah, betulkan dulu. Tidak ada data yang diubah.',
-    )
+    const claimed = ms <= 253_402_300_799_999 ? bothDates(ms) : msg('bundle.impossibleYear')
+    throw new AppError('BUNDLE_CLOCK_AHEAD', msg('bundle.clockAhead', { name: sender.name, code: sender.wilayah_code, claimed, today: bothDates(now) }))
   }
+}
+
+/** A date in words in both languages ("1 Desember 2026" / "1 December 2026"). */
+function bothDates(ms: number): Loc {
+  const iso = new Date(ms).toISOString().slice(0, 10)
+  return { id: formatDateLong(iso), en: new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) }
 }

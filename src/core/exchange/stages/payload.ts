@@ -1,6 +1,7 @@
 import { createDecipheriv, createHash, diffieHellman } from 'node:crypto'
 import { createInflateRaw } from 'node:zlib'
 import { AppError } from '../../../shared/result'
+import { msg } from '../../../shared/messages'
 import { bundleKey } from '../export'
 import { bundleRefusal, forEachChunk, LIMITS, TAG_BYTES, type BundleHeader } from '../format'
 import { publicKeyFromText } from '../keys'
@@ -29,7 +30,7 @@ export interface StreamOptions {
 }
 
 const tick = () => new Promise<void>((r) => setImmediate(r))
-export const cancelledError = () => new AppError('BUNDLE_CANCELLED', 'Impor dibatalkan; tidak ada data yang diubah.')
+export const cancelledError = () => new AppError('BUNDLE_CANCELLED', msg('bundle.cancelled'))
 
 /** Stage 3a — stream the payload once through SHA-256 and compare with the signed manifest. */
 export async function verifyPayloadHash(file: string, header: BundleHeader, opts: StreamOptions = {}): Promise<void> {

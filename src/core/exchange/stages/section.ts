@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../../shared/result'
+import { msg } from '../../../shared/messages'
 import { TRAVELLING_COLUMNS } from '../../db/schema/columns'
 import { columnsOf, hiddenColumns, policyOf, type Party, type TablePolicy } from '../../policy'
 import { bundleRefusal } from '../format'
@@ -30,7 +31,7 @@ const HLC_RE = /^\d{15}-\d{6}$/
 /** A section head names a table with a policy and only columns this Simpul knows. */
 export function openSection(sqlite: Database.Database, head: SectionHead, me: Party): Section {
   const policy = policyOf(head.table)
-  if (!policy) throw new AppError('BUNDLE_SCHEMA', `Bundel berisi tabel "${head.table.slice(0, 64)}" yang tidak dikenal Simpul ini. Perbarui Simpul terlebih dahulu.`)
+  if (!policy) throw new AppError('BUNDLE_SCHEMA', msg('bundle.unknownTable', { table: head.table.slice(0, 64) }))
   const known = new Set(columnsOf(sqlite, policy.table).map((c) => c.name))
   const unknown = head.columns.filter((c) => !known.has(c))
   if (unknown.length) {

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto'
 import { AppError } from '../../../shared/result'
+import { msg } from '../../../shared/messages'
 import type { Ctx } from '../../context'
 import { bundleRefusal, type BundleHeader } from '../format'
 import { boxKeysById, fingerprint, publicKeyFromText, verifyBytes } from '../keys'
@@ -25,12 +26,9 @@ export function checkSender(ctx: Ctx, header: BundleHeader, opts: { lastSeq?: nu
   const me = ctx.requireOffice()
   const peer = peerRow(ctx, m.from.code)
   if (!peer) {
-    throw new AppError(
-      'BUNDLE_UNKNOWN_SENDER',
-      `Pengirim bundel ini, ${m.from.name} (${m.from.code}), belum didaftarkan di kantor ini. Daftarkan kantornya dengan kartu kantor terlebih dahulu.`,
-    )
+    throw new AppError('BUNDLE_UNKNOWN_SENDER', msg('bundle.unknownSender', { name: m.from.name, code: m.from.code }))
   }
-  if (peer.status === 'revoked') throw new AppError('BUNDLE_REVOKED_SENDER', `Pendaftaran kantor ${peer.name} (${peer.wilayah_code}) telah dicabut; bundelnya tidak diterima.`)
+  if (peer.status === 'revoked') throw new AppError('BUNDLE_REVOKED_SENDER', msg('bundle.revokedSender', { name: peer.name, code: peer.wilayah_code }))
   let newKeys: CheckedBundle['newKeys'] = null
   if (!verifyBytes(publicKeyFromText(peer.sign_public_key, 'ed25519'), header.signed, header.signature)) {
     const next = followRekeys(peer.sign_public_key, m.rekey)
@@ -41,7 +39,7 @@ export function checkSender(ctx: Ctx, header: BundleHeader, opts: { lastSeq?: nu
   }
   if (m.from.level !== peer.level) throw bundleRefusal.tampered('tingkat kantor pengirim tidak cocok')
   if (m.to.code !== me.wilayahCode) {
-    throw new AppError('BUNDLE_WRONG_RECEIVER', `Bundel ini ditujukan untuk ${m.to.name} (${m.to.code}), bukan untuk kantor ini (${me.wilayahCode}). Berkas tidak diimpor.`)
+    throw new AppError('BUNDLE_WRONG_RECEIVER', msg('bundle.wrongReceiver', { name: m.to.name, code: m.to.code, me: me.wilayahCode }))
   }
   if (m.schemaVersion > ctx.schemaVersion) throw bundleRefusal.newer()
   // A warehouse keeps its record of loaded bundles in PostgreSQL and passes its last sequence.
@@ -49,7 +47,7 @@ export function checkSender(ctx: Ctx, header: BundleHeader, opts: { lastSeq?: nu
   checkClaimedTime(ctx, peer, m.highHlc)
   const boxPrivate = boxKeysById(ctx.dataDir).get(m.to.boxKeyId)
   if (!boxPrivate) {
-    throw new AppError('BUNDLE_KEY_UNKNOWN', 'Bundel ini dikunci untuk kunci kantor yang tidak ada di komputer ini. Kirim kartu kantor terbaru ke pengirim, lalu minta bundel baru.')
+    throw new AppError('BUNDLE_KEY_UNKNOWN', msg('bundle.keyUnknown'))
   }
   return { header, peer, newKeys, boxPrivate }
 }
@@ -57,13 +55,10 @@ export function checkSender(ctx: Ctx, header: BundleHeader, opts: { lastSeq?: nu
 /** A bundle already imported, or older than one imported, changes nothing. */
 export function assertNotReplayed(peer: Pick<PeerRow, 'name' | 'last_received_seq'>, seq: number): void {
   if (seq === peer.last_received_seq) {
-    throw new AppError('BUNDLE_ALREADY_IMPORTED', `Bundel nomor ${seq} dari ${peer.name} sudah pernah diimpor; tidak ada yang perlu dilakukan.`)
+    throw new AppError('BUNDLE_ALREADY_IMPORTED', msg('bundle.alreadyImported', { seq, name: peer.name }))
   }
   if (seq < peer.last_received_seq) {
-    throw new AppError(
-      'BUNDLE_OLDER',
-      `Bundel nomor ${seq} dari ${peer.name} lebih lama daripada bundel yang sudah diimpor (nomor ${peer.last_received_seq}); isinya sudah termasuk di sana, tidak ada yang perlu dilakukan.`,
-    )
+    throw new AppError('BUNDLE_OLDER', msg('bundle.older', { seq, name: peer.name, last: peer.last_received_seq }))
   }
 }
 

@@ -9,6 +9,8 @@ import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { FormModal } from '../../components/FormModal'
 import { useSession } from '../../session'
+import { tableLabel } from '../pertukaran/labels'
+import { screenDateTime } from '../../i18n/months'
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))
 
@@ -129,10 +131,10 @@ function Audit() {
           {(log.data?.entries ?? []).map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>{e.seq}</Table.Td>
-              <Table.Td>{e.at.replace('T', ' ').slice(0, 19)}</Table.Td>
+              <Table.Td>{screenDateTime(e.at)}</Table.Td>
               <Table.Td>{e.user}</Table.Td>
-              <Table.Td>{e.table}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
+              <Table.Td title={e.table}>{tableLabel(e.table)}</Table.Td>
+              <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
               <Table.Td>{e.bundleId ?? ''}</Table.Td>
             </Table.Tr>
           ))}

@@ -12,7 +12,12 @@ export const translations = {
     audit: {
       chainOk: 'Rantai audit utuh: {{n}} entri, tidak ada yang diubah atau dihapus.',
       chainBroken: 'Rantai audit RUSAK: ada entri yang diubah atau dihapus langsung di berkas basis data.',
-      seq: 'No.', at: 'Waktu', user: 'Pengguna', table: 'Tabel', action: 'Tindakan', from: 'Dari bundel',
+      seq: 'No.', at: 'Waktu', user: 'Pengguna', table: 'Data', action: 'Tindakan', from: 'Dari bundel',
+      actions: {
+        create: 'dibuat', update: 'diubah', delete: 'dihapus', restore: 'dipulihkan', import: 'diterima dari bundel', withdraw: 'ditarik',
+        mark: 'ditandai', pay: 'dibayar', return: 'dikembalikan',
+        'password-reset': 'kata sandi diatur ulang', 'password-recovery': 'kata sandi dipulihkan', 'password-change': 'kata sandi diganti',
+      },
     },
     password: { old: 'Kata sandi lama', new: 'Kata sandi baru', confirm: 'Ulangi kata sandi baru', save: 'Ganti kata sandi', done: 'Kata sandi diganti', mismatch: 'Kata sandi baru tidak sama' },
   },
@@ -29,7 +34,12 @@ export const translations = {
     audit: {
       chainOk: 'Audit chain intact: {{n}} entries, none changed or deleted.',
       chainBroken: 'Audit chain BROKEN: entries were changed or deleted directly in the database file.',
-      seq: 'No.', at: 'Time', user: 'User', table: 'Table', action: 'Action', from: 'From bundle',
+      seq: 'No.', at: 'Time', user: 'User', table: 'Record', action: 'Action', from: 'From bundle',
+      actions: {
+        create: 'created', update: 'changed', delete: 'deleted', restore: 'restored', import: 'received in a bundle', withdraw: 'withdrawn',
+        mark: 'marked', pay: 'paid', return: 'returned',
+        'password-reset': 'password reset', 'password-recovery': 'password recovered', 'password-change': 'password changed',
+      },
     },
     password: { old: 'Old password', new: 'New password', confirm: 'Repeat new password', save: 'Change password', done: 'Password changed', mismatch: 'New passwords differ' },
   },

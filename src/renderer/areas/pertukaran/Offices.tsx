@@ -61,7 +61,7 @@ export function Offices() {
           {self.data && (
             <>
               <Text>
-                {self.data.name} · {self.data.wilayahCode} · {self.data.level}
+                {self.data.name} · {self.data.wilayahCode} · {t(`common:shell.level.${self.data.level}`)}
               </Text>
               <Group gap="xs">
                 <Text c="dimmed">{t('self.fingerprint')}:</Text>
@@ -97,7 +97,7 @@ export function Offices() {
           {card && (
             <Stack gap="xs">
               <Text>
-                <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {card.preview.level}
+                <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {t(`common:shell.level.${card.preview.level}`)}
               </Text>
               <Text size="sm">{t('enrol.check')}</Text>
               {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{card.preview.problem}</Alert>}
@@ -148,7 +148,7 @@ export function Offices() {
               <Table.Tr key={p.wilayahCode}>
                 <Table.Td>{p.wilayahCode}</Table.Td>
                 <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{p.level}</Table.Td>
+                <Table.Td>{t(`common:shell.level.${p.level}`)}</Table.Td>
                 <Table.Td ff="monospace">{p.fingerprint}</Table.Td>
                 <Table.Td>
                   <Badge color={p.status === 'active' ? 'teal' : 'red'} variant="light">{t(`peers.${p.status}`)}</Badge>

@@ -7,9 +7,9 @@ import type { BundleInspection, ImportProgress, ImportReport } from '../../../sh
 import { bundleFileInput, call } from '../../api'
 import { formatBytes, readFileBase64 } from '../../components/files'
 import { callWithNotice } from '../../hooks'
-import { failedTitle } from '../../i18n/errors'
+import { failedTitle, refusalText } from '../../i18n/errors'
 import { screenDateTime } from '../../i18n/months'
-import { countsText, tableLabel } from './labels'
+import { countsText, noteText, tableLabel } from './labels'
 
 type Opened = BundleInspection & { inboxId: string }
 
@@ -128,7 +128,7 @@ export function Receive() {
           {opened.ok ? (
             <Alert mt="sm" color="teal" icon={<IconCircleCheck />}>{t('receive.ok')}</Alert>
           ) : (
-            <Alert mt="sm" color="red" icon={<IconAlertTriangle />} data-testid="bundle-refused">{opened.message}</Alert>
+            <Alert mt="sm" color="red" icon={<IconAlertTriangle />} data-testid="bundle-refused">{refusalText(opened.code ?? '', opened.message ?? '', undefined, undefined, opened.msg ?? undefined)}</Alert>
           )}
           {opened.ok && !done && (
             <Group mt="sm">
@@ -156,7 +156,7 @@ export function Receive() {
       {report && (
         <Stack data-testid={done ? 'import-result' : 'dry-run'}>
           <Title order={5}>{done ? t('receive.result') : t('receive.dryRunTitle')}</Title>
-          {report.refusal && <Alert color="red" icon={<IconAlertTriangle />}>{report.refusal}</Alert>}
+          {report.refusal && <Alert color="red" icon={<IconAlertTriangle />}>{refusalText('BUNDLE_UNAUTHORISED', report.refusal)}</Alert>}
           <Counts report={report} />
           {done?.backupFile && <Text size="sm" c="dimmed">{t('receive.backup', { file: done.backupFile })}</Text>}
           {!!report.items.length && (
@@ -189,7 +189,7 @@ export function Receive() {
                           <Table.Td>{i.label || t('receive.noLabel', { table: tableLabel(i.table) })}</Table.Td>
                           <Table.Td>{i.scopeName || i.scope}</Table.Td>
                           <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>
-                          <Table.Td><Text size="sm">{i.note}</Text></Table.Td>
+                          <Table.Td><Text size="sm">{noteText(i.note)}</Text></Table.Td>
                         </Table.Tr>
                       )
                     })}

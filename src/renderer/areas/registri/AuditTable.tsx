@@ -20,6 +20,8 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
   const { t } = useTranslation(NS)
   const log = useOp('registry.auditFor', { table, id })
   const can = useCan()
+  // Coded values read as words on screen (the log keeps the stored code).
+  const value = (field: string, v: unknown) => (field === 'sex' && (v === 'L' || v === 'P') ? t(`sex.${v}`) : field === 'role' && typeof v === 'string' ? t(`role.${v}`, { defaultValue: v }) : show(v))
   const restore = async () => {
     const ok = await callWithNotice('registry.restore', { table, id }, t('audit.restored'))
     if (ok) (onRestored(), void log.reload())
@@ -54,7 +56,7 @@ export function AuditTable({ table, id, deletedAt, onRestored }: { table: (typeo
                 <Stack gap={2}>
                   {(e.action === 'create' ? e.changes.filter((c) => c.after !== null && !['id', 'scope', 'deleted_at'].includes(c.field)) : e.changes).map((c) => (
                     <Text size="xs" key={c.field}>
-                      <Code>{t(`field.${c.field}`, { defaultValue: c.field })}</Code> {e.action !== 'create' && <>{show(c.before)} → </>}<b>{show(c.after)}</b>
+                      <Code>{t(`field.${c.field}`, { defaultValue: c.field })}</Code> {e.action !== 'create' && <>{value(c.field, c.before)} → </>}<b>{value(c.field, c.after)}</b>
                     </Text>
                   ))}
                 </Stack>

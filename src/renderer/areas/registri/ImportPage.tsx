@@ -7,6 +7,11 @@ import type { ImportKind, ImportPreview } from '../../../shared/contract/registr
 import { ApiError, call } from '../../api'
 import { downloadBase64, readFileBase64, XLSX_TYPE } from '../../components/files'
 import { NS } from './shared'
+import { issueText } from '../../i18n/errors'
+import type { Msg } from '../../../shared/messages'
+
+/** A row reason in the screen's language: by key when core sent one, else as written. */
+const keyedText = (message: string, msg?: Msg | null) => issueText({ message, ...(msg ? { msg } : {}) })
 
 const STATUS_COLOR = { new: 'teal', changed: 'blue', unchanged: 'gray', error: 'red' } as const
 
@@ -130,9 +135,9 @@ export function ImportPage() {
                   <Table.Td><Badge color={STATUS_COLOR[r.status]} variant="light">{t(`import.${r.status}`)}</Badge></Table.Td>
                   <Table.Td>{r.label}</Table.Td>
                   <Table.Td>
-                    {r.reasons.map((x) => <Text size="sm" c="red" key={x}>{x}</Text>)}
+                    {r.reasons.map((x, i) => <Text size="sm" c="red" key={x}>{keyedText(x, r.reasonMsgs?.[i])}</Text>)}
                     {r.changes?.length ? <Text size="sm" c="blue">{r.changes.join(', ')}</Text> : null}
-                    {r.warnings.map((x) => <Text size="sm" c="yellow.9" key={x}>{x}</Text>)}
+                    {r.warnings.map((x, i) => <Text size="sm" c="yellow.9" key={x}>{keyedText(x, r.warningMsgs?.[i])}</Text>)}
                   </Table.Td>
                 </Table.Tr>
               ))}

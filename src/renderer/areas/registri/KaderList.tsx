@@ -78,7 +78,7 @@ export function KaderList() {
         columns={[
           { accessor: 'name', title: t('col.name'), sortable: true, width: 200 },
           { accessor: 'nik', title: t('col.nik'), sortable: true, width: 170, render: (r) => <Text ff="monospace" size="sm">{r.nik}</Text> },
-          { accessor: 'sex', title: t('col.sex'), width: 50 },
+          { accessor: 'sex', title: t('col.sex'), width: 100, render: (r) => t(`sex.${r.sex}`) },
           { accessor: 'birthDate', title: t('col.birth'), sortable: true, width: 110, render: (r) => fmtDate(r.birthDate) },
           { accessor: 'role', title: t('col.role'), sortable: true, width: 110, render: (r) => t(`role.${r.role}`) },
           { accessor: 'posyanduName', title: t('col.posyandu'), sortable: true, width: 180 },
