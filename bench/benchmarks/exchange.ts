@@ -86,10 +86,13 @@ async function fullImport(posyandu: number, kader: number, national: boolean): P
   // CPU time as well: on a machine shared with other work the wall clock of a long run
   // stretches far more than that of the short bare insert beside it.
   const importCpuMs = cpuMs(cpu0)
+  // The peak is the import's: the stage-by-stage run below is a diagnostic on a second
+  // connection (its own page cache) while the first is still open.
+  clearInterval(timer)
+  sample()
   // The same import stage by stage, on another copy of the receiver: where the time goes.
   const stages = await stageTimes(viaWorkerDir, bundle.file)
   const applySeconds = stages.wall.apply / 1000
-  clearInterval(timer)
   const rate = rows / seconds
   const data = readRows(kec.sqlite, ['posyandu', 'kader'])
   const cpu1 = process.cpuUsage()
