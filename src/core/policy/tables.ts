@@ -49,6 +49,8 @@ const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT 
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 const name = (row: Record<string, unknown>) => str(row.name)
+/** "sejak 2020-01-01", or nothing. Labels name no id: the receive report names what a row points at (src/core/exchange/rowLabel.ts). */
+const since = (d: unknown) => (d ? `sejak ${str(d)}` : '')
 const withNik = (row: Record<string, unknown>) => `${str(row.name ?? row.person_name)}${row.nik ? ` (NIK ${c.maskNik(row.nik)})` : ''}`
 
 const posyandu: TablePolicy = {
@@ -103,7 +105,7 @@ const kader: TablePolicy = {
 const kaderPosyandu: TablePolicy = {
   table: 'kader_posyandu',
   label: { id: 'Kader di posyandu', en: 'Cadre memberships' },
-  rowLabel: (r) => `kader ${str(r.kader_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: (r) => since(r.from_date),
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
@@ -138,7 +140,7 @@ const duplicateReview: TablePolicy = {
 const monthlyReport: TablePolicy = {
   table: 'monthly_report',
   label: { id: 'Laporan bulanan', en: 'Monthly reports' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}, ${formatMonth(str(r.month))}`,
+  rowLabel: (r) => formatMonth(str(r.month)),
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
   receivers: { provinsi: toProvince(['notes']), kabupaten: SCOPE, kecamatan: SCOPE },
@@ -219,7 +221,7 @@ const pendampingPerson: TablePolicy = {
 const pendampingAssignment: TablePolicy = {
   table: 'pendamping_assignment',
   label: { id: 'Penugasan pendamping', en: 'Facilitator assignments' },
-  rowLabel: (r) => `pendamping ${str(r.person_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)} sejak ${str(r.from_date)}`,
+  rowLabel: (r) => `${str(r.role)} ${since(r.from_date)}`.trim(),
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: `${ofReceiversPosyandu()} AND t.deleted_at IS NULL`, complete: true } },
@@ -338,7 +340,7 @@ const reportAcceptance: TablePolicy = {
 const evaluationScore: TablePolicy = {
   table: 'evaluation_score',
   label: { id: 'Nilai evaluasi', en: 'Evaluation scores' },
-  rowLabel: (r) => `${str(r.item)} posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: (r) => str(r.item),
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
@@ -379,7 +381,7 @@ const programme: TablePolicy = {
 const programmePosyandu: TablePolicy = {
   table: 'programme_posyandu',
   label: { id: 'Posyandu sasaran program', en: 'Programme posyandu' },
-  rowLabel: (r) => `program ${str(r.programme_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: () => '',
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
@@ -401,7 +403,7 @@ const regulation: TablePolicy = {
 const kaderCount: TablePolicy = {
   table: 'kader_count',
   label: { id: 'Jumlah kader per posyandu', en: 'Cadre counts per posyandu' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}: ${str(r.total)} kader`,
+  rowLabel: (r) => `${str(r.total)} kader`,
   // Counted by the kabupaten from its kader rows (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
@@ -431,7 +433,7 @@ const kaderCount: TablePolicy = {
 const posyanduStratum: TablePolicy = {
   table: 'posyandu_stratum',
   label: { id: 'Strata posyandu', en: 'Posyandu strata' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)} ${str(r.year)}: ${str(r.stratum)}`,
+  rowLabel: (r) => `${str(r.year)}: ${str(r.stratum)}`,
   // Computed by the kabupaten with its indicator set (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
@@ -520,7 +522,7 @@ const formDefinition: TablePolicy = {
 const formReport: TablePolicy = {
   table: 'form_report',
   label: { id: 'Laporan formulir', en: 'Form reports' },
-  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}`,
+  rowLabel: (r) => `${str(r.form_code)}, ${str(r.period)}`,
   // Values are written by the posyandu's kecamatan (its scope) and go up to the kabupaten.
   scopeLevel: 'kecamatan',
   writers: all('owner'),
@@ -535,7 +537,7 @@ const formReport: TablePolicy = {
 const qualityMark: TablePolicy = {
   table: 'quality_mark',
   label: { id: 'Tanda tindak lanjut mutu data', en: 'Data quality follow-up marks' },
-  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}: ${str(r.subject)}`,
+  rowLabel: (r) => `${str(r.form_code)}, ${str(r.period)}: ${str(r.subject)}`,
   scopeLevel: 'kecamatan',
   writers: all('owner'),
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
@@ -576,7 +578,7 @@ const provinceOffer: TablePolicy = {
 const offerDecision: TablePolicy = {
   table: 'offer_decision',
   label: { id: 'Keputusan atas tawaran provinsi', en: 'Decisions on province offers' },
-  rowLabel: (r) => `${str(r.decision) === 'adopted' ? 'diadopsi' : 'memakai milik sendiri'} (tawaran ${str(r.offer_id).slice(0, 8)})`,
+  rowLabel: (r) => `${str(r.decision) === 'adopted' ? 'diadopsi' : 'memakai milik sendiri'} (versi ${str(r.offer_version)})`,
   scopeLevel: 'kabupaten',
   writers: all('owner'),
   receivers: { provinsi: SCOPE },
