@@ -235,6 +235,9 @@ describe('refusals before anything is written', () => {
     expect(e.code).toBe('BUNDLE_UNAUTHORISED')
     expect(e.message).toMatch(/ditolak seluruhnya: 1 baris di luar wewenang/)
     expect(e.message).toContain('Diubah oleh A')
+    // The table as the screens name it (its policy label), not its database name.
+    expect(e.message).toMatch(/wewenang .+\(12\.18\.04\): Posyandu "(Posyandu Tetangga|Diubah oleh A)"/)
+    expect(e.message).not.toMatch(/: posyandu "/)
     expect((e.details as { rows: string[] }).rows).toContain(`posyandu ${foreign.id}`)
     expect(dbState(kab)).toBe(before)
     expect(row(kab, own.id)).toBeUndefined()
