@@ -85,7 +85,7 @@ export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: st
       'BUNDLE_UNAUTHORISED',
       `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
         .slice(0, 5)
-        .map((r) => `${r.table} "${r.label || r.id}" (${r.reason})`)
+        .map((r) => `${policyOf(r.table)?.label.id ?? r.table} "${r.label || r.id}" (${r.reason})`)
         .join('; ')}. Tidak ada data yang dimuat.`,
     )
   }

@@ -235,6 +235,9 @@ describe('refusals before anything is written', () => {
     expect(e.code).toBe('BUNDLE_UNAUTHORISED')
     expect(e.message).toMatch(/ditolak seluruhnya: 1 baris di luar wewenang/)
     expect(e.message).toContain('Diubah oleh A')
+    // The table as the screens name it (its policy label), not its database name.
+    expect(e.message).toMatch(/wewenang .+\(12\.18\.04\): Posyandu "(Posyandu Tetangga|Diubah oleh A)"/)
+    expect(e.message).not.toMatch(/: posyandu "/)
     expect((e.details as { rows: string[] }).rows).toContain(`posyandu ${foreign.id}`)
     expect(dbState(kab)).toBe(before)
     expect(row(kab, own.id)).toBeUndefined()
@@ -242,6 +245,23 @@ describe('refusals before anything is written', () => {
 })
 
 describe('import', () => {
+  it('names rows that point at others by the names of what they point at, never by an id', async () => {
+    const { kab, kec: [a], outDir } = makeOffices()
+    const satu = addPosyandu(a, 'Satu')
+    const siti = insertRow(a, 'kader', { nik: '1218045107900001', name: 'Siti', sex: 'P' })
+    insertRow(a, 'kader_posyandu', { kader_id: siti.id, posyandu_id: satu.id, from_date: '2024-01-01' })
+    insertRow(a, 'monthly_report', { posyandu_id: satu.id, month: '2025-03', held: 0 })
+    const file = send(a, kab, outDir)
+    // The kader and the posyandu arrive in the same bundle: named all the same (the dry run's rollback included).
+    for (const dryRun of [true, false]) {
+      const r = await receive(kab, file, { dryRun })
+      const labels = Object.fromEntries(r.items.map((i) => [i.table, i.label]))
+      expect(labels.kader_posyandu).toBe('Siti (NIK 1218********0001) · Satu · sejak 2024-01-01')
+      expect(labels.monthly_report).toBe('Satu · Maret 2025')
+      for (const i of r.items) expect(i.label, i.table).not.toMatch(/[0-9a-f]{8}/)
+    }
+  })
+
   it('dry run reports per table and changes nothing; rejected records are reported back', async () => {
     const { kab, kec: [a], outDir } = makeOffices()
     const p1 = addPosyandu(a, 'Satu')

@@ -22,7 +22,7 @@ describe('report forms against a kecamatan operator who edits their own database
     const before = dbState(w.kab)
     const e = await refusal(receive(w.kab, craft(a, w.kab, w.outDir, 'form_definition', [loosened])))
     expect(e.code).toBe('BUNDLE_UNAUTHORISED')
-    expect(e.message).toMatch(/form_definition "ILP versi 2" \(kantor 12\.18\.04 tidak berwenang mengubah formulir laporan milik wilayah 12\.18\)/)
+    expect(e.message).toMatch(/Formulir laporan "ILP versi 2" \(kantor 12\.18\.04 tidak berwenang mengubah formulir laporan milik wilayah 12\.18\)/)
     expect(dbState(w.kab)).toBe(before)
     // A: a report for B's posyandu, in B's scope.
     await op(b, 'forms.saveReports', { code: 'ILP', items: [{ posyanduId: w.posyandu[1].id, period: '2026-10', values: { held: true, lansia_datang: 10 } }] })

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { refusalMsg, TABLE_POLICIES } from '../../src/core/policy'
+import { policyOf, refusalMsg, rowProblems, TABLE_POLICIES } from '../../src/core/policy'
 import * as col from '../../src/core/policy/columns'
-import { insertRow } from '../../src/core/write'
+import { insertRow, withDefaults } from '../../src/core/write'
 import { refusalText } from '../../src/renderer/i18n/errors'
 import { messages } from '../../src/renderer/i18n/messages'
-import { issueMsg, MESSAGES_ID, msg, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { issueMsg, MESSAGES_ID, msg, recordedMsg, sayId, templateOf, type Msg } from '../../src/shared/messages'
 import { fail } from '../../src/shared/result'
 import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
@@ -20,6 +20,7 @@ import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
 import { submitMonth } from '../../src/core/evaluation/approval'
 import { addKader, addPosyandu, workbook } from '../helpers/registry'
+import { FIXTURES, form, travel } from '../helpers/rows'
 import { previewImport } from '../../src/core/registry/xlsx'
 
 // Core's messages go out by key (src/shared/messages.ts) with the Indonesian sentence; the
@@ -150,6 +151,71 @@ describe('messages by key', () => {
       }
     }
     expect(seen).toBeGreaterThan(50)
+  })
+})
+
+describe('the table policies\' own rules', () => {
+  it('each is provoked on a stored row, keeps its Indonesian sentence and reads English by key', () => {
+    const ctx = makeCtx({ office: '33.25' })
+    // [table, what breaks the valid fixture row, the Indonesian problem, its English]
+    const cases: [string, Record<string, unknown>, string, RegExp][] = [
+      ['posyandu', { rt: '3a' }, 'rt: RT berupa angka', /^the RT is a number$/],
+      ['posyandu', { rw: 'x' }, 'rw: RW berupa angka', /^the RW is a number$/],
+      ['posyandu', { latitude: 20 }, 'latitude: lintang di luar Indonesia', /^latitude outside Indonesia$/],
+      ['posyandu', { longitude: 50 }, 'longitude: bujur di luar Indonesia', /^longitude outside Indonesia$/],
+      ['posyandu', { status: 'tutup' }, 'status: status harus aktif atau nonaktif', /^the status must be active or inactive$/],
+      ['posyandu', { desa_code: '33.25.02.2001' }, 'desa 33.25.02.2001 tidak berada di kecamatan 33.25.01', /^village 33\.25\.02\.2001 is not in subdistrict 33\.25\.01$/],
+      ['posyandu', { year_founded: 1990.5 }, 'year_founded: tahun tidak masuk akal', /^the year is not plausible$/],
+      ['kader', { role: 'ketu' }, 'role: peran harus ketua, sekretaris, bendahara atau anggota', /^the role must be chair, secretary, treasurer or member$/],
+      ['kader', { active_from: '2024-01-01', active_to: '2023-01-01' }, 'tanggal selesai aktif sebelum tanggal mulai', /^the active-until date is before the active-from date$/],
+      ['duplicate_review', { decision: 'sama' }, 'decision: keputusan tinjauan harus "berbeda"', /^the review decision must be "different people"$/],
+      ['pendamping_person', { golongan: 'V' }, 'golongan: golongan harus I, II, III atau IV', /^the civil-service grade must be I, II, III or IV$/],
+      ['pendamping_person', { tax_rule: 'lain' }, 'tax_rule: aturan pajak harus bukan pegawai, PNS (final) atau tanpa potongan', /^the tax rule must be non-employee/],
+      ['pendamping_assignment', { to_date: '2025-01-01' }, 'tanggal selesai sebelum tanggal mulai', /^the end date is before the start date$/],
+      ['honor_list', { period_kind: 'tahun' }, 'period_kind: jenis periode harus bulan, triwulan atau kustom', /^the period kind must be month, quarter or custom$/],
+      ['honor_list', { status: 'lunas' }, 'status: status daftar honor harus draf, terverifikasi, final, dibayar atau dibatalkan', /^the honor list status must be draft, verified/],
+      ['honor_list', { partial_month_rule: 'half' }, 'partial_month_rule: aturan bulan sebagian harus penuh atau prorata', /^the partial-month rule must be full or prorated$/],
+      ['honor_line', { months: 40 }, 'months: jumlah bulan 0 sampai 36', /^months from 0 to 36$/],
+      ['honor_line', { net: 700_000 }, 'netto tidak sama dengan bruto dikurangi pajak', /^net is not gross minus tax$/],
+      ['evaluation_period', { status: 'closed' }, 'status: status periode harus dibuka atau dikunci', /^the period status must be open or locked$/],
+      ['evaluation_period', { area_code: '33.26.01' }, 'wilayah 33.26.01 di luar kabupaten 33.25', /^area 33\.26\.01 is outside district 33\.25$/],
+      ['evaluation_score', { score: 2000 }, 'score: nilai 0 sampai 1000', /^a score from 0 to 1000$/],
+      ['report_approval', { status: 'sent' }, 'status: status persetujuan harus draf, diajukan atau disetujui', /^the approval status must be draft, submitted or approved$/],
+      ['report_acceptance', { status: 'ok' }, 'status: status penerimaan harus diterima atau dikembalikan', /^the acceptance status must be accepted or returned$/],
+      ['report_acceptance', { kecamatan_code: '33.26.01' }, 'kecamatan 33.26.01 di luar kabupaten 33.25', /^subdistrict 33\.26\.01 is outside district 33\.25$/],
+      ['kader_count', { male: 3 }, 'jumlah laki-laki dan perempuan tidak sama dengan jumlah kader', /^men plus women is not the number of cadres$/],
+      ['kader_count', { anggota: 1 }, 'jumlah per peran tidak sama dengan jumlah kader', /^the counts per role do not add up/],
+      ['kader_count', { trained: 6, total: 5 }, 'kader terlatih lebih banyak daripada jumlah kader', /^more trained cadres than cadres$/],
+      ['form_definition', { period_type: 'weekly' }, 'period_type: jenis periode formulir harus bulanan atau tahunan', /^the form period type must be monthly or yearly$/],
+      ['form_definition', { definition_json: '[1' }, 'definition_json: bukan JSON yang sah', /^not valid JSON$/],
+      ['form_definition', { definition_json: '"x"' }, 'kode, versi atau periode tidak sama dengan isi formulir', /^code, version or period differ from the form itself$/],
+      ['form_definition', { definition_json: JSON.stringify({ code: form.code, version: form.version, periodType: form.periodType, name: form.name, source: 'x', sections: form.sections }) }, 'definisi formulir tidak lengkap atau rusak', /^the form definition is incomplete or damaged$/],
+      ['form_report', { period: '2026-3' }, 'periode harus TTTT atau TTTT-BB', /^the period must be YYYY or YYYY-MM$/],
+      ['form_report', { values_json: '[]' }, 'isian laporan harus berupa objek', /^the report values must be an object$/],
+      ['form_report', { values_json: '{"S":1}' }, 'kode isian "S" tidak sah', /^field code "S" is not valid$/],
+      ['form_report', { values_json: '{"s":[1]}' }, 'isian s tidak sah', /^the value of s is not valid$/],
+      ['quality_mark', { period: '26' }, 'period: periode harus TTTT atau TTTT-BB', /^the period must be YYYY or YYYY-MM$/],
+      ['quality_mark', { kind: 'x' }, 'kind: jenis temuan harus aturan atau pencilan', /^the finding kind must be rule or outlier$/],
+      ['quality_mark', { status: 'x' }, 'status: tanda harus: sudah dicek, diperbaiki, atau perlu tindak lanjut', /^the mark must be: checked, corrected, or needs follow-up$/],
+      ['province_offer', { kind: 'x' }, 'kind: jenis tawaran harus set indikator atau formulir', /^the offer kind must be indicator set or form$/],
+      ['offer_decision', { decision: 'x' }, 'decision: keputusan harus diadopsi atau memakai milik sendiri', /^the decision must be adopted or kept their own$/],
+      ['monthly_report', { k: 95 }, 'K (95) tidak boleh lebih dari S (90)', /^K \(95\) cannot be more than S \(90\)$/],
+    ]
+    for (const [table, patch, id, en] of cases) {
+      const p = policyOf(table)!
+      const row = withDefaults(ctx.sqlite, table, { ...travel(p, 0), ...FIXTURES[table], ...patch })
+      const problems = rowProblems(ctx.sqlite, p, row)
+      expect(problems, `${table} ${JSON.stringify(patch)}`).toContain(id)
+      // As the write path reads a problem: the whole sentence, or "column: sentence" (the column is the stored name, as in Indonesian).
+      const at = id.indexOf(': ')
+      const m = recordedMsg(id) ?? (at > 0 ? recordedMsg(id.slice(at + 2)) : null)
+      expect(m, id).not.toBeNull()
+      expect(id.endsWith(sayId(m!)), id).toBe(true)
+      const text = english(m!)
+      expect(text, id).toMatch(en)
+      expect(indonesianIn(text), text).toEqual([])
+    }
+    ctx.close()
   })
 })
 

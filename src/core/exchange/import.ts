@@ -3,6 +3,7 @@ import type { ImportProgress, ImportReport, TableCounts } from '../../shared/con
 import { AppError } from '../../shared/result'
 import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
+import { policyOf } from '../policy'
 import { applyBundle } from './stages/apply'
 import { backupBeforeImport } from './stages/backup'
 import { checkRows } from './stages/check'
@@ -61,9 +62,10 @@ async function runStages(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
 
   await verifyPayloadHash(file, checked.header, { ...stream, progress: progress('memeriksa') }) // 3
   const check = await checkRows(ctx, file, checked, { ...stream, progress: progress('memeriksa') }) // 3, 4
+  // Tables as the screens name them (the policy's label), rows by their label.
   const refusal = check.unauthorisedTotal
     ? `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
-        .map((r) => `${r.table} "${r.label || r.id}" (${r.reason})`)
+        .map((r) => `${policyOf(r.table)?.label.id ?? r.table} "${r.label || r.id}" (${r.reason})`)
         .join('; ')}${check.unauthorisedTotal > check.unauthorised.length ? '; …' : ''}.`
     : null
   if (refusal && !dryRun) {

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
-import { formatMonth } from '../../shared/format'
+import { maskNik } from '../policy/columns'
 
 /**
  * Names for what a row points at, so an import report says "Posyandu Melati, Maret 2026"
  * instead of "posyandu 01a2b3c4, Maret 2026": the policy's row label (pure, no database) is
  * used as it is unless the row refers to other rows by id, which are then named from this
- * database (a row new in the same bundle may not be there yet: then the policy's label stays).
+ * database (a row new in the same bundle is there when its table comes first, as TABLE_POLICIES orders them).
  * Also the owning wilayah by name.
  */
 export function rowNamer(sqlite: Database.Database) {
@@ -15,7 +15,10 @@ export function rowNamer(sqlite: Database.Database) {
     const key = `${table}:${id}`
     let v = cache.get(key)
     if (v === undefined) {
-      v = (sqlite.prepare(`SELECT name FROM "${table}" WHERE id = ?`).get(id) as { name?: string } | undefined)?.name ?? ''
+      const person = table === 'kader' || table === 'pendamping_person'
+      const r = sqlite.prepare(`SELECT name${person ? ', nik' : ''} FROM "${table}" WHERE id = ?`).get(id) as { name?: string; nik?: string } | undefined
+      // People as their own rows name them: the name, the NIK masked (a receiver not sent the NIK has none).
+      v = r?.name ? (r.nik ? `${r.name} (NIK ${maskNik(r.nik)})` : r.name) : ''
       if (cache.size > 10_000) cache.clear()
       cache.set(key, v)
     }
@@ -30,15 +33,35 @@ export function rowNamer(sqlite: Database.Database) {
     }
     return v
   }
-  const REFS: [string, string][] = [['kader_id', 'kader'], ['person_id', 'pendamping_person'], ['programme_id', 'programme'], ['posyandu_id', 'posyandu']]
+  // What a row may point at by id; a name the row carries itself (honor lines keep the posyandu and person names) wins.
+  const REFS: [column: string, table: string, carried: string][] = [
+    ['kader_id', 'kader', ''],
+    ['person_id', 'pendamping_person', 'person_name'],
+    ['programme_id', 'programme', ''],
+    ['posyandu_id', 'posyandu', 'posyandu_name'],
+    ['offer_id', 'province_offer', ''],
+  ]
+  /**
+   * The policy's label (which names no id) with the rows it points at named: "Siti Aminah
+   * (NIK 3325********0017) · Posyandu Melati · sejak 2020-01-01". A row the label names itself
+   * (a training, an activity) comes first; rows not (yet) in this database are left out.
+   */
   const label = (row: Record<string, unknown>, policyLabel: string): string => {
-    const refs = REFS.filter(([col]) => typeof row[col] === 'string')
-    if (!refs.length) return policyLabel
-    const names = refs.map(([col, table]) => (col === 'posyandu_id' && row.posyandu_name ? String(row.posyandu_name) : nameOf(table, row[col])))
-    if (names.some((n) => !n)) return policyLabel
+    const names: string[] = []
+    for (const [col, table, carried] of REFS) {
+      if (typeof row[col] !== 'string') continue
+      if (carried && row[carried]) {
+        if (carried !== 'person_name') names.push(String(row[carried]))
+        continue
+      }
+      const n = nameOf(table, row[col])
+      if (n) names.push(n)
+    }
+    if (!names.length) return policyLabel
     const own = row.name ?? row.person_name ?? row.what ?? row.item
-    const when = typeof row.month === 'string' ? formatMonth(row.month) : typeof row.date === 'string' ? row.date : typeof row.from_date === 'string' ? `sejak ${row.from_date}` : ''
-    return [own ? String(own) : '', ...names, when].filter(Boolean).join(' · ').slice(0, 160)
+    return (own ? [policyLabel, ...names] : [...names, policyLabel]).filter(Boolean).join(' · ').slice(0, 160)
   }
   return { label, scopeName }
 }
+
+export type RowNamer = ReturnType<typeof rowNamer>

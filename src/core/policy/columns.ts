@@ -61,7 +61,7 @@ export const count = (max = 1_000_000) => z.number().int(zm('count.integer')).mi
 export const optCount = (max?: number) => count(max).nullable()
 /** Money is integer rupiah; a bound keeps a typo (or a forged row) from paying billions. */
 export const rupiah = (max = 10_000_000_000) => z.number().int(zm('rupiah.integer')).min(0, zm('count.negative')).max(max, zm('rupiah.max'))
-export const year = z.number().int().min(1945, zm('year.invalid')).max(2100, zm('year.invalid'))
+export const year = z.number().int(zm('year.invalid')).min(1945, zm('year.invalid')).max(2100, zm('year.invalid'))
 export const optYear = year.nullable()
 
 export const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, zm('wilayah.desa'))

@@ -4,6 +4,7 @@ import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
 import { monthlyRowPasses, rowToValues } from '../evaluation/monthly'
 import { offerDefinitionProblems } from '../../shared/province/offers'
+import { zm } from '../../shared/messages'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
 
@@ -48,6 +49,8 @@ const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT 
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 const name = (row: Record<string, unknown>) => str(row.name)
+/** "sejak 2020-01-01", or nothing. Labels name no id: the receive report names what a row points at (src/core/exchange/rowLabel.ts). */
+const since = (d: unknown) => (d ? `sejak ${str(d)}` : '')
 const withNik = (row: Record<string, unknown>) => `${str(row.name ?? row.person_name)}${row.nik ? ` (NIK ${c.maskNik(row.nik)})` : ''}`
 
 const posyandu: TablePolicy = {
@@ -61,19 +64,19 @@ const posyandu: TablePolicy = {
     name: c.text(100, 3),
     desa_code: c.desaCode,
     address: c.optText(200),
-    rt: z.string().regex(/^\d{1,3}$/, 'RT berupa angka').nullable(),
-    rw: z.string().regex(/^\d{1,3}$/, 'RW berupa angka').nullable(),
-    latitude: z.number().min(-11.5, 'lintang di luar Indonesia').max(6.5, 'lintang di luar Indonesia').nullable(),
-    longitude: z.number().min(94, 'bujur di luar Indonesia').max(141.5, 'bujur di luar Indonesia').nullable(),
+    rt: z.string().regex(/^\d{1,3}$/, zm('row.rt')).nullable(),
+    rw: z.string().regex(/^\d{1,3}$/, zm('row.rw')).nullable(),
+    latitude: z.number().min(-11.5, zm('row.latitude')).max(6.5, zm('row.latitude')).nullable(),
+    longitude: z.number().min(94, zm('row.longitude')).max(141.5, zm('row.longitude')).nullable(),
     year_founded: c.optYear,
     is_phi_model: c.flag,
     is_ilp: c.flag,
     is_spm_pilot: c.flag,
-    status: z.enum(['aktif', 'nonaktif']),
+    status: z.enum(['aktif', 'nonaktif'], zm('row.posyanduStatus')),
     status_date: c.optDate,
     status_reason: c.optText(200),
   },
-  check: (r) => (str(r.desa_code).startsWith(`${str(r.scope)}.`) ? [] : [`desa ${str(r.desa_code)} tidak berada di kecamatan ${str(r.scope)}`]),
+  check: (r) => (str(r.desa_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.desaOutside', { desa: str(r.desa_code), kec: str(r.scope) })]),
 }
 
 const kader: TablePolicy = {
@@ -91,18 +94,18 @@ const kader: TablePolicy = {
     birth_place: c.optText(100),
     phone: c.phone,
     education: c.optText(40),
-    role: z.enum(['ketua', 'sekretaris', 'bendahara', 'anggota']),
+    role: z.enum(['ketua', 'sekretaris', 'bendahara', 'anggota'], zm('row.kaderRole')),
     active_from: c.optDate,
     active_to: c.optDate,
     notes: c.optText(1000),
   },
-  check: (r) => (r.active_from && r.active_to && str(r.active_to) < str(r.active_from) ? ['tanggal selesai aktif sebelum tanggal mulai'] : []),
+  check: (r) => (r.active_from && r.active_to && str(r.active_to) < str(r.active_from) ? [zm('row.activeOrder')] : []),
 }
 
 const kaderPosyandu: TablePolicy = {
   table: 'kader_posyandu',
   label: { id: 'Kader di posyandu', en: 'Cadre memberships' },
-  rowLabel: (r) => `kader ${str(r.kader_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: (r) => since(r.from_date),
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
@@ -131,13 +134,13 @@ const duplicateReview: TablePolicy = {
   scopeLevel: 'any',
   writers: all('owner'),
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
-  columns: { group_key: c.text(200), members_hash: c.text(128), decision: z.enum(['berbeda']), note: c.optText(500) },
+  columns: { group_key: c.text(200), members_hash: c.text(128), decision: z.enum(['berbeda'], zm('row.reviewDecision')), note: c.optText(500) },
 }
 
 const monthlyReport: TablePolicy = {
   table: 'monthly_report',
   label: { id: 'Laporan bulanan', en: 'Monthly reports' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}, ${formatMonth(str(r.month))}`,
+  rowLabel: (r) => formatMonth(str(r.month)),
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
   receivers: { provinsi: toProvince(['notes']), kabupaten: SCOPE, kecamatan: SCOPE },
@@ -149,7 +152,8 @@ const monthlyReport: TablePolicy = {
       ? []
       : validateMonthly(rowToValues(r), str(r.month))
           .filter((i) => i.severity === 'error')
-          .map((i) => i.message),
+          // Recorded by key (zm makes the same sentence), so the write path's refusal reads English too.
+          .map((i) => (i.msg ? zm(i.msg.key, i.msg.params) : i.message)),
   quickCheck: (r) => !!r.deleted_at || monthlyRowPasses(r, str(r.month)),
 }
 
@@ -207,9 +211,9 @@ const pendampingPerson: TablePolicy = {
     account_number: c.accountNumber,
     account_holder: c.optText(100),
     is_pns: c.flag,
-    golongan: z.enum(['I', 'II', 'III', 'IV']).nullable(),
+    golongan: z.enum(['I', 'II', 'III', 'IV'], zm('row.golongan')).nullable(),
     nip: c.nip,
-    tax_rule: z.enum(['bukan_pegawai', 'pns_final', 'tanpa_potongan']),
+    tax_rule: z.enum(['bukan_pegawai', 'pns_final', 'tanpa_potongan'], zm('row.taxRule')),
     tax_reason: c.optText(300),
   },
 }
@@ -217,13 +221,13 @@ const pendampingPerson: TablePolicy = {
 const pendampingAssignment: TablePolicy = {
   table: 'pendamping_assignment',
   label: { id: 'Penugasan pendamping', en: 'Facilitator assignments' },
-  rowLabel: (r) => `pendamping ${str(r.person_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)} sejak ${str(r.from_date)}`,
+  rowLabel: (r) => `${str(r.role)} ${since(r.from_date)}`.trim(),
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: `${ofReceiversPosyandu()} AND t.deleted_at IS NULL`, complete: true } },
   columns: { person_id: c.id, posyandu_id: c.id, role: c.text(40, 1), regulation_id: c.optId, from_date: c.date, to_date: c.optDate, notes: c.optText(500) },
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
-  check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? ['tanggal selesai sebelum tanggal mulai'] : []),
+  check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? [zm('row.dateOrder')] : []),
 }
 
 const honorRate: TablePolicy = {
@@ -245,16 +249,16 @@ const honorList: TablePolicy = {
   receivers: { kecamatan: NONE },
   columns: {
     title: c.text(200, 1),
-    period_kind: z.enum(['bulan', 'triwulan', 'kustom']),
+    period_kind: z.enum(['bulan', 'triwulan', 'kustom'], zm('row.periodKind')),
     month_from: c.month,
     month_to: c.month,
     fiscal_year: c.year,
-    status: z.enum(['draft', 'verified', 'final', 'paid', 'cancelled']),
+    status: z.enum(['draft', 'verified', 'final', 'paid', 'cancelled'], zm('row.honorStatus')),
     total_gross: c.rupiah().nullable(),
     total_tax: c.rupiah().nullable(),
     total_net: c.rupiah().nullable(),
     paid_date: c.optDate,
-    partial_month_rule: z.enum(['full', 'prorate']),
+    partial_month_rule: z.enum(['full', 'prorate'], zm('row.partialMonth')),
   },
   appliesAfterData: true,
 }
@@ -275,13 +279,13 @@ const honorLine: TablePolicy = {
     account_number: c.accountNumber,
     month_from: c.month,
     month_to: c.month,
-    months: z.number().min(0).max(36),
+    months: z.number().min(0, zm('row.months')).max(36, zm('row.months')),
     rate: c.rupiah(100_000_000),
     gross: c.rupiah(),
     tax: c.rupiah(),
     net: c.rupiah(),
   },
-  check: (r) => (Number(r.gross) - Number(r.tax) !== Number(r.net) ? ['netto tidak sama dengan bruto dikurangi pajak'] : []),
+  check: (r) => (Number(r.gross) - Number(r.tax) !== Number(r.net) ? [zm('row.netto')] : []),
 }
 
 const indicatorSet: TablePolicy = {
@@ -301,8 +305,8 @@ const evaluationPeriod: TablePolicy = {
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
-  columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked']), indicator_set_json: c.json().nullable() },
-  check: (r) => (str(r.area_code) === str(r.scope) || str(r.area_code).startsWith(`${str(r.scope)}.`) ? [] : [`wilayah ${str(r.area_code)} di luar kabupaten ${str(r.scope)}`]),
+  columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked'], zm('row.periodStatus')), indicator_set_json: c.json().nullable() },
+  check: (r) => (str(r.area_code) === str(r.scope) || str(r.area_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
   // A lock arriving with the reports it locks must not refuse them.
   appliesAfterData: true,
 }
@@ -315,7 +319,7 @@ const reportApproval: TablePolicy = {
   scopeLevel: 'kecamatan',
   writers: all('owner'),
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
-  columns: { month: c.month, status: z.enum(['draft', 'submitted', 'approved']), submitted_at: c.timestamp.nullable(), approved_at: c.timestamp.nullable(), note: c.optText(500) },
+  columns: { month: c.month, status: z.enum(['draft', 'submitted', 'approved'], zm('row.approvalStatus')), submitted_at: c.timestamp.nullable(), approved_at: c.timestamp.nullable(), note: c.optText(500) },
   // Travels with the reports it covers: applied after them.
   appliesAfterData: true,
 }
@@ -328,19 +332,19 @@ const reportAcceptance: TablePolicy = {
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: 't.kecamatan_code = @receiver' } },
-  columns: { kecamatan_code: c.wilayahCode, month: c.month, status: z.enum(['accepted', 'returned']), decided_at: c.timestamp, decided_by_name: c.text(120, 1), note: c.optText(500) },
-  check: (r) => (str(r.kecamatan_code).startsWith(`${str(r.scope)}.`) ? [] : [`kecamatan ${str(r.kecamatan_code)} di luar kabupaten ${str(r.scope)}`]),
+  columns: { kecamatan_code: c.wilayahCode, month: c.month, status: z.enum(['accepted', 'returned'], zm('row.acceptanceStatus')), decided_at: c.timestamp, decided_by_name: c.text(120, 1), note: c.optText(500) },
+  check: (r) => (str(r.kecamatan_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.kecamatanOutside', { kec: str(r.kecamatan_code), kab: str(r.scope) })]),
   appliesAfterData: true,
 }
 
 const evaluationScore: TablePolicy = {
   table: 'evaluation_score',
   label: { id: 'Nilai evaluasi', en: 'Evaluation scores' },
-  rowLabel: (r) => `${str(r.item)} posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: (r) => str(r.item),
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
-  columns: { period_id: c.id, posyandu_id: c.id, item: c.text(60, 1), score: z.number().min(0).max(1000).nullable(), notes: c.optText(1000) },
+  columns: { period_id: c.id, posyandu_id: c.id, item: c.text(60, 1), score: z.number().min(0, zm('row.score')).max(1000, zm('row.score')).nullable(), notes: c.optText(1000) },
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
 }
 
@@ -377,7 +381,7 @@ const programme: TablePolicy = {
 const programmePosyandu: TablePolicy = {
   table: 'programme_posyandu',
   label: { id: 'Posyandu sasaran program', en: 'Programme posyandu' },
-  rowLabel: (r) => `program ${str(r.programme_id).slice(0, 8)} di posyandu ${str(r.posyandu_id).slice(0, 8)}`,
+  rowLabel: () => '',
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: ofReceiversPosyandu() } },
@@ -399,7 +403,7 @@ const regulation: TablePolicy = {
 const kaderCount: TablePolicy = {
   table: 'kader_count',
   label: { id: 'Jumlah kader per posyandu', en: 'Cadre counts per posyandu' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)}: ${str(r.total)} kader`,
+  rowLabel: (r) => `${str(r.total)} kader`,
   // Counted by the kabupaten from its kader rows (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
@@ -419,9 +423,9 @@ const kaderCount: TablePolicy = {
   check: (r) => {
     const n = (k: string) => Number(r[k] ?? 0)
     const out: string[] = []
-    if (n('male') + n('female') !== n('total')) out.push('jumlah laki-laki dan perempuan tidak sama dengan jumlah kader')
-    if (n('ketua') + n('sekretaris') + n('bendahara') + n('anggota') !== n('total')) out.push('jumlah per peran tidak sama dengan jumlah kader')
-    if (n('trained') > n('total')) out.push('kader terlatih lebih banyak daripada jumlah kader')
+    if (n('male') + n('female') !== n('total')) out.push(zm('row.countSex'))
+    if (n('ketua') + n('sekretaris') + n('bendahara') + n('anggota') !== n('total')) out.push(zm('row.countRole'))
+    if (n('trained') > n('total')) out.push(zm('row.countTrained'))
     return out
   },
 }
@@ -429,7 +433,7 @@ const kaderCount: TablePolicy = {
 const posyanduStratum: TablePolicy = {
   table: 'posyandu_stratum',
   label: { id: 'Strata posyandu', en: 'Posyandu strata' },
-  rowLabel: (r) => `posyandu ${str(r.posyandu_id).slice(0, 8)} ${str(r.year)}: ${str(r.stratum)}`,
+  rowLabel: (r) => `${str(r.year)}: ${str(r.stratum)}`,
   // Computed by the kabupaten with its indicator set (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
@@ -471,7 +475,7 @@ export function formProblems(def: FormDef): string[] {
   try {
     return checkForm(def).map((p) => p.message)
   } catch {
-    return ['definisi formulir tidak lengkap atau rusak']
+    return [zm('row.formBroken')]
   }
 }
 
@@ -479,8 +483,8 @@ export function formProblems(def: FormDef): string[] {
 function formDefinitionProblems(r: Record<string, unknown>): string[] {
   if (r.deleted_at) return []
   const def = readFormText(str(r.definition_json))
-  if (!def) return ['definisi formulir bukan JSON']
-  if (def.code !== r.code || def.version !== r.version || def.periodType !== r.period_type) return ['kode, versi atau periode tidak sama dengan isi formulir']
+  if (!def) return [zm('row.formNotJson')]
+  if (def.code !== r.code || def.version !== r.version || def.periodType !== r.period_type) return [zm('row.formMismatch')]
   return [...def.problems]
 }
 
@@ -488,17 +492,17 @@ function formDefinitionProblems(r: Record<string, unknown>): string[] {
 function formReportProblems(r: Record<string, unknown>): string[] {
   if (r.deleted_at) return []
   const out: string[] = []
-  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(str(r.period))) out.push('periode harus TTTT atau TTTT-BB')
+  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(str(r.period))) out.push(zm('row.period'))
   try {
     const v = JSON.parse(str(r.values_json)) as unknown
-    if (!v || typeof v !== 'object' || Array.isArray(v)) out.push('isian laporan harus berupa objek')
+    if (!v || typeof v !== 'object' || Array.isArray(v)) out.push(zm('row.valuesObject'))
     else
       for (const [k, x] of Object.entries(v)) {
-        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k)) out.push(`kode isian "${k.slice(0, 40)}" tidak sah`)
-        else if (!(typeof x === 'number' ? Number.isFinite(x) : typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1000))) out.push(`isian ${k} tidak sah`)
+        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k)) out.push(zm('row.valueCode', { code: k.slice(0, 40) }))
+        else if (!(typeof x === 'number' ? Number.isFinite(x) : typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1000))) out.push(zm('row.valueInvalid', { code: k }))
       }
   } catch {
-    out.push('isian laporan bukan JSON')
+    out.push(zm('row.valuesNotJson'))
   }
   return out
 }
@@ -511,14 +515,14 @@ const formDefinition: TablePolicy = {
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
-  columns: { code: c.text(30, 2), version: c.count(10_000), period_type: z.enum(['monthly', 'yearly']), name: c.text(300, 1), definition_json: c.json() },
+  columns: { code: c.text(30, 2), version: c.count(10_000), period_type: z.enum(['monthly', 'yearly'], zm('row.formPeriodType')), name: c.text(300, 1), definition_json: c.json() },
   check: formDefinitionProblems,
 }
 
 const formReport: TablePolicy = {
   table: 'form_report',
   label: { id: 'Laporan formulir', en: 'Form reports' },
-  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}`,
+  rowLabel: (r) => `${str(r.form_code)}, ${str(r.period)}`,
   // Values are written by the posyandu's kecamatan (its scope) and go up to the kabupaten.
   scopeLevel: 'kecamatan',
   writers: all('owner'),
@@ -533,17 +537,17 @@ const formReport: TablePolicy = {
 const qualityMark: TablePolicy = {
   table: 'quality_mark',
   label: { id: 'Tanda tindak lanjut mutu data', en: 'Data quality follow-up marks' },
-  rowLabel: (r) => `${str(r.form_code)} posyandu ${str(r.posyandu_id).slice(0, 8)}, ${str(r.period)}: ${str(r.subject)}`,
+  rowLabel: (r) => `${str(r.form_code)}, ${str(r.period)}: ${str(r.subject)}`,
   scopeLevel: 'kecamatan',
   writers: all('owner'),
   receivers: { kabupaten: SCOPE, kecamatan: SCOPE },
   columns: {
     form_code: c.text(30, 2),
     posyandu_id: c.id,
-    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'periode harus TTTT atau TTTT-BB'),
-    kind: z.enum(['rule', 'outlier'], 'jenis temuan harus aturan atau pencilan'),
+    period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, zm('row.period')),
+    kind: z.enum(['rule', 'outlier'], zm('row.findingKind')),
     subject: c.text(60, 1),
-    status: z.enum(['checked', 'fixed', 'follow_up'], 'tanda harus: sudah dicek, diperbaiki, atau perlu tindak lanjut'),
+    status: z.enum(['checked', 'fixed', 'follow_up'], zm('row.markStatus')),
     note: c.optText(500),
     finding: c.text(600, 1),
     marked_at: c.timestamp,
@@ -566,7 +570,7 @@ const provinceOffer: TablePolicy = {
   scopeLevel: 'provinsi',
   writers: all('owner'),
   receivers: { kabupaten: SCOPE },
-  columns: { kind: z.enum(['indicator_set', 'form']), code: c.text(60, 1), version: c.count(10_000), name: c.text(300, 1), definition_json: c.json(), note: c.optText(1000) },
+  columns: { kind: z.enum(['indicator_set', 'form'], zm('row.offerKind')), code: c.text(60, 1), version: c.count(10_000), name: c.text(300, 1), definition_json: c.json(), note: c.optText(1000) },
   check: (r) => (r.deleted_at ? [] : offerDefinitionProblems(str(r.kind), str(r.code), str(r.definition_json))),
 }
 
@@ -574,11 +578,11 @@ const provinceOffer: TablePolicy = {
 const offerDecision: TablePolicy = {
   table: 'offer_decision',
   label: { id: 'Keputusan atas tawaran provinsi', en: 'Decisions on province offers' },
-  rowLabel: (r) => `${str(r.decision) === 'adopted' ? 'diadopsi' : 'memakai milik sendiri'} (tawaran ${str(r.offer_id).slice(0, 8)})`,
+  rowLabel: (r) => `${str(r.decision) === 'adopted' ? 'diadopsi' : 'memakai milik sendiri'} (versi ${str(r.offer_version)})`,
   scopeLevel: 'kabupaten',
   writers: all('owner'),
   receivers: { provinsi: SCOPE },
-  columns: { offer_id: c.id, offer_version: c.count(10_000), decision: z.enum(['adopted', 'kept']), adopted_as: c.optText(100), note: c.optText(1000), decided_by: c.optText(200) },
+  columns: { offer_id: c.id, offer_version: c.count(10_000), decision: z.enum(['adopted', 'kept'], zm('row.offerDecision')), adopted_as: c.optText(100), note: c.optText(1000), decided_by: c.optText(200) },
 }
 
 export const TABLE_POLICIES: readonly TablePolicy[] = [

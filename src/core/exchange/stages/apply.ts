@@ -145,7 +145,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
         // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
         if (environmentFailure(e)) throw e
-        const label = describeRow(t.s, values)
+        const label = describeRow(t.s, values, names)
         throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
       }
       t.c.conflict++
@@ -174,7 +174,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         if (check.unresolved.has(version)) {
           const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
           if (ref && ref !== 'unknown') {
-            throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
+            throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values, names)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
           }
         }
       }
@@ -192,7 +192,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       const local = t.select.get(k.id) as Record<string, unknown> & Key & { scope: string }
       // The check stage judged authority on the stored row; the transaction makes sure it still stands.
       if (local.scope !== k.scope || refusal(t.s.policy, sender, local.scope, 'change')) {
-        throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values)}" di luar wewenang pengirim. Tidak ada data yang diubah.`)
+        throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values, names)}" di luar wewenang pengirim. Tidak ada data yang diubah.`)
       }
       const order = compareVersions(k, local)
       if (order === 0) {

@@ -5,6 +5,7 @@ import { checkIncoming, officeParty } from '../../write'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
+import { rowNamer } from '../rowLabel'
 import { describeRow, objectBuilder, openSection, rowKeys, type Section } from './section'
 import type { CheckedBundle } from './sender'
 
@@ -45,6 +46,7 @@ export const versionKey = (table: string, k: { id: string; rev: number; hlc: str
 export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, opts: StreamOptions = {}): Promise<RowCheck> {
   const sqlite = ctx.sqlite
   const me = officeParty(sqlite)
+  const names = rowNamer(sqlite)
   const sender = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
   const m = checked.header.manifest
   const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
@@ -74,7 +76,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         const verdict = checkIncoming(sqlite, s.policy, sender, asObject(values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden)
         if (!verdict) return
         if (verdict.kind === 'unauthorised') {
-          if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values), reason: verdict.reason })
+          if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values, names), reason: verdict.reason })
           out.unauthorisedTotal++
           out.refused.set(rowKey(s.name, k.id), verdict.reason)
         } else if (verdict.kind === 'unresolved') out.unresolved.add(versionKey(s.name, k))

@@ -5,6 +5,7 @@ import { TRAVELLING_COLUMNS } from '../../db/schema/columns'
 import { columnsOf, hiddenColumns, policyOf, type Party, type TablePolicy } from '../../policy'
 import { bundleRefusal } from '../format'
 import type { SectionHead } from './payload'
+import type { RowNamer } from '../rowLabel'
 
 /** One table section of a bundle, checked against this database and its policy. */
 export interface Section {
@@ -72,9 +73,11 @@ export function asObject(s: Section, values: unknown[]): Record<string, unknown>
   return row
 }
 
-/** "Kader \"Siti (NIK 1218********0001)\"": how a row is named in reports and refusals. */
-export function describeRow(s: Section, values: unknown[]): string {
-  return describeObject(s, asObject(s, values))
+/** "Siti (NIK 1218********0001) · Posyandu Melati": how a row is named in reports and refusals (with `names`, what it points at by name). */
+export function describeRow(s: Section, values: unknown[], names?: RowNamer): string {
+  const row = asObject(s, values)
+  const own = describeObject(s, row)
+  return names ? names.label(row, own) : own
 }
 
 /**
