@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { openContext, type Ctx } from '../../src/core/context'
@@ -10,6 +10,7 @@ import { appRoot } from '../../src/core/paths'
 import { newId } from '../../src/core/sync/ids'
 import { WorkerClient } from '../../src/core/worker/client'
 import { startHost } from '../../src/host/server'
+import { treeCpuMsNow } from '../cpu'
 import { addUser, TEST_PASSWORD, tempDir } from '../../tests/helpers/db'
 import { median, ms, type Benchmark, type BenchResult } from '../types'
 
@@ -51,38 +52,6 @@ const ownCpu = () => {
   return (u.user + u.system) / 1000
 }
 
-/**
- * CPU milliseconds used so far by a process and its live descendants (here: this process with
- * its database worker, and Chromium's processes), from /proc: the machine is shared, so wall
- * clock alone says little.
- */
-function treeCpu(root: number): number {
-  const tick = 1000 / 100 // USER_HZ is 100 on Linux
-  const parent = new Map<number, number>()
-  const cpu = new Map<number, number>()
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1')
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      parent.set(Number(name), Number(f[1]))
-      cpu.set(Number(name), (Number(f[11]) + Number(f[12])) * tick)
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0
-  for (const [pid, ms] of cpu) {
-    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        total += ms
-        break
-      }
-    }
-  }
-  return total
-}
-
 async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pages: number; rendered: number; renderedCpu: number } | { error: string }> {
   const rendererDir = join(appRoot(), 'out', 'renderer')
   const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
@@ -111,15 +80,15 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pa
       await page.getByRole('tab', { name: 'Laporan bulanan' }).waitFor()
       await page.emulateMedia({ media: 'screen' })
       const t = process.hrtime.bigint()
-      const c0 = treeCpu(process.pid)
+      const c0 = treeCpuMsNow(process.pid)
       await page.evaluate((y) => (window.location.hash = `#/evaluasi/laporan/tahun/${y}/strata-2011`), YEAR)
       await page.locator(`[data-testid="annex-table"] tbody tr`).nth(POSYANDU - 1).waitFor()
       rendered.push(ms(t))
-      renderedCpu.push(treeCpu(process.pid) - c0)
+      renderedCpu.push(treeCpuMsNow(process.pid) - c0)
       await page.emulateMedia({ media: 'print' })
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
       times.push(ms(t))
-      cpu.push(treeCpu(process.pid) - c0)
+      cpu.push(treeCpuMsNow(process.pid) - c0)
       // SIMPUL_BENCH_PDF=file keeps the printed report to look at (pdftoppm).
       if (process.env.SIMPUL_BENCH_PDF) writeFileSync(process.env.SIMPUL_BENCH_PDF, pdf)
       pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length

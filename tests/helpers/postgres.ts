@@ -3,6 +3,8 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import type { Party } from '../../src/core/policy'
+import { warehouseTables } from '../../src/warehouse/schema'
 
 /**
  * A throwaway PostgreSQL cluster for a test file: Debian's postgresql 15 binaries, initdb into
@@ -73,4 +75,18 @@ export async function startPostgres(): Promise<TestPostgres> {
       return url.replace('/postgres?', `/${name}?`)
     },
   }
+}
+
+/**
+ * A warehouse's rows and figures, and its load log without the moments of loading, as one
+ * string: two warehouses that loaded the same bundles (in any way) give the same one.
+ */
+export async function warehouseState(c: pg.Client, office: Party): Promise<string> {
+  const parts: string[] = []
+  for (const t of [...warehouseTables(office), 'wh_kader_summary', 'wh_strata_summary', 'wh_set_summary', 'wh_reports_summary']) {
+    const r = await c.query(`SELECT coalesce(string_agg(x::text, '|' ORDER BY x::text), '') AS s FROM "${t}" x`)
+    parts.push(`${t}:${r.rows[0].s}`)
+  }
+  const log = await c.query(`SELECT peer_code, seq, file_name, rows, added, changed, unchanged, left_out, withdrawn FROM wh_load_log ORDER BY peer_code, seq`)
+  return `${parts.join('\n')}\nlog:${JSON.stringify(log.rows)}`
 }

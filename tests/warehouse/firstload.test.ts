@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { loadBundle, warehouseInit } from '../../src/warehouse'
-import { initSchema, warehouseTables } from '../../src/warehouse/schema'
+import { initSchema } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
 import { makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, refusal, send } from '../helpers/exchange'
-import { startPostgres, type TestPostgres } from '../helpers/postgres'
+import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
 import { addPosyandu } from '../helpers/registry'
 
 /**
@@ -56,16 +56,7 @@ afterAll(async () => {
   server?.stop()
 })
 
-/** The warehouse's rows and figures, and its load log without the moments of loading. */
-async function state(c: pg.Client): Promise<string> {
-  const parts: string[] = []
-  for (const t of [...warehouseTables(officeParty(wh.sqlite)), 'wh_kader_summary', 'wh_strata_summary', 'wh_set_summary', 'wh_reports_summary']) {
-    const r = await c.query(`SELECT coalesce(string_agg(x::text, '|' ORDER BY x::text), '') AS s FROM "${t}" x`)
-    parts.push(`${t}:${r.rows[0].s}`)
-  }
-  const log = await c.query(`SELECT peer_code, seq, file_name, rows, added, changed, unchanged, left_out, withdrawn FROM wh_load_log ORDER BY peer_code, seq`)
-  return `${parts.join('\n')}\nlog:${JSON.stringify(log.rows)}`
-}
+const state = (c: pg.Client) => warehouseState(c, officeParty(wh.sqlite))
 
 const refusedWritingNothing = async (file: string, message: RegExp) => {
   for (const [c, alwaysStage] of [[direct, false], [staged, true]] as const) {

@@ -7,12 +7,11 @@ import type { Ctx } from '../../src/core/context'
 import { updateRow } from '../../src/core/db/rows'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { warehouseInit, warehouseLoad } from '../../src/warehouse'
-import { warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
 import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, send } from '../helpers/exchange'
-import { startPostgres, type TestPostgres } from '../helpers/postgres'
+import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
 import { addPosyandu } from '../helpers/registry'
 
 /**
@@ -52,18 +51,12 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(() => server?.stop())
 
-/** The warehouse's rows and figures, and its load log without the moments of loading. */
+/** The warehouse at `url`, as one string (tests/helpers/postgres.ts). */
 async function state(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url })
   await c.connect()
   try {
-    const parts: string[] = []
-    for (const t of [...warehouseTables(officeParty(wh.sqlite)), 'wh_kader_summary', 'wh_strata_summary', 'wh_set_summary', 'wh_reports_summary']) {
-      const r = await c.query(`SELECT coalesce(string_agg(x::text, '|' ORDER BY x::text), '') AS s FROM "${t}" x`)
-      parts.push(`${t}:${r.rows[0].s}`)
-    }
-    const log = await c.query(`SELECT peer_code, seq, file_name, rows, added, changed, unchanged, left_out, withdrawn FROM wh_load_log ORDER BY peer_code, seq`)
-    return `${parts.join('\n')}\nlog:${JSON.stringify(log.rows)}`
+    return await warehouseState(c, officeParty(wh.sqlite))
   } finally {
     await c.end()
   }
