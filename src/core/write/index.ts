@@ -225,8 +225,9 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     // is checked: a tombstone from a bundle is not checked for its content, so what comes back
     // to life must pass the rules a change would (a forged tombstone cannot smuggle a row in).
     if (op === 'change' || action === 'restore') {
-      assertValid(ctx.sqlite, policy, { ...before, ...set }, action === 'restore' ? 'dipulihkan' : 'disimpan')
-      assertReferences(ctx.sqlite, policy, { ...before, ...set })
+      const next = { ...before, ...set }
+      assertValid(ctx.sqlite, policy, next, action === 'restore' ? 'dipulihkan' : 'disimpan')
+      assertReferences(ctx.sqlite, policy, next)
     }
     cached(ctx.sqlite, `UPDATE "${table}" SET ${Object.keys(set).map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id })
     const after = getRow(ctx.sqlite, table, id)!

@@ -10,6 +10,17 @@ let dirtyForms = 0
 /** Modal forms with changes: only closing the window asks for them (their overlay keeps the menu out of reach). */
 let dirtyModals = 0
 
+/** Counts a form in (`add(+1)`) while it has changes, and out again when it has none or is gone. */
+function useCountWhile(dirty: boolean, add: (n: 1 | -1) => void) {
+  useEffect(() => {
+    if (!dirty) return
+    add(1)
+    return () => add(-1)
+  }, [dirty, add])
+}
+const countForm = (n: 1 | -1) => (dirtyForms = Math.max(0, dirtyForms + n))
+const countModal = (n: 1 | -1) => (dirtyModals = Math.max(0, dirtyModals + n))
+
 const leave = () =>
   ask({ title: i18n.t('confirm.leaveTitle'), message: i18n.t('confirm.leaveMessage'), confirmLabel: i18n.t('confirm.leaveGo'), danger: true })
 
@@ -69,13 +80,7 @@ window.addEventListener('beforeunload', (e) => {
 
 /** Call in a form with `dirty` = it has changes not yet saved. */
 export function useLeaveGuard(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return
-    dirtyForms++
-    return () => {
-      dirtyForms = Math.max(0, dirtyForms - 1)
-    }
-  }, [dirty])
+  useCountWhile(dirty, countForm)
 }
 
 /** For in-page switches that are not routes (Mantine Tabs, closing a modal): true when it is fine to go on. */
@@ -90,11 +95,5 @@ export function allowLeave() {
 
 /** In a modal form: closing the window or reloading while it has changes asks first. */
 export function useUnloadGuard(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return
-    dirtyModals++
-    return () => {
-      dirtyModals = Math.max(0, dirtyModals - 1)
-    }
-  }, [dirty])
+  useCountWhile(dirty, countModal)
 }
