@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
 import { writeBundle } from '../../src/core/exchange/export'
@@ -10,7 +12,8 @@ import { columnsOf, TABLE_POLICIES } from '../../src/core/policy'
 import { listPosyandu } from '../../src/core/registry/posyandu'
 import { newId } from '../../src/core/sync/ids'
 import { sectionRowBuilder, withDefaults } from '../../src/core/write'
-import { keyFor, makeCtx } from '../helpers/db'
+import { appRoot } from '../../src/core/paths'
+import { keyFor, makeCtx, tempDir } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, send } from '../helpers/exchange'
 
 /** Issue 17: the import's row built once per row, and the WAL copied back after the import answers. */
@@ -90,5 +93,31 @@ describe('the WAL checkpoint of a bulk import (db/checkpoint.ts)', () => {
     const before = readFileSync(kab.dataFile)
     await receive(kab, file)
     expect(readFileSync(kab.dataFile).equals(before)).toBe(false)
+  })
+})
+
+describe('glibc heaps of the importing processes', () => {
+  it.skipIf(process.platform !== 'linux')('the simpul command, started as its own program, runs with MALLOC_ARENA_MAX=2 in its own process (a kill reaches it)', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SIMPUL_USER: 'admin' }
+    delete env.MALLOC_ARENA_MAX
+    delete env.SIMPUL_PASSWORD
+    // A command that waits for its password on stdin keeps the process alive to look at.
+    const ctx = makeCtx({ office: '12.18' })
+    ctx.close()
+    const child = spawn(join(appRoot(), 'bin', 'simpul.js'), ['user', 'list', '--db', ctx.dataFile], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    try {
+      await new Promise<void>((ok, ko) => {
+        let said = ''
+        const asked = (d: Buffer) => ((said += d), /sandi/i.test(said) && ok())
+        child.stdout.on('data', asked)
+        child.stderr.on('data', asked)
+        child.on('exit', (code) => ko(new Error(`simpul ended with ${code}: ${said}`)))
+      })
+      const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0')
+      expect(environ).toContain('MALLOC_ARENA_MAX=2')
+      expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).toContain('simpul.js')
+    } finally {
+      child.kill('SIGKILL')
+    }
   })
 })
