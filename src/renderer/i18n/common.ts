@@ -55,7 +55,7 @@ export const common = {
       code: 'Kode pemulihan', admin: 'Nama pengguna administrator', newPassword: 'Kata sandi baru', submit: 'Pulihkan dan masuk', back: 'Kembali ke halaman masuk',
       codeMissing: 'Isi kode pemulihan (30 huruf dan angka)', office: 'Kantor', printedAt: 'Dicetak',
     },
-    shell: { office: 'Kantor', operator: 'Operator', menu: 'Menu utama', collapse: 'Perkecil menu', expand: 'Perlebar menu', level: { kecamatan: 'kecamatan', kabupaten: 'kabupaten', provinsi: 'provinsi' } },
+    shell: { office: 'Kantor', operator: 'Operator', menu: 'Menu utama', collapse: 'Perkecil menu', expand: 'Perlebar menu', level: { kecamatan: 'kecamatan', kabupaten: 'kabupaten', provinsi: 'provinsi', nasional: 'nasional' } },
     settings: { title: 'Pengaturan', language: 'Bahasa', operatorName: 'Nama operator', saved: 'Pengaturan tersimpan', backups: 'Cadangan basis data', backupNow: 'Buat cadangan sekarang', backupDone: 'Cadangan dibuat', keep: 'Jumlah cadangan yang disimpan', dataFile: 'Berkas data' },
     letterhead: {
       title: 'Kop surat dan penandatangan', logoNone: 'Belum ada logo', logoPick: 'Pilih logo (PNG/JPG)',
@@ -146,7 +146,7 @@ export const common = {
       code: 'Recovery code', admin: 'Administrator username', newPassword: 'New password', submit: 'Recover and log in', back: 'Back to log in',
       codeMissing: 'Enter the recovery code (30 letters and digits)', office: 'Office', printedAt: 'Printed',
     },
-    shell: { office: 'Office', operator: 'Operator', menu: 'Main menu', collapse: 'Collapse menu', expand: 'Expand menu', level: { kecamatan: 'subdistrict', kabupaten: 'district', provinsi: 'province' } },
+    shell: { office: 'Office', operator: 'Operator', menu: 'Main menu', collapse: 'Collapse menu', expand: 'Expand menu', level: { kecamatan: 'subdistrict', kabupaten: 'district', provinsi: 'province', nasional: 'national' } },
     settings: { title: 'Settings', language: 'Language', operatorName: 'Operator name', saved: 'Settings saved', backups: 'Database backups', backupNow: 'Back up now', backupDone: 'Backup created', keep: 'Backups to keep', dataFile: 'Data file' },
     letterhead: {
       title: 'Letterhead and signatories', logoNone: 'No logo yet', logoPick: 'Choose logo (PNG/JPG)',
