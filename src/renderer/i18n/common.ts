@@ -4,6 +4,7 @@ export const common = {
     app: { name: 'Simpul', tagline: 'Sistem Informasi Posyandu Terpadu' },
     nav: {
       provinsi: 'Dasbor Provinsi',
+      provinsi_nasional: 'Dasbor Nasional',
       registri: 'Registri',
       program: 'Program & Regulasi',
       honor: 'Pendamping & Honor',
@@ -100,6 +101,7 @@ export const common = {
     app: { name: 'Simpul', tagline: 'Integrated Posyandu Information System' },
     nav: {
       provinsi: 'Province dashboard',
+      provinsi_nasional: 'National dashboard',
       registri: 'Registry',
       program: 'Programmes & Regulations',
       honor: 'Facilitators & Honoraria',

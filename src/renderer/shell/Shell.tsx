@@ -56,7 +56,8 @@ export function Shell({ office }: { office: Office }) {
         <ScrollArea>
           <Stack gap={2}>
             {visible.map((a) => {
-              const label = t(`nav.${a.id}`)
+              // A national office's names where they differ (nav.provinsi_nasional: "Dasbor Nasional").
+              const label = t(`nav.${a.id}`, { context: office.level === 'nasional' ? 'nasional' : undefined })
               const link = (
                 <NavLink
                   key={a.id}
