@@ -82,6 +82,8 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recov
               <Text fw={500} size="sm" mb={4}>{t('setup.level')}</Text>
               <SegmentedControl
                 fullWidth
+                // Four kinds of office in a 560 px card: a long name wraps inside its segment.
+                styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25, height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
                 value={level}
                 onChange={(v) => {
                   setLevel(v as typeof level)

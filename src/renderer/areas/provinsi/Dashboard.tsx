@@ -109,7 +109,7 @@ export function Dashboard() {
         <Group gap="xs">
           {national && (
             <Select
-              w={250} aria-label={t('detail')} allowDeselect={false} data-testid="province-detail" value={province ?? ''}
+              w={310} aria-label={t('detail')} allowDeselect={false} data-testid="province-detail" value={province ?? ''}
               onChange={(v) => setProvince(v ? v : null)}
               data={[{ value: '', label: t('detailAll') }, ...(whole.data?.kabupaten ?? []).map((p) => ({ value: p.code, label: t('detailOf', { name: p.name }) }))]}
             />
