@@ -218,6 +218,15 @@ describe('national office (ID)', () => {
     // The same province's honest next bundle is still taken.
     const ok = await receive(n.nat, send(kepri, n.nat, n.outDir))
     expect(ok.totals.refused).toBe(0)
+
+    // Nor does the national office write a province's kecamatan rows down to it.
+    const { cols, row } = template('posyandu', `scope LIKE '21.%'`)
+    const changed: Record<string, unknown> = { ...row, ...bump(row), name: 'Diubah Pusat' }
+    const down = writeBundle(n.nat, '21', [{ name: 'posyandu', columns: cols, rows: [cols.map((c) => changed[c])] }], { outDir: n.outDir }).file
+    const before = dbState(kepri)
+    const e = await refusal(receive(kepri, down))
+    expect(e.code, e.message).toBe('BUNDLE_UNAUTHORISED')
+    expect(dbState(kepri)).toBe(before)
   })
 })
 
