@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, fillAdmin, login, passRecoveryCode, shot, test } from './fixtures'
+import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -115,4 +116,8 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   await expect(page.getByTestId('province-total')).toContainText('NATIONAL TOTAL')
   await expect(page.getByText('national', { exact: true })).toBeVisible()
   await shot(page, 'national-dashboard-en')
+  // No Indonesian catalogue text on the English screen (the data, such as names, stays as it is).
+  const text = await page.evaluate(() => document.body.innerText)
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  expect([...indonesianOnly(), ...INDONESIAN_WORDS].filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))).toEqual([])
 })
