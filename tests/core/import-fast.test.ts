@@ -13,7 +13,7 @@ import { listPosyandu } from '../../src/core/registry/posyandu'
 import { newId } from '../../src/core/sync/ids'
 import { sectionRowBuilder, withDefaults } from '../../src/core/write'
 import { appRoot } from '../../src/core/paths'
-import { keyFor, makeCtx, tempDir } from '../helpers/db'
+import { keyFor, makeCtx } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, send } from '../helpers/exchange'
 
 /** Issue 17: the import's row built once per row, and the WAL copied back after the import answers. */
