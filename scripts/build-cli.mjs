@@ -33,7 +33,8 @@ function newestSource(dir = join(ROOT, 'src')) {
 }
 
 export function cliBundleFresh() {
-  return existsSync(CLI_BUNDLE) && statSync(CLI_BUNDLE).mtimeMs >= newestSource()
+  // This script too: a change to the entries or the options makes a new bundle.
+  return existsSync(CLI_BUNDLE) && statSync(CLI_BUNDLE).mtimeMs >= Math.max(newestSource(), statSync(fileURLToPath(import.meta.url)).mtimeMs)
 }
 
 /** Builds into a private folder, then renames each file into place: a concurrent start never reads half a file. */
