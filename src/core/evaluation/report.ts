@@ -10,7 +10,8 @@ import { monthsOf } from './monthly'
 import { getPeriod, periodSet } from './periods'
 import { listPosyandu, resolveArea } from './posyandu'
 import { indicatorSet } from './sets'
-import { computeStrata, MONTH_COLUMNS } from './strata'
+import { cached } from './cache'
+import { cachedStrata, MONTH_COLUMNS } from './strata'
 
 /** JSON with sorted keys, so the same data always gives the same text. */
 function canonical(v: unknown): string {
@@ -145,8 +146,9 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
   if (!year) throw new AppError('YEAR_REQUIRED', 'Sebutkan tahun atau periode evaluasi.')
   const area = period ? { code: period.areaCode, name: period.areaName } : resolveArea(ctx, src.area)
   const set = period ? periodSet(ctx, period.id) : indicatorSet(ctx.sqlite, office.wilayahCode, src.rules)
-  const strata = computeStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
-  const hash = dataHash(ctx.sqlite, area.code, [[`${year - 1}-01`, `${year}-12`]], set, period?.id ?? null)
+  const strata = cachedStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
+  const months: [string, string][] = [[`${year - 1}-01`, `${year}-12`]]
+  const hash = cached(ctx.sqlite, `hash|${area.code}|${JSON.stringify(months)}|${period?.id ?? ''}|${JSON.stringify(set)}`, () => dataHash(ctx.sqlite, area.code, months, set, period?.id ?? null))
   return {
     ...strata,
     period,
@@ -164,6 +166,12 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
  * stratum, "penghambat") given once in `annex.texts`.
  */
 export function buildPrintedReport(ctx: Ctx, src: ReportSource): PrintedReport {
+  // Kept until the database changes (cache.ts); only the time it was made is new each time.
+  const key = `printed|${ctx.requireOffice().wilayahCode}|${JSON.stringify([src.periodId ?? null, src.year ?? null, src.rules ?? null, src.area ?? null])}`
+  return { ...cached(ctx.sqlite, key, () => printedReport(ctx, src)), generatedAt: ctx.clock.now().toISOString() }
+}
+
+function printedReport(ctx: Ctx, src: ReportSource): PrintedReport {
   const r = buildReport(ctx, src)
   const texts: string[] = []
   const textIndex = new Map<string, number>()
