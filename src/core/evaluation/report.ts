@@ -193,9 +193,14 @@ function printedReport(ctx: Ctx, src: ReportSource): PrintedReport {
     list.push(row)
   }
   // Equal scores share a rank; the set's tie-break rules order them and are printed below.
-  const top = rankRows(r.rows, r.set)
-    .filter((x) => x.rank <= 10)
+  // Ten rows at most: when many share the top scores (a kabupaten may have hundreds at 100),
+  // the rest of the last rank shown is counted in one line instead of filling pages.
+  const ranked = rankRows(r.rows, r.set).filter((x) => x.rank <= 10)
+  const top = ranked
+    .slice(0, 10)
     .map(({ row: p, rank, tied }) => ({ rank, tied, pilot: p.pilot, name: p.name, desaName: p.desaName, kecamatanName: p.kecamatanName, label: p.result.label, totalScore: p.totalScore }))
+  const last = top[top.length - 1]
+  const topTiedMore = ranked.length > top.length ? { count: ranked.length - top.length, rank: last.rank, totalScore: last.totalScore } : null
   return {
     year: r.year,
     area: r.area,
@@ -208,6 +213,7 @@ function printedReport(ctx: Ctx, src: ReportSource): PrintedReport {
     total: r.total,
     trend: r.trend.map((p) => ({ month: p.month, ds: p.ds })),
     top,
+    topTiedMore,
     tieBreak: describeTieBreak(r.set),
     annex: {
       texts,

@@ -93,6 +93,9 @@ function Rankings({ r }: { r: Report }) {
           {r.top.map((p, i) => (
             <tr key={i}><td className={css.num}>{p.rank}{p.tied ? '=' : ''}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.label}</td><td className={css.num}>{p.totalScore}</td></tr>
           ))}
+          {r.topTiedMore && (
+            <tr data-testid="top-tied-more"><td className={css.num}>{r.topTiedMore.rank}=</td><td colSpan={5}>… dan {formatNumber(r.topTiedMore.count)} posyandu lain dengan skor sama ({r.topTiedMore.totalScore ?? '—'}), peringkat {r.topTiedMore.rank}= (daftar lengkap di lampiran dan ekspor .xlsx)</td></tr>
+          )}
         </tbody>
       </table>
       <div className={css.small} data-testid="tie-break">{r.tieBreak}</div>
