@@ -41,7 +41,7 @@ function monthsJson(sqlite: Database.Database, from: string, params: Record<stri
   let rows: [string, number | null][]
   try {
     rows = sqlite
-      .prepare(`SELECT json_array(${MONTH_COLUMNS.map((c) => `m.${c}`).join(', ')}), ${odd} ${from} ORDER BY m.posyandu_id, m.month`)
+      .prepare(`SELECT json_array(${MONTH_COLUMNS.map((c) => `m.${c}`).join(', ')}), ${odd} ${from} ORDER BY p.id, m.month`)
       .raw()
       .all(params) as [string, number | null][]
   } catch {
@@ -85,9 +85,11 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
       .all(params),
   )
   const kec = area.split('.').slice(0, 3).join('.')
-  const monthFrom = `FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
-     WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}
-       AND m.month BETWEEN @from AND @to`
+  // Posyandu by posyandu through the (posyandu, month) index: the rows come in the hashed order
+  // with no sort (a third of the hashing time at kabupaten scale). Live rows are unique per
+  // (posyandu, month), so the order is fully determined.
+  const monthFrom = `FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN @from AND @to
+     WHERE p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}`
   for (const [from, to] of months) {
     const label = `monthly ${from}..${to}`
     // Most of the hashing time at kabupaten scale (two years of months): SQLite writes each row's
@@ -98,7 +100,7 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
     if (text !== undefined) {
       h.update(`#${label}\n`)
       if (text !== null) h.update(`${text}\n`)
-    } else feed(label, sqlite.prepare(`SELECT m.${MONTH_COLUMNS.join(', m.')} ${monthFrom} ORDER BY m.posyandu_id, m.month`).raw().all({ area, kec, from, to }))
+    } else feed(label, sqlite.prepare(`SELECT m.${MONTH_COLUMNS.join(', m.')} ${monthFrom} ORDER BY p.id, m.month`).raw().all({ area, kec, from, to }))
   }
   if (periodId) {
     feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).raw().all(periodId))
