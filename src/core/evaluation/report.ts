@@ -116,13 +116,23 @@ function trend(sqlite: Database.Database, area: string, year: number, ids: Set<s
       `SELECT posyandu_id, month, s, k, d, n FROM monthly_report WHERE deleted_at IS NULL AND held = 1 AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`,
     )
     .all(`${year}-01`, `${year}-12`, kec, kec) as { posyandu_id: string; month: string; s: number | null; k: number | null; d: number | null; n: number | null }[]
-  return monthsOf(year).map((month) => {
-    const list = rows.filter((r) => r.month === month && ids.has(r.posyandu_id)).map((r) => derivedIndicators(r))
-    const avg = (k: 'ds' | 'ks' | 'nd') => {
-      const xs = list.map((x) => x[k]).filter((x): x is number => x !== null)
-      return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null
-    }
-    return { month, ds: avg('ds'), ks: avg('ks'), nd: avg('nd'), reports: list.length }
+  // One pass over the rows (not one per month); each month's ratios are summed in row order, as before.
+  const months = monthsOf(year)
+  const slot = new Map(months.map((m, i) => [m, i]))
+  const sums = months.map(() => ({ ds: 0, ks: 0, nd: 0, nds: 0, nks: 0, nnd: 0, reports: 0 }))
+  for (const r of rows) {
+    const i = slot.get(r.month)
+    if (i === undefined || !ids.has(r.posyandu_id)) continue
+    const x = derivedIndicators(r)
+    const t = sums[i]
+    t.reports++
+    if (x.ds !== null) (t.ds += x.ds), t.nds++
+    if (x.ks !== null) (t.ks += x.ks), t.nks++
+    if (x.nd !== null) (t.nd += x.nd), t.nnd++
+  }
+  return months.map((month, i) => {
+    const t = sums[i]
+    return { month, ds: t.nds ? t.ds / t.nds : null, ks: t.nks ? t.ks / t.nks : null, nd: t.nnd ? t.nd / t.nnd : null, reports: t.reports }
   })
 }
 
