@@ -117,8 +117,9 @@ function Annex({ r }: { r: Report }) {
   return (
     <div className={css.annex}>
       <div className={css.h}>LAMPIRAN: Strata per posyandu, {r.area.name} tahun {r.year}</div>
-      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* The legend above the table: below it, it could be left alone on a last page. */}
       <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0). Nilai lengkap tiap kriteria dan alasannya ada di ekspor .xlsx.</div>
+      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table" dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   )
 }
