@@ -121,3 +121,16 @@ describe('strata and report cache', () => {
     expect(cachedStrata(ctx.sqlite, area, 2025, set, { previousYear: false }).rows[0].result.stratum).toBe('madya')
   })
 })
+
+describe('an indicator set is data', () => {
+  it('a field name that is no monthly column is read as missing, never put into the SQL', async () => {
+    const { ctx, a } = setup()
+    await run(ctx, 'evaluation.monthlySave', { items: fullYear(a) })
+    const set = indicatorSet(ctx.sqlite, '12.18', 'strata-2011')
+    const hostile = { ...set, criteria: set.criteria.map((c) => (c.id === 'kader' ? { ...c, metric: { kind: 'avg' as const, field: "kader_on_duty, (SELECT group_concat(name) FROM people)) --" as never } } : c)) }
+    const out = computeStrata(ctx.sqlite, { code: '12.18', name: 'Kabupaten Serdang Bedagai' }, 2025, hostile, { previousYear: false })
+    const kader = out.rows[0].result.criteria.find((c) => c.id === 'kader')!
+    expect(kader).toMatchObject({ value: null, met: null })
+    expect(out.rows[0].result.stratum).toBeNull() // undecided between Pratama and Madya: data tidak lengkap
+  })
+})

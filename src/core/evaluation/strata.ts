@@ -170,7 +170,10 @@ export function computeStrata(
   const periodId = opts.periodId ?? null
   const posyandu = listPosyandu(sqlite, area.code)
   // Only the columns the set reads: half the row-building work at kabupaten scale.
-  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
+  // Only known columns go into the SQL: a set is data (it travels from the kabupaten), and a
+  // field it names that is no monthly column reads as missing ("data tidak lengkap").
+  const known = new Set<string>(NUMERIC_FIELDS)
+  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set).filter((f) => known.has(f))]
   const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
   const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
