@@ -7,6 +7,8 @@
  * forms in English only (Indonesian nouns do not change for plural).
  */
 
+import { formatDateLong, formatMonth } from './format'
+
 export const MESSAGES_ID = {
   text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
   date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
@@ -285,6 +287,36 @@ export const MESSAGES_ID = {
     tooLarge: 'Lembar kerja terlalu besar untuk dibaca sekaligus ({{mb}} MB setelah dibuka). Pecah menjadi beberapa berkas.',
     noColumn: 'Kolom "{{name}}" tidak ada di lembar kerja. Kolom yang ada: {{list}}.',
     unmapped: 'Kolom wajib belum dipasangkan: {{list}}.',
+    prefixed: '{{field}}: {{text}}',
+    dateInvalid: 'tanggal tidak sah',
+    dateSerial: 'angka {{v}} bukan tanggal Excel',
+    dateImpossible: '"{{v}}" bukan tanggal yang mungkin',
+    dateImpossibleDmy: '"{{v}}" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)',
+    dateUnreadable: '"{{v}}" tidak dapat dibaca sebagai tanggal (pakai HH/BB/TTTT, misalnya 17/08/1985)',
+    placeDateUnreadable: '"{{v}}" tidak dapat dibaca sebagai tempat dan tanggal lahir (contoh: Sei Rampah, 22 Januari 1994)',
+    nikNumber: 'NIK tersimpan sebagai angka ({{shown}}), bukan 16 digit. Format kolom NIK sebagai Teks lalu ketik ulang.',
+    nikNumber15: 'NIK {{nik}} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir mungkin hilang (tampil sebagai {{shown}}). Format kolom NIK sebagai Teks lalu ketik ulang.',
+    nikNumberWarning: 'NIK tersimpan sebagai angka di Excel; sebaiknya format kolom NIK sebagai Teks.',
+    desaEmpty: 'Desa/Kelurahan kosong',
+    desaCodeOutside: 'Kode desa {{code}} tidak ada di wilayah kantor ini',
+    kecamatanOutside: 'Kecamatan "{{name}}" tidak ada di wilayah kantor ini',
+    desaOutside: 'Desa/kelurahan "{{name}}" tidak ada di wilayah kantor ini',
+    desaOutsideKec: 'Desa/kelurahan "{{name}}" tidak ada di wilayah kantor ini (Kec. {{kec}})',
+    desaAmbiguous: 'Ada {{n}} desa bernama "{{name}}"; isi kolom Kecamatan',
+    birthDiffers: 'Tgl lahir ({{date}}) berbeda dengan Tempat/Tgl Lahir ({{ttl}})',
+    posyanduNotInDesa: 'Posyandu "{{name}}" tidak ada di desa ini; impor atau tambahkan posyandunya dulu',
+    educationUnknown: 'Pendidikan "{{text}}" tidak dikenali; dikosongkan',
+    birthFromNik: 'Tanggal lahir kosong; dipakai tanggal lahir dari NIK ({{date}})',
+    hasErrors: '{{n}} baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".',
+    column: {
+      birthDate: 'Tgl lahir',
+      placeDate: 'Tempat/Tgl lahir',
+      activeFrom: 'Aktif sejak',
+      statusDate: 'Tgl status',
+      yearFounded: 'Tahun berdiri',
+      latitude: 'Lintang',
+      longitude: 'Bujur',
+    },
   },
   honor: {
     period12: 'Satu daftar honor paling lama 12 bulan.',
@@ -422,27 +454,41 @@ export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (par
 /**
  * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed
  * when the schema is built, so zod's issue carries only the sentence. Each is recorded here
- * as it is made, and `issueMsg` finds the key again by the exact sentence it was made with.
+ * as it is made, and `issueMsg` finds the key again by that sentence. Only schema texts are
+ * recorded (a few hundred, made once): a message made from input (a NIK's digits, a row
+ * number) is a `Msg` passed along as it is (`msg`, `keyedIssue`, `Said`), never looked up
+ * by its sentence, so none is lost however long a worker runs.
  */
-const made = new Map<string, Msg>()
-/** Sentences made from input (a NIK's digits) are recorded too, up to a bound: past it they are simply not translated. */
-const MADE_MAX = 20_000
-function record(m: Msg): string {
+const schemaTexts = new Map<string, Msg>()
+/** For a built-in zod check's message only; anything made from input is `msg(...)`. */
+export function zm(key: string, params?: Record<string, MsgParam>): string {
+  const m = msg(key, params)
   const text = sayId(m)
-  if (!made.has(text) && made.size < MADE_MAX) made.set(text, m)
+  if (!schemaTexts.has(text)) schemaTexts.set(text, m)
   return text
 }
-export const zm = (key: string, params?: Record<string, MsgParam>): string => record(msg(key, params))
 
-/** The keyed message a sentence was made from (by zm or keyedIssue), or null. */
-export const recordedMsg = (text: string): Msg | null => made.get(text) ?? null
+/** How many schema texts are recorded (a test checks that input never adds to them). */
+export const schemaTextCount = (): number => schemaTexts.size
 
-/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a recorded built-in message. */
+/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a schema text of a built-in check. */
 export function issueMsg(issue: { message: string; params?: Record<string, unknown> }): Msg | null {
   const p = issue.params?.msg
   if (isMsg(p)) return p
-  return made.get(issue.message) ?? null
+  return schemaTexts.get(issue.message) ?? null
 }
 
 /** A custom zod issue that carries its key: `ctx.addIssue(keyedIssue(m))`. */
-export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: record(m), params: { msg: m } })
+export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: sayId(m), params: { msg: m } })
+
+/** A message as core collects it: keyed, or a plain Indonesian sentence (one not keyed yet). */
+export type Said = Msg | string
+/** The Indonesian sentence of what was said. */
+export const sayText = (s: Said): string => (typeof s === 'string' ? s : sayId(s))
+/** Its key, or null for a plain sentence. */
+export const saidMsg = (s: Said): Msg | null => (typeof s === 'string' ? null : s)
+
+/** A report month in words in both languages ("Maret 2025" / "March 2025"). */
+export const monthLoc = (month: string): Loc => ({ id: formatMonth(month), en: new Date(`${month.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) })
+/** A date in words in both languages ("22 Januari 1994" / "22 January 1994"). */
+export const dateLoc = (iso: string): Loc => ({ id: formatDateLong(iso), en: /^\d{4}-\d{2}-\d{2}/.test(iso) ? new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : iso })

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { policyOf, refusalMsg, rowProblems, TABLE_POLICIES } from '../../src/core/policy'
+import { policyOf, refusalMsg, rowProblemList, TABLE_POLICIES } from '../../src/core/policy'
 import * as col from '../../src/core/policy/columns'
 import { insertRow, withDefaults } from '../../src/core/write'
 import { refusalText } from '../../src/renderer/i18n/errors'
 import { messages } from '../../src/renderer/i18n/messages'
-import { issueMsg, MESSAGES_ID, msg, recordedMsg, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { issueMsg, MESSAGES_ID, msg, sayId, schemaTextCount, templateOf, type Msg } from '../../src/shared/messages'
 import { fail } from '../../src/shared/result'
 import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
@@ -204,14 +204,16 @@ describe('the table policies\' own rules', () => {
     for (const [table, patch, id, en] of cases) {
       const p = policyOf(table)!
       const row = withDefaults(ctx.sqlite, table, { ...travel(p, 0), ...FIXTURES[table], ...patch })
-      const problems = rowProblems(ctx.sqlite, p, row)
-      expect(problems, `${table} ${JSON.stringify(patch)}`).toContain(id)
-      // As the write path reads a problem: the whole sentence, or "column: sentence" (the column is the stored name, as in Indonesian).
-      const at = id.indexOf(': ')
-      const m = recordedMsg(id) ?? (at > 0 ? recordedMsg(id.slice(at + 2)) : null)
+      const problems = rowProblemList(ctx.sqlite, p, row)
+      const problem = problems.find((x) => x.text === id)
+      expect(problem, `${table} ${JSON.stringify(patch)}: ${problems.map((x) => x.text).join(' | ')}`).toBeDefined()
+      // Each problem comes with its key ("column: sentence" is op.problem, the column the stored name, as in Indonesian).
+      const m = problem!.msg
       expect(m, id).not.toBeNull()
-      expect(id.endsWith(sayId(m!)), id).toBe(true)
-      const text = english(m!)
+      expect(sayId(m!), id).toBe(id)
+      const inner = m!.key === 'op.problem' ? (m!.params!.text as Msg) : m!
+      expect(english(m!).endsWith(english(inner)), id).toBe(true)
+      const text = english(inner)
       expect(text, id).toMatch(en)
       expect(indonesianIn(text), text).toEqual([])
     }
@@ -406,4 +408,35 @@ describe('spreadsheet import preview', () => {
     expect(en(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
     for (const text of [...en(noName), ...en(shortNik)]) expect(indonesianIn(text), text).toEqual([])
   })
+})
+
+describe('a long-running worker', () => {
+  it('still reads refusals made from new input by key after more than 20,000 distinct invalid NIKs', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const before = schemaTextCount()
+    // 21,000 NIKs with distinct impossible birth dates (month 13–99): each refusal a sentence never seen before.
+    const niks = Array.from({ length: 21_000 }, (_, i) => `121804${String(i % 40).padStart(2, '0')}${13 + (Math.floor(i / 40) % 87)}${String(Math.floor(i / 3480)).padStart(2, '0')}0001`)
+    expect(new Set(niks).size).toBe(21_000)
+    const last: { message: string; msg?: Msg }[] = []
+    for (const [i, nik] of niks.entries()) {
+      let err: unknown
+      try {
+        insertRow(ctx, 'kader', { nik, name: 'Siti Aminah', sex: 'P', role: 'anggota', birth_date: '1984-05-12' }, { scope: '12.18.04' })
+      } catch (e) {
+        err = e
+      }
+      const e = err as { code: string; message: string; msg?: Msg }
+      expect(e?.code, nik).toBe('INVALID_ROW')
+      if (i >= niks.length - 3) last.push(e)
+    }
+    // The last ones, made long after 20,000 others, are still keyed and read English.
+    for (const e of last) {
+      expect(e.msg, e.message).toBeDefined()
+      expect(sayId(e.msg!)).toBe(e.message)
+      expect(english(e.msg!)).toMatch(/^Cadres "Siti Aminah \(NIK 1218\*+0001\)" cannot be saved: nik: The birth date inside the NIK is impossible \(\d\d-\d\d-\d\d\)\.\.?$/)
+    }
+    // Input never adds to the texts kept for zod's built-in checks.
+    expect(schemaTextCount()).toBe(before)
+    ctx.close()
+  }, 120_000)
 })

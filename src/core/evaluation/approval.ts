@@ -7,7 +7,7 @@ import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
-import { msg, type Loc } from '../../shared/messages'
+import { monthLoc, msg } from '../../shared/messages'
 
 /**
  * Approval of monthly reports, the DHIS2 way: the kecamatan submits a month, its head or
@@ -150,8 +150,3 @@ export const reportHandlers = {
   'reportApproval.accept': (i, ctx) => acceptMonth(ctx, i.kecamatanCode, i.month),
   'reportApproval.return': (i, ctx) => returnMonth(ctx, i.kecamatanCode, i.month, i.reason),
 } satisfies Partial<Handlers>
-
-/** A report month in words in both languages ("Maret 2025" / "March 2025"). */
-function monthLoc(month: string): Loc {
-  return { id: formatMonth(month), en: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) }
-}
