@@ -16,6 +16,7 @@ import { normalizeHeader, normalizeName, readNumber, readText, type CellValue } 
 import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, type SheetField } from '../registry/sheet'
 import { compiled, getForm } from './definitions'
 import { checkPeriod, readReports, saveFormReports, type FormItem } from './reports'
+import { msg } from '../../shared/messages'
 
 
 const field = (key: string, label: string, required: boolean, ...aliases: string[]): SheetField => ({ key, label, required, aliases: [label, ...aliases].filter(Boolean).map(normalizeHeader) })
@@ -61,7 +62,7 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
   const read = findTable(await loadWorkbook(data), fields, `laporan ${form.code}`)
   const map = mapColumns(fields, read, mapping)
   const index = Object.fromEntries(Object.entries(map).map(([k, h]) => [k, h === null ? -1 : read.headers.indexOf(h)]))
-  if (index.posyandu < 0) throw new AppError('XLSX_NO_POSYANDU', 'Kolom nama posyandu tidak ditemukan. Pilih kolomnya di pemetaan kolom.')
+  if (index.posyandu < 0) throw new AppError('XLSX_NO_POSYANDU', msg('forms.noPosyanduColumn'))
   const body = separateBody(read, [index.posyandu])
   const all = listPosyandu(ctx.sqlite, office.wilayahCode)
   const byName = new Map<string, typeof all>()
@@ -123,10 +124,10 @@ export async function applyFormImport(ctx: Ctx, code: string, period: string, da
   const { preview, form } = await plan(ctx, code, period, data, mapping)
   if (preview.counts.error && !validOnly) {
     const first = preview.rows.filter((r) => r.errors.length).slice(0, 5).map((r) => `baris ${r.row}: ${r.errors.join('; ')}`)
-    throw new AppError('XLSX_ROWS_INVALID', `Tidak ada yang disimpan: ${preview.counts.error} baris bermasalah — ${first.join(' · ')}`, preview.rows.filter((r) => r.errors.length))
+    throw new AppError('XLSX_ROWS_INVALID', msg('forms.rowsInvalid', { n: preview.counts.error, first: first.join(' · ') }), preview.rows.filter((r) => r.errors.length))
   }
   const items: FormItem[] = preview.rows.filter((r) => !r.errors.length && r.posyanduId).map((r) => ({ posyanduId: r.posyanduId!, period, values: r.values, formVersion: form.version }))
-  if (!items.length) throw new AppError('XLSX_NOTHING', 'Tidak ada baris yang dapat disimpan.')
+  if (!items.length) throw new AppError('XLSX_NOTHING', msg('forms.nothing'))
   const saved = saveFormReports(ctx, code, items)
   return { saved: saved.length, skipped: preview.counts.error, preview }
 }

@@ -473,7 +473,7 @@ function readFormText(text: string) {
 /** checkForm's messages; a definition too malformed for it to read (no field list, a number for a name …) is one problem, not a crash. */
 export function formProblems(def: FormDef): Said[] {
   try {
-    return checkForm(def).map((p) => p.message)
+    return checkForm(def).map((p) => p.msg)
   } catch {
     return [msg('row.formBroken')]
   }

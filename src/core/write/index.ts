@@ -134,7 +134,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     const id = opts.id ?? newId()
     const stored = getRow(ctx.sqlite, table, id)
     // An id chosen by the caller (defaults, monthly reports) may already exist elsewhere.
-    if (stored && stored.scope !== scope) throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} tidak dapat diubah (tersimpan untuk ${stored.scope}).`)
+    if (stored && stored.scope !== scope) throw new AppError('SCOPE_FIXED', msg('write.scopeFixed', { table: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, scope: stored.scope }))
     if (!opts.shipped) assertMayWrite(policy, office, scope, 'create')
     const now = ctx.clock.now().toISOString()
     const full: Record<string, unknown> = { ...values, id, scope, rev: 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId, deleted_at: null }
@@ -206,7 +206,7 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => before[k] !== v))
     if (Object.keys(changed).length === 0) return before
     if ('scope' in changed) {
-      throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} "${policy.rowLabel(before)}" tidak dapat dipindah (${before.scope} → ${String(changed.scope)}). Buat data baru di wilayah tujuan.`)
+      throw new AppError('SCOPE_FIXED', msg('write.scopeMove', { table: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, label: policy.rowLabel(before), from: before.scope, to: String(changed.scope) }))
     }
     for (const k of ['id', 'rev', 'hlc', 'origin'] as const) if (k in changed) throw new Error(`Kolom ${table}.${k} diatur oleh Simpul`)
     const op: WriteOp = action === 'delete' || action === 'restore' ? 'delete' : 'change'
@@ -260,7 +260,7 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
 
 function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
   const why = referenceProblem(sqlite, policy, row)
-  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', msg('op.notAllowed', { why }))
 }
 
 /** What the policy says of one incoming row: null when it may be applied. */
