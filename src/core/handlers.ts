@@ -54,6 +54,14 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+/** The same issues by key, one message each ("path: text" as op.problem), read like describeIssues. */
+export function issueMsgs(error: z.ZodError): Msg[] {
+  return error.issues.map((i) => {
+    const text = issueMsg(i as { message: string; params?: Record<string, unknown> }) ?? i.message
+    return i.path.length ? msg('op.problem', { column: i.path.join('.'), text }) : typeof text === 'string' ? msg('text.loc', { text }) : text
+  })
+}
+
 /**
  * zod issues as field details: the path, the Indonesian message and, where the schema's
  * message has a key, that key (`msg`) so the field reads in the screen's language.
@@ -93,7 +101,7 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
   }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
-    return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, fieldDetails(parsed.error.issues))
+    return fail('INVALID_INPUT', msg('op.invalidInput', { issues: issueMsgs(parsed.error) }), fieldDetails(parsed.error.issues))
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown
