@@ -54,12 +54,19 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
-/** The same issues by key, one message each ("path: text" as op.problem), read like describeIssues. */
-export function issueMsgs(error: z.ZodError): Msg[] {
-  return error.issues.map((i) => {
-    const text = issueMsg(i as { message: string; params?: Record<string, unknown> }) ?? i.message
-    return i.path.length ? msg('op.problem', { column: i.path.join('.'), text }) : typeof text === 'string' ? msg('text.loc', { text }) : text
-  })
+/**
+ * The same issues by key, one message each ("path: text" as op.problem), read like
+ * describeIssues; null when one has no key (zod's own words, in its Indonesian locale), so
+ * an English screen says "some fields are not valid" by the code instead.
+ */
+export function issueMsgs(error: z.ZodError): Msg[] | null {
+  const out: Msg[] = []
+  for (const i of error.issues) {
+    const m = issueMsg(i as { message: string; params?: Record<string, unknown> })
+    if (!m) return null
+    out.push(i.path.length ? msg('op.problem', { column: i.path.join('.'), text: m }) : m)
+  }
+  return out
 }
 
 /**
@@ -101,7 +108,8 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
   }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
-    return fail('INVALID_INPUT', msg('op.invalidInput', { issues: issueMsgs(parsed.error) }), fieldDetails(parsed.error.issues))
+    const keyed = issueMsgs(parsed.error)
+    return fail('INVALID_INPUT', keyed ? msg('op.invalidInput', { issues: keyed }) : `Isian tidak sah — ${describeIssues(parsed.error)}`, fieldDetails(parsed.error.issues))
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown
