@@ -621,6 +621,11 @@ export const MESSAGES_ID = {
     journal: 'Jurnal migrasi rusak: urutan {{i}} hilang',
   },
   forms: {
+    cellNotNumber: '{{field}}: "{{v}}" bukan angka',
+    cellYesNo: '{{field}}: isi "ya" atau "tidak"',
+    posyanduSeveral: 'Posyandu "{{name}}" ada di beberapa desa: isi kolom desa',
+    posyanduUnknown: 'Posyandu "{{name}}" tidak terdaftar di wilayah kantor ini',
+    posyanduSameRow: '{{name}} sudah ada di baris {{row}} (satu baris per posyandu)',
     rowsInvalid: 'Tidak ada yang disimpan: {{n}} baris bermasalah — {{first}}',
     periodYearly: 'Periode "{{period}}" tidak cocok dengan formulir {{code}} (tahunan: YYYY).',
     periodMonthly: 'Periode "{{period}}" tidak cocok dengan formulir {{code}} (bulanan: YYYY-MM).',

@@ -16,7 +16,7 @@ import { normalizeHeader, normalizeName, readNumber, readText, type CellValue } 
 import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, type SheetField } from '../registry/sheet'
 import { compiled, getForm } from './definitions'
 import { checkPeriod, readReports, saveFormReports, type FormItem } from './reports'
-import { msg } from '../../shared/messages'
+import { msg, type Msg, type Said, saidMsg, sayText } from '../../shared/messages'
 
 
 const field = (key: string, label: string, required: boolean, ...aliases: string[]): SheetField => ({ key, label, required, aliases: [label, ...aliases].filter(Boolean).map(normalizeHeader) })
@@ -30,19 +30,19 @@ export function sheetFields(form: FormDef): SheetField[] {
   ]
 }
 
-function readCell(f: FormField, v: CellValue, period: string): { value: FormValues[string]; error?: string } {
+function readCell(f: FormField, v: CellValue, period: string): { value: FormValues[string]; error?: Msg } {
   if (v === null || v === '') return { value: null }
   switch (f.type) {
     case 'integer':
     case 'number': {
       const n = readNumber(v)
-      return n === undefined || n === null ? { value: null, error: `${f.short ?? f.label.id}: "${String(v).slice(0, 20)}" bukan angka` } : { value: n }
+      return n === undefined || n === null ? { value: null, error: msg('forms.cellNotNumber', { field: f.short ?? f.label, v: String(v).slice(0, 20) }) } : { value: n }
     }
     case 'yesno': {
       const t = String(v).trim().toLowerCase()
       if (v === true || ['ya', 'y', '1', 'v', 'buka', 'yes'].includes(t)) return { value: true }
       if (v === false || ['tidak', 't', '0', 'x', 'tidak buka', 'no'].includes(t)) return { value: false }
-      return { value: null, error: `${f.short ?? f.label.id}: isi "ya" atau "tidak"` }
+      return { value: null, error: msg('forms.cellYesNo', { field: f.short ?? f.label }) }
     }
     case 'date': {
       if (v instanceof Date) return { value: v.toISOString().slice(0, 10) }
@@ -75,15 +75,15 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
   const empty = body.rows.filter((r) => !hasValues(r.cells))
   const rows: FormImportRow[] = body.rows.filter((r) => hasValues(r.cells)).map((r) => {
     const get = (k: string) => (index[k] >= 0 ? (r.cells[index[k]] ?? null) : null)
-    const errors: string[] = []
-    const warnings: string[] = []
+    const errors: Said[] = []
+    const warnings: Said[] = []
     const name = readText(get('posyandu'))
     const desa = readText(get('desa'))
     let candidates = name ? (byName.get(normalizeName(name)) ?? byName.get(normalizeName(`Posyandu ${name}`)) ?? []) : []
     if (candidates.length > 1 && desa) candidates = candidates.filter((p) => normalizeName(p.desaName) === normalizeName(desa))
     const p = candidates.length === 1 ? candidates[0] : null
-    if (!p) errors.push(candidates.length > 1 ? `Posyandu "${name}" ada di beberapa desa: isi kolom desa` : `Posyandu "${name ?? ''}" tidak terdaftar di wilayah kantor ini`)
-    else if (seen.has(p.id)) errors.push(`${p.name} sudah ada di baris ${seen.get(p.id)} (satu baris per posyandu)`)
+    if (!p) errors.push(candidates.length > 1 ? msg('forms.posyanduSeveral', { name: name ?? '' }) : msg('forms.posyanduUnknown', { name: name ?? '' }))
+    else if (seen.has(p.id)) errors.push(msg('forms.posyanduSameRow', { name: p.name, row: seen.get(p.id) ?? 0 }))
     else seen.set(p.id, r.row)
     const values: FormValues = {}
     for (const f of form.fields) {
@@ -92,8 +92,10 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
       if (c.error) errors.push(c.error)
       values[f.key] = c.value
     }
-    for (const i of validateValues(cf, values, p ? (previous.get(p.id)?.values ?? null) : null, period)) (i.severity === 'error' ? errors : warnings).push(i.message.id)
-    return { row: r.row, posyandu: p?.name ?? name, posyanduId: p?.id ?? null, values, errors, warnings }
+    for (const i of validateValues(cf, values, p ? (previous.get(p.id)?.values ?? null) : null, period)) (i.severity === 'error' ? errors : warnings).push(msg('text.loc', { text: i.message }))
+    const errorMsgs = errors.map(saidMsg)
+    const warningMsgs = warnings.map(saidMsg)
+    return { row: r.row, posyandu: p?.name ?? name, posyanduId: p?.id ?? null, values, errors: errors.map(sayText), warnings: warnings.map(sayText), errorMsgs, warningMsgs }
   })
   const preview: FormImportPreview = {
     form: { code: form.code, version: form.version },

@@ -627,6 +627,11 @@ const en = {
     journal: 'The migration journal is damaged: step {{i}} is missing',
   },
   forms: {
+    cellNotNumber: '{{field}}: "{{v}}" is not a number',
+    cellYesNo: '{{field}}: enter "ya" (yes) or "tidak" (no)',
+    posyanduSeveral: 'Posyandu "{{name}}" is in several villages: fill in the village column',
+    posyanduUnknown: 'Posyandu "{{name}}" is not registered in the area of this office',
+    posyanduSameRow: '{{name}} is already in row {{row}} (one row per posyandu)',
     rowsInvalid: 'Nothing was saved: {{n}} rows have problems — {{first}}',
     rowsInvalid_one: 'Nothing was saved: {{n}} row has problems — {{first}}',
     periodYearly: 'Period "{{period}}" does not fit form {{code}} (yearly: YYYY).',

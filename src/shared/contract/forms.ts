@@ -3,7 +3,7 @@ import type { FormDef, FormProblem, FormValues, Texts } from '../forms/form'
 import type { PosyanduRef } from './evaluation'
 import { op } from './define'
 import { wilayahCode } from './app'
-import { zm } from '../messages'
+import { type Msg, zm } from '../messages'
 
 export interface FormInfo {
   form: FormDef
@@ -37,6 +37,9 @@ export interface FormImportRow {
   values: FormValues
   errors: string[]
   warnings: string[]
+  /** The same by key (null where one has none), for an English screen. */
+  errorMsgs?: (Msg | null)[]
+  warningMsgs?: (Msg | null)[]
 }
 
 export interface FormImportPreview {
