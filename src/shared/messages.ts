@@ -48,7 +48,7 @@ export const MESSAGES_ID = {
     create: 'kantor {{office}} tidak berwenang menambah {{tableLower}} milik wilayah {{scope}}',
     change: 'kantor {{office}} tidak berwenang mengubah {{tableLower}} milik wilayah {{scope}}',
     delete: 'kantor {{office}} tidak berwenang menghapus {{tableLower}} milik wilayah {{scope}}',
-    level: { provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
+    level: { nasional: 'nasional', provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
   },
   op: {
     unknown: 'Operasi tidak dikenal: {{name}}',
@@ -125,6 +125,7 @@ export const MESSAGES_ID = {
     subActivityCode: 'Kode sub-kegiatan DPA wajib diisi',
     uploadId: 'Kode unggahan tidak sah; pilih berkasnya lagi',
     wilayahCode: 'Kode wilayah tidak sah (contoh: 12.18.01)',
+    provinceCode: 'Kode provinsi harus dua angka (contoh: 21)',
     latitude: 'Lintang di luar Indonesia',
     nik16: 'NIK harus 16 angka',
     nikRequired: 'NIK wajib diisi',
@@ -226,6 +227,9 @@ export const MESSAGES_ID = {
     refusedRowRef: 'Bundel ditolak seluruhnya: {{table}} "{{label}}" di luar wewenang pengirim ({{ref}}). Tidak ada data yang diubah.',
     refusedRowSender: 'Bundel ditolak seluruhnya: {{table}} "{{label}}" di luar wewenang pengirim. Tidak ada data yang diubah.',
     relation: {
+      levelMismatch: 'Kartu ini menyebut kantor {{level}} untuk kode wilayah {{other}}; keduanya tidak cocok.',
+      nasional: 'Kantor nasional hanya dapat mendaftarkan kantor provinsi; kartu ini milik {{other}}.',
+      provinsiUp: 'Kantor provinsi {{me}} hanya dapat mendaftarkan kantor nasional ({{up}}); kartu ini milik {{other}}.',
       own: 'Ini kartu kantor Anda sendiri.',
       provinsi: 'Kantor provinsi {{me}} hanya dapat mendaftarkan kantor kabupaten/kota di wilayahnya ({{me}}.xx); kartu ini milik {{other}}.',
       kabupatenUp: 'Kantor kabupaten {{me}} hanya dapat mendaftarkan kantor provinsinya sendiri ({{up}}); kartu ini milik {{other}}.',
@@ -567,6 +571,7 @@ export const MESSAGES_ID = {
   },
   office: {
     notLevel: {
+      nasional: '{{name}} bukan wilayah nasional. Kantor nasional memakai kode {{code}} (Indonesia).',
       kecamatan: '{{name}} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.',
       provinsi: '{{name}} bukan provinsi. Pilih provinsi untuk kantor provinsi.',
       kabupaten: '{{name}} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.',

@@ -7,6 +7,7 @@ import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
 import { monthLoc, msg, sayId, type Msg } from '../../shared/messages'
+import { isBelow } from '../../shared/area'
 
 /**
  * Approval of monthly reports, the DHIS2 way: the kecamatan submits a month, its head or
@@ -68,7 +69,7 @@ function requireKecamatan(ctx: Ctx): string {
 function requireKabupaten(ctx: Ctx, kecamatan: string): string {
   const o = ctx.requireOffice()
   if (o.level !== 'kabupaten') throw new AppError('REPORT_KABUPATEN_ONLY', msg('approval.kabupatenOnly'))
-  if (!kecamatan.startsWith(`${o.wilayahCode}.`)) throw new AppError('AREA_OUTSIDE', msg('approval.kecamatanOutside', { kec: kecamatan }))
+  if (!isBelow(kecamatan, o.wilayahCode)) throw new AppError('AREA_OUTSIDE', msg('approval.kecamatanOutside', { kec: kecamatan }))
   return o.wilayahCode
 }
 

@@ -15,6 +15,7 @@ import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '.
 import { getPosyandu, listPosyandu } from './posyandu'
 import { monthLock } from './approval'
 import { monthLoc, msg, type Msg } from '../../shared/messages'
+import { isWithin } from '../../shared/area'
 
 /** Fixed namespace: the id of a monthly report is a UUIDv5 of posyandu id and month. */
 const MONTHLY_NS = '6f1c2b7e-5d0a-4a39-9a55-3e2f8c1d7b40'
@@ -183,7 +184,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   }
   const prepared = items.map((it) => {
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
-    if (!(p.desaCode === office.wilayahCode || p.desaCode.startsWith(`${office.wilayahCode}.`))) {
+    if (!isWithin(p.desaCode, office.wilayahCode)) {
       throw new AppError('AREA_OUTSIDE', msg('core.posyanduOutside', { name: p.name }))
     }
     const year = Number(it.month.slice(0, 4))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { levelOfCode, NATIONAL_CODE, OFFICE_CODE_RE, OFFICE_LEVELS, parentCode } from '../../shared/area'
 import type { OfficeLevel } from '../../shared/contract/app'
 import type { OfficeCardInfo, PeerOffice } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
@@ -23,9 +24,9 @@ import {
 const cardSchema = z.object({
   type: z.literal('simpul-kartu-kantor'),
   version: z.literal(1),
-  wilayahCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2})?)?$/),
+  wilayahCode: z.string().regex(OFFICE_CODE_RE),
   name: z.string().min(1).max(200),
-  level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
+  level: z.enum(OFFICE_LEVELS),
   signPublicKey: z.string().min(40).max(200),
   boxPublicKey: z.string().min(40).max(200),
   createdAt: z.string().max(40),
@@ -94,8 +95,9 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
 }
 
 /**
- * Offices enrol the office directly above and the offices directly below them: a province
- * its kabupaten/kota, a kabupaten its kecamatan and its province, a kecamatan its kabupaten.
+ * Offices enrol the office directly above and the offices directly below them: the national
+ * office its provinces, a province its kabupaten/kota and the national office, a kabupaten its
+ * kecamatan and its province, a kecamatan its kabupaten. A card's level must be its code's.
  */
 export function relationProblem(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): string | null {
   const m = relationProblemMsg(me, other)
@@ -106,19 +108,20 @@ export function relationProblem(me: { wilayahCode: string; level: OfficeLevel },
 export function relationProblemMsg(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): Msg | null {
   const p = { me: me.wilayahCode, other: other.wilayahCode }
   if (other.wilayahCode === me.wilayahCode) return msg('bundle.relation.own')
-  if (me.level === 'provinsi') {
-    if (other.level !== 'kabupaten' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
-      return msg('bundle.relation.provinsi', p)
-    }
+  if (levelOfCode(other.wilayahCode) !== other.level) return msg('bundle.relation.levelMismatch', { level: msg(`policy.level.${other.level}`), other: other.wilayahCode })
+  const below = parentCode(other.wilayahCode) === me.wilayahCode
+  const above = parentCode(me.wilayahCode) === other.wilayahCode
+  if (me.level === 'nasional') {
+    if (!below) return msg('bundle.relation.nasional', p)
+  } else if (me.level === 'provinsi' && other.level === 'nasional') {
+    if (!above) return msg('bundle.relation.provinsiUp', { ...p, up: NATIONAL_CODE })
+  } else if (me.level === 'provinsi') {
+    if (other.level !== 'kabupaten' || !below) return msg('bundle.relation.provinsi', p)
   } else if (me.level === 'kabupaten' && other.level === 'provinsi') {
-    if (!me.wilayahCode.startsWith(`${other.wilayahCode}.`)) {
-      return msg('bundle.relation.kabupatenUp', { ...p, up: me.wilayahCode.split('.')[0] })
-    }
+    if (!above) return msg('bundle.relation.kabupatenUp', { ...p, up: me.wilayahCode.split('.')[0] })
   } else if (me.level === 'kabupaten') {
-    if (other.level !== 'kecamatan' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
-      return msg('bundle.relation.kabupatenDown', p)
-    }
-  } else if (other.level !== 'kabupaten' || !me.wilayahCode.startsWith(`${other.wilayahCode}.`)) {
+    if (other.level !== 'kecamatan' || !below) return msg('bundle.relation.kabupatenDown', p)
+  } else if (other.level !== 'kabupaten' || !above) {
     return msg('bundle.relation.kecamatan', { ...p, up: me.wilayahCode.split('.').slice(0, 2).join('.') })
   }
   return null

@@ -3,6 +3,7 @@ import type { Office, OfficeLevel } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { newId } from '../sync/ids'
+import { NATIONAL_CODE } from '../../shared/area'
 import { wilayahGet, wilayahPath } from '../wilayah/service'
 import { msg } from '../../shared/messages'
 
@@ -31,7 +32,7 @@ export interface SetupInput {
   operatorName?: string
 }
 
-/** First-run setup: this install becomes one kecamatan, kabupaten/kota or provinsi office, once. */
+/** First-run setup: this install becomes one kecamatan, kabupaten/kota, provinsi or nasional (`ID`) office, once. */
 export function setupOffice(ctx: Ctx, input: SetupInput): Office {
   if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', msg('office.exists'))
   const w = wilayahGet(ctx.sqlite, input.wilayahCode)
@@ -39,7 +40,7 @@ export function setupOffice(ctx: Ctx, input: SetupInput): Office {
   if (w.level !== input.level) {
     throw new AppError(
       'WILAYAH_LEVEL',
-      msg(`office.notLevel.${input.level}`, { name: w.name }),
+      msg(`office.notLevel.${input.level}`, { name: w.name, code: NATIONAL_CODE }),
     )
   }
   ctx.sqlite

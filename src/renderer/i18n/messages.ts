@@ -46,7 +46,7 @@ const en = {
     create: 'office {{office}} may not add {{tableLower}} of area {{scope}}',
     change: 'office {{office}} may not change {{tableLower}} of area {{scope}}',
     delete: 'office {{office}} may not delete {{tableLower}} of area {{scope}}',
-    level: { provinsi: 'province', kabupaten: 'district', kecamatan: 'subdistrict', any: 'any' },
+    level: { nasional: 'national', provinsi: 'province', kabupaten: 'district', kecamatan: 'subdistrict', any: 'any' },
   },
   op: {
     unknown: 'Unknown operation: {{name}}',
@@ -124,6 +124,7 @@ const en = {
     subActivityCode: 'Fill in the DPA sub-activity code',
     uploadId: 'Not a valid upload; choose the file again',
     wilayahCode: 'Not a valid area code (example: 12.18.01)',
+    provinceCode: 'A province code is two digits (example: 21)',
     latitude: 'The latitude is outside Indonesia',
     nik16: 'A NIK has 16 digits',
     nikRequired: 'Fill in the NIK',
@@ -227,6 +228,9 @@ const en = {
     refusedRowRef: 'The whole bundle was refused: {{table}} "{{label}}" is outside the sender\'s authority ({{ref}}). Nothing was changed.',
     refusedRowSender: 'The whole bundle was refused: {{table}} "{{label}}" is outside the sender\'s authority. Nothing was changed.',
     relation: {
+      levelMismatch: 'This card names a {{level}} office for area code {{other}}; the two do not match.',
+      nasional: 'The national office can only enrol province offices; this card belongs to {{other}}.',
+      provinsiUp: 'Province office {{me}} can only enrol the national office ({{up}}); this card belongs to {{other}}.',
       own: 'This is the card of your own office.',
       provinsi: 'Province office {{me}} can only enrol district/city offices in its area ({{me}}.xx); this card belongs to {{other}}.',
       kabupatenUp: 'District office {{me}} can only enrol its own province office ({{up}}); this card belongs to {{other}}.',
@@ -573,6 +577,7 @@ const en = {
   },
   office: {
     notLevel: {
+      nasional: '{{name}} is not the national area. The national office uses code {{code}} (Indonesia).',
       kecamatan: '{{name}} is not a subdistrict. Choose a subdistrict for a subdistrict office.',
       provinsi: '{{name}} is not a province. Choose a province for a province office.',
       kabupaten: '{{name}} is not a district/city. Choose a district/city for a district office.',
