@@ -522,6 +522,7 @@ export const MESSAGES_ID = {
     thresholdFraction: 'Ambang {{label}} adalah pecahan 0–1 (contoh 0,5 untuk 50%).',
   },
   province: {
+    outside: 'Provinsi {{code}} di luar wilayah kantor ini; rincian per provinsi hanya di kantor nasional.',
     only: 'Hanya kantor provinsi yang menawarkan set indikator dan formulir kepada kabupaten/kota.',
     formNotJson: 'Berkas formulir bukan JSON yang sah.',
     formCode: 'Berkas formulir berkode "{{code}}", bukan {{offer}}.',

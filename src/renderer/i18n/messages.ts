@@ -528,6 +528,7 @@ const en = {
     thresholdFraction: 'The threshold for {{label}} is a fraction 0–1 (e.g. 0.5 for 50%).',
   },
   province: {
+    outside: 'Province {{code}} is outside the area of this office; details per province are only at the national office.',
     only: 'Only a province office offers indicator sets and forms to its districts/cities.',
     formNotJson: 'The form file is not valid JSON.',
     formCode: 'The form file has code "{{code}}", not {{offer}}.',
