@@ -3,7 +3,7 @@ import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
 import { monthlyRowPasses, rowToValues } from '../evaluation/monthly'
-import { offerDefinitionProblems } from '../../shared/province/offers'
+import { indicatorSetRowProblems, offerDefinitionProblems } from '../../shared/province/offers'
 import { msg, zm, type Said } from '../../shared/messages'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
@@ -308,6 +308,7 @@ const indicatorSet: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
   columns: { code: c.text(60, 1), name: c.text(200, 1), definition_json: c.json() },
+  check: (r) => (r.deleted_at ? [] : indicatorSetRowProblems(str(r.definition_json), str(r.code))),
 }
 
 const evaluationPeriod: TablePolicy = {
@@ -318,7 +319,10 @@ const evaluationPeriod: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
   columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked'], zm('row.periodStatus')), indicator_set_json: c.json().nullable() },
-  check: (r) => (isWithin(str(r.area_code), str(r.scope)) ? [] : [msg('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
+  check: (r) => [
+    ...(isWithin(str(r.area_code), str(r.scope)) ? [] : [msg('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
+    ...(r.indicator_set_json == null || r.deleted_at ? [] : indicatorSetRowProblems(str(r.indicator_set_json), r.indicator_set_code == null ? undefined : str(r.indicator_set_code))),
+  ],
   // A lock arriving with the reports it locks must not refuse them.
   appliesAfterData: true,
 }

@@ -49,3 +49,21 @@ export function offerDefinitionProblems(kind: string, code: string, definitionJs
   }
   return out
 }
+
+/**
+ * A travelling indicator set (a kabupaten's own thresholds, or an evaluation period's frozen
+ * copy) obeys the offer rule: a shipped set with only thresholds and name changed. Its field
+ * names reach the strata SQL, so a forged set is refused at the door, not only read safely.
+ * The period's copy keeps an `edited` marker, which is dropped before the check.
+ */
+export function indicatorSetRowProblems(definitionJson: string, code?: string): Msg[] {
+  let def: unknown
+  try {
+    def = JSON.parse(definitionJson)
+  } catch {
+    return [msg('offer.notJson')]
+  }
+  if (!def || typeof def !== 'object' || Array.isArray(def)) return [msg('offer.notObject')]
+  const { edited: _edited, ...set } = def as Record<string, unknown>
+  return offerDefinitionProblems('indicator_set', code ?? String(set.code ?? ''), JSON.stringify(set))
+}
