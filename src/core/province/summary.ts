@@ -23,12 +23,18 @@ LEFT JOIN kader_count k ON k.posyandu_id = p.id AND k.deleted_at IS NULL
 WHERE p.deleted_at IS NULL
 GROUP BY substr(p.scope, 1, 5)`
 
-/** Posyandu per kabupaten/kota, year and stratum, with how many of them are aktif. */
+/**
+ * Posyandu per kabupaten/kota, year and stratum, with how many of them are aktif: for each
+ * year the kabupaten/kota has strata of. (A year only another kabupaten/kota has gives the
+ * same figures either way — assembleSummary counts a posyandu without a row as tidak
+ * lengkap — and listing the years per kabupaten/kota lets the warehouse recompute one
+ * kabupaten/kota through its index instead of reading every stored year's strata.)
+ */
 export const STRATA_SUMMARY_SQL = `
 SELECT substr(p.scope, 1, 5) AS kab, y.year AS year, coalesce(s.stratum, 'tidak_lengkap') AS stratum,
        count(*) AS posyandu, coalesce(sum(s.aktif), 0) AS aktif
 FROM posyandu p
-CROSS JOIN (SELECT DISTINCT year FROM posyandu_stratum WHERE deleted_at IS NULL) y
+JOIN (SELECT DISTINCT substr(scope, 1, 5) AS kab, year FROM posyandu_stratum WHERE deleted_at IS NULL) y ON y.kab = substr(p.scope, 1, 5)
 LEFT JOIN posyandu_stratum s ON s.posyandu_id = p.id AND s.year = y.year AND s.deleted_at IS NULL
 WHERE p.deleted_at IS NULL
 GROUP BY substr(p.scope, 1, 5), y.year, coalesce(s.stratum, 'tidak_lengkap')`
