@@ -15,7 +15,7 @@ export const LOAD_LOG = 'wh_load_log'
 export const DANGLING = 'wh_dangling_ref'
 export const CROSS_REFS = 'wh_removed_cross_ref'
 export const SUMMARY_TABLES = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary', reports: 'wh_reports_summary' } as const
-const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL, reports: REPORTS_SUMMARY_SQL }
+export const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL, reports: REPORTS_SUMMARY_SQL }
 /** Which version of the summary SQL the summary tables were built with (they are rebuilt when it changes). */
 const META = 'wh_meta'
 const SUMMARY_VERSION = createHash('sha256').update(JSON.stringify(SUMMARY_SQL)).digest('hex').slice(0, 16)
@@ -42,11 +42,11 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     out.push(`DROP INDEX IF EXISTS "${table}_scope"`)
     out.push(`CREATE INDEX IF NOT EXISTS "${table}_kab" ON "${table}" (substr(scope, 1, 5))`)
   }
-  out.push(`CREATE INDEX IF NOT EXISTS kader_count_posyandu ON kader_count (posyandu_id)`)
-  out.push(`CREATE INDEX IF NOT EXISTS posyandu_stratum_posyandu ON posyandu_stratum (posyandu_id, year)`)
-  // The reports summary of one kabupaten/kota joins its posyandu to their reports: without
-  // this index every load's recompute read the whole monthly_report table (3.6 M rows a year).
-  out.push(`CREATE INDEX IF NOT EXISTS monthly_report_posyandu ON monthly_report (posyandu_id)`)
+  // The summaries join a kabupaten/kota's rows about posyandu to its posyandu within the
+  // kabupaten/kota (src/core/province/summary.ts), so the kabupaten index of each table reaches
+  // them: the posyandu_id indexes of older warehouses only cost every copied row one more
+  // index entry (monthly_report: 3.6 M a year), and are dropped.
+  for (const t of ['kader_count', 'posyandu_stratum', 'monthly_report']) out.push(`DROP INDEX IF EXISTS ${t}_posyandu`)
   out.push(`CREATE TABLE IF NOT EXISTS ${LOAD_LOG} (
     id bigserial PRIMARY KEY,
     peer_code text NOT NULL,
