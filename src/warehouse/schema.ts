@@ -123,6 +123,14 @@ export async function refreshSummaries(client: pg.Client, kabs: Iterable<string>
   const list = [...new Set(kabs)].sort()
   if (!list.length) return
   await ensureSummaries(client)
+  // Each query joins a few hundred rows per table (one kabupaten/kota's, through its index):
+  // hash joins, always. Right after a first load the planner has no statistics of the rows
+  // just copied and would guess one row each — a nested loop (or a merge on the year alone)
+  // over every pair of a kabupaten/kota's posyandu and rows. (The one join left to a nested
+  // loop, posyandu × the kabupaten/kota's years, then costs what a disabled method costs,
+  // which would start the JIT compiler for every query: off too.) Until the commit: the
+  // summaries are a load's last statements.
+  await client.query(`SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`)
   for (const [k, t] of Object.entries(SUMMARY_TABLES)) {
     const sql = SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]
     await client.query(`DELETE FROM ${t} WHERE kab = ANY($1)`, [list])
