@@ -144,9 +144,11 @@ export async function resolveArrivals(client: pg.Client, tables: Set<string>, ar
     const referrers = all.filter((r) => tables.has(r.table))
     if (!tables.has(target) || !referrers.length) continue
     const arrived = arrivals.get(target)
+    // Through the target index for what arrived, the partial index for what waits: a sender
+    // that records many references to rows never loaded does not slow every later load.
+    const pick = `SELECT d.tbl, d.col, d.id, d.scope, d.target_id, p.scope AS target_scope FROM ${DANGLING} d JOIN ${q(target)} p ON p.id = d.target_id WHERE d.target_table = $1`
     const found = await client.query<{ tbl: string; col: string; id: string; scope: string; target_id: string; target_scope: string }>(
-      `SELECT d.tbl, d.col, d.id, d.scope, d.target_id, p.scope AS target_scope FROM ${DANGLING} d JOIN ${q(target)} p ON p.id = d.target_id
-       WHERE d.target_table = $1 AND (d.foreign_target IS NOT NULL${arrived ? ` OR d.target_id IN (${arrived})` : ''})`,
+      `${pick} AND d.foreign_target IS NOT NULL${arrived ? ` UNION ${pick} AND d.target_id IN (${arrived})` : ''}`,
       [target],
     )
     for (const { table, column } of referrers) {

@@ -76,6 +76,7 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     foreign_target text,
     PRIMARY KEY (tbl, col, id, target_id))`)
   out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_target ON ${DANGLING} (target_table, target_id)`)
+  out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_foreign ON ${DANGLING} (target_table) WHERE foreign_target IS NOT NULL`)
   // Rows removed because the row they pointed at arrived later, in another area.
   out.push(`CREATE TABLE IF NOT EXISTS ${CROSS_REFS} (
     id bigserial PRIMARY KEY,
