@@ -4,13 +4,14 @@ import type { Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { policyOf } from '../../src/core/policy'
 import { officeParty } from '../../src/core/write'
-import { loadBundle } from '../../src/warehouse'
+import { provinceSummary } from '../../src/core/province/service'
+import { loadBundle, warehouseSummary } from '../../src/warehouse'
 import { withdraw } from '../../src/warehouse/load'
 import { areaSql } from '../../src/warehouse/refs'
 import { initSchema, SUMMARY_SQL } from '../../src/warehouse/schema'
 import { craft, rows } from '../helpers/adversary'
 import { makeCtx, tempDir } from '../helpers/db'
-import { enrolPair, refusal, send } from '../helpers/exchange'
+import { enrolPair, receive, refusal, send } from '../helpers/exchange'
 import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
 import { addPosyandu } from '../helpers/registry'
 
@@ -172,5 +173,32 @@ describe('the figures of one kabupaten/kota', () => {
     }
     await c.query('RESET enable_seqscan')
     expect(unbounded).toEqual([])
+  })
+})
+
+describe('years of strata per kabupaten/kota', () => {
+  it('a year only one kabupaten/kota has strata of gives the same figures in the desktop province and the warehouse', async () => {
+    const prov = makeCtx({ office: '21' })
+    const a = makeCtx({ office: '21.71' })
+    const b = makeCtx({ office: '21.72' })
+    enrolPair(prov, a)
+    enrolPair(prov, b)
+    addPosyandu(a, 'Posyandu Anggrek', desaOf(a, '21.71.01'))
+    addPosyandu(b, 'Posyandu Dahlia', desaOf(b, '21.72.01'))
+    addPosyandu(b, 'Posyandu Teratai', desaOf(b, '21.72.01'))
+    generateMonthlyReports(a, { seed: 8, years: 1 })
+    generateMonthlyReports(b, { seed: 9, years: 3 }) // two more years than Batam
+    const c = new pg.Client({ connectionString: await server.createDatabase('gudang_tahun') })
+    await c.connect()
+    clients.push(c)
+    await initSchema(c, prov.sqlite, officeParty(prov.sqlite))
+    for (const from of [a, b]) {
+      const f = send(from, prov, outDir)
+      await loadBundle(prov, c, f)
+      await receive(prov, f)
+    }
+    const years = (await c.query(`SELECT DISTINCT year FROM posyandu_stratum ORDER BY year`)).rows.map((r) => Number(r.year))
+    expect(years.length).toBeGreaterThanOrEqual(3)
+    for (const year of years) expect(await warehouseSummary(prov, c, year), String(year)).toEqual(provinceSummary(prov, year))
   })
 })
