@@ -152,6 +152,32 @@ describe('references whatever the order of the loads', () => {
   })
 })
 
+describe('a row another load holds', () => {
+  it('is judged foreign but left to a later load, which removes it', async () => {
+    const c = await freshWarehouse('gudang_tertahan')
+    await loadBundle(wh, c, crafted)
+    const id = String((await c.query(`SELECT id FROM monthly_report`)).rows[0].id)
+    // Another load (here: a connection standing in for one) holds Batam's row while Tanjung Pinang's load decides.
+    const holder = new pg.Client({ connectionString: server.url.replace('/postgres?', '/gudang_tertahan?') })
+    await holder.connect()
+    clients.push(holder)
+    await holder.query('BEGIN')
+    await holder.query(`SELECT 1 FROM monthly_report WHERE id = $1 FOR UPDATE`, [id])
+    const r = await loadBundle(wh, c, pinangBundle)
+    expect(r.removedRefs).toEqual([])
+    expect((await c.query(`SELECT foreign_target FROM wh_dangling_ref`)).rows).toEqual([{ foreign_target: '21.72.01' }])
+    await holder.query('ROLLBACK')
+    // Any later load finishes it: a third kabupaten/kota's first bundle.
+    const bintan = makeCtx({ office: '21.01' })
+    enrolPair(wh, bintan)
+    addPosyandu(bintan, 'Posyandu Seroja', desaOf(bintan, '21.01.04'))
+    const later = await loadBundle(wh, c, send(bintan, wh, outDir))
+    expect(later.removedRefs).toMatchObject([{ table: 'monthly_report', id, targetScope: '21.72.01' }])
+    expect(await crossRefs(c)).toBe(0)
+    expect(Number((await c.query(`SELECT count(*) AS n FROM wh_dangling_ref`)).rows[0].n)).toBe(0)
+  })
+})
+
 describe('the figures of one kabupaten/kota', () => {
   it('are recomputed from that kabupaten/kota’s rows alone: every scan of the recompute is bounded by an index condition', async () => {
     const c = await freshWarehouse('gudang_ringkas')
