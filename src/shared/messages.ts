@@ -46,7 +46,7 @@ export const MESSAGES_ID = {
     create: 'kantor {{office}} tidak berwenang menambah {{tableLower}} milik wilayah {{scope}}',
     change: 'kantor {{office}} tidak berwenang mengubah {{tableLower}} milik wilayah {{scope}}',
     delete: 'kantor {{office}} tidak berwenang menghapus {{tableLower}} milik wilayah {{scope}}',
-    level: { provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
+    level: { nasional: 'nasional', provinsi: 'provinsi', kabupaten: 'kabupaten', kecamatan: 'kecamatan', any: 'any' },
   },
   op: {
     unknown: 'Operasi tidak dikenal: {{name}}',
@@ -115,6 +115,7 @@ export const MESSAGES_ID = {
     subActivityCode: 'Kode sub-kegiatan DPA wajib diisi',
     uploadId: 'Kode unggahan tidak sah; pilih berkasnya lagi',
     wilayahCode: 'Kode wilayah tidak sah (contoh: 12.18.01)',
+    provinceCode: 'Kode provinsi harus dua angka (contoh: 21)',
     latitude: 'Lintang di luar Indonesia',
     nik16: 'NIK harus 16 angka',
     nikRequired: 'NIK wajib diisi',

@@ -18,6 +18,7 @@ import { isOpName } from '../../src/shared/contract'
 process.env.SIMPUL_SCRYPT_N ??= '1024'
 
 import { TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
+import { levelOfCode, type OfficeLevel } from '../../src/shared/area'
 export { keyFor, rawDb, TEST_DB_KEY, TEST_PASSWORD } from './raw-db'
 
 /**
@@ -129,7 +130,7 @@ function templateFile(): string {
 }
 
 /** A real database file in a temp folder, migrated; optionally with an office set up. */
-export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupaten' | 'provinsi'; clock?: Clock; dir?: string } = {}): Ctx {
+export function makeCtx(opts: { office?: string; level?: OfficeLevel; clock?: Clock; dir?: string } = {}): Ctx {
   const dir = opts.dir ?? tempDir()
   const dataFile = join(dir, 'simpul.sqlite')
   if (!existsSync(dataFile)) {
@@ -138,8 +139,7 @@ export function makeCtx(opts: { office?: string; level?: 'kecamatan' | 'kabupate
   }
   const ctx = openContext({ dataFile, host: 'cli', clock: opts.clock ?? fixedClock('2026-11-24T09:00:00+07:00'), key: TEST_DB_KEY })
   if (opts.office) {
-    const parts = opts.office.split('.').length
-    const level = opts.level ?? (parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan')
+    const level = opts.level ?? levelOfCode(opts.office) ?? 'kecamatan'
     setupOffice(ctx, { wilayahCode: opts.office, level, name: `Kantor ${opts.office}` })
     const admin = addUser(ctx, 'admin', 'admin', 'Penguji')
     callers.set(ctx.dataFile, admin)

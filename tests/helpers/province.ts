@@ -27,12 +27,12 @@ const nikOf = (kec: string, sex: 'L' | 'P') => `${kec.replaceAll('.', '')}${sex 
  * two posyandu (real desa codes), kader with NIK, phone, roles and a training, and a year of
  * monthly reports. Nothing is exchanged yet.
  */
-export function provinceWorld(): ProvinceWorld {
-  const prov = makeCtx({ office: KEPRI.prov })
+export function provinceWorld(layout: { prov: string; kab: Record<string, readonly string[]> } = KEPRI, outDir = tempDir('simpul-prov-')): ProvinceWorld {
+  const prov = makeCtx({ office: layout.prov })
   const kab = new Map<string, Ctx>()
   const kec = new Map<string, Ctx>()
   const secrets: string[] = []
-  for (const [kabCode, kecCodes] of Object.entries(KEPRI.kab)) {
+  for (const [kabCode, kecCodes] of Object.entries(layout.kab)) {
     const k = makeCtx({ office: kabCode })
     enrolPair(prov, k)
     kab.set(kabCode, k)
@@ -64,7 +64,32 @@ export function provinceWorld(): ProvinceWorld {
       generateMonthlyReports(c, { seed: 7 + i, years: 1 })
     }
   }
-  return { prov, kab, kec, outDir: tempDir('simpul-prov-'), secrets }
+  return { prov, kab, kec, outDir, secrets }
+}
+
+/** Riau: Kota Pekanbaru (14.71) with one kecamatan — the second province of the national world. */
+export const RIAU = { prov: '14', kab: { '14.71': ['14.71.01'] } } as const
+
+export interface NationWorld {
+  nat: Ctx
+  provinces: Map<string, ProvinceWorld>
+  outDir: string
+}
+
+/**
+ * Four levels: the national office (`ID`) enrolled with two provinces (Kepulauan Riau and
+ * Riau), each a provinceWorld. Nothing is exchanged yet.
+ */
+export function nationWorld(): NationWorld {
+  const outDir = tempDir('simpul-nat-')
+  const nat = makeCtx({ office: 'ID' })
+  const provinces = new Map<string, ProvinceWorld>()
+  for (const layout of [KEPRI, RIAU]) {
+    const w = provinceWorld(layout, outDir)
+    enrolPair(nat, w.prov)
+    provinces.set(layout.prov, w)
+  }
+  return { nat, provinces, outDir }
 }
 
 /** Every kecamatan sends to its kabupaten, then every kabupaten to the province; returns the province bundles. */

@@ -47,6 +47,6 @@ export const FIXTURES: Record<string, Record<string, unknown>> = {
   quality_mark: { form_code: 'skdn', posyandu_id: U(2), period: '2026-03', kind: 'rule', subject: 'D<=S', status: 'checked', finding: 'D lebih dari S', marked_at: T, marked_by_name: 'Operator' },
 }
 
-export const SCOPE = { kecamatan: '33.25.01', kabupaten: '33.25', provinsi: '33', any: '33.25' } as const
+export const SCOPE = { kecamatan: '33.25.01', kabupaten: '33.25', provinsi: '33', nasional: 'ID', any: '33.25' } as const
 export const travel = (p: TablePolicy, n: number) => ({ id: U(100 + n), scope: SCOPE[p.scopeLevel], rev: 1, hlc: '001795485600000-000002', origin: U(9), deleted_at: null, created_at: T, updated_at: T })
 

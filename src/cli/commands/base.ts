@@ -1,6 +1,7 @@
 import { chmodSync, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/result'
+import { levelOfCode } from '../../shared/area'
 import { backupDatabase, keepBackups, listBackups } from '../../core/db/backup'
 import { integrityCheck } from '../../core/db/open'
 import { verifyAuditChain } from '../../core/db/audit-chain'
@@ -35,8 +36,9 @@ export const baseCommands: Command[] = [
       if (fileState(r.dbFile) === 'encrypted') throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
       const ctx = r.ctx()
       try {
-        const parts = code.split('.').length
-        const level = parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : 'kecamatan'
+        // The level is the code's: ID nasional, 21 provinsi, 21.71 kabupaten/kota, 21.71.01 kecamatan.
+        // (A desa code is taken as a kecamatan office attempt: setup then says it is no kecamatan.)
+        const level = levelOfCode(code) ?? 'kecamatan'
         const { user, ...office } = await setupWithAdmin(ctx, { wilayahCode: code, level, name, admin: parsed.data })
         // The database is encrypted now; the recovery code is printed once, for the office safe.
         const done = await protectDatabase(ctx, { username: user.username, userId: user.id }, parsed.data.password)

@@ -101,14 +101,17 @@ export const provinceCommands: Command[] = [
   ),
   {
     name: 'province summary',
-    summary: 'posyandu, kader, strata dan % aktif per kabupaten/kota dan total provinsi',
-    usage: 'province summary --year Y [--warehouse]',
+    summary: 'posyandu, kader, strata dan % aktif per kabupaten/kota dan total provinsi (di kantor nasional: per provinsi dan total nasional)',
+    usage: 'province summary --year Y [--province PP] [--warehouse]',
     access: { ops: ['province.summary'] },
-    options: { year: { type: 'string' }, warehouse: { type: 'boolean' } },
+    options: { year: { type: 'string' }, warehouse: { type: 'boolean' }, province: { type: 'string' } },
     async run(r) {
       const year = readYear(r)
+      const province = r.values.province as string | undefined
+      if (province !== undefined && !/^\d{2}$/.test(province)) throw new UsageError(`--province "${province.slice(0, 20)}" bukan kode provinsi; tulis dua angka, misalnya --province 21`)
+      if (province !== undefined && r.values.warehouse) throw new UsageError('--province belum tersedia bersama --warehouse; jalankan tanpa --warehouse')
       return withCtx(r, async (ctx) => {
-        const s = r.values.warehouse ? await withWarehouse(ctx, (client) => warehouseSummary(ctx, client, year)) : provinceSummary(ctx, year)
+        const s = r.values.warehouse ? await withWarehouse(ctx, (client) => warehouseSummary(ctx, client, year)) : provinceSummary(ctx, year, province)
         r.print(s, () => summaryText(s))
         return EXIT.ok
       })

@@ -8,6 +8,7 @@ import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
 import { msg, type Loc } from '../../shared/messages'
+import { isBelow } from '../../shared/area'
 
 /**
  * Approval of monthly reports, the DHIS2 way: the kecamatan submits a month, its head or
@@ -69,7 +70,7 @@ function requireKecamatan(ctx: Ctx): string {
 function requireKabupaten(ctx: Ctx, kecamatan: string): string {
   const o = ctx.requireOffice()
   if (o.level !== 'kabupaten') throw new AppError('REPORT_KABUPATEN_ONLY', msg('approval.kabupatenOnly'))
-  if (!kecamatan.startsWith(`${o.wilayahCode}.`)) throw new AppError('AREA_OUTSIDE', `Kecamatan ${kecamatan} di luar kabupaten ini.`)
+  if (!isBelow(kecamatan, o.wilayahCode)) throw new AppError('AREA_OUTSIDE', `Kecamatan ${kecamatan} di luar kabupaten ini.`)
   return o.wilayahCode
 }
 

@@ -14,6 +14,7 @@ import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '../db/rows'
 import { getPosyandu, listPosyandu } from './posyandu'
 import { monthLock } from './approval'
+import { isWithin } from '../../shared/area'
 
 /** Fixed namespace: the id of a monthly report is a UUIDv5 of posyandu id and month. */
 const MONTHLY_NS = '6f1c2b7e-5d0a-4a39-9a55-3e2f8c1d7b40'
@@ -182,7 +183,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   }
   const prepared = items.map((it) => {
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
-    if (!(p.desaCode === office.wilayahCode || p.desaCode.startsWith(`${office.wilayahCode}.`))) {
+    if (!isWithin(p.desaCode, office.wilayahCode)) {
       throw new AppError('AREA_OUTSIDE', `Posyandu ${p.name} berada di luar wilayah kantor ini.`)
     }
     const year = Number(it.month.slice(0, 4))

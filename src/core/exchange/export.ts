@@ -16,6 +16,7 @@ import { peerRow, rekeyChain } from './peers'
 import { refreshForProvince } from '../province/counts'
 import { columnsOf, grantTo, hiddenColumns, levelBelow, levelOf, maskSql, TABLE_POLICIES, type Party, type TablePolicy } from '../policy'
 import { officeParty } from '../write'
+import { isBelow, NATIONAL_CODE, OFFICE_LEVELS } from '../../shared/area'
 import { reportProgress, throwIfCancelled } from '../jobs'
 
 /** The key for one bundle: ephemeral X25519 with the receiver's key, through HKDF-SHA256. */
@@ -46,6 +47,17 @@ function writesTable(policy: TablePolicy, me: Party): boolean {
 }
 
 /**
+ * Does this office pass rows of the table on to `receiver` that it received from below (a
+ * province to the national office: its kabupaten's and their kecamatan's rows)? Only upward,
+ * only tables the receiver is granted and someone below may write (policy `relays`).
+ */
+function relaysTable(policy: TablePolicy, me: Party, receiver: Party): boolean {
+  if (!isBelow(me.wilayahCode, receiver.wilayahCode) || grantTo(policy, receiver).rows === 'none') return false
+  const rels = new Set([...policy.writers.create, ...policy.writers.change])
+  return rels.size > 0 && policy.scopeLevel !== me.level && (policy.scopeLevel === 'any' || OFFICE_LEVELS.indexOf(policy.scopeLevel) > OFFICE_LEVELS.indexOf(me.level))
+}
+
+/**
  * The rows of each table the table policy lets us send to `receiver`: rows we may write,
  * that its grant covers, changed since `afterHlc` (or all of them, for a complete grant),
  * with the columns it is not granted sent empty. Data tables come before the tables that
@@ -59,7 +71,8 @@ function* grantedRows(ctx: Ctx, receiver: Party, acked: AckedCut): Generator<Row
   const params: Record<string, string | number> = { arrival: acked.arrival ?? 0, me: me.wilayahCode, meDot: `${me.wilayahCode}.`, receiver: receiver.wilayahCode, receiverDot: `${receiver.wilayahCode}.`, after: afterHlc }
   ancestors.forEach((a, i) => (params[`a${i}`] = a))
   for (const policy of ordered) {
-    if (!writesTable(policy, me)) continue
+    const relaying = relaysTable(policy, me, receiver)
+    if (!writesTable(policy, me) && !relaying) continue
     const grant = grantTo(policy, receiver)
     const cols = columnsOf(ctx.sqlite, policy.table)
     const names = cols.map((c) => c.name)
@@ -70,9 +83,11 @@ function* grantedRows(ctx: Ctx, receiver: Party, acked: AckedCut): Generator<Row
     const mine: string[] = []
     const rels = new Set([...policy.writers.create, ...policy.writers.change, ...policy.writers.delete])
     if (rels.has('owner')) mine.push('t.scope = @me')
-    if (rels.has('above')) mine.push(`substr(t.scope, 1, ${me.wilayahCode.length + 1}) = @meDot`)
+    if (rels.has('above') || relaying) mine.push(`substr(t.scope, 1, ${me.wilayahCode.length + 1}) = @meDot`)
     const theirs =
-      grant.rows === 'scope'
+      grant.rows === 'scope' && receiver.wilayahCode === NATIONAL_CODE
+        ? '1 = 1' // the root's area holds every scope
+        : grant.rows === 'scope'
         ? [`t.scope = @receiver`, `substr(t.scope, 1, ${receiver.wilayahCode.length + 1}) = @receiverDot`, ...ancestors.map((_, i) => `t.scope = @a${i}`)].join(' OR ')
         : grant.where
     // Relayed rows (sinceArrival): only those that arrived here after the acknowledged cut, while the grant is the same.
@@ -112,8 +127,9 @@ const readArrivalLast = (ctx: Ctx) => (ctx.sqlite.prepare(`SELECT coalesce(max(s
  * since the last bundle it acknowledged.
  */
 export function exportBundle(ctx: Ctx, toCode: string, opts: { outFile?: string; outDir?: string } = {}): ExportResult {
-  // A province is sent counts and strata, not kader rows: bring them up to date first.
-  if (levelOf(toCode) === 'provinsi') refreshForProvince(ctx)
+  // A province is sent counts and strata, not kader rows: bring them up to date first (a
+  // province relays its kabupaten's own to the national office: nothing to count there).
+  if (levelOf(toCode) === 'provinsi' || levelOf(toCode) === 'nasional') refreshForProvince(ctx)
   return writeBundle(ctx, toCode, nextBundleRows(ctx, toCode), opts)
 }
 

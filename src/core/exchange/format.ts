@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../../shared/result'
 import { MESSAGES_ID, msg, type Msg } from '../../shared/messages'
 import { rekeySchema } from './peers'
+import { OFFICE_CODE_RE, OFFICE_LEVELS } from '../../shared/area'
 
 /**
  * A bundle file (`*.simpul`):
@@ -28,7 +29,7 @@ export const LIMITS = {
   lineBytes: 4 * 1024 * 1024,
 }
 
-const code = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2})?)?$/)
+const code = z.string().regex(OFFICE_CODE_RE)
 const b64 = z.string().max(200)
 const rowRef = z.object({ table: z.string().max(64), id: z.string().max(64) })
 
@@ -36,7 +37,7 @@ export const manifestSchema = z.looseObject({
   format: z.number().int().min(1),
   schemaVersion: z.number().int().min(1),
   appVersion: z.string().max(40),
-  from: z.object({ code, name: z.string().max(200), level: z.enum(['kecamatan', 'kabupaten', 'provinsi']), signKeyId: z.string().max(64) }),
+  from: z.object({ code, name: z.string().max(200), level: z.enum(OFFICE_LEVELS), signKeyId: z.string().max(64) }),
   to: z.object({ code, name: z.string().max(200), boxKeyId: z.string().max(64) }),
   createdAt: z.string().max(40),
   seq: z.number().int().min(1),

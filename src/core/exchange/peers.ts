@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { levelOfCode, NATIONAL_CODE, OFFICE_CODE_RE, OFFICE_LEVELS, parentCode } from '../../shared/area'
 import type { OfficeLevel } from '../../shared/contract/app'
 import type { OfficeCardInfo, PeerOffice } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
@@ -23,9 +24,9 @@ import {
 const cardSchema = z.object({
   type: z.literal('simpul-kartu-kantor'),
   version: z.literal(1),
-  wilayahCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2})?)?$/),
+  wilayahCode: z.string().regex(OFFICE_CODE_RE),
   name: z.string().min(1).max(200),
-  level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
+  level: z.enum(OFFICE_LEVELS),
   signPublicKey: z.string().min(40).max(200),
   boxPublicKey: z.string().min(40).max(200),
   createdAt: z.string().max(40),
@@ -94,24 +95,32 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
 }
 
 /**
- * Offices enrol the office directly above and the offices directly below them: a province
- * its kabupaten/kota, a kabupaten its kecamatan and its province, a kecamatan its kabupaten.
+ * Offices enrol the office directly above and the offices directly below them: the national
+ * office its provinces, a province its kabupaten/kota and the national office, a kabupaten its
+ * kecamatan and its province, a kecamatan its kabupaten. A card's level must be its code's.
  */
 export function relationProblem(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): string | null {
   if (other.wilayahCode === me.wilayahCode) return 'Ini kartu kantor Anda sendiri.'
-  if (me.level === 'provinsi') {
-    if (other.level !== 'kabupaten' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
+  if (levelOfCode(other.wilayahCode) !== other.level) return `Kartu ini menyebut kantor ${other.level} untuk kode wilayah ${other.wilayahCode}; keduanya tidak cocok.`
+  const below = parentCode(other.wilayahCode) === me.wilayahCode
+  const above = parentCode(me.wilayahCode) === other.wilayahCode
+  if (me.level === 'nasional') {
+    if (!below) return `Kantor nasional hanya dapat mendaftarkan kantor provinsi; kartu ini milik ${other.wilayahCode}.`
+  } else if (me.level === 'provinsi' && other.level === 'nasional') {
+    if (!above) return `Kantor provinsi ${me.wilayahCode} hanya dapat mendaftarkan kantor nasional (${NATIONAL_CODE}); kartu ini milik ${other.wilayahCode}.`
+  } else if (me.level === 'provinsi') {
+    if (other.level !== 'kabupaten' || !below) {
       return `Kantor provinsi ${me.wilayahCode} hanya dapat mendaftarkan kantor kabupaten/kota di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
     }
   } else if (me.level === 'kabupaten' && other.level === 'provinsi') {
-    if (!me.wilayahCode.startsWith(`${other.wilayahCode}.`)) {
+    if (!above) {
       return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor provinsinya sendiri (${me.wilayahCode.split('.')[0]}); kartu ini milik ${other.wilayahCode}.`
     }
   } else if (me.level === 'kabupaten') {
-    if (other.level !== 'kecamatan' || !other.wilayahCode.startsWith(`${me.wilayahCode}.`)) {
+    if (other.level !== 'kecamatan' || !below) {
       return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor kecamatan di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
     }
-  } else if (other.level !== 'kabupaten' || !me.wilayahCode.startsWith(`${other.wilayahCode}.`)) {
+  } else if (other.level !== 'kabupaten' || !above) {
     return `Kantor kecamatan ${me.wilayahCode} hanya dapat mendaftarkan kantor kabupatennya sendiri (${me.wilayahCode.split('.').slice(0, 2).join('.')}); kartu ini milik ${other.wilayahCode}.`
   }
   return null

@@ -9,6 +9,7 @@ import { deleteRow, getRow, insertRow, restoreRow, updateRow } from '../db/rows'
 import { rowExtra, rowToValues, saveMonthly } from '../evaluation/monthly'
 import { getPosyandu, listPosyandu, resolveArea } from '../evaluation/posyandu'
 import { compiled, getForm } from './definitions'
+import { isWithin } from '../../shared/area'
 
 const REPORT_NS = '3c1d7a9e-8b42-4f0e-a6d5-91e2b7c4f830'
 export const formReportId = (formCode: string, posyanduId: string, period: string) => uuidv5(`${formCode}|${posyanduId}|${period}`, REPORT_NS)
@@ -120,7 +121,7 @@ export function saveFormReports(ctx: Ctx, code: string, items: FormItem[]): Form
   const prepared = items.map((it) => {
     checkPeriod(newest, it.period)
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
-    if (!(p.desaCode === office.wilayahCode || p.desaCode.startsWith(`${office.wilayahCode}.`))) {
+    if (!isWithin(p.desaCode, office.wilayahCode)) {
       throw new AppError('AREA_OUTSIDE', `Posyandu ${p.name} berada di luar wilayah kantor ini.`)
     }
     const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, code, it.formVersion) : newest

@@ -3,6 +3,7 @@ import type { Office, OfficeLevel } from '../../shared/contract/app'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { newId } from '../sync/ids'
+import { NATIONAL_CODE } from '../../shared/area'
 import { wilayahGet, wilayahPath } from '../wilayah/service'
 
 /** Just this office's wilayah code (one query): what row scopes and the audit log need. */
@@ -30,7 +31,7 @@ export interface SetupInput {
   operatorName?: string
 }
 
-/** First-run setup: this install becomes one kecamatan, kabupaten/kota or provinsi office, once. */
+/** First-run setup: this install becomes one kecamatan, kabupaten/kota, provinsi or nasional (`ID`) office, once. */
 export function setupOffice(ctx: Ctx, input: SetupInput): Office {
   if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
   const w = wilayahGet(ctx.sqlite, input.wilayahCode)
@@ -42,6 +43,8 @@ export function setupOffice(ctx: Ctx, input: SetupInput): Office {
         ? `${w.name} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.`
         : input.level === 'provinsi'
           ? `${w.name} bukan provinsi. Pilih provinsi untuk kantor provinsi.`
+          : input.level === 'nasional'
+            ? `${w.name} bukan wilayah nasional. Kantor nasional memakai kode ${NATIONAL_CODE} (Indonesia).`
           : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
     )
   }

@@ -3,6 +3,7 @@ import { decodeNik } from '../../shared/nik'
 import { nipProblem } from '../../shared/nip'
 import { keyedIssue, msg, zm } from '../../shared/messages'
 import { pureRefinement } from './fast'
+import { WILAYAH_CODE_RE } from '../../shared/area'
 
 /**
  * Column schemas shared by the table policies. They check a stored row (snake_case
@@ -65,7 +66,7 @@ export const year = z.number().int(zm('year.invalid')).min(1945, zm('year.invali
 export const optYear = year.nullable()
 
 export const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, zm('wilayah.desa'))
-export const wilayahCode = z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, zm('wilayah.code'))
+export const wilayahCode = z.string().regex(WILAYAH_CODE_RE, zm('wilayah.code'))
 
 export const nik = z.string().superRefine((v, c) => {
   const check = decodeNik(v, '2100-12-31')

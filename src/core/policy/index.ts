@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
 import { msg, sayId, type Msg } from '../../shared/messages'
+import { isBelow, levelOfCode, OFFICE_LEVELS, parentCode } from '../../shared/area'
 import * as c from './columns'
 import { compileRowTest } from './fast'
 import { TABLE_POLICIES } from './tables'
@@ -14,25 +15,47 @@ const byTable = new Map(TABLE_POLICIES.map((p) => [p.table, p]))
 
 export const policyOf = (table: string): TablePolicy | undefined => byTable.get(table)
 
-/** The level of a wilayah code: 2 digits provinsi, then kabupaten, kecamatan (a desa code has no office). */
-export function levelOf(code: string): Level | null {
-  const parts = code.split('.').length
-  return parts === 1 ? 'provinsi' : parts === 2 ? 'kabupaten' : parts === 3 ? 'kecamatan' : null
-}
+/** The level of a wilayah code: `ID` nasional, 2 digits provinsi, then kabupaten, kecamatan (a desa code has no office). */
+export const levelOf = (code: string): Level | null => levelOfCode(code)
 
 /**
  * How an office stands to a scope, or null when the scope is none of its business. `above`
  * is the office directly above (a kabupaten over its kecamatan, a province over its
- * kabupaten/kota): a province does not write its kecamatan's data, it only receives it.
+ * kabupaten/kota, the national office over its provinces): a province does not write its
+ * kecamatan's data, it only receives (and relays) it.
  */
-export function relationOf(office: Party, scope: string): Relation | null {
+export function relationOf(office: Pick<Party, 'wilayahCode'>, scope: string): Relation | null {
   if (scope === office.wilayahCode) return 'owner'
-  if (scope.startsWith(`${office.wilayahCode}.`) && !scope.slice(office.wilayahCode.length + 1).includes('.')) return 'above'
+  if (parentCode(scope) === office.wilayahCode) return 'above'
   return null
 }
 
 /** The level directly below one (null below a kecamatan). */
-export const levelBelow = (level: Level): Level | null => (level === 'provinsi' ? 'kabupaten' : level === 'kabupaten' ? 'kecamatan' : null)
+export const levelBelow = (level: Level): Level | null => OFFICE_LEVELS[OFFICE_LEVELS.indexOf(level) + 1] ?? null
+
+/**
+ * Descendant: receive and relay. A province passes its kabupaten's rows (and their
+ * kecamatan's) on to the national office; it never wrote them and may not write them. An
+ * incoming row is a relayed one when the sender sends UP to an ancestor of its own, the row's
+ * scope lies strictly inside the sender's area, some office inside that area may write it
+ * (the owner, or the office directly above it — which lies inside the sender's area too), and
+ * the receiver is granted the table. So a province can pass on only rows of its own
+ * kabupaten/kota (never another province's, never one outside it), only of tables the
+ * national office receives, and never a row whose stored scope differs (checked apart).
+ */
+export function relays(policy: TablePolicy, sender: Party, scope: string, op: WriteOp): boolean {
+  const to = sender.sendingTo
+  if (!to || !isBelow(sender.wilayahCode, to.wilayahCode) || !isBelow(scope, sender.wilayahCode)) return false
+  if (!policy.writers[op].length) return false
+  return grantTo(policy, to).rows !== 'none'
+}
+
+/** A bundle's sender as the policy judges its rows: with the receiving office, for `relays`. */
+export const senderParty = (peer: { wilayah_code: string; level: Level }, me: Party): Party => ({
+  wilayahCode: peer.wilayah_code,
+  level: peer.level,
+  sendingTo: { wilayahCode: me.wilayahCode, level: me.level },
+})
 
 /**
  * May this office do `op` on a row of `table` whose stored scope (or, for a new row, its
@@ -50,7 +73,7 @@ export function refusalMsg(policy: TablePolicy, office: Party, scope: string, op
     return msg('policy.scopeLevel', { table: policy.label, level: msg(`policy.level.${policy.scopeLevel}`), scope })
   }
   const rel = relationOf(office, scope)
-  if (!rel || !policy.writers[op].includes(rel)) {
+  if ((!rel || !policy.writers[op].includes(rel)) && !relays(policy, office, scope, op)) {
     return msg(`policy.${op}`, { office: office.wilayahCode, tableLower: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, scope })
   }
   return null

@@ -7,6 +7,7 @@ import { offerDefinitionProblems } from '../../shared/province/offers'
 import { zm } from '../../shared/messages'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
+import { isBelow, isWithin } from '../../shared/area'
 
 /**
  * THE TABLE POLICY: every table that travels between offices, in one place.
@@ -44,6 +45,17 @@ const NONE: Grant = { rows: 'none' }
 const PROVINCE_AREA = `substr(t.scope, 1, length(@receiver) + 1) = @receiver || '.'`
 const toProvince = (hide: string[]): Grant => ({ rows: 'where', where: PROVINCE_AREA, complete: true, sinceArrival: true, hide })
 
+/**
+ * The national office (`ID`) is sent the same as a province, by each province for its own
+ * area: the province relays what its kabupaten/kota sent it (`relays` in policy/index.ts), so
+ * every row is whatever lies below the sending province (the root contains every code); the
+ * relayed rows' clocks are the kabupaten's or the kecamatan's, so the cut is the province's
+ * arrival counter (drizzle/0017, 0020 for the counts and strata).
+ */
+const toNation = (hide: string[]): Grant => ({ rows: 'where', where: '1 = 1', complete: true, sinceArrival: true, hide })
+/** Posyandu without their address, RT/RW and status reason: never a person's whereabouts upward. */
+const POSYANDU_UP_HIDE = ['address', 'rt', 'rw', 'status_reason']
+
 /** Rows about a posyandu go to the kecamatan of that posyandu. */
 const ofReceiversPosyandu = (column = 'posyandu_id') => `t.${column} IN (SELECT p.id FROM posyandu p WHERE p.scope = @receiver)`
 
@@ -59,7 +71,7 @@ const posyandu: TablePolicy = {
   rowLabel: name,
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
-  receivers: { provinsi: toProvince(['address', 'rt', 'rw', 'status_reason']), kabupaten: SCOPE, kecamatan: SCOPE },
+  receivers: { nasional: toNation(POSYANDU_UP_HIDE), provinsi: toProvince(POSYANDU_UP_HIDE), kabupaten: SCOPE, kecamatan: SCOPE },
   columns: {
     name: c.text(100, 3),
     desa_code: c.desaCode,
@@ -76,7 +88,7 @@ const posyandu: TablePolicy = {
     status_date: c.optDate,
     status_reason: c.optText(200),
   },
-  check: (r) => (str(r.desa_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.desaOutside', { desa: str(r.desa_code), kec: str(r.scope) })]),
+  check: (r) => (isBelow(str(r.desa_code), str(r.scope)) ? [] : [zm('row.desaOutside', { desa: str(r.desa_code), kec: str(r.scope) })]),
 }
 
 const kader: TablePolicy = {
@@ -143,7 +155,7 @@ const monthlyReport: TablePolicy = {
   rowLabel: (r) => formatMonth(str(r.month)),
   scopeLevel: 'kecamatan',
   writers: KECAMATAN_AND_ABOVE,
-  receivers: { provinsi: toProvince(['notes']), kabupaten: SCOPE, kecamatan: SCOPE },
+  receivers: { nasional: toNation(['notes']), provinsi: toProvince(['notes']), kabupaten: SCOPE, kecamatan: SCOPE },
   columns: { posyandu_id: c.id, month: c.month, held: c.flag.nullable(), open_date: c.optDate, programmes: c.optText(400), notes: c.optText(1000) },
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
   // The same rules the entry grid checks as the operator types (errors only; warnings are advice).
@@ -306,7 +318,7 @@ const evaluationPeriod: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
   columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked'], zm('row.periodStatus')), indicator_set_json: c.json().nullable() },
-  check: (r) => (str(r.area_code) === str(r.scope) || str(r.area_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
+  check: (r) => (isWithin(str(r.area_code), str(r.scope)) ? [] : [zm('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
   // A lock arriving with the reports it locks must not refuse them.
   appliesAfterData: true,
 }
@@ -333,7 +345,7 @@ const reportAcceptance: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: 't.kecamatan_code = @receiver' } },
   columns: { kecamatan_code: c.wilayahCode, month: c.month, status: z.enum(['accepted', 'returned'], zm('row.acceptanceStatus')), decided_at: c.timestamp, decided_by_name: c.text(120, 1), note: c.optText(500) },
-  check: (r) => (str(r.kecamatan_code).startsWith(`${str(r.scope)}.`) ? [] : [zm('row.kecamatanOutside', { kec: str(r.kecamatan_code), kab: str(r.scope) })]),
+  check: (r) => (isBelow(str(r.kecamatan_code), str(r.scope)) ? [] : [zm('row.kecamatanOutside', { kec: str(r.kecamatan_code), kab: str(r.scope) })]),
   appliesAfterData: true,
 }
 
@@ -407,7 +419,7 @@ const kaderCount: TablePolicy = {
   // Counted by the kabupaten from its kader rows (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
-  receivers: { provinsi: SCOPE },
+  receivers: { nasional: toNation([]), provinsi: SCOPE },
   columns: {
     posyandu_id: c.id,
     total: c.count(10_000),
@@ -437,7 +449,7 @@ const posyanduStratum: TablePolicy = {
   // Computed by the kabupaten with its indicator set (src/core/province/counts.ts), for its province.
   scopeLevel: 'kabupaten',
   writers: KABUPATEN_ONLY,
-  receivers: { provinsi: SCOPE },
+  receivers: { nasional: toNation([]), provinsi: SCOPE },
   columns: {
     posyandu_id: c.id,
     year: c.year,

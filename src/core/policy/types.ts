@@ -1,21 +1,30 @@
 import type { z } from 'zod'
+import type { OfficeLevel } from '../../shared/area'
 
 /**
- * Office levels, read from the wilayah code: `33` provinsi, `33.25` kabupaten/kota,
- * `33.25.01` kecamatan. Nothing else decides an office's level.
+ * Office levels, read from the wilayah code: `ID` nasional (the reserved root), `33`
+ * provinsi, `33.25` kabupaten/kota, `33.25.01` kecamatan. Nothing else decides an office's level.
  */
-export type Level = 'provinsi' | 'kabupaten' | 'kecamatan'
+export type Level = OfficeLevel
 
 /** An office as the policy sees it. */
 export interface Party {
   wilayahCode: string
   level: Level
+  /**
+   * Set on the SENDER of a bundle, to the office receiving it (`senderParty`): an office
+   * sending up to an ancestor may relay rows it received from below (see `relays`).
+   */
+  sendingTo?: { wilayahCode: string; level: Level }
 }
 
 /**
  * How an office relates to a row's scope:
  * - `owner`: the office whose wilayah code is the scope;
- * - `above`: an office whose area contains the scope (the kabupaten of a kecamatan's rows).
+ * - `above`: the office directly above the scope (the kabupaten of a kecamatan's rows).
+ *
+ * Deeper descendants are no relation for writing: a province never writes a kecamatan's
+ * rows. It only RELAYS them upward, received from below (`relays` in policy/index.ts).
  */
 export type Relation = 'owner' | 'above'
 

@@ -3,7 +3,7 @@ import { decideOffer, listOffers, offerDown } from './offers'
 import { provinceSummary, provinceYears } from './service'
 
 export const provinceHandlers = {
-  'province.summary': (i, ctx) => provinceSummary(ctx, i.year),
+  'province.summary': (i, ctx) => provinceSummary(ctx, i.year, i.province),
   'province.years': (_i, ctx) => provinceYears(ctx),
   'province.offers': (_i, ctx) => listOffers(ctx),
   'province.offer': (i, ctx) => offerDown(ctx, i),

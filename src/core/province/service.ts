@@ -2,11 +2,15 @@ import type Database from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { getSetting } from '../settings'
 import { wilayahGet } from '../wilayah/service'
+import { AppError } from '../../shared/result'
+import { isBelow } from '../../shared/area'
+import { levelBelow, levelOf } from '../policy'
 import {
   assembleSummary,
   BUNDLES_SUMMARY_SQL,
   DEFAULT_STALE_DAYS,
   KADER_SUMMARY_SQL,
+  perProvince,
   REPORTS_SUMMARY_SQL,
   SET_SUMMARY_SQL,
   STRATA_SUMMARY_SQL,
@@ -37,28 +41,42 @@ export function staleAfterDays(sqlite: Database.Database): number {
 export function localSummaryInputs(ctx: Ctx): { bundles: BundleSummaryRow[]; peers: string[]; opts: { now: Date; staleAfterDays: number } } {
   const office = ctx.requireOffice()
   const sqlite = ctx.sqlite
-  const peers = (sqlite.prepare(`SELECT wilayah_code AS code FROM peer_office WHERE status = 'active' AND level = ?`).all(office.level === 'provinsi' ? 'kabupaten' : '-') as { code: string }[]).map((p) => p.code)
+  // The offices this one hears from: a province's kabupaten/kota, the national office's provinces.
+  const below = office.level === 'provinsi' || office.level === 'nasional' ? levelBelow(office.level) : null
+  const peers = (sqlite.prepare(`SELECT wilayah_code AS code FROM peer_office WHERE status = 'active' AND level = ?`).all(below ?? '-') as { code: string }[]).map((p) => p.code)
   return { bundles: sqlite.prepare(BUNDLES_SUMMARY_SQL).all() as BundleSummaryRow[], peers, opts: { now: ctx.clock.now(), staleAfterDays: staleAfterDays(sqlite) } }
 }
 
-/** The province figures from this office's own SQLite database (a province, or a kabupaten over itself). */
-export function provinceSummary(ctx: Ctx, year: number): ProvinceSummary {
+/**
+ * The province figures from this office's own SQLite database (a province, or a kabupaten
+ * over itself). At the national office: per province and the national total, or with
+ * `province` per kabupaten/kota of that province and its total.
+ */
+export function provinceSummary(ctx: Ctx, year: number, province?: string): ProvinceSummary {
   const office = ctx.requireOffice()
   const sqlite = ctx.sqlite
   const local = localSummaryInputs(ctx)
+  const rows = {
+    kader: sqlite.prepare(KADER_SUMMARY_SQL).all() as KaderSummaryRow[],
+    strata: sqlite.prepare(STRATA_SUMMARY_SQL).all() as StrataSummaryRow[],
+    sets: sqlite.prepare(SET_SUMMARY_SQL).all() as SetSummaryRow[],
+    reports: sqlite.prepare(REPORTS_SUMMARY_SQL).all() as ReportsSummaryRow[],
+  }
+  const name = wilayahName(sqlite)
+  if (province !== undefined) {
+    if (!isBelow(province, office.wilayahCode) || levelOf(province) !== 'provinsi') {
+      throw new AppError('AREA_OUTSIDE', `Provinsi ${province} di luar wilayah kantor ini; rincian per provinsi hanya di kantor nasional.`)
+    }
+    if (!wilayahGet(sqlite, province)) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${province} tidak ada dalam referensi Kemendagri.`)
+    return assembleSummary(year, { code: province, name: name(province) }, { ...rows, bundles: local.bundles, peers: [] }, name, local.opts)
+  }
+  const national = office.level === 'nasional'
   return assembleSummary(
     year,
-    { code: office.wilayahCode, name: wilayahName(sqlite)(office.wilayahCode) },
-    {
-      kader: sqlite.prepare(KADER_SUMMARY_SQL).all() as KaderSummaryRow[],
-      strata: sqlite.prepare(STRATA_SUMMARY_SQL).all() as StrataSummaryRow[],
-      sets: sqlite.prepare(SET_SUMMARY_SQL).all() as SetSummaryRow[],
-      reports: sqlite.prepare(REPORTS_SUMMARY_SQL).all() as ReportsSummaryRow[],
-      bundles: local.bundles,
-      peers: local.peers,
-    },
-    wilayahName(sqlite),
-    local.opts,
+    { code: office.wilayahCode, name: name(office.wilayahCode) },
+    { ...(national ? perProvince(rows) : rows), bundles: local.bundles, peers: local.peers },
+    name,
+    { ...local.opts, unit: national ? 'provinsi' : 'kabupaten' },
   )
 }
 

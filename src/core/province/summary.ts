@@ -10,6 +10,7 @@
  */
 
 import type { AreaFigures, ProvinceSummary } from '../../shared/contract/province'
+import { isWithin, parentCode } from '../../shared/area'
 
 export type { AreaFigures, ProvinceSummary } from '../../shared/contract/province'
 
@@ -77,6 +78,35 @@ export interface KaderSummaryRow { kab: string; posyandu: number | string; kader
 export interface StrataSummaryRow { kab: string; year: number | string; stratum: string; posyandu: number | string; aktif: number | string }
 export interface SetSummaryRow { kab: string; year: number | string; set_code: string; set_name: string; posyandu: number | string }
 
+/**
+ * The query rows summed per larger area (`groupOf` a kabupaten code: its province, at a
+ * national office): the same SQL serves every level, and a province's figures are the sum of
+ * its kabupaten/kota rows by construction. `sums` are the count columns; every other column
+ * is part of the key.
+ */
+export function rollUp<T extends { kab: string }>(rows: T[], groupOf: (kab: string) => string, sums: (keyof T)[]): T[] {
+  const out = new Map<string, T>()
+  for (const r of rows) {
+    const g = { ...r, kab: groupOf(r.kab) }
+    const key = JSON.stringify(Object.entries(g).filter(([k]) => !sums.includes(k as keyof T)).sort())
+    const held = out.get(key)
+    if (!held) out.set(key, g)
+    else for (const k of sums) (held as Record<keyof T, unknown>)[k] = Number(held[k]) + Number(r[k])
+  }
+  return [...out.values()]
+}
+
+/** The query rows per province (a national office's summary): see rollUp. */
+export function perProvince(rows: { kader: KaderSummaryRow[]; strata: StrataSummaryRow[]; sets: SetSummaryRow[]; reports?: ReportsSummaryRow[] }) {
+  const prov = (kab: string) => kab.slice(0, 2)
+  return {
+    kader: rollUp(rows.kader, prov, ['posyandu', 'kader', 'male', 'female', 'trained']),
+    strata: rollUp(rows.strata, prov, ['posyandu', 'aktif']),
+    sets: rollUp(rows.sets, prov, ['posyandu']),
+    reports: rows.reports && rollUp(rows.reports, prov, ['reported']),
+  }
+}
+
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null)
 
 /** Months of `year` a report is due for, seen from `today`: all twelve of a past year, the finished ones of this year. */
@@ -104,12 +134,12 @@ export function assembleSummary(
   area: { code: string; name: string },
   rows: { kader: KaderSummaryRow[]; strata: StrataSummaryRow[]; sets: SetSummaryRow[]; reports?: ReportsSummaryRow[]; bundles?: BundleSummaryRow[]; peers?: string[] },
   nameOf: (code: string) => string,
-  opts: { now?: Date; staleAfterDays?: number } = {},
+  opts: { now?: Date; staleAfterDays?: number; unit?: 'kabupaten' | 'provinsi' } = {},
 ): ProvinceSummary {
   const now = opts.now ?? new Date()
   const today = now.toISOString().slice(0, 10)
   const staleAfterDays = opts.staleAfterDays ?? DEFAULT_STALE_DAYS
-  const within = (kab: string) => kab === area.code || kab.startsWith(`${area.code}.`)
+  const within = (kab: string) => isWithin(kab, area.code)
   const byKab = new Map<string, AreaFigures>()
   const fig = (code: string): AreaFigures => {
     let f = byKab.get(code)
@@ -151,7 +181,12 @@ export function assembleSummary(
     reportedOf.set(r.kab, per)
     per.set(y, (per.get(y) ?? 0) + Number(r.reported))
   }
-  const bundleOf = new Map((rows.bundles ?? []).map((b) => [b.kab, b]))
+  const bundles = new Map((rows.bundles ?? []).map((b) => [b.kab, b]))
+  // A kabupaten/kota seen at the national office came in its province's bundles: that one is its last.
+  const bundleOf = (code: string) => {
+    for (let c: string | null = code; c; c = parentCode(c)) if (bundles.has(c)) return bundles.get(c)
+    return undefined
+  }
   for (const r of rows.sets.filter((r) => within(r.kab) && Number(r.year) === year)) fig(r.kab).sets.push(`${r.set_code}: ${r.set_name}`)
   const kabupaten = [...byKab.values()].sort((a, b) => a.code.localeCompare(b.code))
   for (const f of kabupaten) {
@@ -170,7 +205,7 @@ export function assembleSummary(
       const incomplete = Math.max(0, f.posyandu - t.decided)
       return { year: y, aktif: t.aktif, denominator: f.posyandu, aktifPct: pct(t.aktif, f.posyandu), reported: reportedOf.get(f.code)?.get(y) ?? 0, expected, incomplete, partial: monthsDue(y, today) < 12 }
     })
-    const b = bundleOf.get(f.code)
+    const b = bundleOf(f.code)
     f.lastBundle = b ? { seq: Number(b.seq), createdAt: b.created_at, receivedAt: b.received_at, ageDays: Math.floor((now.getTime() - Date.parse(b.created_at)) / DAY_MS) } : null
     // An office's own data (a kabupaten over itself) is never stale.
     f.stale = f.code !== area.code && (!f.lastBundle || f.lastBundle.ageDays > staleAfterDays)
@@ -199,7 +234,7 @@ export function assembleSummary(
   })
   const due = monthsDue(year, today)
   return {
-    year, area, kabupaten, total,
+    year, area, unit: opts.unit ?? 'kabupaten', kabupaten, total,
     generatedAt: now.toISOString(),
     throughMonth: due > 0 ? `${year}-${String(due).padStart(2, '0')}` : null,
     staleAfterDays,
@@ -226,7 +261,7 @@ export function summaryText(s: ProvinceSummary): string {
   }
   const trend = s.total.trend.map((t) => `${t.year}: ${t.aktif}/${t.denominator} = ${percent(t.aktifPct)}${t.incomplete ? ` (tidak lengkap ${t.incomplete})` : ''}${t.partial ? ' (tahun berjalan)' : ''}`).join('; ')
   return [
-    `Ringkasan ${s.area.name} (${s.area.code}), tahun ${s.year}`,
+    `Ringkasan ${s.area.name} (${s.area.code}), tahun ${s.year}${s.unit === 'provinsi' ? ', per provinsi' : ''}`,
     `% aktif = posyandu Purnama + Mandiri dibagi posyandu terdaftar; set indikator: ${s.total.sets.join('; ') || '–'}`,
     `kelengkapan = bulan-posyandu yang melapor dibagi posyandu terdaftar × ${s.total.completeness.months} bulan${s.throughMonth ? ` (Januari s.d. ${s.throughMonth})` : ''}; data usang: bundel terakhir lebih dari ${s.staleAfterDays} hari`,
     '',

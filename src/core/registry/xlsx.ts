@@ -27,6 +27,7 @@ import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
 import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
 import { withBulk } from '../db/bulk'
 import { reportProgress, throwIfCancelled } from '../jobs'
+import { isWithin } from '../../shared/area'
 
 export { XLSX_LIMITS, type Sheet } from './sheet'
 
@@ -264,7 +265,7 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     if (!birthDate && !existing && (mapped('birthDate') || mapped('birthPlaceDate'))) {
       warnings.push(`Tanggal lahir kosong; dipakai tanggal lahir dari NIK (${formatDateLong(decoded.birthDate)})`)
     }
-    if (existing && !(existing.scope === area || existing.scope.startsWith(`${area}.`))) {
+    if (existing && !isWithin(existing.scope, area)) {
       return (reasons.push(zm('sheet.nikOutside', { scope: existing.scope })), { report })
     }
     if (!existing) {

@@ -3,6 +3,10 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Wilayah } from '../../shared/contract/app'
+import { NATIONAL_CODE } from '../../shared/area'
+
+/** The name of the reserved root area. */
+export const NATIONAL_NAME = 'Indonesia'
 
 /**
  * The Kemendagri codes shipped with the app, from the idn-area-data package
@@ -62,6 +66,8 @@ export function readReference(): Wilayah[] {
 
 /** Loads the reference into an empty wilayah table (or a newer reference version over an older). */
 export function ensureWilayah(sqlite: Database.Database): { loaded: number; version: string } {
+  // The reserved root (src/shared/area.ts), not in the Kemendagri files: the national office's area.
+  sqlite.prepare(`INSERT INTO wilayah(code, name, level, parent_code) VALUES (?, ?, 'nasional', NULL) ON CONFLICT(code) DO NOTHING`).run(NATIONAL_CODE, NATIONAL_NAME)
   const version = referenceVersion()
   const current = sqlite.prepare(`SELECT value FROM meta WHERE key = 'wilayah_version'`).get() as { value: string } | undefined
   if (current?.value === version) return { loaded: 0, version }

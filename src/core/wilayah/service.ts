@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3'
 import type { Wilayah } from '../../shared/contract/app'
+import { NATIONAL_CODE } from '../../shared/area'
 
 const COLS = `code, name, level, parent_code AS parentCode`
 
 export function wilayahChildren(sqlite: Database.Database, parentCode: string | null): Wilayah[] {
   return parentCode === null
-    ? (sqlite.prepare(`SELECT ${COLS} FROM wilayah WHERE parent_code IS NULL ORDER BY code`).all() as Wilayah[])
+    ? (sqlite.prepare(`SELECT ${COLS} FROM wilayah WHERE parent_code IS NULL AND level <> 'nasional' ORDER BY code`).all() as Wilayah[])
+    : parentCode === NATIONAL_CODE
+      ? wilayahChildren(sqlite, null)
     : (sqlite.prepare(`SELECT ${COLS} FROM wilayah WHERE parent_code = ? ORDER BY code`).all(parentCode) as Wilayah[])
 }
 
@@ -31,8 +34,8 @@ export function wilayahSearch(sqlite: Database.Database, text: string, within: s
     .prepare(
       `SELECT ${COLS} FROM wilayah WHERE name LIKE ? AND (? IS NULL OR code LIKE ? || '.%') ORDER BY length(code), name LIMIT ?`,
     )
-    .all(like, within ?? null, within ?? null, limit) as Wilayah[]
+    .all(like, within === NATIONAL_CODE ? null : (within ?? null), within ?? null, limit) as Wilayah[]
 }
 
-/** Whether `code` lies inside (or is) `area`, by the dotted Kemendagri prefix. */
-export const isWithin = (code: string, area: string) => code === area || code.startsWith(`${area}.`)
+/** Whether `code` lies inside (or is) `area`, by the dotted Kemendagri prefix (the root `ID` contains every code). */
+export { isWithin } from '../../shared/area'

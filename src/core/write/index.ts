@@ -8,6 +8,7 @@ import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
 import { appendAudit, type AuditInsert } from '../db/audit-chain'
 import { activeBulk } from '../db/bulk'
+import { isWithin } from '../../shared/area'
 
 /**
  * THE ONE WRITE PATH. Every change to a travelling row — from a screen (through the
@@ -259,7 +260,7 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
     if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
     const found = cached(sqlite, `SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
     if (!found) unknown = true
-    else if (found.scope !== row.scope && !found.scope.startsWith(`${String(row.scope)}.`)) {
+    else if (!isWithin(found.scope, String(row.scope))) {
       return `${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} yang dirujuk milik wilayah ${found.scope}, bukan ${String(row.scope)}`
     }
   }

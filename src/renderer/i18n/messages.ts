@@ -46,7 +46,7 @@ const en = {
     create: 'office {{office}} may not add {{tableLower}} of area {{scope}}',
     change: 'office {{office}} may not change {{tableLower}} of area {{scope}}',
     delete: 'office {{office}} may not delete {{tableLower}} of area {{scope}}',
-    level: { provinsi: 'province', kabupaten: 'district', kecamatan: 'subdistrict', any: 'any' },
+    level: { nasional: 'national', provinsi: 'province', kabupaten: 'district', kecamatan: 'subdistrict', any: 'any' },
   },
   op: {
     unknown: 'Unknown operation: {{name}}',
@@ -116,6 +116,7 @@ const en = {
     subActivityCode: 'Fill in the DPA sub-activity code',
     uploadId: 'Not a valid upload; choose the file again',
     wilayahCode: 'Not a valid area code (example: 12.18.01)',
+    provinceCode: 'A province code is two digits (example: 21)',
     latitude: 'The latitude is outside Indonesia',
     nik16: 'A NIK has 16 digits',
     nikRequired: 'Fill in the NIK',

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Office } from '../../shared/contract/app'
+import type { Office, OfficeLevel } from '../../shared/contract/app'
+import { NATIONAL_CODE } from '../../shared/area'
 import type { UserInfo } from '../../shared/contract/people'
 import { AdminFields, adminValidate } from './Login'
 import { ApiError, call } from '../api'
@@ -13,7 +14,7 @@ import { wilayahMatches } from '../../shared/wilayahAliases'
 /** First run: choose the office's wilayah from the Kemendagri reference, never typed. */
 export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recoveryCode?: string }) => void }) {
   const { t } = useTranslation()
-  const [level, setLevel] = useState<'kecamatan' | 'kabupaten'>('kecamatan')
+  const [level, setLevel] = useState<OfficeLevel>('kecamatan')
   const [prov, setProv] = useState<string | null>(null)
   const [kab, setKab] = useState<string | null>(null)
   const [kec, setKec] = useState<string | null>(null)
@@ -21,8 +22,11 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recov
   // After a submit, every missing choice says so beside its field, not only the first one.
   const [tried, setTried] = useState(false)
   const [busy, setBusy] = useState(false)
+  // Which pickers a level needs: a national office's area is the whole country (the reserved code ID).
+  const needsProv = level !== 'nasional'
+  const needsKab = level === 'kabupaten' || level === 'kecamatan'
   const provinces = useOp('wilayah.children', { parentCode: null })
-  const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null)
+  const regencies = useOp('wilayah.children', { parentCode: prov }, prov !== null && needsKab)
   const districts = useOp('wilayah.children', { parentCode: kab }, kab !== null && level === 'kecamatan')
   const form = useForm({
     initialValues: { name: '', displayName: '', username: '', password: '', confirm: '' },
@@ -36,14 +40,16 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recov
   const filter: OptionsFilter = ({ options, search }) =>
     (options as ComboboxItem[]).filter((o) => wilayahMatches(names.get(o.value) ?? o.label, o.value, search))
   const missing = {
-    prov: tried && !prov ? t('setup.missingProvinsi') : null,
-    kab: tried && !kab ? t('setup.missingKabupaten') : null,
+    prov: tried && needsProv && !prov ? t('setup.missingProvinsi') : null,
+    kab: tried && needsKab && !kab ? t('setup.missingKabupaten') : null,
     kec: tried && level === 'kecamatan' && !kec ? t('setup.missingKecamatan') : null,
   }
   const nameOf = (list: { code: string; name: string }[] | undefined, code: string | null) => list?.find((w) => w.code === code)?.name ?? ''
-  const target = level === 'kecamatan' ? kec : kab
+  const target = level === 'kecamatan' ? kec : level === 'kabupaten' ? kab : level === 'provinsi' ? prov : NATIONAL_CODE
 
-  const suggest = (lvl: typeof level, kabCode: string | null, kecCode: string | null) => {
+  const suggest = (lvl: typeof level, kabCode: string | null, kecCode: string | null, provCode: string | null = prov) => {
+    if (lvl === 'nasional') form.setFieldValue('name', t('setup.nameNasional'))
+    if (lvl === 'provinsi' && provCode) form.setFieldValue('name', t('setup.nameProvinsi', { name: nameOf(provinces.data, provCode) }))
     if (lvl === 'kabupaten' && kabCode) form.setFieldValue('name', `Bappeda ${nameOf(regencies.data, kabCode)}`)
     if (lvl === 'kecamatan' && kecCode) form.setFieldValue('name', `Kantor Camat ${nameOf(districts.data, kecCode)}`)
   }
@@ -76,22 +82,34 @@ export function Setup({ onDone }: { onDone: (o: Office & { user: UserInfo; recov
               <Text fw={500} size="sm" mb={4}>{t('setup.level')}</Text>
               <SegmentedControl
                 fullWidth
+                // Four kinds of office in a 560 px card: a long name wraps inside its segment.
+                styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25, height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center' } }}
                 value={level}
                 onChange={(v) => {
                   setLevel(v as typeof level)
                   suggest(v as typeof level, kab, kec)
                 }}
-                data={[{ value: 'kecamatan', label: t('setup.levelKecamatan') }, { value: 'kabupaten', label: t('setup.levelKabupaten') }]}
+                data={[
+                  { value: 'kecamatan', label: t('setup.levelKecamatan') },
+                  { value: 'kabupaten', label: t('setup.levelKabupaten') },
+                  { value: 'provinsi', label: t('setup.levelProvinsi') },
+                  { value: 'nasional', label: t('setup.levelNasional') },
+                ]}
               />
             </div>
-            <Select
-              label={t('setup.provinsi')} placeholder={t('setup.pick')} searchable data={opts(provinces.data)} value={prov}
-              onChange={(v) => (setProv(v), setKab(null), setKec(null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-provinsi" filter={filter} error={missing.prov} withAsterisk
-            />
-            <Select
-              label={t('setup.kabupaten')} placeholder={t('setup.pick')} searchable data={opts(regencies.data)} value={kab} disabled={!prov}
-              onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kabupaten" filter={filter} error={missing.kab} withAsterisk
-            />
+            {level === 'nasional' && <Alert color="blue" data-testid="setup-nasional">{t('setup.nasionalHint')}</Alert>}
+            {needsProv && (
+              <Select
+                label={t('setup.provinsi')} placeholder={t('setup.pick')} searchable data={opts(provinces.data)} value={prov}
+                onChange={(v) => (setProv(v), setKab(null), setKec(null), suggest(level, null, null, v))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-provinsi" filter={filter} error={missing.prov} withAsterisk
+              />
+            )}
+            {needsKab && (
+              <Select
+                label={t('setup.kabupaten')} placeholder={t('setup.pick')} searchable data={opts(regencies.data)} value={kab} disabled={!prov}
+                onChange={(v) => (setKab(v), setKec(null), suggest(level, v, null))} nothingFoundMessage={t('setup.notFound')} data-testid="setup-kabupaten" filter={filter} error={missing.kab} withAsterisk
+              />
+            )}
             {level === 'kecamatan' && (
               <Select
                 label={t('setup.kecamatan')} placeholder={t('setup.pick')} searchable data={opts(districts.data)} value={kec} disabled={!kab}

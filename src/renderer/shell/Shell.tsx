@@ -41,7 +41,7 @@ export function Shell({ office }: { office: Office }) {
             <Text size="sm" c="dimmed" visibleFrom="lg">{t('app.tagline')}</Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Badge variant="light" color={office.level === 'provinsi' ? 'orange' : office.level === 'kabupaten' ? 'grape' : 'teal'} style={{ flex: 'none' }}>{t(`shell.level.${office.level}`, { defaultValue: office.level })}</Badge>
+            <Badge variant="light" color={office.level === 'nasional' ? 'red' : office.level === 'provinsi' ? 'orange' : office.level === 'kabupaten' ? 'grape' : 'teal'} style={{ flex: 'none' }}>{t(`shell.level.${office.level}`, { defaultValue: office.level })}</Badge>
             <Text size="sm" fw={600} data-testid="office-name" truncate="end" maw={360}>{office.name}</Text>
             <Text size="sm" c="dimmed" visibleFrom="md">{office.wilayahCode}</Text>
             <Text size="sm" ml="md" data-testid="current-user">{session.user.displayName}</Text>
@@ -56,7 +56,8 @@ export function Shell({ office }: { office: Office }) {
         <ScrollArea>
           <Stack gap={2}>
             {visible.map((a) => {
-              const label = t(`nav.${a.id}`)
+              // A national office's names where they differ (nav.provinsi_nasional: "Dasbor Nasional").
+              const label = t(`nav.${a.id}`, { context: office.level === 'nasional' ? 'nasional' : undefined })
               const link = (
                 <NavLink
                   key={a.id}

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { op } from './define'
 import { newUser, type ChainReport, type UserInfo } from './people'
 import { zm } from '../messages'
+import { OFFICE_LEVELS, WILAYAH_CODE_RE, type OfficeLevel } from '../area'
 
 export const wilayahCode = z
   .string()
-  .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, zm('field.wilayahCode'))
+  .regex(WILAYAH_CODE_RE, zm('field.wilayahCode'))
 
-export type OfficeLevel = 'kecamatan' | 'kabupaten' | 'provinsi'
+export type { OfficeLevel } from '../area'
 
 export interface Office {
   id: string
@@ -33,7 +34,7 @@ export interface AppInfo {
 export interface Wilayah {
   code: string
   name: string
-  level: 'provinsi' | 'kabupaten' | 'kecamatan' | 'desa'
+  level: OfficeLevel | 'desa'
   parentCode: string | null
 }
 
@@ -55,7 +56,7 @@ export const appOps = {
   'office.setup': op<Office & { user: UserInfo; recoveryCode?: string }>()(
     z.object({
       wilayahCode,
-      level: z.enum(['kecamatan', 'kabupaten', 'provinsi']),
+      level: z.enum(OFFICE_LEVELS),
       name: z.string().trim().min(3, zm('field.officeName3')).max(120),
       admin: newUser,
     }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
+import { zm } from '../messages'
 
 /** The province figures of one area (a kabupaten/kota, or the province in total) for one year. */
 export interface AreaFigures {
@@ -41,6 +42,12 @@ export interface AreaFigures {
 export interface ProvinceSummary {
   year: number
   area: { code: string; name: string }
+  /**
+   * What each row of `kabupaten` is: a kabupaten/kota (at a province, or a national office
+   * looking into one province), or a province (a national office over the whole country).
+   * Absent in older answers: kabupaten.
+   */
+  unit?: 'kabupaten' | 'provinsi'
   kabupaten: AreaFigures[]
   total: AreaFigures
   /** When the figures were made (ISO), and the last month the completeness counts (YYYY-MM; null: none due). */
@@ -73,7 +80,8 @@ export interface ProvinceOffer {
 
 export const provinceOps = {
   /** Per kabupaten/kota and in total, from this office's database (src/core/province/). */
-  'province.summary': op<ProvinceSummary>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  /** At a national office: per province and the national total; with `province`, per kabupaten/kota of that province. */
+  'province.summary': op<ProvinceSummary>()(z.object({ year: z.number().int().min(2000).max(2100), province: z.string().regex(/^\d{2}$/, zm('field.provinceCode')).optional() })),
   /** Offers of the province: at the province those it made (with each kabupaten's answer), at a kabupaten those it received. */
   'province.offers': op<ProvinceOffer[]>()(z.object({})),
   /** The province offers a shipped indicator set with its thresholds, or a report form (shipped by code, or a definition). */

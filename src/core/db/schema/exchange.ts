@@ -10,7 +10,7 @@ export const peerOffice = sqliteTable(
     id: text('id').primaryKey(),
     wilayahCode: text('wilayah_code').notNull(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['kecamatan', 'kabupaten', 'provinsi'] }).notNull(),
+    level: text('level', { enum: ['kecamatan', 'kabupaten', 'provinsi', 'nasional'] }).notNull(),
     /** SPKI DER, base64. */
     signPublicKey: text('sign_public_key').notNull(),
     boxPublicKey: text('box_public_key').notNull(),

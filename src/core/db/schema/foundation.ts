@@ -11,7 +11,7 @@ export const office = sqliteTable('office', {
   id: text('id').primaryKey(),
   wilayahCode: text('wilayah_code').notNull(),
   name: text('name').notNull(),
-  level: text('level', { enum: ['kecamatan', 'kabupaten', 'provinsi'] }).notNull(),
+  level: text('level', { enum: ['kecamatan', 'kabupaten', 'provinsi', 'nasional'] }).notNull(),
   deviceId: text('device_id').notNull(),
   createdAt: text('created_at').notNull(),
   isSelf: integer('is_self').notNull().default(1),
@@ -23,7 +23,7 @@ export const wilayah = sqliteTable(
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['provinsi', 'kabupaten', 'kecamatan', 'desa'] }).notNull(),
+    level: text('level', { enum: ['nasional', 'provinsi', 'kabupaten', 'kecamatan', 'desa'] }).notNull(),
     parentCode: text('parent_code'),
   },
   (t) => [index('wilayah_parent').on(t.parentCode)],

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { abandonBulk, beginBulk } from '../../db/bulk'
 import { environmentFailure } from '../../failures'
-import { columnsOf, maskSql, refusal, travels, type Party } from '../../policy'
+import { columnsOf, maskSql, refusal, senderParty, travels, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
 import { newId } from '../../sync/ids'
 import { audit, officeParty, referenceProblem, type AuditSource } from '../../write'
@@ -70,7 +70,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
   const sqlite = ctx.sqlite
   const m = checked.header.manifest
   const me = officeParty(sqlite)
-  const sender: Party = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
+  const sender: Party = senderParty(checked.peer, me)
   const now = ctx.clock.now().toISOString()
   const counts = new Map<string, TableCounts>()
   const items: ImportItem[] = []

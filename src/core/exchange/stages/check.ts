@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
 import { checkIncoming, officeParty } from '../../write'
+import { senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
@@ -47,7 +48,8 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const sqlite = ctx.sqlite
   const me = officeParty(sqlite)
   const names = rowNamer(sqlite)
-  const sender = { wilayahCode: checked.peer.wilayah_code, level: checked.peer.level }
+  // With this office as the receiver: a province's bundle to the national office relays rows from below.
+  const sender = senderParty(checked.peer, me)
   const m = checked.header.manifest
   const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
   const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS ? [] : null }

@@ -8,7 +8,7 @@ import { LoadState } from '../../components/LoadState'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { useSession } from '../../session'
-import { CompletenessChart, FiguresTable, pctText, StrataChart, TrendChart, TrendTable } from './Figures'
+import { CompletenessChart, FiguresTable, pctText, StrataChart, TrendChart, TrendTable, useFiguresT } from './Figures'
 
 /**
  * The year picker: years with data, newest first. It opens on the last whole year with data
@@ -27,7 +27,7 @@ export function useProvinceYear(initial?: number) {
 }
 
 export function MethodNote({ s }: { s: ProvinceSummary }) {
-  const { t } = useTranslation('provinsi')
+  const t = useFiguresT(s)
   return (
     <Text size="xs" c="dimmed" data-testid="method-note">
       {t('method', { sets: s.total.sets.join('; ') || t('noSet'), months: s.total.completeness.months, through: s.throughMonth ? t('through', { month: formatMonth(s.throughMonth) }) : '' })}
@@ -36,7 +36,7 @@ export function MethodNote({ s }: { s: ProvinceSummary }) {
 }
 
 export function StaleList({ s }: { s: ProvinceSummary }) {
-  const { t } = useTranslation('provinsi')
+  const t = useFiguresT(s)
   const stale = s.kabupaten.filter((k) => k.stale)
   if (!stale.length) return <Text size="sm" c="teal.8" data-testid="stale-none">{t('stale.none', { days: s.staleAfterDays, count: s.staleAfterDays })}</Text>
   return (
@@ -83,35 +83,52 @@ function Kpi({ label, value, detail, testId }: { label: string; value: string; d
   )
 }
 
-/** Province dashboard: per kabupaten/kota and in total, for the Tim Pembina Posyandu provinsi. */
+/**
+ * Province dashboard: per kabupaten/kota and in total, for the Tim Pembina Posyandu provinsi.
+ * At a national office (the Kemendagri/Kemenkes data team): per province and the national
+ * total, or per kabupaten/kota of one province picked under "Rincian".
+ */
 export function Dashboard() {
   const { t } = useTranslation('provinsi')
+  const office = useOp('office.get', {})
+  const national = office.data?.level === 'nasional'
   const { year, setYear, choices } = useProvinceYear()
-  const sum = useOp('province.summary', { year })
+  const [province, setProvince] = useState<string | null>(null)
+  const whole = useOp('province.summary', { year })
+  const drill = useOp('province.summary', { year, province: province ?? undefined }, national && province !== null)
+  const sum = national && province ? drill : whole
   const s = sum.data
+  const ft = useFiguresT(s ?? { unit: 'kabupaten' } as ProvinceSummary)
   const empty = !!s && s.kabupaten.length === 0
   // Charts are drawn at a fixed size: two side by side fit the 1024 px window with the narrow menu.
   const chartW = 430
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap">
-        <Title order={2}>{t('title')}{s ? ` — ${s.area.name}` : ''}</Title>
+        <Title order={2}>{t(national ? 'titleNasional' : 'title')}{s ? ` — ${s.area.name}` : ''}</Title>
         <Group gap="xs">
+          {national && (
+            <Select
+              w={310} aria-label={t('detail')} allowDeselect={false} data-testid="province-detail" value={province ?? ''}
+              onChange={(v) => setProvince(v ? v : null)}
+              data={[{ value: '', label: t('detailAll') }, ...(whole.data?.kabupaten ?? []).map((p) => ({ value: p.code, label: t('detailOf', { name: p.name }) }))]}
+            />
+          )}
           <Select w={110} aria-label={t('year')} data={choices.map(String)} value={String(year)} onChange={(v) => v && setYear(Number(v))} allowDeselect={false} data-testid="province-year" />
-          <Button leftSection={<IconPrinter size={18} />} onClick={() => navigate(`provinsi/cetak/${year}`)} disabled={!s || empty} data-testid="province-print">{t('print')}</Button>
+          <Button leftSection={<IconPrinter size={18} />} onClick={() => navigate(`provinsi/cetak/${year}${national && province ? `/${province}` : ''}`)} disabled={!s || empty} data-testid="province-print">{t('print')}</Button>
         </Group>
       </Group>
-      <LoadState loading={sum.loading} error={sum.error} hasData={!!s} empty={empty} emptyText={<Alert color="gray" data-testid="province-empty">{t('empty')}</Alert>} reload={() => void sum.reload()}>
+      <LoadState loading={sum.loading} error={sum.error} hasData={!!s} empty={empty} emptyText={<Alert color="gray" data-testid="province-empty">{t(national ? 'emptyNasional' : 'empty')}</Alert>} reload={() => void sum.reload()}>
         {s && (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-              <Kpi testId="kpi-posyandu" label={t('kpi.posyandu')} value={formatNumber(s.total.posyandu)} detail={`${s.kabupaten.length} kabupaten/kota`} />
+              <Kpi testId="kpi-posyandu" label={t('kpi.posyandu')} value={formatNumber(s.total.posyandu)} detail={ft('kpi.units', { count: s.kabupaten.length })} />
               <Kpi testId="kpi-kader" label={t('kpi.kader')} value={formatNumber(s.total.kader)} detail={t('kpi.kaderDetail', { male: formatNumber(s.total.kaderMale), female: formatNumber(s.total.kaderFemale), trained: formatNumber(s.total.kaderTrained) })} />
               <Kpi testId="kpi-aktif" label={t('kpi.aktif')} value={pctText(s.total.aktifPct)} detail={t('kpi.aktifDetail', { aktif: formatNumber(s.total.aktif), denominator: formatNumber(s.total.denominator), year: s.year, incomplete: formatNumber(s.total.strata.tidak_lengkap ?? 0) })} />
               <Kpi testId="kpi-completeness" label={t('kpi.completeness')} value={pctText(s.total.completeness.pct)} detail={t('kpi.completenessDetail', { reported: formatNumber(s.total.completeness.reported), expected: formatNumber(s.total.completeness.expected) })} />
             </SimpleGrid>
             <MethodNote s={s} />
-            <Alert color={s.kabupaten.some((k) => k.stale) ? 'orange' : 'teal'} icon={<IconAlertTriangle />} title={t('stale.title')} p="xs">
+            <Alert color={s.kabupaten.some((k) => k.stale) ? 'orange' : 'teal'} icon={<IconAlertTriangle />} title={ft('stale.title')} p="xs">
               <Group justify="space-between" align="start" wrap="wrap">
                 <StaleList s={s} />
                 <StaleSetting days={s.staleAfterDays} onSaved={() => void sum.reload()} />

@@ -9,6 +9,16 @@ import css from './figures.module.css'
 const ORDER = ['mandiri', 'purnama', 'madya', 'pratama', 'tidak_lengkap']
 export const STRATUM_COLOR: Record<string, string> = { mandiri: '#1c7ed6', purnama: '#0ca678', madya: '#f59f00', pratama: '#e03131', tidak_lengkap: '#adb5bd' }
 
+/**
+ * t of the "provinsi" namespace with what the summary's rows are as i18next context: keys
+ * ending `_provinsi` name provinces (a national office's summary) where the plain key names
+ * kabupaten/kota; absent, the plain key is used.
+ */
+export function useFiguresT(s: ProvinceSummary) {
+  const { t } = useTranslation('provinsi')
+  return (key: string, opts: Record<string, unknown> = {}): string => t(key, { ...opts, context: s.unit === 'provinsi' ? 'provinsi' : undefined } as never) as unknown as string
+}
+
 /** Strata ids in the summary, known levels first (another indicator set may bring its own). */
 export function strataKeys(s: ProvinceSummary): string[] {
   const seen = new Set([...s.kabupaten, s.total].flatMap((f) => Object.keys(f.strata)))
@@ -36,7 +46,7 @@ const shortDate = (iso: string) => {
 }
 
 export function FiguresTable({ s, dense }: { s: ProvinceSummary; dense?: boolean }) {
-  const { t } = useTranslation('provinsi')
+  const t = useFiguresT(s)
   const label = useStratumLabel()
   const keys = strataKeys(s)
   const row = (f: AreaFigures, i: number | null) => (
@@ -99,7 +109,7 @@ export function TrendTable({ s, dense }: { s: ProvinceSummary; dense?: boolean }
 }
 
 export function StrataChart({ s, width, height = 220 }: { s: ProvinceSummary; width: number; height?: number }) {
-  const { t } = useTranslation('provinsi')
+  const t = useFiguresT(s)
   const label = useStratumLabel()
   const keys = strataKeys(s)
   const data = s.kabupaten.map((f) => ({ name: shortName(f.name), ...Object.fromEntries(keys.map((k) => [k, f.strata[k] ?? 0])) }))
@@ -139,7 +149,7 @@ export function TrendChart({ s, width, height = 220 }: { s: ProvinceSummary; wid
 }
 
 export function CompletenessChart({ s, width, height = 200 }: { s: ProvinceSummary; width: number; height?: number }) {
-  const { t } = useTranslation('provinsi')
+  const t = useFiguresT(s)
   const data = s.kabupaten.map((f) => ({ name: shortName(f.name), pct: f.completeness.pct ?? 0, fill: f.stale ? '#e03131' : '#1c7ed6' }))
   return (
     <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-completeness">

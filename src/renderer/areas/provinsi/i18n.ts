@@ -2,6 +2,9 @@
 export const translations = {
   id: {
     title: 'Dasbor Provinsi',
+    titleNasional: 'Dasbor Nasional',
+    detail: 'Rincian', detailAll: 'Seluruh Indonesia, per provinsi', detailOf: 'Provinsi {{name}}, per kabupaten/kota',
+    emptyNasional: 'Belum ada data dari provinsi. Daftarkan kantor provinsi di Pertukaran Data (kartu kantor dan sidik jari), lalu impor bundel yang mereka kirim; tiap provinsi meneruskan data kabupaten/kotanya.',
     tabs: { dashboard: 'Dasbor', offers: 'Tawaran ke kabupaten/kota' },
     year: 'Tahun',
     print: 'Cetak laporan rapat koordinasi',
@@ -10,14 +13,18 @@ export const translations = {
       posyandu: 'Posyandu terdaftar', kader: 'Kader aktif', kaderDetail: 'L {{male}} · P {{female}} · terlatih {{trained}}',
       aktif: 'Posyandu aktif (Purnama + Mandiri)', aktifDetail: '{{aktif}} dari {{denominator}} posyandu, tahun {{year}}; data tidak lengkap {{incomplete}}',
       completeness: 'Kelengkapan laporan', completenessDetail: '{{reported}} dari {{expected}} bulan-posyandu',
+      units: '{{count}} kabupaten/kota', units_provinsi: '{{count}} provinsi',
     },
+    method_provinsi: 'Posyandu dan kader: yang terdaftar dan aktif menurut bundel terakhir tiap provinsi, yang meneruskan data kabupaten/kotanya (bukan per tahun). % aktif = posyandu Purnama + Mandiri ÷ posyandu terdaftar (pembilang/penyebut dicetak di samping). Set indikator: {{sets}}. Kelengkapan = bulan-posyandu yang melapor ÷ (posyandu terdaftar × {{months}} bulan{{through}}).',
     method: 'Posyandu dan kader: yang terdaftar dan aktif menurut bundel terakhir tiap kabupaten/kota (bukan per tahun). % aktif = posyandu Purnama + Mandiri ÷ posyandu terdaftar (pembilang/penyebut dicetak di samping). Set indikator: {{sets}}. Kelengkapan = bulan-posyandu yang melapor ÷ (posyandu terdaftar × {{months}} bulan{{through}}).',
     through: ', Januari s.d. {{month}}',
     noSet: 'belum ada strata dihitung',
     stale: {
       title: 'Data kabupaten/kota yang usang',
+      title_provinsi: 'Data provinsi yang usang',
       intro: 'Bundel terakhir dibuat lebih dari {{days}} hari yang lalu, atau belum pernah ada bundel:',
       none: 'Semua kabupaten/kota mengirim bundel dalam {{days}} hari terakhir.',
+      none_provinsi: 'Semua provinsi mengirim bundel dalam {{days}} hari terakhir.',
       never: 'belum pernah mengirim bundel',
       last: 'bundel #{{seq}} dibuat {{created}} ({{age}} hari), diterima {{received}}',
       setting: 'Tandai usang setelah (hari)',
@@ -26,10 +33,13 @@ export const translations = {
     table: {
       no: 'No', area: 'Kabupaten/Kota', posyandu: 'Posyandu', kader: 'Kader', sex: 'L / P', trained: 'Terlatih', aktif: 'Aktif / jumlah', aktifPct: '% aktif',
       completeness: 'Kelengkapan', lastBundle: 'Bundel terakhir', total: 'JUMLAH PROVINSI', never: 'belum ada', staleMark: 'usang',
+      area_provinsi: 'Provinsi', total_provinsi: 'JUMLAH NASIONAL',
       kaderDetail: 'L {{male}} · P {{female}} · latih {{trained}}', age: '{{count}} hari',
     },
     strata: { mandiri: 'Mandiri', purnama: 'Purnama', madya: 'Madya', pratama: 'Pratama', tidak_lengkap: 'Data tidak lengkap' },
-    charts: { strata: 'Sebaran strata per kabupaten/kota, {{year}}', trend: 'Tren % posyandu aktif dan kelengkapan laporan', completeness: 'Kelengkapan laporan per kabupaten/kota, {{year}} (%)', aktifPct: '% aktif', completenessPct: '% kelengkapan', partial: '* tahun berjalan: strata menunggu laporan bulan-bulan yang tersisa, maka % aktifnya belum dibandingkan.' },
+    charts: {
+      strata_provinsi: 'Sebaran strata per provinsi, {{year}}', completeness_provinsi: 'Kelengkapan laporan per provinsi, {{year}} (%)',
+      strata: 'Sebaran strata per kabupaten/kota, {{year}}', trend: 'Tren % posyandu aktif dan kelengkapan laporan', completeness: 'Kelengkapan laporan per kabupaten/kota, {{year}} (%)', aktifPct: '% aktif', completenessPct: '% kelengkapan', partial: '* tahun berjalan: strata menunggu laporan bulan-bulan yang tersisa, maka % aktifnya belum dibandingkan.' },
     offers: {
       tab: 'Tawaran ke kabupaten/kota', tabKabupaten: 'Tawaran provinsi',
       introProvince: 'Provinsi menawarkan set indikator (dengan ambangnya) dan formulir laporan kepada kabupaten/kota. Tawaran ikut bundel berikutnya; tiap kabupaten/kota mengadopsinya (menjadi salinan atau versi miliknya) atau tetap memakai miliknya sendiri, dan jawabannya kembali ke provinsi.',
@@ -51,6 +61,9 @@ export const translations = {
   },
   en: {
     title: 'Province dashboard',
+    titleNasional: 'National dashboard',
+    detail: 'Breakdown', detailAll: 'All of Indonesia, per province', detailOf: '{{name}} province, per district/city',
+    emptyNasional: 'No data from the provinces yet. Enrol the province offices under Data exchange (office card and fingerprint), then import the bundles they send; each province relays its districts\' data.',
     tabs: { dashboard: 'Dashboard', offers: 'Offers to districts' },
     year: 'Year',
     print: 'Print coordination meeting report',
@@ -59,12 +72,16 @@ export const translations = {
       posyandu: 'Registered posyandu', kader: 'Active cadres', kaderDetail: 'M {{male}} · F {{female}} · trained {{trained}}',
       aktif: 'Active posyandu (Purnama + Mandiri)', aktifDetail: '{{aktif}} of {{denominator}} posyandu, year {{year}}; incomplete data {{incomplete}}',
       completeness: 'Report completeness', completenessDetail: '{{reported}} of {{expected}} posyandu-months',
+      units_one: '{{count}} district/city', units: '{{count}} districts/cities', units_provinsi_one: '{{count}} province', units_provinsi: '{{count}} provinces',
     },
+    method_provinsi: 'Posyandu and cadres: registered and active as of each province\'s last bundle, which relays its districts\' data (not per year). % active = Purnama + Mandiri posyandu ÷ registered posyandu (numerator/denominator printed beside it). Indicator set: {{sets}}. Completeness = posyandu-months reported ÷ (registered posyandu × {{months}} months{{through}}).',
     method: 'Posyandu and cadres: registered and active as of each district\'s last bundle (not per year). % active = Purnama + Mandiri posyandu ÷ registered posyandu (numerator/denominator printed beside it). Indicator set: {{sets}}. Completeness = posyandu-months reported ÷ (registered posyandu × {{months}} months{{through}}).',
     through: ', January to {{month}}',
     noSet: 'no strata computed yet',
     stale: {
       title: 'Districts with stale data',
+      title_provinsi: 'Provinces with stale data',
+      none_provinsi_one: 'Every province sent a bundle within the last day.', none_provinsi: 'Every province sent a bundle within the last {{days}} days.',
       intro_one: 'The last bundle was made more than {{days}} day ago, or no bundle has come yet:', intro: 'The last bundle was made more than {{days}} days ago, or no bundle has come yet:',
       none_one: 'Every district sent a bundle within the last day.', none: 'Every district sent a bundle within the last {{days}} days.',
       never: 'has never sent a bundle',
@@ -75,10 +92,13 @@ export const translations = {
     table: {
       no: 'No', area: 'District/City', posyandu: 'Posyandu', kader: 'Cadres', sex: 'M / F', trained: 'Trained', aktif: 'Active / total', aktifPct: '% active',
       completeness: 'Completeness', lastBundle: 'Last bundle', total: 'PROVINCE TOTAL', never: 'none', staleMark: 'stale',
+      area_provinsi: 'Province', total_provinsi: 'NATIONAL TOTAL',
       kaderDetail: 'M {{male}} · F {{female}} · trained {{trained}}', age_one: '{{count}} day', age: '{{count}} days',
     },
     strata: { mandiri: 'Mandiri', purnama: 'Purnama', madya: 'Madya', pratama: 'Pratama', tidak_lengkap: 'Incomplete data' },
-    charts: { strata: 'Strata per district/city, {{year}}', trend: 'Trend of % active posyandu and report completeness', completeness: 'Report completeness per district/city, {{year}} (%)', aktifPct: '% active', completenessPct: '% completeness', partial: '* year in progress: strata wait for the remaining months, so its % active is not compared yet.' },
+    charts: {
+      strata_provinsi: 'Strata per province, {{year}}', completeness_provinsi: 'Report completeness per province, {{year}} (%)',
+      strata: 'Strata per district/city, {{year}}', trend: 'Trend of % active posyandu and report completeness', completeness: 'Report completeness per district/city, {{year}} (%)', aktifPct: '% active', completenessPct: '% completeness', partial: '* year in progress: strata wait for the remaining months, so its % active is not compared yet.' },
     offers: {
       tab: 'Offers to districts', tabKabupaten: 'Province offers',
       introProvince: 'The province offers indicator sets (with their thresholds) and report forms to its districts. Offers travel in the next bundle; each district adopts one (it becomes its own copy or version) or keeps its own, and its answer comes back to the province.',

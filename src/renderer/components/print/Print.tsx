@@ -134,6 +134,7 @@ export const SIGNER_ROLES: { role: string; label: string }[] = [
   { role: 'ketua_tim', label: 'Ketua Tim Monev / Pembina Posyandu' },
   { role: 'camat', label: 'Camat' },
   { role: 'ketua_pembina_prov', label: 'Ketua Tim Pembina Posyandu Provinsi' },
+  { role: 'ketua_pembina_pusat', label: 'Ketua Tim Pembina Posyandu Pusat' },
 ]
 
 /** Saves the current page as PDF through the platform (for tests of the Electron path). */
