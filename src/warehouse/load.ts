@@ -9,7 +9,8 @@ import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/ch
 import { streamRows, verifyPayloadHash, type RowSink, type StreamOptions } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
 import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
-import { columnsOf, policyOf } from '../core/policy'
+import { columnsOf, grantTo, policyOf, type Party } from '../core/policy'
+import { isBelow } from '../shared/area'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
 import { areaSql, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
@@ -206,7 +207,7 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
         arrivals.set(s.name, `SELECT id FROM ${stageOf(s.name)}`)
         const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
         lap('merge')
-        const withdrawn = s.complete ? await withdraw(client, s, sender) : { count: 0, kabs: [] }
+        const withdrawn = s.complete ? await withdraw(client, s, sender, me) : { count: 0, kabs: [] }
         for (const k of withdrawn.kabs) kabs.add(k)
         lap('withdraw')
         report.push({ table: s.name, ...merged, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn: withdrawn.count })
@@ -496,11 +497,13 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
  * scopes directly below it where the policy lets the office above write), whatever the
  * length of its code. Returns how many went and the kabupaten/kota they lay in.
  */
-export async function withdraw(client: pg.Client, s: Pick<Section, 'name' | 'policy'>, sender: string): Promise<{ count: number; kabs: string[] }> {
+export async function withdraw(client: pg.Client, s: Pick<Section, 'name' | 'policy'>, sender: string, me: Party): Promise<{ count: number; kabs: string[] }> {
+  // A sender sending up to an ancestor relays the rows of its area (policy `relays`).
+  const relaying = isBelow(sender, me.wilayahCode) && grantTo(s.policy, me).rows !== 'none'
   const res = await client.query<{ n: string; kabs: string[] | null }>(
     `WITH gone AS (
        DELETE FROM ${q(s.name)} t
-       WHERE ${writableSql('t', sender, s.policy.writers.change)}
+       WHERE ${writableSql('t', sender, s.policy.writers.change, relaying)}
          AND NOT EXISTS (SELECT 1 FROM ${stageOf(s.name)} st WHERE st.id = t.id)
        RETURNING t.scope)
      SELECT count(*) AS n, array_agg(DISTINCT substr(scope, 1, 5)) AS kabs FROM gone`,

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Section } from '../core/exchange/stages/section'
 import { policyOf, TABLE_POLICIES, type Relation } from '../core/policy'
+import { isWithin, NATIONAL_CODE } from '../shared/area'
 import { AppError } from '../shared/result'
 import { CROSS_REFS, DANGLING } from './schema'
 
@@ -32,7 +33,7 @@ export const kabOf = (scope: string) => scope.slice(0, 5)
  */
 export function areaSql(alias: string, code: string): string {
   const s = `${alias}.scope`
-  if (!code) return 'true' // a national root: every row
+  if (code === NATIONAL_CODE) return 'true' // the root contains every code
   const exact = `(${s} = ${lit(code)} OR left(${s}, ${code.length + 1}) = ${lit(`${code}.`)})`
   if (code.length >= 5) return `substr(${s}, 1, 5) = ${lit(kabOf(code))} AND ${exact}`
   if (!/^\d+$/.test(code)) return exact
@@ -43,19 +44,24 @@ export function areaSql(alias: string, code: string): string {
 
 /**
  * SQL: the rows of `alias` the sender `code` may change by the policy's writers — its own
- * scope (`owner`) and the scopes directly below it (`above`), as `refusal` decides for an
- * office import; any code length (a province, a kabupaten/kota, a kecamatan).
+ * scope (`owner`), the scopes directly below it (`above`), and, when it relays (`relaying`:
+ * sending up to an ancestor, as a province sends its kabupaten/kota's rows to the national
+ * office), every scope strictly inside its area — as `refusal` decides for an office import;
+ * any code length, the root included.
  */
-export function writableSql(alias: string, code: string, writers: Relation[]): string {
+export function writableSql(alias: string, code: string, writers: Relation[], relaying = false): string {
   const s = `${alias}.scope`
+  const root = code === NATIONAL_CODE
+  const below = root ? `${s} <> ${lit(code)}` : `left(${s}, ${code.length + 1}) = ${lit(`${code}.`)}`
   const parts: string[] = []
   if (writers.includes('owner')) parts.push(`${s} = ${lit(code)}`)
-  if (writers.includes('above')) parts.push(`(left(${s}, ${code.length + 1}) = ${lit(`${code}.`)} AND position('.' IN substr(${s}, ${code.length + 2})) = 0)`)
+  if (relaying && writers.length) parts.push(below)
+  else if (writers.includes('above')) parts.push(root ? `(${below} AND position('.' IN ${s}) = 0)` : `(${below} AND position('.' IN substr(${s}, ${code.length + 2})) = 0)`)
   return parts.length ? `${areaSql(alias, code)} AND (${parts.join(' OR ')})` : 'false'
 }
 
 /** SQL: a target scope `t` outside the area of the row `st` (neither its scope nor below it). */
-const foreignSql = (t: string) => `(${t} <> st.scope AND left(${t}, length(st.scope) + 1) <> st.scope || '.')`
+const foreignSql = (t: string) => `(st.scope <> ${lit(NATIONAL_CODE)} AND ${t} <> st.scope AND left(${t}, length(st.scope) + 1) <> st.scope || '.')`
 
 /** The refs the warehouse checks (conditional rules are not needed by the tables it receives). */
 const refsOf = (s: Section) => (s.policy.refs ?? []).filter((r) => !r.when)
@@ -154,7 +160,7 @@ export async function resolveArrivals(client: pg.Client, tables: Set<string>, ar
     for (const { table, column } of referrers) {
       const mine = found.rows.filter((d) => d.tbl === table && d.col === column)
       if (!mine.length) continue
-      const inArea = (d: (typeof mine)[number]) => d.target_scope === d.scope || d.target_scope.startsWith(`${d.scope}.`)
+      const inArea = (d: (typeof mine)[number]) => isWithin(d.target_scope, d.scope)
       const bad = mine.filter((d) => !inArea(d))
       const pairs = `unnest($1::text[], $2::text[]) c(id, target)`
       const points = `r.id = c.id AND r.${q(column)} = c.target AND r.deleted_at IS NULL`

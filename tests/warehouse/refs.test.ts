@@ -89,20 +89,38 @@ describe('areas by the code’s own length', () => {
   it('a complete section of a province sender withdraws its rows of every level it may write, not only those of its own two-digit code', async () => {
     const c = await freshWarehouse('gudang_tarik')
     // A row of the province itself, of a kabupaten/kota directly below it, of a kecamatan below that, and of another province.
-    for (const scope of ['21', '21.71', '21.71.01', '12.18']) {
+    const fill = async () => {
       for (const t of ['posyandu', 'kader_count']) {
-        await c.query(`INSERT INTO "${t}" (id, scope, rev, hlc, origin) VALUES ($1, $2, 1, '000000000000001-000000', 'x')`, [`${t}:${scope}`, scope])
+        await c.query(`DELETE FROM "${t}"`)
+        for (const scope of ['21', '21.71', '21.71.01', '12.18']) {
+          await c.query(`INSERT INTO "${t}" (id, scope, rev, hlc, origin) VALUES ($1, $2, 1, '000000000000001-000000', 'x')`, [`${t}:${scope}`, scope])
+        }
       }
     }
     const left = async (t: string) => (await c.query(`SELECT scope FROM "${t}" ORDER BY scope`)).rows.map((r) => r.scope)
+    const pos = { name: 'posyandu', policy: policyOf('posyandu')! }
+    const counts = { name: 'kader_count', policy: policyOf('kader_count')! }
     await c.query('BEGIN')
     for (const t of ['posyandu', 'kader_count']) await c.query(`CREATE TEMP TABLE "wh_stage_${t}" (LIKE "${t}") ON COMMIT DROP`)
-    // Posyandu: the office and the office directly above write them, so the province's section covers 21 and 21.xx.
-    expect((await withdraw(c, { name: 'posyandu', policy: policyOf('posyandu')! }, '21')).count).toBe(2)
+    // To a kabupaten/kota below it (sending down): posyandu are written by their office and the
+    // office directly above, so the province's section covers 21 and 21.xx; kader counts by the owner alone.
+    await fill()
+    const kab = { wilayahCode: '21.71', level: 'kabupaten' as const }
+    expect((await withdraw(c, pos, '21', kab)).count).toBe(2)
     expect(await left('posyandu')).toEqual(['12.18', '21.71.01'])
-    // Kader counts: the owner alone writes them — only the province's own row.
-    expect(await withdraw(c, { name: 'kader_count', policy: policyOf('kader_count')! }, '21')).toEqual({ count: 1, kabs: ['21'] })
+    expect(await withdraw(c, counts, '21', kab)).toEqual({ count: 1, kabs: ['21'] })
     expect(await left('kader_count')).toEqual(['12.18', '21.71', '21.71.01'])
+    // To the national office (sending up): the province relays every row of its area.
+    await fill()
+    const nation = { wilayahCode: 'ID', level: 'nasional' as const }
+    expect((await withdraw(c, pos, '21', nation)).count).toBe(3)
+    expect(await left('posyandu')).toEqual(['12.18'])
+    expect((await withdraw(c, counts, '21', nation)).kabs.sort()).toEqual(['21', '21.71'])
+    expect(await left('kader_count')).toEqual(['12.18'])
+    // The national office's own section to a province: its own rows and its provinces'.
+    await fill()
+    expect((await withdraw(c, pos, 'ID', { wilayahCode: '21', level: 'provinsi' })).count).toBe(1)
+    expect(await left('posyandu')).toEqual(['12.18', '21.71', '21.71.01'])
     await c.query('ROLLBACK')
   })
 })
