@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { provinceSummary } from '../../src/core/province/service'
+import { localSummaryInputs, provinceSummary, wilayahName } from '../../src/core/province/service'
+import { WAREHOUSE_OPS } from '../../src/warehouse/serve'
 import { officeParty } from '../../src/core/write'
 import { loadBundle, warehouseInit, warehouseSummary } from '../../src/warehouse'
 import { warehouseTables } from '../../src/warehouse/schema'
@@ -48,5 +49,10 @@ describe('a national warehouse', () => {
     expect(desktop.unit).toBe('provinsi')
     expect(desktop.kabupaten.length).toBe(2)
     expect(await warehouseSummary(n.nat, client, 2026)).toEqual(desktop)
+    // One province, per kabupaten/kota: what the dashboard's drill-down asks the warehouse host.
+    const env = { pool: client as unknown as pg.Pool, office: { wilayahCode: 'ID' } as never, nameOf: wilayahName(n.nat.sqlite), local: async () => ({ ...localSummaryInputs(n.nat).opts, peers: localSummaryInputs(n.nat).peers }) }
+    const op = WAREHOUSE_OPS['province.summary']!
+    expect(await op({ year: 2026, province: '21' } as never, env)).toEqual(provinceSummary(n.nat, 2026, '21'))
+    await expect(op({ year: 2026, province: '21.71' } as never, env)).rejects.toThrow(/di luar wilayah/)
   })
 })
