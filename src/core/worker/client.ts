@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../shared/result'
 import type { Ctx } from '../context'
 import { dispatch, type Caller } from '../handlers'
 import { jobCancelledError, runWithJob, type JobProgress } from '../jobs'
-import { appRoot, ensurePrivateDir } from '../paths'
+import { appRoot, bundledFile, ensurePrivateDir } from '../paths'
 import { fileState } from '../db/cipher'
 import { readKeyring } from '../people/keyring'
 import { unlockWithPassword, unlockWithRecovery } from '../people/unlock'
@@ -80,9 +80,9 @@ export interface WorkerClientOptions {
   workerFile?: string
 }
 
-/** The built worker beside a bundled main, else the TypeScript entry through tsx. */
+/** The worker bundled beside the bundled command line (out/cli), else the TypeScript entry through tsx. */
 export function defaultWorkerFile(): string {
-  return join(appRoot(), 'src', 'core', 'worker', 'boot.mjs')
+  return bundledFile('worker') ?? join(appRoot(), 'src', 'core', 'worker', 'boot.mjs')
 }
 
 type Pending = { resolve: (r: Result<unknown>) => void; onProgress?: (p: JobProgress) => void }
