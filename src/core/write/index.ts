@@ -256,14 +256,35 @@ export function restoreRow(ctx: Ctx, table: string, id: string): Row {
 }
 
 /**
+ * Tables known to hold no row while a read-only stage runs: a reference into one is "not here
+ * yet" without a lookup (a first import, and the warehouse office, whose SQLite holds no rows
+ * and leaves references to PostgreSQL, would otherwise miss once per row).
+ */
+export type EmptyTables = (table: string) => boolean
+
+/** Asks SQLite once per table whether it holds any row; valid only while nothing is written. */
+export function emptyTables(sqlite: Database.Database): EmptyTables {
+  const known = new Map<string, boolean>()
+  return (table) => {
+    let empty = known.get(table)
+    if (empty === undefined) known.set(table, (empty = !sqlite.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get()))
+    return empty
+  }
+}
+
+/**
  * A row may point only at rows of its own area (the policy's `refs`). Returns the reason when
  * it points elsewhere, 'unknown' when a row it points at is not here (yet), null when fine.
  */
-export function referenceProblem(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): string | 'unknown' | null {
+export function referenceProblem(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, empty?: EmptyTables): string | 'unknown' | null {
   let unknown = false
   for (const ref of policy.refs ?? []) {
     const target = row[ref.column]
     if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
+    if (empty?.(ref.table)) {
+      unknown = true
+      continue
+    }
     const found = cached(sqlite, `SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
     if (!found) unknown = true
     else if (!isWithin(found.scope, String(row.scope))) {
@@ -294,8 +315,11 @@ export function checkIncoming(
   incoming: Record<string, unknown>,
   stored: { scope: string; deleted_at: string | null } | undefined,
   hidden?: Set<string>,
-  /** The row already holds every column, defaults included (sectionRowBuilder); `sent`: the hidden columns the bundle itself carries. */
-  complete?: { sent: readonly string[] },
+  /**
+   * The row already holds every column, defaults included (sectionRowBuilder); `sent`: the
+   * hidden columns the bundle itself carries; `empty`: tables known to hold no row (emptyTables).
+   */
+  complete?: { sent: readonly string[]; empty?: EmptyTables },
 ): IncomingVerdict {
   const scope = String(incoming.scope)
   if (stored && stored.scope !== scope) {
@@ -304,7 +328,7 @@ export function checkIncoming(
   const op: WriteOp = !stored ? 'create' : incoming.deleted_at && !stored.deleted_at ? 'delete' : stored.deleted_at && !incoming.deleted_at ? 'delete' : 'change'
   const why = refusal(policy, sender, scope, op)
   if (why) return { kind: 'unauthorised', reason: why }
-  const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming)
+  const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming, complete?.empty)
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
   // Columns this office is not granted arrive empty; anything else in them is refused, in a
   // tombstone too. (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
-import { checkIncoming, officeParty, sectionRowBuilder } from '../../write'
+import { checkIncoming, emptyTables, officeParty, sectionRowBuilder } from '../../write'
 import { senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
@@ -55,7 +55,9 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS ? [] : null }
   let keep: unknown[][] | null = null
   const seen = new Map<string, number>()
-  let cur: { section: Section; stored: Statement | null; toRow: (values: unknown[]) => Record<string, unknown>; complete: { sent: string[] } } | null = null
+  // The check stage only reads, so a table empty at its start stays empty to its end.
+  const empty = emptyTables(sqlite)
+  let cur: { section: Section; stored: Statement | null; toRow: (values: unknown[]) => Record<string, unknown>; complete: { sent: string[]; empty: typeof empty } } | null = null
   await streamRows(
     file,
     checked,
@@ -64,13 +66,12 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         const section = openSection(sqlite, h, me)
         seen.set(section.name, seen.get(section.name) ?? 0)
         // Reads only: a table that holds no row yet has no stored version of any of these.
-        const empty = !sqlite.prepare(`SELECT 1 FROM "${section.name}" LIMIT 1`).get()
         cur = {
           section,
-          stored: empty ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
+          stored: empty(section.name) ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
           // Each row is built once, as it will be stored (defaults of the columns the bundle lacks included).
           toRow: sectionRowBuilder(sqlite, section.name, section.columns),
-          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)) },
+          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty },
         }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })
       },
