@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test'
 import { openContext, type Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { indicatorSet } from '../../src/core/evaluation/sets'
-import { computeStrata } from '../../src/core/evaluation/strata'
+import { cachedStrata, computeStrata } from '../../src/core/evaluation/strata'
 import { setupOffice } from '../../src/core/office/service'
 import { appRoot } from '../../src/core/paths'
 import { newId } from '../../src/core/sync/ids'
@@ -52,7 +52,7 @@ const ownCpu = () => {
   return (u.user + u.system) / 1000
 }
 
-async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pages: number; rendered: number; renderedCpu: number } | { error: string }> {
+async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pages: number; rendered: number; renderedCpu: number; warm: number } | { error: string }> {
   const rendererDir = join(appRoot(), 'out', 'renderer')
   const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
   if (!existsSync(join(rendererDir, 'index.html'))) return { error: 'renderer belum dibangun (npx electron-vite build)' }
@@ -75,7 +75,12 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pa
     const rendered: number[] = []
     const renderedCpu: number[] = []
     let pages = 0
-    for (let i = 0; i < 3; i++) {
+    let warm = 0
+    // Three prints after a write (the report is computed afresh: the cache keeps results only
+    // until the database changes), then one with nothing written in between (served from it).
+    for (let i = 0; i < 4; i++) {
+      const cold = i < 3
+      if (cold) ctx.sqlite.prepare(`UPDATE monthly_report SET rev = rev WHERE id = (SELECT min(id) FROM monthly_report)`).run()
       await page.evaluate(() => (window.location.hash = '#/evaluasi/entri'))
       await page.getByRole('tab', { name: 'Laporan bulanan' }).waitFor()
       await page.emulateMedia({ media: 'screen' })
@@ -83,17 +88,23 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pa
       const c0 = treeCpuMsNow(process.pid)
       await page.evaluate((y) => (window.location.hash = `#/evaluasi/laporan/tahun/${y}/strata-2011`), YEAR)
       await page.locator(`[data-testid="annex-table"] tbody tr`).nth(POSYANDU - 1).waitFor()
-      rendered.push(ms(t))
-      renderedCpu.push(treeCpuMsNow(process.pid) - c0)
+      if (cold) {
+        rendered.push(ms(t))
+        renderedCpu.push(treeCpuMsNow(process.pid) - c0)
+      }
       await page.emulateMedia({ media: 'print' })
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      if (!cold) {
+        warm = ms(t)
+        break
+      }
       times.push(ms(t))
       cpu.push(treeCpuMsNow(process.pid) - c0)
       // SIMPUL_BENCH_PDF=file keeps the printed report to look at (pdftoppm).
       if (process.env.SIMPUL_BENCH_PDF) writeFileSync(process.env.SIMPUL_BENCH_PDF, pdf)
       pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     }
-    return { times, cpu, pages, rendered: median(rendered), renderedCpu: median(renderedCpu) }
+    return { times, cpu, pages, rendered: median(rendered), renderedCpu: median(renderedCpu), warm }
   } finally {
     await browser.close()
     await host.close()
@@ -134,6 +145,14 @@ export const evaluation: Benchmark = {
         baselineCpu.push(ownCpu() - c)
       }
       const base = median(baseline)
+      // The strata screen on a revisit: kept until the database changes (src/core/evaluation/cache.ts).
+      cachedStrata(ctx.sqlite, area, YEAR, set, { previousYear: false })
+      const revisit: number[] = []
+      for (let i = 0; i < 7; i++) {
+        t = process.hrtime.bigint()
+        cachedStrata(ctx.sqlite, area, YEAR, set, { previousYear: false })
+        revisit.push(ms(t))
+      }
       const results: BenchResult[] = [
         {
           name: `strata ${POSYANDU} posyandu × 12 bulan, median of 7`,
@@ -147,6 +166,15 @@ export const evaluation: Benchmark = {
           pass: median(strataCpu) <= 2 * median(baselineCpu),
           notes: `${(median(strata) / base).toFixed(1)}× the aggregate; CPU ${median(strataCpu).toFixed(0)} ms vs ${median(baselineCpu).toFixed(0)} ms (${(median(strataCpu) / median(baselineCpu)).toFixed(1)}×); ${aktif} posyandu aktif`,
         },
+        {
+          name: `strata on a revisit, nothing written since (kept result), median of 7`,
+          figure: median(revisit),
+          unit: 'ms',
+          baseline: base,
+          baselineLabel: 'plain SQL aggregate of the same rows',
+          goal: 'instant (< 5 ms)',
+          pass: median(revisit) < 5,
+        },
         { name: `demo monthly reports (${made.reports} rows, 2 years)`, figure: demoMs, unit: 'ms', baseline: null, baselineLabel: '', goal: 'setup', pass: true },
       ]
       const pdf = await reportPdf(ctx)
@@ -154,7 +182,7 @@ export const evaluation: Benchmark = {
         results.push({ name: `evaluation report PDF, ${POSYANDU} posyandu`, figure: NaN, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: false, notes: pdf.error })
       } else {
         const fig = median(pdf.times)
-        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: fig < 3000, notes: `on screen after ${Math.round(pdf.rendered)} ms (CPU ${Math.round(pdf.renderedCpu)} ms), the rest is Chromium's page.pdf; CPU ${Math.round(median(pdf.cpu))} ms (this process with its worker + Chromium's processes)` })
+        results.push({ name: `evaluation report render + PDF, ${POSYANDU} posyandu (${pdf.pages} pages), median of 3`, figure: fig, unit: 'ms', baseline: base, baselineLabel: 'plain SQL aggregate of the same rows', goal: '< 3000 ms', pass: fig < 3000, notes: `each print after a write (computed afresh); on screen after ${Math.round(pdf.rendered)} ms (CPU ${Math.round(pdf.renderedCpu)} ms), the rest is Chromium's page.pdf; CPU ${Math.round(median(pdf.cpu))} ms (this process with its worker + Chromium's processes); printed again with nothing written in between (kept report): ${Math.round(pdf.warm)} ms` })
       }
       return results
     } finally {

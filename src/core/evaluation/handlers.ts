@@ -4,7 +4,7 @@ import { createPeriod, getPeriod, listPeriods, lockPeriod, saveScore, listScores
 import { listPosyandu, resolveArea } from './posyandu'
 import { buildPrintedReport, buildRecap, buildReport } from './report'
 import { indicatorSet, indicatorSets, saveThresholds } from './sets'
-import { computeStrata } from './strata'
+import { cachedStrata } from './strata'
 import { recapWorkbook, reportWorkbook } from './xlsx'
 
 export const evaluationHandlers = {
@@ -14,7 +14,7 @@ export const evaluationHandlers = {
   'evaluation.monthlySave': (i, ctx) => saveMonthly(ctx, i.items),
   'evaluation.indicatorSets': (_i, ctx) => indicatorSets(ctx.sqlite, ctx.office()?.wilayahCode ?? null),
   'evaluation.indicatorSetSave': (i, ctx) => saveThresholds(ctx, i.code, i.thresholds),
-  'evaluation.strata': (i, ctx) => computeStrata(ctx.sqlite, resolveArea(ctx, i.area), i.year, indicatorSet(ctx.sqlite, ctx.officeCode(), i.rules), { previousYear: false }),
+  'evaluation.strata': (i, ctx) => cachedStrata(ctx.sqlite, resolveArea(ctx, i.area), i.year, indicatorSet(ctx.sqlite, ctx.officeCode(), i.rules), { previousYear: false }),
   'evaluation.periodList': (_i, ctx) => listPeriods(ctx.sqlite),
   'evaluation.periodCreate': (i, ctx) => createPeriod(ctx, i),
   'evaluation.periodLock': (i, ctx) => lockPeriod(ctx, i.id, buildReport(ctx, { periodId: getPeriod(ctx.sqlite, i.id).id }).dataHash),

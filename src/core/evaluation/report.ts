@@ -11,7 +11,8 @@ import { monthsOf } from './monthly'
 import { getPeriod, periodSet } from './periods'
 import { listPosyandu, resolveArea } from './posyandu'
 import { indicatorSet } from './sets'
-import { computeStrata, MONTH_COLUMNS } from './strata'
+import { cached } from './cache'
+import { cachedStrata, MONTH_COLUMNS } from './strata'
 
 /** JSON with sorted keys, so the same data always gives the same text. */
 function canonical(v: unknown): string {
@@ -41,7 +42,7 @@ function monthsJson(sqlite: Database.Database, from: string, params: Record<stri
   let rows: [string, number | null][]
   try {
     rows = sqlite
-      .prepare(`SELECT json_array(${MONTH_COLUMNS.map((c) => `m.${c}`).join(', ')}), ${odd} ${from} ORDER BY m.posyandu_id, m.month`)
+      .prepare(`SELECT json_array(${MONTH_COLUMNS.map((c) => `m.${c}`).join(', ')}), ${odd} ${from} ORDER BY p.id, m.month`)
       .raw()
       .all(params) as [string, number | null][]
   } catch {
@@ -85,9 +86,11 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
       .all(params),
   )
   const kec = area.split('.').slice(0, 3).join('.')
-  const monthFrom = `FROM monthly_report m JOIN posyandu p ON p.id = m.posyandu_id
-     WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND ${withinSql('m.scope', kec, '@kec').sql} AND ${areaFilter('p.desa_code', area)}
-       AND m.month BETWEEN @from AND @to`
+  // Posyandu by posyandu through the (posyandu, month) index: the rows come in the hashed order
+  // with no sort (a third of the hashing time at kabupaten scale). Live rows are unique per
+  // (posyandu, month), so the order is fully determined.
+  const monthFrom = `FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN @from AND @to
+     WHERE p.deleted_at IS NULL AND ${withinSql('m.scope', kec, '@kec').sql} AND ${areaFilter('p.desa_code', area)}`
   for (const [from, to] of months) {
     const label = `monthly ${from}..${to}`
     // Most of the hashing time at kabupaten scale (two years of months): SQLite writes each row's
@@ -98,7 +101,7 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
     if (text !== undefined) {
       h.update(`#${label}\n`)
       if (text !== null) h.update(`${text}\n`)
-    } else feed(label, sqlite.prepare(`SELECT m.${MONTH_COLUMNS.join(', m.')} ${monthFrom} ORDER BY m.posyandu_id, m.month`).raw().all({ area, kec, from, to }))
+    } else feed(label, sqlite.prepare(`SELECT m.${MONTH_COLUMNS.join(', m.')} ${monthFrom} ORDER BY p.id, m.month`).raw().all({ area, kec, from, to }))
   }
   if (periodId) {
     feed('scores', sqlite.prepare(`SELECT posyandu_id, item, score, notes FROM evaluation_score WHERE period_id = ? AND deleted_at IS NULL ORDER BY posyandu_id, item`).raw().all(periodId))
@@ -114,13 +117,23 @@ function trend(sqlite: Database.Database, area: string, year: number, ids: Set<s
       `SELECT posyandu_id, month, s, k, d, n FROM monthly_report WHERE deleted_at IS NULL AND held = 1 AND month BETWEEN ? AND ? AND ${withinSql('scope', kec).sql}`,
     )
     .all(`${year}-01`, `${year}-12`, ...withinSql('scope', kec).args) as { posyandu_id: string; month: string; s: number | null; k: number | null; d: number | null; n: number | null }[]
-  return monthsOf(year).map((month) => {
-    const list = rows.filter((r) => r.month === month && ids.has(r.posyandu_id)).map((r) => derivedIndicators(r))
-    const avg = (k: 'ds' | 'ks' | 'nd') => {
-      const xs = list.map((x) => x[k]).filter((x): x is number => x !== null)
-      return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null
-    }
-    return { month, ds: avg('ds'), ks: avg('ks'), nd: avg('nd'), reports: list.length }
+  // One pass over the rows (not one per month); each month's ratios are summed in row order, as before.
+  const months = monthsOf(year)
+  const slot = new Map(months.map((m, i) => [m, i]))
+  const sums = months.map(() => ({ ds: 0, ks: 0, nd: 0, nds: 0, nks: 0, nnd: 0, reports: 0 }))
+  for (const r of rows) {
+    const i = slot.get(r.month)
+    if (i === undefined || !ids.has(r.posyandu_id)) continue
+    const x = derivedIndicators(r)
+    const t = sums[i]
+    t.reports++
+    if (x.ds !== null) (t.ds += x.ds), t.nds++
+    if (x.ks !== null) (t.ks += x.ks), t.nks++
+    if (x.nd !== null) (t.nd += x.nd), t.nnd++
+  }
+  return months.map((month, i) => {
+    const t = sums[i]
+    return { month, ds: t.nds ? t.ds / t.nds : null, ks: t.nks ? t.ks / t.nks : null, nd: t.nnd ? t.nd / t.nnd : null, reports: t.reports }
   })
 }
 
@@ -146,8 +159,9 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
   if (!year) throw new AppError('YEAR_REQUIRED', 'Sebutkan tahun atau periode evaluasi.')
   const area = period ? { code: period.areaCode, name: period.areaName } : resolveArea(ctx, src.area)
   const set = period ? periodSet(ctx, period.id) : indicatorSet(ctx.sqlite, office.wilayahCode, src.rules)
-  const strata = computeStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
-  const hash = dataHash(ctx.sqlite, area.code, [[`${year - 1}-01`, `${year}-12`]], set, period?.id ?? null)
+  const strata = cachedStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
+  const months: [string, string][] = [[`${year - 1}-01`, `${year}-12`]]
+  const hash = cached(ctx.sqlite, `hash|${area.code}|${JSON.stringify(months)}|${period?.id ?? ''}|${JSON.stringify(set)}`, () => dataHash(ctx.sqlite, area.code, months, set, period?.id ?? null))
   return {
     ...strata,
     period,
@@ -165,6 +179,12 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
  * stratum, "penghambat") given once in `annex.texts`.
  */
 export function buildPrintedReport(ctx: Ctx, src: ReportSource): PrintedReport {
+  // Kept until the database changes (cache.ts); only the time it was made is new each time.
+  const key = `printed|${ctx.requireOffice().wilayahCode}|${JSON.stringify([src.periodId ?? null, src.year ?? null, src.rules ?? null, src.area ?? null])}`
+  return { ...cached(ctx.sqlite, key, () => printedReport(ctx, src)), generatedAt: ctx.clock.now().toISOString() }
+}
+
+function printedReport(ctx: Ctx, src: ReportSource): PrintedReport {
   const r = buildReport(ctx, src)
   const texts: string[] = []
   const textIndex = new Map<string, number>()
@@ -186,9 +206,14 @@ export function buildPrintedReport(ctx: Ctx, src: ReportSource): PrintedReport {
     list.push(row)
   }
   // Equal scores share a rank; the set's tie-break rules order them and are printed below.
-  const top = rankRows(r.rows, r.set)
-    .filter((x) => x.rank <= 10)
+  // Ten rows at most: when many share the top scores (a kabupaten may have hundreds at 100),
+  // the rest of the last rank shown is counted in one line instead of filling pages.
+  const ranked = rankRows(r.rows, r.set).filter((x) => x.rank <= 10)
+  const top = ranked
+    .slice(0, 10)
     .map(({ row: p, rank, tied }) => ({ rank, tied, pilot: p.pilot, name: p.name, desaName: p.desaName, kecamatanName: p.kecamatanName, label: p.result.label, totalScore: p.totalScore }))
+  const last = top[top.length - 1]
+  const topTiedMore = ranked.length > top.length ? { count: ranked.length - top.length, rank: last.rank, totalScore: last.totalScore } : null
   return {
     year: r.year,
     area: r.area,
@@ -201,6 +226,7 @@ export function buildPrintedReport(ctx: Ctx, src: ReportSource): PrintedReport {
     total: r.total,
     trend: r.trend.map((p) => ({ month: p.month, ds: p.ds })),
     top,
+    topTiedMore,
     tieBreak: describeTieBreak(r.set),
     annex: {
       texts,

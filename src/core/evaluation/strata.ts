@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { AreaSummary, PosyanduRef, PosyanduStratum, StrataOutput } from '../../shared/contract/evaluation'
 import { NUMERIC_FIELDS } from '../../shared/evaluation/fields'
 import { computeStratum, metricFields, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
+import { cached } from './cache'
 import { listPosyandu } from './posyandu'
 import { withinSql } from '../db/area'
 
@@ -170,7 +171,10 @@ export function computeStrata(
   const periodId = opts.periodId ?? null
   const posyandu = listPosyandu(sqlite, area.code)
   // Only the columns the set reads: half the row-building work at kabupaten scale.
-  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set)]
+  // Only known columns go into the SQL: a set is data (it travels from the kabupaten), and a
+  // field it names that is no monthly column reads as missing ("data tidak lengkap").
+  const known = new Set<string>(NUMERIC_FIELDS)
+  const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set).filter((f) => known.has(f))]
   const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
   const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
@@ -195,4 +199,19 @@ export function computeStrata(
   const kecamatan = [...byKec.entries()].map(([code, list]) => summarise(code, list[0].kecamatanName, set, list, prevPct(list)))
   kecamatan.sort((a, b) => (b.aktifPct ?? -1) - (a.aktifPct ?? -1) || a.name.localeCompare(b.name))
   return { year, area, set, rows, kecamatan, total: summarise(area.code, area.name, set, rows, prevPct(rows)) }
+}
+
+/**
+ * computeStrata, kept until the database changes (cache.ts): the strata screen on a revisit
+ * and the report printed again are answered without reading the year again.
+ */
+export function cachedStrata(
+  sqlite: Database.Database,
+  area: { code: string; name: string },
+  year: number,
+  set: IndicatorSet,
+  opts: { periodId?: string | null; previousYear?: boolean } = {},
+): StrataOutput {
+  const key = `strata|${area.code}|${area.name}|${year}|${opts.periodId ?? ''}|${opts.previousYear !== false}|${JSON.stringify(set)}`
+  return cached(sqlite, key, () => computeStrata(sqlite, area, year, set, opts))
 }

@@ -122,8 +122,10 @@ export interface PrintedReport {
   kecamatan: AreaSummary[]
   total: AreaSummary
   trend: { month: string; ds: number | null }[]
-  /** Ten best total scores (shared ranks). */
+  /** Ten best total scores (shared ranks), at most ten rows in the tie-break order. */
   top: { rank: number; tied: boolean; pilot: boolean; name: string; desaName: string; kecamatanName: string; label: string; totalScore: number | null }[]
+  /** More posyandu share the rank of the last row shown (counted, not listed: they fill pages otherwise). */
+  topTiedMore: { count: number; rank: number; totalScore: number | null } | null
   tieBreak: string
   annex: { texts: string[]; groups: { code: string; name: string; posyandu: number; aktif: number; aktifPct: number | null; rows: AnnexRow[] }[] }
 }

@@ -323,12 +323,36 @@ const MONTH_INDEX = new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).
  * the form allows, targets of 1). A criterion is decided only when both give the same answer.
  */
 function extremeView(c: Criterion, slots: (MonthData | undefined)[], how: 'low' | 'high'): MonthView {
-  const { num, den } = fieldsOf(c.metric)
-  // What a gap is filled with; a field that is both numerator and denominator fills as a numerator.
-  const fills = new Map<string, number>()
-  for (const f of den) fills.set(f, how === 'low' ? (fieldDef(f)?.max ?? 100000) : 1)
-  for (const f of num) fills.set(f, how === 'low' ? 0 : (fieldDef(f)?.max ?? 100000))
-  return new MonthView(slots, fills, how === 'high')
+  return new MonthView(slots, gapFills(c.metric, how), how === 'high')
+}
+
+/** What a gap is filled with, by field, at one extreme (made once per metric: the same for every posyandu). */
+const fillMaps = new WeakMap<Metric, { low: Map<string, number>; high: Map<string, number> }>()
+function gapFills(m: Metric, how: 'low' | 'high'): Map<string, number> {
+  let f = fillMaps.get(m)
+  if (!f) {
+    const { num, den } = fieldsOf(m)
+    const make = (extreme: 'low' | 'high') => {
+      // A field that is both numerator and denominator fills as a numerator.
+      const fills = new Map<string, number>()
+      for (const x of den) fills.set(x, extreme === 'low' ? (fieldDef(x)?.max ?? 100000) : 1)
+      for (const x of num) fills.set(x, extreme === 'low' ? 0 : (fieldDef(x)?.max ?? 100000))
+      return fills
+    }
+    fillMaps.set(m, (f = { low: make('low'), high: make('high') }))
+  }
+  return f[how]
+}
+
+/** Whether every reported month holds each target field, and each open month each counted field. */
+function filledIn(reported: MonthData[], num: string[], den: string[]): boolean {
+  for (let i = 0; i < reported.length; i++) {
+    const m = reported[i]
+    for (let j = 0; j < den.length; j++) if (typeof m[den[j]] !== 'number') return false
+    if (m.held !== 1) continue
+    for (let j = 0; j < num.length; j++) if (typeof m[num[j]] !== 'number') return false
+  }
+  return true
 }
 
 /** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
@@ -337,7 +361,7 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
   if (c.metric.kind === 'openings') return r
   // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
   const { num, den } = fieldsOf(c.metric)
-  if (!missingMonths && reported.every((m) => den.every((f) => typeof m[f] === 'number') && (m.held !== 1 || num.every((f) => typeof m[f] === 'number')))) return r
+  if (!missingMonths && filledIn(reported, num, den)) return r
   const slots = (year.slots ??= slotsOf(reported))
   const lo = metOf(c, metricValue(c.metric, extremeView(c, slots, 'low')))
   const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))

@@ -93,6 +93,9 @@ function Rankings({ r }: { r: Report }) {
           {r.top.map((p, i) => (
             <tr key={i}><td className={css.num}>{p.rank}{p.tied ? '=' : ''}</td><td>{p.pilot ? '★ ' : ''}{p.name}</td><td>{p.desaName}</td><td>{p.kecamatanName}</td><td>{p.label}</td><td className={css.num}>{p.totalScore}</td></tr>
           ))}
+          {r.topTiedMore && (
+            <tr data-testid="top-tied-more"><td className={css.num}>{r.topTiedMore.rank}=</td><td colSpan={5}>… dan {formatNumber(r.topTiedMore.count)} posyandu lain dengan skor sama ({r.topTiedMore.totalScore ?? '—'}), peringkat {r.topTiedMore.rank}= (daftar lengkap di lampiran dan ekspor .xlsx)</td></tr>
+          )}
         </tbody>
       </table>
       <div className={css.small} data-testid="tie-break">{r.tieBreak}</div>
@@ -114,8 +117,9 @@ function Annex({ r }: { r: Report }) {
   return (
     <div className={css.annex}>
       <div className={css.h}>LAMPIRAN: Strata per posyandu, {r.area.name} tahun {r.year}</div>
-      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* The legend above the table: below it, it could be left alone on a last page. */}
       <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0). Nilai lengkap tiap kriteria dan alasannya ada di ekspor .xlsx.</div>
+      <table className={`${css.tbl} ${css.dense}`} data-testid="annex-table" dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   )
 }
