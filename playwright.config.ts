@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The command line bundled once (scripts/build-cli.mjs): every host and CLI call spawns it.
+  globalSetup: './tests/helpers/cli-bundle.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 2,

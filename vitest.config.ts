@@ -8,6 +8,6 @@ export default defineConfig({
     pool: 'forks',
     // Vitest leaves one core free by default: on the 2-core CI machine that ran the files one by one.
     maxWorkers: 2,
-    globalSetup: ['tests/helpers/temp-root.ts'],
+    globalSetup: ['tests/helpers/temp-root.ts', 'tests/helpers/cli-bundle.ts'],
   },
 })

@@ -1,6 +1,7 @@
 // npm run stress [-- --hostile N] [--kills N] [--runs N] [--json [file]]
 // The long versions of the fault tests: 10,000 hostile bundles, 200 SIGKILLed imports, and
-// the convergence property with SIMPUL_PROPERTY_RUNS = 1,000 (npm test runs 50).
+// the convergence property with SIMPUL_PROPERTY_RUNS = 1,000 (npm test runs 50) and the fast
+// strata property with 40,000 years (npm test: 2,000).
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -41,9 +42,10 @@ for (let k = 0; k < KILLS; k++) {
   if (k % 20 === 19) process.stderr.write(`kills ${k + 1}/${KILLS}\n`)
 }
 
-// The convergence property is a vitest file; run it with the stress budget.
+// The budgeted properties are vitest files (convergence; the fast strata against their
+// yardstick, 40 years per run): run them with the stress budget.
 const convergeStart = Date.now()
-const converge = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'tests/core/exchange-converge.test.ts'], {
+const converge = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'tests/core/exchange-converge.test.ts', 'tests/core/strata-fast.test.ts'], {
   env: { ...process.env, SIMPUL_PROPERTY_RUNS: String(RUNS) },
   stdio: ['ignore', 'inherit', 'inherit'],
 })

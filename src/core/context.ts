@@ -16,6 +16,7 @@ import type { DbKey } from './db/cipher'
 import { sealKeyFiles, setKeysSecret } from './exchange/keys'
 
 import pkg from '../../package.json'
+import { msg } from '../shared/messages'
 
 export const APP_VERSION: string = pkg.version
 
@@ -114,12 +115,12 @@ export function openContext(opts: ContextOptions): Ctx {
     office: () => readOffice(ctx.sqlite),
     requireOffice: () => {
       const o = ctx.office()
-      if (!o) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+      if (!o) throw new AppError('NO_OFFICE', msg('op.noOffice'))
       return o
     },
     officeCode: () => {
       const code = readOfficeCode(ctx.sqlite)
-      if (!code) throw new AppError('NO_OFFICE', 'Kantor belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.')
+      if (!code) throw new AppError('NO_OFFICE', msg('op.noOffice'))
       return code
     },
     actor: () => currentActor() ?? processActor,

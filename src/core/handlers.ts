@@ -55,6 +55,21 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /**
+ * The same issues by key, one message each ("path: text" as op.problem), read like
+ * describeIssues; null when one has no key (zod's own words, in its Indonesian locale), so
+ * an English screen says "some fields are not valid" by the code instead.
+ */
+export function issueMsgs(error: z.ZodError): Msg[] | null {
+  const out: Msg[] = []
+  for (const i of error.issues) {
+    const m = issueMsg(i as { message: string; params?: Record<string, unknown> })
+    if (!m) return null
+    out.push(i.path.length ? msg('op.problem', { column: i.path.join('.'), text: m }) : m)
+  }
+  return out
+}
+
+/**
  * zod issues as field details: the path, the Indonesian message and, where the schema's
  * message has a key, that key (`msg`) so the field reads in the screen's language.
  */
@@ -93,7 +108,8 @@ export async function dispatch(ctx: Ctx, name: unknown, input: unknown, caller: 
   }
   const parsed = contract[name].input.safeParse(input ?? {})
   if (!parsed.success) {
-    return fail('INVALID_INPUT', `Isian tidak sah — ${describeIssues(parsed.error)}`, fieldDetails(parsed.error.issues))
+    const keyed = issueMsgs(parsed.error)
+    return fail('INVALID_INPUT', keyed ? msg('op.invalidInput', { issues: keyed }) : `Isian tidak sah — ${describeIssues(parsed.error)}`, fieldDetails(parsed.error.issues))
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: Ctx, caller: Caller) => unknown

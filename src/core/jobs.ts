@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { AppError } from '../shared/result'
+import { msg } from '../shared/messages'
 
 /**
  * A long call (bundle import/export, spreadsheet import, demo data, reports) reports how far
@@ -32,7 +33,7 @@ export function reportProgress(p: JobProgress): void {
   current.getStore()?.progress(p)
 }
 
-export const jobCancelledError = () => new AppError('JOB_CANCELLED', 'Pekerjaan dibatalkan; tidak ada data yang diubah.')
+export const jobCancelledError = () => new AppError('JOB_CANCELLED', msg('core.jobCancelled'))
 
 /** Throws the cancel refusal when the person cancelled; call it between batches. */
 export function throwIfCancelled(): void {

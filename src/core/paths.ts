@@ -14,6 +14,18 @@ export function appRoot(): string {
   }
 }
 
+/** True only inside the command-line bundle of scripts/build-cli.mjs (an esbuild define). */
+declare const __SIMPUL_CLI_BUNDLE__: boolean | undefined
+
+/**
+ * Inside the bundled command line (out/cli), the bundled entry `name`.mjs beside it (`worker`,
+ * `warehouse-worker`); null when running from the TypeScript sources or another build.
+ */
+export function bundledFile(name: string): string | null {
+  if (typeof __SIMPUL_CLI_BUNDLE__ === 'undefined' || !__SIMPUL_CLI_BUNDLE__) return null
+  return join(dirname(fileURLToPath(import.meta.url)), `${name}.mjs`)
+}
+
 export const migrationsDir = (root = appRoot()) => join(root, 'drizzle')
 
 /**

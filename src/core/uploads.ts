@@ -4,6 +4,7 @@ import { UPLOAD_ID } from '../shared/contract/exchange'
 import { AppError } from '../shared/result'
 import { HEAD_BYTES, LIMITS, SIGNATURE_BYTES } from './exchange/format'
 import { ensurePrivateDir } from './paths'
+import { msg } from '../shared/messages'
 
 /**
  * Files the headless host received from the browser as a stream wait in <dataDir>/tmp
@@ -18,14 +19,14 @@ export const MAX_BUNDLE_FILE_BYTES = HEAD_BYTES + LIMITS.manifestBytes + SIGNATU
 export const uploadsDir = (dataDir: string) => join(dataDir, 'tmp')
 
 export function uploadPath(dataDir: string, id: string): string {
-  if (!UPLOAD_ID.test(id)) throw new AppError('INVALID_INPUT', 'Kode unggahan tidak sah; pilih berkasnya lagi.')
+  if (!UPLOAD_ID.test(id)) throw new AppError('INVALID_INPUT', msg('core.uploadId'))
   return join(ensurePrivateDir(uploadsDir(dataDir)), `${id}.upload`)
 }
 
 /** The file of an upload, which the caller must move or remove; refused when it is gone. */
 export function takeUpload(dataDir: string, id: string): string {
   const file = uploadPath(dataDir, id)
-  if (!existsSync(file)) throw new AppError('NOT_FOUND', 'Berkas yang diunggah tidak ditemukan lagi; pilih berkasnya kembali.')
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', msg('core.uploadGone'))
   return file
 }
 

@@ -7,6 +7,8 @@
  * forms in English only (Indonesian nouns do not change for plural).
  */
 
+import { formatDateLong, formatMonth } from './format'
+
 export const MESSAGES_ID = {
   text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
   date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
@@ -61,6 +63,14 @@ export const MESSAGES_ID = {
     problem: '{{column}}: {{text}}',
   },
   registry: {
+    what: {
+      desa: 'Desa {{name}}',
+      posyandu: 'Posyandu {{name}}',
+      kader: 'Kader {{name}}',
+      record: 'Data ini',
+    },
+    outOfArea: '{{what}} berada di luar wilayah kantor ini ({{area}}); kantor ini tidak boleh mengubahnya.',
+    yearFuture: 'Tahun berdiri tidak boleh di masa depan.',
     sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     sameName: 'Sudah ada kader {{name}} dengan tanggal lahir sama (NIK {{nik}}, Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     plain: '{{text}}',
@@ -210,6 +220,24 @@ export const MESSAGES_ID = {
     programme: 'Kode program "{{code}}" tidak dikenal ({{known}}, spm-…)',
   },
   bundle: {
+    refusedAll: 'Bundel ditolak seluruhnya: {{n}} baris di luar wewenang {{name}} ({{code}}): {{rows}}{{more}}.',
+    refusedRow: '{{table}} "{{label}}" ({{reason}})',
+    refusedNothingChanged: '{{refusal}} Tidak ada data yang diubah.',
+    rowInvalid: '{{table}}{{label}} tidak dapat disimpan: {{why}}. Tidak ada data yang diubah.',
+    refusedRowRef: 'Bundel ditolak seluruhnya: {{table}} "{{label}}" di luar wewenang pengirim ({{ref}}). Tidak ada data yang diubah.',
+    refusedRowSender: 'Bundel ditolak seluruhnya: {{table}} "{{label}}" di luar wewenang pengirim. Tidak ada data yang diubah.',
+    relation: {
+      levelMismatch: 'Kartu ini menyebut kantor {{level}} untuk kode wilayah {{other}}; keduanya tidak cocok.',
+      nasional: 'Kantor nasional hanya dapat mendaftarkan kantor provinsi; kartu ini milik {{other}}.',
+      provinsiUp: 'Kantor provinsi {{me}} hanya dapat mendaftarkan kantor nasional ({{up}}); kartu ini milik {{other}}.',
+      own: 'Ini kartu kantor Anda sendiri.',
+      provinsi: 'Kantor provinsi {{me}} hanya dapat mendaftarkan kantor kabupaten/kota di wilayahnya ({{me}}.xx); kartu ini milik {{other}}.',
+      kabupatenUp: 'Kantor kabupaten {{me}} hanya dapat mendaftarkan kantor provinsinya sendiri ({{up}}); kartu ini milik {{other}}.',
+      kabupatenDown: 'Kantor kabupaten {{me}} hanya dapat mendaftarkan kantor kecamatan di wilayahnya ({{me}}.xx); kartu ini milik {{other}}.',
+      kecamatan: 'Kantor kecamatan {{me}} hanya dapat mendaftarkan kantor kabupatennya sendiri ({{up}}); kartu ini milik {{other}}.',
+    },
+    tableUnknown: 'Tabel {{table}} tidak ada.',
+    keyLocked: 'Kunci kantor terenkripsi; masuk (login) dulu untuk membukanya.',
     notSimpul: 'Berkas ini bukan berkas bundel Simpul (.simpul).',
     truncated: 'Berkas bundel terpotong (tidak lengkap). Minta atau salin ulang berkasnya; tidak ada data yang diubah.',
     tampered: 'Berkas bundel rusak atau telah diubah ({{why}}). Berkas ditolak; tidak ada data yang diubah. Minta kiriman ulang.',
@@ -258,6 +286,15 @@ export const MESSAGES_ID = {
     wilayahUnknown: 'Kode wilayah {{code}} tidak ada dalam referensi Kemendagri.',
   },
   login: {
+    lockedRecovery: 'Terlalu banyak percobaan yang salah. Pemulihan terkunci; coba lagi dalam {{n}} detik.',
+    wrongThenLocked: '{{wrong}} Setelah {{count}} kali salah, terkunci {{n}} detik.',
+    recoveryWrong: 'Kode pemulihan salah.',
+    usersExist: 'Basis data ini sudah punya pengguna.',
+    keyringMissing: 'Basis data terenkripsi, tetapi berkas kuncinya ({{file}}) tidak ada. Kembalikan berkas itu dari salinannya; tanpa berkas kunci, kata sandi maupun kode pemulihan tidak dapat membuka data.',
+    noKeyWrap: 'Basis data masih terkunci, dan akun "{{name}}" belum dapat membukanya (akun baru yang belum pernah masuk, atau akun yang dinonaktifkan). Minta administrator masuk lebih dulu di komputer ini, lalu masuk lagi.',
+    keyringBroken: 'Berkas kunci {{file}} rusak. Kembalikan salinannya, atau pakai kode pemulihan dengan salinan berkas kunci yang utuh.',
+    keyringUnknown: 'Berkas {{file}} bukan berkas kunci Simpul yang dikenal.',
+    keyringAbsent: 'Berkas kunci {{file}} tidak ada.',
     wrong: 'Nama pengguna atau kata sandi salah.',
     locked: 'Terlalu banyak percobaan yang salah. Akun "{{name}}" terkunci; coba lagi dalam {{n}} detik.',
     wrongLocks: 'Nama pengguna atau kata sandi salah. Setelah {{failures}} kali salah, akun terkunci {{n}} detik.',
@@ -272,6 +309,12 @@ export const MESSAGES_ID = {
     adminExists: 'Basis data ini sudah punya administrator. Masuk dengan akun yang ada.',
   },
   sheet: {
+    noHeader: 'Tidak ditemukan baris judul kolom. Lembar kerja {{what}} perlu kolom seperti {{list}}.',
+    unreadable: 'Berkas bukan lembar kerja .xlsx yang dapat dibaca ({{why}}).',
+    tooManyRows: 'Lembar "{{name}}" berisi {{rows}} baris; paling banyak {{max}} baris sekali impor. Pecah menjadi beberapa berkas.',
+    mappingPair: 'Pemasangan "{{pair}}" tidak dimengerti; tulis "Kolom=field", misalnya "Lokasi / Nama Posyandu=posyandu".',
+    mappingField: 'Field "{{name}}" tidak dikenal untuk {{what}}. Yang ada: {{list}}.',
+    mappingTwice: 'Field {{field}} dipasangkan dua kali ({{a}} dan {{b}}).',
     posyanduNameEmpty: 'Nama posyandu kosong',
     notNumber: '{{what}} bukan angka',
     statusUnknown: 'Status "{{text}}" tidak dikenal (aktif/nonaktif)',
@@ -286,8 +329,69 @@ export const MESSAGES_ID = {
     tooLarge: 'Lembar kerja terlalu besar untuk dibaca sekaligus ({{mb}} MB setelah dibuka). Pecah menjadi beberapa berkas.',
     noColumn: 'Kolom "{{name}}" tidak ada di lembar kerja. Kolom yang ada: {{list}}.',
     unmapped: 'Kolom wajib belum dipasangkan: {{list}}.',
+    prefixed: '{{field}}: {{text}}',
+    dateInvalid: 'tanggal tidak sah',
+    dateSerial: 'angka {{v}} bukan tanggal Excel',
+    dateImpossible: '"{{v}}" bukan tanggal yang mungkin',
+    dateImpossibleDmy: '"{{v}}" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)',
+    dateUnreadable: '"{{v}}" tidak dapat dibaca sebagai tanggal (pakai HH/BB/TTTT, misalnya 17/08/1985)',
+    placeDateUnreadable: '"{{v}}" tidak dapat dibaca sebagai tempat dan tanggal lahir (contoh: Sei Rampah, 22 Januari 1994)',
+    nikNumber: 'NIK tersimpan sebagai angka ({{shown}}), bukan 16 digit. Format kolom NIK sebagai Teks lalu ketik ulang.',
+    nikNumber15: 'NIK {{nik}} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir mungkin hilang (tampil sebagai {{shown}}). Format kolom NIK sebagai Teks lalu ketik ulang.',
+    nikNumberWarning: 'NIK tersimpan sebagai angka di Excel; sebaiknya format kolom NIK sebagai Teks.',
+    desaEmpty: 'Desa/Kelurahan kosong',
+    desaCodeOutside: 'Kode desa {{code}} tidak ada di wilayah kantor ini',
+    kecamatanOutside: 'Kecamatan "{{name}}" tidak ada di wilayah kantor ini',
+    desaOutside: 'Desa/kelurahan "{{name}}" tidak ada di wilayah kantor ini',
+    desaOutsideKec: 'Desa/kelurahan "{{name}}" tidak ada di wilayah kantor ini (Kec. {{kec}})',
+    desaAmbiguous: 'Ada {{n}} desa bernama "{{name}}"; isi kolom Kecamatan',
+    birthDiffers: 'Tgl lahir ({{date}}) berbeda dengan Tempat/Tgl Lahir ({{ttl}})',
+    posyanduNotInDesa: 'Posyandu "{{name}}" tidak ada di desa ini; impor atau tambahkan posyandunya dulu',
+    educationUnknown: 'Pendidikan "{{text}}" tidak dikenali; dikosongkan',
+    birthFromNik: 'Tanggal lahir kosong; dipakai tanggal lahir dari NIK ({{date}})',
+    hasErrors: '{{n}} baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".',
+    column: {
+      birthDate: 'Tgl lahir',
+      placeDate: 'Tempat/Tgl lahir',
+      activeFrom: 'Aktif sejak',
+      statusDate: 'Tgl status',
+      yearFounded: 'Tahun berdiri',
+      latitude: 'Lintang',
+      longitude: 'Bujur',
+    },
   },
   honor: {
+    frozen: 'Daftar honor sudah final dan tidak dapat diubah. Koreksi dibuat sebagai revisi baru.',
+    cancelledFrozen: 'Daftar ini sudah dibatalkan dan tidak dapat diubah.',
+    listStatus: 'Daftar ini berstatus {{status}}; {{action}} hanya untuk daftar yang {{want}}.',
+    statusWord: {
+      draft: 'disusun',
+      verified: 'diverifikasi',
+      final: 'disetujui (final)',
+      paid: 'dibayar',
+      cancelled: 'dibatalkan',
+    },
+    step: {
+      verify: 'verifikasi',
+      return: 'pengembalian',
+      approve: 'persetujuan',
+      pay: 'pencatatan pembayaran',
+      cancel: 'pembatalan',
+    },
+    double: 'Tidak dapat disetujui: {{items}}. Honor satu orang untuk satu bulan hanya dibayar sekali; hapus barisnya atau batalkan daftar yang salah.',
+    doubleItem: '{{name}} sudah ada di daftar {{list}} ({{status}}) untuk {{months}}',
+    draftWord: 'draf',
+    onwards: 'seterusnya',
+    rateMissing: 'Belum ada tarif honor {{role}} yang berlaku pada {{date}}. Isi tarif di tab Tarif dulu.',
+    oldLines: 'Daftar ini masih berisi satu baris per penugasan untuk {{names}}. Penyusun membuka daftar dan menekan "Perbarui data" agar menjadi satu baris per orang.',
+    noActive: 'Tidak ada pendamping aktif pada {{period}}.',
+    revisionExists: 'Daftar ini sudah punya revisi ({{number}}). Koreksi revisi terbaru.',
+    rateOverlap: 'Tarif {{role}} {{amount}} berlaku {{from}} s.d. {{to}} tumpang tindih. Tutup dulu tanggal berakhirnya tarif lama.',
+    taxGross: 'Bruto harus bilangan bulat rupiah, tidak negatif.',
+    taxRuleMissing: 'Tidak ada aturan pajak "{{rule}}" yang berlaku pada {{date}}.',
+    taxRuleReason: 'Aturan "tanpa potongan" memerlukan alasan yang dicatat.',
+    taxGolongan: 'Golongan PNS (I–IV) wajib diisi untuk PPh 21 final PNS.',
+    taxArt17Missing: 'Tidak ada tarif Pasal 17 yang berlaku pada {{date}}.',
     period12: 'Satu daftar honor paling lama 12 bulan.',
     periodYear: 'Satu daftar honor berada dalam satu tahun anggaran.',
     verified: 'Daftar ini sudah diverifikasi. Minta verifikator mengembalikannya ke penyusun bila ada yang perlu diubah.',
@@ -313,6 +417,8 @@ export const MESSAGES_ID = {
     regulationUnknown: 'Keputusan (regulasi) yang dipilih tidak ditemukan.',
   },
   backup: {
+    jobBusy: 'Masih ada pekerjaan panjang yang berjalan (impor, ekspor atau laporan). Tunggu sampai selesai atau batalkan dulu, lalu pulihkan cadangan.',
+    corrupt: 'Cadangan rusak: {{why}}',
     otherKey: '{{file}} terenkripsi dengan kunci lain (cadangan kantor lain, atau bukan cadangan Simpul); tidak dapat dipulihkan di sini. Tidak ada yang diubah.',
     missing: 'Berkas cadangan {{file}} tidak ada.',
     notSimpul: '{{file}} bukan cadangan Simpul.',
@@ -321,6 +427,10 @@ export const MESSAGES_ID = {
     notInFolder: 'Cadangan {{name}} tidak ada di folder cadangan.',
   },
   approval: {
+    lockedAccepted: 'Laporan {{month}} sudah diterima kabupaten dan dikunci.',
+    lockedSubmitted: 'Laporan {{month}} sudah diajukan; minta verifikator membukanya kembali sebelum mengubah.',
+    lockedApproved: 'Laporan {{month}} sudah diajukan dan disetujui; minta verifikator membukanya kembali sebelum mengubah.',
+    kecamatanOutside: 'Kecamatan {{kec}} di luar kabupaten ini.',
     kecamatanOnly: 'Pengajuan dan persetujuan bulan dilakukan di kantor kecamatan; kabupaten menerima atau mengembalikannya.',
     kabupatenOnly: 'Penerimaan laporan bulanan dilakukan di kantor kabupaten.',
     accepted: 'Laporan {{month}} sudah diterima kabupaten.',
@@ -384,6 +494,214 @@ export const MESSAGES_ID = {
     reference: 'Butir referensi tidak ditemukan.',
     deleted: 'Data ini sudah dihapus.',
   },
+  core: {
+    workerStopped: 'Proses basis data berhenti ({{why}}); ulangi tindakan ini.',
+    problemAt: '{{name}}, {{when}}: {{text}}',
+    problemAtStored: '{{name}}, {{when}} (sudah tersimpan): {{text}}',
+    uploadId: 'Kode unggahan tidak sah; pilih berkasnya lagi.',
+    uploadGone: 'Berkas yang diunggah tidak ditemukan lagi; pilih berkasnya kembali.',
+    jobCancelled: 'Pekerjaan dibatalkan; tidak ada data yang diubah.',
+    posyanduOutside: 'Posyandu {{name}} berada di luar wilayah kantor ini.',
+  },
+  evaluation: {
+    monthFuture: 'bulan ini belum tiba; laporannya diisi setelah hari buka posyandu.',
+    openDateFuture: 'tanggal buka {{date}} belum lewat.',
+    heldPosyandu: '{{text}} (posyandu {{name}})',
+    monthLocked: 'Laporan {{month}} posyandu {{name}} tidak dapat diubah: periode evaluasi "{{period}}" sudah dikunci.',
+    monthlyInvalid: 'Laporan belum disimpan — {{problems}}',
+    areaOutside: 'Wilayah {{code}} berada di luar wilayah kantor ini ({{office}}).',
+    yearRequired: 'Sebutkan tahun atau periode evaluasi.',
+    recapLevel: 'Rekap bulanan dibuat per kecamatan atau per desa.',
+    periodExists: 'Periode "{{name}}" tahun {{year}} sudah ada.',
+    periodLockedSince: 'Periode "{{name}}" sudah dikunci sejak {{at}}.',
+    periodLockedScores: 'Periode "{{name}}" sudah dikunci; nilai tidak dapat diubah.',
+    itemUnknown: 'Butir penilaian "{{item}}" tidak ada dalam set {{set}}.',
+    scoreMax: 'Nilai {{item}} paling tinggi {{max}}.',
+    setUnknown: 'Set indikator "{{code}}" tidak dikenal. Pilihan: {{list}}.',
+    criterionUnknown: 'Kriteria "{{id}}" tidak ada dalam set {{set}}.',
+    thresholdFraction: 'Ambang {{label}} adalah pecahan 0–1 (contoh 0,5 untuk 50%).',
+  },
+  province: {
+    outside: 'Provinsi {{code}} di luar wilayah kantor ini; rincian per provinsi hanya di kantor nasional.',
+    only: 'Hanya kantor provinsi yang menawarkan set indikator dan formulir kepada kabupaten/kota.',
+    formNotJson: 'Berkas formulir bukan JSON yang sah.',
+    formCode: 'Berkas formulir berkode "{{code}}", bukan {{offer}}.',
+    offerInvalid: 'Tawaran belum disimpan — {{problems}}',
+    offerUnknown: 'Tawaran ini tidak ada (atau bukan dari provinsi kantor ini). Terima dulu bundel dari provinsi.',
+  },
+  app: {
+    settingUnknown: 'Pengaturan "{{key}}" tidak dikenal.',
+    updateUrl: 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).',
+    nipInvalid: '{{problem}}. Tidak disimpan.',
+    pdfDesktop: 'Simpan PDF langsung hanya ada di aplikasi desktop. Di peramban, pilih Cetak lalu "Simpan sebagai PDF".',
+  },
+  update: {
+    signatureUnknown: 'Berkas tanda tangan pembaruan tidak dikenali. Pakai berkas .simpul-sig yang menyertai penginstal.',
+    signatureInvalid: 'Tanda tangan pembaruan tidak sah: berkas ini tidak diterbitkan oleh pembuat Simpul. Jangan dipasang.',
+    hash: 'Penginstal tidak cocok dengan tanda tangannya (rusak atau diubah saat dipindahkan). Salin ulang berkasnya.',
+    older: 'Pembaruan ini versi {{version}}, tidak lebih baru dari Simpul yang terpasang ({{current}}).',
+  },
+  regulation: {
+    change: {
+      byRequired: 'Pilih regulasi yang mengubah regulasi ini.',
+      self: 'Sebuah regulasi tidak dapat mengubah dirinya sendiri.',
+      byRevoked: '{{label}} sudah dicabut, sehingga tidak dapat mengubah regulasi lain.',
+      cycle: 'Regulasi ini sudah mengubah (langsung atau tidak) regulasi pengubahnya; urutannya akan berputar.',
+    },
+    revoke: {
+      byRequired: 'Pilih regulasi yang mencabut regulasi ini.',
+      self: 'Sebuah regulasi tidak dapat mencabut dirinya sendiri.',
+      byRevoked: '{{label}} sudah dicabut, sehingga tidak dapat mencabut regulasi lain.',
+      cycle: 'Regulasi ini sudah mencabut (langsung atau tidak) regulasi pengubahnya; urutannya akan berputar.',
+    },
+    notBase64: 'Isi berkas tidak terbaca (bukan base64).',
+    deleted: 'Regulasi ini sudah dihapus.',
+    fileEmpty: 'Berkas kosong.',
+    pdfTooLarge: 'Berkas PDF lebih dari 20 MB. Pindai ulang dengan resolusi lebih rendah.',
+    notPdf: '{{file}} bukan berkas PDF. Lampirkan salinan regulasi dalam bentuk PDF.',
+    noAttachment: 'Regulasi ini belum memiliki lampiran PDF.',
+    attachmentMissing: 'Berkas PDF lampiran tidak ditemukan di folder data ({{file}}). Lampirkan ulang PDF-nya.',
+    attachmentChanged: 'Berkas PDF lampiran telah berubah sejak disimpan (checksum tidak cocok), jadi tidak dibuka. Lampirkan ulang PDF asli regulasi ini.',
+    exists: '{{kind}} nomor {{number}} tahun {{year}} sudah terdaftar.',
+    dateYear: 'Tanggal ditetapkan {{date}} tidak jatuh pada tahun {{year}}.',
+    inForceBy: 'Regulasi yang berlaku tidak diubah atau dicabut oleh regulasi lain; kosongkan pilihan pengubah.',
+  },
+  write: {
+    scopeFixed: 'Wilayah {{table}} tidak dapat diubah (tersimpan untuk {{scope}}).',
+    scopeMove: 'Wilayah {{table}} "{{label}}" tidak dapat dipindah ({{from}} → {{to}}). Buat data baru di wilayah tujuan.',
+  },
+  office: {
+    notLevel: {
+      nasional: '{{name}} bukan wilayah nasional. Kantor nasional memakai kode {{code}} (Indonesia).',
+      kecamatan: '{{name}} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.',
+      provinsi: '{{name}} bukan provinsi. Pilih provinsi untuk kantor provinsi.',
+      kabupaten: '{{name}} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.',
+    },
+    exists: 'Kantor sudah disiapkan pada basis data ini.',
+  },
+  programme: {
+    refKind: {
+      phi_part: 'Bagian PHI',
+      phi_activity: 'Kegiatan PHI',
+      spm_field: 'Bidang SPM',
+      target_group: 'Kelompok sasaran',
+      life_stage: 'Tahap kehidupan',
+      puskesos_category: 'Kategori keluhan',
+      funding_source: 'Sumber dana',
+    },
+    parentPhi: 'Pilih bagian PHI kegiatan ini.',
+    parentLifeStage: 'Pilih tahap kehidupan (ILP) kelompok sasaran ini.',
+    byRegulation: ' oleh {{label}}',
+    referralTo: 'Status "dirujuk" atau "ditindaklanjuti" memerlukan instansi tujuan rujukan.',
+    serviceDeleted: 'Catatan layanan ini sudah dihapus.',
+    refUnknown: '{{what}} "{{code}}" tidak ada dalam daftar referensi kabupaten ini.',
+    skpdUnknown: 'SKPD yang dipilih tidak ada dalam daftar SKPD kabupaten ini.',
+    refExists: 'Kode "{{code}}" sudah dipakai oleh "{{name}}".',
+    refCodeFixed: 'Kode dan jenis butir referensi tidak dapat diubah; ubah namanya saja, atau buat butir baru.',
+    skpdExists: 'SKPD dengan kode atau nama itu sudah ada: {{name}}.',
+    activityClass: 'Pilih bagian PHI dan/atau bidang SPM kegiatan ini.',
+    activityDeleted: 'Kegiatan ini sudah dihapus.',
+    regulationUnknown: 'Regulasi yang dipilih tidak ada dalam daftar regulasi.',
+    regulationRevoked: '{{label}} sudah DICABUT{{by}}. Pilih regulasi yang berlaku, atau simpan lagi dengan menyatakan tetap memakai regulasi yang dicabut.',
+    programmeClass: 'Pilih bagian PHI dan/atau bidang SPM program ini.',
+    programmeDeleted: 'Program ini sudah dihapus.',
+    posyanduUnknown: 'Posyandu yang dipilih tidak ada (atau sudah dihapus).',
+  },
+  demo: {
+    kabupatenScale: 'Skala kabupaten perlu kantor kabupaten; kantor ini kantor kecamatan. Pakai --scale kecamatan.',
+    notEmpty: 'Basis data ini sudah berisi {{n}} posyandu. Data demo hanya dibuat pada basis data yang masih kosong.',
+    provinceSize: 'Ukuran demo provinsi harus lebih dari 0 dan paling besar 1 (1 = seukuran Kepulauan Riau).',
+    provinceScale: 'Skala provinsi perlu kantor provinsi; kantor ini kantor {{level}}. Buat basis data baru dengan --office 21, atau pakai --scale {{code}}.',
+    noKabupaten: 'Provinsi {{code}} tidak mempunyai kabupaten/kota dalam referensi wilayah.',
+    folderNotEmpty: 'Folder {{dir}} sudah berisi kantor; pilih folder kerja yang kosong.',
+  },
+  db: {
+    locked: 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.',
+    busyEncrypt: 'Basis data sedang dibuka program lain, jadi belum dapat dienkripsi. Tutup program itu lalu ulangi.',
+    encryptFailed: 'Enkripsi basis data gagal ({{why}}); berkas tanpa enkripsi dikembalikan, tidak ada data yang hilang.',
+    keyRequired: 'Basis data {{file}} terenkripsi dan belum dibuka. Masuk (login) dengan akun Anda, atau pakai kode pemulihan.',
+    wrongKey: 'Berkas {{file}} terenkripsi dengan kunci lain (kantor lain, atau bukan berkas Simpul). Berkas tidak diubah.',
+    notSqlite: 'Berkas {{file}} bukan basis data SQLite yang dapat dibaca ({{why}}).',
+    notSimpul: 'Berkas {{file}} bukan basis data Simpul. Berkas tidak diubah.',
+    newer: 'Basis data ini dibuat oleh Simpul yang lebih baru (skema {{schema}}, aplikasi ini skema {{latest}}). Perbarui Simpul terlebih dahulu; berkas tidak diubah.',
+    journal: 'Jurnal migrasi rusak: urutan {{i}} hilang',
+  },
+  forms: {
+    cellNotNumber: '{{field}}: "{{v}}" bukan angka',
+    cellYesNo: '{{field}}: isi "ya" atau "tidak"',
+    posyanduSeveral: 'Posyandu "{{name}}" ada di beberapa desa: isi kolom desa',
+    posyanduUnknown: 'Posyandu "{{name}}" tidak terdaftar di wilayah kantor ini',
+    posyanduSameRow: '{{name}} sudah ada di baris {{row}} (satu baris per posyandu)',
+    rowsInvalid: 'Tidak ada yang disimpan: {{n}} baris bermasalah — {{first}}',
+    periodYearly: 'Periode "{{period}}" tidak cocok dengan formulir {{code}} (tahunan: YYYY).',
+    periodMonthly: 'Periode "{{period}}" tidak cocok dengan formulir {{code}} (bulanan: YYYY-MM).',
+    markNoteChecked: 'Tulis catatan untuk tanda "{{mark}}": mengapa datanya benar.',
+    markNoteFollowUp: 'Tulis catatan untuk tanda "{{mark}}": apa yang perlu ditindaklanjuti dan oleh siapa.',
+    markNoRule: 'Tidak ada pelanggaran aturan "{{subject}}" pada laporan {{name}} {{when}}; tidak ada yang ditandai.',
+    markNoOutlier: 'Tidak ada pencilan isian "{{subject}}" pada laporan {{name}} {{when}}; tidak ada yang ditandai.',
+    unknown: 'Formulir "{{code}}" tidak dikenal. Yang ada: {{list}}.',
+    versionUnknown: 'Formulir {{code}} versi {{version}} belum ada di kantor ini (yang ada: versi {{list}}). Terima dulu bundel dari kabupaten.',
+    invalid: 'Formulir belum disimpan — {{problems}}',
+    unchanged: 'Formulir {{code}} tidak berubah: tidak ada versi baru yang disimpan.',
+    noPosyanduColumn: 'Kolom nama posyandu tidak ditemukan. Pilih kolomnya di pemetaan kolom.',
+    nothing: 'Tidak ada baris yang dapat disimpan.',
+    reportInvalid: 'Laporan belum disimpan — {{problems}}',
+    fieldUnknown: 'Isian {{fields}} tidak ada di formulir {{code}} versi {{version}}.',
+    markKecamatanOnly: 'Tanda tindak lanjut diberikan oleh kantor kecamatan posyandu itu; kabupaten melihatnya setelah bundel kecamatan diterima.',
+    markNone: 'Temuan ini ({{name}}, {{when}}) belum bertanda.',
+    areaEmpty: 'Tidak ada posyandu di wilayah ini.',
+  },
+  formCheck: {
+    code: 'Kode formulir "{{code}}" tidak sah: huruf besar, angka, "-" atau "_", 2–30 huruf',
+    version: 'Versi formulir harus bilangan bulat mulai 1',
+    name: 'Nama formulir harus diisi dalam bahasa Indonesia dan Inggris',
+    source: 'Sumber formulir (peraturan/panduan) harus disebut',
+    sectionCode: 'Kode bagian "{{id}}" tidak sah',
+    sectionTwice: 'Kode bagian "{{id}}" dipakai dua kali',
+    sectionLabel: 'Bagian "{{id}}": nama harus diisi dalam dua bahasa',
+    noSection: 'Formulir perlu paling sedikit satu bagian',
+    fieldCode: 'Kode isian "{{key}}" tidak sah: huruf kecil, angka atau "_", mulai dengan huruf',
+    fieldReserved: 'Kode isian "{{key}}" adalah kata khusus ekspresi',
+    fieldTwice: 'Kode isian "{{key}}" dipakai dua kali',
+    fieldSection: 'Isian "{{key}}": bagian "{{section}}" tidak ada',
+    fieldLabel: 'Isian "{{key}}": label harus diisi dalam dua bahasa',
+    fieldType: 'Isian "{{key}}": jenis "{{type}}" tidak dikenal',
+    fieldBound: 'Isian "{{key}}": {{bound}} harus angka',
+    fieldRange: 'Isian "{{key}}": batas bawah {{min}} lebih dari batas atas {{max}}',
+    noField: 'Formulir perlu paling sedikit satu isian',
+    ruleId: 'Aturan perlu kode',
+    ruleTwice: 'Kode aturan "{{id}}" dipakai dua kali',
+    ruleImportance: 'Aturan "{{id}}": tingkat harus error atau peringatan',
+    ruleMessage: 'Aturan "{{id}}": pesan harus diisi dalam dua bahasa',
+    ruleField: 'Aturan "{{id}}": isian "{{field}}" tidak ada',
+    ruleExpr: 'Aturan "{{id}}": {{why}}',
+    indicatorId: 'Indikator perlu kode',
+    indicatorTwice: 'Kode indikator "{{id}}" dipakai dua kali',
+    indicatorLabel: 'Indikator "{{id}}": nama harus diisi dalam dua bahasa',
+    indicatorUnit: 'Indikator "{{id}}": satuan "{{unit}}" tidak dikenal',
+    expr: '"{{src}}" tidak sah: {{why}}',
+    exprAt: '"{{src}}" tidak sah: {{why}} (posisi {{pos}})',
+    indicator: {
+      numerator: 'Indikator "{{id}}" (pembilang): {{why}}',
+      denominator: 'Indikator "{{id}}" (penyebut): {{why}}',
+    },
+  },
+  offer: {
+    notJson: 'definisi bukan JSON',
+    notObject: 'definisi bukan objek',
+    formCode: 'kode formulir tidak sama dengan kode tawaran',
+    kindUnknown: 'jenis tawaran "{{kind}}" tidak dikenal',
+    setCode: 'kode set indikator tidak sama dengan kode tawaran',
+    notBuiltin: 'set indikator "{{code}}" bukan set bawaan Simpul; provinsi hanya dapat menawarkan ambang baru untuk set bawaan',
+    setName: 'nama set indikator wajib diisi (paling panjang 300 huruf)',
+    levels: 'tingkat strata tidak sama dengan set bawaan',
+    criteria: 'kriteria tidak sama dengan set bawaan',
+    criterionChanged: 'kriteria {{label}}: hanya ambangnya yang boleh berbeda dari set bawaan',
+    threshold: 'ambang {{label}} tidak sah',
+    thresholdFraction: 'ambang {{label}} tidak sah (pecahan 0–1)',
+    extra: 'bagian tidak dikenal: {{list}}',
+    manual: 'butir manual dan urutan peringkat harus sama dengan set bawaan',
+  },
 } as const
 
 /** A text in both languages, for parameters that are names Simpul itself gives (table labels). */
@@ -423,27 +741,41 @@ export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (par
 /**
  * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed
  * when the schema is built, so zod's issue carries only the sentence. Each is recorded here
- * as it is made, and `issueMsg` finds the key again by the exact sentence it was made with.
+ * as it is made, and `issueMsg` finds the key again by that sentence. Only schema texts are
+ * recorded (a few hundred, made once): a message made from input (a NIK's digits, a row
+ * number) is a `Msg` passed along as it is (`msg`, `keyedIssue`, `Said`), never looked up
+ * by its sentence, so none is lost however long a worker runs.
  */
-const made = new Map<string, Msg>()
-/** Sentences made from input (a NIK's digits) are recorded too, up to a bound: past it they are simply not translated. */
-const MADE_MAX = 20_000
-function record(m: Msg): string {
+const schemaTexts = new Map<string, Msg>()
+/** For a built-in zod check's message only; anything made from input is `msg(...)`. */
+export function zm(key: string, params?: Record<string, MsgParam>): string {
+  const m = msg(key, params)
   const text = sayId(m)
-  if (!made.has(text) && made.size < MADE_MAX) made.set(text, m)
+  if (!schemaTexts.has(text)) schemaTexts.set(text, m)
   return text
 }
-export const zm = (key: string, params?: Record<string, MsgParam>): string => record(msg(key, params))
 
-/** The keyed message a sentence was made from (by zm or keyedIssue), or null. */
-export const recordedMsg = (text: string): Msg | null => made.get(text) ?? null
+/** How many schema texts are recorded (a test checks that input never adds to them). */
+export const schemaTextCount = (): number => schemaTexts.size
 
-/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a recorded built-in message. */
+/** A zod issue's message as a keyed message: from a custom issue's `params.msg`, or a schema text of a built-in check. */
 export function issueMsg(issue: { message: string; params?: Record<string, unknown> }): Msg | null {
   const p = issue.params?.msg
   if (isMsg(p)) return p
-  return made.get(issue.message) ?? null
+  return schemaTexts.get(issue.message) ?? null
 }
 
 /** A custom zod issue that carries its key: `ctx.addIssue(keyedIssue(m))`. */
-export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: record(m), params: { msg: m } })
+export const keyedIssue = (m: Msg) => ({ code: 'custom' as const, message: sayId(m), params: { msg: m } })
+
+/** A message as core collects it: keyed, or a plain Indonesian sentence (one not keyed yet). */
+export type Said = Msg | string
+/** The Indonesian sentence of what was said. */
+export const sayText = (s: Said): string => (typeof s === 'string' ? s : sayId(s))
+/** Its key, or null for a plain sentence. */
+export const saidMsg = (s: Said): Msg | null => (typeof s === 'string' ? null : s)
+
+/** A report month in words in both languages ("Maret 2025" / "March 2025"). */
+export const monthLoc = (month: string): Loc => ({ id: formatMonth(month), en: new Date(`${month.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) })
+/** A date in words in both languages ("22 Januari 1994" / "22 January 1994"). */
+export const dateLoc = (iso: string): Loc => ({ id: formatDateLong(iso), en: /^\d{4}-\d{2}-\d{2}/.test(iso) ? new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : iso })

@@ -2,9 +2,10 @@ import type pg from 'pg'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
 import { localSummaryInputs, wilayahName } from '../core/province/service'
-import { assembleSummary, type BundleSummaryRow, type KaderSummaryRow, type ProvinceSummary, type ReportsSummaryRow, type SetSummaryRow, type StrataSummaryRow } from '../core/province/summary'
+import { assembleSummary, perProvince, type BundleSummaryRow, type KaderSummaryRow, type ProvinceSummary, type ReportsSummaryRow, type SetSummaryRow, type StrataSummaryRow } from '../core/province/summary'
 import { getSetting, setSetting } from '../core/settings'
 import { officeParty } from '../core/write'
+import { NATIONAL_CODE } from '../shared/area'
 import { AppError } from '../shared/result'
 import { applyBundle, bundleFiles, prepareBundle, type LoadReport, type PreparedBundle } from './load'
 import { connect, initSchema, LOAD_LOG, SUMMARY_TABLES } from './schema'
@@ -177,25 +178,29 @@ export interface LocalInputs {
 
 /**
  * The same figures for any area (a province, or a kabupaten over itself), read from the
- * summary tables and the load log: only that area's rows, assembled by the desktop's own `assembleSummary`.
+ * summary tables and the load log: only that area's rows, assembled by the desktop's own
+ * `assembleSummary` — at the national office (ID) per province, as `provinceSummary` does.
  */
 export async function summaryFromWarehouse(client: Pick<pg.ClientBase, 'query'>, year: number, area: { code: string; name: string }, nameOf: (code: string) => string, local?: LocalInputs): Promise<ProvinceSummary> {
-  const within = `WHERE kab = $1 OR left(kab, length($1) + 1) = $1 || '.'`
+  const national = area.code === NATIONAL_CODE
+  const within = national ? '' : `WHERE kab = $1 OR left(kab, length($1) + 1) = $1 || '.'`
+  const params = national ? [] : [area.code]
   // One connection answers one query at a time.
-  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.kader} ${within}`, [area.code])
-  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.strata} ${within}`, [area.code])
-  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.sets} ${within}`, [area.code])
-  const reports = await client.query<ReportsSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.reports} ${within}`, [area.code])
+  const kader = await client.query<KaderSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.kader} ${within}`, params)
+  const strata = await client.query<StrataSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.strata} ${within}`, params)
+  const sets = await client.query<SetSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.sets} ${within}`, params)
+  const reports = await client.query<ReportsSummaryRow>(`SELECT * FROM ${SUMMARY_TABLES.reports} ${within}`, params)
   // The last bundle loaded from each office: the warehouse's counterpart of the desktop's bundle_log.
   const bundles = await client.query<BundleSummaryRow>(
     `SELECT * FROM (SELECT DISTINCT ON (peer_code) peer_code AS kab, seq, created_at, received_at FROM ${LOAD_LOG} ORDER BY peer_code, seq DESC) b ${within}`,
-    [area.code],
+    params,
   )
+  const rows = { kader: kader.rows, strata: strata.rows, sets: sets.rows, reports: reports.rows }
   return assembleSummary(
     year,
     area,
-    { kader: kader.rows, strata: strata.rows, sets: sets.rows, reports: reports.rows, bundles: bundles.rows, peers: local?.peers },
+    { ...(national ? perProvince(rows) : rows), bundles: bundles.rows, peers: local?.peers },
     nameOf,
-    local ? { now: local.now, staleAfterDays: local.staleAfterDays } : {},
+    { ...(local ? { now: local.now, staleAfterDays: local.staleAfterDays } : {}), unit: national ? 'provinsi' : 'kabupaten' },
   )
 }

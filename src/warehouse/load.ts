@@ -9,9 +9,11 @@ import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/ch
 import { streamRows, verifyPayloadHash, type RowSink, type StreamOptions } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
 import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
-import { columnsOf, policyOf } from '../core/policy'
+import { columnsOf, grantTo, policyOf, type Party } from '../core/policy'
+import { isBelow } from '../shared/area'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
+import { areaSql, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
 import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
 export interface TableLoad {
@@ -30,13 +32,14 @@ export interface LoadReport {
   seq: number
   rows: number
   tables: TableLoad[]
+  /** Rows loaded earlier that pointed at a row this bundle brought, in another area: removed (src/warehouse/refs.ts). */
+  removedRefs: RemovedRef[]
   /** The most row text the COPY stream held unsent at once (back-pressure keeps it near one slice). */
   copyBufferPeak: number
   /** Milliseconds per phase (header+hash, check, copy, refs, merge, withdraw, summaries, commit). */
   phases: Record<string, number>
 }
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
 /** The staging table of one table, for this transaction only. */
 const stageOf = (table: string) => q(`wh_stage_${table}`)
@@ -149,6 +152,12 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     // which merges by version or refuses with its own message.
     let report: TableLoad[] | null = null
     let copyPeak = 0
+    // What the reference decisions under REFS_LOCK need: per section, where its rows are now
+    // (SQL: table alias st, condition) and how many of them point at rows not loaded yet; per
+    // target table, the ids this load brought; and the kabupaten/kota whose figures change.
+    let placed: { s: Section; from: string; rows: string; dangling: number }[] = []
+    const arrivals = new Map<string, string>()
+    const kabs = new Set<string>()
     if (!opts.alwaysStage && (await firstLoad(client, tables, sender))) {
       await client.query('SAVEPOINT first_load')
       try {
@@ -157,13 +166,19 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
         lap('copy')
         report = []
         for (const s of copied.sections.values()) {
-          await refuseForeignRefs(client, s, q(s.name), inArea('st', sender))
+          const rows = areaSql('st', sender)
+          const dangling = await checkRefs(client, s, q(s.name), rows)
           lap('refs')
+          placed.push({ s, from: q(s.name), rows, dangling })
+          arrivals.set(s.name, `SELECT st.id FROM ${q(s.name)} st WHERE ${rows}`)
           report.push({ table: s.name, added: copied.count.get(s.name) ?? 0, changed: 0, unchanged: 0, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn: 0 })
         }
       } catch (e) {
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e
         await client.query('ROLLBACK TO SAVEPOINT first_load')
+        report = null
+        placed = []
+        arrivals.clear()
         lap('copy')
       }
     }
@@ -185,27 +200,44 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
 
       report = []
       for (const s of copied.sections.values()) {
-        await refuseForeign(client, s, sender, staged)
+        await refuseMoved(client, s, sender)
+        const dangling = await checkRefs(client, s, stageOf(s.name), 'true', (t) => (staged.has(t) ? stageOf(t) : null))
         lap('refs')
+        placed.push({ s, from: stageOf(s.name), rows: 'true', dangling })
+        arrivals.set(s.name, `SELECT id FROM ${stageOf(s.name)}`)
         const merged = await merge(client, s.name, columnsOf(ctx.sqlite, s.name).map((c) => c.name))
         lap('merge')
-        const withdrawn = s.complete ? await withdraw(client, s.name, sender) : 0
+        const withdrawn = s.complete ? await withdraw(client, s, sender, me) : { count: 0, kabs: [] }
+        for (const k of withdrawn.kabs) kabs.add(k)
         lap('withdraw')
-        report.push({ table: s.name, ...merged, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn })
+        report.push({ table: s.name, ...merged, leftOut: copied.leftOut.get(s.name) ?? 0, withdrawn: withdrawn.count })
       }
     }
+    // The kabupaten/kota whose figures this bundle changes: the sender's; a province sender's
+    // rows may lie in any of its kabupaten/kota.
+    if (sender.length >= 5) kabs.add(kabOf(sender))
+    else for (const p of placed) for (const r of (await client.query<{ kab: string }>(`SELECT DISTINCT substr(st.scope, 1, 5) AS kab FROM ${p.from} st WHERE ${p.rows}`)).rows) kabs.add(r.kab)
+
+    // From here to the commit, one load at a time: the references decided on what is
+    // committed (src/warehouse/refs.ts), and the figures recomputed on the same rows.
+    await client.query(REFS_LOCK)
+    lap('wait')
+    for (const p of placed) if (p.dangling) await recordDangling(client, p.s, p.from, p.rows)
+    const removedRefs = await resolveArrivals(client, tables, arrivals, `${sender}#${m.seq}`)
+    for (const r of removedRefs) kabs.add(kabOf(r.scope))
+    lap('refs')
     const sum = (k: keyof TableLoad) => report!.reduce((n, t) => n + Number(t[k]), 0)
     await client.query(
       `INSERT INTO ${LOAD_LOG} (peer_code, seq, file_name, payload_sha256, rows, added, changed, unchanged, left_out, withdrawn, created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [sender, m.seq, basename(file), m.payload.sha256, check.rows, sum('added'), sum('changed'), sum('unchanged'), sum('leftOut'), sum('withdrawn'), m.createdAt, ctx.clock.now().toISOString()],
     )
-    // The figures of the kabupaten/kota the bundle came from (or lies in), in the same transaction.
-    await refreshSummaries(client, sender.slice(0, 5))
+    // The figures of the kabupaten/kota the bundle touched, in the same transaction.
+    await refreshSummaries(client, kabs)
     lap('summaries')
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
-    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), copyBufferPeak: copyPeak, phases }
+    return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), removedRefs, copyBufferPeak: copyPeak, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
     throw e
@@ -214,20 +246,10 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
 
 const UNIQUE_VIOLATION = '23505'
 
-/** SQL: the row `alias` lies in the area of `sender` (its code or below), through the kabupaten index. */
-function inArea(alias: string, sender: string): string {
-  const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
-  return `substr(${alias}.scope, 1, 5) = ${lit(sender.slice(0, 5))} AND (${alias}.scope = ${lit(sender)} OR left(${alias}.scope, ${sender.length + 1}) = ${lit(`${sender}.`)})`
-}
-
-/**
- * Whether no table holds a row in the sender's area yet: its first load. Only for a sender
- * of a kabupaten/kota or below (the kabupaten index finds its area); others take the staged path.
- */
+/** Whether no table holds a row in the sender's area yet: its first load. */
 async function firstLoad(client: pg.Client, tables: Set<string>, sender: string): Promise<boolean> {
-  if (sender.length < 5) return false
   for (const t of tables) {
-    const res = await client.query(`SELECT 1 FROM ${q(t)} st WHERE ${inArea('st', sender)} LIMIT 1`)
+    const res = await client.query(`SELECT 1 FROM ${q(t)} st WHERE ${areaSql('st', sender)} LIMIT 1`)
     if (res.rowCount) return false
   }
   return true
@@ -437,40 +459,14 @@ export async function lastLoaded(client: pg.Client, sender: string): Promise<num
   return res.rows[0].seq ?? 0
 }
 
-/** A row's scope never changes, and a row points only at rows of its own area: checked on the stored rows. */
-async function refuseForeign(client: pg.Client, s: Section, sender: string, staged: Set<string>): Promise<void> {
-  const st = stageOf(s.name)
+/** A row's scope never changes: the staged rows against the stored ones. */
+async function refuseMoved(client: pg.Client, s: Section, sender: string): Promise<void> {
   const moved = await client.query<{ id: string; stored: string; claimed: string }>(
-    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${st} st JOIN ${q(s.name)} t ON t.id = st.id WHERE t.scope <> st.scope LIMIT 5`,
+    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${stageOf(s.name)} st JOIN ${q(s.name)} t ON t.id = st.id WHERE t.scope <> st.scope LIMIT 5`,
   )
   if (moved.rowCount) {
     const r = moved.rows[0]
     throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${s.policy.label.id} ${r.id} milik wilayah ${r.stored} dikirim sebagai milik ${r.claimed} oleh ${sender}. Tidak ada data yang dimuat.`)
-  }
-  await refuseForeignRefs(client, s, st, 'true', (t) => staged.has(t))
-}
-
-/**
- * A row points only at rows of its own area: the rows `rows` of table `from` (a staging
- * table, or the target on a first load) against the stored rows and, for a staged load,
- * the rows staged with them.
- */
-async function refuseForeignRefs(client: pg.Client, s: Section, from: string, rows: string, stagedWith: (table: string) => boolean = () => false): Promise<void> {
-  for (const ref of s.policy.refs ?? []) {
-    if (ref.when) continue // conditional rules are not needed by the tables a warehouse receives
-    // A row may point at a stored row or at one staged with it: two lookups by id.
-    const foreign = `r.scope <> st.scope AND left(r.scope, length(st.scope) + 1) <> st.scope || '.'`
-    const lookup = (target: string) =>
-      client.query<{ id: string; target: string }>(
-        `SELECT st.id, r.scope AS target FROM ${from} st JOIN ${target} r ON r.id = st.${q(ref.column)} WHERE ${rows} AND st.deleted_at IS NULL AND ${foreign} LIMIT 1`,
-      )
-    const bad = (await lookup(q(ref.table))).rows[0] ?? (stagedWith(ref.table) ? (await lookup(stageOf(ref.table))).rows[0] : undefined)
-    if (bad) {
-      throw new AppError(
-        'BUNDLE_UNAUTHORISED',
-        `Bundel ditolak seluruhnya: ${s.policy.label.id} ${bad.id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${bad.target}. Tidak ada data yang dimuat.`,
-      )
-    }
   }
 }
 
@@ -495,16 +491,24 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
   return { added, changed, unchanged: Number(res.rows[0].staged) - added - changed }
 }
 
-/** A complete section carries every row granted: the sender's rows it no longer carries leave the warehouse. */
-async function withdraw(client: pg.Client, table: string, sender: string): Promise<number> {
-  const res = await client.query(
-    `DELETE FROM ${q(table)} t
-     WHERE substr(t.scope, 1, 5) = $2
-       AND (t.scope = $1 OR (left(t.scope, length($1) + 1) = $1 || '.' AND position('.' IN substr(t.scope, length($1) + 2)) = 0))
-       AND NOT EXISTS (SELECT 1 FROM ${stageOf(table)} st WHERE st.id = t.id)`,
-    [sender, sender.slice(0, 5)],
+/**
+ * A complete section carries every row granted: the rows of the sender's it no longer
+ * carries leave the warehouse — the rows it may change by the policy (its own scope, and the
+ * scopes directly below it where the policy lets the office above write), whatever the
+ * length of its code. Returns how many went and the kabupaten/kota they lay in.
+ */
+export async function withdraw(client: pg.Client, s: Pick<Section, 'name' | 'policy'>, sender: string, me: Party): Promise<{ count: number; kabs: string[] }> {
+  // A sender sending up to an ancestor relays the rows of its area (policy `relays`).
+  const relaying = isBelow(sender, me.wilayahCode) && grantTo(s.policy, me).rows !== 'none'
+  const res = await client.query<{ n: string; kabs: string[] | null }>(
+    `WITH gone AS (
+       DELETE FROM ${q(s.name)} t
+       WHERE ${writableSql('t', sender, s.policy.writers.change, relaying)}
+         AND NOT EXISTS (SELECT 1 FROM ${stageOf(s.name)} st WHERE st.id = t.id)
+       RETURNING t.scope)
+     SELECT count(*) AS n, array_agg(DISTINCT substr(scope, 1, 5)) AS kabs FROM gone`,
   )
-  return res.rowCount ?? 0
+  return { count: Number(res.rows[0].n), kabs: res.rows[0].kabs ?? [] }
 }
 
 /** The bundle files of a folder (or the one file), oldest first per sender, so a folder loads in order. */

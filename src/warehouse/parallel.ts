@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import { appRoot } from '../core/paths'
+import { appRoot, bundledFile } from '../core/paths'
 import type { Ctx } from '../core/context'
 import { AppError } from '../shared/result'
 import type { BundleOutcome, FolderLoad, LoadOptions } from './index'
@@ -47,7 +47,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
 
   const run = () =>
     new Promise<void>((resolve) => {
-      const child = fork(join(appRoot(), 'src', 'warehouse', 'worker-boot.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      const child = fork(bundledFile('warehouse-worker') ?? join(appRoot(), 'src', 'warehouse', 'worker-boot.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
       const pid = child.pid ?? 0
       opts.note?.(`pemuat ${pid} mulai`)
       let current: string[] | null = null

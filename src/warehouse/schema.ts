@@ -12,8 +12,10 @@ import { KADER_SUMMARY_SQL, REPORTS_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY
  * and the province figures as summary tables over the same SQL the desktop runs.
  */
 export const LOAD_LOG = 'wh_load_log'
+export const DANGLING = 'wh_dangling_ref'
+export const CROSS_REFS = 'wh_removed_cross_ref'
 export const SUMMARY_TABLES = { kader: 'wh_kader_summary', strata: 'wh_strata_summary', sets: 'wh_set_summary', reports: 'wh_reports_summary' } as const
-const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL, reports: REPORTS_SUMMARY_SQL }
+export const SUMMARY_SQL: Record<keyof typeof SUMMARY_TABLES, string> = { kader: KADER_SUMMARY_SQL, strata: STRATA_SUMMARY_SQL, sets: SET_SUMMARY_SQL, reports: REPORTS_SUMMARY_SQL }
 /** Which version of the summary SQL the summary tables were built with (they are rebuilt when it changes). */
 const META = 'wh_meta'
 const SUMMARY_VERSION = createHash('sha256').update(JSON.stringify(SUMMARY_SQL)).digest('hex').slice(0, 16)
@@ -40,11 +42,11 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     out.push(`DROP INDEX IF EXISTS "${table}_scope"`)
     out.push(`CREATE INDEX IF NOT EXISTS "${table}_kab" ON "${table}" (substr(scope, 1, 5))`)
   }
-  out.push(`CREATE INDEX IF NOT EXISTS kader_count_posyandu ON kader_count (posyandu_id)`)
-  out.push(`CREATE INDEX IF NOT EXISTS posyandu_stratum_posyandu ON posyandu_stratum (posyandu_id, year)`)
-  // The reports summary of one kabupaten/kota joins its posyandu to their reports: without
-  // this index every load's recompute read the whole monthly_report table (3.6 M rows a year).
-  out.push(`CREATE INDEX IF NOT EXISTS monthly_report_posyandu ON monthly_report (posyandu_id)`)
+  // The summaries join a kabupaten/kota's rows about posyandu to its posyandu within the
+  // kabupaten/kota (src/core/province/summary.ts), so the kabupaten index of each table reaches
+  // them: the posyandu_id indexes of older warehouses only cost every copied row one more
+  // index entry (monthly_report: 3.6 M a year), and are dropped.
+  for (const t of ['kader_count', 'posyandu_stratum', 'monthly_report']) out.push(`DROP INDEX IF EXISTS ${t}_posyandu`)
   out.push(`CREATE TABLE IF NOT EXISTS ${LOAD_LOG} (
     id bigserial PRIMARY KEY,
     peer_code text NOT NULL,
@@ -63,6 +65,29 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
   out.push(`ALTER TABLE ${LOAD_LOG} ADD COLUMN IF NOT EXISTS created_at text`)
   out.push(`ALTER TABLE ${LOAD_LOG} ADD COLUMN IF NOT EXISTS received_at text`)
   out.push(`CREATE TABLE IF NOT EXISTS ${META} (key text PRIMARY KEY, value text NOT NULL)`)
+  // References to rows not loaded yet (src/warehouse/refs.ts): checked again when their target arrives.
+  out.push(`CREATE TABLE IF NOT EXISTS ${DANGLING} (
+    tbl text NOT NULL,
+    col text NOT NULL,
+    id text NOT NULL,
+    scope text NOT NULL,
+    target_table text NOT NULL,
+    target_id text NOT NULL,
+    foreign_target text,
+    PRIMARY KEY (tbl, col, id, target_id))`)
+  out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_target ON ${DANGLING} (target_table, target_id)`)
+  out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_foreign ON ${DANGLING} (target_table) WHERE foreign_target IS NOT NULL`)
+  // Rows removed because the row they pointed at arrived later, in another area.
+  out.push(`CREATE TABLE IF NOT EXISTS ${CROSS_REFS} (
+    id bigserial PRIMARY KEY,
+    tbl text NOT NULL,
+    row_id text NOT NULL,
+    scope text NOT NULL,
+    target_table text NOT NULL,
+    target_id text NOT NULL,
+    target_scope text NOT NULL,
+    removed_by text NOT NULL,
+    removed_at timestamptz NOT NULL DEFAULT now())`)
   // Warehouses made before the summary tables kept the figures as materialised views.
   for (const t of Object.values(SUMMARY_TABLES)) {
     out.push(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_matviews WHERE matviewname = '${t}') THEN DROP MATERIALIZED VIEW ${t}; END IF; END $$`)
@@ -89,13 +114,29 @@ export async function ensureSummaries(client: pg.Client): Promise<void> {
   await client.query(`INSERT INTO ${META} (key, value) VALUES ('summary_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [SUMMARY_VERSION])
 }
 
-/** Recomputes the summary rows of one kabupaten/kota (a five-character code such as 21.71). */
-export async function refreshSummaries(client: pg.Client, kab: string): Promise<void> {
+/**
+ * Recomputes the summary rows of the given kabupaten/kota (five-character codes such as 21.71;
+ * a province's own rows sit under its two-character code). Each query reaches one
+ * kabupaten/kota's rows through the kabupaten index (the condition on the grouping column is
+ * pushed below the GROUP BY), so a load's recompute does not grow with the warehouse.
+ */
+export async function refreshSummaries(client: pg.Client, kabs: Iterable<string>): Promise<void> {
+  const list = [...new Set(kabs)].sort()
+  if (!list.length) return
   await ensureSummaries(client)
+  // Each query joins a few hundred rows per table (one kabupaten/kota's, through its index):
+  // hash joins, always. Right after a first load the planner has no statistics of the rows
+  // just copied and would guess one row each — a nested loop (or a merge on the year alone)
+  // over every pair of a kabupaten/kota's posyandu and rows. (The one join left to a nested
+  // loop, posyandu × the kabupaten/kota's years, then costs what a disabled method costs,
+  // which would start the JIT compiler for every query: off too.) Until the commit: the
+  // summaries are a load's last statements.
+  await client.query(`SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`)
   for (const [k, t] of Object.entries(SUMMARY_TABLES)) {
-    await client.query(`DELETE FROM ${t} WHERE kab = $1`, [kab])
-    // The condition on the grouping column reaches the scan below the GROUP BY (and its index).
-    await client.query(`INSERT INTO ${t} SELECT * FROM (${SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]}) s WHERE s.kab = $1`, [kab])
+    const sql = SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]
+    await client.query(`DELETE FROM ${t} WHERE kab = ANY($1)`, [list])
+    // One kabupaten/kota at a time: `kab = $1` reaches the index; `= ANY` of many would not always.
+    for (const kab of list) await client.query(`INSERT INTO ${t} SELECT * FROM (${sql}) s WHERE s.kab = $1`, [kab])
   }
 }
 

@@ -10,6 +10,7 @@ import { summaryFromWarehouse, type LocalInputs } from './index'
 import { DEFAULT_STALE_DAYS } from '../core/province/summary'
 import type { PeerOffice } from '../shared/contract/exchange'
 import { redact } from './schema'
+import { isBelow, levelOfCode } from '../shared/area'
 import { systemClock, type Clock } from '../core/clock'
 
 /**
@@ -27,8 +28,16 @@ import { systemClock, type Clock } from '../core/clock'
 /** Operations the warehouse answers from PostgreSQL. */
 type WarehouseOp = (input: never, env: { pool: pg.Pool; office: Office; nameOf: (code: string) => string; local: () => Promise<LocalInputs> }) => Promise<unknown>
 export const WAREHOUSE_OPS: Partial<Record<OpName, WarehouseOp>> = {
-  'province.summary': async (input: { year: number }, { pool, office, nameOf, local }) =>
-    summaryFromWarehouse(pool, input.year, { code: office.wilayahCode, name: nameOf(office.wilayahCode) }, nameOf, await local()),
+  'province.summary': async (input: { year: number; province?: string }, { pool, office, nameOf, local }) => {
+    // At the national office, one province per kabupaten/kota (as provinceSummary with `province`).
+    if (input.province !== undefined) {
+      if (!isBelow(input.province, office.wilayahCode) || levelOfCode(input.province) !== 'provinsi') {
+        throw new AppError('AREA_OUTSIDE', `Provinsi ${input.province} di luar wilayah kantor ini; rincian per provinsi hanya di kantor nasional.`)
+      }
+      return summaryFromWarehouse(pool, input.year, { code: input.province, name: nameOf(input.province) }, nameOf, { ...(await local()), peers: [] })
+    }
+    return summaryFromWarehouse(pool, input.year, { code: office.wilayahCode, name: nameOf(office.wilayahCode) }, nameOf, await local())
+  },
 }
 
 /** Logging in and out changes no data (the session lives in the host). */

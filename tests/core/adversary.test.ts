@@ -171,3 +171,27 @@ describe('a kecamatan operator who edits their own database', () => {
     expect(rows(w.kab, 'pendamping_person').length).toBe(before)
   })
 })
+
+describe('a kabupaten operator who edits their own database', () => {
+  it('cannot send an indicator set or a period whose criteria name other fields: refused at the door, the kecamatan keeps its set', async () => {
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    // A real threshold edit travels and is taken.
+    const saved = await op(w.kab, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 6 } })
+    expect((await receive(a, send(w.kab, a, w.outDir))).totals.new).toBeGreaterThanOrEqual(1)
+    const stored = rowOf(a, 'indicator_set', saved.edited!.id)!
+    const def = JSON.parse(String(stored.definition_json))
+    const hostileDef = { ...def, criteria: def.criteria.map((c: { id: string; metric: object }) => (c.id === 'kader' ? { ...c, metric: { ...c.metric, field: 'kader_on_duty) FROM people --' } } : c)) }
+    const set = edited(rowOf(w.kab, 'indicator_set', saved.edited!.id)!, { definition_json: JSON.stringify(hostileDef) })
+    const period = { id: newId(), scope: '12.18', rev: 1, hlc: LATER_HLC, origin: 'x', deleted_at: null, name: 'Monev palsu', year: 2026, indicator_set_code: 'strata-2011', indicator_set_json: JSON.stringify({ ...hostileDef, edited: null }), area_code: '12.18', evaluators: null, status: 'open', locked_at: null, locked_by: null, data_hash: null, notes: null, created_at: '2026-11-24', updated_at: '2026-11-24' }
+    const before = JSON.stringify([rows(a, 'indicator_set'), rows(a, 'evaluation_period')])
+    const first = await receive(a, craft(w.kab, a, w.outDir, 'indicator_set', [set]))
+    const second = await receive(a, craft(w.kab, a, w.outDir, 'evaluation_period', [period]))
+    expect(first.totals).toMatchObject({ rejected: 1 })
+    expect(second.totals).toMatchObject({ rejected: 1 })
+    expect([...first.items, ...second.items].map((i) => i.note).join(' | ')).toMatch(/kriteria .*hanya ambangnya yang boleh berbeda/)
+    expect(rowOf(a, 'indicator_set', saved.edited!.id)!.definition_json).toBe(stored.definition_json)
+    expect(rows(a, 'evaluation_period').map((r) => r.name)).not.toContain('Monev palsu')
+    expect(JSON.stringify([rows(a, 'indicator_set'), rows(a, 'evaluation_period')])).toBe(before)
+  })
+})

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { policyOf, refusalMsg, rowProblems, TABLE_POLICIES } from '../../src/core/policy'
+import { policyOf, refusalMsg, rowProblemList, TABLE_POLICIES } from '../../src/core/policy'
 import * as col from '../../src/core/policy/columns'
 import { insertRow, withDefaults } from '../../src/core/write'
 import { refusalText } from '../../src/renderer/i18n/errors'
 import { messages } from '../../src/renderer/i18n/messages'
-import { issueMsg, MESSAGES_ID, msg, recordedMsg, sayId, templateOf, type Msg } from '../../src/shared/messages'
+import { issueMsg, MESSAGES_ID, msg, sayId, schemaTextCount, templateOf, type Msg } from '../../src/shared/messages'
 import { fail } from '../../src/shared/result'
 import { decodeNik, compareNik } from '../../src/shared/nik'
 import { nipProblem } from '../../src/shared/nip'
@@ -21,7 +21,12 @@ import { restoreInContext } from '../../src/core/db/restore'
 import { submitMonth } from '../../src/core/evaluation/approval'
 import { addKader, addPosyandu, workbook } from '../helpers/registry'
 import { FIXTURES, form, travel } from '../helpers/rows'
-import { previewImport } from '../../src/core/registry/xlsx'
+import { applyImport, previewImport } from '../../src/core/registry/xlsx'
+import { checkPeriod } from '../../src/core/forms/reports'
+import { relationProblemMsg } from '../../src/core/exchange/peers'
+import { setupOffice } from '../../src/core/office/service'
+import { checkForm, type FormDef } from '../../src/shared/forms/form'
+import { offerDefinitionProblems } from '../../src/shared/province/offers'
 
 // Core's messages go out by key (src/shared/messages.ts) with the Indonesian sentence; the
 // renderer's catalogues must know every key in both languages, and an English screen must
@@ -204,14 +209,16 @@ describe('the table policies\' own rules', () => {
     for (const [table, patch, id, en] of cases) {
       const p = policyOf(table)!
       const row = withDefaults(ctx.sqlite, table, { ...travel(p, 0), ...FIXTURES[table], ...patch })
-      const problems = rowProblems(ctx.sqlite, p, row)
-      expect(problems, `${table} ${JSON.stringify(patch)}`).toContain(id)
-      // As the write path reads a problem: the whole sentence, or "column: sentence" (the column is the stored name, as in Indonesian).
-      const at = id.indexOf(': ')
-      const m = recordedMsg(id) ?? (at > 0 ? recordedMsg(id.slice(at + 2)) : null)
+      const problems = rowProblemList(ctx.sqlite, p, row)
+      const problem = problems.find((x) => x.text === id)
+      expect(problem, `${table} ${JSON.stringify(patch)}: ${problems.map((x) => x.text).join(' | ')}`).toBeDefined()
+      // Each problem comes with its key ("column: sentence" is op.problem, the column the stored name, as in Indonesian).
+      const m = problem!.msg
       expect(m, id).not.toBeNull()
-      expect(id.endsWith(sayId(m!)), id).toBe(true)
-      const text = english(m!)
+      expect(sayId(m!), id).toBe(id)
+      const inner = m!.key === 'op.problem' ? (m!.params!.text as Msg) : m!
+      expect(english(m!).endsWith(english(inner)), id).toBe(true)
+      const text = english(inner)
       expect(text, id).toMatch(en)
       expect(indonesianIn(text), text).toEqual([])
     }
@@ -405,5 +412,152 @@ describe('spreadsheet import preview', () => {
     expect(en(noName)).toEqual(expect.arrayContaining(['The cadre name is empty', 'Sex "X" is not known (L = male / P = female)']))
     expect(en(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
     for (const text of [...en(noName), ...en(shortNik)]) expect(indonesianIn(text), text).toEqual([])
+  })
+})
+
+describe('a long-running worker', () => {
+  it('still reads refusals made from new input by key after more than 20,000 distinct invalid NIKs', () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    const before = schemaTextCount()
+    // 21,000 NIKs with distinct impossible birth dates (month 13–99): each refusal a sentence never seen before.
+    const niks = Array.from({ length: 21_000 }, (_, i) => `121804${String(i % 40).padStart(2, '0')}${13 + (Math.floor(i / 40) % 87)}${String(Math.floor(i / 3480)).padStart(2, '0')}0001`)
+    expect(new Set(niks).size).toBe(21_000)
+    const last: { message: string; msg?: Msg }[] = []
+    for (const [i, nik] of niks.entries()) {
+      let err: unknown
+      try {
+        insertRow(ctx, 'kader', { nik, name: 'Siti Aminah', sex: 'P', role: 'anggota', birth_date: '1984-05-12' }, { scope: '12.18.04' })
+      } catch (e) {
+        err = e
+      }
+      const e = err as { code: string; message: string; msg?: Msg }
+      expect(e?.code, nik).toBe('INVALID_ROW')
+      if (i >= niks.length - 3) last.push(e)
+    }
+    // The last ones, made long after 20,000 others, are still keyed and read English.
+    for (const e of last) {
+      expect(e.msg, e.message).toBeDefined()
+      expect(sayId(e.msg!)).toBe(e.message)
+      expect(english(e.msg!)).toMatch(/^Cadres "Siti Aminah \(NIK 1218\*+0001\)" cannot be saved: nik: The birth date inside the NIK is impossible \(\d\d-\d\d-\d\d\)\.\.?$/)
+    }
+    // Input never adds to the texts kept for zod's built-in checks.
+    expect(schemaTextCount()).toBe(before)
+    ctx.close()
+  }, 120_000)
+})
+
+describe('the rarer refusals of core', () => {
+  /** An operation's refusal, checked: keyed, its Indonesian sentence from the key, English without Indonesian words. */
+  async function refusedEnglish(p: Promise<{ ok: boolean; error?: { code: string; message: string; msg?: Msg } }>, code: string): Promise<{ id: string; en: string }> {
+    const r = await p
+    expect(r.ok, JSON.stringify(r)).toBe(false)
+    return checked(r.error!, code)
+  }
+  function thrownEnglish(run: () => unknown, code: string): { id: string; en: string } {
+    let err: unknown
+    try {
+      run()
+    } catch (e) {
+      err = e
+    }
+    return checked(err as { code: string; message: string; msg?: Msg }, code)
+  }
+  function checked(e: { code: string; message: string; msg?: Msg }, code: string): { id: string; en: string } {
+    expect(e?.code, e?.message).toBe(code)
+    expect(e.msg, e.message).toBeDefined()
+    expect(templateOf(MESSAGES_ID, e.msg!.key), e.msg!.key).toBeDefined()
+    expect(sayId(e.msg!)).toBe(e.message)
+    const en = refusalText(e.code, e.message, undefined, 'en', e.msg)
+    expect(en).not.toMatch(/\{\{|undefined/)
+    expect(indonesianIn(en), en).toEqual([])
+    return { id: e.message, en }
+  }
+
+  it('regulation, evaluation period, office setup, form period, card relation: Indonesian as before, English by key', async () => {
+    const kab = makeCtx({ office: '12.18' })
+    const reg = { kind: 'Perbup', number: '12', year: 2024, title: 'Posyandu Terintegrasi', dateSigned: '2024-03-10' }
+    const made = await dispatch(kab, 'regulation.create', reg)
+    expect(made.ok).toBe(true)
+    const again = await refusedEnglish(dispatch(kab, 'regulation.create', reg), 'REGULATION_EXISTS')
+    expect(again.id).toBe('Perbup nomor 12 tahun 2024 sudah terdaftar.')
+    expect(again.en).toBe('Perbup number 12 of 2024 is already registered.')
+    const id = (made as { data: { id: string } }).data.id
+    const self = await refusedEnglish(dispatch(kab, 'regulation.setStatus', { id, status: 'dicabut', byId: id }), 'REGULATION_SELF')
+    expect(self.id).toBe('Sebuah regulasi tidak dapat mencabut dirinya sendiri.')
+    expect(self.en).toBe('A regulation cannot revoke itself.')
+    const wrongYear = await refusedEnglish(dispatch(kab, 'regulation.create', { ...reg, number: '13', dateSigned: '2023-12-31' }), 'REGULATION_DATE_YEAR')
+    expect(wrongYear.en).toBe('The signing date 2023-12-31 does not fall in 2024.')
+
+    const period = { name: 'Monev 2025', year: 2025, indicatorSetCode: 'strata-2011' }
+    expect((await dispatch(kab, 'evaluation.periodCreate', period)).ok).toBe(true)
+    const dup = await refusedEnglish(dispatch(kab, 'evaluation.periodCreate', period), 'PERIOD_EXISTS')
+    expect(dup.id).toBe('Periode "Monev 2025" tahun 2025 sudah ada.')
+    expect(dup.en).toBe('Period "Monev 2025" of 2025 already exists.')
+    const unknownSet = await refusedEnglish(dispatch(kab, 'evaluation.periodCreate', { ...period, name: 'Monev Lain', indicatorSetCode: 'no-such-set' }), 'RULES_UNKNOWN')
+    expect(unknownSet.en).toMatch(/^Indicator set "no-such-set" is not known\. Choices: strata-2011/)
+
+    const province = await refusedEnglish(dispatch(kab, 'province.offer', { kind: 'indicator_set', code: 'strata-2011', thresholds: {} }), 'PROVINCE_ONLY')
+    expect(province.id).toBe('Hanya kantor provinsi yang menawarkan set indikator dan formulir kepada kabupaten/kota.')
+
+    const monthly = { code: 'F', periodType: 'monthly' } as never
+    const period2 = thrownEnglish(() => checkPeriod(monthly, '2026'), 'PERIOD_INVALID')
+    expect(period2.id).toBe('Periode "2026" tidak cocok dengan formulir F (bulanan: YYYY-MM).')
+    expect(period2.en).toBe('Period "2026" does not fit form F (monthly: YYYY-MM).')
+
+    const own = relationProblemMsg({ wilayahCode: '12.18', level: 'kabupaten' }, { wilayahCode: '12.19.01', level: 'kecamatan' })!
+    expect(sayId(own)).toBe('Kantor kabupaten 12.18 hanya dapat mendaftarkan kantor kecamatan di wilayahnya (12.18.xx); kartu ini milik 12.19.01.')
+    expect(english(own)).toBe('District office 12.18 can only enrol subdistrict offices in its area (12.18.xx); this card belongs to 12.19.01.')
+    kab.close()
+
+    const fresh = makeCtx({ office: '12.18' })
+    const level = thrownEnglish(() => setupOffice(fresh, { wilayahCode: '12.18', level: 'kecamatan', name: 'Kantor' } as never), 'OFFICE_EXISTS')
+    expect(level.en).toBe('The office has already been set up in this database.')
+    fresh.close()
+  })
+
+  it('form definition and province offer problems read English by key', () => {
+    // (an expression's own error stays Indonesian: formula authors read it; the rest is by key)
+    const broken = { ...form, code: 'x', sections: [], fields: [], rules: [], indicators: [] } as FormDef
+    const problems = checkForm(broken)
+    expect(problems.length).toBeGreaterThan(2)
+    for (const p of problems) {
+      expect(sayId(p.msg)).toBe(p.message)
+      expect(indonesianIn(english(p.msg)), english(p.msg)).toEqual([])
+    }
+    expect(problems.map((p) => english(p.msg))).toEqual(expect.arrayContaining(['A form needs at least one section', 'A form needs at least one field']))
+    const offer = offerDefinitionProblems('indicator_set', 'lain', JSON.stringify({ code: 'lain' }))
+    expect(offer.map(sayId)).toEqual(['set indikator "lain" bukan set bawaan Simpul; provinsi hanya dapat menawarkan ambang baru untuk set bawaan'])
+    expect(english(offer[0])).toBe('indicator set "lain" is not a set built into Simpul; a province can only offer new thresholds for built-in sets')
+    // The whole-bundle refusal, as the import builds it.
+    const whole = msg('bundle.refusedAll', { n: 1, name: 'Kecamatan Sei Rampah', code: '12.18.04', rows: [msg('bundle.refusedRow', { table: policyOf('posyandu')!.label, label: 'Posyandu Melati', reason: 'x' })], more: '' })
+    expect(sayId(whole)).toBe('Bundel ditolak seluruhnya: 1 baris di luar wewenang Kecamatan Sei Rampah (12.18.04): Posyandu "Posyandu Melati" (x).')
+    expect(english(whole)).toBe('The whole bundle was refused: 1 row outside the authority of Kecamatan Sei Rampah (12.18.04): Posyandu "Posyandu Melati" (x).')
+  })
+
+  it('spreadsheet reasons under a column name and the sheet refusals read English', async () => {
+    const ctx = makeCtx({ office: '12.18.04' })
+    addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    const file = await workbook([
+      ['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'],
+      ['Sri Rahayu', '1218045506920004', 'P', '31/02/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
+      ['Ani', '1218045506920005', 'P', '15/06/1992', 'Anggota', 'Posyandu Mawar', 'Desa Entah'],
+    ])
+    const p = await previewImport(ctx, 'kader', file)
+    const [badDate, badPlace] = p.rows
+    expect(badDate.reasons).toContain('Tgl lahir: "31/02/1992" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)')
+    const en = (r: (typeof p.rows)[number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
+    expect(en(badDate)).toContain('Birth date: "31/02/1992" is not a possible date (read as day/month/year)')
+    expect(en(badPlace)).toContain('Village "Desa Entah" is not in the area of this office')
+    for (const text of [...en(badDate), ...en(badPlace)]) expect(indonesianIn(text), text).toEqual([])
+    let refused: unknown
+    try {
+      await applyImport(ctx, 'kader', file, undefined, false)
+    } catch (e) {
+      refused = e
+    }
+    const all = checked(refused as { code: string; message: string; msg?: Msg }, 'IMPORT_HAS_ERRORS')
+    expect(all.id).toBe('2 baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".')
+    expect(all.en).toBe('2 rows have problems; nothing was imported. Correct the file, or choose "import the valid rows only".')
+    ctx.close()
   })
 })

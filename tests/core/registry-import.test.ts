@@ -6,6 +6,7 @@ import { listPosyandu, savePosyandu } from '../../src/core/registry/posyandu'
 import { applyImport, exportList, importErrorReport, previewImport } from '../../src/core/registry/xlsx'
 import { kaderFilter, posyanduFilter, posyanduInput } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
+import { sayId } from '../../src/shared/messages'
 import { makeCtx } from '../helpers/db'
 import { addPosyandu, snapshot, workbook } from '../helpers/registry'
 
@@ -42,10 +43,10 @@ describe('cell readers', () => {
 
   it('a NIK that Excel turned into a number is reported, never silently fixed', () => {
     expect(readNikCell('1218044508900001')).toEqual({ nik: '1218044508900001' })
-    expect(readNikCell('1.21804E+15').error).toMatch(/notasi ilmiah/)
-    expect(readNikCell(1218044508900010).error).toMatch(/Excel hanya menyimpan 15 digit/)
-    expect(readNikCell(1.21804e15).error).toMatch(/tersimpan sebagai angka/)
-    expect(readNikCell(1218044508900001).warning).toMatch(/format kolom NIK sebagai Teks/)
+    expect(sayId(readNikCell('1.21804E+15').error!)).toMatch(/notasi ilmiah/)
+    expect(sayId(readNikCell(1218044508900010).error!)).toMatch(/Excel hanya menyimpan 15 digit/)
+    expect(sayId(readNikCell(1.21804e15).error!)).toMatch(/tersimpan sebagai angka/)
+    expect(sayId(readNikCell(1218044508900001).warning!)).toMatch(/format kolom NIK sebagai Teks/)
   })
 })
 

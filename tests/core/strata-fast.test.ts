@@ -12,8 +12,11 @@ import { referenceStratum } from '../helpers/strata-reference'
 // implementation gave (tests/helpers/strata-reference.ts, kept verbatim) — values to the last
 // bit, texts, levels, "data tidak lengkap" — on any year, however odd its data.
 
-// Cheap (well under 1 ms a run): 2,000 years per property in npm test.
-const RUNS = propertyBudget().runs * 40
+// Cheap (well under 1 ms a run): 2,000 years per property in npm test, 40,000 in npm run stress.
+const budget = propertyBudget()
+const RUNS = budget.runs * 40
+/** Up to ~8 ms a run on the loaded 2-core machine: 40 runs per budget unit. */
+const PROPERTY_TIMEOUT = budget.timeoutMs(40 * 8)
 const FIELDS = [...new Set(BUILTIN_SETS.flatMap(metricFields))]
 
 /** Any value a month's field could hold: usual counts, zero, missing, and the odd ones. */
@@ -57,7 +60,7 @@ describe('strata: the fast rules equal the earlier implementation', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, PROPERTY_TIMEOUT)
 
   it('on random years under edited sets', () => {
     fc.assert(
@@ -66,7 +69,7 @@ describe('strata: the fast rules equal the earlier implementation', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, PROPERTY_TIMEOUT)
 
   it('on a generated kabupaten year read from the database', () => {
     const ctx = makeCtx({ office: '12.18' })

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ADMIN, expect, login, setupKecamatan, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const tsx = (script: string, ...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8' })
+const tsx = (script: string, ...args: string[]) => execFileSync(process.execPath, [...tsScript(script), ...args], { cwd: ROOT, encoding: 'utf8' })
 
 test('the operator submits a month, the camat approves it (locking is tested in tests/core/report-approval.test.ts)', async ({ page, host }) => {
   await setupKecamatan(page, host)

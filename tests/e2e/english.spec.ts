@@ -1,11 +1,16 @@
+import { execFileSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
-import { expect, login, pick, shot, test } from './fixtures'
+import ExcelJS from 'exceljs'
+import { expect, login, pick, setupKecamatan, shot, test } from './fixtures'
 import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // English is complete except printed documents: no rendered English screen may contain a
 // text of the Indonesian catalogue (data such as posyandu names stays as entered).
 const CATALOGUE = [...indonesianOnly(), ...INDONESIAN_WORDS, ...INDONESIAN_MONTHS]
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 async function open(page: Page, route: string) {
   await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
@@ -154,4 +159,37 @@ test('month names on an English province dashboard are English ("January to Dece
   await shot(page, 'english-province-months')
   await page.getByTestId('province-print').click()
   await expect(page.getByText(`Januari s.d. Desember ${year}`)).toBeVisible()
+})
+
+test('the spreadsheet import preview reads its row reasons and warnings in English', async ({ page, host }) => {
+  test.setTimeout(120_000)
+  await setupKecamatan(page, host)
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/helpers/seed-posyandu.ts'), host.dbFile, '12.18.04.2006', 'Posyandu Anggrek'], { cwd: ROOT })
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Kader')
+  ws.addRow(['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan', 'Aktif Sejak'])
+  ws.addRow(['Siti Aminah', '1218044508900001', 'L', '05/08/1990', 'Ketua', 'Posyandu Anggrek', 'Sei Rampah', '01/01/2020'])
+  ws.addRow(['Rina Marlina', '1218044202850001', 'P', '31/02/1985', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah', 'kemarin'])
+  ws.addRow(['', '1218', 'X', '', 'Kepala', 'Posyandu Mawar', 'Desa Entah', ''])
+  ws.addRow(['Dewi', 1218045506920004, 'P', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah', ''])
+  const file = join(host.dir, 'kader-salah.xlsx')
+  await wb.xlsx.writeFile(file)
+
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await page.getByRole('link', { name: 'Registry' }).click()
+  await page.getByRole('tab', { name: 'Import .xlsx' }).click()
+  await page.getByTestId('import-kind').getByText('Cadres').click()
+  await page.locator('input[type=file]').setInputFiles(file)
+  const preview = page.getByTestId('import-preview')
+  await expect(preview).toContainText('Birth date: "31/02/1985" is not a possible date (read as day/month/year)')
+  await expect(preview).toContainText('Active from: "kemarin" cannot be read as a date')
+  await expect(preview).toContainText('A NIK has 16 digits (4 characters typed).')
+  await expect(preview).toContainText('Village "Desa Entah" is not in the area of this office')
+  await expect(preview).toContainText('Sex male differs from the NIK (female).')
+  await expect(preview).toContainText('The NIK was stored as a number in Excel')
+  const text = await mainText(page)
+  // Cell values quoted back ("kemarin", "Kepala", "Desa Entah") are data as typed, not catalogue text.
+  await shot(page, 'english-registry-import-reasons')
+  expect(indonesianIn(text.replace(/"[^"]*"/g, '""'))).toEqual([])
 })

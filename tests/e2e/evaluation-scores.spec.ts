@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, setupKabupaten, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 test('evaluators give manual scores with notes for a period; out-of-range input is held back', async ({ page, host }) => {
   await setupKabupaten(page, host)
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/helpers/seed-posyandu.ts'), host.dbFile, '12.18.04.2001', 'Posyandu Melati', 'Posyandu Mawar'], { cwd: ROOT })
+  execFileSync(process.execPath, [...tsScript('tests/e2e/helpers/seed-posyandu.ts'), host.dbFile, '12.18.04.2001', 'Posyandu Melati', 'Posyandu Mawar'], { cwd: ROOT })
   await page.goto(`${host.url.split('#')[0]}#/evaluasi/periode`)
   await page.getByLabel('Nama periode').fill('Monev Posyandu 2025')
   await page.getByRole('button', { name: 'Buat periode' }).click()

@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, setupKabupaten, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 function seedPosyandu(dbFile: string, desa: string, ...names: string[]): string[] {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/helpers/seed-posyandu.ts'), dbFile, desa, ...names], { cwd: ROOT, encoding: 'utf8' })
+  const out = execFileSync(process.execPath, [...tsScript('tests/e2e/helpers/seed-posyandu.ts'), dbFile, desa, ...names], { cwd: ROOT, encoding: 'utf8' })
   return out.trim().split('\n')
 }
 

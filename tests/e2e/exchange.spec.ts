@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { expect, login, pick, shot, startHost, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const addPosyandu = (dbFile: string, ...names: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join('tests', 'e2e', 'support', 'add-posyandu.ts'), dbFile, ...names])
+  execFileSync(process.execPath, [...tsScript('tests/e2e/support/add-posyandu.ts'), dbFile, ...names])
 
 test('two offices enrol each other, then a kecamatan bundle is dry-run and applied at the kabupaten', async ({ page, host, browser }) => {
   test.setTimeout(120_000)

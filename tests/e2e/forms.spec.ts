@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { BULAN } from '../../src/shared/format'
 import { expect, pick, shot, startHost, test, login } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 // This month: its deadline (the 5th of next month) is still ahead, so today's reports are on time.
 const now = new Date()
@@ -11,7 +12,7 @@ const MONTH = `${YEAR}-${String(now.getMonth() + 1).padStart(2, '0')}`
 const MONTH_NAME = BULAN[now.getMonth()]
 
 const addPosyandu = (dbFile: string, ...names: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join('tests', 'e2e', 'support', 'add-posyandu.ts'), dbFile, ...names])
+  execFileSync(process.execPath, [...tsScript('tests/e2e/support/add-posyandu.ts'), dbFile, ...names])
 
 const json = async (p: Promise<{ code: number; stdout: string; stderr: string }>) => {
   const r = await p

@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { ADMIN, expect, login, pick, setupKabupaten, shot, test, type Host } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'screenshots')
 
 /** Runs tests/e2e/honor-seed.ts against the host's database (posyandu and the Kepbup belong to other areas). */
-const seed = (host: Host, ...args: string[]) => execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tests/e2e/honor-seed.ts'), host.dbFile, ...args], { cwd: ROOT })
+const seed = (host: Host, ...args: string[]) => execFileSync(process.execPath, [...tsScript('tests/e2e/honor-seed.ts'), host.dbFile, ...args], { cwd: ROOT })
 
 /** The office's people besides the administrator; all share the e2e password. */
 const STAFF = {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, fillAdmin, login, passRecoveryCode, shot, test } from './fixtures'
 import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -59,7 +60,7 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   await shot(page, 'national-empty')
 
   const work = mkdtempSync(join(tmpdir(), 'simpul-nat-work-'))
-  const seeded = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/support/national-seed.ts'), host.dbFile, work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!) as { code: string; posyandu: number }[]
+  const seeded = JSON.parse(execFileSync(process.execPath, [...tsScript('tests/e2e/support/national-seed.ts'), host.dbFile, work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!) as { code: string; posyandu: number }[]
   const year = new Date().getFullYear() - 1
   const cli = await host.cli(['province', 'summary', '--year', String(year), '--json'])
   expect(cli.code, cli.stderr).toBe(0)

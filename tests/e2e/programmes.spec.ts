@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, login, shot, test, type Host } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
@@ -21,7 +22,7 @@ async function pick(page: Page, label: string, text: string) {
 async function kabupatenWithPosyandu(page: Page, host: Host) {
   const init = await host.cli(['init', '--office', '12.18', '--name', 'Bappeda Kabupaten Serdang Bedagai', '--admin', 'admin', '--admin-name', 'Rina Marpaung'])
   expect(init.code, init.stderr).toBe(0)
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/scripts/seed.ts'), host.dbFile,
+  const seeded = spawnSync(process.execPath, [...tsScript('tests/e2e/scripts/seed.ts'), host.dbFile,
     'Melati@12.18.04.2002', 'Mawar@12.18.04.2001', 'Anggrek@12.18.05.2002', 'Kenanga@12.18.05.2003'], { cwd: ROOT, encoding: 'utf8' })
   expect(seeded.status, seeded.stderr).toBe(0)
   await login(page, host)

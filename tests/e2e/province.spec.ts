@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ADMIN, expect, fillAdmin, login, passRecoveryCode, runCli, shot, startHost, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -25,7 +26,7 @@ test('province dashboard: empty, then Kepri from seven kabupaten bundles — fig
   // Seven kabupaten/kota offices, each with its own database, send their bundles (three years of reports).
   const demo = await host.cli(['demo', '--scale', 'provinsi', '--size', '0.1', '--years', '3', '--json'])
   expect(demo.code, demo.stderr).toBe(0)
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/support/province-seed.ts'), host.dbFile], { cwd: ROOT })
+  execFileSync(process.execPath, [...tsScript('tests/e2e/support/province-seed.ts'), host.dbFile], { cwd: ROOT })
   // The dashboard opens on the last whole year (this year's strata wait for December).
   const year = new Date().getFullYear() - 1
   const cli = await host.cli(['province', 'summary', '--year', String(year), '--json'])

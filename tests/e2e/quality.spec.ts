@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, login, pick, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 // Last year: every month of it is in the past, so each can be reported.
 const YEAR = String(new Date().getFullYear() - 1)
@@ -16,7 +17,7 @@ const quiet = async (page: import('@playwright/test').Page) => {
   for (const b of await page.locator('.mantine-Notification-closeButton').all()) await b.click().catch(() => undefined)
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 5000 }).catch(() => undefined)
 }
-const tsx = (script: string, ...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join('tests', 'e2e', 'support', script), ...args])
+const tsx = (script: string, ...args: string[]) => execFileSync(process.execPath, [...tsScript(`tests/e2e/support/${script}`), ...args])
 
 test('the kecamatan marks data-quality findings, prints them, and maps a recap sheet’s columns by hand', async ({ page, host }) => {
   test.setTimeout(180_000)

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { expect, setupKecamatan, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 test('an office kader sheet (title, merged two-row header, totals and signatures) previews with what was left out', async ({ page, host }) => {
   await setupKecamatan(page, host)
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/helpers/seed-posyandu.ts'), host.dbFile, '12.18.04.2006', 'Posyandu Anggrek'], { cwd: ROOT })
+  execFileSync(process.execPath, [...tsScript('tests/e2e/helpers/seed-posyandu.ts'), host.dbFile, '12.18.04.2006', 'Posyandu Anggrek'], { cwd: ROOT })
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Kader')
   ws.addRow(['DAFTAR NAMA KADER POSYANDU KECAMATAN SEI RAMPAH'])

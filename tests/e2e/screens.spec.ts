@@ -3,12 +3,13 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, login, setupKecamatan, shot, test, type Host } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 // Office-grade screens: Indonesian inputs, nothing lost by a click, bulk changes.
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const seedPosyandu = (host: Host, ...names: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/e2e/support/add-posyandu.ts'), host.dbFile, ...names], { cwd: ROOT })
+  execFileSync(process.execPath, [...tsScript('tests/e2e/support/add-posyandu.ts'), host.dbFile, ...names], { cwd: ROOT })
 
 async function newKader(page: Page) {
   await page.getByRole('link', { name: 'Registri' }).click()

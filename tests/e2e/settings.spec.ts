@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { ADMIN, expect, login, runCli, setupKecamatan, shot, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 
 test('letterhead and signatories are saved; a backup is restored from the screen after confirmation', async ({ page, host }) => {
   await setupKecamatan(page, host)
@@ -51,7 +52,7 @@ test('a backup of another office is restored only after a second confirmation th
   // another office cannot be opened here at all (its key is in that office's keyring).
   const otherDb = join(host.dir, 'lain', 'simpul.sqlite')
   const other = { SIMPUL_USER: 'lain', SIMPUL_PASSWORD: ADMIN.password }
-  const plain = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/plain-office.ts', otherDb, '12.18.05', 'Kantor Camat Perbaungan', 'lain'], { encoding: 'utf8' })
+  const plain = spawnSync(process.execPath, [...tsScript('tests/e2e/support/plain-office.ts'), otherDb, '12.18.05', 'Kantor Camat Perbaungan', 'lain'], { encoding: 'utf8' })
   expect(plain.status, plain.stderr).toBe(0)
   const made = JSON.parse(plain.stdout) as { file: string; name: string }
   mkdirSync(join(host.dir, 'backups'), { recursive: true, mode: 0o700 })

@@ -33,14 +33,14 @@ export const appHandlers = {
   'office.get': (_i, ctx) => ctx.office(),
   'settings.get': (_i, ctx) => publicSettings(ctx.sqlite),
   'settings.set': (i, ctx) => {
-    if (!PUBLIC_SETTING.test(i.key)) throw new AppError('SETTING_UNKNOWN', `Pengaturan "${i.key}" tidak dikenal.`)
+    if (!PUBLIC_SETTING.test(i.key)) throw new AppError('SETTING_UNKNOWN', msg('app.settingUnknown', { key: i.key }))
     if (i.key === 'update.url' && i.value && !/^https:\/\/\S+$/.test(i.value)) {
-      throw new AppError('SETTING_INVALID', 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).')
+      throw new AppError('SETTING_INVALID', msg('app.updateUrl'))
     }
     // A signatory's NIP is printed under the signature: a wrong one is refused, never "saved".
     const isNip = /^sign\.[a-z_]+_nip$/.test(i.key)
     const nipWrong = isNip && i.value ? nipProblem(i.value) : null
-    if (nipWrong) throw new AppError('NIP_INVALID', `${nipWrong.message}. Tidak disimpan.`, { reason: nipWrong.code, length: nipWrong.length })
+    if (nipWrong) throw new AppError('NIP_INVALID', msg('app.nipInvalid', { problem: nipWrong.msg }), { reason: nipWrong.code, length: nipWrong.length })
     setSetting(ctx.sqlite, i.key, isNip ? nipDigits(i.value) : i.value)
     return publicSettings(ctx.sqlite)
   },
@@ -48,7 +48,7 @@ export const appHandlers = {
   'wilayah.get': (i, ctx) => wilayahGet(ctx.sqlite, i.code),
   'wilayah.search': (i, ctx) => wilayahSearch(ctx.sqlite, i.text, i.within, i.limit),
   'platform.printToPdf': () => {
-    throw new AppError('NOT_SUPPORTED', 'Simpan PDF langsung hanya ada di aplikasi desktop. Di peramban, pilih Cetak lalu "Simpan sebagai PDF".')
+    throw new AppError('NOT_SUPPORTED', msg('app.pdfDesktop'))
   },
   'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
   'backup.restore': (i, ctx) => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../../shared/result'
 import { fileStamp, type Clock } from '../clock'
 import { ensurePrivateDir } from '../paths'
+import { msg } from '../../shared/messages'
 
 /**
  * Encryption at rest: every Simpul database is a SQLCipher 4 file (SQLite3MultipleCiphers,
@@ -90,7 +91,7 @@ export function encryptPlainFile(file: string, key: DbKey, opts: { backupsDir: s
     db.prepare('VACUUM INTO ?').run(copy)
     chmodSync(copy, 0o600)
     const mode = db.pragma('journal_mode = DELETE', { simple: true })
-    if (mode !== 'delete') throw new AppError('DB_BUSY', 'Basis data sedang dibuka program lain, jadi belum dapat dienkripsi. Tutup program itu lalu ulangi.')
+    if (mode !== 'delete') throw new AppError('DB_BUSY', msg('db.busyEncrypt'))
     db.exec('VACUUM')
     db.pragma(`cipher = 'sqlcipher'`)
     db.pragma('legacy = 4')
@@ -117,7 +118,7 @@ export function encryptPlainFile(file: string, key: DbKey, opts: { backupsDir: s
   } catch (e) {
     restorePlain(file, copy)
     rmSync(copy, { force: true })
-    throw new AppError('DB_ENCRYPT_FAILED', `Enkripsi basis data gagal (${(e as Error).message}); berkas tanpa enkripsi dikembalikan, tidak ada data yang hilang.`)
+    throw new AppError('DB_ENCRYPT_FAILED', msg('db.encryptFailed', { why: (e as Error).message }))
   }
   rmSync(copy, { force: true })
 }

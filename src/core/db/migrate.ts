@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/result'
+import { msg } from '../../shared/messages'
 
 export interface Migration {
   idx: number
@@ -19,7 +20,7 @@ export function readMigrations(dir: string): Migration[] {
     .slice()
     .sort((a, b) => a.idx - b.idx)
     .map((e, i) => {
-      if (e.idx !== i) throw new AppError('MIGRATION_JOURNAL', `Jurnal migrasi rusak: urutan ${i} hilang`)
+      if (e.idx !== i) throw new AppError('MIGRATION_JOURNAL', msg('db.journal', { i }))
       const sql = readFileSync(join(dir, `${e.tag}.sql`), 'utf8')
       const statements = sql
         .split('--> statement-breakpoint')

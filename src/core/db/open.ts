@@ -8,6 +8,7 @@ import { backupDatabase, DEFAULT_KEEP_BACKUPS } from './backup'
 import { encryptPlainBackups, encryptPlainFile, fileState, openSqlite, type DbKey } from './cipher'
 import { readMigrations } from './migrate'
 import * as schema from './schema'
+import { msg } from '../../shared/messages'
 
 /** Page cache per connection, in KiB as PRAGMA cache_size takes it (negative = KiB). */
 export const SQLITE_CACHE_KIB = -32768
@@ -43,7 +44,7 @@ export interface OpenOptions {
 
 /** The refusal for an encrypted file opened without (or with the wrong) key. */
 export const lockedError = (file: string) =>
-  new AppError('DB_KEY_REQUIRED', `Basis data ${file} terenkripsi dan belum dibuka. Masuk (login) dengan akun Anda, atau pakai kode pemulihan.`)
+  new AppError('DB_KEY_REQUIRED', msg('db.keyRequired', { file }))
 
 /** Reads the header of an existing file without writing to it. */
 export function inspectDatabaseFile(file: string, key: DbKey | null = null): { userVersion: number; applicationId: number; tables: number } {
@@ -60,9 +61,9 @@ export function inspectDatabaseFile(file: string, key: DbKey | null = null): { u
     // Held by another program or unreadable for permissions: that is not "not a database".
     if (environmentFailure(e)) throw e
     if (state === 'encrypted' && (e as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new AppError('DB_WRONG_KEY', `Berkas ${file} terenkripsi dengan kunci lain (kantor lain, atau bukan berkas Simpul). Berkas tidak diubah.`)
+      throw new AppError('DB_WRONG_KEY', msg('db.wrongKey', { file }))
     }
-    throw new AppError('DB_NOT_SIMPUL', `Berkas ${file} bukan basis data SQLite yang dapat dibaca (${(e as Error).message}).`)
+    throw new AppError('DB_NOT_SIMPUL', msg('db.notSqlite', { file, why: (e as Error).message }))
   } finally {
     ro.close()
   }
@@ -81,12 +82,12 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   if (existsSync(opts.file)) {
     const head = inspectDatabaseFile(opts.file, key)
     if (head.tables > 0 && head.applicationId !== APPLICATION_ID) {
-      throw new AppError('DB_NOT_SIMPUL', `Berkas ${opts.file} bukan basis data Simpul. Berkas tidak diubah.`)
+      throw new AppError('DB_NOT_SIMPUL', msg('db.notSimpul', { file: opts.file }))
     }
     if (head.userVersion > latest) {
       throw new AppError(
         'DB_NEWER',
-        `Basis data ini dibuat oleh Simpul yang lebih baru (skema ${head.userVersion}, aplikasi ini skema ${latest}). Perbarui Simpul terlebih dahulu; berkas tidak diubah.`,
+        msg('db.newer', { schema: head.userVersion, latest }),
         { dbVersion: head.userVersion, appVersion: latest },
       )
     }

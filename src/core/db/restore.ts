@@ -52,7 +52,7 @@ export function checkBackup(backupFile: string, key: DbKey | null = null): void 
   const check = openBackup(backupFile, key)
   try {
     const res = integrityCheck(check)
-    if (!res.ok) throw new AppError('BACKUP_CORRUPT', `Cadangan rusak: ${res.messages.join('; ')}`)
+    if (!res.ok) throw new AppError('BACKUP_CORRUPT', msg('backup.corrupt', { why: res.messages.join('; ') }))
   } finally {
     check.close()
   }

@@ -7,6 +7,7 @@ import { formatHlc, observeHlc } from '../sync/hlc'
 import { makeRng, seededUuidV7, type Rng } from './prng'
 import { generateMonthlyReports } from '../evaluation/demo'
 import { registryStep } from './registry'
+import { msg } from '../../shared/messages'
 
 export type DemoScale = 'kecamatan' | 'kabupaten' | 'national'
 
@@ -76,7 +77,7 @@ function areaFor(ctx: Ctx, office: Office, scale: DemoScale): Place[] {
   const q = (sql: string, ...p: unknown[]) => ctx.sqlite.prepare(sql).all(...p) as Place[]
   if (scale === 'national') return q(`SELECT code, name FROM wilayah WHERE level = 'kecamatan' ORDER BY code`)
   if (scale === 'kabupaten') {
-    if (office.level !== 'kabupaten') throw new AppError('DEMO_SCALE', 'Skala kabupaten perlu kantor kabupaten; kantor ini kantor kecamatan. Pakai --scale kecamatan.')
+    if (office.level !== 'kabupaten') throw new AppError('DEMO_SCALE', msg('demo.kabupatenScale'))
     return q(`SELECT code, name FROM wilayah WHERE parent_code = ? ORDER BY code`, office.wilayahCode)
   }
   return office.level === 'kecamatan'
@@ -92,7 +93,7 @@ export function generateDemo(ctx: Ctx, opts: DemoOptions, steps: DemoStep[] = DE
   const started = Date.now()
   const office = readOffice(ctx.sqlite) ?? setupOffice(ctx, { wilayahCode: '33.25', level: 'kabupaten', name: 'Bappeda Kabupaten Batang', operatorName: 'Operator Demo' })
   const existing = (ctx.sqlite.prepare('SELECT count(*) AS n FROM posyandu').get() as { n: number }).n
-  if (existing > 0) throw new AppError('DEMO_NOT_EMPTY', `Basis data ini sudah berisi ${existing} posyandu. Data demo hanya dibuat pada basis data yang masih kosong.`)
+  if (existing > 0) throw new AppError('DEMO_NOT_EMPTY', msg('demo.notEmpty', { n: existing }))
   const rng = makeRng(opts.seed)
   const kecamatan = areaFor(ctx, office, opts.scale)
   const desaStmt = ctx.sqlite.prepare(`SELECT code, name FROM wilayah WHERE parent_code = ? AND level = 'desa' ORDER BY code`)

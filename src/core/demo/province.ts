@@ -9,6 +9,7 @@ import { reportProgress, throwIfCancelled } from '../jobs'
 import { readOffice, setupOffice } from '../office/service'
 import { ensurePrivateDir } from '../paths'
 import { generateDemo } from './index'
+import { msg } from '../../shared/messages'
 
 /** Kepulauan Riau in June 2022 (DOMAIN.md, the Pokjanal article): 1,463 posyandu, 10,519 kader. */
 export const PROVINCE_DEMO_TARGETS = { code: '21', posyandu: 1_463, kader: 10_519 }
@@ -51,11 +52,11 @@ export interface ProvinceDemoSummary {
 export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions): Promise<ProvinceDemoSummary> {
   const started = Date.now()
   const size = opts.size ?? 1
-  if (!(size > 0 && size <= 1)) throw new AppError('DEMO_SCALE', 'Ukuran demo provinsi harus lebih dari 0 dan paling besar 1 (1 = seukuran Kepulauan Riau).')
+  if (!(size > 0 && size <= 1)) throw new AppError('DEMO_SCALE', msg('demo.provinceSize'))
   const office = readOffice(ctx.sqlite) ?? setupOffice(ctx, { wilayahCode: PROVINCE_DEMO_TARGETS.code, level: 'provinsi', name: 'Tim Pembina Posyandu Provinsi Kepulauan Riau', operatorName: 'Operator Demo' })
-  if (office.level !== 'provinsi') throw new AppError('DEMO_SCALE', `Skala provinsi perlu kantor provinsi; kantor ini kantor ${office.level}. Buat basis data baru dengan --office 21, atau pakai --scale ${office.level}.`)
+  if (office.level !== 'provinsi') throw new AppError('DEMO_SCALE', msg('demo.provinceScale', { level: msg(`policy.level.${office.level}`), code: office.level }))
   const existing = (ctx.sqlite.prepare('SELECT count(*) AS n FROM posyandu').get() as { n: number }).n
-  if (existing > 0) throw new AppError('DEMO_NOT_EMPTY', `Basis data ini sudah berisi ${existing} posyandu. Data demo hanya dibuat pada basis data yang masih kosong.`)
+  if (existing > 0) throw new AppError('DEMO_NOT_EMPTY', msg('demo.notEmpty', { n: existing }))
 
   const kabupaten = ctx.sqlite
     .prepare(
@@ -64,7 +65,7 @@ export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions):
        FROM wilayah k WHERE k.parent_code = ? ORDER BY k.code`,
     )
     .all(office.wilayahCode) as { code: string; name: string; desa: number }[]
-  if (!kabupaten.length) throw new AppError('DEMO_SCALE', `Provinsi ${office.wilayahCode} tidak mempunyai kabupaten/kota dalam referensi wilayah.`)
+  if (!kabupaten.length) throw new AppError('DEMO_SCALE', msg('demo.noKabupaten', { code: office.wilayahCode }))
   const desaTotal = kabupaten.reduce((n, k) => n + k.desa, 0)
   // The real Kepri totals when the province is Kepri; otherwise the same density per desa.
   const posyanduTotal = Math.max(kabupaten.length, Math.round(size * (office.wilayahCode === PROVINCE_DEMO_TARGETS.code ? PROVINCE_DEMO_TARGETS.posyandu : desaTotal * 3.6)))
@@ -81,7 +82,7 @@ export async function generateProvinceDemo(ctx: Ctx, opts: ProvinceDemoOptions):
     const lagDays = DEMO_BUNDLE_LAG_DAYS[i % DEMO_BUNDLE_LAG_DAYS.length]
     const kab = openContext({ dataFile, host: 'cli', clock: { now: () => new Date(ctx.clock.now().getTime() - lagDays * 86_400_000) } })
     try {
-      if (readOffice(kab.sqlite)) throw new AppError('DEMO_NOT_EMPTY', `Folder ${join(opts.workDir, k.code)} sudah berisi kantor; pilih folder kerja yang kosong.`)
+      if (readOffice(kab.sqlite)) throw new AppError('DEMO_NOT_EMPTY', msg('demo.folderNotEmpty', { dir: join(opts.workDir, k.code) }))
       setupOffice(kab, { wilayahCode: k.code, level: 'kabupaten', name: `Bappeda ${k.name}`, operatorName: 'Operator Demo' })
       reportProgress({ phase: 'demo-provinsi', table: k.name, done: i, total: kabupaten.length })
       const made = generateDemo(kab, { scale: 'kabupaten', seed: opts.seed * 100 + i, targets: { posyandu, kader: Math.round(posyandu * kaderPerPosyandu) }, years: opts.years ?? 2 })

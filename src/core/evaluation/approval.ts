@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import type { ReportMonthApproval } from '../../shared/contract/reports'
-import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import type { Handlers } from '../handlers'
 import { getRow, insertRow, updateRow } from '../db/rows'
 import { monthsOf } from './monthly'
-import { msg, type Loc } from '../../shared/messages'
+import { monthLoc, msg, sayId, type Msg } from '../../shared/messages'
 import { isBelow } from '../../shared/area'
 
 /**
@@ -54,10 +53,10 @@ export function readApproval(ctx: Ctx, kecamatan: string, month: string): Report
 }
 
 /** Why the reports of a kecamatan's month may not change now, or null. Checked by every monthly save. */
-export function monthLock(ctx: Ctx, kecamatan: string, month: string): { code: string; message: string } | null {
+export function monthLock(ctx: Ctx, kecamatan: string, month: string): { code: string; message: string; msg: Msg } | null {
   const s = readApproval(ctx, kecamatan, month)
-  if (s.acceptance?.status === 'accepted') return { code: 'REPORT_ACCEPTED', message: `Laporan ${formatMonth(month)} sudah diterima kabupaten dan dikunci.` }
-  if (s.status !== 'draft') return { code: 'REPORT_SUBMITTED', message: `Laporan ${formatMonth(month)} sudah diajukan${s.status === 'approved' ? ' dan disetujui' : ''}; minta verifikator membukanya kembali sebelum mengubah.` }
+  const m = s.acceptance?.status === 'accepted' ? msg('approval.lockedAccepted', { month: monthLoc(month) }) : s.status !== 'draft' ? msg(s.status === 'approved' ? 'approval.lockedApproved' : 'approval.lockedSubmitted', { month: monthLoc(month) }) : null
+  if (m) return { code: s.acceptance?.status === 'accepted' ? 'REPORT_ACCEPTED' : 'REPORT_SUBMITTED', message: sayId(m), msg: m }
   return null
 }
 
@@ -70,7 +69,7 @@ function requireKecamatan(ctx: Ctx): string {
 function requireKabupaten(ctx: Ctx, kecamatan: string): string {
   const o = ctx.requireOffice()
   if (o.level !== 'kabupaten') throw new AppError('REPORT_KABUPATEN_ONLY', msg('approval.kabupatenOnly'))
-  if (!isBelow(kecamatan, o.wilayahCode)) throw new AppError('AREA_OUTSIDE', `Kecamatan ${kecamatan} di luar kabupaten ini.`)
+  if (!isBelow(kecamatan, o.wilayahCode)) throw new AppError('AREA_OUTSIDE', msg('approval.kecamatanOutside', { kec: kecamatan }))
   return o.wilayahCode
 }
 
@@ -151,8 +150,3 @@ export const reportHandlers = {
   'reportApproval.accept': (i, ctx) => acceptMonth(ctx, i.kecamatanCode, i.month),
   'reportApproval.return': (i, ctx) => returnMonth(ctx, i.kecamatanCode, i.month, i.reason),
 } satisfies Partial<Handlers>
-
-/** A report month in words in both languages ("Maret 2025" / "March 2025"). */
-function monthLoc(month: string): Loc {
-  return { id: formatMonth(month), en: new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) }
-}

@@ -14,6 +14,7 @@ import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, restoreRow, updateRow, type Row } from '../db/rows'
 import { getPosyandu, listPosyandu } from './posyandu'
 import { monthLock } from './approval'
+import { monthLoc, msg, type Msg } from '../../shared/messages'
 import { isWithin } from '../../shared/area'
 
 /** Fixed namespace: the id of a monthly report is a UUIDv5 of posyandu id and month. */
@@ -168,7 +169,7 @@ export interface MonthlyItem {
  * first, and one error refuses the whole batch (nothing written). Warnings are accepted.
  */
 export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
-  const problems: { posyanduId: string; month: string; field: string; message: string }[] = []
+  const problems: { posyanduId: string; month: string; field: string; message: string; msg: Msg }[] = []
   const office = ctx.requireOffice()
   const newest = getForm(ctx.sqlite, office.wilayahCode, 'SKDN')
   const today = isoDate(ctx.clock.now())
@@ -184,27 +185,27 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
   const prepared = items.map((it) => {
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
     if (!isWithin(p.desaCode, office.wilayahCode)) {
-      throw new AppError('AREA_OUTSIDE', `Posyandu ${p.name} berada di luar wilayah kantor ini.`)
+      throw new AppError('AREA_OUTSIDE', msg('core.posyanduOutside', { name: p.name }))
     }
     const year = Number(it.month.slice(0, 4))
     const lock = lockingPeriod(ctx.sqlite, p.kecamatanCode, year)
     if (lock) {
-      throw new AppError('EVALUATION_LOCKED', `Laporan ${formatMonth(it.month)} posyandu ${p.name} tidak dapat diubah: periode evaluasi "${lock.name}" sudah dikunci.`)
+      throw new AppError('EVALUATION_LOCKED', msg('evaluation.monthLocked', { month: monthLoc(it.month), name: p.name, period: lock.name }))
     }
     // A month submitted, approved or accepted (DHIS2-style approval) is not changed under its approvers.
     const held = monthLock(ctx, p.kecamatanCode, it.month)
-    if (held) throw new AppError(held.code, `${held.message} (posyandu ${p.name})`)
+    if (held) throw new AppError(held.code, msg('evaluation.heldPosyandu', { text: held.msg, name: p.name }))
     // A report is of a month that has come, on a posyandu day that has passed.
     if (!isEmptyMonth(it.values)) {
-      if (it.month > today.slice(0, 7)) problems.push({ posyanduId: p.id, month: it.month, field: 'month', message: `${p.name}, ${formatMonth(it.month)}: bulan ini belum tiba; laporannya diisi setelah hari buka posyandu.` })
+      if (it.month > today.slice(0, 7)) problems.push({ posyanduId: p.id, month: it.month, field: 'month', message: `${p.name}, ${formatMonth(it.month)}: bulan ini belum tiba; laporannya diisi setelah hari buka posyandu.`, msg: msg('core.problemAt', { name: p.name, when: monthLoc(it.month), text: msg('evaluation.monthFuture') }) })
       else if (it.values.open_date && it.values.open_date.length === 10 && it.values.open_date > today) {
-        problems.push({ posyanduId: p.id, month: it.month, field: 'open_date', message: `${p.name}, ${formatMonth(it.month)}: tanggal buka ${it.values.open_date} belum lewat.` })
+        problems.push({ posyanduId: p.id, month: it.month, field: 'open_date', message: `${p.name}, ${formatMonth(it.month)}: tanggal buka ${it.values.open_date} belum lewat.`, msg: msg('core.problemAt', { name: p.name, when: monthLoc(it.month), text: msg('evaluation.openDateFuture', { date: it.values.open_date }) }) })
       }
     }
     const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, 'SKDN', it.formVersion) : newest
     const cf = compiled(form)
     for (const issue of checkSkdnMonth(cf, it.values, it.extra ?? null, valuesAt(p.id, previousPeriod(it.month)), it.month)) {
-      if (issue.severity === 'error') problems.push({ posyanduId: p.id, month: it.month, field: issue.field, message: `${p.name}, ${formatMonth(it.month)}: ${issue.message}` })
+      if (issue.severity === 'error') problems.push({ posyanduId: p.id, month: it.month, field: issue.field, message: `${p.name}, ${formatMonth(it.month)}: ${issue.message}`, msg: msg('core.problemAt', { name: p.name, when: monthLoc(it.month), text: issue.msg ?? issue.message }) })
     }
     // Changing this month may break the stored month after it (its prev.* now reads these values).
     const next = nextPeriod(it.month)
@@ -213,7 +214,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
       if (r) {
         for (const issue of checkSkdnMonth(cf, rowToValues(r), rowExtra(r), monthlyToForm(it.values, it.extra ?? null), next)) {
           if (issue.severity === 'error' && cf.rules.some((x) => x.rule.id === issue.rule && x.compiled.prevFields.length)) {
-            problems.push({ posyanduId: p.id, month: next, field: issue.field, message: `${p.name}, ${formatMonth(next)} (sudah tersimpan): ${issue.message}` })
+            problems.push({ posyanduId: p.id, month: next, field: issue.field, message: `${p.name}, ${formatMonth(next)} (sudah tersimpan): ${issue.message}`, msg: msg('core.problemAtStored', { name: p.name, when: monthLoc(next), text: issue.msg ?? issue.message }) })
           }
         }
       }
@@ -221,7 +222,7 @@ export function saveMonthly(ctx: Ctx, items: MonthlyItem[]): MonthlyRow[] {
     return { it, p, version: form.version }
   })
   if (problems.length) {
-    throw new AppError('MONTHLY_INVALID', `Laporan belum disimpan — ${problems.map((x) => x.message).join('; ')}`, problems)
+    throw new AppError('MONTHLY_INVALID', msg('evaluation.monthlyInvalid', { problems: problems.map((x) => x.msg) }), problems)
   }
   return ctx.sqlite.transaction(() =>
     prepared.map(({ it, p, version }) => {

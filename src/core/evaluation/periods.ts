@@ -46,7 +46,7 @@ export function createPeriod(ctx: Ctx, f: PeriodFields): EvaluationPeriod {
   const area = resolveArea(ctx, f.areaCode)
   indicatorSet(ctx.sqlite, ctx.officeCode(), f.indicatorSetCode)
   const dup = ctx.sqlite.prepare(`SELECT id FROM evaluation_period WHERE deleted_at IS NULL AND lower(name) = lower(?) AND year = ?`).get(f.name, f.year)
-  if (dup) throw new AppError('PERIOD_EXISTS', `Periode "${f.name}" tahun ${f.year} sudah ada.`)
+  if (dup) throw new AppError('PERIOD_EXISTS', msg('evaluation.periodExists', { name: f.name, year: f.year }))
   const row = insertRow(ctx, 'evaluation_period', {
     name: f.name,
     year: f.year,
@@ -68,7 +68,7 @@ export function lockPeriod(ctx: Ctx, id: string, dataHash: string): EvaluationPe
   const office = ctx.requireOffice()
   if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.periodLockKabupaten'))
   const p = getPeriod(ctx.sqlite, id)
-  if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', `Periode "${p.name}" sudah dikunci sejak ${p.lockedAt}.`)
+  if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', msg('evaluation.periodLockedSince', { name: p.name, at: p.lockedAt ?? '' }))
   const set = periodSet(ctx, id)
   updateRow(ctx, 'evaluation_period', id, {
     status: 'locked',
@@ -82,11 +82,11 @@ export function lockPeriod(ctx: Ctx, id: string, dataHash: string): EvaluationPe
 
 export function saveScore(ctx: Ctx, s: { periodId: string; posyanduId: string; item: string; score: number; notes?: string | null }): { ok: true } {
   const p = getPeriod(ctx.sqlite, s.periodId)
-  if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', `Periode "${p.name}" sudah dikunci; nilai tidak dapat diubah.`)
+  if (p.status === 'locked') throw new AppError('EVALUATION_LOCKED', msg('evaluation.periodLockedScores', { name: p.name }))
   const set = periodSet(ctx, s.periodId)
   const item = (set.manualItems ?? []).find((i) => i.id === s.item)
-  if (!item) throw new AppError('ITEM_UNKNOWN', `Butir penilaian "${s.item}" tidak ada dalam set ${set.name}.`)
-  if (s.score > item.max) throw new AppError('SCORE_RANGE', `Nilai ${item.label} paling tinggi ${item.max}.`)
+  if (!item) throw new AppError('ITEM_UNKNOWN', msg('evaluation.itemUnknown', { item: s.item, set: set.name }))
+  if (s.score > item.max) throw new AppError('SCORE_RANGE', msg('evaluation.scoreMax', { item: item.label, max: item.max }))
   const pos = ctx.sqlite.prepare(`SELECT desa_code FROM posyandu WHERE id = ? AND deleted_at IS NULL`).get(s.posyanduId) as { desa_code: string } | undefined
   if (!pos || !isWithin(pos.desa_code, p.areaCode)) throw new AppError('NOT_FOUND', msg('notFound.periodPosyandu'))
   const existing = ctx.sqlite

@@ -35,9 +35,9 @@ export function resolveArea(ctx: Ctx, area: string | undefined): { code: string;
   const office = ctx.requireOffice()
   const code = area ?? office.wilayahCode
   if (!isWithin(code, office.wilayahCode)) {
-    throw new AppError('AREA_OUTSIDE', `Wilayah ${code} berada di luar wilayah kantor ini (${office.wilayahCode}).`)
+    throw new AppError('AREA_OUTSIDE', msg('evaluation.areaOutside', { code, office: office.wilayahCode }))
   }
   const w = wilayahGet(ctx.sqlite, code)
-  if (!w) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${code} tidak ada dalam referensi Kemendagri.`)
+  if (!w) throw new AppError('WILAYAH_UNKNOWN', msg('bundle.wilayahUnknown', { code }))
   return { code, name: w.name }
 }

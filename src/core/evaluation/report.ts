@@ -13,6 +13,7 @@ import { listPosyandu, resolveArea } from './posyandu'
 import { indicatorSet } from './sets'
 import { cached } from './cache'
 import { cachedStrata, MONTH_COLUMNS } from './strata'
+import { msg } from '../../shared/messages'
 
 /** JSON with sorted keys, so the same data always gives the same text. */
 function canonical(v: unknown): string {
@@ -156,7 +157,7 @@ export function buildReport(ctx: Ctx, src: ReportSource): EvaluationReport {
   const office = ctx.requireOffice()
   const period = src.periodId ? getPeriod(ctx.sqlite, src.periodId) : null
   const year = period?.year ?? src.year
-  if (!year) throw new AppError('YEAR_REQUIRED', 'Sebutkan tahun atau periode evaluasi.')
+  if (!year) throw new AppError('YEAR_REQUIRED', msg('evaluation.yearRequired'))
   const area = period ? { code: period.areaCode, name: period.areaName } : resolveArea(ctx, src.area)
   const set = period ? periodSet(ctx, period.id) : indicatorSet(ctx.sqlite, office.wilayahCode, src.rules)
   const strata = cachedStrata(ctx.sqlite, area, year, set, { periodId: period?.id ?? null })
@@ -244,7 +245,7 @@ export const RECAP_FIELDS = ['s', 'k', 'd', 'n', 't', 'o', 'b', 'bgm', 'stunting
 export function buildRecap(ctx: Ctx, areaCode: string, month: string): Recap {
   const area = resolveArea(ctx, areaCode)
   const level = wilayahGet(ctx.sqlite, area.code)?.level
-  if (level !== 'kecamatan' && level !== 'desa') throw new AppError('RECAP_LEVEL', 'Rekap bulanan dibuat per kecamatan atau per desa.')
+  if (level !== 'kecamatan' && level !== 'desa') throw new AppError('RECAP_LEVEL', msg('evaluation.recapLevel'))
   const posyandu = listPosyandu(ctx.sqlite, area.code)
   const rows = ctx.sqlite
     .prepare(`SELECT * FROM monthly_report WHERE deleted_at IS NULL AND month = ? AND ${withinSql('scope', area.code.slice(0, 8)).sql}`)

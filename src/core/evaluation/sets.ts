@@ -31,7 +31,7 @@ export function indicatorSets(sqlite: Database.Database, officeCode: string | nu
 export function indicatorSet(sqlite: Database.Database, officeCode: string | null, code: string | undefined): IndicatorSet {
   const all = indicatorSets(sqlite, officeCode)
   const set = code ? all.find((s) => s.code === code) : all[0]
-  if (!set) throw new AppError('RULES_UNKNOWN', `Set indikator "${code}" tidak dikenal. Pilihan: ${all.map((s) => s.code).join(', ')}.`)
+  if (!set) throw new AppError('RULES_UNKNOWN', msg('evaluation.setUnknown', { code: code ?? '', list: all.map((s) => s.code).join(', ') }))
   return set
 }
 
@@ -42,8 +42,8 @@ export function saveThresholds(ctx: Ctx, code: string, thresholds: Record<string
   const current = indicatorSet(ctx.sqlite, office.wilayahCode, code)
   for (const id of Object.keys(thresholds)) {
     const c = current.criteria.find((x) => x.id === id)
-    if (!c) throw new AppError('CRITERION_UNKNOWN', `Kriteria "${id}" tidak ada dalam set ${current.name}.`)
-    if (c.unit === '%' && thresholds[id] > 1) throw new AppError('THRESHOLD_RANGE', `Ambang ${c.label} adalah pecahan 0–1 (contoh 0,5 untuk 50%).`)
+    if (!c) throw new AppError('CRITERION_UNKNOWN', msg('evaluation.criterionUnknown', { id, set: current.name }))
+    if (c.unit === '%' && thresholds[id] > 1) throw new AppError('THRESHOLD_RANGE', msg('evaluation.thresholdFraction', { label: c.label }))
   }
   const { edited, ...plain } = current
   const next = withThresholds(plain, thresholds)

@@ -12,7 +12,7 @@ import { takeUpload } from '../uploads'
 import { exportBundle } from './export'
 import { checkBundle, importBundle, senderFingerprint } from './import'
 import { readHeader } from './format'
-import { cardFileName, enrolOffice, listPeers, makeCard, peerRow, readCard, rekeySelf, relationProblem, revokeOffice, selfCardInfo } from './peers'
+import { cardFileName, enrolOffice, listPeers, makeCard, peerRow, readCard, rekeySelf, relationProblem, relationProblemMsg, revokeOffice, selfCardInfo } from './peers'
 import { dismissConflict, listConflicts, reapplyConflict, bundleHistory } from './review'
 
 /** Manifest and verdict of a bundle file, without decrypting it. Throws only when unreadable. */
@@ -85,6 +85,7 @@ export const exchangeHandlers = {
       level: card.level,
       fingerprint: card.fingerprint,
       problem: relationProblem(ctx.requireOffice(), card),
+      problemMsg: relationProblemMsg(ctx.requireOffice(), card),
       existing,
       keysChanged: !!existing && existing.fingerprint !== card.fingerprint,
     }

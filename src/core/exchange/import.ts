@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { ImportProgress, ImportReport, TableCounts } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
-import { msg } from '../../shared/messages'
+import { msg, sayId } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { policyOf } from '../policy'
 import { applyBundle } from './stages/apply'
@@ -63,13 +63,18 @@ async function runStages(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
   await verifyPayloadHash(file, checked.header, { ...stream, progress: progress('memeriksa') }) // 3
   const check = await checkRows(ctx, file, checked, { ...stream, progress: progress('memeriksa') }) // 3, 4
   // Tables as the screens name them (the policy's label), rows by their label.
-  const refusal = check.unauthorisedTotal
-    ? `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
-        .map((r) => `${policyOf(r.table)?.label.id ?? r.table} "${r.label || r.id}" (${r.reason})`)
-        .join('; ')}${check.unauthorisedTotal > check.unauthorised.length ? '; …' : ''}.`
+  const refusalMsg = check.unauthorisedTotal
+    ? msg('bundle.refusedAll', {
+        n: check.unauthorisedTotal,
+        name: checked.peer.name,
+        code: checked.peer.wilayah_code,
+        rows: check.unauthorised.map((r) => msg('bundle.refusedRow', { table: policyOf(r.table)?.label ?? r.table, label: r.label || r.id, reason: r.reason })),
+        more: check.unauthorisedTotal > check.unauthorised.length ? '; …' : '',
+      })
     : null
-  if (refusal && !dryRun) {
-    throw new AppError('BUNDLE_UNAUTHORISED', `${refusal} Tidak ada data yang diubah.`, { rows: check.unauthorised.map((r) => `${r.table} ${r.id}`) })
+  const refusal = refusalMsg && sayId(refusalMsg)
+  if (refusalMsg && !dryRun) {
+    throw new AppError('BUNDLE_UNAUTHORISED', msg('bundle.refusedNothingChanged', { refusal: refusalMsg }), { rows: check.unauthorised.map((r) => `${r.table} ${r.id}`) })
   }
 
   const backupFile = dryRun || refusal ? null : backupBeforeImport(ctx) // 6 (5 is the dry run: the same apply, rolled back)
@@ -88,5 +93,5 @@ async function runStages(ctx: Ctx, file: string, opts: ImportOptions): Promise<I
     (s, c) => ({ label: '', new: s.new + c.new, changed: s.changed + c.changed, unchanged: s.unchanged + c.unchanged, refused: s.refused + c.refused, conflict: s.conflict + c.conflict, rejected: s.rejected + c.rejected, withdrawn: s.withdrawn + c.withdrawn }),
     { label: '', new: 0, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0, withdrawn: 0 } as Omit<TableCounts, 'table'>,
   )
-  return { dryRun, fileName, from: checked.peer.wilayah_code, seq: m.seq, tables, totals, items: applied.items, itemsTotal: applied.itemsTotal, refusal, backupFile }
+  return { dryRun, fileName, from: checked.peer.wilayah_code, seq: m.seq, tables, totals, items: applied.items, itemsTotal: applied.itemsTotal, refusal, refusalMsg, backupFile }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { AppError } from '../../shared/result'
 import { fileStamp, type Clock } from '../clock'
 import { ensurePrivateDir } from '../paths'
+import { msg } from '../../shared/messages'
 
 /**
  * This install's key pairs: Ed25519 signs bundles and the office card, X25519 lets
@@ -57,7 +58,7 @@ function readPrivate(file: string): KeyObject {
   const pem = readFileSync(file, 'utf8')
   const passphrase = secretFor(file)
   const encrypted = pem.includes('ENCRYPTED PRIVATE KEY')
-  if (encrypted && !passphrase) throw new AppError('DB_KEY_REQUIRED', 'Kunci kantor terenkripsi; masuk (login) dulu untuk membukanya.')
+  if (encrypted && !passphrase) throw new AppError('DB_KEY_REQUIRED', msg('bundle.keyLocked'))
   const key = createPrivateKey(encrypted ? { key: pem, passphrase } : pem)
   if (!encrypted && passphrase) writePrivate(file, key)
   return key

@@ -3,7 +3,7 @@ import { levelOfCode, NATIONAL_CODE, OFFICE_CODE_RE, OFFICE_LEVELS, parentCode }
 import type { OfficeLevel } from '../../shared/contract/app'
 import type { OfficeCardInfo, PeerOffice } from '../../shared/contract/exchange'
 import { AppError } from '../../shared/result'
-import { msg } from '../../shared/messages'
+import { msg, type Msg, sayId } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { getSetting, setSetting } from '../settings'
 import { newId } from '../sync/ids'
@@ -100,28 +100,29 @@ export function readCard(text: string): OfficeCard & { fingerprint: string } {
  * kecamatan and its province, a kecamatan its kabupaten. A card's level must be its code's.
  */
 export function relationProblem(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): string | null {
-  if (other.wilayahCode === me.wilayahCode) return 'Ini kartu kantor Anda sendiri.'
-  if (levelOfCode(other.wilayahCode) !== other.level) return `Kartu ini menyebut kantor ${other.level} untuk kode wilayah ${other.wilayahCode}; keduanya tidak cocok.`
+  const m = relationProblemMsg(me, other)
+  return m && sayId(m)
+}
+
+/** The same by key (bundle.relation.*). */
+export function relationProblemMsg(me: { wilayahCode: string; level: OfficeLevel }, other: { wilayahCode: string; level: OfficeLevel }): Msg | null {
+  const p = { me: me.wilayahCode, other: other.wilayahCode }
+  if (other.wilayahCode === me.wilayahCode) return msg('bundle.relation.own')
+  if (levelOfCode(other.wilayahCode) !== other.level) return msg('bundle.relation.levelMismatch', { level: msg(`policy.level.${other.level}`), other: other.wilayahCode })
   const below = parentCode(other.wilayahCode) === me.wilayahCode
   const above = parentCode(me.wilayahCode) === other.wilayahCode
   if (me.level === 'nasional') {
-    if (!below) return `Kantor nasional hanya dapat mendaftarkan kantor provinsi; kartu ini milik ${other.wilayahCode}.`
+    if (!below) return msg('bundle.relation.nasional', p)
   } else if (me.level === 'provinsi' && other.level === 'nasional') {
-    if (!above) return `Kantor provinsi ${me.wilayahCode} hanya dapat mendaftarkan kantor nasional (${NATIONAL_CODE}); kartu ini milik ${other.wilayahCode}.`
+    if (!above) return msg('bundle.relation.provinsiUp', { ...p, up: NATIONAL_CODE })
   } else if (me.level === 'provinsi') {
-    if (other.level !== 'kabupaten' || !below) {
-      return `Kantor provinsi ${me.wilayahCode} hanya dapat mendaftarkan kantor kabupaten/kota di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
-    }
+    if (other.level !== 'kabupaten' || !below) return msg('bundle.relation.provinsi', p)
   } else if (me.level === 'kabupaten' && other.level === 'provinsi') {
-    if (!above) {
-      return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor provinsinya sendiri (${me.wilayahCode.split('.')[0]}); kartu ini milik ${other.wilayahCode}.`
-    }
+    if (!above) return msg('bundle.relation.kabupatenUp', { ...p, up: me.wilayahCode.split('.')[0] })
   } else if (me.level === 'kabupaten') {
-    if (other.level !== 'kecamatan' || !below) {
-      return `Kantor kabupaten ${me.wilayahCode} hanya dapat mendaftarkan kantor kecamatan di wilayahnya (${me.wilayahCode}.xx); kartu ini milik ${other.wilayahCode}.`
-    }
+    if (other.level !== 'kecamatan' || !below) return msg('bundle.relation.kabupatenDown', p)
   } else if (other.level !== 'kabupaten' || !above) {
-    return `Kantor kecamatan ${me.wilayahCode} hanya dapat mendaftarkan kantor kabupatennya sendiri (${me.wilayahCode.split('.').slice(0, 2).join('.')}); kartu ini milik ${other.wilayahCode}.`
+    return msg('bundle.relation.kecamatan', { ...p, up: me.wilayahCode.split('.').slice(0, 2).join('.') })
   }
   return null
 }
@@ -173,7 +174,7 @@ export function enrolOffice(ctx: Ctx, cardText: string, typedFingerprint: string
   if (typed !== card.fingerprint) {
     throw new AppError('FINGERPRINT_MISMATCH', msg('bundle.fingerprintMismatch', { card: card.fingerprint, typed: typed || msg('bundle.empty') }))
   }
-  const problem = relationProblem(me, card)
+  const problem = relationProblemMsg(me, card)
   if (problem) throw new AppError('CARD_RELATION', problem)
   if (!wilayahGet(ctx.sqlite, card.wilayahCode)) throw new AppError('WILAYAH_UNKNOWN', msg('bundle.wilayahUnknown', { code: card.wilayahCode }))
   const existing = peerRow(ctx, card.wilayahCode)

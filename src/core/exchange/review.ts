@@ -86,7 +86,7 @@ const META = new Set(['id', 'scope', 'rev', 'hlc', 'origin', 'created_at', 'upda
 /** Makes the losing version the current one again, as a new local change that travels. */
 export function reapplyConflict(ctx: Ctx, id: string): ConflictEntry {
   const c = openConflict(ctx, id)
-  if (!travellingTables(ctx.sqlite).has(c.table_name)) throw new AppError('NOT_FOUND', `Tabel ${c.table_name} tidak ada.`)
+  if (!travellingTables(ctx.sqlite).has(c.table_name)) throw new AppError('NOT_FOUND', msg('bundle.tableUnknown', { table: c.table_name }))
   const loser = JSON.parse(c.loser_json) as Record<string, unknown>
   const patch = Object.fromEntries(Object.entries(loser).filter(([k]) => !META.has(k)))
   ctx.sqlite.transaction(() => {

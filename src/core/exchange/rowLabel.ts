@@ -46,7 +46,11 @@ export function rowNamer(sqlite: Database.Database) {
    * (NIK 3325********0017) · Posyandu Melati · sejak 2020-01-01". A row the label names itself
    * (a training, an activity) comes first; rows not (yet) in this database are left out.
    */
-  const label = (row: Record<string, unknown>, policyLabel: string): string => {
+  const label = (row: Record<string, unknown>, given: string): string => {
+    // A label that starts with a wilayah code (a kecamatan's report approval: "12.18.04 Maret 2026") names it.
+    const code = /^\d{2}(\.\d{2}){1,2}(\.\d{4})?(?= |$)/.exec(given)?.[0]
+    const place = code ? scopeName(code) : ''
+    const policyLabel = place ? `${place}${given.slice(code!.length)}` : given
     const names: string[] = []
     for (const [col, table, carried] of REFS) {
       if (typeof row[col] !== 'string') continue

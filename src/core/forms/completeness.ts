@@ -6,6 +6,7 @@ import { listPosyandu, resolveArea } from '../evaluation/posyandu'
 import { getSetting } from '../settings'
 import { getForm } from './definitions'
 import { checkPeriod, readReports } from './reports'
+import { msg } from '../../shared/messages'
 
 /** Setting: day of the month after the period by which a report is on time (default the 5th). */
 export const DEADLINE_SETTING = 'forms.pref.deadline_day'
@@ -57,7 +58,7 @@ export function completeness(ctx: Ctx, code: string, period: string, area?: stri
     for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r])
     return [...m.entries()].map(([k, rs]) => group(k, name(rs[0]), rs))
   }
-  if (!list.length && !where) throw new AppError('AREA_EMPTY', 'Tidak ada posyandu di wilayah ini.')
+  if (!list.length && !where) throw new AppError('AREA_EMPTY', msg('forms.areaEmpty'))
   return {
     form: { code: form.code, version: form.version, name: form.name.id, periodType: form.periodType },
     period,

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { v5 as uuidv5 } from 'uuid'
 import { BUILTIN_FORMS, builtinForm } from '../../shared/forms/builtin'
 import { canonical, describeChanges } from '../../shared/forms/diff'
-import { checkForm, compileForm, type CompiledForm, type FormDef, type Texts } from '../../shared/forms/form'
+import { checkForm, compileForm, type CompiledForm, type FormDef, type FormProblem, type Texts } from '../../shared/forms/form'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { insertRow } from '../db/rows'
@@ -52,13 +52,13 @@ export function listForms(sqlite: Database.Database, officeCode: string | null):
 /** One form: its newest version, or the given one (values keep the version they were entered on). */
 export function getForm(sqlite: Database.Database, officeCode: string | null, code: string, version?: number): FormDef {
   const info = listForms(sqlite, officeCode).find((f) => f.form.code === code)
-  if (!info) throw new AppError('FORM_UNKNOWN', `Formulir "${code}" tidak dikenal. Yang ada: ${listForms(sqlite, officeCode).map((f) => f.form.code).join(', ')}.`)
+  if (!info) throw new AppError('FORM_UNKNOWN', msg('forms.unknown', { code, list: listForms(sqlite, officeCode).map((f) => f.form.code).join(', ') }))
   if (version === undefined || version === info.form.version) return info.form
   const row = storedVersions(sqlite, officeCode).find((r) => r.code === code && r.version === version)
   if (row) return JSON.parse(row.definition_json) as FormDef
   const builtin = builtinForm(code)
   if (builtin && builtin.version === version) return builtin
-  throw new AppError('FORM_VERSION_UNKNOWN', `Formulir ${code} versi ${version} belum ada di kantor ini (yang ada: versi ${info.versions.join(', ')}). Terima dulu bundel dari kabupaten.`)
+  throw new AppError('FORM_VERSION_UNKNOWN', msg('forms.versionUnknown', { code, version, list: info.versions.join(', ') }))
 }
 
 /** Compiled forms are cached by their definition text: expressions are parsed once. */
@@ -74,7 +74,7 @@ export function compiled(form: FormDef): CompiledForm {
 }
 
 /** The change list a kabupaten confirms before saving (what kecamatan offices will see). */
-export function previewForm(ctx: Ctx, def: FormDef): { version: number; changes: Texts[]; problems: { path: string; message: string }[] } {
+export function previewForm(ctx: Ctx, def: FormDef): { version: number; changes: Texts[]; problems: FormProblem[] } {
   const current = listForms(ctx.sqlite, ctx.officeCode()).find((f) => f.form.code === def.code)?.form ?? null
   const version = current ? current.version + 1 : 1
   const next = { ...def, version }
@@ -90,10 +90,10 @@ export function saveForm(ctx: Ctx, def: FormDef): { form: FormDef; changes: Text
   const office = ctx.requireOffice()
   if (office.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.formsKabupaten'))
   const { version, changes, problems } = previewForm(ctx, def)
-  if (problems.length) throw new AppError('FORM_INVALID', `Formulir belum disimpan — ${problems.map((p) => p.message).join('; ')}`, problems)
+  if (problems.length) throw new AppError('FORM_INVALID', msg('forms.invalid', { problems: problems.map((p) => p.msg) }), problems)
   const current = listForms(ctx.sqlite, office.wilayahCode).find((f) => f.form.code === def.code)?.form
   if (current && canonical({ ...current, version: 0, storage: undefined }) === canonical({ ...def, version: 0, storage: undefined })) {
-    throw new AppError('FORM_UNCHANGED', `Formulir ${def.code} tidak berubah: tidak ada versi baru yang disimpan.`)
+    throw new AppError('FORM_UNCHANGED', msg('forms.unchanged', { code: def.code }))
   }
   const form: FormDef = { ...def, version, storage: current?.storage ?? (def.storage === 'monthly_report' ? 'form_report' : def.storage ?? 'form_report') }
   insertRow(

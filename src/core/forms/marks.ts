@@ -1,7 +1,6 @@
 import { v5 as uuidv5 } from 'uuid'
 import type { PosyanduRef } from '../../shared/contract/evaluation'
 import { MARK_LABEL, outlierText, type MarkStatus, type QualityMark } from '../../shared/contract/forms'
-import { formatMonth } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { deleteRow, getRow, insertRow, updateRow } from '../db/rows'
@@ -9,6 +8,7 @@ import { getPosyandu } from '../evaluation/posyandu'
 import { getForm } from './definitions'
 import { findings } from './findings'
 import { checkPeriod } from './reports'
+import { monthLoc, msg } from '../../shared/messages'
 
 /**
  * Follow-up marks on data-quality findings (DHIS2 marks a value "for follow-up"): the
@@ -64,27 +64,26 @@ export interface MarkInput {
  */
 export function setMark(ctx: Ctx, input: MarkInput): QualityMark | null {
   const office = ctx.requireOffice()
-  if (office.level !== 'kecamatan') throw new AppError('MARK_KECAMATAN_ONLY', 'Tanda tindak lanjut diberikan oleh kantor kecamatan posyandu itu; kabupaten melihatnya setelah bundel kecamatan diterima.')
+  if (office.level !== 'kecamatan') throw new AppError('MARK_KECAMATAN_ONLY', msg('forms.markKecamatanOnly'))
   const form = getForm(ctx.sqlite, office.wilayahCode, input.code)
   checkPeriod(form, input.period)
   const p = getPosyandu(ctx.sqlite, input.posyanduId)
-  if (p.kecamatanCode !== office.wilayahCode) throw new AppError('AREA_OUTSIDE', `Posyandu ${p.name} berada di luar wilayah kantor ini.`)
+  if (p.kecamatanCode !== office.wilayahCode) throw new AppError('AREA_OUTSIDE', msg('core.posyanduOutside', { name: p.name }))
   const id = markId(form.code, p.id, input.period, input.kind, input.subject)
   const stored = getRow(ctx.sqlite, 'quality_mark', id)
   const live = stored && !stored.deleted_at ? stored : null
-  const when = form.periodType === 'yearly' ? input.period : formatMonth(input.period)
   if (input.status === null) {
-    if (!live) throw new AppError('MARK_NONE', `Temuan ini (${p.name}, ${when}) belum bertanda.`)
+    if (!live) throw new AppError('MARK_NONE', msg('forms.markNone', { name: p.name, when: form.periodType === 'yearly' ? input.period : monthLoc(input.period) }))
     deleteRow(ctx, 'quality_mark', id)
     return null
   }
   const note = input.note?.trim() || null
-  if (!note && input.status !== 'fixed') throw new AppError('MARK_NOTE', `Tulis catatan untuk tanda "${MARK_LABEL[input.status].id}": ${input.status === 'checked' ? 'mengapa datanya benar' : 'apa yang perlu ditindaklanjuti dan oleh siapa'}.`)
+  if (!note && input.status !== 'fixed') throw new AppError('MARK_NOTE', msg(input.status === 'checked' ? 'forms.markNoteChecked' : 'forms.markNoteFollowUp', { mark: MARK_LABEL[input.status] }))
   const found = findings(ctx, form, Number(input.period.slice(0, 4)), [p])
   const v = input.kind === 'rule' ? found.violations.find((x) => x.period === input.period && x.rule === input.subject) : undefined
   const o = input.kind === 'outlier' ? found.outliers.find((x) => x.period === input.period && x.field === input.subject) : undefined
   const finding = v ? v.message.id : o ? outlierText(o) : (live?.finding as string | undefined)
-  if (!finding) throw new AppError('MARK_NO_FINDING', `Tidak ada ${input.kind === 'rule' ? `pelanggaran aturan "${input.subject}"` : `pencilan isian "${input.subject}"`} pada laporan ${p.name} ${when}; tidak ada yang ditandai.`)
+  if (!finding) throw new AppError('MARK_NO_FINDING', msg(input.kind === 'rule' ? 'forms.markNoRule' : 'forms.markNoOutlier', { subject: input.subject, name: p.name, when: form.periodType === 'yearly' ? input.period : monthLoc(input.period) }))
   const a = ctx.actor()
   const cols = { status: input.status, note, finding: finding.slice(0, 600), marked_at: ctx.clock.now().toISOString(), marked_by: a?.userId ?? null, marked_by_name: a?.displayName ?? 'sistem' }
   let row

@@ -9,6 +9,7 @@ import { deleteRow, getRow, insertRow, restoreRow, updateRow } from '../db/rows'
 import { rowExtra, rowToValues, saveMonthly } from '../evaluation/monthly'
 import { getPosyandu, listPosyandu, resolveArea } from '../evaluation/posyandu'
 import { compiled, getForm } from './definitions'
+import { monthLoc, msg, type Msg } from '../../shared/messages'
 import { isWithin } from '../../shared/area'
 
 const REPORT_NS = '3c1d7a9e-8b42-4f0e-a6d5-91e2b7c4f830'
@@ -27,7 +28,7 @@ export interface FormReport {
 
 export function checkPeriod(form: FormDef, period: string): void {
   const ok = form.periodType === 'yearly' ? /^\d{4}$/.test(period) : /^\d{4}-(0[1-9]|1[0-2])$/.test(period)
-  if (!ok) throw new AppError('PERIOD_INVALID', `Periode "${period}" tidak cocok dengan formulir ${form.code} (${form.periodType === 'yearly' ? 'tahunan: YYYY' : 'bulanan: YYYY-MM'}).`)
+  if (!ok) throw new AppError('PERIOD_INVALID', msg(form.periodType === 'yearly' ? 'forms.periodYearly' : 'forms.periodMonthly', { period, code: form.code }))
 }
 
 const fromJson = (s: unknown): FormValues => (s ? (JSON.parse(String(s)) as FormValues) : {})
@@ -117,12 +118,12 @@ export function saveFormReports(ctx: Ctx, code: string, items: FormItem[]): Form
     return saved.map((r) => readReports(ctx, newest, r.month, [r.posyanduId]).get(r.posyanduId) ?? { posyanduId: r.posyanduId, period: r.month, formVersion: null, values: {}, reportedAt: null, rev: 0 })
   }
   const batch = new Map(items.map((it) => [`${it.posyanduId}|${it.period}`, it]))
-  const problems: { posyanduId: string; period: string; field: string | null; message: string }[] = []
+  const problems: { posyanduId: string; period: string; field: string | null; message: string; msg: Msg }[] = []
   const prepared = items.map((it) => {
     checkPeriod(newest, it.period)
     const p = getPosyandu(ctx.sqlite, it.posyanduId)
     if (!isWithin(p.desaCode, office.wilayahCode)) {
-      throw new AppError('AREA_OUTSIDE', `Posyandu ${p.name} berada di luar wilayah kantor ini.`)
+      throw new AppError('AREA_OUTSIDE', msg('core.posyanduOutside', { name: p.name }))
     }
     const form = it.formVersion ? getForm(ctx.sqlite, office.wilayahCode, code, it.formVersion) : newest
     unknownKeys(form, it.values)
@@ -133,20 +134,20 @@ export function saveFormReports(ctx: Ctx, code: string, items: FormItem[]): Form
     }
     const label = form.periodType === 'yearly' ? it.period : formatMonth(it.period)
     for (const i of validateValues(cf, it.values, at(previousPeriod(it.period)), it.period)) {
-      if (i.severity === 'error') problems.push({ posyanduId: p.id, period: it.period, field: i.field, message: `${p.name}, ${label}: ${i.message.id}` })
+      if (i.severity === 'error') problems.push({ posyanduId: p.id, period: it.period, field: i.field, message: `${p.name}, ${label}: ${i.message.id}`, msg: msg('core.problemAt', { name: p.name, when: form.periodType === 'yearly' ? it.period : monthLoc(it.period), text: msg('text.loc', { text: i.message }) }) })
     }
     const next = nextPeriod(it.period)
     const stored = !batch.has(`${p.id}|${next}`) && !isEmptyReport(form, it.values) ? readReports(ctx, form, next, [p.id]).get(p.id) : undefined
     if (stored) {
       for (const i of validateValues(cf, stored.values, it.values, next, { rulesOnly: true })) {
         if (i.severity === 'error' && cf.rules.some((r) => r.rule.id === i.rule && r.compiled.prevFields.length)) {
-          problems.push({ posyanduId: p.id, period: next, field: i.field, message: `${p.name}, ${form.periodType === 'yearly' ? next : formatMonth(next)} (sudah tersimpan): ${i.message.id}` })
+          problems.push({ posyanduId: p.id, period: next, field: i.field, message: `${p.name}, ${form.periodType === 'yearly' ? next : formatMonth(next)} (sudah tersimpan): ${i.message.id}`, msg: msg('core.problemAtStored', { name: p.name, when: form.periodType === 'yearly' ? next : monthLoc(next), text: msg('text.loc', { text: i.message }) }) })
         }
       }
     }
     return { it, p, form }
   })
-  if (problems.length) throw new AppError('FORM_REPORT_INVALID', `Laporan belum disimpan — ${problems.map((x) => x.message).join('; ')}`, problems)
+  if (problems.length) throw new AppError('FORM_REPORT_INVALID', msg('forms.reportInvalid', { problems: problems.map((x) => x.msg) }), problems)
   return ctx.sqlite.transaction(() =>
     prepared.map(({ it, p, form }) => {
       const id = formReportId(code, p.id, it.period)
@@ -170,5 +171,5 @@ export function saveFormReports(ctx: Ctx, code: string, items: FormItem[]): Form
 function unknownKeys(form: FormDef, values: FormValues): void {
   const keys = new Set(form.fields.map((f) => f.key))
   const extra = Object.keys(values).filter((k) => !keys.has(k) && values[k] !== null && values[k] !== undefined && values[k] !== '')
-  if (extra.length) throw new AppError('FORM_FIELD_UNKNOWN', `Isian ${extra.join(', ')} tidak ada di formulir ${form.code} versi ${form.version}.`)
+  if (extra.length) throw new AppError('FORM_FIELD_UNKNOWN', msg('forms.fieldUnknown', { fields: extra.join(', '), code: form.code, version: form.version }))
 }

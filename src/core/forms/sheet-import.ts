@@ -16,6 +16,7 @@ import { normalizeHeader, normalizeName, readNumber, readText, type CellValue } 
 import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, type SheetField } from '../registry/sheet'
 import { compiled, getForm } from './definitions'
 import { checkPeriod, readReports, saveFormReports, type FormItem } from './reports'
+import { msg, type Msg, type Said, saidMsg, sayText } from '../../shared/messages'
 
 
 const field = (key: string, label: string, required: boolean, ...aliases: string[]): SheetField => ({ key, label, required, aliases: [label, ...aliases].filter(Boolean).map(normalizeHeader) })
@@ -29,19 +30,19 @@ export function sheetFields(form: FormDef): SheetField[] {
   ]
 }
 
-function readCell(f: FormField, v: CellValue, period: string): { value: FormValues[string]; error?: string } {
+function readCell(f: FormField, v: CellValue, period: string): { value: FormValues[string]; error?: Msg } {
   if (v === null || v === '') return { value: null }
   switch (f.type) {
     case 'integer':
     case 'number': {
       const n = readNumber(v)
-      return n === undefined || n === null ? { value: null, error: `${f.short ?? f.label.id}: "${String(v).slice(0, 20)}" bukan angka` } : { value: n }
+      return n === undefined || n === null ? { value: null, error: msg('forms.cellNotNumber', { field: f.short ?? f.label, v: String(v).slice(0, 20) }) } : { value: n }
     }
     case 'yesno': {
       const t = String(v).trim().toLowerCase()
       if (v === true || ['ya', 'y', '1', 'v', 'buka', 'yes'].includes(t)) return { value: true }
       if (v === false || ['tidak', 't', '0', 'x', 'tidak buka', 'no'].includes(t)) return { value: false }
-      return { value: null, error: `${f.short ?? f.label.id}: isi "ya" atau "tidak"` }
+      return { value: null, error: msg('forms.cellYesNo', { field: f.short ?? f.label }) }
     }
     case 'date': {
       if (v instanceof Date) return { value: v.toISOString().slice(0, 10) }
@@ -61,7 +62,7 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
   const read = findTable(await loadWorkbook(data), fields, `laporan ${form.code}`)
   const map = mapColumns(fields, read, mapping)
   const index = Object.fromEntries(Object.entries(map).map(([k, h]) => [k, h === null ? -1 : read.headers.indexOf(h)]))
-  if (index.posyandu < 0) throw new AppError('XLSX_NO_POSYANDU', 'Kolom nama posyandu tidak ditemukan. Pilih kolomnya di pemetaan kolom.')
+  if (index.posyandu < 0) throw new AppError('XLSX_NO_POSYANDU', msg('forms.noPosyanduColumn'))
   const body = separateBody(read, [index.posyandu])
   const all = listPosyandu(ctx.sqlite, office.wilayahCode)
   const byName = new Map<string, typeof all>()
@@ -74,15 +75,15 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
   const empty = body.rows.filter((r) => !hasValues(r.cells))
   const rows: FormImportRow[] = body.rows.filter((r) => hasValues(r.cells)).map((r) => {
     const get = (k: string) => (index[k] >= 0 ? (r.cells[index[k]] ?? null) : null)
-    const errors: string[] = []
-    const warnings: string[] = []
+    const errors: Said[] = []
+    const warnings: Said[] = []
     const name = readText(get('posyandu'))
     const desa = readText(get('desa'))
     let candidates = name ? (byName.get(normalizeName(name)) ?? byName.get(normalizeName(`Posyandu ${name}`)) ?? []) : []
     if (candidates.length > 1 && desa) candidates = candidates.filter((p) => normalizeName(p.desaName) === normalizeName(desa))
     const p = candidates.length === 1 ? candidates[0] : null
-    if (!p) errors.push(candidates.length > 1 ? `Posyandu "${name}" ada di beberapa desa: isi kolom desa` : `Posyandu "${name ?? ''}" tidak terdaftar di wilayah kantor ini`)
-    else if (seen.has(p.id)) errors.push(`${p.name} sudah ada di baris ${seen.get(p.id)} (satu baris per posyandu)`)
+    if (!p) errors.push(candidates.length > 1 ? msg('forms.posyanduSeveral', { name: name ?? '' }) : msg('forms.posyanduUnknown', { name: name ?? '' }))
+    else if (seen.has(p.id)) errors.push(msg('forms.posyanduSameRow', { name: p.name, row: seen.get(p.id) ?? 0 }))
     else seen.set(p.id, r.row)
     const values: FormValues = {}
     for (const f of form.fields) {
@@ -91,8 +92,10 @@ async function plan(ctx: Ctx, code: string, period: string, data: Buffer, mappin
       if (c.error) errors.push(c.error)
       values[f.key] = c.value
     }
-    for (const i of validateValues(cf, values, p ? (previous.get(p.id)?.values ?? null) : null, period)) (i.severity === 'error' ? errors : warnings).push(i.message.id)
-    return { row: r.row, posyandu: p?.name ?? name, posyanduId: p?.id ?? null, values, errors, warnings }
+    for (const i of validateValues(cf, values, p ? (previous.get(p.id)?.values ?? null) : null, period)) (i.severity === 'error' ? errors : warnings).push(msg('text.loc', { text: i.message }))
+    const errorMsgs = errors.map(saidMsg)
+    const warningMsgs = warnings.map(saidMsg)
+    return { row: r.row, posyandu: p?.name ?? name, posyanduId: p?.id ?? null, values, errors: errors.map(sayText), warnings: warnings.map(sayText), errorMsgs, warningMsgs }
   })
   const preview: FormImportPreview = {
     form: { code: form.code, version: form.version },
@@ -123,10 +126,10 @@ export async function applyFormImport(ctx: Ctx, code: string, period: string, da
   const { preview, form } = await plan(ctx, code, period, data, mapping)
   if (preview.counts.error && !validOnly) {
     const first = preview.rows.filter((r) => r.errors.length).slice(0, 5).map((r) => `baris ${r.row}: ${r.errors.join('; ')}`)
-    throw new AppError('XLSX_ROWS_INVALID', `Tidak ada yang disimpan: ${preview.counts.error} baris bermasalah — ${first.join(' · ')}`, preview.rows.filter((r) => r.errors.length))
+    throw new AppError('XLSX_ROWS_INVALID', msg('forms.rowsInvalid', { n: preview.counts.error, first: first.join(' · ') }), preview.rows.filter((r) => r.errors.length))
   }
   const items: FormItem[] = preview.rows.filter((r) => !r.errors.length && r.posyanduId).map((r) => ({ posyanduId: r.posyanduId!, period, values: r.values, formVersion: form.version }))
-  if (!items.length) throw new AppError('XLSX_NOTHING', 'Tidak ada baris yang dapat disimpan.')
+  if (!items.length) throw new AppError('XLSX_NOTHING', msg('forms.nothing'))
   const saved = saveFormReports(ctx, code, items)
   return { saved: saved.length, skipped: preview.counts.error, preview }
 }

@@ -22,8 +22,6 @@ import { msg } from '../../shared/messages'
 export const PARTIAL_MONTH_SETTING = 'honor.pref.partial_month'
 export const partialMonthRule = (ctx: Ctx): PartialMonthRule => (getSetting(ctx.sqlite, PARTIAL_MONTH_SETTING) === 'prorate' ? 'prorate' : 'full')
 
-const frozenMessage = 'Daftar honor sudah final dan tidak dapat diubah. Koreksi dibuat sebagai revisi baru.'
-const STATUS_LABEL: Record<HonorStatus, string> = { draft: 'disusun', verified: 'diverifikasi', final: 'disetujui (final)', paid: 'dibayar', cancelled: 'dibatalkan' }
 
 /** The person doing this step: their user id and name, recorded on the list. */
 function who(ctx: Ctx): { id: string | null; name: string } {
@@ -76,7 +74,7 @@ function rateFor(ctx: Ctx, role: string, ym: string): { id: string; amount: numb
       `SELECT id, amount FROM honor_rate WHERE deleted_at IS NULL AND role = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY valid_from DESC LIMIT 1`,
     )
     .get(role, day, day) as { id: string; amount: number } | undefined
-  if (!r) throw new AppError('RATE_MISSING', `Belum ada tarif honor ${role} yang berlaku pada ${firstDay(ym)}. Isi tarif di tab Tarif dulu.`)
+  if (!r) throw new AppError('RATE_MISSING', msg('honor.rateMissing', { role, date: firstDay(ym) }))
   return r
 }
 
@@ -246,7 +244,7 @@ function requireOneLinePerPerson(ctx: Ctx, listId: string) {
   const split = splitPersons(ctx, listId)
   if (!split.length) return
   const names = (ctx.sqlite.prepare(`SELECT DISTINCT person_name AS n FROM honor_line WHERE list_id = ? AND deleted_at IS NULL AND person_id IN (SELECT value FROM json_each(?))`).all(listId, JSON.stringify(split)) as { n: string }[]).map((r) => r.n)
-  throw new AppError('LIST_OLD_LINES', `Daftar ini masih berisi satu baris per penugasan untuk ${names.join(', ')}. Penyusun membuka daftar dan menekan "Perbarui data" agar menjadi satu baris per orang.`)
+  throw new AppError('LIST_OLD_LINES', msg('honor.oldLines', { names: names.join(', ') }))
 }
 
 export function getList(ctx: Ctx, id: string): HonorListDetail {
@@ -285,7 +283,7 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
   const rule = partialMonthRule(ctx)
   return ctx.sqlite.transaction(() => {
     const lines = generateLines(ctx, months, rule)
-    if (lines.length === 0) throw new AppError('LIST_EMPTY', `Tidak ada pendamping aktif pada ${periodLabel(period)}.`)
+    if (lines.length === 0) throw new AppError('LIST_EMPTY', msg('honor.noActive', { period: periodLabel(period) }))
     const list = insertRow(
       ctx,
       'honor_list',
@@ -313,7 +311,7 @@ export function createList(ctx: Ctx, f: ListCreateFields): HonorListDetail {
 function requireDraft(ctx: Ctx, id: string): Row {
   const list = requireList(ctx, id)
   if (list.status === 'verified') throw new AppError('LIST_VERIFIED', msg('honor.verified'))
-  if (list.status !== 'draft') throw new AppError('LIST_FROZEN', list.status === 'cancelled' ? 'Daftar ini sudah dibatalkan dan tidak dapat diubah.' : frozenMessage)
+  if (list.status !== 'draft') throw new AppError('LIST_FROZEN', msg(list.status === 'cancelled' ? 'honor.cancelledFrozen' : 'honor.frozen'))
   return list
 }
 
@@ -424,9 +422,10 @@ function requireLines(ctx: Ctx, id: string) {
   return lines
 }
 
-function requireStatus(list: Row, want: HonorStatus, action: string) {
+type Step = 'verify' | 'return' | 'approve' | 'pay' | 'cancel'
+function requireStatus(list: Row, want: HonorStatus, action: Step) {
   if (list.status !== want) {
-    throw new AppError('LIST_STATUS', `Daftar ini berstatus ${STATUS_LABEL[list.status as HonorStatus]}; ${action} hanya untuk daftar yang ${STATUS_LABEL[want]}.`)
+    throw new AppError('LIST_STATUS', msg('honor.listStatus', { status: msg(`honor.statusWord.${list.status as HonorStatus}`), action: msg(`honor.step.${action}`), want: msg(`honor.statusWord.${want}`) }))
   }
 }
 
@@ -434,7 +433,7 @@ function requireStatus(list: Row, want: HonorStatus, action: string) {
 export function verifyList(ctx: Ctx, id: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  requireStatus(list, 'draft', 'verifikasi')
+  requireStatus(list, 'draft', 'verify')
   const me = who(ctx)
   if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.preparedVerify'))
   requireLines(ctx, id)
@@ -447,7 +446,7 @@ export function verifyList(ctx: Ctx, id: string): HonorListDetail {
 export function returnToDraft(ctx: Ctx, id: string, reason: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
-  if (list.status !== 'verified') requireStatus(list, 'verified', 'pengembalian')
+  if (list.status !== 'verified') requireStatus(list, 'verified', 'return')
   updateRow(ctx, 'honor_list', id, { status: 'draft', verified_at: null, verified_by: null, verified_by_name: null, return_note: reason }, 'return')
   return getList(ctx, id)
 }
@@ -483,7 +482,7 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
   if (list.status === 'draft') throw new AppError('LIST_NOT_VERIFIED', msg('honor.notVerified'))
-  requireStatus(list, 'verified', 'persetujuan')
+  requireStatus(list, 'verified', 'approve')
   const me = who(ctx)
   if (me.id && list.prepared_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.preparedApprove'))
   if (me.id && list.verified_by === me.id) throw new AppError('MAKER_CHECKER', msg('refusal.verifiedApprove'))
@@ -493,7 +492,7 @@ export function finaliseList(ctx: Ctx, id: string): HonorListDetail {
   if (overlaps.length && !list.revision_of) {
     throw new AppError(
       'HONOR_DOUBLE',
-      `Tidak dapat disetujui: ${overlaps.map((o) => `${o.personName} sudah ada di daftar ${o.otherNumber ?? ''} (${STATUS_LABEL[o.otherStatus]}) untuk ${o.months}`).join('; ')}. Honor satu orang untuk satu bulan hanya dibayar sekali; hapus barisnya atau batalkan daftar yang salah.`,
+      msg('honor.double', { items: overlaps.map((o) => msg('honor.doubleItem', { name: o.personName, list: o.otherNumber ?? '', status: msg(`honor.statusWord.${o.otherStatus}`), months: o.months })) }),
       { overlaps },
     )
   }
@@ -527,7 +526,7 @@ export function markPaid(ctx: Ctx, id: string, paidDate: string, paymentRef: str
   const list = requireList(ctx, id)
   if (list.status === 'paid') throw new AppError('LIST_PAID', msg('honor.alreadyPaid', { date: String(list.paid_date), ref: String(list.payment_ref) }))
   if (list.status === 'draft' || list.status === 'verified') throw new AppError('LIST_NOT_FINAL', msg('honor.notApproved'))
-  requireStatus(list, 'final', 'pencatatan pembayaran')
+  requireStatus(list, 'final', 'pay')
   const start = firstDay(list.month_from as string)
   if (paidDate < start) throw new AppError('PAID_BEFORE_PERIOD', msg('honor.paidBefore', { date: paidDate, start }))
   if (paidDate > isoDate(ctx.clock.now())) throw new AppError('PAID_IN_FUTURE', msg('honor.paidFuture', { date: paidDate }))
@@ -541,7 +540,7 @@ export function cancelList(ctx: Ctx, id: string, reason: string): HonorListDetai
   requireKabupaten(ctx)
   const list = requireList(ctx, id)
   if (list.status === 'paid') throw new AppError('LIST_PAID', msg('refusal.listPaid'))
-  requireStatus(list, 'final', 'pembatalan')
+  requireStatus(list, 'final', 'cancel')
   const me = who(ctx)
   updateRow(ctx, 'honor_list', id, { status: 'cancelled', cancelled_at: ctx.clock.now().toISOString(), cancelled_by: me.id, cancelled_by_name: me.name, cancel_reason: reason }, 'cancel')
   return getList(ctx, id)
@@ -556,7 +555,7 @@ export function reviseList(ctx: Ctx, id: string, reason: string): HonorListDetai
   const existing = ctx.sqlite.prepare(`SELECT number, status FROM honor_list WHERE revision_of = ? AND deleted_at IS NULL AND status <> 'cancelled'`).get(id) as
     | { number: string | null; status: string }
     | undefined
-  if (existing) throw new AppError('REVISION_EXISTS', `Daftar ini sudah punya revisi (${existing.number ?? 'draf'}). Koreksi revisi terbaru.`)
+  if (existing) throw new AppError('REVISION_EXISTS', msg('honor.revisionExists', { number: existing.number ?? msg('honor.draftWord') }))
   return ctx.sqlite.transaction(() => {
     const copy = Object.fromEntries(
       ['title', 'period_kind', 'month_from', 'month_to', 'fiscal_year', 'sub_kegiatan_code', 'sub_kegiatan_name', 'partial_month_rule'].map((k) => [k, old[k]]),

@@ -229,7 +229,7 @@ export function saveRate(ctx: Ctx, f: RateFields): HonorRate {
   if (clash) {
     throw new AppError(
       'RATE_OVERLAP',
-      `Tarif ${f.role} ${formatRupiah(clash.amount)} berlaku ${clash.validFrom} s.d. ${clash.validTo ?? 'seterusnya'} tumpang tindih. Tutup dulu tanggal berakhirnya tarif lama.`,
+      msg('honor.rateOverlap', { role: f.role, amount: formatRupiah(clash.amount), from: clash.validFrom, to: clash.validTo ?? msg('honor.onwards') }),
     )
   }
   const values = { role: f.role, amount: f.amount, valid_from: f.validFrom, valid_to: f.validTo ?? null, regulation_id: f.regulationId ?? null }

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../shared/format'
 import { AppError } from '../../shared/result'
 import data from './tax-rules.json'
+import { msg } from '../../shared/messages'
 
 /**
  * PPh 21 on one honor payment, from the rules in tax-rules.json (data with validity
@@ -66,28 +67,28 @@ export interface TaxResult {
 
 export function computePph21(input: TaxInput): TaxResult {
   const { gross } = input
-  if (!Number.isSafeInteger(gross) || gross < 0) throw new AppError('TAX_GROSS', 'Bruto harus bilangan bulat rupiah, tidak negatif.')
+  if (!Number.isSafeInteger(gross) || gross < 0) throw new AppError('TAX_GROSS', msg('honor.taxGross'))
   const rule = validOn(
     rules.filter((r) => r.code === input.rule),
     input.date,
   )
-  if (!rule) throw new AppError('TAX_RULE_MISSING', `Tidak ada aturan pajak "${input.rule}" yang berlaku pada ${input.date}.`)
+  if (!rule) throw new AppError('TAX_RULE_MISSING', msg('honor.taxRuleMissing', { rule: input.rule, date: input.date }))
   const ruleInfo = { code: input.rule, label: rule.label, validFrom: rule.validFrom }
   const done = (tax: number, basis: string): TaxResult => ({ gross, tax, net: gross - tax, rule: ruleInfo, basis })
 
   if (rule.kind === 'none') {
-    if (!input.reason?.trim()) throw new AppError('TAX_REASON', 'Aturan "tanpa potongan" memerlukan alasan yang dicatat.')
+    if (!input.reason?.trim()) throw new AppError('TAX_REASON', msg('honor.taxRuleReason'))
     return done(0, `tanpa potongan: ${input.reason.trim()}`)
   }
   if (rule.kind === 'final_by_golongan') {
-    if (!input.golongan) throw new AppError('TAX_GOLONGAN', 'Golongan PNS (I–IV) wajib diisi untuk PPh 21 final PNS.')
+    if (!input.golongan) throw new AppError('TAX_GOLONGAN', msg('honor.taxGolongan'))
     const pct = rule.golonganPercent![input.golongan]
     return done(roundRupiah(BigInt(gross) * BigInt(pct), 100n), `${pct}% × ${formatNumber(gross)} (final, gol. ${input.golongan})`)
   }
   // Pasal 17 brackets on base = basePercent of gross. Work in gross × basePercent units
   // (= base × 100) so every intermediate amount stays an integer.
   const table = validOn(pasal17, input.date)
-  if (!table) throw new AppError('TAX_RULE_MISSING', `Tidak ada tarif Pasal 17 yang berlaku pada ${input.date}.`)
+  if (!table) throw new AppError('TAX_RULE_MISSING', msg('honor.taxArt17Missing', { date: input.date }))
   const basePct = BigInt(rule.basePercent!)
   const base100 = BigInt(gross) * basePct
   let taxTimes10k = 0n

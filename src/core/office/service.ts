@@ -5,6 +5,7 @@ import type { Ctx } from '../context'
 import { newId } from '../sync/ids'
 import { NATIONAL_CODE } from '../../shared/area'
 import { wilayahGet, wilayahPath } from '../wilayah/service'
+import { msg } from '../../shared/messages'
 
 /** Just this office's wilayah code (one query): what row scopes and the audit log need. */
 export function readOfficeCode(sqlite: Database.Database): string | null {
@@ -33,19 +34,13 @@ export interface SetupInput {
 
 /** First-run setup: this install becomes one kecamatan, kabupaten/kota, provinsi or nasional (`ID`) office, once. */
 export function setupOffice(ctx: Ctx, input: SetupInput): Office {
-  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
+  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', msg('office.exists'))
   const w = wilayahGet(ctx.sqlite, input.wilayahCode)
-  if (!w) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${input.wilayahCode} tidak ada dalam referensi Kemendagri.`)
+  if (!w) throw new AppError('WILAYAH_UNKNOWN', msg('bundle.wilayahUnknown', { code: input.wilayahCode }))
   if (w.level !== input.level) {
     throw new AppError(
       'WILAYAH_LEVEL',
-      input.level === 'kecamatan'
-        ? `${w.name} bukan kecamatan. Pilih kecamatan untuk kantor kecamatan.`
-        : input.level === 'provinsi'
-          ? `${w.name} bukan provinsi. Pilih provinsi untuk kantor provinsi.`
-          : input.level === 'nasional'
-            ? `${w.name} bukan wilayah nasional. Kantor nasional memakai kode ${NATIONAL_CODE} (Indonesia).`
-          : `${w.name} bukan kabupaten/kota. Pilih kabupaten/kota untuk kantor kabupaten.`,
+      msg(`office.notLevel.${input.level}`, { name: w.name, code: NATIONAL_CODE }),
     )
   }
   ctx.sqlite

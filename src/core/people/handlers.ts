@@ -66,8 +66,8 @@ export async function recoveryCodeOf(ctx: Ctx, admin: UserInfo, password: string
 
 /** First run: the office and its first administrator in one transaction; the caller is then logged in. */
 export async function setupWithAdmin(ctx: Ctx, i: SetupInput & { admin: { username: string; displayName: string; password: string } }) {
-  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', 'Kantor sudah disiapkan pada basis data ini.')
-  if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', 'Basis data ini sudah punya pengguna.')
+  if (readOffice(ctx.sqlite)) throw new AppError('OFFICE_EXISTS', msg('office.exists'))
+  if (countUsers(ctx.sqlite) > 0) throw new AppError('USERS_EXIST', msg('login.usersExist'))
   const hash = await hashPassword(i.admin.password)
   return ctx.sqlite.transaction(() => {
     const office = setupOffice(ctx, { wilayahCode: i.wilayahCode, level: i.level, name: i.name })

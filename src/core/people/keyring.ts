@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import type { DbKey } from '../db/cipher'
 import { AppError } from '../../shared/result'
 import { configuredCost, scryptKey, type ScryptCost } from './password'
+import { msg } from '../../shared/messages'
 
 /**
  * The keyring: the database key, wrapped, in a JSON file beside the database
@@ -79,9 +80,9 @@ export function readKeyring(dataFile: string): KeyringFile | null {
   try {
     k = JSON.parse(readFileSync(file, 'utf8')) as KeyringFile
   } catch {
-    throw new AppError('KEYRING_BROKEN', `Berkas kunci ${file} rusak. Kembalikan salinannya, atau pakai kode pemulihan dengan salinan berkas kunci yang utuh.`)
+    throw new AppError('KEYRING_BROKEN', msg('login.keyringBroken', { file }))
   }
-  if (k.format !== 'simpul-keyring' || k.version !== 1) throw new AppError('KEYRING_BROKEN', `Berkas ${file} bukan berkas kunci Simpul yang dikenal.`)
+  if (k.format !== 'simpul-keyring' || k.version !== 1) throw new AppError('KEYRING_BROKEN', msg('login.keyringUnknown', { file }))
   return k
 }
 
@@ -106,7 +107,7 @@ export function writeKeyring(dataFile: string, k: KeyringFile): void {
 /** Read, change, write (the changes are small and made by one process at a time). */
 export function updateKeyring(dataFile: string, change: (k: KeyringFile) => void): KeyringFile {
   const k = readKeyring(dataFile)
-  if (!k) throw new AppError('KEYRING_MISSING', `Berkas kunci ${keyringFileOf(dataFile)} tidak ada.`)
+  if (!k) throw new AppError('KEYRING_MISSING', msg('login.keyringAbsent', { file: keyringFileOf(dataFile) }))
   change(k)
   writeKeyring(dataFile, k)
   return k

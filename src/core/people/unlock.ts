@@ -18,6 +18,7 @@ import {
   type KeyringFile,
 } from './keyring'
 import { lockSeconds } from './users'
+import { type Msg, msg } from '../../shared/messages'
 
 /**
  * Unlocking, like a disk-encryption prompt: the first successful login of a process unwraps
@@ -27,16 +28,16 @@ import { lockSeconds } from './users'
 
 const RECOVERY_NAME = '#pemulihan'
 
-function refuseWhileLocked(k: KeyringFile, name: string, now: Date, label: string) {
+function refuseWhileLocked(k: KeyringFile, name: string, now: Date) {
   const f = k.failures[name]
   if (f?.lockedUntil && Date.parse(f.lockedUntil) > now.getTime()) {
     const wait = Math.ceil((Date.parse(f.lockedUntil) - now.getTime()) / 1000)
-    throw new AppError('LOGIN_LOCKED', `Terlalu banyak percobaan yang salah. ${label} terkunci; coba lagi dalam ${wait} detik.`, { waitSeconds: wait })
+    throw new AppError('LOGIN_LOCKED', name === RECOVERY_NAME ? msg('login.lockedRecovery', { n: wait }) : msg('login.locked', { name, n: wait }), { waitSeconds: wait })
   }
 }
 
 /** Counts a wrong try in the keyring (the users table is still closed) and throws the refusal. */
-function failed(dataFile: string, name: string, now: Date, wrongMessage: string): never {
+function failed(dataFile: string, name: string, now: Date, wrong: Msg): never {
   let count = 0
   let lock = 0
   updateKeyring(dataFile, (k) => {
@@ -44,8 +45,8 @@ function failed(dataFile: string, name: string, now: Date, wrongMessage: string)
     lock = lockSeconds(count)
     k.failures[name] = { count, lockedUntil: lock ? new Date(now.getTime() + lock * 1000).toISOString() : null }
   })
-  if (lock) throw new AppError('LOGIN_LOCKED', `${wrongMessage} Setelah ${count} kali salah, terkunci ${lock} detik.`, { waitSeconds: lock })
-  throw new AppError('LOGIN_FAILED', wrongMessage)
+  if (lock) throw new AppError('LOGIN_LOCKED', msg('login.wrongThenLocked', { wrong, count, n: lock }), { waitSeconds: lock })
+  throw new AppError('LOGIN_FAILED', wrong)
 }
 
 const cleared = (dataFile: string, name: string) => {
@@ -58,7 +59,7 @@ function keyringOrFail(dataFile: string): KeyringFile {
   if (!k) {
     throw new AppError(
       'KEYRING_MISSING',
-      `Basis data terenkripsi, tetapi berkas kuncinya (${keyringFileOf(dataFile)}) tidak ada. Kembalikan berkas itu dari salinannya; tanpa berkas kunci, kata sandi maupun kode pemulihan tidak dapat membuka data.`,
+      msg('login.keyringMissing', { file: keyringFileOf(dataFile) }),
     )
   }
   return k
@@ -68,16 +69,16 @@ function keyringOrFail(dataFile: string): KeyringFile {
 export async function unlockWithPassword(dataFile: string, username: string, password: string, now = new Date()): Promise<DbKey> {
   const k = keyringOrFail(dataFile)
   const name = username.trim().toLowerCase()
-  refuseWhileLocked(k, name, now, `Akun "${name}"`)
+  refuseWhileLocked(k, name, now)
   const wrap = k.users[name]
   if (!wrap) {
     throw new AppError(
       'NO_KEY_WRAP',
-      `Basis data masih terkunci, dan akun "${name}" belum dapat membukanya (akun baru yang belum pernah masuk, atau akun yang dinonaktifkan). Minta administrator masuk lebih dulu di komputer ini, lalu masuk lagi.`,
+      msg('login.noKeyWrap', { name }),
     )
   }
   const key = await unwrapKey(wrap, password, userSlot(name))
-  if (!key) failed(dataFile, name, now, 'Nama pengguna atau kata sandi salah.')
+  if (!key) failed(dataFile, name, now, msg('login.wrong'))
   cleared(dataFile, name)
   return key
 }
@@ -85,9 +86,9 @@ export async function unlockWithPassword(dataFile: string, username: string, pas
 /** The database key from the recovery code; wrong codes count and lock like passwords. */
 export async function unlockWithRecovery(dataFile: string, code: string, now = new Date()): Promise<DbKey> {
   const k = keyringOrFail(dataFile)
-  refuseWhileLocked(k, RECOVERY_NAME, now, 'Pemulihan')
+  refuseWhileLocked(k, RECOVERY_NAME, now)
   const key = await unwrapKey(k.recovery, normaliseRecoveryCode(code), RECOVERY_SLOT)
-  if (!key) failed(dataFile, RECOVERY_NAME, now, 'Kode pemulihan salah.')
+  if (!key) failed(dataFile, RECOVERY_NAME, now, msg('login.recoveryWrong'))
   cleared(dataFile, RECOVERY_NAME)
   return key
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { TRAVELLING_COLUMNS } from '../db/schema/columns'
-import { msg, sayId, type Msg } from '../../shared/messages'
+import { issueMsg, msg, saidMsg, sayId, sayText, type Msg } from '../../shared/messages'
 import { isBelow, levelOfCode, OFFICE_LEVELS, parentCode } from '../../shared/area'
 import * as c from './columns'
 import { compileRowTest } from './fast'
@@ -150,24 +150,42 @@ function compiledRow(sqlite: Database.Database, policy: TablePolicy): CompiledRo
 /** The zod schema of a whole stored row of a table: its policy's columns, the rest from their SQL types. */
 export const rowSchema = (sqlite: Database.Database, policy: TablePolicy): z.ZodType => compiledRow(sqlite, policy).schema()
 
+/** One problem with a row: its Indonesian phrase and, where it has one, its key. */
+export interface RowProblem {
+  text: string
+  msg: Msg | null
+}
+
 /**
- * Every problem with a row, as short Indonesian phrases (empty: the row may be stored).
+ * Every problem with a row, as short Indonesian phrases with their keys (empty: the row may be stored).
  * A row the compiled test and the policy's `quickCheck` prove fine costs a few plain checks;
  * any other goes through the zod schema and the policy's `check`, which say what is wrong.
  * `path: 'zod'` takes the slow path for every row (the reference the fast one is tested against).
+ * A column's problem reads "column: phrase" (`op.problem`).
  */
-export function rowProblems(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>, path: 'fast' | 'zod' = 'fast'): string[] {
+export function rowProblemList(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>, path: 'fast' | 'zod' = 'fast'): RowProblem[] {
   const { schema, fast } = compiledRow(sqlite, policy)
   if (path === 'zod' || !fast(row, skip)) {
     const parsed = schema().safeParse(row)
     if (!parsed.success) {
       const issues = skip?.size ? parsed.error.issues.filter((i) => !skip.has(String(i.path[0]))) : parsed.error.issues
-      if (issues.length) return issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      if (issues.length) {
+        return issues.slice(0, 5).map((i) => {
+          const m = issueMsg(i as { message: string; params?: Record<string, unknown> })
+          if (!i.path.length) return { text: i.message, msg: m }
+          const column = i.path.join('.')
+          return { text: `${column}: ${i.message}`, msg: m && msg('op.problem', { column, text: m }) }
+        })
+      }
     }
   }
   if (path === 'fast' && policy.quickCheck?.(row)) return []
-  return policy.check?.(row) ?? []
+  return (policy.check?.(row) ?? []).map((s) => ({ text: sayText(s), msg: saidMsg(s) }))
 }
+
+/** The same problems as Indonesian phrases only (a bundle's row report, tests). */
+export const rowProblems = (sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, skip?: Set<string>, path: 'fast' | 'zod' = 'fast'): string[] =>
+  rowProblemList(sqlite, policy, row, skip, path).map((p) => p.text)
 
 /** The grant of a table to a receiving office, or `none`. */
 export function grantTo(policy: TablePolicy, receiver: Party): Grant {

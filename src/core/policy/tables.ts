@@ -3,8 +3,8 @@ import { validateMonthly } from '../../shared/evaluation/fields'
 import { formatMonth } from '../../shared/format'
 import { checkForm, type FormDef } from '../../shared/forms/form'
 import { monthlyRowPasses, rowToValues } from '../evaluation/monthly'
-import { offerDefinitionProblems } from '../../shared/province/offers'
-import { zm } from '../../shared/messages'
+import { indicatorSetRowProblems, offerDefinitionProblems } from '../../shared/province/offers'
+import { msg, zm, type Said } from '../../shared/messages'
 import * as c from './columns'
 import type { Grant, Relation, TablePolicy, WriteOp } from './types'
 import { isBelow, isWithin } from '../../shared/area'
@@ -88,7 +88,7 @@ const posyandu: TablePolicy = {
     status_date: c.optDate,
     status_reason: c.optText(200),
   },
-  check: (r) => (isBelow(str(r.desa_code), str(r.scope)) ? [] : [zm('row.desaOutside', { desa: str(r.desa_code), kec: str(r.scope) })]),
+  check: (r) => (isBelow(str(r.desa_code), str(r.scope)) ? [] : [msg('row.desaOutside', { desa: str(r.desa_code), kec: str(r.scope) })]),
 }
 
 const kader: TablePolicy = {
@@ -111,7 +111,7 @@ const kader: TablePolicy = {
     active_to: c.optDate,
     notes: c.optText(1000),
   },
-  check: (r) => (r.active_from && r.active_to && str(r.active_to) < str(r.active_from) ? [zm('row.activeOrder')] : []),
+  check: (r) => (r.active_from && r.active_to && str(r.active_to) < str(r.active_from) ? [msg('row.activeOrder')] : []),
 }
 
 const kaderPosyandu: TablePolicy = {
@@ -164,8 +164,8 @@ const monthlyReport: TablePolicy = {
       ? []
       : validateMonthly(rowToValues(r), str(r.month))
           .filter((i) => i.severity === 'error')
-          // Recorded by key (zm makes the same sentence), so the write path's refusal reads English too.
-          .map((i) => (i.msg ? zm(i.msg.key, i.msg.params) : i.message)),
+          // By key, so the write path's refusal reads English too.
+          .map((i) => i.msg ?? i.message),
   quickCheck: (r) => !!r.deleted_at || monthlyRowPasses(r, str(r.month)),
 }
 
@@ -239,7 +239,7 @@ const pendampingAssignment: TablePolicy = {
   receivers: { kecamatan: { rows: 'where', where: `${ofReceiversPosyandu()} AND t.deleted_at IS NULL`, complete: true } },
   columns: { person_id: c.id, posyandu_id: c.id, role: c.text(40, 1), regulation_id: c.optId, from_date: c.date, to_date: c.optDate, notes: c.optText(500) },
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
-  check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? [zm('row.dateOrder')] : []),
+  check: (r) => (r.to_date && str(r.to_date) < str(r.from_date) ? [msg('row.dateOrder')] : []),
 }
 
 const honorRate: TablePolicy = {
@@ -297,7 +297,7 @@ const honorLine: TablePolicy = {
     tax: c.rupiah(),
     net: c.rupiah(),
   },
-  check: (r) => (Number(r.gross) - Number(r.tax) !== Number(r.net) ? [zm('row.netto')] : []),
+  check: (r) => (Number(r.gross) - Number(r.tax) !== Number(r.net) ? [msg('row.netto')] : []),
 }
 
 const indicatorSet: TablePolicy = {
@@ -308,6 +308,7 @@ const indicatorSet: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
   columns: { code: c.text(60, 1), name: c.text(200, 1), definition_json: c.json() },
+  check: (r) => (r.deleted_at ? [] : indicatorSetRowProblems(str(r.definition_json), str(r.code))),
 }
 
 const evaluationPeriod: TablePolicy = {
@@ -318,7 +319,10 @@ const evaluationPeriod: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: SCOPE },
   columns: { name: c.text(200, 1), year: c.year, area_code: c.wilayahCode, status: z.enum(['open', 'locked'], zm('row.periodStatus')), indicator_set_json: c.json().nullable() },
-  check: (r) => (isWithin(str(r.area_code), str(r.scope)) ? [] : [zm('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
+  check: (r) => [
+    ...(isWithin(str(r.area_code), str(r.scope)) ? [] : [msg('row.areaOutside', { area: str(r.area_code), kab: str(r.scope) })]),
+    ...(r.indicator_set_json == null || r.deleted_at ? [] : indicatorSetRowProblems(str(r.indicator_set_json), r.indicator_set_code == null ? undefined : str(r.indicator_set_code))),
+  ],
   // A lock arriving with the reports it locks must not refuse them.
   appliesAfterData: true,
 }
@@ -345,7 +349,7 @@ const reportAcceptance: TablePolicy = {
   writers: KABUPATEN_ONLY,
   receivers: { kecamatan: { rows: 'where', where: 't.kecamatan_code = @receiver' } },
   columns: { kecamatan_code: c.wilayahCode, month: c.month, status: z.enum(['accepted', 'returned'], zm('row.acceptanceStatus')), decided_at: c.timestamp, decided_by_name: c.text(120, 1), note: c.optText(500) },
-  check: (r) => (isBelow(str(r.kecamatan_code), str(r.scope)) ? [] : [zm('row.kecamatanOutside', { kec: str(r.kecamatan_code), kab: str(r.scope) })]),
+  check: (r) => (isBelow(str(r.kecamatan_code), str(r.scope)) ? [] : [msg('row.kecamatanOutside', { kec: str(r.kecamatan_code), kab: str(r.scope) })]),
   appliesAfterData: true,
 }
 
@@ -434,10 +438,10 @@ const kaderCount: TablePolicy = {
   refs: [{ column: 'posyandu_id', table: 'posyandu' }],
   check: (r) => {
     const n = (k: string) => Number(r[k] ?? 0)
-    const out: string[] = []
-    if (n('male') + n('female') !== n('total')) out.push(zm('row.countSex'))
-    if (n('ketua') + n('sekretaris') + n('bendahara') + n('anggota') !== n('total')) out.push(zm('row.countRole'))
-    if (n('trained') > n('total')) out.push(zm('row.countTrained'))
+    const out: Said[] = []
+    if (n('male') + n('female') !== n('total')) out.push(msg('row.countSex'))
+    if (n('ketua') + n('sekretaris') + n('bendahara') + n('anggota') !== n('total')) out.push(msg('row.countRole'))
+    if (n('trained') > n('total')) out.push(msg('row.countTrained'))
     return out
   },
 }
@@ -467,10 +471,10 @@ const posyanduStratum: TablePolicy = {
  * problems (every expression parsed). Kept by text: a bundle brings each version of a form
  * in many rows and reloads, and parsing the expressions is the costly part.
  */
-const formTexts = new Map<string, { code: unknown; version: unknown; periodType: unknown; problems: string[] } | null>()
+const formTexts = new Map<string, { code: unknown; version: unknown; periodType: unknown; problems: Said[] } | null>()
 function readFormText(text: string) {
   if (formTexts.has(text)) return formTexts.get(text)!
-  let read: { code: unknown; version: unknown; periodType: unknown; problems: string[] } | null
+  let read: { code: unknown; version: unknown; periodType: unknown; problems: Said[] } | null
   try {
     const def = JSON.parse(text) as FormDef
     read = { code: def?.code, version: def?.version, periodType: def?.periodType, problems: formProblems(def) }
@@ -483,38 +487,38 @@ function readFormText(text: string) {
 }
 
 /** checkForm's messages; a definition too malformed for it to read (no field list, a number for a name …) is one problem, not a crash. */
-export function formProblems(def: FormDef): string[] {
+export function formProblems(def: FormDef): Said[] {
   try {
-    return checkForm(def).map((p) => p.message)
+    return checkForm(def).map((p) => p.msg)
   } catch {
-    return [zm('row.formBroken')]
+    return [msg('row.formBroken')]
   }
 }
 
 /** A form version must be a valid form (every expression parses) whose code and version match its columns. */
-function formDefinitionProblems(r: Record<string, unknown>): string[] {
+function formDefinitionProblems(r: Record<string, unknown>): Said[] {
   if (r.deleted_at) return []
   const def = readFormText(str(r.definition_json))
-  if (!def) return [zm('row.formNotJson')]
-  if (def.code !== r.code || def.version !== r.version || def.periodType !== r.period_type) return [zm('row.formMismatch')]
+  if (!def) return [msg('row.formNotJson')]
+  if (def.code !== r.code || def.version !== r.version || def.periodType !== r.period_type) return [msg('row.formMismatch')]
   return [...def.problems]
 }
 
 /** Report values: one flat object of numbers, yes/no and short texts; the period fits its shape. */
-function formReportProblems(r: Record<string, unknown>): string[] {
+function formReportProblems(r: Record<string, unknown>): Said[] {
   if (r.deleted_at) return []
-  const out: string[] = []
-  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(str(r.period))) out.push(zm('row.period'))
+  const out: Said[] = []
+  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(str(r.period))) out.push(msg('row.period'))
   try {
     const v = JSON.parse(str(r.values_json)) as unknown
-    if (!v || typeof v !== 'object' || Array.isArray(v)) out.push(zm('row.valuesObject'))
+    if (!v || typeof v !== 'object' || Array.isArray(v)) out.push(msg('row.valuesObject'))
     else
       for (const [k, x] of Object.entries(v)) {
-        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k)) out.push(zm('row.valueCode', { code: k.slice(0, 40) }))
-        else if (!(typeof x === 'number' ? Number.isFinite(x) : typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1000))) out.push(zm('row.valueInvalid', { code: k }))
+        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k)) out.push(msg('row.valueCode', { code: k.slice(0, 40) }))
+        else if (!(typeof x === 'number' ? Number.isFinite(x) : typeof x === 'boolean' || (typeof x === 'string' && x.length <= 1000))) out.push(msg('row.valueInvalid', { code: k }))
       }
   } catch {
-    out.push(zm('row.valuesNotJson'))
+    out.push(msg('row.valuesNotJson'))
   }
   return out
 }

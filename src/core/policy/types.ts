@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Said } from '../../shared/messages'
 import type { OfficeLevel } from '../../shared/area'
 
 /**
@@ -63,8 +64,8 @@ export interface TablePolicy {
   receivers: Partial<Record<Level, Grant>>
   /** Per-column schemas over the table's own (snake_case) columns; other columns get a schema from their SQL type. */
   columns?: Record<string, z.ZodType>
-  /** Business rules over the whole row; returns Indonesian messages (empty: the row is fine). */
-  check?: (row: Record<string, unknown>) => string[]
+  /** Business rules over the whole row; returns its problems by key (empty: the row is fine). */
+  check?: (row: Record<string, unknown>) => Said[]
   /**
    * A cheap proof that `check` finds nothing: true only when `check(row)` would return [];
    * false means "run check" (never a verdict of its own). For rules that cost a lot per row

@@ -43,12 +43,12 @@ export interface ActivityFields {
 export function saveActivity(ctx: Ctx, f: ActivityFields): ActivityRow {
   const posyandu = requirePosyandu(ctx, f.posyanduId)
   if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', msg('refusal.activityFuture'))
-  if (!f.phiPart && !f.spmField) throw new AppError('ACTIVITY_CLASS', 'Pilih bagian PHI dan/atau bidang SPM kegiatan ini.')
-  if (f.phiPart) requireRefCode(ctx, 'phi_part', f.phiPart, 'Bagian PHI')
-  if (f.spmField) requireRefCode(ctx, 'spm_field', f.spmField, 'Bidang SPM')
+  if (!f.phiPart && !f.spmField) throw new AppError('ACTIVITY_CLASS', msg('programme.activityClass'))
+  if (f.phiPart) requireRefCode(ctx, 'phi_part', f.phiPart)
+  if (f.spmField) requireRefCode(ctx, 'spm_field', f.spmField)
   if (f.skpdId) requireSkpd(ctx, f.skpdId)
   const participants = Object.fromEntries(Object.entries(f.participants).filter(([, n]) => n > 0))
-  for (const g of Object.keys(participants)) requireRefCode(ctx, 'target_group', g, 'Kelompok sasaran')
+  for (const g of Object.keys(participants)) requireRefCode(ctx, 'target_group', g)
   const values = {
     posyandu_id: f.posyanduId,
     date: f.date,
@@ -62,7 +62,7 @@ export function saveActivity(ctx: Ctx, f: ActivityFields): ActivityRow {
   let id = f.id
   if (id) {
     const old = requireRow(ctx.sqlite, 'posyandu_activity', id)
-    if (old.deleted_at) throw new AppError('NOT_FOUND', 'Kegiatan ini sudah dihapus.')
+    if (old.deleted_at) throw new AppError('NOT_FOUND', msg('programme.activityDeleted'))
     updateRow(ctx, 'posyandu_activity', id, values)
   } else id = insertRow(ctx, 'posyandu_activity', values, { scope: posyandu.scope }).id
   return toRow(ctx.sqlite.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Raw)

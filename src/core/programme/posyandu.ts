@@ -2,6 +2,7 @@ import type { PosyanduOption } from '../../shared/contract/programme'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { withinSql } from '../db/area'
+import { msg } from '../../shared/messages'
 
 const SELECT = `SELECT p.id, p.name, p.desa_code AS desaCode, coalesce(d.name, p.desa_code) AS desaName,
     coalesce(d.parent_code, '') AS kecamatanCode, coalesce(k.name, '') AS kecamatanName, p.scope AS scope
@@ -26,6 +27,6 @@ export function posyanduByIds(ctx: Ctx, ids: string[]): PosyanduOption[] {
 /** A live posyandu, with the scope its rows belong to (its kecamatan's). */
 export function requirePosyandu(ctx: Ctx, id: string): { id: string; name: string; scope: string } {
   const p = ctx.sqlite.prepare(`SELECT id, name, scope FROM posyandu WHERE id = ? AND deleted_at IS NULL`).get(id) as { id: string; name: string; scope: string } | undefined
-  if (!p) throw new AppError('POSYANDU_UNKNOWN', 'Posyandu yang dipilih tidak ada (atau sudah dihapus).')
+  if (!p) throw new AppError('POSYANDU_UNKNOWN', msg('programme.posyanduUnknown'))
   return p
 }

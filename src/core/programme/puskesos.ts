@@ -53,11 +53,11 @@ export interface PuskesosFields {
 export function savePuskesos(ctx: Ctx, f: PuskesosFields): PuskesosRow {
   const posyandu = requirePosyandu(ctx, f.posyanduId)
   if (f.date > ctx.clock.now().toISOString().slice(0, 10)) throw new AppError('DATE_FUTURE', msg('refusal.serviceFuture'))
-  requireRefCode(ctx, 'puskesos_category', f.category, 'Kategori keluhan')
+  requireRefCode(ctx, 'puskesos_category', f.category)
   if (f.referredSkpdId) requireSkpd(ctx, f.referredSkpdId)
   const referred = !!(f.referredSkpdId || f.referredOther)
   if (f.followUpStatus !== 'baru' && f.followUpStatus !== 'selesai' && !referred) {
-    throw new AppError('PUSKESOS_REFERRAL', 'Status "dirujuk" atau "ditindaklanjuti" memerlukan instansi tujuan rujukan.')
+    throw new AppError('PUSKESOS_REFERRAL', msg('programme.referralTo'))
   }
   const values = {
     posyandu_id: f.posyanduId,
@@ -74,7 +74,7 @@ export function savePuskesos(ctx: Ctx, f: PuskesosFields): PuskesosRow {
   let id = f.id
   if (id) {
     const old = requireRow(ctx.sqlite, 'puskesos_service', id)
-    if (old.deleted_at) throw new AppError('NOT_FOUND', 'Catatan layanan ini sudah dihapus.')
+    if (old.deleted_at) throw new AppError('NOT_FOUND', msg('programme.serviceDeleted'))
     updateRow(ctx, 'puskesos_service', id, values)
   } else id = insertRow(ctx, 'puskesos_service', values, { scope: posyandu.scope }).id
   return strip(ctx.sqlite.prepare(`${SELECT} WHERE x.id = @id`).get({ scope: scopeOf(ctx), id }) as Raw)

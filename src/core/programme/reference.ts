@@ -53,15 +53,16 @@ export function programmeReference(ctx: Ctx, includeInactive: boolean): Programm
 }
 
 /** Refuses a code that is not (or no longer) in this kabupaten's list of that kind. */
-export function requireRefCode(ctx: Ctx, kind: RefKind, code: string, what: string): RefItem {
+/** A reference item of a kind by code, or a refusal naming the kind (programme.refKind.*). */
+export function requireRefCode(ctx: Ctx, kind: RefKind, code: string): RefItem {
   const item = refItems(ctx, kind).find((r) => r.code === code)
-  if (!item) throw new AppError('REF_UNKNOWN', `${what} "${code}" tidak ada dalam daftar referensi kabupaten ini.`)
+  if (!item) throw new AppError('REF_UNKNOWN', msg('programme.refUnknown', { what: msg(`programme.refKind.${kind}`), code }))
   return item
 }
 
 export function requireSkpd(ctx: Ctx, id: string): Skpd {
   const s = skpdList(ctx).find((x) => x.id === id)
-  if (!s) throw new AppError('SKPD_UNKNOWN', 'SKPD yang dipilih tidak ada dalam daftar SKPD kabupaten ini.')
+  if (!s) throw new AppError('SKPD_UNKNOWN', msg('programme.skpdUnknown'))
   return s
 }
 
@@ -74,11 +75,11 @@ export function saveRefItem(
   const scope = scopeOf(ctx)
   const parentKind = PARENT_KIND[i.kind]
   if (parentKind) {
-    if (!i.parentCode) throw new AppError('REF_PARENT', i.kind === 'phi_activity' ? 'Pilih bagian PHI kegiatan ini.' : 'Pilih tahap kehidupan (ILP) kelompok sasaran ini.')
-    requireRefCode(ctx, parentKind, i.parentCode, parentKind === 'phi_part' ? 'Bagian PHI' : 'Tahap kehidupan')
+    if (!i.parentCode) throw new AppError('REF_PARENT', msg(i.kind === 'phi_activity' ? 'programme.parentPhi' : 'programme.parentLifeStage'))
+    requireRefCode(ctx, parentKind, i.parentCode)
   }
   const clash = refItems(ctx, i.kind).find((r) => r.code === i.code && r.id !== i.id)
-  if (clash) throw new AppError('REF_EXISTS', `Kode "${i.code}" sudah dipakai oleh "${clash.name}".`)
+  if (clash) throw new AppError('REF_EXISTS', msg('programme.refExists', { code: i.code, name: clash.name }))
   const values = {
     kind: i.kind,
     code: i.code,
@@ -93,7 +94,7 @@ export function saveRefItem(
     const old = refItems(ctx).find((r) => r.id === id)
     if (!old) throw new AppError('NOT_FOUND', msg('notFound.reference'))
     // Codes are what programmes and activities store; renaming one would orphan them.
-    if (old.code !== i.code || old.kind !== i.kind) throw new AppError('REF_CODE_FIXED', 'Kode dan jenis butir referensi tidak dapat diubah; ubah namanya saja, atau buat butir baru.')
+    if (old.code !== i.code || old.kind !== i.kind) throw new AppError('REF_CODE_FIXED', msg('programme.refCodeFixed'))
     updateRow(ctx, 'ref_item', id, values)
   } else {
     const next = (ctx.sqlite.prepare(`SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ref_item WHERE scope = ?`).get(scope) as { n: number }).n
@@ -108,7 +109,7 @@ export function saveSkpd(
 ): Skpd {
   const scope = scopeOf(ctx)
   const clash = skpdList(ctx).find((s) => (s.code === i.code || s.name.toLowerCase() === i.name.toLowerCase()) && s.id !== i.id)
-  if (clash) throw new AppError('SKPD_EXISTS', `SKPD dengan kode atau nama itu sudah ada: ${clash.name}.`)
+  if (clash) throw new AppError('SKPD_EXISTS', msg('programme.skpdExists', { name: clash.name }))
   const values = {
     code: i.code,
     name: i.name,

@@ -6,6 +6,7 @@ import { regulationLabel } from '../regulation/service'
 import { posyanduByIds, requirePosyandu } from './posyandu'
 import { requireRefCode, requireSkpd } from './reference'
 import { formatRupiah } from '../../shared/format'
+import { type Msg, msg, sayId } from '../../shared/messages'
 
 const SELECT = `SELECT p.id, p.scope, p.skpd_id AS skpdId, coalesce(s.short_name, '?') AS skpdName, p.fiscal_year AS fiscalYear, p.name,
     p.phi_part AS phiPart, p.spm_field AS spmField, p.target_groups AS targetGroups, p.funding_source AS fundingSource,
@@ -24,9 +25,15 @@ type Raw = Omit<ProgrammeRow, 'targetGroups' | 'regulationLabel' | 'warnings'> &
 }
 
 function changedByLabel(ctx: Ctx, id: string | null): string {
+  const m = changedByMsg(ctx, id)
+  return m && sayId(m)
+}
+
+/** " oleh Perbup …" by key, or '' (no changing regulation). */
+function changedByMsg(ctx: Ctx, id: string | null): Msg | '' {
   if (!id) return ''
   const r = ctx.sqlite.prepare(`SELECT kind, number, year, title FROM regulation WHERE id = ?`).get(id) as { kind: string; number: string; year: number; title: string } | undefined
-  return r ? ` oleh ${regulationLabel(r)}` : ''
+  return r ? msg('programme.byRegulation', { label: regulationLabel(r) }) : ''
 }
 
 /** What a person should notice about a programme's legal basis and money. */
@@ -97,11 +104,11 @@ function checkRegulation(ctx: Ctx, regulationId: string, acknowledged: boolean):
   const reg = ctx.sqlite.prepare(`SELECT kind, number, year, title, status, changed_by_id AS changedBy FROM regulation WHERE id = ? AND deleted_at IS NULL`).get(regulationId) as
     | { kind: string; number: string; year: number; title: string; status: string; changedBy: string | null }
     | undefined
-  if (!reg) throw new AppError('REGULATION_UNKNOWN', 'Regulasi yang dipilih tidak ada dalam daftar regulasi.')
+  if (!reg) throw new AppError('REGULATION_UNKNOWN', msg('programme.regulationUnknown'))
   if (reg.status === 'dicabut' && !acknowledged) {
     throw new AppError(
       'REGULATION_REVOKED',
-      `${regulationLabel(reg)} sudah DICABUT${changedByLabel(ctx, reg.changedBy)}. Pilih regulasi yang berlaku, atau simpan lagi dengan menyatakan tetap memakai regulasi yang dicabut.`,
+      msg('programme.regulationRevoked', { label: regulationLabel(reg), by: changedByMsg(ctx, reg.changedBy) }),
       { regulationId },
     )
   }
@@ -113,12 +120,12 @@ function checkRegulation(ctx: Ctx, regulationId: string, acknowledged: boolean):
  */
 export function saveProgramme(ctx: Ctx, f: ProgrammeFields): { programme: ProgrammeDetail; warnings: string[] } {
   requireSkpd(ctx, f.skpdId)
-  if (!f.phiPart && !f.spmField) throw new AppError('PROGRAMME_CLASS', 'Pilih bagian PHI dan/atau bidang SPM program ini.')
-  if (f.phiPart) requireRefCode(ctx, 'phi_part', f.phiPart, 'Bagian PHI')
-  if (f.spmField) requireRefCode(ctx, 'spm_field', f.spmField, 'Bidang SPM')
+  if (!f.phiPart && !f.spmField) throw new AppError('PROGRAMME_CLASS', msg('programme.programmeClass'))
+  if (f.phiPart) requireRefCode(ctx, 'phi_part', f.phiPart)
+  if (f.spmField) requireRefCode(ctx, 'spm_field', f.spmField)
   const groups = [...new Set(f.targetGroups)]
-  for (const g of groups) requireRefCode(ctx, 'target_group', g, 'Kelompok sasaran')
-  requireRefCode(ctx, 'funding_source', f.fundingSource, 'Sumber dana')
+  for (const g of groups) requireRefCode(ctx, 'target_group', g)
+  requireRefCode(ctx, 'funding_source', f.fundingSource)
   if (f.regulationId) checkRegulation(ctx, f.regulationId, f.acknowledgeRevoked)
   const posyanduIds = [...new Set(f.posyanduIds)]
   for (const p of posyanduIds) requirePosyandu(ctx, p)
@@ -140,7 +147,7 @@ export function saveProgramme(ctx: Ctx, f: ProgrammeFields): { programme: Progra
     let pid = f.id
     if (pid) {
       const old = requireRow(ctx.sqlite, 'programme', pid)
-      if (old.deleted_at) throw new AppError('NOT_FOUND', 'Program ini sudah dihapus.')
+      if (old.deleted_at) throw new AppError('NOT_FOUND', msg('programme.programmeDeleted'))
       updateRow(ctx, 'programme', pid, values)
     } else {
       pid = insertRow(ctx, 'programme', values).id

@@ -64,18 +64,18 @@ export interface OfferInput {
 /** The province offers (or offers anew, as the next version) an indicator set or a form. */
 export function offerDown(ctx: Ctx, input: OfferInput): ProvinceOffer {
   const me = ctx.requireOffice()
-  if (me.level !== 'provinsi') throw new AppError('PROVINCE_ONLY', 'Hanya kantor provinsi yang menawarkan set indikator dan formulir kepada kabupaten/kota.')
+  if (me.level !== 'provinsi') throw new AppError('PROVINCE_ONLY', msg('province.only'))
   const held = ctx.sqlite.prepare(`SELECT * FROM province_offer WHERE scope = ? AND kind = ? AND code = ? AND deleted_at IS NULL`).get(me.wilayahCode, input.kind, input.code) as OfferRow | undefined
   let def: IndicatorSet | FormDef
   if (input.kind === 'indicator_set') {
     const shipped = BUILTIN_SETS.find((s) => s.code === input.code)
-    if (!shipped) throw new AppError('RULES_UNKNOWN', `Set indikator "${input.code}" tidak dikenal. Pilihan: ${BUILTIN_SETS.map((s) => s.code).join(', ')}.`)
+    if (!shipped) throw new AppError('RULES_UNKNOWN', msg('evaluation.setUnknown', { code: input.code, list: BUILTIN_SETS.map((s) => s.code).join(', ') }))
     // A new offer starts from the last one, so thresholds not named stay as offered before.
     const start = held ? (JSON.parse(held.definition_json) as IndicatorSet) : shipped
     for (const id of Object.keys(input.thresholds ?? {})) {
       const c = shipped.criteria.find((x) => x.id === id)
-      if (!c) throw new AppError('CRITERION_UNKNOWN', `Kriteria "${id}" tidak ada dalam set ${shipped.name}.`)
-      if (c.unit === '%' && input.thresholds![id] > 1) throw new AppError('THRESHOLD_RANGE', `Ambang ${c.label} adalah pecahan 0–1 (contoh 0,5 untuk 50%).`)
+      if (!c) throw new AppError('CRITERION_UNKNOWN', msg('evaluation.criterionUnknown', { id, set: shipped.name }))
+      if (c.unit === '%' && input.thresholds![id] > 1) throw new AppError('THRESHOLD_RANGE', msg('evaluation.thresholdFraction', { label: c.label }))
     }
     const { edited: _e, ...plain } = withThresholds(start, input.thresholds ?? {})
     def = { ...plain, name: input.name || start.name }
@@ -84,14 +84,14 @@ export function offerDown(ctx: Ctx, input: OfferInput): ProvinceOffer {
       try {
         def = JSON.parse(input.definitionJson) as FormDef
       } catch {
-        throw new AppError('FORM_INVALID', 'Berkas formulir bukan JSON yang sah.')
+        throw new AppError('FORM_INVALID', msg('province.formNotJson'))
       }
-      if (!def || typeof def !== 'object' || (def as FormDef).code !== input.code) throw new AppError('FORM_INVALID', `Berkas formulir berkode "${String((def as FormDef | null)?.code ?? '').slice(0, 30)}", bukan ${input.code}.`)
+      if (!def || typeof def !== 'object' || (def as FormDef).code !== input.code) throw new AppError('FORM_INVALID', msg('province.formCode', { code: String((def as FormDef | null)?.code ?? '').slice(0, 30), offer: input.code }))
     } else def = getForm(ctx.sqlite, me.wilayahCode, input.code)
   }
   const definitionJson = JSON.stringify(def)
   const problems = offerDefinitionProblems(input.kind, input.code, definitionJson)
-  if (problems.length) throw new AppError('OFFER_INVALID', `Tawaran belum disimpan — ${problems.join('; ')}`)
+  if (problems.length) throw new AppError('OFFER_INVALID', msg('province.offerInvalid', { problems }))
   const name = input.kind === 'form' ? (def as FormDef).name.id : (def as IndicatorSet).name
   const values = { kind: input.kind, code: input.code, name, definition_json: definitionJson, note: input.note || null }
   const row = held
@@ -105,7 +105,7 @@ export function decideOffer(ctx: Ctx, input: { offerId: string; decision: 'adopt
   const me = ctx.requireOffice()
   if (me.level !== 'kabupaten') throw new AppError('KABUPATEN_ONLY', msg('refusal.offersKabupaten'))
   const offer = ctx.sqlite.prepare(`SELECT * FROM province_offer WHERE id = ? AND scope = ? AND deleted_at IS NULL`).get(input.offerId, provinceOf(me.wilayahCode)) as OfferRow | undefined
-  if (!offer) throw new AppError('OFFER_UNKNOWN', 'Tawaran ini tidak ada (atau bukan dari provinsi kantor ini). Terima dulu bundel dari provinsi.')
+  if (!offer) throw new AppError('OFFER_UNKNOWN', msg('province.offerUnknown'))
   return ctx.sqlite.transaction(() => {
     let adoptedAs: string | null = null
     if (input.decision === 'adopt') {

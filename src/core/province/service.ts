@@ -21,6 +21,7 @@ import {
   type SetSummaryRow,
   type StrataSummaryRow,
 } from './summary'
+import { msg } from '../../shared/messages'
 
 /** A wilayah name from the Kemendagri reference, or the code when it is not there. */
 export const wilayahName = (sqlite: Database.Database) => (code: string) => wilayahGet(sqlite, code)?.name ?? code
@@ -65,9 +66,9 @@ export function provinceSummary(ctx: Ctx, year: number, province?: string): Prov
   const name = wilayahName(sqlite)
   if (province !== undefined) {
     if (!isBelow(province, office.wilayahCode) || levelOf(province) !== 'provinsi') {
-      throw new AppError('AREA_OUTSIDE', `Provinsi ${province} di luar wilayah kantor ini; rincian per provinsi hanya di kantor nasional.`)
+      throw new AppError('AREA_OUTSIDE', msg('province.outside', { code: province }))
     }
-    if (!wilayahGet(sqlite, province)) throw new AppError('WILAYAH_UNKNOWN', `Kode wilayah ${province} tidak ada dalam referensi Kemendagri.`)
+    if (!wilayahGet(sqlite, province)) throw new AppError('WILAYAH_UNKNOWN', msg('bundle.wilayahUnknown', { code: province }))
     return assembleSummary(year, { code: province, name: name(province) }, { ...rows, bundles: local.bundles, peers: [] }, name, local.opts)
   }
   const national = office.level === 'nasional'

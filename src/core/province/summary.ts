@@ -14,23 +14,36 @@ import { isWithin, parentCode } from '../../shared/area'
 
 export type { AreaFigures, ProvinceSummary } from '../../shared/contract/province'
 
+/**
+ * The rows about a posyandu (kader counts, strata, reports) are joined to it within its own
+ * kabupaten/kota (`substr(x.scope, 1, 5) = substr(p.scope, 1, 5)`): a row points only at rows
+ * of its own area, so this leaves no row out, and it lets the warehouse reach one
+ * kabupaten/kota's rows of every table through that table's kabupaten index alone.
+ */
+
 /** Posyandu and kader counts per kabupaten/kota (kader from the kabupaten's kader_count rows). */
 export const KADER_SUMMARY_SQL = `
 SELECT substr(p.scope, 1, 5) AS kab, count(*) AS posyandu,
        coalesce(sum(k.total), 0) AS kader, coalesce(sum(k.male), 0) AS male, coalesce(sum(k.female), 0) AS female,
        coalesce(sum(k.trained), 0) AS trained
 FROM posyandu p
-LEFT JOIN kader_count k ON k.posyandu_id = p.id AND k.deleted_at IS NULL
+LEFT JOIN kader_count k ON k.posyandu_id = p.id AND substr(k.scope, 1, 5) = substr(p.scope, 1, 5) AND k.deleted_at IS NULL
 WHERE p.deleted_at IS NULL
 GROUP BY substr(p.scope, 1, 5)`
 
-/** Posyandu per kabupaten/kota, year and stratum, with how many of them are aktif. */
+/**
+ * Posyandu per kabupaten/kota, year and stratum, with how many of them are aktif: for each
+ * year the kabupaten/kota has strata of. (A year only another kabupaten/kota has gives the
+ * same figures either way — assembleSummary counts a posyandu without a row as tidak
+ * lengkap — and listing the years per kabupaten/kota lets the warehouse recompute one
+ * kabupaten/kota through its index instead of reading every stored year's strata.)
+ */
 export const STRATA_SUMMARY_SQL = `
 SELECT substr(p.scope, 1, 5) AS kab, y.year AS year, coalesce(s.stratum, 'tidak_lengkap') AS stratum,
        count(*) AS posyandu, coalesce(sum(s.aktif), 0) AS aktif
 FROM posyandu p
-CROSS JOIN (SELECT DISTINCT year FROM posyandu_stratum WHERE deleted_at IS NULL) y
-LEFT JOIN posyandu_stratum s ON s.posyandu_id = p.id AND s.year = y.year AND s.deleted_at IS NULL
+JOIN (SELECT DISTINCT substr(scope, 1, 5) AS kab, year FROM posyandu_stratum WHERE deleted_at IS NULL) y ON y.kab = substr(p.scope, 1, 5)
+LEFT JOIN posyandu_stratum s ON s.posyandu_id = p.id AND s.year = y.year AND substr(s.scope, 1, 5) = substr(p.scope, 1, 5) AND s.deleted_at IS NULL
 WHERE p.deleted_at IS NULL
 GROUP BY substr(p.scope, 1, 5), y.year, coalesce(s.stratum, 'tidak_lengkap')`
 
@@ -48,7 +61,7 @@ GROUP BY substr(scope, 1, 5), year, set_code, set_name`
 export const REPORTS_SUMMARY_SQL = `
 SELECT substr(p.scope, 1, 5) AS kab, m.month AS month, count(DISTINCT m.posyandu_id) AS reported
 FROM monthly_report m
-JOIN posyandu p ON p.id = m.posyandu_id AND p.deleted_at IS NULL
+JOIN posyandu p ON p.id = m.posyandu_id AND substr(m.scope, 1, 5) = substr(p.scope, 1, 5) AND p.deleted_at IS NULL
 WHERE m.deleted_at IS NULL
 GROUP BY substr(p.scope, 1, 5), m.month`
 

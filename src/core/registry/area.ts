@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
-import { msg } from '../../shared/messages'
+import { type Msg, msg } from '../../shared/messages'
 import { isoDate } from '../clock'
 import type { Ctx } from '../context'
 import { isWithin, wilayahGet } from '../wilayah/service'
@@ -17,10 +17,10 @@ export function officeArea(ctx: Ctx): string {
 export const scopeSql = (column: string, param = '@area') =>
   `(${column} = ${param} OR (${column} > ${param} || '.' AND ${column} < ${param} || '/'))`
 
-export function requireInArea(ctx: Ctx, code: string, what: string): void {
+export function requireInArea(ctx: Ctx, code: string, what: Msg): void {
   const area = officeArea(ctx)
   if (!isWithin(code, area)) {
-    throw new AppError('OUT_OF_AREA', `${what} berada di luar wilayah kantor ini (${area}); kantor ini tidak boleh mengubahnya.`)
+    throw new AppError('OUT_OF_AREA', msg('registry.outOfArea', { what, area }))
   }
 }
 
@@ -28,7 +28,7 @@ export function requireInArea(ctx: Ctx, code: string, what: string): void {
 export function desaKecamatan(ctx: Ctx, desaCode: string): string {
   const w = wilayahGet(ctx.sqlite, desaCode)
   if (!w || w.level !== 'desa') throw new AppError('DESA_UNKNOWN', msg('registry.desaUnknown', { code: desaCode }))
-  requireInArea(ctx, desaCode, `Desa ${w.name}`)
+  requireInArea(ctx, desaCode, msg('registry.what.desa', { name: w.name }))
   return w.parentCode!
 }
 

@@ -25,7 +25,7 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
 /** Every recorded change of one row, newest first, as field-by-field differences. */
 export function auditFor(ctx: Ctx, table: string, id: string): AuditEntry[] {
   const row = requireRow(ctx.sqlite, table, id)
-  requireInArea(ctx, row.scope, 'Data ini')
+  requireInArea(ctx, row.scope, msg('registry.what.record'))
   const rows = ctx.sqlite
     .prepare(
       `SELECT id, at, user, office_code AS officeCode, table_name AS "table", row_id AS rowId, action, before_json, after_json
@@ -41,7 +41,7 @@ export function auditFor(ctx: Ctx, table: string, id: string): AuditEntry[] {
 /** Brings a tombstoned row back; a posyandu only if its name is still free in its desa. */
 export function restore(ctx: Ctx, table: string, id: string): { table: string; id: string } {
   const row = requireRow(ctx.sqlite, table, id)
-  requireInArea(ctx, row.scope, 'Data ini')
+  requireInArea(ctx, row.scope, msg('registry.what.record'))
   if (table === 'posyandu') {
     const clash = ctx.sqlite
       .prepare(`SELECT id FROM posyandu WHERE desa_code = ? AND lower(name) = lower(?) AND deleted_at IS NULL AND id <> ?`)

@@ -1,4 +1,6 @@
 import { isValidDate, looksScientific } from '../../shared/nik'
+import { msg, type Msg } from '../../shared/messages'
+import { AppError } from '../../shared/result'
 
 /**
  * Reading the values offices actually type into spreadsheets: dates as Excel serials,
@@ -23,16 +25,19 @@ export function excelSerialToIso(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-/** Returns an ISO date, null for an empty cell, or throws a message for something unreadable. */
+/** A cell that cannot be read, by key (the import row's reason). */
+const unreadable = (m: Msg) => new AppError('CELL_UNREADABLE', m)
+
+/** Returns an ISO date, null for an empty cell, or throws a message (an AppError with its key) for something unreadable. */
 export function parseDateCell(v: CellValue, today: string): string | null {
   if (v === null || v === '') return null
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) throw new Error('tanggal tidak sah')
+    if (Number.isNaN(v.getTime())) throw unreadable(msg('sheet.dateInvalid'))
     return v.toISOString().slice(0, 10)
   }
   if (typeof v === 'number') {
     const d = excelSerialToIso(v)
-    if (!d) throw new Error(`angka ${v} bukan tanggal Excel`)
+    if (!d) throw unreadable(msg('sheet.dateSerial', { v }))
     return d
   }
   const s = String(v).trim().toLowerCase()
@@ -41,7 +46,7 @@ export function parseDateCell(v: CellValue, today: string): string | null {
   if (m) {
     const d = iso(+m[1], +m[2], +m[3])
     if (d) return d
-    throw new Error(`"${v}" bukan tanggal yang mungkin`)
+    throw unreadable(msg('sheet.dateImpossible', { v: String(v) }))
   }
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s)
   if (m) {
@@ -49,7 +54,7 @@ export function parseDateCell(v: CellValue, today: string): string | null {
     if (m[3].length === 2) y = 2000 + y > +today.slice(0, 4) ? 1900 + y : 2000 + y
     const d = iso(y, +m[2], +m[1])
     if (d) return d
-    throw new Error(`"${v}" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)`)
+    throw unreadable(msg('sheet.dateImpossibleDmy', { v: String(v) }))
   }
   m = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4})$/.exec(s)
   if (m && MONTHS[m[2]]) {
@@ -60,14 +65,14 @@ export function parseDateCell(v: CellValue, today: string): string | null {
     const d = excelSerialToIso(Number(s))
     if (d) return d
   }
-  throw new Error(`"${v}" tidak dapat dibaca sebagai tanggal (pakai HH/BB/TTTT, misalnya 17/08/1985)`)
+  throw unreadable(msg('sheet.dateUnreadable', { v: String(v) }))
 }
 
 export interface NikCell {
   nik: string
   /** Set when the cell cannot be trusted (Excel number accidents). */
-  error?: string
-  warning?: string
+  error?: Msg
+  warning?: Msg
 }
 
 /** A NIK cell as text. Numbers are how Excel damages NIK: report, never silently fix. */
@@ -76,18 +81,18 @@ export function readNikCell(v: CellValue): NikCell {
   if (typeof v === 'number') {
     const text = Number.isSafeInteger(v) ? String(v) : v.toExponential()
     if (!Number.isSafeInteger(v) || text.length !== 16) {
-      return { nik: text, error: `NIK tersimpan sebagai angka (${v.toPrecision(6)}), bukan 16 digit. Format kolom NIK sebagai Teks lalu ketik ulang.` }
+      return { nik: text, error: msg('sheet.nikNumber', { shown: v.toPrecision(6) }) }
     }
     if (text.endsWith('0')) {
       return {
         nik: text,
-        error: `NIK ${text} tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir mungkin hilang (tampil sebagai ${v.toExponential(5).toUpperCase()}). Format kolom NIK sebagai Teks lalu ketik ulang.`,
+        error: msg('sheet.nikNumber15', { nik: text, shown: v.toExponential(5).toUpperCase() }),
       }
     }
-    return { nik: text, warning: 'NIK tersimpan sebagai angka di Excel; sebaiknya format kolom NIK sebagai Teks.' }
+    return { nik: text, warning: msg('sheet.nikNumberWarning') }
   }
   const s = String(v).trim().replace(/^'/, '')
-  if (looksScientific(s)) return { nik: s, error: `NIK "${s}" tertulis dalam notasi ilmiah (ulah Excel); digit terakhirnya hilang. Ketik ulang NIK sebagai teks.` }
+  if (looksScientific(s)) return { nik: s, error: msg('nik.NIK_SCIENTIFIC', { raw: s }) }
   return { nik: s.replace(/[\s.-]/g, '') }
 }
 
@@ -153,6 +158,6 @@ export function splitPlaceDate(v: CellValue, today: string): { place: string | n
   if (m) return { place: clean(m[1]), date: parseDateCell(m[2].replace(/\s*([./-])\s*/g, '$1'), today) }
   const comma = s.lastIndexOf(',')
   if (comma > 0) return { place: clean(s.slice(0, comma)), date: parseDateCell(s.slice(comma + 1).trim(), today) }
-  if (/\d/.test(s)) throw new Error(`"${v}" tidak dapat dibaca sebagai tempat dan tanggal lahir (contoh: Sei Rampah, 22 Januari 1994)`)
+  if (/\d/.test(s)) throw unreadable(msg('sheet.placeDateUnreadable', { v }))
   return { place: clean(s), date: null }
 }

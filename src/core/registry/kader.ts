@@ -119,7 +119,7 @@ export function kaderFromRow(ctx: Ctx, r: Row): Kader {
 
 export function getKader(ctx: Ctx, id: string): Kader {
   const row = requireRow(ctx.sqlite, 'kader', id)
-  requireInArea(ctx, row.scope, `Kader ${row.name}`)
+  requireInArea(ctx, row.scope, msg('registry.what.kader', { name: String(row.name) }))
   return kaderFromRow(ctx, row)
 }
 
@@ -199,7 +199,7 @@ export function kaderWarnings(ctx: Ctx, d: KaderInput, exceptId?: string): { nik
 
 export function requirePosyanduForKader(ctx: Ctx, posyanduId: string): Row {
   const p = requireRow(ctx.sqlite, 'posyandu', posyanduId)
-  requireInArea(ctx, p.scope, `Posyandu ${p.name}`)
+  requireInArea(ctx, p.scope, msg('registry.what.posyandu', { name: String(p.name) }))
   if (p.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduGone', { name: String(p.name) }))
   return p
 }
@@ -220,7 +220,7 @@ export function writeKader(ctx: Ctx, id: string | undefined, d: KaderInput, nik:
     let row: Row
     if (id) {
       const before = requireRow(ctx.sqlite, 'kader', id)
-      requireInArea(ctx, before.scope, `Kader ${before.name}`)
+      requireInArea(ctx, before.scope, msg('registry.what.kader', { name: String(before.name) }))
       if (before.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeleted'))
       if (before.scope !== p.scope) return transferKader(ctx, before, p, d, nik)
       row = updateRow(ctx, 'kader', id, toColumns(d, nik))
@@ -257,7 +257,7 @@ function transferKader(ctx: Ctx, before: Row, p: Row, d: KaderInput, nik: string
 
 export function deleteKader(ctx: Ctx, id: string): Kader {
   const row = requireRow(ctx.sqlite, 'kader', id)
-  requireInArea(ctx, row.scope, `Kader ${row.name}`)
+  requireInArea(ctx, row.scope, msg('registry.what.kader', { name: String(row.name) }))
   return kaderFromRow(ctx, deleteRow(ctx, 'kader', id))
 }
 
@@ -275,7 +275,7 @@ export function bulkKader(
     let changed = 0
     for (const id of new Set(req.ids)) {
       const row = requireRow(ctx.sqlite, 'kader', id)
-      requireInArea(ctx, row.scope, `Kader ${row.name}`)
+      requireInArea(ctx, row.scope, msg('registry.what.kader', { name: String(row.name) }))
       if (row.deleted_at) throw new AppError('DELETED', msg('refusal.kaderDeletedPick', { name: String(row.name) }))
       if (target) {
         if (target.scope !== row.scope) {

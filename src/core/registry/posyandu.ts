@@ -70,7 +70,7 @@ function checkUniqueName(ctx: Ctx, d: PosyanduInput, exceptId?: string): void {
 
 function checkYear(ctx: Ctx, d: PosyanduInput): void {
   if (d.yearFounded && d.yearFounded > ctx.clock.now().getFullYear()) {
-    throw new AppError('INVALID_INPUT', 'Tahun berdiri tidak boleh di masa depan.', [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan', msg: msg('field.yearFuture') }])
+    throw new AppError('INVALID_INPUT', msg('registry.yearFuture'), [{ path: ['yearFounded'], message: 'Tahun berdiri tidak boleh di masa depan', msg: msg('field.yearFuture') }])
   }
 }
 
@@ -81,7 +81,7 @@ export function savePosyandu(ctx: Ctx, id: string | undefined, d: PosyanduInput)
     checkUniqueName(ctx, d, id)
     if (!id) return posyanduFromRow(ctx, insertRow(ctx, 'posyandu', toColumns(d), { scope: kecamatan }))
     const before = requireRow(ctx.sqlite, 'posyandu', id)
-    requireInArea(ctx, before.scope, `Posyandu ${before.name}`)
+    requireInArea(ctx, before.scope, msg('registry.what.posyandu', { name: String(before.name) }))
     if (before.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduDeleted'))
     return posyanduFromRow(ctx, updateRow(ctx, 'posyandu', id, { ...toColumns(d), scope: kecamatan }))
   })()
@@ -89,7 +89,7 @@ export function savePosyandu(ctx: Ctx, id: string | undefined, d: PosyanduInput)
 
 export function deletePosyandu(ctx: Ctx, id: string): Posyandu {
   const row = requireRow(ctx.sqlite, 'posyandu', id)
-  requireInArea(ctx, row.scope, `Posyandu ${row.name}`)
+  requireInArea(ctx, row.scope, msg('registry.what.posyandu', { name: String(row.name) }))
   const { n } = ctx.sqlite
     .prepare(
       `SELECT count(*) AS n FROM kader_posyandu kp JOIN kader k ON k.id = kp.kader_id
@@ -121,7 +121,7 @@ export function bulkPosyandu(
     let changed = 0
     for (const id of ids) {
       const row = requireRow(ctx.sqlite, 'posyandu', id)
-      requireInArea(ctx, row.scope, `Posyandu ${row.name}`)
+      requireInArea(ctx, row.scope, msg('registry.what.posyandu', { name: String(row.name) }))
       if (row.deleted_at) throw new AppError('DELETED', msg('refusal.posyanduDeletedPick', { name: String(row.name) }))
       if (req.action === 'deactivate') {
         if (row.status === 'nonaktif') continue
@@ -187,7 +187,7 @@ export function listPosyandu(ctx: Ctx, f: PosyanduFilter): Page<PosyanduRow> {
 
 export function getPosyandu(ctx: Ctx, id: string): PosyanduDetail {
   const row = requireRow(ctx.sqlite, 'posyandu', id)
-  requireInArea(ctx, row.scope, `Posyandu ${row.name}`)
+  requireInArea(ctx, row.scope, msg('registry.what.posyandu', { name: String(row.name) }))
   return {
     posyandu: posyanduFromRow(ctx, row),
     kader: kaderRows(ctx, { posyanduId: id }, 'k.name COLLATE NOCASE', 10_000, 0),

@@ -83,7 +83,7 @@ export async function loadWorkbook(data: Buffer, limits = XLSX_LIMITS): Promise<
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer)
   } catch (e) {
-    throw new AppError('XLSX_UNREADABLE', `Berkas bukan lembar kerja .xlsx yang dapat dibaca (${(e as Error).message}).`)
+    throw new AppError('XLSX_UNREADABLE', msg('sheet.unreadable', { why: (e as Error).message }))
   }
   return wb
 }
@@ -172,7 +172,7 @@ function matchField(fields: SheetField[], parts: string[], whole: boolean): Shee
 export function findTable(wb: ExcelJS.Workbook, fields: SheetField[], what: string, limits = XLSX_LIMITS): Sheet {
   for (const ws of wb.worksheets) {
     if (ws.rowCount > limits.rows) {
-      throw new AppError('XLSX_TOO_LARGE', `Lembar "${ws.name}" berisi ${ws.rowCount.toLocaleString('id-ID')} baris; paling banyak ${limits.rows.toLocaleString('id-ID')} baris sekali impor. Pecah menjadi beberapa berkas.`)
+      throw new AppError('XLSX_TOO_LARGE', msg('sheet.tooManyRows', { name: ws.name, rows: { id: ws.rowCount.toLocaleString('id-ID'), en: ws.rowCount.toLocaleString('en-GB') }, max: { id: limits.rows.toLocaleString('id-ID'), en: limits.rows.toLocaleString('en-GB') } }))
     }
     // A formatted cell far to the right must not make every row thousands of cells wide.
     const width = Math.min(Math.max(ws.columnCount, 1), 256)
@@ -200,10 +200,7 @@ export function findTable(wb: ExcelJS.Workbook, fields: SheetField[], what: stri
       return { name: ws.name, headers, headerParts: block.parts.slice(0, last), headerRow: r, headerEnd: block.end, rows }
     }
   }
-  throw new AppError(
-    'XLSX_NO_HEADER',
-    `Tidak ditemukan baris judul kolom. Lembar kerja ${what} perlu kolom seperti ${fields.filter((x) => x.required).map((x) => `"${x.label}"`).join(', ')}.`,
-  )
+  throw new AppError('XLSX_NO_HEADER', msg('sheet.noHeader', { what, list: fields.filter((x) => x.required).map((x) => `"${x.label}"`).join(', ') }))
 }
 
 /** Finds a column the person named: its exact text, the same text in other case/spacing, or its letter ("C"). */
@@ -259,10 +256,10 @@ export function pairsToMapping(fields: SheetField[], pairs: string[], what: stri
     const at = pair.lastIndexOf('=')
     const column = at > 0 ? pair.slice(0, at).trim() : ''
     const name = at > 0 ? pair.slice(at + 1).trim() : ''
-    if (!column || !name) throw new AppError('XLSX_MAPPING', `Pemasangan "${pair}" tidak dimengerti; tulis "Kolom=field", misalnya "Lokasi / Nama Posyandu=posyandu".`)
+    if (!column || !name) throw new AppError('XLSX_MAPPING', msg('sheet.mappingPair', { pair }))
     const fd = fields.find((x) => x.key.toLowerCase() === name.toLowerCase()) ?? fields.find((x) => x.aliases.includes(normalizeHeader(name)))
-    if (!fd) throw new AppError('XLSX_MAPPING', `Field "${name}" tidak dikenal untuk ${what}. Yang ada: ${fields.map((x) => `${x.key} (${x.label})`).join(', ')}.`)
-    if (fd.key in out) throw new AppError('XLSX_MAPPING', `Field ${fd.key} dipasangkan dua kali (${out[fd.key]} dan ${column}).`)
+    if (!fd) throw new AppError('XLSX_MAPPING', msg('sheet.mappingField', { name, what, list: fields.map((x) => `${x.key} (${x.label})`).join(', ') }))
+    if (fd.key in out) throw new AppError('XLSX_MAPPING', msg('sheet.mappingTwice', { field: fd.key, a: out[fd.key] ?? '', b: column }))
     out[fd.key] = column
   }
   return out

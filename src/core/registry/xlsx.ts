@@ -14,14 +14,13 @@ import {
   type PosyanduInput,
 } from '../../shared/contract/registry'
 import { compareNik, decodeNik } from '../../shared/nik'
-import { formatDateLong } from '../../shared/format'
 import { AppError } from '../../shared/result'
-import { recordedMsg, zm } from '../../shared/messages'
+import { dateLoc, issueMsg, msg, saidMsg, sayText, type Msg, type Said } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { requireRow } from '../db/rows'
 import { officeArea, placesInArea, todayOf } from './area'
 import { normalizeHeader, normalizeName, parseDateCell, readNikCell, readNumber, readPhone, readSex, readText, splitPlaceDate, type CellValue } from './cells'
-import { getKader, kaderRows, KADER_SORT, possibleDuplicates, writeKader } from './kader'
+import { getKader, kaderRows, KADER_SORT, possibleDuplicateMsgs, writeKader } from './kader'
 import { checkNik } from './nik'
 import { listPosyandu, posyanduFromRow, savePosyandu } from './posyandu'
 import { findTable, loadWorkbook, mapColumns, pairsToMapping, separateBody, sheetNotices, XLSX_LIMITS, type Sheet, type SheetField } from './sheet'
@@ -83,8 +82,16 @@ export function mappingFromPairs(kind: ImportKind, pairs: string[]): Record<stri
   return pairsToMapping(FIELDS[kind], pairs, kind)
 }
 
+/** A row's report as planned: reasons and warnings by key where they have one (`keyedReport` turns them into the preview's). */
+type RowReport = Omit<ImportRowReport, 'reasons' | 'warnings'> & { reasons: Said[]; warnings: Said[] }
+
+/** What a cell reader or resolver threw, by key when it has one. */
+const saidOf = (e: unknown): Said => (e instanceof AppError && e.msg) || (e as Error).message
+/** The same under the column's name ("Tgl lahir: …"). */
+const underColumn = (column: string, e: unknown): Msg => msg('sheet.prefixed', { field: msg(`sheet.column.${column}`), text: saidOf(e) })
+
 interface Planned<T> {
-  report: ImportRowReport
+  report: RowReport
   input?: T
   id?: string
 }
@@ -94,22 +101,22 @@ function desaResolver(ctx: Ctx) {
   const places = placesInArea(ctx.sqlite, officeArea(ctx))
   const kecByName = new Map(places.kecamatan.map((k) => [normalizeName(k.name), k.code]))
   return (desa: string | null, kec: string | null): string => {
-    if (!desa) throw new Error('Desa/Kelurahan kosong')
+    if (!desa) throw new AppError('CELL_UNREADABLE', msg('sheet.desaEmpty'))
     if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desa.trim())) {
       const hit = places.desa.find((d) => d.code === desa.trim())
-      if (!hit) throw new Error(`Kode desa ${desa} tidak ada di wilayah kantor ini`)
+      if (!hit) throw new AppError('CELL_UNREADABLE', msg('sheet.desaCodeOutside', { code: desa }))
       return hit.code
     }
     const kecCode = kec ? kecByName.get(normalizeName(kec)) : undefined
-    if (kec && !kecCode) throw new Error(`Kecamatan "${kec}" tidak ada di wilayah kantor ini`)
+    if (kec && !kecCode) throw new AppError('CELL_UNREADABLE', msg('sheet.kecamatanOutside', { name: kec }))
     const hits = places.desa.filter((d) => normalizeName(d.name) === normalizeName(desa) && (!kecCode || d.kecamatanCode === kecCode))
-    if (hits.length === 0) throw new Error(`Desa/kelurahan "${desa}" tidak ada di wilayah kantor ini${kec ? ` (Kec. ${kec})` : ''}`)
-    if (hits.length > 1) throw new Error(`Ada ${hits.length} desa bernama "${desa}"; isi kolom Kecamatan`)
+    if (hits.length === 0) throw new AppError('CELL_UNREADABLE', kec ? msg('sheet.desaOutsideKec', { name: desa, kec }) : msg('sheet.desaOutside', { name: desa }))
+    if (hits.length > 1) throw new AppError('CELL_UNREADABLE', msg('sheet.desaAmbiguous', { n: hits.length, name: desa }))
     return hits[0].code
   }
 }
 
-const zodReasons = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((i) => i.message)
+const zodReasons = (issues: { path: PropertyKey[]; message: string; params?: Record<string, unknown> }[]): Said[] => issues.map((i) => issueMsg(i) ?? i.message)
 
 function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string) => CellValue): Planned<PosyanduInput>[] {
   const resolveDesa = desaResolver(ctx)
@@ -117,40 +124,40 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
   const seen = new Map<string, number>()
   const find = ctx.sqlite.prepare(`SELECT id FROM posyandu WHERE desa_code = ? AND lower(name) = lower(?) AND deleted_at IS NULL`)
   return sheet.rows.map(({ row, cells }) => {
-    const reasons: string[] = []
+    const reasons: Said[] = []
     const name = readText(get(cells, 'name'))
-    const report: ImportRowReport = { row, status: 'error', reasons, warnings: [], label: name ?? '' }
-    if (!name) reasons.push(zm('sheet.posyanduNameEmpty'))
+    const report: RowReport = { row, status: 'error', reasons, warnings: [], label: name ?? '' }
+    if (!name) reasons.push(msg('sheet.posyanduNameEmpty'))
     let desaCode = ''
     try {
       desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
     } catch (e) {
-      reasons.push((e as Error).message)
+      reasons.push(saidOf(e))
     }
-    const num = (key: string, what: string) => {
+    const num = (key: 'yearFounded' | 'latitude' | 'longitude') => {
       const n = readNumber(get(cells, key))
-      if (n === undefined) reasons.push(zm('sheet.notNumber', { what }))
+      if (n === undefined) reasons.push(msg('sheet.notNumber', { what: msg(`sheet.column.${key}`) }))
       return n ?? null
     }
     let statusDate: string | null = null
     try {
       statusDate = parseDateCell(get(cells, 'statusDate'), today)
     } catch (e) {
-      reasons.push(`Tgl status: ${(e as Error).message}`)
+      reasons.push(underColumn('statusDate', e))
     }
     const statusText = readText(get(cells, 'status'))?.toLowerCase().replace(/[^a-z]/g, '')
     const status = !statusText ? undefined : statusText === 'aktif' ? 'aktif' : ['nonaktif', 'tidakaktif', 'tutup'].includes(statusText) ? 'nonaktif' : null
-    if (status === null) reasons.push(zm('sheet.statusUnknown', { text: readText(get(cells, 'status')) ?? '' }))
+    if (status === null) reasons.push(msg('sheet.statusUnknown', { text: readText(get(cells, 'status')) ?? '' }))
     const candidate = {
       name: name ?? '',
       desaCode,
       address: readText(get(cells, 'address')),
       rt: readText(get(cells, 'rt')),
       rw: readText(get(cells, 'rw')),
-      yearFounded: num('yearFounded', 'Tahun berdiri'),
+      yearFounded: num('yearFounded'),
       kemendagriNumber: readText(get(cells, 'kemendagriNumber')),
-      latitude: num('latitude', 'Lintang'),
-      longitude: num('longitude', 'Bujur'),
+      latitude: num('latitude'),
+      longitude: num('longitude'),
       status: status ?? undefined,
       statusDate,
       statusReason: readText(get(cells, 'statusReason')),
@@ -159,7 +166,7 @@ function planPosyandu(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: str
     const parsed = posyanduInput.safeParse(candidate)
     if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
     const key = `${desaCode}|${normalizeName(name!)}`
-    if (seen.has(key)) return (reasons.push(zm('sheet.posyanduSameRow', { row: seen.get(key) ?? 0 })), { report })
+    if (seen.has(key)) return (reasons.push(msg('sheet.posyanduSameRow', { row: seen.get(key) ?? 0 })), { report })
     seen.set(key, row)
     const existing = find.get(desaCode, parsed.data.name) as { id: string } | undefined
     if (!existing) return (report.status = 'new', { report, input: parsed.data })
@@ -182,24 +189,24 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
   const posyanduStmt = ctx.sqlite.prepare(`SELECT id, name FROM posyandu WHERE desa_code = ? AND deleted_at IS NULL`)
   // Thousands of rows share a few desa and NIK regions: look each up once.
   const posyanduOfDesa = memo((desa: string) => posyanduStmt.all(desa) as { id: string; name: string }[])
-  const regionWarnings = memo((_region: string, nik?: string) => checkNik(ctx.sqlite, ctx.clock, nik!).warnings.map((w) => w.message))
+  const regionWarnings = memo((_region: string, nik?: string): Said[] => checkNik(ctx.sqlite, ctx.clock, nik!).warnings.map((w) => w.msg ?? w.message))
   const findKader = ctx.sqlite.prepare(`SELECT id, scope FROM kader WHERE nik = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`)
   const area = officeArea(ctx)
   return sheet.rows.map(({ row, cells }) => {
-    const reasons: string[] = []
-    const warnings: string[] = []
+    const reasons: Said[] = []
+    const warnings: Said[] = []
     const name = readText(get(cells, 'name'))
-    const report: ImportRowReport = { row, status: 'error', reasons, warnings, label: name ?? '' }
-    if (!name) reasons.push(zm('sheet.kaderNameEmpty'))
+    const report: RowReport = { row, status: 'error', reasons, warnings, label: name ?? '' }
+    if (!name) reasons.push(msg('sheet.kaderNameEmpty'))
     const nikCell = readNikCell(get(cells, 'nik'))
     if (nikCell.warning) warnings.push(nikCell.warning)
     let decoded = null
     if (nikCell.error) reasons.push(nikCell.error)
-    else if (!nikCell.nik) reasons.push(zm('sheet.nikEmpty'))
+    else if (!nikCell.nik) reasons.push(msg('sheet.nikEmpty'))
     else {
       const d = decodeNik(nikCell.nik, today)
       if (d.decoded) decoded = d.decoded
-      else reasons.push(...d.errors.map((e) => (e.msg ? zm(e.msg.key, e.msg.params) : e.message)))
+      else reasons.push(...d.errors.map((e) => e.msg ?? e.message))
     }
     report.label = [name, nikCell.nik].filter(Boolean).join(' · ')
     let birthDate: string | null = null
@@ -208,37 +215,37 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     try {
       birthDate = parseDateCell(get(cells, 'birthDate'), today)
     } catch (e) {
-      reasons.push(`Tgl lahir: ${(e as Error).message}`)
+      reasons.push(underColumn('birthDate', e))
     }
     try {
       // "Sei Rampah, 22 Januari 1994": the date is compared with the NIK like any birth date.
       const ttl = splitPlaceDate(get(cells, 'birthPlaceDate'), today)
-      if (ttl.date && birthDate && ttl.date !== birthDate) reasons.push(`Tgl lahir (${birthDate}) berbeda dengan Tempat/Tgl Lahir (${ttl.date})`)
+      if (ttl.date && birthDate && ttl.date !== birthDate) reasons.push(msg('sheet.birthDiffers', { date: birthDate, ttl: ttl.date }))
       birthDate ??= ttl.date
       birthPlace ??= ttl.place
     } catch (e) {
-      reasons.push(`Tempat/Tgl lahir: ${(e as Error).message}`)
+      reasons.push(underColumn('placeDate', e))
     }
     try {
       activeFrom = parseDateCell(get(cells, 'activeFrom'), today)
     } catch (e) {
-      reasons.push(`Aktif sejak: ${(e as Error).message}`)
+      reasons.push(underColumn('activeFrom', e))
     }
     const sex = readSex(get(cells, 'sex'))
-    if (sex === undefined) reasons.push(zm('sheet.sexUnknown', { text: readText(get(cells, 'sex')) ?? '' }))
+    if (sex === undefined) reasons.push(msg('sheet.sexUnknown', { text: readText(get(cells, 'sex')) ?? '' }))
     const roleText = readText(get(cells, 'role'))?.toLowerCase().replace('sekertaris', 'sekretaris') ?? 'anggota'
     const role = roleText === 'kader' ? 'anggota' : roleText
-    if (!['ketua', 'sekretaris', 'bendahara', 'anggota'].includes(role)) reasons.push(zm('sheet.roleUnknown', { text: roleText }))
+    if (!['ketua', 'sekretaris', 'bendahara', 'anggota'].includes(role)) reasons.push(msg('sheet.roleUnknown', { text: roleText }))
     let posyanduId = ''
     try {
       const desaCode = resolveDesa(readText(get(cells, 'desa')), readText(get(cells, 'kecamatan')))
       const pName = readText(get(cells, 'posyandu'))
-      if (!pName) throw new Error('Nama posyandu kosong')
+      if (!pName) throw new AppError('CELL_UNREADABLE', msg('sheet.posyanduNameEmpty'))
       const hit = posyanduOfDesa(desaCode).find((p) => normalizeName(p.name) === normalizeName(pName))
-      if (!hit) throw new Error(`Posyandu "${pName}" tidak ada di desa ini; impor atau tambahkan posyandunya dulu`)
+      if (!hit) throw new AppError('CELL_UNREADABLE', msg('sheet.posyanduNotInDesa', { name: pName }))
       posyanduId = hit.id
     } catch (e) {
-      reasons.push((e as Error).message)
+      reasons.push(saidOf(e))
     }
     if (reasons.length || !decoded) return { report }
     const educationText = readText(get(cells, 'education'))
@@ -256,20 +263,20 @@ function planKader(ctx: Ctx, sheet: Sheet, get: (cells: CellValue[], key: string
     }
     const parsed = kaderInput.safeParse({ ...candidate, education: matchEducation(educationText) })
     if (!parsed.success) return (reasons.push(...zodReasons(parsed.error.issues)), { report })
-    if (educationText && !parsed.data.education) warnings.push(`Pendidikan "${educationText}" tidak dikenali; dikosongkan`)
-    if (seen.has(decoded.nik)) return (reasons.push(zm('sheet.nikSameRow', { row: seen.get(decoded.nik) ?? 0 })), { report })
+    if (educationText && !parsed.data.education) warnings.push(msg('sheet.educationUnknown', { text: educationText }))
+    if (seen.has(decoded.nik)) return (reasons.push(msg('sheet.nikSameRow', { row: seen.get(decoded.nik) ?? 0 })), { report })
     seen.set(decoded.nik, row)
-    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => (w.msg ? zm(w.msg.key, w.msg.params) : w.message)))
+    warnings.push(...regionWarnings(decoded.kecamatanCode, decoded.nik), ...compareNik(decoded, { birthDate, sex }).map((w) => w.msg ?? w.message))
     const existing = findKader.get(decoded.nik) as { id: string; scope: string } | undefined
     // A birth-date column left empty: the NIK's date is used for a new kader, and said so.
     if (!birthDate && !existing && (mapped('birthDate') || mapped('birthPlaceDate'))) {
-      warnings.push(`Tanggal lahir kosong; dipakai tanggal lahir dari NIK (${formatDateLong(decoded.birthDate)})`)
+      warnings.push(msg('sheet.birthFromNik', { date: dateLoc(decoded.birthDate) }))
     }
     if (existing && !isWithin(existing.scope, area)) {
-      return (reasons.push(zm('sheet.nikOutside', { scope: existing.scope })), { report })
+      return (reasons.push(msg('sheet.nikOutside', { scope: existing.scope })), { report })
     }
     if (!existing) {
-      warnings.push(...possibleDuplicates(ctx, { nik: decoded.nik, name: parsed.data.name, birthDate: parsed.data.birthDate }))
+      warnings.push(...possibleDuplicateMsgs(ctx, { nik: decoded.nik, name: parsed.data.name, birthDate: parsed.data.birthDate }))
       return (report.status = 'new', { report, input: parsed.data })
     }
     const current = getKader(ctx, existing.id)
@@ -350,11 +357,7 @@ export const BULK_MIN_ROWS = 200
 export async function applyImport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping: Record<string, string | null> | undefined, validOnly: boolean): Promise<ImportResult> {
   const { preview, planned } = await plan(ctx, kind, data, mapping)
   if (preview.counts.error > 0 && !validOnly) {
-    throw new AppError(
-      'IMPORT_HAS_ERRORS',
-      `${preview.counts.error} baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".`,
-      preview,
-    )
+    throw new AppError('IMPORT_HAS_ERRORS', msg('sheet.hasErrors', { n: preview.counts.error }), preview)
   }
   let written = 0
   // The office and operator cannot change during one import: read them once, not per row.
@@ -427,12 +430,14 @@ export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: Posy
   return download(wb, `${req.kind}-${todayOf(ctx)}.xlsx`)
 }
 
-/** A row's reasons and warnings by key too (those made with zm), for an English preview; absent when none is keyed. */
-function keyedReport(r: ImportRowReport): ImportRowReport {
-  const reasonMsgs = r.reasons.map(recordedMsg)
-  const warningMsgs = r.warnings.map(recordedMsg)
+/** A row's report for the preview: reasons and warnings in Indonesian, and by key where they have one (for an English preview; absent when none is keyed). */
+function keyedReport(r: RowReport): ImportRowReport {
+  const reasonMsgs = r.reasons.map(saidMsg)
+  const warningMsgs = r.warnings.map(saidMsg)
   return {
     ...r,
+    reasons: r.reasons.map(sayText),
+    warnings: r.warnings.map(sayText),
     ...(reasonMsgs.some(Boolean) ? { reasonMsgs } : {}),
     ...(warningMsgs.some(Boolean) ? { warningMsgs } : {}),
   }

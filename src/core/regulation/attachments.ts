@@ -5,6 +5,7 @@ import { MAX_ATTACHMENT_BYTES, type RegulationAttachment } from '../../shared/co
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { requireRow, updateRow } from '../db/rows'
+import { msg } from '../../shared/messages'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 const fileOf = (ctx: Ctx, hash: string) => join(ctx.filesDir, 'regulations', `${hash}.pdf`)
@@ -12,7 +13,7 @@ const fileOf = (ctx: Ctx, hash: string) => join(ctx.filesDir, 'regulations', `${
 /** Accepts plain base64 or a data: URL as FileReader gives it. */
 function decode(base64: string): Buffer {
   const body = base64.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '')
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('ATTACHMENT_INVALID', 'Isi berkas tidak terbaca (bukan base64).')
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AppError('ATTACHMENT_INVALID', msg('regulation.notBase64'))
   return Buffer.from(body, 'base64')
 }
 
@@ -22,12 +23,12 @@ function decode(base64: string): Buffer {
  */
 export function attachRegulationPdf(ctx: Ctx, id: string, fileName: string, base64: string): RegulationAttachment {
   const row = requireRow(ctx.sqlite, 'regulation', id)
-  if (row.deleted_at) throw new AppError('NOT_FOUND', 'Regulasi ini sudah dihapus.')
+  if (row.deleted_at) throw new AppError('NOT_FOUND', msg('regulation.deleted'))
   const bytes = decode(base64)
-  if (bytes.length === 0) throw new AppError('ATTACHMENT_INVALID', 'Berkas kosong.')
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 'Berkas PDF lebih dari 20 MB. Pindai ulang dengan resolusi lebih rendah.')
+  if (bytes.length === 0) throw new AppError('ATTACHMENT_INVALID', msg('regulation.fileEmpty'))
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', msg('regulation.pdfTooLarge'))
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new AppError('ATTACHMENT_NOT_PDF', `${fileName} bukan berkas PDF. Lampirkan salinan regulasi dalam bentuk PDF.`)
+    throw new AppError('ATTACHMENT_NOT_PDF', msg('regulation.notPdf', { file: fileName }))
   }
   const hash = sha256(bytes)
   const file = fileOf(ctx, hash)
@@ -46,16 +47,16 @@ export function attachRegulationPdf(ctx: Ctx, id: string, fileName: string, base
 function verifiedAttachment(ctx: Ctx, id: string): { file: string; bytes: Buffer; attachment: RegulationAttachment } {
   const row = requireRow(ctx.sqlite, 'regulation', id)
   const hash = row.attachment_sha256 as string | null
-  if (!hash) throw new AppError('NO_ATTACHMENT', 'Regulasi ini belum memiliki lampiran PDF.')
+  if (!hash) throw new AppError('NO_ATTACHMENT', msg('regulation.noAttachment'))
   const file = fileOf(ctx, hash)
   if (!existsSync(file)) {
-    throw new AppError('ATTACHMENT_MISSING', `Berkas PDF lampiran tidak ditemukan di folder data (${file}). Lampirkan ulang PDF-nya.`)
+    throw new AppError('ATTACHMENT_MISSING', msg('regulation.attachmentMissing', { file }))
   }
   const bytes = readFileSync(file)
   if (sha256(bytes) !== hash || bytes.length !== row.attachment_size) {
     throw new AppError(
       'ATTACHMENT_CHANGED',
-      'Berkas PDF lampiran telah berubah sejak disimpan (checksum tidak cocok), jadi tidak dibuka. Lampirkan ulang PDF asli regulasi ini.',
+      msg('regulation.attachmentChanged'),
       { expected: hash, actual: sha256(bytes) },
     )
   }

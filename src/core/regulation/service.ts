@@ -3,6 +3,7 @@ import type { RegulationDependent, RegulationDetail, RegulationSummary } from '.
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { insertRow, requireRow, updateRow } from '../db/rows'
+import { msg } from '../../shared/messages'
 
 const COLS = `id, scope, kind, number, year, title, date_signed AS dateSigned, status, changed_by_id AS changedById`
 
@@ -44,12 +45,12 @@ function refuseDuplicate(sqlite: Database.Database, f: RegulationFields, exceptI
   const dup = sqlite
     .prepare(`SELECT id FROM regulation WHERE deleted_at IS NULL AND kind = ? AND number = ? AND year = ? AND id IS NOT ?`)
     .get(f.kind, f.number, f.year, exceptId)
-  if (dup) throw new AppError('REGULATION_EXISTS', `${f.kind} nomor ${f.number} tahun ${f.year} sudah terdaftar.`)
+  if (dup) throw new AppError('REGULATION_EXISTS', msg('regulation.exists', { kind: f.kind, number: f.number, year: f.year }))
 }
 
 function checkSignedYear(f: RegulationFields): void {
   if (f.dateSigned && Number(f.dateSigned.slice(0, 4)) !== f.year) {
-    throw new AppError('REGULATION_DATE_YEAR', `Tanggal ditetapkan ${f.dateSigned} tidak jatuh pada tahun ${f.year}.`)
+    throw new AppError('REGULATION_DATE_YEAR', msg('regulation.dateYear', { date: f.dateSigned, year: f.year }))
   }
 }
 
@@ -71,7 +72,7 @@ export function createRegulation(ctx: Ctx, f: RegulationFields): RegulationSumma
 
 function requireRegulation(sqlite: Database.Database, id: string) {
   const row = requireRow(sqlite, 'regulation', id)
-  if (row.deleted_at) throw new AppError('NOT_FOUND', 'Regulasi ini sudah dihapus.')
+  if (row.deleted_at) throw new AppError('NOT_FOUND', msg('regulation.deleted'))
   return row
 }
 
@@ -97,18 +98,18 @@ export function updateRegulation(ctx: Ctx, id: string, f: RegulationFields): Reg
 export function setRegulationStatus(ctx: Ctx, id: string, status: 'berlaku' | 'diubah' | 'dicabut', byId: string | null): RegulationDetail {
   requireRegulation(ctx.sqlite, id)
   if (status === 'berlaku') {
-    if (byId) throw new AppError('REGULATION_STATUS', 'Regulasi yang berlaku tidak diubah atau dicabut oleh regulasi lain; kosongkan pilihan pengubah.')
+    if (byId) throw new AppError('REGULATION_STATUS', msg('regulation.inForceBy'))
     updateRow(ctx, 'regulation', id, { status, changed_by_id: null })
     return regulationDetail(ctx, id)!
   }
-  const verb = status === 'diubah' ? 'mengubah' : 'mencabut'
-  if (!byId) throw new AppError('REGULATION_BY_REQUIRED', `Pilih regulasi yang ${verb} regulasi ini.`)
-  if (byId === id) throw new AppError('REGULATION_SELF', `Sebuah regulasi tidak dapat ${verb} dirinya sendiri.`)
+  const verb = status === 'diubah' ? 'change' : 'revoke'
+  if (!byId) throw new AppError('REGULATION_BY_REQUIRED', msg(`regulation.${verb}.byRequired`))
+  if (byId === id) throw new AppError('REGULATION_SELF', msg(`regulation.${verb}.self`))
   const by = requireRegulation(ctx.sqlite, byId)
-  if (by.status === 'dicabut') throw new AppError('REGULATION_BY_REVOKED', `${regulationLabel(by as unknown as Raw)} sudah dicabut, sehingga tidak dapat ${verb} regulasi lain.`)
+  if (by.status === 'dicabut') throw new AppError('REGULATION_BY_REVOKED', msg(`regulation.${verb}.byRevoked`, { label: regulationLabel(by as unknown as Raw) }))
   // Refuse a loop: the new regulation must not itself have been changed (directly or not) by this one.
   for (let cur: string | null = by.changed_by_id as string | null, n = 0; cur && n < 1000; n++) {
-    if (cur === id) throw new AppError('REGULATION_CYCLE', `Regulasi ini sudah ${verb} (langsung atau tidak) regulasi pengubahnya; urutannya akan berputar.`)
+    if (cur === id) throw new AppError('REGULATION_CYCLE', msg(`regulation.${verb}.cycle`))
     cur = (ctx.sqlite.prepare(`SELECT changed_by_id AS c FROM regulation WHERE id = ?`).get(cur) as { c: string | null } | undefined)?.c ?? null
   }
   updateRow(ctx, 'regulation', id, { status, changed_by_id: byId })

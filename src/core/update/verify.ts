@@ -4,6 +4,7 @@ import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../shared/result'
 import { appRoot } from '../paths'
+import { msg } from '../../shared/messages'
 
 /**
  * "Perbarui dari berkas": offices without internet receive an installer on a USB stick
@@ -37,16 +38,16 @@ export function verifyUpdate(installer: Buffer, signatureJson: string, publicKey
   try {
     sig = signatureFile.parse(JSON.parse(signatureJson))
   } catch {
-    throw new AppError('UPDATE_SIGNATURE', 'Berkas tanda tangan pembaruan tidak dikenali. Pakai berkas .simpul-sig yang menyertai penginstal.')
+    throw new AppError('UPDATE_SIGNATURE', msg('update.signatureUnknown'))
   }
   const { signature, ...fields } = sig
   const ok = verify(null, Buffer.from(signedText(fields)), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'))
-  if (!ok) throw new AppError('UPDATE_SIGNATURE', 'Tanda tangan pembaruan tidak sah: berkas ini tidak diterbitkan oleh pembuat Simpul. Jangan dipasang.')
+  if (!ok) throw new AppError('UPDATE_SIGNATURE', msg('update.signatureInvalid'))
   if (installer.length !== sig.size || createHash('sha256').update(installer).digest('hex') !== sig.sha256) {
-    throw new AppError('UPDATE_HASH', 'Penginstal tidak cocok dengan tanda tangannya (rusak atau diubah saat dipindahkan). Salin ulang berkasnya.')
+    throw new AppError('UPDATE_HASH', msg('update.hash'))
   }
   if (!newer(sig.version, currentVersion)) {
-    throw new AppError('UPDATE_OLDER', `Pembaruan ini versi ${sig.version}, tidak lebih baru dari Simpul yang terpasang (${currentVersion}).`)
+    throw new AppError('UPDATE_OLDER', msg('update.older', { version: sig.version, current: currentVersion }))
   }
   return sig
 }

@@ -6,12 +6,13 @@ import { fail, ok, type Result } from '../../shared/result'
 import type { Ctx } from '../context'
 import { dispatch, type Caller } from '../handlers'
 import { jobCancelledError, runWithJob, type JobProgress } from '../jobs'
-import { appRoot, ensurePrivateDir } from '../paths'
+import { appRoot, bundledFile, ensurePrivateDir } from '../paths'
 import { fileState } from '../db/cipher'
 import { readKeyring } from '../people/keyring'
 import { unlockWithPassword, unlockWithRecovery } from '../people/unlock'
 import { AppError } from '../../shared/result'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
+import { msg } from '../../shared/messages'
 
 export interface CallOptions {
   /** Progress of a long call (bundle import: phase, bytes and rows). */
@@ -80,9 +81,9 @@ export interface WorkerClientOptions {
   workerFile?: string
 }
 
-/** The built worker beside a bundled main, else the TypeScript entry through tsx. */
+/** The worker bundled beside the bundled command line (out/cli), else the TypeScript entry through tsx. */
 export function defaultWorkerFile(): string {
-  return join(appRoot(), 'src', 'core', 'worker', 'boot.mjs')
+  return bundledFile('worker') ?? join(appRoot(), 'src', 'core', 'worker', 'boot.mjs')
 }
 
 type Pending = { resolve: (r: Result<unknown>) => void; onProgress?: (p: JobProgress) => void }
@@ -122,7 +123,7 @@ class DbWorker {
       if (this.dead) return
       this.dead = why
       readyReject(new Error(why))
-      for (const p of this.pending.values()) p.resolve(fail('WORKER_STOPPED', `Proses basis data berhenti (${why}); ulangi tindakan ini.`))
+      for (const p of this.pending.values()) p.resolve(fail('WORKER_STOPPED', msg('core.workerStopped', { why })))
       this.pending.clear()
     }
     this.worker.on('error', (e) => die(e.message))
@@ -144,7 +145,7 @@ class DbWorker {
       const err = e as Error & { code?: string; details?: unknown }
       return fail(err.code ?? 'WORKER_STOPPED', err.message, err.details)
     }
-    if (this.dead) return fail('WORKER_STOPPED', `Proses basis data berhenti (${this.dead}); ulangi tindakan ini.`)
+    if (this.dead) return fail('WORKER_STOPPED', msg('core.workerStopped', { why: this.dead }))
     const id = this.nextId++
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress })
@@ -271,7 +272,7 @@ export class WorkerClient implements OpClient {
       if (e instanceof AppError) return fail(e.code, e.msg ?? e.message, e.details)
       throw e
     }
-    return fail('DB_KEY_REQUIRED', 'Basis data terenkripsi dan belum dibuka. Masuk (login) dulu dengan akun Anda.')
+    return fail('DB_KEY_REQUIRED', msg('db.locked'))
   }
 
   /** Long calls running now, with their last progress. */
@@ -300,7 +301,7 @@ export class WorkerClient implements OpClient {
     }
     if (op === 'backup.restore') {
       // Restoring replaces the file: no other connection may be open on it.
-      if (this.running.size) return fail('JOB_BUSY', 'Masih ada pekerjaan panjang yang berjalan (impor, ekspor atau laporan). Tunggu sampai selesai atau batalkan dulu, lalu pulihkan cadangan.')
+      if (this.running.size) return fail('JOB_BUSY', msg('backup.jobBusy'))
       await this.jobWorker?.close()
       this.jobWorker = null
       return this.mainWorker().call(op, input, caller)

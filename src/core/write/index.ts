@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
-import { msg, recordedMsg, sayId, type Msg } from '../../shared/messages'
+import { msg, sayId } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
-import { columnsOf, levelOf, policyOf, refusal, refusalMsg, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
+import { columnsOf, levelOf, policyOf, refusal, refusalMsg, rowProblemList, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
 import { appendAudit, type AuditInsert } from '../db/audit-chain'
@@ -42,25 +42,17 @@ function assertMayWrite(policy: TablePolicy, office: Party, scope: string, op: W
 }
 
 function assertValid(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, verb = 'disimpan'): void {
-  const problems = rowProblems(sqlite, policy, row)
+  const problems = rowProblemList(sqlite, policy, row)
   if (problems.length) {
     const label = policy.rowLabel(row)
+    const texts = problems.map((p) => p.text)
     const hint = verb === 'dipulihkan' ? ' Data terhapus ini tetap di riwayat; buat data baru dengan isian yang benar.' : ''
-    const message = `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat ${verb}: ${problems.join('; ')}.${hint}`
-    // By key when saving and every problem is a column message of the policy (columns.ts records them), so English screens read it.
-    const keyed = verb === 'disimpan' ? problems.map(problemMsg) : []
-    const m = keyed.length && keyed.every((k) => k) ? msg('op.invalidRow', { table: policy.label, label: label ? ` "${label}"` : '', problems: keyed as Msg[] }) : null
-    throw new AppError('INVALID_ROW', m && sayId(m) === message ? m : message, { problems })
+    const message = `${policy.label.id}${label ? ` "${label}"` : ''} tidak dapat ${verb}: ${texts.join('; ')}.${hint}`
+    // By key when saving and every problem has its key, so English screens read it.
+    const keyed = verb === 'disimpan' && problems.every((p) => p.msg)
+    const m = keyed ? msg('op.invalidRow', { table: policy.label, label: label ? ` "${label}"` : '', problems: problems.map((p) => p.msg!) }) : null
+    throw new AppError('INVALID_ROW', m && sayId(m) === message ? m : message, { problems: texts })
   }
-}
-
-/** "phone: nomor HP tidak sah" as a keyed message (op.problem), when its message is a recorded one. */
-function problemMsg(problem: string): Msg | null {
-  const at = problem.indexOf(': ')
-  const whole = recordedMsg(problem)
-  if (whole) return whole
-  const text = at > 0 ? recordedMsg(problem.slice(at + 2)) : null
-  return text ? msg('op.problem', { column: problem.slice(0, at), text }) : null
 }
 
 function checkColumns(sqlite: Database.Database, table: string, values: Record<string, unknown>): Set<string> {
@@ -143,7 +135,7 @@ export function insertRow(ctx: Ctx, table: string, values: Record<string, unknow
     const id = opts.id ?? newId()
     const stored = getRow(ctx.sqlite, table, id)
     // An id chosen by the caller (defaults, monthly reports) may already exist elsewhere.
-    if (stored && stored.scope !== scope) throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} tidak dapat diubah (tersimpan untuk ${stored.scope}).`)
+    if (stored && stored.scope !== scope) throw new AppError('SCOPE_FIXED', msg('write.scopeFixed', { table: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, scope: stored.scope }))
     if (!opts.shipped) assertMayWrite(policy, office, scope, 'create')
     const now = ctx.clock.now().toISOString()
     const full: Record<string, unknown> = { ...values, id, scope, rev: 1, hlc: nextHlc(ctx.sqlite, ctx.clock), origin: ctx.deviceId, deleted_at: null }
@@ -215,7 +207,7 @@ export function updateRow(ctx: Ctx, table: string, id: string, patch: Record<str
     const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => before[k] !== v))
     if (Object.keys(changed).length === 0) return before
     if ('scope' in changed) {
-      throw new AppError('SCOPE_FIXED', `Wilayah ${policy.label.id.toLowerCase()} "${policy.rowLabel(before)}" tidak dapat dipindah (${before.scope} → ${String(changed.scope)}). Buat data baru di wilayah tujuan.`)
+      throw new AppError('SCOPE_FIXED', msg('write.scopeMove', { table: { id: policy.label.id.toLowerCase(), en: policy.label.en.toLowerCase() }, label: policy.rowLabel(before), from: before.scope, to: String(changed.scope) }))
     }
     for (const k of ['id', 'rev', 'hlc', 'origin'] as const) if (k in changed) throw new Error(`Kolom ${table}.${k} diatur oleh Simpul`)
     const op: WriteOp = action === 'delete' || action === 'restore' ? 'delete' : 'change'
@@ -269,7 +261,7 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
 
 function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>): void {
   const why = referenceProblem(sqlite, policy, row)
-  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', `Tidak diizinkan: ${why}.`)
+  if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', msg('op.notAllowed', { why }))
 }
 
 /** What the policy says of one incoming row: null when it may be applied. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { OfficeLevel } from './app'
 import { op } from './define'
-import { zm, type Msg } from '../messages'
+import { type Msg, zm } from '../messages'
 
 export interface OfficeCardInfo {
   wilayahCode: string
@@ -23,6 +23,8 @@ export interface PeerOffice extends OfficeCardInfo {
 export interface CardPreview extends OfficeCardInfo {
   /** Why this office may not be enrolled here, or null. */
   problem: string | null
+  /** The same by key, for English screens. */
+  problemMsg?: Msg | null
   /** Present when the office is enrolled already. */
   existing: PeerOffice | null
   keysChanged: boolean
@@ -99,6 +101,8 @@ export interface ImportReport {
   itemsTotal: number
   /** Set when the bundle would be refused whole (rows outside the sender's authority). */
   refusal: string | null
+  /** The same by key, for an English screen. */
+  refusalMsg?: Msg | null
   backupFile: string | null
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { FormDef, FormValues, Texts } from '../forms/form'
+import type { FormDef, FormProblem, FormValues, Texts } from '../forms/form'
 import type { PosyanduRef } from './evaluation'
 import { op } from './define'
 import { wilayahCode } from './app'
-import { zm } from '../messages'
+import { type Msg, zm } from '../messages'
 
 export interface FormInfo {
   form: FormDef
@@ -37,6 +37,9 @@ export interface FormImportRow {
   values: FormValues
   errors: string[]
   warnings: string[]
+  /** The same by key (null where one has none), for an English screen. */
+  errorMsgs?: (Msg | null)[]
+  warningMsgs?: (Msg | null)[]
 }
 
 export interface FormImportPreview {
@@ -207,7 +210,7 @@ export const formsOps = {
   'forms.list': op<FormInfo[]>()(z.object({})),
   'forms.get': op<FormDef>()(z.object({ code: formCode, version: z.number().int().optional() })),
   /** What would change for kecamatan offices, and any problem, before saving. */
-  'forms.preview': op<{ version: number; changes: Texts[]; problems: { path: string; message: string }[] }>()(z.object({ form: formDefInput })),
+  'forms.preview': op<{ version: number; changes: Texts[]; problems: FormProblem[] }>()(z.object({ form: formDefInput })),
   'forms.save': op<{ form: FormDef; changes: Texts[] }>()(z.object({ form: formDefInput })),
   'forms.sheet': op<FormSheet>()(z.object({ code: formCode, period, area: wilayahCode.optional() })),
   'forms.saveReports': op<FormReport[]>()(

@@ -1,3 +1,4 @@
+import { msg, sayId, type Msg } from '../messages'
 /**
  * The expression language of report forms (validation rules and indicators), DHIS2-style:
  * `d <= s`, `n + t <= prev.d`, `d == n + t + o + b`, `if(s > 0, d / s, null)`.
@@ -483,6 +484,12 @@ export function print(e: Expr, parentPrec = 0): string {
 
 /** Position-aware message: "posisi 5: diharapkan ")"". */
 export function describeError(err: unknown, source: string): string {
-  if (err instanceof ExprError) return `"${source.length > 60 ? `${source.slice(0, 57)}…` : source}" tidak sah: ${err.message}${err.pos > 0 && err.pos < source.length ? ` (posisi ${err.pos + 1})` : ''}`
-  throw err
+  return sayId(describeErrorMsg(err, source))
+}
+
+/** The same by key (the expression error itself stays Indonesian: formula authors read it). */
+export function describeErrorMsg(err: unknown, source: string): Msg {
+  if (!(err instanceof ExprError)) throw err
+  const src = source.length > 60 ? `${source.slice(0, 57)}…` : source
+  return err.pos > 0 && err.pos < source.length ? msg('formCheck.exprAt', { src, why: err.message, pos: err.pos + 1 }) : msg('formCheck.expr', { src, why: err.message })
 }

@@ -4,7 +4,8 @@
  * Shared by renderer and core: `checkForm` refuses a malformed form when it is saved,
  * `validateValues` checks one report as the operator types and again before saving.
  */
-import { compile, describeError, evaluate, RESERVED_WORDS, verdict, type Compiled, type ExprType } from './expr'
+import { msg, sayId, type Msg } from '../messages'
+import { compile, describeErrorMsg, evaluate, RESERVED_WORDS, verdict, type Compiled, type ExprType } from './expr'
 
 export interface Texts {
   id: string
@@ -77,6 +78,8 @@ export interface FormProblem {
   /** "fields.3.key", "rules.d<=s.expr" */
   path: string
   message: string
+  /** The same by key (formCheck.*), for English screens. */
+  msg: Msg
 }
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/
@@ -110,66 +113,66 @@ const texts = (t: unknown): t is Texts =>
  */
 export function checkForm(form: FormDef): FormProblem[] {
   const out: FormProblem[] = []
-  const add = (path: string, message: string) => out.push({ path, message })
-  if (!CODE.test(form.code ?? '')) add('code', `Kode formulir "${form.code ?? ''}" tidak sah: huruf besar, angka, "-" atau "_", 2–30 huruf`)
-  if (!Number.isInteger(form.version) || form.version < 1) add('version', 'Versi formulir harus bilangan bulat mulai 1')
-  if (!texts(form.name)) add('name', 'Nama formulir harus diisi dalam bahasa Indonesia dan Inggris')
-  if (form.periodType !== 'monthly' && form.periodType !== 'yearly') add('periodType', 'Jenis periode harus bulanan atau tahunan')
-  if (!form.source?.trim()) add('source', 'Sumber formulir (peraturan/panduan) harus disebut')
+  const add = (path: string, m: Msg) => out.push({ path, message: sayId(m), msg: m })
+  if (!CODE.test(form.code ?? '')) add('code', msg('formCheck.code', { code: form.code ?? '' }))
+  if (!Number.isInteger(form.version) || form.version < 1) add('version', msg('formCheck.version'))
+  if (!texts(form.name)) add('name', msg('formCheck.name'))
+  if (form.periodType !== 'monthly' && form.periodType !== 'yearly') add('periodType', msg('field.periodType'))
+  if (!form.source?.trim()) add('source', msg('formCheck.source'))
   const sections = new Set<string>()
   for (const [i, s] of (form.sections ?? []).entries()) {
-    if (!KEY.test(s.id ?? '')) add(`sections.${i}.id`, `Kode bagian "${s.id ?? ''}" tidak sah`)
-    else if (sections.has(s.id)) add(`sections.${i}.id`, `Kode bagian "${s.id}" dipakai dua kali`)
+    if (!KEY.test(s.id ?? '')) add(`sections.${i}.id`, msg('formCheck.sectionCode', { id: s.id ?? '' }))
+    else if (sections.has(s.id)) add(`sections.${i}.id`, msg('formCheck.sectionTwice', { id: s.id }))
     sections.add(s.id)
-    if (!texts(s.label)) add(`sections.${i}.label`, `Bagian "${s.id}": nama harus diisi dalam dua bahasa`)
+    if (!texts(s.label)) add(`sections.${i}.label`, msg('formCheck.sectionLabel', { id: s.id }))
   }
-  if (!sections.size) add('sections', 'Formulir perlu paling sedikit satu bagian')
+  if (!sections.size) add('sections', msg('formCheck.noSection'))
   const keys = new Set<string>()
   for (const [i, f] of (form.fields ?? []).entries()) {
     const at = `fields.${i}`
-    if (!KEY.test(f.key ?? '')) add(`${at}.key`, `Kode isian "${f.key ?? ''}" tidak sah: huruf kecil, angka atau "_", mulai dengan huruf`)
-    else if (RESERVED_WORDS.includes(f.key)) add(`${at}.key`, `Kode isian "${f.key}" adalah kata khusus ekspresi`)
-    else if (keys.has(f.key)) add(`${at}.key`, `Kode isian "${f.key}" dipakai dua kali`)
+    if (!KEY.test(f.key ?? '')) add(`${at}.key`, msg('formCheck.fieldCode', { key: f.key ?? '' }))
+    else if (RESERVED_WORDS.includes(f.key)) add(`${at}.key`, msg('formCheck.fieldReserved', { key: f.key }))
+    else if (keys.has(f.key)) add(`${at}.key`, msg('formCheck.fieldTwice', { key: f.key }))
     keys.add(f.key)
-    if (!sections.has(f.section)) add(`${at}.section`, `Isian "${f.key}": bagian "${f.section}" tidak ada`)
-    if (!texts(f.label)) add(`${at}.label`, `Isian "${f.key}": label harus diisi dalam dua bahasa`)
-    if (!['integer', 'number', 'yesno', 'date', 'text'].includes(f.type)) add(`${at}.type`, `Isian "${f.key}": jenis "${f.type}" tidak dikenal`)
-    for (const b of ['min', 'max'] as const) if (f[b] !== undefined && !Number.isFinite(f[b])) add(`${at}.${b}`, `Isian "${f.key}": ${b} harus angka`)
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) add(`${at}.max`, `Isian "${f.key}": batas bawah ${f.min} lebih dari batas atas ${f.max}`)
+    if (!sections.has(f.section)) add(`${at}.section`, msg('formCheck.fieldSection', { key: f.key, section: f.section }))
+    if (!texts(f.label)) add(`${at}.label`, msg('formCheck.fieldLabel', { key: f.key }))
+    if (!['integer', 'number', 'yesno', 'date', 'text'].includes(f.type)) add(`${at}.type`, msg('formCheck.fieldType', { key: f.key, type: String(f.type) }))
+    for (const b of ['min', 'max'] as const) if (f[b] !== undefined && !Number.isFinite(f[b])) add(`${at}.${b}`, msg('formCheck.fieldBound', { key: f.key, bound: b }))
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) add(`${at}.max`, msg('formCheck.fieldRange', { key: f.key, min: f.min, max: f.max }))
   }
-  if (!keys.size) add('fields', 'Formulir perlu paling sedikit satu isian')
+  if (!keys.size) add('fields', msg('formCheck.noField'))
   const fields = exprFields(form)
   const allowPrev = true
   const ids = new Set<string>()
   for (const [i, r] of (form.rules ?? []).entries()) {
     const at = `rules.${i}`
-    if (!r.id?.trim()) add(`${at}.id`, 'Aturan perlu kode')
-    else if (ids.has(r.id)) add(`${at}.id`, `Kode aturan "${r.id}" dipakai dua kali`)
+    if (!r.id?.trim()) add(`${at}.id`, msg('formCheck.ruleId'))
+    else if (ids.has(r.id)) add(`${at}.id`, msg('formCheck.ruleTwice', { id: r.id }))
     ids.add(r.id)
-    if (r.importance !== 'error' && r.importance !== 'warning') add(`${at}.importance`, `Aturan "${r.id}": tingkat harus error atau peringatan`)
-    if (!texts(r.message)) add(`${at}.message`, `Aturan "${r.id}": pesan harus diisi dalam dua bahasa`)
-    if (r.field !== undefined && !keys.has(r.field)) add(`${at}.field`, `Aturan "${r.id}": isian "${r.field}" tidak ada`)
+    if (r.importance !== 'error' && r.importance !== 'warning') add(`${at}.importance`, msg('formCheck.ruleImportance', { id: r.id }))
+    if (!texts(r.message)) add(`${at}.message`, msg('formCheck.ruleMessage', { id: r.id }))
+    if (r.field !== undefined && !keys.has(r.field)) add(`${at}.field`, msg('formCheck.ruleField', { id: r.id, field: r.field }))
     try {
       compile(r.expr, { fields, allowPrev, expect: 'boolean' })
     } catch (e) {
-      add(`${at}.expr`, `Aturan "${r.id}": ${describeError(e, r.expr ?? '')}`)
+      add(`${at}.expr`, msg('formCheck.ruleExpr', { id: r.id, why: describeErrorMsg(e, r.expr ?? '') }))
     }
   }
   const indIds = new Set<string>()
   for (const [i, ind] of (form.indicators ?? []).entries()) {
     const at = `indicators.${i}`
-    if (!ind.id?.trim()) add(`${at}.id`, 'Indikator perlu kode')
-    else if (indIds.has(ind.id)) add(`${at}.id`, `Kode indikator "${ind.id}" dipakai dua kali`)
+    if (!ind.id?.trim()) add(`${at}.id`, msg('formCheck.indicatorId'))
+    else if (indIds.has(ind.id)) add(`${at}.id`, msg('formCheck.indicatorTwice', { id: ind.id }))
     indIds.add(ind.id)
-    if (!texts(ind.label)) add(`${at}.label`, `Indikator "${ind.id}": nama harus diisi dalam dua bahasa`)
-    if (!['%', 'number', 'per1000'].includes(ind.unit)) add(`${at}.unit`, `Indikator "${ind.id}": satuan "${ind.unit}" tidak dikenal`)
+    if (!texts(ind.label)) add(`${at}.label`, msg('formCheck.indicatorLabel', { id: ind.id }))
+    if (!['%', 'number', 'per1000'].includes(ind.unit)) add(`${at}.unit`, msg('formCheck.indicatorUnit', { id: ind.id, unit: String(ind.unit) }))
     for (const part of ['numerator', 'denominator'] as const) {
       const src = ind[part]
       if (part === 'denominator' && src === undefined) continue
       try {
         compile(src ?? '', { fields, allowPrev, expect: 'number' })
       } catch (e) {
-        add(`${at}.${part}`, `Indikator "${ind.id}" (${part === 'numerator' ? 'pembilang' : 'penyebut'}): ${describeError(e, src ?? '')}`)
+        add(`${at}.${part}`, msg(`formCheck.indicator.${part}`, { id: ind.id, why: describeErrorMsg(e, src ?? '') }))
       }
     }
   }

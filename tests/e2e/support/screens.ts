@@ -36,6 +36,7 @@ export async function seedScreens(host: { dbFile: string; cli(args: string[]): P
   const { join } = await import('node:path')
   const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   if (demo.code !== 0) throw new Error(demo.stderr)
+  const { tsScript } = await import('./ts-script')
   const root = join(import.meta.dirname, '..', '..', '..')
-  return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'tests/e2e/support/layout-seed.ts'), host.dbFile], { cwd: root }).toString().trim()
+  return execFileSync(process.execPath, [...tsScript('tests/e2e/support/layout-seed.ts'), host.dbFile], { cwd: root }).toString().trim()
 }

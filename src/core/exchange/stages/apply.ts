@@ -16,6 +16,7 @@ import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeObject, describeRow, openSection, rowKeys, type RowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
 import { rowNamer } from '../rowLabel'
+import { msg } from '../../../shared/messages'
 
 /** From this many rows on a bundle applies in bulk mode (src/core/db/bulk.ts); a monthly delta stays row by row. */
 export const bulkApply = { minRows: 1000 }
@@ -146,7 +147,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
         if (environmentFailure(e)) throw e
         const label = describeRow(t.s, values, names)
-        throw new AppError('BUNDLE_ROW_INVALID', `${t.s.policy.label.id}${label ? ` "${label}"` : ''} tidak dapat disimpan: ${(e as Error).message}. Tidak ada data yang diubah.`)
+        throw new AppError('BUNDLE_ROW_INVALID', msg('bundle.rowInvalid', { table: t.s.policy.label, label: label ? ` "${label}"` : '', why: (e instanceof AppError && e.msg) || (e as Error).message }))
       }
       t.c.conflict++
       insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'unik', now, winner ? JSON.stringify(winner) : null, JSON.stringify(asObject(t.s, values)))
@@ -174,7 +175,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         if (check.unresolved.has(version)) {
           const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
           if (ref && ref !== 'unknown') {
-            throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values, names)}" di luar wewenang pengirim (${ref}). Tidak ada data yang diubah.`)
+            throw new AppError('BUNDLE_UNAUTHORISED', msg('bundle.refusedRowRef', { table: t.s.policy.label, label: describeRow(t.s, values, names), ref }))
           }
         }
       }
@@ -192,7 +193,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       const local = t.select.get(k.id) as Record<string, unknown> & Key & { scope: string }
       // The check stage judged authority on the stored row; the transaction makes sure it still stands.
       if (local.scope !== k.scope || refusal(t.s.policy, sender, local.scope, 'change')) {
-        throw new AppError('BUNDLE_UNAUTHORISED', `Bundel ditolak seluruhnya: ${t.s.policy.label.id} "${describeRow(t.s, values, names)}" di luar wewenang pengirim. Tidak ada data yang diubah.`)
+        throw new AppError('BUNDLE_UNAUTHORISED', msg('bundle.refusedRowSender', { table: t.s.policy.label, label: describeRow(t.s, values, names) }))
       }
       const order = compareVersions(k, local)
       if (order === 0) {

@@ -2,12 +2,13 @@ import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, NumberInput, 
 import { notifications } from '@mantine/notifications'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FormDef, FormField, FormIndicator, FormRule, Texts } from '../../../shared/forms/form'
+import type { FormDef, FormField, FormIndicator, FormProblem, FormRule, Texts } from '../../../shared/forms/form'
 import { checkForm } from '../../../shared/forms/form'
 import { callWithNotice, useOp } from '../../hooks'
 import { FormGrid } from './EntryGrid'
 import { useCan } from '../../session'
 import './forms-i18n'
+import { issueText } from '../../i18n/errors'
 
 const emptyField = (section: string): FormField => ({ key: '', section, label: { id: '', en: '' }, type: 'integer' })
 const emptyRule = (): FormRule => ({ id: '', expr: '', importance: 'error', message: { id: '', en: '' } })
@@ -31,7 +32,7 @@ export function FormEditor() {
   const [field, setField] = useState<FormField>(emptyField(''))
   const [rule, setRule] = useState<FormRule>(emptyRule())
   const [indicator, setIndicator] = useState<FormIndicator>(emptyIndicator())
-  const [review, setReview] = useState<{ version: number; changes: Texts[]; problems: { path: string; message: string }[] } | null>(null)
+  const [review, setReview] = useState<{ version: number; changes: Texts[]; problems: FormProblem[] } | null>(null)
   const problems = useMemo(() => (draft ? checkForm(draft) : []), [draft])
   const can = useCan()
   // Only the kabupaten edits forms, and only people who may save them.
@@ -151,7 +152,7 @@ export function FormEditor() {
       </Tabs>
       {problems.length > 0 && (
         <Alert color="red" title={t('editor.problems')} data-testid="editor-problems">
-          <List size="sm">{problems.slice(0, 8).map((p) => <List.Item key={p.path}>{p.message}</List.Item>)}</List>
+          <List size="sm">{problems.slice(0, 8).map((p) => <List.Item key={p.path}>{issueText(p)}</List.Item>)}</List>
         </Alert>
       )}
       {kab && <Group><Button onClick={() => void openReview()} disabled={problems.length > 0}>{t('editor.review')}</Button></Group>}
@@ -160,7 +161,7 @@ export function FormEditor() {
           <Stack data-testid="form-changes">
             <Text size="sm">{t('editor.confirmIntro')}</Text>
             <List size="sm">{review.changes.map((c, i) => <List.Item key={i}>{c[lang]}</List.Item>)}</List>
-            {review.problems.length > 0 && <Alert color="red">{review.problems.map((p) => p.message).join('; ')}</Alert>}
+            {review.problems.length > 0 && <Alert color="red">{review.problems.map(issueText).join('; ')}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setReview(null)}>{t('editor.cancel')}</Button>
               <Button onClick={() => void save()} disabled={review.problems.length > 0 || review.changes.length === 0}>{t('editor.confirm', { version: review.version })}</Button>

@@ -7,6 +7,7 @@ import type { FormDef, FormImportPreview, FormValues } from '../../../shared/con
 import { ApiError, call } from '../../api'
 import { readFileBase64 } from '../../components/files'
 import { useCan } from '../../session'
+import { issueText } from '../../i18n/errors'
 
 const T = {
   id: {
@@ -134,7 +135,7 @@ export function FormImport({ form, period, onSaved }: { form: FormDef; period: s
                     <Table.Td>{r.row}</Table.Td>
                     <Table.Td>{r.posyandu}</Table.Td>
                     {shown.map((f) => <Table.Td key={f.key} ta="right">{show(r.values[f.key])}</Table.Td>)}
-                    <Table.Td c={r.errors.length ? 'red.8' : r.warnings.length ? 'yellow.9' : 'teal.8'} miw={200}>{[...r.errors, ...r.warnings].join('; ') || '✓'}</Table.Td>
+                    <Table.Td c={r.errors.length ? 'red.8' : r.warnings.length ? 'yellow.9' : 'teal.8'} miw={200}>{[...r.errors.map((m, i) => issueText({ message: m, msg: r.errorMsgs?.[i] ?? undefined })), ...r.warnings.map((m, i) => issueText({ message: m, msg: r.warningMsgs?.[i] ?? undefined }))].join('; ') || '✓'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -9,7 +9,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { ApiError, call } from '../../api'
 import { ask } from '../../components/confirm'
 import { OpState } from '../../components/LoadState'
-import { failedTitle } from '../../i18n/errors'
+import { failedTitle, issueText } from '../../i18n/errors'
 import { useCan } from '../../session'
 
 export function Offices() {
@@ -100,7 +100,7 @@ export function Offices() {
                 <b>{card.preview.name}</b> · {card.preview.wilayahCode} · {t(`common:shell.level.${card.preview.level}`)}
               </Text>
               <Text size="sm">{t('enrol.check')}</Text>
-              {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{card.preview.problem}</Alert>}
+              {card.preview.problem && <Alert color="red" icon={<IconAlertTriangle />}>{issueText({ message: card.preview.problem, msg: card.preview.problemMsg ?? undefined })}</Alert>}
               {card.preview.existing && !card.preview.keysChanged && <Alert color="blue">{t('enrol.existing')}</Alert>}
               {card.preview.keysChanged && <Alert color="orange" icon={<IconAlertTriangle />}>{t('enrol.keysChanged')}</Alert>}
               {!card.preview.problem && (

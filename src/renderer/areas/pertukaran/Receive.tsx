@@ -156,7 +156,7 @@ export function Receive() {
       {report && (
         <Stack data-testid={done ? 'import-result' : 'dry-run'}>
           <Title order={5}>{done ? t('receive.result') : t('receive.dryRunTitle')}</Title>
-          {report.refusal && <Alert color="red" icon={<IconAlertTriangle />}>{refusalText('BUNDLE_UNAUTHORISED', report.refusal)}</Alert>}
+          {report.refusal && <Alert color="red" icon={<IconAlertTriangle />}>{refusalText('BUNDLE_UNAUTHORISED', report.refusal, undefined, undefined, report.refusalMsg ?? undefined)}</Alert>}
           <Counts report={report} />
           {done?.backupFile && <Text size="sm" c="dimmed">{t('receive.backup', { file: done.backupFile })}</Text>}
           {!!report.items.length && (

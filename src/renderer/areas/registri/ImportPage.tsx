@@ -90,7 +90,7 @@ export function ImportPage() {
             <Text fw={600} mb="xs">{t('import.mapping')}</Text>
             <SimpleGrid cols={{ base: 2, md: 4 }}>
               {preview.fields.map((f) => (
-                <Select key={f.key} size="xs" label={`${f.label}${f.required ? ` (${t('import.required')})` : ''}`} clearable={!f.required}
+                <Select key={f.key} size="xs" label={`${t(`import.fields.${preview.kind}.${f.key}`, { defaultValue: f.label })}${f.required ? ` (${t('import.required')})` : ''}`} clearable={!f.required}
                   placeholder={t('import.notMapped')} data={preview.headers.filter(Boolean)} value={preview.mapping[f.key]}
                   onChange={(v) => base64 && runPreview(kind, base64, { ...preview.mapping, [f.key]: v })} />
               ))}

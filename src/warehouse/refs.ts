@@ -1,0 +1,193 @@
+import type pg from 'pg'
+import type { Section } from '../core/exchange/stages/section'
+import { policyOf, TABLE_POLICIES, type Relation } from '../core/policy'
+import { isWithin, NATIONAL_CODE } from '../shared/area'
+import { AppError } from '../shared/result'
+import { CROSS_REFS, DANGLING } from './schema'
+
+/**
+ * Areas and references in the warehouse's SQL. A warehouse loads bundles of many senders,
+ * in parallel and in any order, so "a row points only at rows of its own area" cannot be
+ * decided by the rows already loaded alone: a row may point at a row that is not loaded yet
+ * (another sender's, whose bundle comes later). Such a reference is recorded
+ * (`wh_dangling_ref`) and decided when its target arrives: kept when the target lies in the
+ * row's area, the row removed (and listed in `wh_removed_cross_ref`) when it lies in another.
+ * A target that arrived first makes the later row's bundle refused whole, as before. The
+ * decisions are taken under one advisory lock (`REFS_LOCK`), held from the recheck to the
+ * commit, so two loaders cannot both miss each other's uncommitted rows.
+ */
+export const q = (name: string) => `"${name.replaceAll('"', '""')}"`
+const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
+
+/** Taken by every load before its reference decisions, held until its commit. */
+export const REFS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('simpul-refs'))`
+
+/** The kabupaten/kota (or province, for its own rows) a scope's summary rows belong to. */
+export const kabOf = (scope: string) => scope.slice(0, 5)
+
+/**
+ * SQL: `alias.scope` lies in the area of `code` (the code itself or below it), by the
+ * code's own length — a kabupaten/kota or kecamatan through the kabupaten index, a province
+ * (two digits) through a range on the same index (its kabupaten/kota codes lie between its
+ * code and the next one, in any collation: the codes are digits and dots).
+ */
+export function areaSql(alias: string, code: string): string {
+  const s = `${alias}.scope`
+  if (code === NATIONAL_CODE) return 'true' // the root contains every code
+  const exact = `(${s} = ${lit(code)} OR left(${s}, ${code.length + 1}) = ${lit(`${code}.`)})`
+  if (code.length >= 5) return `substr(${s}, 1, 5) = ${lit(kabOf(code))} AND ${exact}`
+  if (!/^\d+$/.test(code)) return exact
+  const next = String(Number(code) + 1).padStart(code.length, '0')
+  const upper = next.length === code.length ? ` AND substr(${s}, 1, 5) < ${lit(next)}` : ''
+  return `substr(${s}, 1, 5) >= ${lit(code)}${upper} AND ${exact}`
+}
+
+/**
+ * SQL: the rows of `alias` the sender `code` may change by the policy's writers — its own
+ * scope (`owner`), the scopes directly below it (`above`), and, when it relays (`relaying`:
+ * sending up to an ancestor, as a province sends its kabupaten/kota's rows to the national
+ * office), every scope strictly inside its area — as `refusal` decides for an office import;
+ * any code length, the root included.
+ */
+export function writableSql(alias: string, code: string, writers: Relation[], relaying = false): string {
+  const s = `${alias}.scope`
+  const root = code === NATIONAL_CODE
+  const below = root ? `${s} <> ${lit(code)}` : `left(${s}, ${code.length + 1}) = ${lit(`${code}.`)}`
+  const parts: string[] = []
+  if (writers.includes('owner')) parts.push(`${s} = ${lit(code)}`)
+  if (relaying && writers.length) parts.push(below)
+  else if (writers.includes('above')) parts.push(root ? `(${below} AND position('.' IN ${s}) = 0)` : `(${below} AND position('.' IN substr(${s}, ${code.length + 2})) = 0)`)
+  return parts.length ? `${areaSql(alias, code)} AND (${parts.join(' OR ')})` : 'false'
+}
+
+/** SQL: a target scope `t` outside the area of the row `st` (neither its scope nor below it). */
+const foreignSql = (t: string) => `(st.scope <> ${lit(NATIONAL_CODE)} AND ${t} <> st.scope AND left(${t}, length(st.scope) + 1) <> st.scope || '.')`
+
+/** The refs the warehouse checks (conditional rules are not needed by the tables it receives). */
+const refsOf = (s: Section) => (s.policy.refs ?? []).filter((r) => !r.when)
+
+function refuse(s: Section, ref: { table: string }, bad: string): never {
+  const [id, target] = bad.split(' ')
+  throw new AppError(
+    'BUNDLE_UNAUTHORISED',
+    `Bundel ditolak seluruhnya: ${s.policy.label.id} ${id} merujuk ${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} milik wilayah ${target}. Tidak ada data yang dimuat.`,
+  )
+}
+
+/**
+ * Refuses the load when a row of `from` (alias st, rows `rows`: the target table on a first
+ * load, else a staging table) points at a loaded row of another area — or, on a staged load,
+ * at one staged with it (`stagedOf`). One pass per reference, by id; returns how many rows
+ * point at rows not loaded (nor staged) yet, which `recordDangling` records.
+ */
+export async function checkRefs(client: pg.Client, s: Section, from: string, rows: string, stagedOf: (table: string) => string | null = () => null): Promise<number> {
+  let dangling = 0
+  for (const ref of refsOf(s)) {
+    const col = `st.${q(ref.column)}`
+    const staged = stagedOf(ref.table)
+    const t = staged ? 'coalesce(r.scope, rs.scope)' : 'r.scope'
+    const res = await client.query<{ dangling: string; bad: string | null }>(
+      `SELECT count(*) FILTER (WHERE ${t} IS NULL) AS dangling, min(st.id || ' ' || ${t}) FILTER (WHERE ${t} IS NOT NULL AND ${foreignSql(t)}) AS bad
+       FROM ${from} st LEFT JOIN ${q(ref.table)} r ON r.id = ${col}${staged ? ` LEFT JOIN ${staged} rs ON rs.id = ${col}` : ''}
+       WHERE ${rows} AND st.deleted_at IS NULL AND ${col} IS NOT NULL`,
+    )
+    if (res.rows[0].bad) refuse(s, ref, res.rows[0].bad)
+    dangling += Number(res.rows[0].dangling)
+  }
+  return dangling
+}
+
+/**
+ * Under REFS_LOCK, after the rows are in their tables: the rows of `from` that still point at
+ * rows not loaded are recorded — and one whose target another loader committed meanwhile is
+ * judged now, like any loaded target.
+ */
+export async function recordDangling(client: pg.Client, s: Section, from: string, rows: string): Promise<void> {
+  for (const ref of refsOf(s)) {
+    const col = `st.${q(ref.column)}`
+    const bad = await client.query<{ bad: string }>(
+      `SELECT st.id || ' ' || r.scope AS bad FROM ${from} st JOIN ${q(ref.table)} r ON r.id = ${col} WHERE ${rows} AND st.deleted_at IS NULL AND ${foreignSql('r.scope')} LIMIT 1`,
+    )
+    if (bad.rowCount) refuse(s, ref, bad.rows[0].bad)
+    await client.query(
+      `INSERT INTO ${DANGLING} (tbl, col, id, scope, target_table, target_id)
+       SELECT ${lit(s.name)}, ${lit(ref.column)}, st.id, st.scope, ${lit(ref.table)}, ${col} FROM ${from} st
+       WHERE ${rows} AND st.deleted_at IS NULL AND ${col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} r WHERE r.id = ${col})
+       ON CONFLICT DO NOTHING`,
+    )
+  }
+}
+
+export interface RemovedRef {
+  table: string
+  id: string
+  scope: string
+  target: string
+  targetScope: string
+}
+
+/** Tables rows may point at, and the references into each (table, column). */
+const TARGETS = new Map<string, { table: string; column: string }[]>()
+for (const p of TABLE_POLICIES) {
+  for (const r of p.refs ?? []) {
+    if (r.when) continue
+    TARGETS.set(r.table, [...(TARGETS.get(r.table) ?? []), { table: p.table, column: r.column }])
+  }
+}
+
+/**
+ * Under REFS_LOCK: the recorded references whose target arrived in this load (`arrivals`:
+ * target table → SQL listing the ids it brought), and those judged foreign before but not
+ * removed yet. In the row's area: the record goes. In another area: the row is removed from
+ * the warehouse and listed — unless another load holds it right now (SKIP LOCKED: that load
+ * meets the loaded target itself, or the next load finishes the removal). A record whose row
+ * no longer points there (changed, deleted, withdrawn) just goes.
+ */
+export async function resolveArrivals(client: pg.Client, tables: Set<string>, arrivals: Map<string, string>, by: string): Promise<RemovedRef[]> {
+  if (!(await client.query(`SELECT 1 FROM ${DANGLING} LIMIT 1`)).rowCount) return []
+  const removed: RemovedRef[] = []
+  for (const [target, all] of TARGETS) {
+    const referrers = all.filter((r) => tables.has(r.table))
+    if (!tables.has(target) || !referrers.length) continue
+    const arrived = arrivals.get(target)
+    // Through the target index for what arrived, the partial index for what waits: a sender
+    // that records many references to rows never loaded does not slow every later load.
+    const pick = `SELECT d.tbl, d.col, d.id, d.scope, d.target_id, p.scope AS target_scope FROM ${DANGLING} d JOIN ${q(target)} p ON p.id = d.target_id WHERE d.target_table = $1`
+    const found = await client.query<{ tbl: string; col: string; id: string; scope: string; target_id: string; target_scope: string }>(
+      `${pick} AND d.foreign_target IS NOT NULL${arrived ? ` UNION ${pick} AND d.target_id IN (${arrived})` : ''}`,
+      [target],
+    )
+    for (const { table, column } of referrers) {
+      const mine = found.rows.filter((d) => d.tbl === table && d.col === column)
+      if (!mine.length) continue
+      const inArea = (d: (typeof mine)[number]) => isWithin(d.target_scope, d.scope)
+      const bad = mine.filter((d) => !inArea(d))
+      const pairs = `unnest($1::text[], $2::text[]) c(id, target)`
+      const points = `r.id = c.id AND r.${q(column)} = c.target AND r.deleted_at IS NULL`
+      const gone = bad.length
+        ? await client.query<{ id: string }>(
+            `WITH l AS (SELECT r.id FROM ${q(table)} r JOIN ${pairs} ON ${points} FOR UPDATE OF r SKIP LOCKED)
+             DELETE FROM ${q(table)} r USING l WHERE r.id = l.id RETURNING r.id`,
+            [bad.map((d) => d.id), bad.map((d) => d.target_id)],
+          )
+        : { rows: [] }
+      const goneIds = new Set(gone.rows.map((r) => r.id))
+      // Still pointing there, but held by another load: judged foreign, removed by a later load.
+      const held = bad.length
+        ? new Set((await client.query<{ id: string }>(`SELECT r.id FROM ${q(table)} r JOIN ${pairs} ON ${points}`, [bad.map((d) => d.id), bad.map((d) => d.target_id)])).rows.map((r) => r.id))
+        : new Set<string>()
+      for (const d of bad) {
+        if (!goneIds.has(d.id)) continue
+        removed.push({ table, id: d.id, scope: d.scope, target: d.target_id, targetScope: d.target_scope })
+        await client.query(`INSERT INTO ${CROSS_REFS} (tbl, row_id, scope, target_table, target_id, target_scope, removed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [table, d.id, d.scope, target, d.target_id, d.target_scope, by])
+      }
+      const keep = bad.filter((d) => held.has(d.id) && !goneIds.has(d.id))
+      const drop = mine.filter((d) => !keep.includes(d))
+      if (drop.length) {
+        await client.query(`DELETE FROM ${DANGLING} d USING ${pairs} WHERE d.tbl = $3 AND d.col = $4 AND d.id = c.id AND d.target_id = c.target`, [drop.map((d) => d.id), drop.map((d) => d.target_id), table, column])
+      }
+      for (const d of keep) await client.query(`UPDATE ${DANGLING} SET foreign_target = $1 WHERE tbl = $2 AND col = $3 AND id = $4 AND target_id = $5`, [d.target_scope, table, column, d.id, d.target_id])
+    }
+  }
+  return removed
+}
