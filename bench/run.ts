@@ -1,7 +1,17 @@
 // npm run bench [-- --json] [--out file] [--national] [--only name] [--scale 0.25]
 // --scale shrinks the benchmarks that know it (exchange, evaluation) while iterating; README figures use 1.
+import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+
+// The app's processes start with MALLOC_ARENA_MAX=2 (bin/simpul.js, scripts/start.mjs): so
+// does the benchmark, whose in-process imports stand for theirs (read only at process start).
+if (process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX) {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, MALLOC_ARENA_MAX: '2' } })
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig))
+  const code = await new Promise<number>((r) => child.on('exit', (c, sig) => r(c ?? (sig ? 1 : 0))))
+  process.exit(code)
+}
 import { benchmarks } from './index'
 import type { BenchResult } from './types'
 

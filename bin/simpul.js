@@ -1,5 +1,6 @@
-#!/usr/bin/env node
-// The `simpul` command. Runs the command line bundled in out/cli (scripts/build-cli.mjs: the
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node
+// The `simpul` command. The shebang caps glibc's per-thread heaps at two (scripts/start.mjs
+// says why; npm's shims on Windows read it too). Runs the command line bundled in out/cli (scripts/build-cli.mjs: the
 // same sources, rebuilt here first whenever a file under src/ is newer), which starts in a
 // quarter of the time tsx needs to compile the sources again; tsx runs the sources when the
 // bundle cannot be built or SIMPUL_CLI_TSX=1 asks for it.

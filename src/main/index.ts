@@ -10,6 +10,14 @@ import { sessionChange } from '../core/people/session'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
 import { setupUpdater } from './updater'
 
+// An installed app on Linux starts once more with glibc's per-thread heaps capped at two, as
+// `npm start` starts it (scripts/start.mjs says why): the variable is read only at process start.
+if (process.platform === 'linux' && app.isPackaged && !process.env.MALLOC_ARENA_MAX) {
+  process.env.MALLOC_ARENA_MAX = '2'
+  app.relaunch()
+  app.exit(0)
+}
+
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])

@@ -181,6 +181,20 @@ function rowBuilder(sqlite: Database.Database, table: string): (row: Record<stri
   return build
 }
 
+/**
+ * withDefaults for a bundle section: the whole stored row straight from a row's values in the
+ * section's column order (`columns`: the table's own, as openSection checked), columns the
+ * section lacks taking their SQL defaults — one object per incoming row instead of two (issue 17).
+ */
+export function sectionRowBuilder(sqlite: Database.Database, table: string, columns: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+  const defaults = columnDefaults(sqlite, table)
+  const at = new Map(columns.map((c, i) => [c, i]))
+  const cols = columnsOf(sqlite, table).map((c) => c.name)
+  const fallback = cols.map((k) => defaults.get(k) ?? null)
+  const fields = cols.map((k, j) => `${JSON.stringify(k)}: ${at.has(k) ? `v[${at.get(k)}]` : `D[${j}]`}`)
+  return new Function('D', `return function sectionRow(v) { return { ${fields.join(', ')} } }`)(fallback) as (values: unknown[]) => Record<string, unknown>
+}
+
 const defaultsCache = new WeakMap<Database.Database, Map<string, Map<string, unknown>>>()
 function columnDefaults(sqlite: Database.Database, table: string): Map<string, unknown> {
   let byTable = defaultsCache.get(sqlite)
@@ -280,6 +294,8 @@ export function checkIncoming(
   incoming: Record<string, unknown>,
   stored: { scope: string; deleted_at: string | null } | undefined,
   hidden?: Set<string>,
+  /** The row already holds every column, defaults included (sectionRowBuilder); `sent`: the hidden columns the bundle itself carries. */
+  complete?: { sent: readonly string[] },
 ): IncomingVerdict {
   const scope = String(incoming.scope)
   if (stored && stored.scope !== scope) {
@@ -292,13 +308,13 @@ export function checkIncoming(
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
   // Columns this office is not granted arrive empty; anything else in them is refused, in a
   // tombstone too. (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
-  const leaked = hidden ? [...hidden].filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
+  const leaked = hidden?.size ? (complete ? complete.sent : [...hidden]).filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
   if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
   // A tombstone is never refused for its content (old data today's rules would not take must
   // still be deletable); a restore here checks it again (`updateRow`).
   if (incoming.deleted_at && stored) return null
   // Columns an older Simpul does not send take their defaults, as the insert will give them.
-  const problems = rowProblems(sqlite, policy, withDefaults(sqlite, policy.table, incoming), hidden)
+  const problems = rowProblems(sqlite, policy, complete ? incoming : withDefaults(sqlite, policy.table, incoming), hidden)
   if (problems.length) return { kind: 'invalid', reason: problems.join('; ') }
   // A row it points at may come in the same bundle: the apply stage looks again once it is in.
   return ref === 'unknown' ? { kind: 'unresolved', reason: 'rujukan belum ada di kantor ini' } : null

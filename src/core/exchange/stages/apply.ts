@@ -3,6 +3,7 @@ import type { ImportItem, TableCounts } from '../../../shared/contract/exchange'
 import { AppError } from '../../../shared/result'
 import type { Ctx } from '../../context'
 import { abandonBulk, beginBulk } from '../../db/bulk'
+import { commitDeferringCheckpoint } from '../../db/checkpoint'
 import { environmentFailure } from '../../failures'
 import { columnsOf, maskSql, refusal, senderParty, travels, type Party } from '../../policy'
 import { HLC_ZERO, observeHlc } from '../../sync/hlc'
@@ -259,7 +260,9 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     if (opts.dryRun) sqlite.exec('ROLLBACK') // the suspended triggers come back with the rollback
     else {
       bulk?.finish()
-      sqlite.exec('COMMIT')
+      // A bulk apply writes thousands of pages: the copy back into the file waits until the import has answered.
+      if (bulk) commitDeferringCheckpoint(sqlite)
+      else sqlite.exec('COMMIT')
     }
     return { counts: [...counts.values()].sort((a, b) => a.table.localeCompare(b.table)), items, itemsTotal, rejected }
   } catch (e) {

@@ -1,13 +1,13 @@
 import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
-import { checkIncoming, officeParty } from '../../write'
+import { checkIncoming, officeParty, sectionRowBuilder } from '../../write'
 import { senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
 import { rowNamer } from '../rowLabel'
-import { asObject, describeRow, openSection, rowKeys, type Section } from './section'
+import { describeRow, openSection, rowKeys, type Section } from './section'
 import type { CheckedBundle } from './sender'
 
 /** What the policy check found in a bundle, before anything is written. */
@@ -55,7 +55,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS ? [] : null }
   let keep: unknown[][] | null = null
   const seen = new Map<string, number>()
-  let cur: { section: Section; stored: Statement | null } | null = null
+  let cur: { section: Section; stored: Statement | null; toRow: (values: unknown[]) => Record<string, unknown>; complete: { sent: string[] } } | null = null
   await streamRows(
     file,
     checked,
@@ -65,17 +65,23 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         seen.set(section.name, seen.get(section.name) ?? 0)
         // Reads only: a table that holds no row yet has no stored version of any of these.
         const empty = !sqlite.prepare(`SELECT 1 FROM "${section.name}" LIMIT 1`).get()
-        cur = { section, stored: empty ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`) }
+        cur = {
+          section,
+          stored: empty ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
+          // Each row is built once, as it will be stored (defaults of the columns the bundle lacks included).
+          toRow: sectionRowBuilder(sqlite, section.name, section.columns),
+          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)) },
+        }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })
       },
       row(values) {
         if (!cur) throw bundleRefusal.tampered('baris tanpa tabel')
-        const { section: s, stored } = cur
+        const { section: s, stored, toRow, complete } = cur
         const k = rowKeys(s, values)
         seen.set(s.name, (seen.get(s.name) ?? 0) + 1)
         if (k.hlc > out.maxHlc) out.maxHlc = k.hlc
         keep?.push(values)
-        const verdict = checkIncoming(sqlite, s.policy, sender, asObject(s, values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden)
+        const verdict = checkIncoming(sqlite, s.policy, sender, toRow(values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden, complete)
         if (!verdict) return
         if (verdict.kind === 'unauthorised') {
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values, names), reason: verdict.reason })
