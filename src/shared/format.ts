@@ -1,6 +1,15 @@
 /** Display formats used on screens and printed reports (pure, no node, no DOM). */
 
 export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/**
+ * The language of a date or month text: printed documents, core messages and the CLI are
+ * Indonesian (the default); a screen passes its own language (`screenMonth`/`screenDate` in
+ * src/renderer/i18n/months.ts), so an English screen says "December 2025", never "Desember".
+ */
+export type DisplayLocale = 'id' | 'en'
+export const monthNamesOf = (locale: DisplayLocale = 'id') => (locale === 'en' ? MONTHS_EN : BULAN)
 
 const thousands = (n: number) => Math.trunc(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')
 
@@ -10,17 +19,17 @@ export const formatNumber = (n: number) => `${n < 0 ? '-' : ''}${thousands(n)}`
 /** 1250000 → "Rp 1.250.000". Money is integer rupiah everywhere. */
 export const formatRupiah = (n: number) => `${n < 0 ? '-' : ''}Rp ${thousands(n)}`
 
-/** "2026-11-24" → "24 November 2026". */
-export function formatDateLong(iso: string): string {
+/** "2026-08-17" → "17 Agustus 2026" ("17 August 2026" with locale 'en'). */
+export function formatDateLong(iso: string, locale: DisplayLocale = 'id'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   if (!m) return iso
-  return `${Number(m[3])} ${BULAN[Number(m[2]) - 1]} ${m[1]}`
+  return `${Number(m[3])} ${monthNamesOf(locale)[Number(m[2]) - 1]} ${m[1]}`
 }
 
-/** "2026-11" → "November 2026". */
-export function formatMonth(ym: string): string {
+/** "2025-12" → "Desember 2025" ("December 2025" with locale 'en'). */
+export function formatMonth(ym: string, locale: DisplayLocale = 'id'): string {
   const m = /^(\d{4})-(\d{2})/.exec(ym)
-  return m ? `${BULAN[Number(m[2]) - 1]} ${m[1]}` : ym
+  return m ? `${monthNamesOf(locale)[Number(m[2]) - 1]} ${m[1]}` : ym
 }
 
 /** 0.4234 → "42,3%"; null → "—" (missing data is never shown as zero). */

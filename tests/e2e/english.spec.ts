@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { expect, login, pick, setupKecamatan, shot, test } from './fixtures'
-import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // English is complete except printed documents: no rendered English screen may contain a
 // text of the Indonesian catalogue (data such as posyandu names stays as entered).
-const CATALOGUE = [...indonesianOnly(), ...INDONESIAN_WORDS]
+const CATALOGUE = [...indonesianOnly(), ...INDONESIAN_WORDS, ...INDONESIAN_MONTHS]
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 async function open(page: Page, route: string) {
@@ -139,6 +139,26 @@ test('field messages and warnings of the cadre form read English (NIK, required 
   await check('posyandu founded in the future')
   await shot(page, 'english-posyandu-field-error')
   expect(found).toEqual([])
+})
+
+test('month names on an English province dashboard are English ("January to December"); the printed report stays Indonesian', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const init = await host.cli(['init', '--office', '21', '--name', 'Tim Pembina Posyandu Provinsi Kepulauan Riau', '--admin', 'admin'])
+  expect(init.code, init.stderr).toBe(0)
+  const demo = await host.cli(['demo', '--scale', 'provinsi', '--size', '0.01', '--years', '2', '--seed', '3', '--work', `${host.dir}/kantor-kabupaten`])
+  expect(demo.code, demo.stderr).toBe(0)
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await expect(page.getByTestId('province-table')).toBeVisible({ timeout: 20_000 })
+  const year = new Date().getFullYear() - 1
+  const text = await mainText(page)
+  // The dashboard opens on the last whole year: completeness counts January to December of it.
+  expect(text).toContain(`January to December ${year}`)
+  expect(INDONESIAN_MONTHS.filter((m) => new RegExp(`(^|[^\\p{L}])${m}($|[^\\p{L}])`, 'u').test(text))).toEqual([])
+  await shot(page, 'english-province-months')
+  await page.getByTestId('province-print').click()
+  await expect(page.getByText(`Januari s.d. Desember ${year}`)).toBeVisible()
 })
 
 test('the spreadsheet import preview reads its row reasons and warnings in English', async ({ page, host }) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, fillAdmin, login, passRecoveryCode, shot, test } from './fixtures'
-import { INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -120,5 +120,5 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   // No Indonesian catalogue text on the English screen (the data, such as names, stays as it is).
   const text = await page.evaluate(() => document.body.innerText)
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  expect([...indonesianOnly(), ...INDONESIAN_WORDS].filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))).toEqual([])
+  expect([...indonesianOnly(), ...INDONESIAN_WORDS, ...INDONESIAN_MONTHS].filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))).toEqual([])
 })

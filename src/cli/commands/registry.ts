@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { generateDemo, type DemoScale } from '../../core/demo'
 import { generateProvinceDemo } from '../../core/demo/province'
+import { generateNationalDemo } from '../../core/demo/national'
 import { checkNik } from '../../core/registry/nik'
 import { applyImport, FIELDS, mappingFromPairs, previewImport } from '../../core/registry/xlsx'
 import { AppError } from '../../shared/result'
@@ -44,16 +45,37 @@ export const registryCommands: Command[] = [
   {
     name: 'demo',
     summary: 'buat data demo yang realistis (deterministik per seed)',
-    usage: 'demo --scale kecamatan|kabupaten|provinsi|national [--seed N] [--admin <nama pengguna>] [--size 0.1] [--work <folder kantor kabupaten>]',
+    usage: 'demo --scale kecamatan|kabupaten|provinsi|nasional|national [--seed N] [--admin <nama pengguna>] [--size 0.1] [--work <folder kantor kabupaten/provinsi>]',
     access: { ops: ['registry.posyanduSave', 'registry.kaderSave', 'honor.personSave', 'evaluation.monthlySave'], bootstrap: true },
     options: { scale: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, size: { type: 'string' }, work: { type: 'string' }, years: { type: 'string' } },
     run: (r) =>
       withCtx(r, async (ctx) => {
         const scale = r.values.scale as string | undefined
-        if (!scale || !['kecamatan', 'kabupaten', 'provinsi', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten, provinsi atau national')
+        if (!scale || !['kecamatan', 'kabupaten', 'provinsi', 'nasional', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten, provinsi, nasional atau national')
         const seed = Number(r.values.seed ?? 1)
         if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
         const admin = r.values.admin as string | undefined
+        if (scale === 'nasional') {
+          // A national office (ID) fed by two province offices, each fed by its own kabupaten/kota offices: real bundles all the way.
+          const size = Number(r.values.size ?? 0.1)
+          if (!(size > 0 && size <= 1)) throw new UsageError('--size harus bilangan antara 0 dan 1 (bagian dari provinsi seukuran Kepulauan Riau, per provinsi)')
+          const years = Number(r.values.years ?? 2)
+          if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
+          const workDir = resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), 'kantor-provinsi'))
+          r.note(`Membuat data demo skala nasional (seed ${seed}, ukuran ${size}); kantor provinsi dan kabupaten/kota di ${workDir}…`)
+          const n = await generateNationalDemo(ctx, { seed, size, workDir, years })
+          if (admin && countUsers(ctx.sqlite) === 0) {
+            await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
+          }
+          r.print(n, () =>
+            [
+              `Data demo untuk ${n.office.name} (${n.office.wilayahCode}) selesai dalam ${(n.ms / 1000).toFixed(1)} detik: ${n.provinces.length} kantor provinsi, masing-masing meneruskan data kantor kabupaten/kotanya dalam bundel bertanda tangan.`,
+              ...n.provinces.map((p) => `  ${p.code} ${p.name.padEnd(28)} ${p.kabupaten} kab/kota  posyandu ${String(p.counts.posyandu ?? 0).padStart(5)}  kader ${String(p.counts.kader ?? 0).padStart(6)}  bundel ${p.bundle.rows.toLocaleString('id-ID')} baris (${(p.bundle.sizeBytes / 1024).toFixed(0)} KB)`),
+              `  jumlah: posyandu ${(n.counts.posyandu ?? 0).toLocaleString('id-ID')}, kader ${(n.counts.kader ?? 0).toLocaleString('id-ID')}, laporan bulanan ${(n.counts.monthly_report ?? 0).toLocaleString('id-ID')}`,
+            ].join('\n'),
+          )
+          return EXIT.ok
+        }
         if (scale === 'provinsi') {
           // Kabupaten/kota offices of their own, beside the province database (or in --work); their bundles come in through the import stages.
           const size = Number(r.values.size ?? 1)

@@ -1,6 +1,8 @@
 import type { Ctx } from '../context'
 import { makeRng } from '../demo/prng'
 import { audit } from '../db/rows'
+import { withinSql } from '../db/area'
+import { NATIONAL_CODE } from '../../shared/area'
 import { formatHlc, nextHlc, observeHlc, parseHlc } from '../sync/hlc'
 import { monthlyReportId, monthsOf } from './monthly'
 import { MONTH_COLUMNS } from './strata'
@@ -31,10 +33,10 @@ export function generateMonthlyReports(ctx: Ctx, opts: MonthlyDemoOptions): { po
   const now = ctx.clock.now()
   const endYear = opts.endYear ?? now.getFullYear()
   const lastMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
-  const area = opts.area ?? ''
+  const inArea = withinSql('desa_code', opts.area || NATIONAL_CODE)
   const posyandu = ctx.sqlite
-    .prepare(`SELECT id, desa_code, year_founded FROM posyandu WHERE deleted_at IS NULL AND (? = '' OR desa_code = ? OR desa_code LIKE ? || '.%') ORDER BY id`)
-    .all(area, area, area) as { id: string; desa_code: string; year_founded: number | null }[]
+    .prepare(`SELECT id, desa_code, year_founded FROM posyandu WHERE deleted_at IS NULL AND ${inArea.sql} ORDER BY id`)
+    .all(...inArea.args) as { id: string; desa_code: string; year_founded: number | null }[]
   const cols = ['id', 'scope', 'rev', 'hlc', 'origin', 'created_at', 'updated_at', ...MONTH_COLUMNS]
   const insert = ctx.sqlite.prepare(`INSERT OR IGNORE INTO monthly_report (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
   const stamp = now.toISOString()

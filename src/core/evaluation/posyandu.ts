@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result'
 import { msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { isWithin, wilayahGet } from '../wilayah/service'
+import { withinSql } from '../db/area'
 
 /** Posyandu with their desa and kecamatan names and live kader count, inside an area (by code prefix). */
 const SELECT = `
@@ -19,7 +20,8 @@ const SELECT = `
 const fix = (r: PosyanduRef): PosyanduRef => ({ ...r, pilot: !!r.pilot })
 
 export function listPosyandu(sqlite: Database.Database, area: string): PosyanduRef[] {
-  return (sqlite.prepare(`${SELECT} AND (p.desa_code = ? OR p.desa_code LIKE ? || '.%') ORDER BY kecamatanName, desaName, p.name`).all(area, area) as PosyanduRef[]).map(fix)
+  const inArea = withinSql('p.desa_code', area)
+  return (sqlite.prepare(`${SELECT} AND ${inArea.sql} ORDER BY kecamatanName, desaName, p.name`).all(...inArea.args) as PosyanduRef[]).map(fix)
 }
 
 export function getPosyandu(sqlite: Database.Database, id: string): PosyanduRef {

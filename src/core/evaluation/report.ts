@@ -6,6 +6,7 @@ import { describeSet, describeTieBreak, rankRows, type IndicatorSet } from '../.
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { wilayahGet } from '../wilayah/service'
+import { withinSql } from '../db/area'
 import { monthsOf } from './monthly'
 import { getPeriod, periodSet } from './periods'
 import { listPosyandu, resolveArea } from './posyandu'
@@ -26,7 +27,7 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null)
 }
 
-const areaFilter = (col: string) => `(${col} = @area OR ${col} LIKE @area || '.%')`
+const areaFilter = (col: string, area: string) => withinSql(col, area, '@area').sql
 
 const TEXT_MONTH_COLUMNS = new Set(['posyandu_id', 'month', 'open_date', 'programmes'])
 
@@ -74,13 +75,13 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
     h.update(`#set\n${canonical(plain)}\n`)
   }
   const params = { area }
-  feed('posyandu', sqlite.prepare(`SELECT id, name, desa_code, is_phi_model, is_ilp, is_spm_pilot FROM posyandu WHERE deleted_at IS NULL AND ${areaFilter('desa_code')} ORDER BY id`).raw().all(params))
+  feed('posyandu', sqlite.prepare(`SELECT id, name, desa_code, is_phi_model, is_ilp, is_spm_pilot FROM posyandu WHERE deleted_at IS NULL AND ${areaFilter('desa_code', area)} ORDER BY id`).raw().all(params))
   feed(
     'kader',
     sqlite
       .prepare(
         `SELECT kp.posyandu_id, kp.kader_id, kp.to_date FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id
-         WHERE kp.deleted_at IS NULL AND p.deleted_at IS NULL AND ${areaFilter('p.desa_code')} ORDER BY kp.posyandu_id, kp.kader_id, kp.id`,
+         WHERE kp.deleted_at IS NULL AND p.deleted_at IS NULL AND ${areaFilter('p.desa_code', area)} ORDER BY kp.posyandu_id, kp.kader_id, kp.id`,
       )
       .raw()
       .all(params),
@@ -90,7 +91,7 @@ export function dataHash(sqlite: Database.Database, area: string, months: [from:
   // with no sort (a third of the hashing time at kabupaten scale). Live rows are unique per
   // (posyandu, month), so the order is fully determined.
   const monthFrom = `FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN @from AND @to
-     WHERE p.deleted_at IS NULL AND (m.scope = @kec OR m.scope LIKE @kec || '.%') AND ${areaFilter('p.desa_code')}`
+     WHERE p.deleted_at IS NULL AND ${withinSql('m.scope', kec, '@kec').sql} AND ${areaFilter('p.desa_code', area)}`
   for (const [from, to] of months) {
     const label = `monthly ${from}..${to}`
     // Most of the hashing time at kabupaten scale (two years of months): SQLite writes each row's
@@ -114,9 +115,9 @@ function trend(sqlite: Database.Database, area: string, year: number, ids: Set<s
   const kec = area.split('.').slice(0, 3).join('.')
   const rows = sqlite
     .prepare(
-      `SELECT posyandu_id, month, s, k, d, n FROM monthly_report WHERE deleted_at IS NULL AND held = 1 AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`,
+      `SELECT posyandu_id, month, s, k, d, n FROM monthly_report WHERE deleted_at IS NULL AND held = 1 AND month BETWEEN ? AND ? AND ${withinSql('scope', kec).sql}`,
     )
-    .all(`${year}-01`, `${year}-12`, kec, kec) as { posyandu_id: string; month: string; s: number | null; k: number | null; d: number | null; n: number | null }[]
+    .all(`${year}-01`, `${year}-12`, ...withinSql('scope', kec).args) as { posyandu_id: string; month: string; s: number | null; k: number | null; d: number | null; n: number | null }[]
   // One pass over the rows (not one per month); each month's ratios are summed in row order, as before.
   const months = monthsOf(year)
   const slot = new Map(months.map((m, i) => [m, i]))
@@ -247,8 +248,8 @@ export function buildRecap(ctx: Ctx, areaCode: string, month: string): Recap {
   if (level !== 'kecamatan' && level !== 'desa') throw new AppError('RECAP_LEVEL', msg('evaluation.recapLevel'))
   const posyandu = listPosyandu(ctx.sqlite, area.code)
   const rows = ctx.sqlite
-    .prepare(`SELECT * FROM monthly_report WHERE deleted_at IS NULL AND month = ? AND (scope = ? OR scope LIKE ? || '.%')`)
-    .all(month, area.code.slice(0, 8), area.code.slice(0, 8)) as Record<string, number | string | null>[]
+    .prepare(`SELECT * FROM monthly_report WHERE deleted_at IS NULL AND month = ? AND ${withinSql('scope', area.code.slice(0, 8)).sql}`)
+    .all(month, ...withinSql('scope', area.code.slice(0, 8)).args) as Record<string, number | string | null>[]
   const byPos = new Map(rows.map((r) => [r.posyandu_id as string, r]))
   const groups = new Map<string, { code: string; name: string; ids: string[] }>()
   for (const p of posyandu) {

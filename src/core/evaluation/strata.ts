@@ -4,14 +4,15 @@ import { NUMERIC_FIELDS } from '../../shared/evaluation/fields'
 import { computeStratum, metricFields, type IndicatorSet, type MonthData, type StratumResult } from '../../shared/evaluation/strata'
 import { cached } from './cache'
 import { listPosyandu } from './posyandu'
+import { withinSql } from '../db/area'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
 
 /** Live monthly reports of one year for the registered posyandu of an area, grouped by posyandu, in month order. */
 export function loadYear(sqlite: Database.Database, area: string, year: number, columns: string[] = MONTH_COLUMNS): Map<string, MonthData[]> {
   const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
-  const where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND (scope = ? OR scope LIKE ? || '.%')`
-  const args = [`${year}-01`, `${year}-12`, kec, kec]
+  const where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND ${withinSql('scope', kec).sql}`
+  const args = [`${year}-01`, `${year}-12`, ...withinSql('scope', kec).args]
   const out = new Map<string, MonthData[]>()
   // Fast path (issue 17: strata ≤ 2× a plain aggregate of the same rows): SQLite hands over one
   // JSON array per posyandu, so the 15,000 month rows of a kabupaten-year cross into JavaScript
@@ -30,7 +31,7 @@ export function loadYear(sqlite: Database.Database, area: string, year: number, 
       .prepare(
         `SELECT p.id, json_group_array(json_array(${rest.join(', ')}) ORDER BY m.month)
          FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
-         WHERE m.scope = ? OR m.scope LIKE ? || '.%'
+         WHERE ${withinSql('m.scope', kec).sql}
          GROUP BY p.id ORDER BY p.id`,
       )
       .raw(true)

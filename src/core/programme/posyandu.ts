@@ -1,6 +1,7 @@
 import type { PosyanduOption } from '../../shared/contract/programme'
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
+import { withinSql } from '../db/area'
 import { msg } from '../../shared/messages'
 
 const SELECT = `SELECT p.id, p.name, p.desa_code AS desaCode, coalesce(d.name, p.desa_code) AS desaName,
@@ -9,11 +10,11 @@ const SELECT = `SELECT p.id, p.name, p.desa_code AS desaCode, coalesce(d.name, p
 
 /** Live posyandu of this office's area, with desa and kecamatan names, for pickers. */
 export function posyanduOptions(ctx: Ctx): PosyanduOption[] {
-  const area = ctx.officeCode()
+  const inArea = withinSql('p.desa_code', ctx.officeCode())
   return (
     ctx.sqlite
-      .prepare(`${SELECT} WHERE p.deleted_at IS NULL AND (p.desa_code = ? OR p.desa_code LIKE ? || '.%') ORDER BY kecamatanName, desaName, p.name`)
-      .all(area, area) as (PosyanduOption & { scope: string })[]
+      .prepare(`${SELECT} WHERE p.deleted_at IS NULL AND ${inArea.sql} ORDER BY kecamatanName, desaName, p.name`)
+      .all(...inArea.args) as (PosyanduOption & { scope: string })[]
   ).map(({ scope: _s, ...o }) => o)
 }
 

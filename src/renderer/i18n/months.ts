@@ -1,11 +1,11 @@
-import { BULAN, formatDateLong, formatMonth } from '../../shared/format'
+import { BULAN, formatDateLong, formatMonth, MONTHS_EN, monthNamesOf, type DisplayLocale } from '../../shared/format'
 // The i18next instance itself (initialised by ./index): this module stays free of the screens' catalogues, so pure grid code that formats months can be tested in Node.
 import i18n from 'i18next'
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/** Month names of the screen's language (reports print Indonesian ones). */
-export const monthNames = () => (i18n.language === 'en' ? MONTHS_EN : BULAN)
+/** The screen's language for dates and months (reports print Indonesian ones). */
+export const screenLang = (): DisplayLocale => (i18n.language === 'en' ? 'en' : 'id')
+/** Month names of the screen's language. */
+export const monthNames = () => monthNamesOf(screenLang())
 
 /**
  * A period or date text written by core in Indonesian ("Triwulan II 2025", "Januari s.d. Maret
@@ -21,9 +21,9 @@ export function localiseMonths(text: string): string {
 /** Screen (not print) formats in the screen's language: printed documents stay Indonesian. */
 const screenLocale = () => (i18n.language === 'en' ? 'en-GB' : 'id-ID')
 /** "24 November 2026" / "24 November 2026", "17 Agustus" → "17 August". */
-export const screenDate = (iso: string) => localiseMonths(formatDateLong(iso))
+export const screenDate = (iso: string) => formatDateLong(iso, screenLang())
 /** "Maret 2026" / "March 2026". */
-export const screenMonth = (ym: string) => localiseMonths(formatMonth(ym))
+export const screenMonth = (ym: string) => formatMonth(ym, screenLang())
 /** "Mar" / "Mar", "Agu" / "Aug": column heads of a year grid and chart axes. */
 export const shortMonth = (ym: string) => monthNames()[Number(ym.slice(5, 7)) - 1].slice(0, 3)
 /** Counts with the screen's grouping: 12.500 / 12,500. */

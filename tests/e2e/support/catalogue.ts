@@ -8,6 +8,7 @@ import { translations as program } from '../../../src/renderer/areas/program/i18
 import { translations as provinsi } from '../../../src/renderer/areas/provinsi/i18n'
 import { translations as registri } from '../../../src/renderer/areas/registri/i18n'
 import { messages } from '../../../src/renderer/i18n/messages'
+import { BULAN, MONTHS_EN } from '../../../src/shared/format'
 
 type Tree = { [k: string]: string | Tree }
 
@@ -53,4 +54,7 @@ export function indonesianOnly(): string[] {
  * component instead of the catalogue. Data (names of people, posyandu, villages) never
  * contains them as whole words.
  */
+/** Indonesian month names that English spells otherwise ("Desember", not "November"): an English screen must not show them. */
+export const INDONESIAN_MONTHS = BULAN.filter((b, i) => b !== MONTHS_EN[i])
+
 export const INDONESIAN_WORDS = ['belum', 'tidak', 'dengan', 'yang', 'dari', 'Cari', 'Pilih', 'Semua', 'kali', 'orang', 'bulan', 'Tambah', 'Simpan', 'Hapus', 'sasaran', 'laporan', 'Batal', 'Tutup', 'Gagal']

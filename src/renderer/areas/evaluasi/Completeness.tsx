@@ -74,7 +74,7 @@ export function Completeness() {
             <Badge color="teal" size="lg" variant="light" data-testid="total-reported">{x.reported}: {c.total.reported}</Badge>
             <Badge color="orange" size="lg" variant="light" data-testid="total-late">{x.late}: {c.total.late}</Badge>
             <Badge color="red" size="lg" variant="light" data-testid="total-missing">{x.missing}: {c.total.missing}</Badge>
-            <Text size="sm">{x.completeness} {formatPercent(c.total.completeness, 0)} · {x.timeliness} {formatPercent(c.total.timeliness, 0)} · {x.deadline.split(':')[0]}: {formatDateLong(c.deadline)}</Text>
+            <Text size="sm">{x.completeness} {formatPercent(c.total.completeness, 0)} · {x.timeliness} {formatPercent(c.total.timeliness, 0)} · {x.deadline.split(':')[0]}: {screenDate(c.deadline)}</Text>
             <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => navigate(`evaluasi/belum-melapor/${code}/${period}/${area || '-'}`)}>{x.print}</Button>
           </Group>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MARK_LABEL, outlierText, type MarkStatus, type QualityMark, type RuleViolation } from '../../../shared/contract/forms'
 import { formatDateLong, formatMonth } from '../../../shared/format'
+import { screenDate } from '../../i18n/months'
 import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
@@ -40,7 +41,7 @@ function MarkBadge({ mark }: { mark: QualityMark | null }) {
     <Stack gap={0}>
       <Badge size="xs" variant="light" color={MARK_COLOR[mark.status]}>{MARK_LABEL[mark.status][lang]}</Badge>
       {mark.note && <Text size="xs">{mark.note}</Text>}
-      <Text size="xs" c="dimmed">{x.by} {mark.markedByName}, {formatDateLong(mark.markedAt.slice(0, 10))}</Text>
+      <Text size="xs" c="dimmed">{x.by} {mark.markedByName}, {screenDate(mark.markedAt.slice(0, 10))}</Text>
     </Stack>
   )
 }

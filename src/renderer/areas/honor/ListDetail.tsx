@@ -15,7 +15,7 @@ import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
-import { localiseMonths, screenDate } from '../../i18n/months'
+import { localiseMonths, screenDate, screenLang } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -167,7 +167,7 @@ export function ListDetail({ id }: { id: string }) {
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{l.personName}<Text size="xs" c="dimmed">{l.nik}</Text></Table.Td>
               <Table.Td>{l.posyanduName}<Text size="xs" c="dimmed">{l.desaName}, {l.kecamatanName}</Text></Table.Td>
-              <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed" style={NOWRAP}>{monthRange(l.monthFrom, l.monthTo)}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
+              <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed" style={NOWRAP}>{monthRange(l.monthFrom, l.monthTo, screenLang())}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.rate)}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.gross)}</Table.Td>
               <Table.Td ta="right" style={NOWRAP} title={l.taxBasis}>{money(l.tax)}</Table.Td>
@@ -198,7 +198,7 @@ export function ListDetail({ id }: { id: string }) {
       {d.removed.length > 0 && (
         <>
           <Title order={5}>{t('detail.removed')}</Title>
-          {d.removed.map((l) => <Text key={l.id} size="sm">{l.personName} — {l.posyanduName}, {monthRange(l.monthFrom, l.monthTo)}: {l.changeReason}</Text>)}
+          {d.removed.map((l) => <Text key={l.id} size="sm">{l.personName} — {l.posyanduName}, {monthRange(l.monthFrom, l.monthTo, screenLang())}: {l.changeReason}</Text>)}
         </>
       )}
 

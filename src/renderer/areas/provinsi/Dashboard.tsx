@@ -3,7 +3,8 @@ import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProvinceSummary } from '../../../shared/contract/province'
-import { formatDateLong, formatMonth, formatNumber } from '../../../shared/format'
+import { formatNumber } from '../../../shared/format'
+import { screenDate, screenMonth } from '../../i18n/months'
 import { LoadState } from '../../components/LoadState'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -30,7 +31,7 @@ export function MethodNote({ s }: { s: ProvinceSummary }) {
   const t = useFiguresT(s)
   return (
     <Text size="xs" c="dimmed" data-testid="method-note">
-      {t('method', { sets: s.total.sets.join('; ') || t('noSet'), months: s.total.completeness.months, through: s.throughMonth ? t('through', { month: formatMonth(s.throughMonth) }) : '' })}
+      {t('method', { sets: s.total.sets.join('; ') || t('noSet'), months: s.total.completeness.months, through: s.throughMonth ? t('through', { month: screenMonth(s.throughMonth) }) : '' })}
     </Text>
   )
 }
@@ -46,7 +47,7 @@ export function StaleList({ s }: { s: ProvinceSummary }) {
         {stale.map((k) => (
           <li key={k.code}>
             <Text size="sm" span fw={600}>{k.name}</Text>{' '}
-            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: formatDateLong(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, count: k.lastBundle.ageDays, received: formatDateLong(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
+            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: screenDate(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, count: k.lastBundle.ageDays, received: screenDate(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { AreaFigures, ProvinceSummary } from '../../../shared/contract/province'
-import { formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
+import { formatDateLong, formatNumber, formatPercent, type DisplayLocale } from '../../../shared/format'
+import { screenLang } from '../../i18n/months'
 import { useTranslation } from 'react-i18next'
 import css from './figures.module.css'
 
@@ -39,9 +40,9 @@ export function useStratumLabel() {
   return (k: string) => t(`strata.${k}`, { defaultValue: k.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) })
 }
 
-/** "2026-11-27T…" → "27 Nov 2026" (short, for a table cell). */
-const shortDate = (iso: string) => {
-  const d = formatDateLong(iso.slice(0, 10)).split(' ')
+/** "2026-11-27T…" → "27 Nov 2026" (short, for a table cell; the screen's language, Indonesian on paper). */
+const shortDate = (iso: string, locale: DisplayLocale) => {
+  const d = formatDateLong(iso.slice(0, 10), locale).split(' ')
   return d.length === 3 ? `${d[0]} ${d[1].slice(0, 3)} ${d[2]}` : iso.slice(0, 10)
 }
 
@@ -65,7 +66,7 @@ export function FiguresTable({ s, dense }: { s: ProvinceSummary; dense?: boolean
       <td className={css.num}><b>{pctText(f.aktifPct)}</b><div className={css.small}>{formatNumber(f.aktif)} / {formatNumber(f.denominator)}</div></td>
       <td className={css.num}>{pctText(f.completeness.pct)}<div className={css.small}>{formatNumber(f.completeness.reported)} / {formatNumber(f.completeness.expected)}</div></td>
       {i !== null ? (
-        <td className={`${css.num} ${f.stale ? css.stale : ''}`}>{f.lastBundle ? <>{shortDate(f.lastBundle.createdAt)}<div className={css.small}>#{f.lastBundle.seq} · {t('table.age', { count: f.lastBundle.ageDays })}</div></> : t('table.never')}</td>
+        <td className={`${css.num} ${f.stale ? css.stale : ''}`}>{f.lastBundle ? <>{shortDate(f.lastBundle.createdAt, dense ? 'id' : screenLang())}<div className={css.small}>#{f.lastBundle.seq} · {t('table.age', { count: f.lastBundle.ageDays })}</div></> : t('table.never')}</td>
       ) : <td />}
     </tr>
   )

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProvinceOffer } from '../../../shared/contract/province'
 import type { IndicatorSet } from '../../../shared/evaluation/strata'
-import { formatDateLong } from '../../../shared/format'
+import { screenDate } from '../../i18n/months'
 import { ask } from '../../components/confirm'
 import { LoadState, OpState } from '../../components/LoadState'
 import { callWithNotice, useOp } from '../../hooks'
@@ -85,7 +85,7 @@ export function ProvinceOffers() {
             <Card withBorder key={o.id} data-testid={`offer-${o.code}`}>
               <Group justify="space-between">
                 <Text fw={600}>{o.kind === 'form' ? t('offers.kindForm') : t('offers.kindSet')} {o.code} — {o.name}</Text>
-                <Badge variant="outline">{t('offers.version', { version: o.version })} · {formatDateLong(o.offeredAt.slice(0, 10))}</Badge>
+                <Badge variant="outline">{t('offers.version', { version: o.version })} · {screenDate(o.offeredAt.slice(0, 10))}</Badge>
               </Group>
               {o.note && <Text size="sm" c="dimmed">{o.note}</Text>}
               <OfferDefinition o={o} />
@@ -95,7 +95,7 @@ export function ProvinceOffers() {
                     <Table.Tr key={a.code}>
                       <Table.Td w={260}>{a.name}</Table.Td>
                       <Table.Td><AnswerBadge decision={a.decision} offerVersion={a.offerVersion} version={o.version} /></Table.Td>
-                      <Table.Td>{a.adoptedAs ?? ''}{a.decidedAt ? ` · ${formatDateLong(a.decidedAt.slice(0, 10))}` : ''}</Table.Td>
+                      <Table.Td>{a.adoptedAs ?? ''}{a.decidedAt ? ` · ${screenDate(a.decidedAt.slice(0, 10))}` : ''}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -148,7 +148,7 @@ export function KabupatenOffers() {
             <Group justify="space-between">
               <Text fw={600}>{o.kind === 'form' ? t('offers.kindForm') : t('offers.kindSet')} {o.code} — {o.name}</Text>
               <Group gap="xs">
-                <Badge variant="outline">{t('offers.version', { version: o.version })} · {formatDateLong(o.offeredAt.slice(0, 10))}</Badge>
+                <Badge variant="outline">{t('offers.version', { version: o.version })} · {screenDate(o.offeredAt.slice(0, 10))}</Badge>
                 <AnswerBadge decision={o.mine?.decision ?? null} offerVersion={o.mine?.offerVersion ?? null} version={o.version} />
               </Group>
             </Group>
