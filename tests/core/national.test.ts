@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
 import { writeBundle } from '../../src/core/exchange/export'
@@ -12,24 +11,11 @@ import { fixedClock } from '../../src/core/clock'
 import { isBelow, isWithin, parentCode } from '../../src/shared/area'
 import { callOp, CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { dbState, receive, refusal, send } from '../helpers/exchange'
-import { exchangeUp, fromKecamatan, nationWorld, readManifestOf, type NationWorld } from '../helpers/province'
+import { exchangeUp, fromKecamatan, nationWorld, readManifestOf, type NationWorld, occurrences } from '../helpers/province'
 import { addKader, addPosyandu } from '../helpers/registry'
 
 const simpul = (args: string[]) =>
   spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
-
-/** Every column of every table holding the value, as text. */
-function occurrences(sqlite: Database.Database, needle: string): string[] {
-  const found: string[] = []
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]
-  for (const { name } of tables) {
-    for (const c of sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]) {
-      const n = (sqlite.prepare(`SELECT count(*) AS n FROM "${name}" WHERE instr(CAST("${c.name}" AS TEXT), ?) > 0`).get(needle) as { n: number }).n
-      if (n) found.push(`${name}.${c.name}`)
-    }
-  }
-  return found
-}
 
 /** Kecamatan → kabupaten → province for both provinces; returns each province's bundle to the national office. */
 async function upToProvinces(n: NationWorld): Promise<Map<string, string>> {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { enrolOffice, makeCard, readCard } from '../../src/core/exchange/peers'
 import { setupOffice } from '../../src/core/office/service'
@@ -9,21 +8,8 @@ import { callOp, CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { updateRow } from '../../src/core/db/rows'
 import { fixedClock } from '../../src/core/clock'
 import { addRegulation, dbState, receive, refusal, send } from '../helpers/exchange'
-import { exchangeUp, fromKecamatan, provinceWorld } from '../helpers/province'
+import { exchangeUp, fromKecamatan, provinceWorld, occurrences } from '../helpers/province'
 import { addKader, addPosyandu } from '../helpers/registry'
-
-/** Every column of every table holding the value, as text. */
-function occurrences(sqlite: Database.Database, needle: string): string[] {
-  const found: string[] = []
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]
-  for (const { name } of tables) {
-    for (const c of sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]) {
-      const n = (sqlite.prepare(`SELECT count(*) AS n FROM "${name}" WHERE instr(CAST("${c.name}" AS TEXT), ?) > 0`).get(needle) as { n: number }).n
-      if (n) found.push(`${name}.${c.name}`)
-    }
-  }
-  return found
-}
 
 describe('province offices', () => {
   it('`simpul init --office 21` makes a province office; a kabupaten code as provinsi is refused in Indonesian', () => {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import { readHeader } from '../../src/core/exchange/format'
 import type { Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
@@ -122,3 +123,16 @@ export function fromKecamatan(w: ProvinceWorld) {
 
 /** The readable manifest of a bundle file (who, seq, rows per table). */
 export const readManifestOf = (file: string) => readHeader(file).manifest
+
+/** Every column of every table holding the value, as text. */
+export function occurrences(sqlite: Database.Database, needle: string): string[] {
+  const found: string[] = []
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]
+  for (const { name } of tables) {
+    for (const c of sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]) {
+      const n = (sqlite.prepare(`SELECT count(*) AS n FROM "${name}" WHERE instr(CAST("${c.name}" AS TEXT), ?) > 0`).get(needle) as { n: number }).n
+      if (n) found.push(`${name}.${c.name}`)
+    }
+  }
+  return found
+}

@@ -6,14 +6,13 @@
 // except by those imports (and its letterhead, as Pengaturan would).
 import { openContext } from '../../../src/core/context'
 import { generateNationalDemo } from '../../../src/core/demo/national'
-import { dispatch } from '../../../src/core/handlers'
+import { saveSettingsAsAdmin } from './letterhead'
 import { keyFor } from '../../helpers/raw-db'
 
 const [dbFile, work] = process.argv.slice(2)
 const nat = openContext({ dataFile: dbFile, host: 'cli', key: keyFor(dbFile) })
 const made = await generateNationalDemo(nat, { seed: 1, size: 0.03, workDir: work, years: 3 })
 const out = made.provinces.map((p) => ({ code: p.code, posyandu: p.counts.posyandu }))
-const admin = (nat.sqlite.prepare(`SELECT id FROM app_user WHERE role = 'admin' AND active = 1 LIMIT 1`).get() as { id: string }).id
 const settings: Record<string, string> = {
   'letterhead.government': 'KEMENTERIAN DALAM NEGERI REPUBLIK INDONESIA',
   'letterhead.office': 'DIREKTORAT JENDERAL BINA PEMERINTAHAN DESA',
@@ -22,9 +21,6 @@ const settings: Record<string, string> = {
   'sign.ketua_pembina_pusat_name': 'Dr. Rahmawati Siregar, M.Si.',
   'sign.ketua_pembina_pusat_nip': '197103121996032001',
 }
-for (const [key, value] of Object.entries(settings)) {
-  const r = await dispatch(nat, 'settings.set', { key, value }, { userId: admin })
-  if (!r.ok) throw new Error(`${key}: ${r.error.message}`)
-}
+await saveSettingsAsAdmin(nat, settings)
 nat.close()
 console.log(JSON.stringify(out))
