@@ -173,6 +173,32 @@ describe('the compiled row test on its own', () => {
     expect(test(rows[0] as Record<string, unknown>)).toBe(true)
     expect(test(rows[1] as Record<string, unknown>)).toBe(false)
   })
+
+  it('with skipped columns: a skipped column may be missing or wrong, but a stranger in its place is still refused', () => {
+    const shape = { a: z.string().min(2), h: z.string().nullable(), k: z.number().int() }
+    const test = compileRowTest(shape)
+    const schema = z.strictObject(shape)
+    const skip = new Set(['h'])
+    const passes = (r: Record<string, unknown>) => {
+      const parsed = schema.safeParse(r)
+      return parsed.success || parsed.error.issues.every((i) => i.path.length > 0 && skip.has(String(i.path[0])))
+    }
+    const rows: Record<string, unknown>[] = [
+      { a: 'ab', h: null, k: 1 },
+      { a: 'ab', h: 5, k: 1 }, // the skipped column wrong: its problem is ignored
+      { a: 'ab', k: 1 }, // the skipped column missing
+      { a: 'ab', k: 1, e: 1 }, // a stranger where the skipped column is missing: same key count
+      { a: 'ab', h: null, k: 1, e: 1 },
+      { a: 'a', h: null, k: 1 },
+    ]
+    for (const r of rows) expect(test(r, skip), JSON.stringify(r)).toBe(passes(r))
+    // The same set changed after its first use: the test follows it.
+    skip.add('k')
+    expect(test({ a: 'ab', h: 5, k: 'x' }, skip)).toBe(true)
+    skip.delete('k')
+    expect(test({ a: 'ab', h: 5, k: 'x' }, skip)).toBe(false)
+    expect(test({ a: 'ab', h: 5, k: 1 }, new Set(['h']))).toBe(true)
+  })
 })
 
 describe('the NIK date check', () => {

@@ -161,52 +161,68 @@ export type RowTest = (row: Record<string, unknown>, skip?: Set<string>) => bool
  * skipped ones, whose problems the caller ignores) passes.
  */
 export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
+  const usual = compileFor(shape, new Set())
+  // One test compiled per set of skipped columns (a receiver's hidden columns: the same few sets
+  // row after row of a bundle), so a skipped column costs nothing instead of a lookup per column.
+  const bySkip = new WeakMap<Set<string>, { names: string[]; test: (row: Record<string, unknown>) => boolean }>()
+  const byNames = new Map<string, (row: Record<string, unknown>) => boolean>()
+  return (row, skip) => {
+    if (skip === undefined || skip.size === 0) return usual(row)
+    let hit = bySkip.get(skip)
+    // The same set still (a Set may have changed since): as many names, each of them in it.
+    if (!hit || hit.names.length !== skip.size || !hit.names.every((k) => skip.has(k))) {
+      const names = [...skip].sort()
+      let test = byNames.get(names.join('\n'))
+      if (!test) byNames.set(names.join('\n'), (test = compileFor(shape, new Set(names))))
+      bySkip.set(skip, (hit = { names, test }))
+    }
+    return hit.test(row)
+  }
+}
+
+/** The row test with the columns of `skip` left out (their problems the caller ignores); they may be missing. */
+function compileFor(shape: Record<string, z.ZodType>, skip: ReadonlySet<string>): (row: Record<string, unknown>) => boolean {
   const src = new Source()
   const keys = Object.keys(shape)
   const known = src.ref(new Set(keys))
   const lines: string[] = []
   const memos: string[] = []
-  const skipLines: string[] = []
+  const skipped: string[] = []
   keys.forEach((k, i) => {
+    const key = JSON.stringify(k)
+    if (skip.has(k)) {
+      skipped.push(key)
+      return
+    }
     const v = `v${i}`
     src.impure = false
     const expr = valueExpr(src, shape[k], v)
-    const key = JSON.stringify(k)
     // A pure test that does more than a type check remembers the last text it passed (L<i>).
     const memo = !src.impure && /\.test\(|R\d+\(/.test(expr)
     if (memo) memos.push(`let L${i} = NONE`)
     const test = memo ? `if (${v} !== L${i}) { if (!${expr}) return false; if (typeof ${v} === "string") L${i} = ${v} }` : `if (!${expr}) return false`
     lines.push(`const ${v} = row[${key}]`, test)
-    skipLines.push(`if (!skip.has(${key})) { const ${v} = row[${key}]; ${test} }`)
   })
   // Counting the keys proves there is no stranger among them when every column is there (each
-  // test refuses undefined). A skipped column may be missing, a column may take undefined
-  // (optional) or be named like an Object property: then each key is looked up.
-  const countable = keys.every((k) => !(k in Object.prototype) && !(shape[k] as unknown as ZodLike).safeParse(undefined).success)
-  // Two bodies: the usual one (nothing skipped) is short, which keeps it cheap before V8 optimises it.
+  // tested column refuses undefined; a skipped one is proved there by \`in\`, none being named
+  // like an Object property). A column may take undefined (optional) or be named like an Object
+  // property: then each key is looked up.
+  const countable = keys.every((k) => !(k in Object.prototype) && (skip.has(k) || !(shape[k] as unknown as ZodLike).safeParse(undefined).success))
+  const present = skipped.map((key) => ` && ${key} in row`).join('')
   const body = `
     if (typeof row !== "object" || row === null || Array.isArray(row)) return false
     const proto = Object.getPrototypeOf(row)
     if (proto !== Object.prototype && proto !== null) return false
-    if (skip !== undefined && skip.size > 0) return skipping(row, skip)
     if (${!countable}) { for (const k in row) if (!${known}.has(k)) return false }
-    else { let n = 0; for (const k in row) n++; if (n !== ${keys.length}) { for (const k in row) if (!${known}.has(k)) return false } }
+    else { let n = 0; for (const k in row) n++; if (!(n === ${keys.length}${present})) { for (const k in row) if (!${known}.has(k)) return false } }
     try {
       ${lines.join('\n      ')}
     } catch {
       return false
     }
     return true`
-  const skippingBody = `
-    for (const k in row) if (!${known}.has(k)) return false
-    try {
-      ${skipLines.join('\n      ')}
-    } catch {
-      return false
-    }
-    return true`
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per table from its schemas (see above)
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per table (and skipped set) from its schemas (see above)
   // each reference a constant of the closure (R0, R1 …): cheaper to reach than R[i] before V8 optimises the test
   const consts = [...src.refs.map((_, i) => `const R${i} = R[${i}]`), 'const NONE = {}', ...memos].join('\n')
-  return new Function('R', `${consts}\nfunction skipping(row, skip) {${skippingBody}\n}\nreturn function rowTest(row, skip) {${body}\n}`)(src.refs) as RowTest
+  return new Function('R', `${consts}\nreturn function rowTest(row) {${body}\n}`)(src.refs) as (row: Record<string, unknown>) => boolean
 }

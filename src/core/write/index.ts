@@ -299,6 +299,18 @@ function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: R
   if (why && why !== 'unknown') throw new AppError('NOT_ALLOWED', msg('op.notAllowed', { why }))
 }
 
+/**
+ * What a bundle section's check knows of all its rows: the row already holds every column,
+ * defaults included (sectionRowBuilder); `sent`: the hidden columns the bundle itself carries;
+ * `empty`: tables known to hold no row (emptyTables); `said`: the last authority verdict (one
+ * section, one policy and one sender: it depends on the row's scope and operation alone).
+ */
+export interface IncomingContext {
+  sent: readonly string[]
+  empty?: EmptyTables
+  said?: { scope: string; op: WriteOp; why: string | null } | null
+}
+
 /** What the policy says of one incoming row: null when it may be applied. */
 export type IncomingVerdict = { kind: 'unauthorised' | 'invalid' | 'unresolved'; reason: string } | null
 
@@ -315,18 +327,21 @@ export function checkIncoming(
   incoming: Record<string, unknown>,
   stored: { scope: string; deleted_at: string | null } | undefined,
   hidden?: Set<string>,
-  /**
-   * The row already holds every column, defaults included (sectionRowBuilder); `sent`: the
-   * hidden columns the bundle itself carries; `empty`: tables known to hold no row (emptyTables).
-   */
-  complete?: { sent: readonly string[]; empty?: EmptyTables },
+  complete?: IncomingContext,
 ): IncomingVerdict {
   const scope = String(incoming.scope)
   if (stored && stored.scope !== scope) {
     return { kind: 'unauthorised', reason: `wilayah baris diubah dari ${stored.scope} menjadi ${scope}` }
   }
   const op: WriteOp = !stored ? 'create' : incoming.deleted_at && !stored.deleted_at ? 'delete' : stored.deleted_at && !incoming.deleted_at ? 'delete' : 'change'
-  const why = refusal(policy, sender, scope, op)
+  // The sender's authority depends on the scope and the operation alone: rows in a row share them.
+  const said = complete?.said
+  let why: string | null
+  if (said && said.scope === scope && said.op === op) why = said.why
+  else {
+    why = refusal(policy, sender, scope, op)
+    if (complete) complete.said = { scope, op, why }
+  }
   if (why) return { kind: 'unauthorised', reason: why }
   const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming, complete?.empty)
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }

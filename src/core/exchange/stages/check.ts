@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
-import { checkIncoming, emptyTables, officeParty, sectionRowBuilder } from '../../write'
+import { checkIncoming, emptyTables, officeParty, sectionRowBuilder, type IncomingContext } from '../../write'
 import { senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
@@ -44,7 +44,16 @@ export const versionKey = (table: string, k: { id: string; rev: number; hlc: str
  * it in the scope STORED here (an incoming scope never moves a row), and it passes the same
  * schema and rules a local write must. Also proves the manifest's counts.
  */
-export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, opts: StreamOptions = {}): Promise<RowCheck> {
+export interface CheckOptions extends StreamOptions {
+  /**
+   * Leave `unresolved` empty (the verdict is reached all the same): the warehouse decides every
+   * reference in PostgreSQL, and its SQLite holds no row, so nearly every row would be noted.
+   */
+  skipUnresolved?: boolean
+}
+
+export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, opts: CheckOptions = {}): Promise<RowCheck> {
+  const noteUnresolved = !opts.skipUnresolved
   const sqlite = ctx.sqlite
   const me = officeParty(sqlite)
   const names = rowNamer(sqlite)
@@ -57,12 +66,15 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const seen = new Map<string, number>()
   // The check stage only reads, so a table empty at its start stays empty to its end.
   const empty = emptyTables(sqlite)
-  let cur: { section: Section; stored: Statement | null; toRow: (values: unknown[]) => Record<string, unknown>; complete: { sent: string[]; empty: typeof empty } } | null = null
+  let cur: { section: Section; stored: Statement | null; toRow: (values: unknown[]) => Record<string, unknown>; complete: IncomingContext; rows: number } | null = null
+  // Rows are counted per section and added up when the next one opens (one Map update a section, not a row).
+  const count = () => cur && seen.set(cur.section.name, (seen.get(cur.section.name) ?? 0) + cur.rows)
   await streamRows(
     file,
     checked,
     {
       head(h) {
+        count()
         const section = openSection(sqlite, h, me)
         seen.set(section.name, seen.get(section.name) ?? 0)
         // Reads only: a table that holds no row yet has no stored version of any of these.
@@ -71,7 +83,8 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           stored: empty(section.name) ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
           // Each row is built once, as it will be stored (defaults of the columns the bundle lacks included).
           toRow: sectionRowBuilder(sqlite, section.name, section.columns),
-          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty },
+          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty, said: null },
+          rows: 0,
         }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })
       },
@@ -79,7 +92,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         if (!cur) throw bundleRefusal.tampered('baris tanpa tabel')
         const { section: s, stored, toRow, complete } = cur
         const k = rowKeys(s, values)
-        seen.set(s.name, (seen.get(s.name) ?? 0) + 1)
+        cur.rows++
         if (k.hlc > out.maxHlc) out.maxHlc = k.hlc
         keep?.push(values)
         const verdict = checkIncoming(sqlite, s.policy, sender, toRow(values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden, complete)
@@ -88,12 +101,15 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values, names), reason: verdict.reason })
           out.unauthorisedTotal++
           out.refused.set(rowKey(s.name, k.id), verdict.reason)
-        } else if (verdict.kind === 'unresolved') out.unresolved.add(versionKey(s.name, k))
+        } else if (verdict.kind === 'unresolved') {
+          if (noteUnresolved) out.unresolved.add(versionKey(s.name, k))
+        }
         else out.invalid.set(versionKey(s.name, k), verdict.reason)
       },
     },
     opts,
   ).then((n) => (out.rows = n))
+  count()
   if (out.maxHlc > latest) checkClaimedTime(ctx, checked.peer, out.maxHlc)
   // The manifest's counts must match what was inside.
   const declared = Object.entries(m.counts).filter(([, n]) => n > 0).sort()
