@@ -56,40 +56,32 @@ const OPEN_DATE = /^\d{4}-\d{2}-\d{2}$/
  * rules; tests/core/fast-check.test.ts compares the two on random and edge months.
  */
 export function monthlyRowPasses(r: Record<string, unknown>, month: string): boolean {
-  const d = r.open_date
-  const dated = d !== null && d !== undefined && d !== ''
-  if (r.held === 0) {
-    if (dated) return false
-    for (let i = 0; i < ACTIVITY_KEYS.length; i++) {
-      const x = r[ACTIVITY_KEYS[i]]
-      if (x !== null && x !== undefined) return false
-    }
-  } else if (r.held !== 1) return false
-  for (let i = 0; i < NUMERIC_KEYS.length; i++) {
-    const x = r[NUMERIC_KEYS[i]]
-    if (x === null || x === undefined) continue
-    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > NUMERIC_MAX[i]) return false
-  }
-  if (dated && (typeof d !== 'string' || !OPEN_DATE.test(d) || !onCalendar(d) || !month || !d.startsWith(month))) return false
-  for (let i = 0; i < LTE_A.length; i++) {
-    const a = r[LTE_A[i]]
-    const b = r[LTE_B[i]]
-    if (typeof a === 'number' && typeof b === 'number' && a > b) return false
-  }
-  for (let i = 0; i < SUMS.length; i++) {
-    const total = r[SUMS[i].total]
-    if (typeof total !== 'number') continue
-    let sum = 0
-    let all = true
-    for (const p of SUMS[i].parts) {
-      const x = r[p]
-      if (typeof x === 'number') sum += x
-      else all = false
-    }
-    if (all && sum !== total) return false
-  }
-  return true
+  return rowPasses(r, month, OPEN_DATE, onCalendar)
 }
+
+/**
+ * The same walk written out once over the very arrays above, each column by its literal name:
+ * V8 then reads a row's fields as named properties instead of a keyed lookup per field (about
+ * half the cost of this check on a national load).
+ */
+const rowPasses = (() => {
+  const k = JSON.stringify
+  const lines = [
+    'const d = r.open_date',
+    "const dated = d !== null && d !== undefined && d !== ''",
+    `if (r.held === 0) { if (dated) return false; ${ACTIVITY_KEYS.map((a) => `if (r[${k(a)}] !== null && r[${k(a)}] !== undefined) return false`).join('; ')} } else if (r.held !== 1) return false`,
+    'let x',
+    ...NUMERIC_KEYS.map((n, i) => `x = r[${k(n)}]; if (x !== null && x !== undefined && (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > ${Number.isFinite(NUMERIC_MAX[i]) ? NUMERIC_MAX[i] : 'Infinity'})) return false`),
+    'if (dated && (typeof d !== "string" || !OPEN_DATE.test(d) || !onCalendar(d) || !month || !d.startsWith(month))) return false',
+    'let a, b',
+    ...LTE_A.map((x, i) => `a = r[${k(x)}]; b = r[${k(LTE_B[i])}]; if (typeof a === 'number' && typeof b === 'number' && a > b) return false`),
+    'let total, sum, all',
+    ...SUMS.map((t) => `total = r[${k(t.total)}]; if (typeof total === 'number') { sum = 0; all = true; ${t.parts.map((p) => `x = r[${k(p)}]; if (typeof x === 'number') sum += x; else all = false`).join('; ')}; if (all && sum !== total) return false }`),
+    'return true',
+  ]
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once from MONTHLY_FIELDS / MONTHLY_RULES (see above)
+  return new Function('r', 'month', 'OPEN_DATE', 'onCalendar', lines.join('\n')) as (r: Record<string, unknown>, month: string, re: RegExp, cal: (d: string) => boolean) => boolean
+})()
 
 /** Fields a kabupaten added to the SKDN form (stored beside the columns). */
 export const rowExtra = (r: Record<string, unknown>): FormValues | null => (r.extra_json ? (JSON.parse(String(r.extra_json)) as FormValues) : null)
