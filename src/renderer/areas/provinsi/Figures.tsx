@@ -57,10 +57,16 @@ export const shortName = (name: string) =>
  */
 const AXIS_MAX = 22
 const axisName = (name: string) => { const n = shortName(name); return n.length > AXIS_MAX ? `${n.slice(0, AXIS_MAX - 1)}…` : n }
+const SLANT = (35 * Math.PI) / 180
 function areaAxis(names: string[]) {
   const longest = Math.max(4, ...names.map((n) => n.length))
   // ~5 px a character at 9 px type, slanted 35°: its vertical share plus the type's own height.
-  return { dataKey: 'name', tick: { fontSize: 9 }, interval: 0, angle: -35, textAnchor: 'end', height: Math.ceil(longest * 5 * Math.sin((35 * Math.PI) / 180) + 14) } as const
+  return { dataKey: 'name', tick: { fontSize: 9 }, interval: 0, angle: -35, textAnchor: 'end', height: Math.ceil(longest * 5 * Math.sin(SLANT) + 14) } as const
+}
+/** The chart's left margin: room for the first slanted name, which reaches left of its bar. */
+const areaLeft = (names: string[], width: number) => {
+  const halfBand = width / Math.max(1, names.length) / 2
+  return Math.max(-12, Math.ceil((names[0]?.length ?? 0) * 5 * Math.cos(SLANT) - 48 - halfBand))
 }
 
 /** Chart value labels with the language's decimal mark: 31.5 → "31,5" / "31.5". */
@@ -157,7 +163,7 @@ export function StrataChart({ s, width, height = 220, paper }: ChartProps) {
   return (
     <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-strata">
       <div className={css.chartTitle}>{t('charts.strata', { year: s.year })}</div>
-      <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
+      <BarChart width={width} height={height} data={data} margin={{ top: 8, right: 8, left: areaLeft(data.map((d) => d.name), width), bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis {...areaAxis(data.map((d) => d.name))} />
         <YAxis tick={{ fontSize: 9 }} allowDecimals={false} tickFormatter={(v: number) => formatNumber(v, localeOf(paper))} />
@@ -195,7 +201,7 @@ export function CompletenessChart({ s, width, height = 200, paper }: ChartProps)
   return (
     <div className={css.chart} style={{ width: width + 10 }} data-testid="chart-completeness">
       <div className={css.chartTitle}>{t('charts.completeness', { year: s.year })}</div>
-      <BarChart width={width} height={height} data={data} margin={{ top: 16, right: 8, left: -12, bottom: 0 }}>
+      <BarChart width={width} height={height} data={data} margin={{ top: 16, right: 8, left: areaLeft(data.map((d) => d.name), width), bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis {...areaAxis(data.map((d) => d.name))} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 9 }} />
