@@ -11,10 +11,19 @@ export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June'
 export type DisplayLocale = 'id' | 'en'
 export const monthNamesOf = (locale: DisplayLocale = 'id') => (locale === 'en' ? MONTHS_EN : BULAN)
 
-const thousands = (n: number) => Math.trunc(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+const thousands = (n: number, sep = '.') => Math.trunc(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep)
 
-/** 1250000 → "1.250.000" (Indonesian grouping). */
-export const formatNumber = (n: number) => `${n < 0 ? '-' : ''}${thousands(n)}`
+/**
+ * 1250000 → "1.250.000" (Indonesian grouping, the default: printed documents, CLI); with
+ * locale 'en' "1,250,000". Screens pass their language (`screenNumber` in src/renderer/i18n/months.ts).
+ */
+export const formatNumber = (n: number, locale: DisplayLocale = 'id') => `${n < 0 ? '-' : ''}${thousands(n, locale === 'en' ? ',' : '.')}`
+
+/** The decimal mark of a language: 31.5 → "31,5" / "31.5". */
+export const formatDecimal = (x: number, digits: number, locale: DisplayLocale = 'id') => {
+  const s = x.toFixed(digits)
+  return locale === 'en' ? s : s.replace('.', ',')
+}
 
 /** 1250000 → "Rp 1.250.000". Money is integer rupiah everywhere. */
 export const formatRupiah = (n: number) => `${n < 0 ? '-' : ''}Rp ${thousands(n)}`
@@ -32,10 +41,10 @@ export function formatMonth(ym: string, locale: DisplayLocale = 'id'): string {
   return m ? `${monthNamesOf(locale)[Number(m[2]) - 1]} ${m[1]}` : ym
 }
 
-/** 0.4234 → "42,3%"; null → "—" (missing data is never shown as zero). */
-export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+/** 0.4234 → "42,3%" ("42.3%" with locale 'en'); null → "—" (missing data is never shown as zero). */
+export function formatPercent(ratio: number | null | undefined, digits = 1, locale: DisplayLocale = 'id'): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'
-  return `${(ratio * 100).toFixed(digits).replace('.', ',')}%`
+  return `${formatDecimal(ratio * 100, digits, locale)}%`
 }
 
 /**

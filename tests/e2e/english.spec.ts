@@ -50,6 +50,10 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
     // Tables by their screen names, sex in words (the data keeps app_user, L/P).
     if (s.name === 'pengguna-audit') for (const raw of text.match(/\b[a-z]+_[a-z_]+\b/g) ?? []) found.push(`${s.name}: table "${raw}"`)
     if (s.name === 'registri-kader' && /\t[LP]\t/.test(text)) found.push(`${s.name}: sex as L/P`)
+    // Numbers the English way: "89.5%", "1,139" (rupiah keeps its one form, "Rp 1.250.000").
+    for (const raw of text.match(/\d+,\d+\s?%/g) ?? []) found.push(`${s.name}: percent "${raw}"`)
+    // (Identifiers keep their dots: NPWP "02.123.456.7-118.000", wilayah codes.)
+    for (const raw of text.replace(/Rp\s?[\d.]+/g, '').match(/(^|[^\d.,-])\d{1,3}(\.\d{3})+(?![\d.,-])/g) ?? []) found.push(`${s.name}: number "${raw.trim()}"`)
     await shot(page, `english-${s.name}`)
   }
   expect(found).toEqual([])

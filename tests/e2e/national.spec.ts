@@ -108,6 +108,7 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   await expect(page.getByText('Dr. Rahmawati Siregar, M.Si.')).toBeVisible()
   await expect(page.getByText('A. Posyandu, kader dan strata per provinsi')).toBeVisible()
   await shot(page, 'national-report')
+  await expect(page.getByTestId('province-total')).toContainText(`${fmt(s.total.completeness.reported)} / ${fmt(s.total.completeness.expected)}`)
 
   // English reads the level names by key.
   await page.getByRole('button', { name: 'Kembali' }).click()
@@ -117,8 +118,25 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   await expect(page.getByTestId('province-total')).toContainText('NATIONAL TOTAL')
   await expect(page.getByText('national', { exact: true })).toBeVisible()
   await shot(page, 'national-dashboard-en')
+  // English numbers: "1,139 / 1,272" and "89.5%", never the Indonesian "1.139" or "89,5%" (the printed report keeps those).
+  const en = (n: number) => n.toLocaleString('en-GB')
+  const { reported, expected } = s.total.completeness
+  expect(expected).toBeGreaterThan(999)
+  await expect(page.getByTestId('province-total')).toContainText(`${en(reported)} / ${en(expected)}`)
+  await expect(page.getByTestId('kpi-completeness')).toContainText(`${en(reported)} of ${en(expected)}`)
+  await expect(page.getByTestId('kpi-completeness')).toContainText(`${(Math.round((1000 * reported) / expected) / 10).toFixed(1)}%`)
+  const screenText = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('svg text')].map((e) => e.textContent).join(' '))
+  expect(screenText.match(/(^|[^\d.,])\d{1,3}(\.\d{3})+(?![\d.,])/g) ?? []).toEqual([])
+  expect(screenText.match(/\d+,\d+\s?%/g) ?? []).toEqual([])
+  expect(screenText.match(/(^|[^\d.,])\d+,\d(?![\d,])/g) ?? []).toEqual([])
   // No Indonesian catalogue text on the English screen (the data, such as names, stays as it is).
   const text = await page.evaluate(() => document.body.innerText)
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   expect([...indonesianOnly(), ...INDONESIAN_WORDS, ...INDONESIAN_MONTHS].filter((id) => new RegExp(`(^|[^\\p{L}])${escape(id)}($|[^\\p{L}])`, 'u').test(text))).toEqual([])
+
+  // Printed from an English screen, the report's numbers stay Indonesian.
+  await page.getByTestId('province-print').click()
+  await expect(page.getByTestId('report-title')).toBeVisible()
+  await expect(page.getByTestId('province-total')).toContainText(`${fmt(reported)} / ${fmt(expected)}`)
+  await shot(page, 'national-report-from-en')
 })

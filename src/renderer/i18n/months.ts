@@ -1,4 +1,4 @@
-import { BULAN, formatDateLong, formatMonth, MONTHS_EN, monthNamesOf, type DisplayLocale } from '../../shared/format'
+import { BULAN, formatDateLong, formatMonth, formatNumber, formatPercent, MONTHS_EN, monthNamesOf, type DisplayLocale } from '../../shared/format'
 // The i18next instance itself (initialised by ./index): this module stays free of the screens' catalogues, so pure grid code that formats months can be tested in Node.
 import i18n from 'i18next'
 
@@ -26,8 +26,10 @@ export const screenDate = (iso: string) => formatDateLong(iso, screenLang())
 export const screenMonth = (ym: string) => formatMonth(ym, screenLang())
 /** "Mar" / "Mar", "Agu" / "Aug": column heads of a year grid and chart axes. */
 export const shortMonth = (ym: string) => monthNames()[Number(ym.slice(5, 7)) - 1].slice(0, 3)
-/** Counts with the screen's grouping: 12.500 / 12,500. */
-export const screenNumber = (n: number) => n.toLocaleString(screenLocale())
+/** Counts with the screen's grouping: 12.500 / 12,500 (printed documents keep formatNumber's Indonesian). */
+export const screenNumber = (n: number) => formatNumber(n, screenLang())
+/** A ratio as a percent with the screen's decimal mark: 0.895 → "89,5%" / "89.5%". */
+export const screenPercent = (ratio: number | null | undefined, digits = 1) => formatPercent(ratio, digits, screenLang())
 /** A moment as the screen's language writes it. */
 export const screenDateTime = (iso: string) => new Date(iso).toLocaleString(screenLocale())
 /** Millions for chart axes: "150 jt" / "150 M". */

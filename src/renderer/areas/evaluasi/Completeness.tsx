@@ -12,7 +12,7 @@ import { navigate } from '../../router'
 import { yearOptions } from './MonthlyEntry'
 import css from './report.module.css'
 import './forms-i18n'
-import { monthNames, screenDate } from '../../i18n/months'
+import { monthNames, screenDate, screenPercent } from '../../i18n/months'
 import { QualityPanel } from './Quality'
 
 const TEXT = {
@@ -53,7 +53,7 @@ export function Completeness() {
       <Table.Thead><Table.Tr><Table.Th>{testId === 'completeness-desa' ? 'Desa' : 'Kecamatan'}</Table.Th><Table.Th>Posyandu</Table.Th><Table.Th>{x.reported}</Table.Th><Table.Th>{x.late}</Table.Th><Table.Th>{x.missing}</Table.Th><Table.Th>{x.completeness}</Table.Th><Table.Th>{x.timeliness}</Table.Th></Table.Tr></Table.Thead>
       <Table.Tbody>
         {rows.map((g) => (
-          <Table.Tr key={g.code}><Table.Td>{g.name}</Table.Td><Table.Td>{g.posyandu}</Table.Td><Table.Td>{g.reported}</Table.Td><Table.Td>{g.late}</Table.Td><Table.Td>{g.missing}</Table.Td><Table.Td>{formatPercent(g.completeness, 0)}</Table.Td><Table.Td>{formatPercent(g.timeliness, 0)}</Table.Td></Table.Tr>
+          <Table.Tr key={g.code}><Table.Td>{g.name}</Table.Td><Table.Td>{g.posyandu}</Table.Td><Table.Td>{g.reported}</Table.Td><Table.Td>{g.late}</Table.Td><Table.Td>{g.missing}</Table.Td><Table.Td>{screenPercent(g.completeness, 0)}</Table.Td><Table.Td>{screenPercent(g.timeliness, 0)}</Table.Td></Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
@@ -74,7 +74,7 @@ export function Completeness() {
             <Badge color="teal" size="lg" variant="light" data-testid="total-reported">{x.reported}: {c.total.reported}</Badge>
             <Badge color="orange" size="lg" variant="light" data-testid="total-late">{x.late}: {c.total.late}</Badge>
             <Badge color="red" size="lg" variant="light" data-testid="total-missing">{x.missing}: {c.total.missing}</Badge>
-            <Text size="sm">{x.completeness} {formatPercent(c.total.completeness, 0)} · {x.timeliness} {formatPercent(c.total.timeliness, 0)} · {x.deadline.split(':')[0]}: {screenDate(c.deadline)}</Text>
+            <Text size="sm">{x.completeness} {screenPercent(c.total.completeness, 0)} · {x.timeliness} {screenPercent(c.total.timeliness, 0)} · {x.deadline.split(':')[0]}: {screenDate(c.deadline)}</Text>
             <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => navigate(`evaluasi/belum-melapor/${code}/${period}/${area || '-'}`)}>{x.print}</Button>
           </Group>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>

@@ -1,9 +1,9 @@
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type FormEvent } from 'react'
 import { DERIVED, derivedIndicators, MONTHLY_FIELDS, parseProgrammes, validateMonthly, type DerivedId, type Issue, type MonthlyValues } from '../../../shared/evaluation/fields'
-import { formatPercent } from '../../../shared/format'
 import { compileForm, indicatorValues, validateValues, type CompiledForm, type FormDef, type FormField, type FormValues, type ValueIssue } from '../../../shared/forms/form'
 import classes from './grid.module.css'
-import { monthNames } from '../../i18n/months'
+import { formatDecimal } from '../../../shared/format'
+import { monthNames, screenLang, screenPercent } from '../../i18n/months'
 import { issueText } from '../../i18n/errors'
 
 /** This month on the office PC's clock ("2026-12"): later months have no report yet (core refuses them too). */
@@ -221,7 +221,7 @@ export const EntryGrid = memo(function EntryGrid({ records, rows, locked, lang, 
   )
   const derivedCell = (key: string, id: DerivedId) => (
     <td key={`${key}:${id}`} className={classes.derived} data-testid={`derived-${id}-${key}`}>
-      {formatPercent(derived[key]?.[id] ?? null, 0)}
+      {screenPercent(derived[key]?.[id] ?? null, 0)}
     </td>
   )
 
@@ -467,7 +467,7 @@ export const FormGrid = memo(function FormGrid({ form, records, locked, lang, on
                 const over = i.indicator.unit === '%' && v !== null && v > 1
                 return (
                   <td key={i.indicator.id} className={`${classes.derived} ${over ? classes.over : ''}`} data-testid={`ind-${i.indicator.id}-${rec.key}`} title={over ? (lang === 'en' ? 'above 100%: check the data' : 'di atas 100%: periksa data') : undefined}>
-                    {v === null ? '' : i.indicator.unit === '%' ? `${formatPercent(v, 0)}${over ? ' ⚠' : ''}` : i.indicator.unit === 'per1000' ? (v * 1000).toFixed(1) : String(Math.round(v * 10) / 10)}
+                    {v === null ? '' : i.indicator.unit === '%' ? `${screenPercent(v, 0)}${over ? ' ⚠' : ''}` : i.indicator.unit === 'per1000' ? formatDecimal(v * 1000, 1, screenLang()) : String(Math.round(v * 10) / 10)}
                   </td>
                 )
               })}

@@ -2,8 +2,8 @@ import { DonutChart } from '@mantine/charts'
 import { Button, Card, ColorSwatch, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
+import { screenPercent } from '../../i18n/months'
 import { useTranslation } from 'react-i18next'
-import { formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -45,7 +45,7 @@ export function StrataView() {
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Card withBorder>
             <Text fw={600}>{t('strata.aktif')}</Text>
-            <Text size="xl" fw={700} data-testid="aktif-pct">{formatPercent(d.total.aktifPct)}</Text>
+            <Text size="xl" fw={700} data-testid="aktif-pct">{screenPercent(d.total.aktifPct)}</Text>
             <Text size="sm" c="dimmed">{t('strata.ofTotal', { aktif: d.total.aktif, total: d.total.posyandu })}</Text>
             <Group mt="xs" gap="xs">
               {d.set.levels.map((l) => <Text key={l.id} size="sm">{l.label}: <b>{d.total.byStratum[l.id]}</b></Text>)}
@@ -85,7 +85,7 @@ export function StrataView() {
               <Table.Tr key={k.code}>
                 <Table.Td>{k.name}</Table.Td><Table.Td>{k.posyandu}</Table.Td>
                 {d.set.levels.map((l) => <Table.Td key={l.id}>{k.byStratum[l.id]}</Table.Td>)}
-                <Table.Td>{formatPercent(k.aktifPct)}</Table.Td>
+                <Table.Td>{screenPercent(k.aktifPct)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -8,11 +8,13 @@ import { useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { useReference, useT } from './shared'
 import { OpState } from '../../components/LoadState'
-import { millions, screenNumber } from '../../i18n/months'
+import { millions, screenLang, screenNumber } from '../../i18n/months'
 
 export const linesOf = (s: ProgrammeSummary, f: Framework) => (f === 'spm' ? s.bySpmField : f === 'ilp' ? s.byLifeStage : s.byPhiPart)
 const NOWRAP = { whiteSpace: 'nowrap' } as const
 const ratio = (a: number, b: number) => (b ? a / b : null)
+/** A percent in the screen's language; on paper (dense) Indonesian. */
+const pctOf = (dense?: boolean) => (x: number | null) => formatPercent(x, 1, dense ? 'id' : screenLang())
 /** Millions on the printed chart (documents stay Indonesian): 150000000 → "150 jt". */
 const juta = (n: number) => `${formatNumber(Math.round(n / 1_000_000))} jt`
 
@@ -30,6 +32,7 @@ export function useSummaryYear(initial?: number) {
 /** Budget, realisation and reach per line; the same table on screen and on paper. */
 export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; first: string; dense?: boolean }) {
   const t = useT()
+  const pct = pctOf(dense)
   const total = lines.reduce((a, l) => ({ programmes: a.programmes + l.programmes, budget: a.budget + l.budget, realisation: a.realisation + l.realisation }), { programmes: 0, budget: 0, realisation: 0 })
   return (
     <Table withTableBorder withColumnBorders fz={dense ? 'xs' : 'sm'} verticalSpacing={dense ? 2 : 'xs'}>
@@ -50,7 +53,7 @@ export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; fi
             <Table.Td ta="right">{l.programmes}</Table.Td>
             <Table.Td ta="right" style={NOWRAP}>{formatRupiah(l.budget)}</Table.Td>
             <Table.Td ta="right" style={NOWRAP}>{formatRupiah(l.realisation)}</Table.Td>
-            <Table.Td ta="right">{formatPercent(ratio(l.realisation, l.budget))}</Table.Td>
+            <Table.Td ta="right">{pct(ratio(l.realisation, l.budget))}</Table.Td>
             <Table.Td ta="right">{l.posyanduReached}</Table.Td>
           </Table.Tr>
         ))}
@@ -61,7 +64,7 @@ export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; fi
           <Table.Td ta="right">{total.programmes}</Table.Td>
           <Table.Td ta="right" style={NOWRAP}>{formatRupiah(total.budget)}</Table.Td>
           <Table.Td ta="right" style={NOWRAP}>{formatRupiah(total.realisation)}</Table.Td>
-          <Table.Td ta="right">{formatPercent(ratio(total.realisation, total.budget))}</Table.Td>
+          <Table.Td ta="right">{pct(ratio(total.realisation, total.budget))}</Table.Td>
           <Table.Td />
         </Table.Tr>
       </Table.Tfoot>
@@ -71,6 +74,7 @@ export function SummaryTable({ lines, first, dense }: { lines: SummaryLine[]; fi
 
 export function CoverageTable({ s, dense }: { s: ProgrammeSummary; dense?: boolean }) {
   const t = useT()
+  const pct = pctOf(dense)
   return (
     <Table withTableBorder withColumnBorders fz={dense ? 'xs' : 'sm'} verticalSpacing={dense ? 2 : 'xs'}>
       <Table.Thead>
@@ -87,7 +91,7 @@ export function CoverageTable({ s, dense }: { s: ProgrammeSummary; dense?: boole
             <Table.Td>{k.name}</Table.Td>
             <Table.Td ta="right">{k.posyandu}</Table.Td>
             <Table.Td ta="right">{k.reached}</Table.Td>
-            <Table.Td ta="right">{formatPercent(k.ratio)}</Table.Td>
+            <Table.Td ta="right">{pct(k.ratio)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -96,7 +100,7 @@ export function CoverageTable({ s, dense }: { s: ProgrammeSummary; dense?: boole
           <Table.Td>{t('summary.total')}</Table.Td>
           <Table.Td ta="right">{s.totals.posyanduTotal}</Table.Td>
           <Table.Td ta="right">{s.totals.posyanduReached}</Table.Td>
-          <Table.Td ta="right">{formatPercent(ratio(s.totals.posyanduReached, s.totals.posyanduTotal))}</Table.Td>
+          <Table.Td ta="right">{pct(ratio(s.totals.posyanduReached, s.totals.posyanduTotal))}</Table.Td>
         </Table.Tr>
       </Table.Tfoot>
     </Table>
@@ -155,7 +159,7 @@ export function Summary() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat label={t('summary.programmes')} value={screenNumber(s.totals.programmes)} />
             <Stat label={t('summary.budget')} value={formatRupiah(s.totals.budget)} />
-            <Stat label={t('summary.realisation')} value={`${formatRupiah(s.totals.realisation)} (${formatPercent(ratio(s.totals.realisation, s.totals.budget))})`} />
+            <Stat label={t('summary.realisation')} value={`${formatRupiah(s.totals.realisation)} (${pctOf()(ratio(s.totals.realisation, s.totals.budget))})`} />
             <Stat label={t('summary.reached')} value={`${s.totals.posyanduReached} / ${s.totals.posyanduTotal}`} />
           </SimpleGrid>
           <Card withBorder>

@@ -3,8 +3,7 @@ import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProvinceSummary } from '../../../shared/contract/province'
-import { formatNumber } from '../../../shared/format'
-import { screenDate, screenMonth } from '../../i18n/months'
+import { screenDate, screenLang, screenMonth, screenNumber } from '../../i18n/months'
 import { LoadState } from '../../components/LoadState'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -123,10 +122,10 @@ export function Dashboard() {
         {s && (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-              <Kpi testId="kpi-posyandu" label={t('kpi.posyandu')} value={formatNumber(s.total.posyandu)} detail={ft('kpi.units', { count: s.kabupaten.length })} />
-              <Kpi testId="kpi-kader" label={t('kpi.kader')} value={formatNumber(s.total.kader)} detail={t('kpi.kaderDetail', { male: formatNumber(s.total.kaderMale), female: formatNumber(s.total.kaderFemale), trained: formatNumber(s.total.kaderTrained) })} />
-              <Kpi testId="kpi-aktif" label={t('kpi.aktif')} value={pctText(s.total.aktifPct)} detail={t('kpi.aktifDetail', { aktif: formatNumber(s.total.aktif), denominator: formatNumber(s.total.denominator), year: s.year, incomplete: formatNumber(s.total.strata.tidak_lengkap ?? 0) })} />
-              <Kpi testId="kpi-completeness" label={t('kpi.completeness')} value={pctText(s.total.completeness.pct)} detail={t('kpi.completenessDetail', { reported: formatNumber(s.total.completeness.reported), expected: formatNumber(s.total.completeness.expected) })} />
+              <Kpi testId="kpi-posyandu" label={t('kpi.posyandu')} value={screenNumber(s.total.posyandu)} detail={ft('kpi.units', { count: s.kabupaten.length })} />
+              <Kpi testId="kpi-kader" label={t('kpi.kader')} value={screenNumber(s.total.kader)} detail={t('kpi.kaderDetail', { male: screenNumber(s.total.kaderMale), female: screenNumber(s.total.kaderFemale), trained: screenNumber(s.total.kaderTrained) })} />
+              <Kpi testId="kpi-aktif" label={t('kpi.aktif')} value={pctText(s.total.aktifPct, screenLang())} detail={t('kpi.aktifDetail', { aktif: screenNumber(s.total.aktif), denominator: screenNumber(s.total.denominator), year: s.year, incomplete: screenNumber(s.total.strata.tidak_lengkap ?? 0) })} />
+              <Kpi testId="kpi-completeness" label={t('kpi.completeness')} value={pctText(s.total.completeness.pct, screenLang())} detail={t('kpi.completenessDetail', { reported: screenNumber(s.total.completeness.reported), expected: screenNumber(s.total.completeness.expected) })} />
             </SimpleGrid>
             <MethodNote s={s} />
             <Alert color={s.kabupaten.some((k) => k.stale) ? 'orange' : 'teal'} icon={<IconAlertTriangle />} title={ft('stale.title')} p="xs">

@@ -53,9 +53,9 @@ export function ProvinceReport({ year, province }: { year: number; province?: st
             <FiguresTable s={s} dense />
             <div className={rep.h}>B. Grafik</div>
             <div className={rep.charts} style={{ flexWrap: 'wrap' }}>
-              <StrataChart s={s} width={chartW} height={190} />
-              <CompletenessChart s={s} width={chartW} height={190} />
-              <TrendChart s={s} width={chartW} height={190} />
+              <StrataChart s={s} width={chartW} height={190} paper />
+              <CompletenessChart s={s} width={chartW} height={190} paper />
+              <TrendChart s={s} width={chartW} height={190} paper />
             </div>
             {/* C and D side by side, so the signature stays on the page of the charts. */}
             <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', breakInside: 'avoid' }}>
