@@ -156,6 +156,8 @@ test('month names on an English province dashboard are English ("January to Dece
   await page.reload()
   await expect(page.getByTestId('province-table')).toBeVisible({ timeout: 20_000 })
   const year = new Date().getFullYear() - 1
+  // The figures arrive after the table frame (and the year settles on the last whole year): wait for them.
+  await expect(page.getByText(`January to December ${year}`).first()).toBeVisible({ timeout: 20_000 })
   const text = await mainText(page)
   // The dashboard opens on the last whole year: completeness counts January to December of it.
   expect(text).toContain(`January to December ${year}`)
