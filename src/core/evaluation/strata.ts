@@ -205,13 +205,8 @@ export function computeStrata(
  * computeStrata, kept until the database changes (cache.ts): the strata screen on a revisit
  * and the report printed again are answered without reading the year again.
  */
-export function cachedStrata(
-  sqlite: Database.Database,
-  area: { code: string; name: string },
-  year: number,
-  set: IndicatorSet,
-  opts: { periodId?: string | null; previousYear?: boolean } = {},
-): StrataOutput {
+export function cachedStrata(...args: Parameters<typeof computeStrata>): StrataOutput {
+  const [sqlite, area, year, set, opts = {}] = args
   const key = `strata|${area.code}|${area.name}|${year}|${opts.periodId ?? ''}|${opts.previousYear !== false}|${JSON.stringify(set)}`
   return cached(sqlite, key, () => computeStrata(sqlite, area, year, set, opts))
 }
