@@ -9,13 +9,22 @@ import { msg, type Msg } from '../messages'
  * checks and carry the offer's code. Returns its problems by key (empty: fine).
  */
 export function offerDefinitionProblems(kind: string, code: string, definitionJson: string): Msg[] {
+  const parsed = parseDefinition(definitionJson)
+  return 'problems' in parsed ? parsed.problems : definitionProblems(kind, code, parsed.def)
+}
+
+/** The definition as an object, or why it is none. */
+function parseDefinition(definitionJson: string): { def: object } | { problems: Msg[] } {
   let def: unknown
   try {
     def = JSON.parse(definitionJson)
   } catch {
-    return [msg('offer.notJson')]
+    return { problems: [msg('offer.notJson')] }
   }
-  if (!def || typeof def !== 'object') return [msg('offer.notObject')]
+  return def && typeof def === 'object' ? { def } : { problems: [msg('offer.notObject')] }
+}
+
+function definitionProblems(kind: string, code: string, def: object): Msg[] {
   if (kind === 'form') {
     const form = def as FormDef
     if (form.code !== code) return [msg('offer.formCode')]
@@ -57,13 +66,9 @@ export function offerDefinitionProblems(kind: string, code: string, definitionJs
  * The period's copy keeps an `edited` marker, which is dropped before the check.
  */
 export function indicatorSetRowProblems(definitionJson: string, code?: string): Msg[] {
-  let def: unknown
-  try {
-    def = JSON.parse(definitionJson)
-  } catch {
-    return [msg('offer.notJson')]
-  }
-  if (!def || typeof def !== 'object' || Array.isArray(def)) return [msg('offer.notObject')]
-  const { edited: _edited, ...set } = def as Record<string, unknown>
-  return offerDefinitionProblems('indicator_set', code ?? String(set.code ?? ''), JSON.stringify(set))
+  const parsed = parseDefinition(definitionJson)
+  if ('problems' in parsed) return parsed.problems
+  if (Array.isArray(parsed.def)) return [msg('offer.notObject')]
+  const { edited: _edited, ...set } = parsed.def as Record<string, unknown>
+  return definitionProblems('indicator_set', code ?? String(set.code ?? ''), set)
 }
