@@ -101,20 +101,23 @@ it('a loader process killed inside its transaction loses only that bundle; the s
     })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
-    const exited = new Promise<number | null>((r) => child.on('exit', r))
+    let finished = false
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => ((finished = true), r(code))))
     // The command names its loader processes as it starts them.
     const workers = () => [...stderr.matchAll(/pemuat (\d+) mulai/g)].map((m) => Number(m[1]))
     const deadline = Date.now() + 90_000
     let victim = 0
     for (;;) {
-      const held = Number((await watch.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'simpul-warehouse' AND state = 'idle in transaction'`)).rows[0].n)
+      // Inside a transaction: holding before its commit, or waiting for the reference lock
+      // the other one holds (src/warehouse/load.ts: one load at a time decides references).
+      const held = Number((await watch.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'simpul-warehouse' AND xact_start IS NOT NULL`)).rows[0].n)
       const pids = workers()
       // Both inside a transaction: whichever is killed dies holding a bundle.
       if (held === 2 && pids.length === 2) {
         victim = pids[0]
         break
       }
-      if (Date.now() > deadline) throw new Error('no loader reached its commit')
+      if (finished || Date.now() > deadline) throw new Error(`the two loaders were never inside a transaction at once; the command said:\n${stderr}`)
       await new Promise((r) => setTimeout(r, 50))
     }
     process.kill(victim, 'SIGKILL')
