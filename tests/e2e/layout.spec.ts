@@ -1,53 +1,73 @@
-import { expect, shot, test, login } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, shot, test, login, type Host } from './fixtures'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 import { open, seriousViolations, view } from './support/view'
 
 // Every main screen on the two common office monitors: nothing wider than the window (tables
 // scroll inside themselves), a screenshot to look at, and no serious or critical axe finding.
+// The parts below are independent offices: let the two workers take them side by side.
+test.describe.configure({ mode: 'parallel' })
+
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1366, height: 768 },
 ]
 
-// One seeded office for both sizes: each screen is opened once and looked at on each monitor
-// (axe once: the same DOM; what differs by size is the overflow, checked at each).
-test('every main screen at 1024×768 and 1366×768: fits, screenshot, no serious axe violation', async ({ page, host }) => {
-  test.setTimeout(300_000)
+/** Opens the screens of one test in a fresh seeded office and looks at each at both sizes. */
+async function lookAtEach(page: Page, host: Host, screens: (listId: string) => { name: string; route: string; sheet?: boolean }[]) {
   const listId = await seedScreens(host)
   await page.setViewportSize(SIZES[0])
   await login(page, host)
   await expect(page.getByTestId('office-name')).toBeVisible()
   const problems: string[] = []
-  const atEachSize = async (name: string, check: (size: { width: number; height: number }) => Promise<void>) => {
+  for (const [i, s] of screens(listId).entries()) {
+    await open(page, s.route)
+    // Print previews: the whole sheet is visible, scaled down to the window.
+    const sheet = s.sheet ? page.locator('.print-sheet').first() : null
+    if (sheet) await expect(sheet).toBeVisible()
     for (const size of SIZES) {
       await page.setViewportSize(size)
       await page.waitForTimeout(100)
-      await check(size)
-      await view(page, `layout-${size.width}-${name}`)
+      if (sheet) {
+        const box = (await sheet.boundingBox())!
+        if (box.x + box.width > size.width + 1) problems.push(`${s.name} at ${size.width}: the sheet ends at ${Math.round(box.x + box.width)}px, wider than the window`)
+      } else {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        if (overflow > 1) problems.push(`${s.name} at ${size.width}: page is ${overflow}px wider than the window`)
+        // The icons-only menu of the narrow window, once.
+        if (i === 0 && size.width < 1366) for (const v of await seriousViolations(page)) problems.push(`${s.name} at ${size.width}: ${v}`)
+      }
+      await view(page, `layout-${size.width}-${s.name}`)
     }
-  }
-  for (const [i, s] of [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: `honor/daftar/${listId}` }].entries()) {
-    await open(page, s.route)
-    await atEachSize(s.name, async (size) => {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-      if (overflow > 1) problems.push(`${s.name} at ${size.width}: page is ${overflow}px wider than the window`)
-      // The icons-only menu of the narrow window, once.
-      if (i === 0 && size.width < 1366) for (const v of await seriousViolations(page)) problems.push(`${s.name} at ${size.width}: ${v}`)
-    })
-    for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
-  }
-  // Print previews: the whole sheet is visible, scaled down to the window.
-  const year = new Date().getFullYear() - 1
-  for (const [name, route] of [['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`], ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`], ['print-program', `program/ringkasan/cetak/${year}/phi`], ['print-honor', `honor/daftar/${listId}/cetak`]]) {
-    await open(page, route)
-    const sheet = page.locator('.print-sheet').first()
-    await expect(sheet).toBeVisible()
-    await atEachSize(name, async (size) => {
-      const box = (await sheet.boundingBox())!
-      if (box.x + box.width > size.width + 1) problems.push(`${name} at ${size.width}: the sheet ends at ${Math.round(box.x + box.width)}px, wider than the window`)
-    })
+    if (!sheet) for (const v of await seriousViolations(page)) problems.push(`${s.name}: ${v}`)
   }
   expect(problems).toEqual([])
+}
+
+// Every main screen on the two common office monitors, in three parts that run side by side:
+// each screen is opened once and looked at on each monitor (axe once: the same DOM; what
+// differs by size is the overflow, checked at each).
+const SCREENS = [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: 'honor/daftar/:list' }]
+const half = Math.ceil(SCREENS.length / 2)
+const withList = (listId: string, list: typeof SCREENS) => list.map((s) => ({ ...s, route: s.route.replace(':list', listId) }))
+for (const [part, list] of [SCREENS.slice(0, half), SCREENS.slice(half)].entries()) {
+  test(`main screens, part ${part + 1} of 2, at 1024×768 and 1366×768: fits, screenshot, no serious axe violation`, async ({ page, host }) => {
+    test.setTimeout(240_000)
+    await lookAtEach(page, host, (listId) => withList(listId, list))
+  })
+}
+
+test('print previews at 1024×768 and 1366×768: the whole sheet is visible, scaled to the window', async ({ page, host }) => {
+  test.setTimeout(240_000)
+  const year = new Date().getFullYear() - 1
+  await lookAtEach(page, host, (listId) =>
+    [
+      ['print-evaluasi', `evaluasi/laporan/tahun/${year}/strata-2011`],
+      ['print-rekap', `evaluasi/rekap/33.25.01/${year}-06`],
+      ['print-program', `program/ringkasan/cetak/${year}/phi`],
+      ['print-honor', `honor/daftar/${listId}/cetak`],
+    ].map(([name, route]) => ({ name, route, sheet: true })),
+  )
 })
 
 test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
