@@ -5,15 +5,16 @@ import type pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { Ctx } from '../core/context'
 import { readBundleHeader } from '../core/exchange/stages/header'
-import { versionKey, checkRows, type RowCheck } from '../core/exchange/stages/check'
-import { streamRows, verifyPayloadHash, type RowSink, type StreamOptions } from '../core/exchange/stages/payload'
+import { versionKey, checkRows, KEEP_ROWS, type RowCheck, type RowKeeper } from '../core/exchange/stages/check'
+import { streamRows, verifyPayloadHash } from '../core/exchange/stages/payload'
 import { openSection, rowKeys, type Section } from '../core/exchange/stages/section'
 import { assertNotReplayed, checkSender, type CheckedBundle } from '../core/exchange/stages/sender'
 import { columnsOf, grantTo, policyOf, type Party } from '../core/policy'
 import { isBelow } from '../shared/area'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
-import { areaSql, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
+import { csvKeeper, csvLine, type CsvSection } from './csv'
+import { areaSql, bundleRefs, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
 import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
 export interface TableLoad {
@@ -40,29 +41,21 @@ export interface LoadReport {
   phases: Record<string, number>
 }
 
-const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
 /** The staging table of one table, for this transaction only. */
 const stageOf = (table: string) => q(`wh_stage_${table}`)
-
-/** One row as a CSV line: null is an unquoted empty field, every text is quoted (so "" stays an empty text). */
-function csvLine(values: unknown[]): string {
-  let line = ''
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]
-    if (i) line += ','
-    if (v === null || v === undefined) continue
-    if (typeof v === 'string') line += csvField(v)
-    else if (typeof v === 'number' || typeof v === 'boolean') line += String(v)
-    else line += csvField(JSON.stringify(v))
-  }
-  return line + '\n'
-}
 
 /** A bundle that passed the checks that need no PostgreSQL (stages 1–4), ready to be applied. */
 export interface PreparedBundle {
   file: string
   checked: CheckedBundle
   check: RowCheck
+  /**
+   * A small bundle's rows as CSV, made by the check stage (src/warehouse/csv.ts); null for a
+   * large one, or when rows were left out (the copy then reads the file again, row by row).
+   */
+  csv: CsvSection[] | null
+  /** The references the bundle settles by itself (bundleRefs), for a first load; null as `csv`. */
+  settled: ((table: string, column: string) => boolean) | null
   phases: Record<string, number>
 }
 
@@ -82,7 +75,16 @@ export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: st
   await verifyPayloadHash(file, checked.header) // 3a
   lap('header')
   // 3b, 4: the table policy, row by row (references are PostgreSQL's to decide: refs.ts)
-  const check = await checkRows(ctx, file, checked, { skipUnresolved: true })
+  // What the copy needs of the rows is made while the check has each row's values at hand:
+  // a small bundle's CSV, and which references it settles by itself.
+  const csv = checked.header.manifest.rows <= KEEP_ROWS ? csvKeeper() : null
+  const refs = bundleRefs(new Set(warehouseTables(officeParty(ctx.sqlite))))
+  const keep: RowKeeper = {
+    section: (s) => (csv?.section(s), refs.section(s)),
+    row: (values, k) => (csv?.row(values, k), refs.row(values, k)),
+  }
+  const check = await checkRows(ctx, file, checked, { skipUnresolved: true, keep })
+  csv?.end()
   lap('check')
   if (check.unauthorisedTotal) {
     throw new AppError(
@@ -93,7 +95,9 @@ export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: st
         .join('; ')}. Tidak ada data yang dimuat.`,
     )
   }
-  return { file, checked, check, phases }
+  // Rows left out are left out by their version (RowCheck.invalid), which neither keeper knows.
+  const whole = check.invalid.size === 0
+  return { file, checked, check, csv: whole ? (csv?.sections ?? null) : null, settled: whole ? refs.settled : null, phases }
 }
 
 /** Milliseconds per phase, added up under their names. */
@@ -168,7 +172,7 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
         report = []
         for (const s of copied.sections.values()) {
           const rows = areaSql('st', sender)
-          const dangling = await checkRefs(client, s, q(s.name), rows)
+          const dangling = await checkRefs(client, s, q(s.name), rows, undefined, prepared.settled ?? undefined)
           lap('refs')
           placed.push({ s, from: q(s.name), rows, dangling })
           arrivals.set(s.name, `SELECT st.id FROM ${q(s.name)} st WHERE ${rows}`)
@@ -270,33 +274,51 @@ async function copyRows(ctx: Ctx, client: pg.Client, prepared: PreparedBundle, t
   let sink: CopySink | null = null
   let cur: Section | null = null
   let n = 0
+  const open = (section: Section) => {
+    copies.close()
+    sink = null
+    if (cur) count.set(cur.name, (count.get(cur.name) ?? 0) + n)
+    n = 0
+    cur = section
+    if (!tables.has(cur.name)) return
+    if (!sections.has(cur.name)) sections.set(cur.name, cur)
+    sink = copies.open(`COPY ${into(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
+  }
   try {
-    await rowsOf(prepared)(
-      {
-        head(h) {
-          copies.close()
-          sink = null
-          if (cur) count.set(cur.name, (count.get(cur.name) ?? 0) + n)
-          n = 0
-          cur = openSection(ctx.sqlite, h, me)
-          if (!tables.has(cur.name)) return
-          if (!sections.has(cur.name)) sections.set(cur.name, cur)
-          sink = copies.open(`COPY ${into(cur.name)} (${cur.columns.map(q).join(', ')}) FROM STDIN (FORMAT csv)`)
+    if (prepared.csv) {
+      // The CSV the check stage made: its chunks as they are, waiting for PostgreSQL between them.
+      for (const kept of prepared.csv) {
+        open(kept.section)
+        if (!sink) continue
+        n = kept.rows
+        for (const chunk of kept.chunks) {
+          ;(sink as CopySink).writeBytes(chunk)
+          await copies.drained()
+        }
+      }
+    } else {
+      // A large bundle (or one with rows left out): the file again, streamed (the hash was
+      // proved already; the same limits apply).
+      await streamRows(
+        prepared.file,
+        prepared.checked,
+        {
+          head: (h) => open(openSection(ctx.sqlite, h, me)),
+          row(values) {
+            if (!sink) return
+            const s = cur as Section
+            if (invalid.size && invalid.has(versionKey(s.name, rowKeys(s, values)))) {
+              leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
+              return
+            }
+            n++
+            ;(sink as CopySink).write(csvLine(values))
+          },
         },
-        row(values) {
-          if (!sink) return
-          const s = cur as Section
-          if (invalid.size && invalid.has(versionKey(s.name, rowKeys(s, values)))) {
-            leftOut.set(s.name, (leftOut.get(s.name) ?? 0) + 1)
-            return
-          }
-          n++
-          ;(sink as CopySink).write(csvLine(values))
-        },
-      },
-      // Between slices of the file: wait while PostgreSQL has not taken what was sent.
-      { drain: () => copies.drained() },
-    )
+        // Between slices of the file: wait while PostgreSQL has not taken what was sent.
+        { drain: () => copies.drained() },
+      )
+    }
   } catch (e) {
     await copies.abort(e as Error)
     throw e
@@ -337,6 +359,12 @@ export function copySink(copy: Writable, chunkBytes = 256 * 1024) {
       parts.push(text)
       size += text.length
       if (size >= chunkBytes) flush()
+    },
+    /** Rows already made into bytes (a chunk of them), sent as they are. */
+    writeBytes(bytes: Buffer) {
+      flush()
+      if (!copy.write(bytes)) full = true
+      peak = Math.max(peak, copy.writableLength)
     },
     /** Resolves once the stream wants more (at once when it is not full). */
     async drained(): Promise<void> {
@@ -427,32 +455,6 @@ function copyQueue(client: pg.Client) {
 }
 
 export type CopySink = ReturnType<typeof copySink>
-
-/** The rows of a bundle as the check stage kept them (small bundles, when it keeps them), else `null`. */
-const keptOf = (check: RowCheck): RowCheck['kept'] => check.kept
-
-/**
- * Where the staging pass reads the rows: what the check stage kept in memory when it keeps
- * a (small) bundle's rows, so the file is not decrypted, inflated and parsed a second time;
- * otherwise the file again, streamed (the hash was proved already; the same limits apply).
- */
-export function rowsOf(prepared: PreparedBundle): (sink: RowSink, opts: StreamOptions) => Promise<number> {
-  const kept = keptOf(prepared.check)
-  if (!kept) return (sink, opts) => streamRows(prepared.file, prepared.checked, sink, opts)
-  return async (sink, opts) => {
-    let n = 0
-    for (const section of kept) {
-      sink.head(section.head)
-      for (const values of section.rows) {
-        sink.row(values)
-        // As between the file's slices: let PostgreSQL take what was sent.
-        if (++n % 8192 === 0) await opts.drain?.()
-      }
-    }
-    await opts.drain?.()
-    return n
-  }
-}
 
 /** The last bundle sequence loaded from a sender (0: none): the warehouse's replay record. */
 export async function lastLoaded(client: pg.Client, sender: string): Promise<number> {

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import type { RowKeeper } from '../core/exchange/stages/check'
 import type { Section } from '../core/exchange/stages/section'
 import { policyOf, TABLE_POLICIES, type Relation } from '../core/policy'
 import { isWithin, NATIONAL_CODE } from '../shared/area'
@@ -75,14 +76,64 @@ function refuse(s: Section, ref: { table: string }, bad: string): never {
 }
 
 /**
+ * Which references of a bundle's rows the bundle settles by itself (a RowKeeper of the check
+ * stage): those where every row of the table that is not a tombstone and has the column set
+ * points at a row the same bundle brought before it, of a table the warehouse receives, lying
+ * in the row's own area. On a first load — the bundle's rows copied straight into their tables,
+ * every id once (the primary keys prove it) — the target of such a reference is the row the
+ * bundle brought, with the scope it brought, so checkRefs needs no query for it: the rows of
+ * a national bundle about its posyandu, one lookup each in the loader instead of one index
+ * probe each in the server. Any other reference is checked in PostgreSQL, as always.
+ */
+export function bundleRefs(tables: Set<string>): RowKeeper & { settled(table: string, column: string): boolean } {
+  /** The rows brought so far of each table some reference points at: id → scope. */
+  const brought = new Map<string, Map<string, string>>()
+  const unsettled = new Set<string>()
+  const key = (table: string, column: string) => `${table}\u0000${column}`
+  let ids: Map<string, string> | null = null
+  let refs: { at: number; table: string; key: string }[] = []
+  return {
+    section(s) {
+      ids = null
+      refs = []
+      if (!tables.has(s.name)) return
+      if (TARGETS.has(s.name)) {
+        ids = brought.get(s.name) ?? new Map<string, string>()
+        brought.set(s.name, ids)
+      }
+      for (const r of refsOf(s)) {
+        const k = key(s.name, r.column)
+        // A column the section lacks arrives empty (NULL): no reference to check.
+        if (!unsettled.has(k) && s.columns.includes(r.column)) refs.push({ at: s.columns.indexOf(r.column), table: r.table, key: k })
+      }
+    },
+    row(values, k) {
+      ids?.set(k.id, k.scope)
+      if (k.deleted_at !== null || !refs.length) return
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i]
+        const target = values[r.at]
+        if (target === null) continue
+        const scope = typeof target === 'string' && tables.has(r.table) ? brought.get(r.table)?.get(target) : undefined
+        if (scope !== undefined && isWithin(scope, k.scope)) continue
+        unsettled.add(r.key)
+        refs.splice(i--, 1)
+      }
+    },
+    settled: (table, column) => !unsettled.has(key(table, column)),
+  }
+}
+
+/**
  * Refuses the load when a row of `from` (alias st, rows `rows`: the target table on a first
  * load, else a staging table) points at a loaded row of another area — or, on a staged load,
  * at one staged with it (`stagedOf`). One pass per reference, by id; returns how many rows
  * point at rows not loaded (nor staged) yet, which `recordDangling` records.
  */
-export async function checkRefs(client: pg.Client, s: Section, from: string, rows: string, stagedOf: (table: string) => string | null = () => null): Promise<number> {
+export async function checkRefs(client: pg.Client, s: Section, from: string, rows: string, stagedOf: (table: string) => string | null = () => null, settled: (table: string, column: string) => boolean = () => false): Promise<number> {
   let dangling = 0
   for (const ref of refsOf(s)) {
+    if (settled(s.name, ref.column)) continue
     const col = `st.${q(ref.column)}`
     const staged = stagedOf(ref.table)
     const t = staged ? 'coalesce(r.scope, rs.scope)' : 'r.scope'

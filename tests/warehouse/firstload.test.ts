@@ -2,6 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
+import { writeBundle } from '../../src/core/exchange/export'
 import { loadBundle, warehouseInit } from '../../src/warehouse'
 import { initSchema } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
@@ -98,6 +99,17 @@ describe('a first load straight into the tables', () => {
     const mawar = rows(batam, 'posyandu').find((p) => p.name === 'Posyandu Mawar')!
     const report = rows(pinang, 'monthly_report')[0]
     await refusedWritingNothing(craft(pinang, wh, outDir, 'monthly_report', [{ ...report, posyandu_id: mawar.id }]), /merujuk posyandu milik wilayah 21\.71\.01/)
+  })
+
+  it('refuses, writing nothing, a first bundle whose report points at a posyandu the same bundle brings, in another kecamatan', async () => {
+    // The loader settles a reference to a row of the same bundle itself (no query), only when
+    // it lies in the row's area: this one does not, and PostgreSQL must still refuse it.
+    const kenanga = rows(pinang, 'posyandu')[0]
+    expect(kenanga.scope).toBe('21.72.01')
+    const report = { ...rows(pinang, 'monthly_report').find((r) => r.posyandu_id === kenanga.id)!, scope: '21.72.02' }
+    const section = (name: string, list: Record<string, unknown>[]) => ({ name, columns: Object.keys(list[0]), rows: list.map((r) => Object.values(r)) })
+    const file = writeBundle(pinang, '21', [section('posyandu', [kenanga]), section('monthly_report', [report])], { outDir }).file
+    await refusedWritingNothing(file, /merujuk posyandu milik wilayah 21\.72\.01/)
   })
 
   it('a first bundle carrying one id twice keeps its latest version, as the staged path does', async () => {

@@ -9,6 +9,7 @@ import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { provinceSummary } from '../../src/core/province/service'
 import { loadBundle, warehouseInit, warehouseLoad, warehouseSummary } from '../../src/warehouse'
 import { applyBundle, prepareBundle } from '../../src/warehouse/load'
+import { csvLine } from '../../src/warehouse/csv'
 import { streamRows, type SectionHead } from '../../src/core/exchange/stages/payload'
 import { initSchema, warehouseTables } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
@@ -73,7 +74,7 @@ describe('warehouse on PostgreSQL', () => {
     for (const secret of w.secrets) expect(everything.includes(secret), secret).toBe(false)
   })
 
-  it('a bundle whose rows the check stage kept in memory is staged from them, not from a second read of the file', async () => {
+  it('a bundle whose rows the check stage kept in memory (as CSV) is copied from them, not from a second read of the file', async () => {
     const url2 = await server.createDatabase('gudang_kept')
     const c2 = new pg.Client({ connectionString: url2 })
     await c2.connect()
@@ -83,9 +84,11 @@ describe('warehouse on PostgreSQL', () => {
       let renamed = ''
       for (const f of first) {
         const prepared = await prepareBundle(w.prov, f, () => 0)
-        // What checkRows keeps of a small bundle (RowCheck.kept): its sections and rows as read.
+        // What the check stage keeps of a small bundle for the warehouse (PreparedBundle.csv):
+        // its sections as read, each row as its CSV line.
         const kept: { head: SectionHead; rows: unknown[][] }[] = []
         await streamRows(f, prepared.checked, { head: (head) => kept.push({ head, rows: [] }), row: (v) => kept.at(-1)!.rows.push(v) })
+        expect(prepared.csv!.map((k) => [k.section.name, Buffer.concat(k.chunks).toString()])).toEqual(kept.map((k) => [k.head.table, k.rows.map(csvLine).join('')]))
         // One posyandu renamed in memory only: the warehouse must hold the kept rows.
         const p = kept.find((k) => k.head.table === 'posyandu' && k.rows.length)
         if (p && !renamed) {
@@ -93,7 +96,7 @@ describe('warehouse on PostgreSQL', () => {
           renamed = String(row[p.head.columns.indexOf('id')])
           row[p.head.columns.indexOf('name')] = 'Posyandu Dari Memori'
         }
-        ;(prepared.check as { kept?: unknown }).kept = kept
+        prepared.csv = prepared.csv!.map((c, i) => ({ ...c, chunks: kept[i].rows.map((r) => Buffer.from(csvLine(r))) }))
         await applyBundle(w.prov, c2, prepared)
       }
       expect(renamed).not.toBe('')

@@ -7,7 +7,7 @@ import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
 import { rowNamer } from '../rowLabel'
-import { describeRow, openSection, rowKeys, type Section } from './section'
+import { describeRow, openSection, rowKeys, type RowKeys, type Section } from './section'
 import type { CheckedBundle } from './sender'
 
 /** What the policy check found in a bundle, before anything is written. */
@@ -50,6 +50,18 @@ export interface CheckOptions extends StreamOptions {
    * reference in PostgreSQL, and its SQLite holds no row, so nearly every row would be noted.
    */
   skipUnresolved?: boolean
+  /**
+   * What the caller keeps of the rows the check lets through, made while each row's values are
+   * at hand (the warehouse: their CSV lines, and which references the bundle settles itself).
+   * With it, `kept` stays null.
+   */
+  keep?: RowKeeper
+}
+
+/** Told of every section as it opens, and of every row the check lets through (valid, or waiting for a reference). */
+export interface RowKeeper {
+  section(s: Section): void
+  row(values: unknown[], keys: RowKeys): void
 }
 
 export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, opts: CheckOptions = {}): Promise<RowCheck> {
@@ -61,7 +73,8 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
   const sender = senderParty(checked.peer, me)
   const m = checked.header.manifest
   const latest = formatHlc(ctx.clock.now().getTime() + MAX_CLOCK_SKEW_MS, 999999)
-  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS ? [] : null }
+  const out: RowCheck = { rows: 0, unauthorised: [], unauthorisedTotal: 0, refused: new Map(), invalid: new Map(), unresolved: new Set(), maxHlc: HLC_ZERO, kept: m.rows <= KEEP_ROWS && !opts.keep ? [] : null }
+  const keeper = opts.keep
   let keep: unknown[][] | null = null
   const seen = new Map<string, number>()
   // The check stage only reads, so a table empty at its start stays empty to its end.
@@ -87,6 +100,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           rows: 0,
         }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })
+        keeper?.section(section)
       },
       row(values) {
         if (!cur) throw bundleRefusal.tampered('baris tanpa tabel')
@@ -96,6 +110,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
         if (k.hlc > out.maxHlc) out.maxHlc = k.hlc
         keep?.push(values)
         const verdict = checkIncoming(sqlite, s.policy, sender, toRow(values), stored?.get(k.id) as { scope: string; deleted_at: string | null } | undefined, s.hidden, complete)
+        if (keeper && (!verdict || verdict.kind === 'unresolved')) keeper.row(values, k)
         if (!verdict) return
         if (verdict.kind === 'unauthorised') {
           if (out.unauthorised.length < 50) out.unauthorised.push({ table: s.name, id: k.id, label: describeRow(s, values, names), reason: verdict.reason })

@@ -1,0 +1,73 @@
+import type { RowKeeper } from '../core/exchange/stages/check'
+import type { Section } from '../core/exchange/stages/section'
+
+/**
+ * Rows as the CSV that COPY reads. A small bundle's rows are made into CSV by the check stage
+ * itself (`csvKeeper`, a RowKeeper), while each row's values are at hand, and kept as bytes:
+ * the copy then sends those bytes as they are, and no row's values outlive its check.
+ */
+
+const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
+
+/** One row as a CSV line: null is an unquoted empty field, every text is quoted (so "" stays an empty text). */
+export function csvLine(values: unknown[]): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (i) line += ','
+    if (v === null || v === undefined) continue
+    if (typeof v === 'string') line += csvField(v)
+    else if (typeof v === 'number' || typeof v === 'boolean') line += String(v)
+    else line += csvField(JSON.stringify(v))
+  }
+  return line + '\n'
+}
+
+/** One section of a bundle as CSV: the section, how many rows, and their lines in byte chunks. */
+export interface CsvSection {
+  section: Section
+  rows: number
+  chunks: Buffer[]
+}
+
+/** The CSV is written into byte chunks of this size. */
+const CHUNK_BYTES = 256 * 1024
+
+/**
+ * A RowKeeper that keeps every section and the CSV lines of the rows the check lets through.
+ * Each line is encoded into the current chunk at once, so it dies young with the values it
+ * was made of (lines gathered in a list until a chunk is full would each be copied again by
+ * every young-generation collection meanwhile).
+ */
+export function csvKeeper(): RowKeeper & { sections: CsvSection[]; end(): void } {
+  const sections: CsvSection[] = []
+  let cur: CsvSection | null = null
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  let at = 0
+  const flush = () => {
+    if (!at || !cur) return
+    cur.chunks.push(chunk.subarray(0, at))
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+    at = 0
+  }
+  return {
+    sections,
+    section(section) {
+      flush()
+      sections.push((cur = { section, rows: 0, chunks: [] }))
+    },
+    row(values) {
+      const c = cur as CsvSection
+      const line = csvLine(values)
+      c.rows++
+      // UTF-8 takes at most three bytes per UTF-16 unit.
+      if (at + 3 * line.length > CHUNK_BYTES) {
+        flush()
+        if (3 * line.length > CHUNK_BYTES) return void c.chunks.push(Buffer.from(line))
+      }
+      at += chunk.write(line, at)
+    },
+    /** The last chunk, once the check is done. */
+    end: flush,
+  }
+}
