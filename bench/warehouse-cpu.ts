@@ -54,11 +54,37 @@ function serverKinds(postmaster: number) {
 
 const pgType = (t: string) => (t.startsWith('INT') ? 'bigint' : t === 'REAL' ? 'double precision' : 'text')
 
+/** One run of bench/warehouse-loader.ts (as the national benchmark runs it): its CPU seconds (with its workers) and its report. */
+async function runLoader(jobs: { db: string; folder: string }[]) {
+  const jobsFile = join(tempDir('simpul-whcpu-'), 'jobs.json')
+  writeFileSync(jobsFile, JSON.stringify(jobs))
+  // WHCPU_PROF=<dir>: a CPU profile of the loader process (one loader: the load runs in it).
+  // WHCPU_FLAGS: more node flags for the loader (--trace-gc: its lines go to this stderr).
+  const flags = [...(process.env.WHCPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WHCPU_PROF}`] : []), ...(process.env.WHCPU_FLAGS?.split(' ').filter(Boolean) ?? [])]
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile, String(loaders)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const cpu = treeCpu(child.pid!)
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const status = await new Promise<number | null>((res) => child.on('exit', res))
+  const seconds = cpu.stop()
+  if (status !== 0) throw new Error(`loader failed (${status})`)
+  for (const line of stdout.split('\n')) if (line && !line.startsWith('{')) process.stderr.write(`${line}\n`)
+  const load = JSON.parse(stdout.split('\n').filter((l) => l.startsWith('{')).at(-1)!) as { rows: number; seconds: number; phases: Record<string, number>; refused: string[] }
+  if (load.refused.length) throw new Error(load.refused[0])
+  return { cpu: seconds, load }
+}
+
 const server = await startPostgres()
 try {
   const data = await generateNational({ posyandu, provinces: ['11', '21', '32', '64'], seed: 15 })
   process.stderr.write(`${data.totalRows} rows in ${data.kabupaten} bundles\n`)
   const postmaster = Number(readFileSync(join(server.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+  // The loader's own start (modules, offices, connections), measured on empty folders: taken off
+  // its CPU below, as a national load of 4.5 M rows spreads it thin.
+  const startUrl = await server.createDatabase('gudang_start')
+  for (const p of data.provinces) await warehouseInit(p.ctx, startUrl)
+  const startCpu = (await runLoader(data.provinces.map((p) => ({ db: p.ctx.dataFile, folder: tempDir('simpul-whcpu-empty-') })))).cpu
+  process.stderr.write(`loader start: ${startCpu.toFixed(2)} s CPU\n`)
   for (let r = 0; r < rounds; r++) {
     const url = await server.createDatabase(`gudang_${r}`)
     for (const p of data.provinces) await warehouseInit(p.ctx, url)
@@ -71,22 +97,11 @@ try {
       await c.end()
       process.stderr.write(`server log: ${join(server.dir, 'log')}\n`)
     }
-    const jobsFile = join(tempDir('simpul-whcpu-'), 'jobs.json')
-    writeFileSync(jobsFile, JSON.stringify(data.provinces.map((p) => ({ db: p.ctx.dataFile, folder: p.folder }))))
     const serverCpu = treeCpu(postmaster)
     const byKind = serverKinds(postmaster)
-    // WHCPU_PROF=<dir>: a CPU profile of the loader process (one loader: the load runs in it).
-    const prof = process.env.WHCPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WHCPU_PROF}`] : []
-    const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(appRoot(), 'bench', 'warehouse-loader.ts'), jobsFile, String(loaders)], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const loaderCpu = treeCpu(child.pid!)
-    let stdout = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    const status = await new Promise<number | null>((res) => child.on('exit', res))
-    const cpu = { loader: loaderCpu.stop(), server: serverCpu.stop() }
+    const { cpu: loaderCpu, load } = await runLoader(data.provinces.map((p) => ({ db: p.ctx.dataFile, folder: p.folder })))
+    const cpu = { loader: loaderCpu - startCpu, server: serverCpu.stop() }
     const kinds = byKind.stop()
-    if (status !== 0) throw new Error(`loader failed (${status})`)
-    const load = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: number; seconds: number; phases: Record<string, number>; refused: string[] }
-    if (load.refused.length) throw new Error(load.refused[0])
 
     const rawUrl = await server.createDatabase(`mentah_${r}`)
     const raw = new pg.Client({ connectionString: rawUrl })
@@ -107,7 +122,7 @@ try {
     const per = (s: number, n: number) => ((1e6 * s) / n).toFixed(2)
     console.log(
       `round ${r}: ${load.rows} rows ${load.seconds.toFixed(1)} s = ${Math.round(load.rows / load.seconds)} rows/s (raw ${Math.round(data.totalRows / rawSeconds)} rows/s, ${Math.round((100 * load.rows) / load.seconds / (data.totalRows / rawSeconds))} %); ` +
-        `CPU/row loader ${per(cpu.loader, load.rows)} µs + server ${per(cpu.server, load.rows)} µs; raw client ${per(rawCpu.client, data.totalRows)} + server ${per(rawCpu.server, data.totalRows)} µs; ` +
+        `CPU/row loader ${per(cpu.loader, load.rows)} µs (its start taken off) + server ${per(cpu.server, load.rows)} µs; raw client ${per(rawCpu.client, data.totalRows)} + server ${per(rawCpu.server, data.totalRows)} µs; ` +
         `server by process ${Object.entries(kinds).map(([k, v]) => `${k} ${per(v, load.rows)}`).join(', ')}; ` +
         `phases ${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,
     )

@@ -7,7 +7,8 @@ import type { Section } from '../core/exchange/stages/section'
  * the copy then sends those bytes as they are, and no row's values outlive its check.
  */
 
-const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`
+/** A quoted CSV field (a text with no quote in it, the usual case, is taken as it is). */
+const csvField = (s: string) => (s.indexOf('"') === -1 ? '"' + s + '"' : '"' + s.replaceAll('"', '""') + '"')
 
 /** One row as a CSV line: null is an unquoted empty field, every text is quoted (so "" stays an empty text). */
 export function csvLine(values: unknown[]): string {

@@ -90,21 +90,24 @@ export function bundleRefs(tables: Set<string>): RowKeeper & { settled(table: st
   const brought = new Map<string, Map<string, string>>()
   const unsettled = new Set<string>()
   const key = (table: string, column: string) => `${table}\u0000${column}`
+  const broughtOf = (table: string) => {
+    let ids = brought.get(table)
+    if (!ids) brought.set(table, (ids = new Map()))
+    return ids
+  }
   let ids: Map<string, string> | null = null
-  let refs: { at: number; table: string; key: string }[] = []
+  /** The references of the current section still settled: the column's place and the rows its table brought. */
+  let refs: { at: number; targets: Map<string, string> | null; key: string }[] = []
   return {
     section(s) {
       ids = null
       refs = []
       if (!tables.has(s.name)) return
-      if (TARGETS.has(s.name)) {
-        ids = brought.get(s.name) ?? new Map<string, string>()
-        brought.set(s.name, ids)
-      }
+      if (TARGETS.has(s.name)) ids = broughtOf(s.name)
       for (const r of refsOf(s)) {
         const k = key(s.name, r.column)
         // A column the section lacks arrives empty (NULL): no reference to check.
-        if (!unsettled.has(k) && s.columns.includes(r.column)) refs.push({ at: s.columns.indexOf(r.column), table: r.table, key: k })
+        if (!unsettled.has(k) && s.columns.includes(r.column)) refs.push({ at: s.columns.indexOf(r.column), targets: tables.has(r.table) ? broughtOf(r.table) : null, key: k })
       }
     },
     row(values, k) {
@@ -114,7 +117,7 @@ export function bundleRefs(tables: Set<string>): RowKeeper & { settled(table: st
         const r = refs[i]
         const target = values[r.at]
         if (target === null) continue
-        const scope = typeof target === 'string' && tables.has(r.table) ? brought.get(r.table)?.get(target) : undefined
+        const scope = typeof target === 'string' ? r.targets?.get(target) : undefined
         if (scope !== undefined && isWithin(scope, k.scope)) continue
         unsettled.add(r.key)
         refs.splice(i--, 1)

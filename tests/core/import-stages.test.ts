@@ -77,6 +77,28 @@ describe('stage 3 — decrypt and stream rows', () => {
   })
 })
 
+describe('stage 3 — lines across the inflated chunks', () => {
+  it('hands over whole rows however the lines fall across chunks, and refuses a line over the limit', async () => {
+    const { kab, kec: [a], outDir } = makeOffices()
+    const own = addPosyandu(a, 'Melati')
+    const cols = Object.keys(own)
+    const at = cols.indexOf('address')
+    // Rows of 1 byte to 1.5 MB of text: lines end anywhere in the 256 KB chunks of the inflater,
+    // a line spans several of them, and the text (random, so it does not deflate to nothing) is
+    // not the same from row to row.
+    let seed = 7
+    const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) % 2147483648) % 26))).join('')
+    const list = [1, 300, 70_000, 262_143, 262_144, 600_000, 1_500_000, 5, 131_072].map((n) => cols.map((c, i) => (i === at ? text(n) : (own as Record<string, unknown>)[c])))
+    const file = writeBundle(a, '12.18', [{ name: 'posyandu', columns: cols, rows: list }], { outDir }).file
+    const got: unknown[][] = []
+    expect(await streamRows(file, checkBundle(kab, file), { head: () => {}, row: (v) => got.push(v) })).toBe(list.length)
+    expect(got).toEqual(list)
+    // One line longer than LIMITS.lineBytes (4 MB): the file is refused, however it is split.
+    const long = writeBundle(a, '12.18', [{ name: 'posyandu', columns: cols, rows: [list[1], cols.map((c, i) => (i === at ? text(4 * 1024 * 1024 + 10) : (own as Record<string, unknown>)[c]))] }], { outDir }).file
+    await expect(streamRows(long, checkBundle(kab, long), { head: () => {}, row: () => {} })).rejects.toThrow(/baris terlalu panjang/)
+  })
+})
+
 describe('stage 4 — check each row against the policy', () => {
   it('finds rows outside the sender’s authority and rows that break the rules, writing nothing', async () => {
     const { kab, kec: [a], outDir } = makeOffices(['12.18.04', '12.18.05'])

@@ -75,36 +75,51 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
   let inflated = 0
   let rows = 0
   // What the sink throws (a full disk, a locked database) is not damage to the file: it passes through as is (nativeInflate).
-  const onLines = (chunk: Uint8Array) => {
-    inflated += chunk.length
+  const oneLine = (buf: Buffer, start: number, end: number) => {
+    const line = buf.toString('utf8', start, end)
+    if (line.charCodeAt(0) === 123 /* { */) {
+      sink.head(parseHead(line))
+      return
+    }
+    let values: unknown
+    try {
+      values = JSON.parse(line)
+    } catch {
+      throw bundleRefusal.tampered('baris tidak terbaca')
+    }
+    if (!Array.isArray(values)) throw bundleRefusal.tampered('baris tidak sah')
+    // A signed manifest states the row count: more rows than that is a bomb, stop at once.
+    if (++rows > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
+    sink.row(values as unknown[])
+  }
+  const tooLong = () => bundleRefusal.tampered('baris terlalu panjang')
+  const onLines = (piece: Uint8Array) => {
+    inflated += piece.length
     if (inflated > LIMITS.decompressedBytes) throw bundleRefusal.tampered('isi terlalu besar setelah dibuka')
-    let buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+    const chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.length)
     let start = 0
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-      if (nl - start > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
-      if (nl > start) {
-        const line = buf.toString('utf8', start, nl)
-        if (line.charCodeAt(0) === 123 /* { */) {
-          const head = parseHead(line)
-          sink.head(head)
-        } else {
-          let values: unknown
-          try {
-            values = JSON.parse(line)
-          } catch {
-            throw bundleRefusal.tampered('baris tidak terbaca')
-          }
-          if (!Array.isArray(values)) throw bundleRefusal.tampered('baris tidak sah')
-          // A signed manifest states the row count: more rows than that is a bomb, stop at once.
-          if (++rows > m.rows) throw bundleRefusal.tampered('lebih banyak baris daripada yang tertulis di manifes')
-          sink.row(values as unknown[])
-        }
+    // The line begun in the chunk before: finished by this chunk's first line end (the two
+    // joined alone, not this whole chunk copied behind them).
+    if (carry.length) {
+      const nl = chunk.indexOf(10)
+      if (nl === -1) {
+        if (carry.length + chunk.length > LIMITS.lineBytes) throw tooLong()
+        carry = Buffer.concat([carry, chunk])
+        return
       }
+      if (carry.length + nl > LIMITS.lineBytes) throw tooLong()
+      const line = Buffer.concat([carry, chunk.subarray(0, nl)])
+      carry = Buffer.alloc(0)
+      oneLine(line, 0, line.length)
       start = nl + 1
     }
-    buf = buf.subarray(start)
-    if (buf.length > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
-    carry = Buffer.from(buf)
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      if (nl - start > LIMITS.lineBytes) throw tooLong()
+      if (nl > start) oneLine(chunk, start, nl)
+      start = nl + 1
+    }
+    if (chunk.length - start > LIMITS.lineBytes) throw tooLong()
+    carry = Buffer.from(chunk.subarray(start))
   }
   const inflate = nativeInflate(onLines, () => bundleRefusal.tampered('isi tidak dapat dibuka'))
   const cipherLength = total - TAG_BYTES
