@@ -78,11 +78,17 @@ export function sealKeyFiles(dataDir: string): void {
   for (const f of files) if (f.endsWith('.pem')) readPrivate(f)
 }
 
-/** Loads the key pairs, creating them on first use. */
-export function loadKeys(dataDir: string): OfficeKeys {
+/** The keys folder, with the key pairs made on first use. */
+function keysReady(dataDir: string): string {
   const dir = ensurePrivateDir(keysDir(dataDir))
   chmodSync(dir, 0o700)
   if (!existsSync(join(dir, SIGN_FILE)) || !existsSync(join(dir, BOX_FILE))) generateInto(dir)
+  return dir
+}
+
+/** Loads the key pairs, creating them on first use. */
+export function loadKeys(dataDir: string): OfficeKeys {
+  const dir = keysReady(dataDir)
   const signPrivate = readPrivate(join(dir, SIGN_FILE))
   const boxPrivate = readPrivate(join(dir, BOX_FILE))
   return { signPrivate, signPublic: createPublicKey(signPrivate), boxPrivate, boxPublic: createPublicKey(boxPrivate) }
@@ -103,8 +109,9 @@ export function replaceKeys(dataDir: string, clock: Clock): { previous: OfficeKe
 
 /** Current and retired X25519 private keys, by key id, for opening bundles. */
 export function boxKeysById(dataDir: string): Map<string, KeyObject> {
-  const keys = loadKeys(dataDir)
-  const out = new Map<string, KeyObject>([[keyId(publicKeyText(keys.boxPublic)), keys.boxPrivate]])
+  // The box keys alone: opening a bundle needs no signing key (each private key file costs a key derivation to read).
+  const boxPrivate = readPrivate(join(keysReady(dataDir), BOX_FILE))
+  const out = new Map<string, KeyObject>([[keyId(publicKeyText(createPublicKey(boxPrivate))), boxPrivate]])
   const retired = join(keysDir(dataDir), 'retired')
   if (existsSync(retired)) {
     for (const f of readdirSync(retired).filter((n) => n.endsWith(BOX_FILE))) {
