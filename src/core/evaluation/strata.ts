@@ -44,20 +44,21 @@ export class YearMonths {
     // exactly what better-sqlite3 would read.
     // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
     // and in month order, with no sort (months of a posyandu missing from the registry are left
-    // out: no stratum is asked for one).
-    // A BLOB is found by comparison (BLOBs sort after every other value): cheaper per cell than typeof().
-    const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(m.${c} >= x'', json('{}'), m.${c})`)
-    let grouped: [string, string][]
+    // out: no stratum is asked for one); the order is checked when the months are made.
+    // A BLOB is found by comparison (BLOBs sort after every other value), one flag per posyandu:
+    // cheaper per cell than typeof() or replacing the cell.
+    const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `m.${c}`)
+    let grouped: [string, string, number | null][]
     try {
       grouped = sqlite
         .prepare(
-          `SELECT p.id, json_group_array(json_array(${rest.join(', ')}) ORDER BY m.month)
+          `SELECT p.id, json_group_array(json_array(${rest.join(', ')})), max(${rest.map((c) => `${c} >= x''`).join(' OR ')})
            FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
            WHERE ${withinSql('m.scope', kec).sql}
            GROUP BY p.id ORDER BY p.id`,
         )
         .raw(true)
-        .all(...this.args) as [string, string][]
+        .all(...this.args) as [string, string, number | null][]
     } catch {
       // JSON refuses some BLOB: the plain read for all.
       const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM monthly_report WHERE ${this.where} ORDER BY posyandu_id, month`).all(...this.args) as MonthData[]
@@ -69,7 +70,8 @@ export class YearMonths {
       }
       return
     }
-    for (const [id, json] of grouped) this.json.set(id, json)
+    // A posyandu holding a BLOB is read the plain way when asked for (empty text: not JSON).
+    for (const [id, json, blob] of grouped) this.json.set(id, blob ? '' : json)
   }
 
   /** Posyandu with any month in the year. */
@@ -88,11 +90,13 @@ export class YearMonths {
     return this.plainOne.all(...this.args, id) as MonthData[]
   }
 
-  /** One posyandu's months from its JSON array, or null when a number in it might not be exact. */
+  /** One posyandu's months from its JSON array, or null when a number in it might not be exact (or a BLOB, or months out of order). */
   private fromJson(id: string, json: string): MonthData[] | null {
+    if (!json) return null
     const rows = JSON.parse(json) as unknown[][]
     const columns = this.columns
     const out: MonthData[] = new Array(rows.length)
+    let ordered = true
     for (let r = 0; r < rows.length; r++) {
       const values = rows[r]
       const m = { ...this.template }
@@ -108,8 +112,10 @@ export class YearMonths {
         m[columns[i]] = v
       }
       out[r] = m
+      if (r > 0 && out[r - 1].month > m.month) ordered = false
     }
-    return out
+    // The index gives month order; were it ever otherwise, the plain read sorts as SQLite does.
+    return ordered ? out : null
   }
 }
 
@@ -227,7 +233,21 @@ export function computeStrata(
     const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
-    return { ...p, result, previous: previous?.stratum ?? null, manualScore: m, totalScore: totalScore(set, result, m) }
+    // Written out, not spread: a spread with more keys after it took as long as a posyandu's month read.
+    return {
+      id: p.id,
+      name: p.name,
+      desaCode: p.desaCode,
+      desaName: p.desaName,
+      kecamatanCode: p.kecamatanCode,
+      kecamatanName: p.kecamatanName,
+      pilot: p.pilot,
+      kader: p.kader,
+      result,
+      previous: previous?.stratum ?? null,
+      manualScore: m,
+      totalScore: totalScore(set, result, m),
+    }
   })
   const prevPct = (list: PosyanduStratum[]) =>
     list.some((r) => wasAktif.get(r.id) !== null) ? list.filter((r) => wasAktif.get(r.id)).length / list.length : null

@@ -124,18 +124,8 @@ export function formatValue(value: number, unit: string): string {
 // only for the judgement that is shown. Same results as before, to the last bit:
 // tests/core/strata-fast.test.ts compares with the earlier implementation on random years.
 
-/** Aggregates values in the order they come, as the year's figures are added up (a sum starts from 0). */
-class Agg {
-  private v: number | null = null
-  constructor(private readonly how: 'sum' | 'last' | 'max') {}
-  add(x: number): void {
-    const v = this.v
-    this.v = this.how === 'sum' ? (v ?? 0) + x : this.how === 'max' && v !== null ? Math.max(v, x) : x
-  }
-  get value(): number | null {
-    return this.v
-  }
-}
+/** A year's figure with one more value, in the order they come (a sum starts from 0). */
+const aggregate = (how: 'sum' | 'last' | 'max', v: number | null, x: number): number => (how === 'sum' ? (v ?? 0) + x : how === 'max' && v !== null ? Math.max(v, x) : x)
 
 /** A metric's value over some months, or ZERO_TARGET when its target (sasaran) is 0. */
 const ZERO_TARGET = Symbol('sasaran 0')
@@ -204,19 +194,19 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
       return k ? sum / k : null
     }
     case 'ratio': {
-      const num = new Agg(m.numAgg)
-      const den = new Agg(m.denAgg)
+      let num: number | null = null
+      let den: number | null = null
       for (let i = 0; i < v.count; i++) {
         if (v.held(i)) {
           const x = n(v.value(i, m.num))
-          if (x !== null) num.add(x)
+          if (x !== null) num = aggregate(m.numAgg, num, x)
         }
         // Targets (sasaran) may be written in any reported month, open or not.
         const y = n(v.value(i, m.den))
-        if (y !== null) den.add(y)
+        if (y !== null) den = aggregate(m.denAgg, den, y)
       }
-      if (den.value === 0) return ZERO_TARGET
-      return num.value === null || den.value === null ? null : num.value / den.value
+      if (den === 0) return ZERO_TARGET
+      return num === null || den === null ? null : num / den
     }
     case 'programmes': {
       let anyHeld = false
@@ -245,16 +235,14 @@ function programmeCodes(text: string): string[] {
 
 const metOf = (c: Criterion, value: MetricValue): boolean | null => (value === null || value === ZERO_TARGET ? null : value + EPS >= c.threshold)
 
-/** "≥ 50%": a threshold's text, made once per unit and value (thousands of criteria share a few). */
-const thresholdTexts = new Map<string, string>()
+/** "≥ 50%": a threshold's text, made once per criterion (thousands of results share it; remade if the criterion was edited in place). */
+const thresholdTexts = new WeakMap<Criterion, { threshold: number; unit: string; text: string }>()
 function thresholdText(c: Criterion): string {
-  const key = `${c.unit}|${c.threshold}`
-  let t = thresholdTexts.get(key)
-  if (t === undefined) {
-    if (thresholdTexts.size > 1000) thresholdTexts.clear()
-    thresholdTexts.set(key, (t = formatValue(c.threshold, c.unit)))
-  }
-  return t
+  const t = thresholdTexts.get(c)
+  if (t !== undefined && t.threshold === c.threshold && t.unit === c.unit) return t.text
+  const text = formatValue(c.threshold, c.unit)
+  thresholdTexts.set(c, { threshold: c.threshold, unit: c.unit, text })
+  return text
 }
 
 // Hot paths below use module-level helpers rather than named inner closures: under tsx
@@ -367,11 +355,14 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
   const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))
   if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
   if (r.met === null) return r
-  const gaps = reported.filter((m) => m.held === 1 && [...num, ...den].some((f) => typeof m[f] !== 'number')).length
+  let gaps = 0
+  for (const m of reported) if (m.held === 1 && (num.some((f) => typeof m[f] !== 'number') || den.some((f) => typeof m[f] !== 'number'))) gaps++
   const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
   const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
   return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
 }
+
+const isReported = (m: MonthData) => m.held !== null
 
 /**
  * The stratum of one posyandu for one year: the highest level whose every criterion is
@@ -379,23 +370,26 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  const reported = months.filter((m) => m.held !== null)
+  const reported = months.every(isReported) ? months : months.filter(isReported)
   const missingMonths = Math.max(0, 12 - reported.length)
   const view = new MonthView(reported)
   // The calendar slots of the year, made only when some criterion has gaps to fill.
   const year = { slots: null as (MonthData | undefined)[] | null }
-  const criteria = set.criteria.map((c) => decide(c, reported, view, missingMonths, year))
+  const criteria: CriterionResult[] = new Array(set.criteria.length)
+  for (let i = 0; i < criteria.length; i++) criteria[i] = decide(set.criteria[i], reported, view, missingMonths, year)
   const from = set.criteria.map((c) => set.levels.findIndex((l) => l.id === c.from))
   const aktifIdx = set.levels.findIndex((l) => l.id === set.aktifFrom)
   if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
+  // The highest level whose every criterion (of that level and below) is met; what fails the next one blocks.
   let reached = 0
   let blocking: CriterionResult[] = []
   for (let i = 1; i < set.levels.length; i++) {
-    const failing = criteria.filter((c, ci) => from[ci] <= i && c.met !== true)
-    if (failing.length) {
-      blocking = failing
+    let fails = false
+    for (let ci = 0; ci < criteria.length && !fails; ci++) fails = from[ci] <= i && criteria[ci].met !== true
+    if (fails) {
+      blocking = criteria.filter((c, ci) => from[ci] <= i && c.met !== true)
       break
     }
     reached = i
