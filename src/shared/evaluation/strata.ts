@@ -210,7 +210,8 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
     }
     case 'programmes': {
       let anyHeld = false
-      const codes = new Set<string>()
+      const codes = programmeSet
+      codes.clear()
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
         anyHeld = true
@@ -221,6 +222,9 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
     }
   }
 }
+
+/** The distinct programme codes of one metric's months (one set, cleared each time: only its size is kept). */
+const programmeSet = new Set<string>()
 
 /** "sehat,pintar" → ["sehat", "pintar"]: split once per distinct text (a year repeats the same few). */
 const codeLists = new Map<string, string[]>()
@@ -235,14 +239,30 @@ function programmeCodes(text: string): string[] {
 
 const metOf = (c: Criterion, value: MetricValue): boolean | null => (value === null || value === ZERO_TARGET ? null : value + EPS >= c.threshold)
 
-/** "≥ 50%": a threshold's text, made once per criterion (thousands of results share it; remade if the criterion was edited in place). */
-const thresholdTexts = new WeakMap<Criterion, { threshold: number; unit: string; text: string }>()
-function thresholdText(c: Criterion): string {
-  const t = thresholdTexts.get(c)
-  if (t !== undefined && t.threshold === c.threshold && t.unit === c.unit) return t.text
-  const text = formatValue(c.threshold, c.unit)
-  thresholdTexts.set(c, { threshold: c.threshold, unit: c.unit, text })
-  return text
+/**
+ * A criterion's fixed text around its value — "D/S " before it, " ≥ 50%" or " < 50%" after it —
+ * made once per criterion (thousands of results share them; remade if the criterion was edited
+ * in place), so a result's text is a few joins instead of one per word.
+ */
+interface TextParts {
+  label: string
+  threshold: number
+  unit: string
+  before: string
+  met: string
+  unmet: string
+  /** Openings: " kali" and " kali < 8". */
+  kaliMet: string
+  kaliUnmet: string
+}
+const textParts = new WeakMap<Criterion, TextParts>()
+function partsOf(c: Criterion): TextParts {
+  const t = textParts.get(c)
+  if (t !== undefined && t.label === c.label && t.threshold === c.threshold && t.unit === c.unit) return t
+  const threshold = formatValue(c.threshold, c.unit)
+  const made = { label: c.label, threshold: c.threshold, unit: c.unit, before: `${c.label} `, met: ` ≥ ${threshold}`, unmet: ` < ${threshold}`, kaliMet: ' kali', kaliUnmet: ` kali < ${c.threshold}` }
+  textParts.set(c, made)
+  return made
 }
 
 // Hot paths below use module-level helpers rather than named inner closures: under tsx
@@ -253,7 +273,9 @@ function judge(c: Criterion, value: number | null, note = ''): CriterionResult {
   if (value === null) return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
   const met = value + EPS >= c.threshold
   const over = c.unit === '%' && value > 1 + EPS
-  return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText(c)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
+  const t = partsOf(c)
+  const text = t.before + formatValue(value, c.unit) + (met ? t.met : t.unmet)
+  return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over, text: over ? `${text} (di atas 100%: periksa sasaran)` : text }
 }
 
 /** Value of one criterion over the months of a year, with its text; `missingMonths` = months without any report. */
@@ -269,12 +291,13 @@ function evaluate(c: Criterion, months: MonthView, missingMonths: number): Crite
         return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
       }
       const met = value + EPS >= c.threshold
-      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: `${c.label} ${value} kali${met ? '' : ` < ${c.threshold}`}` }
+      const t = partsOf(c)
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: t.before + value + (met ? t.kaliMet : t.kaliUnmet) }
     }
     case 'programmes': {
       if (value === null) return judge(c, null)
       const met = value + EPS >= c.threshold
-      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: met ? `${c.label} ${value}` : `tidak ada ${c.label}` }
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: met ? partsOf(c).before + value : `tidak ada ${c.label}` }
     }
     default:
       return judge(c, value)
@@ -343,6 +366,11 @@ function filledIn(reported: MonthData[], num: string[], den: string[]): boolean 
   return true
 }
 
+function anyUnfilled(m: MonthData, fields: string[]): boolean {
+  for (let j = 0; j < fields.length; j++) if (typeof m[fields[j]] !== 'number') return true
+  return false
+}
+
 /** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
 function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
   const r = evaluate(c, view, missingMonths)
@@ -356,7 +384,7 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
   if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
   if (r.met === null) return r
   let gaps = 0
-  for (const m of reported) if (m.held === 1 && (num.some((f) => typeof m[f] !== 'number') || den.some((f) => typeof m[f] !== 'number'))) gaps++
+  for (const m of reported) if (m.held === 1 && (anyUnfilled(m, num) || anyUnfilled(m, den))) gaps++
   const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
   const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
   return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
