@@ -1,6 +1,7 @@
 // The evaluation report printed to PDF alone (the evaluation benchmark's data, kept in a file
 // between runs; make it with bench/strata-profile.ts), CPU by process kind per phase:
-//   node --import tsx bench/pdf-profile.ts [prints=3] [db=/tmp/simpul-strata-profile.sqlite] [--css 'extra css'] [--trace file]
+//   node --import tsx bench/pdf-profile.ts [prints=3] [db=/tmp/simpul-strata-profile.sqlite] [--css 'extra css'] [--trace file] [--shots dir]
+// (--shots: screenshots of the report on screen, at its top and scrolled into the annex, after the first print)
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -18,6 +19,7 @@ const opt = (name: string) => {
 }
 const css = opt('--css')
 const trace = opt('--trace')
+const shots = opt('--shots')
 const prints = Number(args[0] ?? 3)
 const file = args[1] ?? '/tmp/simpul-strata-profile.sqlite'
 const ctx = openContext({ dataFile: file, host: 'cli' })
@@ -85,6 +87,15 @@ try {
     const c2 = kinds()
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     console.log(`print ${i}: load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}; on screen ${(t1 - t0).toFixed(0)} ms (${diff(c0, c1)}); pdf ${(t2 - t1).toFixed(0)} ms (${diff(c1, c2)}); ${pages} pages, ${pdf.length} bytes`)
+    if (shots && i === 0) {
+      await page.emulateMedia({ media: 'screen' })
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.screenshot({ path: join(shots, 'report-top.png') })
+      await page.getByText('LAMPIRAN: Strata per posyandu').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(shots, 'report-annex.png') })
+      await page.locator('[data-testid="annex-table"] tbody tr').nth(700).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: join(shots, 'report-annex-middle.png') })
+    }
     if (process.env.SIMPUL_BENCH_PDF) (await import('node:fs')).writeFileSync(process.env.SIMPUL_BENCH_PDF, pdf)
   }
 } finally {
