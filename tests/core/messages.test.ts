@@ -515,8 +515,29 @@ describe('the rarer refusals of core', () => {
     fresh.close()
   })
 
+  it('an expression own error (parse, unknown field, wrong type) reads English by key inside formCheck.expr', () => {
+    const rules = ['d <= (s', 'd + s', 'd <= x', '(d < s) + 1', 'd < s < n', 'foo(d)', 'min(d)', 'd <= s #', 'prev.x.y', 'if(d, 1, 2) > 0', 'd == (s > 1)', 'and d']
+    for (const expr of rules) {
+      const problems = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr }] } as FormDef)
+      const p = problems.find((x) => x.path.endsWith('.expr'))
+      expect(p, expr).toBeDefined()
+      expect(sayId(p!.msg)).toBe(p!.message)
+      const text = english(p!.msg)
+      expect(text, expr).toMatch(/^Rule "uji": ".*" is not valid: /)
+      expect(indonesianIn(text), `${expr}: ${text}`).toEqual([])
+      expect(text).not.toMatch(/diharapkan|isian|tertulis|harus|bukan|fungsi|angka/)
+    }
+    const field = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd <= x' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(field.message).toMatch(/isian "x" tidak ada dalam formulir \(yang ada: /)
+    expect(english(field.msg)).toMatch(/^Rule "uji": "d <= x" is not valid: the field "x" is not in the form \(fields: /)
+    const paren = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd <= (s' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(paren.message).toBe('Aturan "uji": "d <= (s" tidak sah: diharapkan ")", tertulis akhir ekspresi')
+    expect(english(paren.msg)).toBe('Rule "uji": "d <= (s" is not valid: ")" expected, found the end of the expression')
+    const sum = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd + s' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(english(sum.msg)).toBe('Rule "uji": "d + s" is not valid: a rule must give yes/no (for example "d <= s"), not a number')
+  })
+
   it('form definition and province offer problems read English by key', () => {
-    // (an expression's own error stays Indonesian: formula authors read it; the rest is by key)
     const broken = { ...form, code: 'x', sections: [], fields: [], rules: [], indicators: [] } as FormDef
     const problems = checkForm(broken)
     expect(problems.length).toBeGreaterThan(2)
