@@ -10,7 +10,7 @@
 import { formatDateLong, formatMonth } from './format'
 
 export const MESSAGES_ID = {
-  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
+  text: { sentences: '{{first}} {{next}}', min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
   date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
   id: { invalid: 'pengenal tidak sah' },
   flag: { invalid: 'harus 0 atau 1' },
@@ -74,6 +74,7 @@ export const MESSAGES_ID = {
     sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     sameName: 'Sudah ada kader {{name}} dengan tanggal lahir sama (NIK {{nik}}, Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     plain: '{{text}}',
+    checkFirst: 'Periksa dulu: {{warnings}}',
     desaUnknown: 'Desa/kelurahan {{code}} tidak ada dalam referensi Kemendagri.',
     restoreNameTaken: 'Tidak dapat dipulihkan: sudah ada posyandu lain bernama "{{name}}" di desa ini.',
     duplicatesChanged: 'Kelompok ini sudah berubah (ada kader yang ditambah, diubah, atau dihapus). Muat ulang daftar lalu tinjau lagi.',
@@ -764,6 +765,9 @@ export function sayId(m: Msg): string {
 }
 
 export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key })
+
+/** Whole sentences one after the other ("A. B."), as one message (a list param joins with "; "). */
+export const joinSentences = (msgs: Msg[]): Msg => msgs.slice(1).reduce((first, next) => msg('text.sentences', { first, next }), msgs[0] ?? msg('text.loc', { text: '' }))
 
 /**
  * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed

@@ -282,6 +282,10 @@ describe('real refusals from core carry their key', () => {
     const en = msgs.map(english)
     expect(en.join(' ')).toMatch(/Sex male differs from the NIK \(female\)\./)
     expect(en.join(' ')).toMatch(/This NIK is already used by cadre Sri Wahyuni \(Subdistrict Sei Rampah\)/)
+    // The joined sentence itself is keyed too (the CLI and a notification show it).
+    expect(warn.message).toBe(`Periksa dulu: ${(warn.details as { warnings: string[] }).warnings.join(' ')}`)
+    expect(warn.msg?.key).toBe('registry.checkFirst')
+    expect(refusalText(warn.code, warn.message, warn.details, 'en', warn.msg)).toBe(`Check first: ${en.join(' ')}`)
 
     const reader = addUser(ctx, 'readonly', 'baca')
     refusals.push((await refused(dispatch(ctx, 'registry.posyanduSave', { data: { name: 'Posyandu Baru', desaCode: SEI_RAMPAH } }, reader))))

@@ -6,7 +6,7 @@ import { MESSAGES_ID } from '../../shared/messages'
  * number (`n`) has `_one`/`_other` English forms; the translator passes `n` as i18next's count.
  */
 const en = {
-  text: { min_one: 'at least {{n}} letter', min: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max: 'at most {{n}} letters', json: 'not valid JSON', loc: '{{text}}' },
+  text: { sentences: '{{first}} {{next}}', min_one: 'at least {{n}} letter', min: 'at least {{n}} letters', max_one: 'at most {{n}} letter', max: 'at most {{n}} letters', json: 'not valid JSON', loc: '{{text}}' },
   date: { format: 'the date must be YYYY-MM-DD', calendar: 'this date does not exist in the calendar', timestamp: 'not a valid time', month: 'the month must be YYYY-MM' },
   id: { invalid: 'not a valid identifier' },
   flag: { invalid: 'must be 0 or 1' },
@@ -72,6 +72,7 @@ const en = {
     sameNik: 'This NIK is already used by cadre {{name}} (Subdistrict {{kec}}); it will be marked as a duplicate to check.',
     sameName: 'There is already a cadre {{name}} with the same birth date (NIK {{nik}}, Subdistrict {{kec}}); it will be marked as a duplicate to check.',
     plain: '{{text}}',
+    checkFirst: 'Check first: {{warnings}}',
     desaUnknown: 'Village {{code}} is not in the Kemendagri reference.',
     restoreNameTaken: 'Cannot be restored: there is already another posyandu named "{{name}}" in this village.',
     duplicatesChanged: 'This group has changed (a cadre was added, changed or deleted). Reload the list and review it again.',
