@@ -714,6 +714,10 @@ export const MESSAGES_ID = {
     ruleType: 'aturan harus menghasilkan benar/salah (misalnya "d <= s"), bukan {{got}}',
     indicatorType: 'indikator harus menghasilkan angka, bukan {{got}}',
   },
+  setRow: {
+    code: 'kode di dalam definisi set indikator tidak sama dengan kode set "{{code}}"',
+    notBuiltin: 'set indikator "{{code}}" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan',
+  },
   offer: {
     notJson: 'definisi bukan JSON',
     notObject: 'definisi bukan objek',

@@ -20,7 +20,7 @@ import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
 import { submitMonth } from '../../src/core/evaluation/approval'
 import { addKader, addPosyandu, workbook } from '../helpers/registry'
-import { FIXTURES, form, travel } from '../helpers/rows'
+import { FIXTURES, form, set, travel } from '../helpers/rows'
 import { applyImport, previewImport } from '../../src/core/registry/xlsx'
 import { checkPeriod } from '../../src/core/forms/reports'
 import { relationProblemMsg } from '../../src/core/exchange/peers'
@@ -205,6 +205,10 @@ describe('the table policies\' own rules', () => {
       ['province_offer', { kind: 'x' }, 'kind: jenis tawaran harus set indikator atau formulir', /^the offer kind must be indicator set or form$/],
       ['offer_decision', { decision: 'x' }, 'decision: keputusan harus diadopsi atau memakai milik sendiri', /^the decision must be adopted or kept their own$/],
       ['monthly_report', { k: 95 }, 'K (95) tidak boleh lebih dari S (90)', /^K \(95\) cannot be more than S \(90\)$/],
+      // A forged kabupaten set, or a period's copy of one: a set row's own wording, not an offer's ("tawaran").
+      ['indicator_set', { code: 'longgar', definition_json: JSON.stringify({ ...set, code: 'longgar' }) }, 'set indikator "longgar" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan', /^indicator set "longgar" is not a set built into Simpul; a district's indicator set/],
+      ['indicator_set', { code: 'lain' }, `kode di dalam definisi set indikator tidak sama dengan kode set "lain"`, /^the code inside the indicator set definition differs from the set code "lain"$/],
+      ['evaluation_period', { indicator_set_code: 'longgar', indicator_set_json: JSON.stringify({ ...set, code: 'longgar', edited: null }) }, 'set indikator "longgar" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan', /^indicator set "longgar" is not a set built into Simpul/],
     ]
     for (const [table, patch, id, en] of cases) {
       const p = policyOf(table)!
@@ -221,6 +225,7 @@ describe('the table policies\' own rules', () => {
       const text = english(inner)
       expect(text, id).toMatch(en)
       expect(indonesianIn(text), text).toEqual([])
+      if (table === 'indicator_set' || table === 'evaluation_period') expect(id).not.toMatch(/tawar/)
     }
     ctx.close()
   })

@@ -721,6 +721,10 @@ const en = {
     ruleType: 'a rule must give yes/no (for example "d <= s"), not {{got}}',
     indicatorType: 'an indicator must give a number, not {{got}}',
   },
+  setRow: {
+    code: 'the code inside the indicator set definition differs from the set code "{{code}}"',
+    notBuiltin: 'indicator set "{{code}}" is not a set built into Simpul; a district\'s indicator set and the copy in an evaluation period may only change the thresholds and name of a built-in set',
+  },
   offer: {
     notJson: 'the definition is not JSON',
     notObject: 'the definition is not an object',
