@@ -221,6 +221,19 @@ export const MESSAGES_ID = {
     programme: 'Kode program "{{code}}" tidak dikenal ({{known}}, spm-…)',
   },
   bundle: {
+    note: {
+      dataRule: 'ditolak aturan data: {{why}}',
+      unique: 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)',
+      outside: 'di luar wewenang {{code}}: {{why}}',
+      operator: 'ditolak operator',
+      invalid: 'tidak memenuhi aturan data: {{why}}',
+      oursWins: 'versi kantor ini menang; versi pengirim disimpan di daftar konflik',
+      theirsWins: 'versi pengirim menang; versi kantor ini disimpan di daftar konflik',
+    },
+    trigger: {
+      locked: 'periode evaluasi sudah dikunci; datanya tidak dapat diubah',
+      accepted: 'laporan bulan yang sudah diterima kabupaten tidak dapat diubah',
+    },
     refusedAll: 'Bundel ditolak seluruhnya: {{n}} baris di luar wewenang {{name}} ({{code}}): {{rows}}{{more}}.',
     refusedRow: '{{table}} "{{label}}" ({{reason}})',
     refusedNothingChanged: '{{refusal}} Tidak ada data yang diubah.',
@@ -568,6 +581,11 @@ export const MESSAGES_ID = {
     inForceBy: 'Regulasi yang berlaku tidak diubah atau dicabut oleh regulasi lain; kosongkan pilihan pengubah.',
   },
   write: {
+    scopeChanged: 'wilayah baris diubah dari {{from}} menjadi {{to}}',
+    refElsewhere: '{{table}} yang dirujuk milik wilayah {{scope}}, bukan {{own}}',
+    refMissing: 'rujukan belum ada di kantor ini',
+    columnsNotSent: 'kolom {{columns}} tidak boleh dikirim ke kantor ini',
+    problems: '{{list}}',
     scopeFixed: 'Wilayah {{table}} tidak dapat diubah (tersimpan untuk {{scope}}).',
     scopeMove: 'Wilayah {{table}} "{{label}}" tidak dapat dipindah ({{from}} → {{to}}). Buat data baru di wilayah tujuan.',
   },

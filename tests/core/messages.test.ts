@@ -15,6 +15,7 @@ import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/share
 import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
 import { addUser, dispatch, makeCtx, tempDir } from '../helpers/db'
 import { makeOffices, receive, resignedCopy, send } from '../helpers/exchange'
+import { newId } from '../../src/core/sync/ids'
 import { enrolOffice, makeCard } from '../../src/core/exchange/peers'
 import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
@@ -589,5 +590,33 @@ describe('the rarer refusals of core', () => {
     expect(all.id).toBe('2 baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".')
     expect(all.en).toBe('2 rows have problems; nothing was imported. Correct the file, or choose "import the valid rows only".')
     ctx.close()
+  })
+})
+
+describe('a bundle\'s per-row reasons', () => {
+  it('read English by key: a row left out for the data rules (a forged set, a leaked column) and a row refused whole', async () => {
+    const { craft, edited, kabupatenWorld, op, rowOf } = await import('../helpers/adversary')
+    const { refusal } = await import('../helpers/exchange')
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    const saved = await op(w.kab, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 6 } })
+    await receive(a, send(w.kab, a, w.outDir))
+    const stored = rowOf(w.kab, 'indicator_set', saved.edited!.id)!
+    const def = JSON.parse(String(stored.definition_json))
+    // The code inside the definition differs from the row's: left out, the reason in a set row's words.
+    const forged = edited(stored, { definition_json: JSON.stringify({ ...def, code: 'longgar' }) })
+    const report = await receive(a, craft(w.kab, a, w.outDir, 'indicator_set', [forged]), { dryRun: true })
+    const item = report.items.find((i) => i.action === 'rejected')!
+    expect(item.note).toBe('tidak memenuhi aturan data: kode di dalam definisi set indikator tidak sama dengan kode set "strata-2011"')
+    expect(sayId(item.noteMsg!)).toBe(item.note)
+    expect(english(item.noteMsg!)).toBe('does not meet the data rules: the code inside the indicator set definition differs from the set code "strata-2011"')
+
+    // A kecamatan's bundle with the kabupaten's set: refused whole, each row's reason in English.
+    const own = { ...stored, id: newId(), scope: '12.18', rev: 1, code: 'strata-2011', name: 'Longgar' }
+    const e = await refusal(receive(w.kab, craft(a, w.kab, w.outDir, 'indicator_set', [own])))
+    expect(e.code).toBe('BUNDLE_UNAUTHORISED')
+    const en = refusalText(e.code, e.message, e.details, 'en', e.msg)
+    expect(en).toMatch(/office 12\.18\.04 may not add indicator sets of area 12\.18/)
+    expect(indonesianIn(en), en).toEqual([])
   })
 })

@@ -221,6 +221,19 @@ const en = {
     programme: 'Programme code "{{code}}" is unknown ({{known}}, spm-…)',
   },
   bundle: {
+    note: {
+      dataRule: 'refused by a data rule: {{why}}',
+      unique: 'clashes with other data that must be unique (e.g. the same name in the same village)',
+      outside: 'outside the authority of {{code}}: {{why}}',
+      operator: 'rejected by the operator',
+      invalid: 'does not meet the data rules: {{why}}',
+      oursWins: 'this office\'s version wins; the sender\'s version is kept in the conflict list',
+      theirsWins: 'the sender\'s version wins; this office\'s version is kept in the conflict list',
+    },
+    trigger: {
+      locked: 'the evaluation period is locked; its data cannot be changed',
+      accepted: 'a month accepted by the district cannot be changed',
+    },
     refusedAll: 'The whole bundle was refused: {{n}} rows outside the authority of {{name}} ({{code}}): {{rows}}{{more}}.',
     refusedAll_one: 'The whole bundle was refused: {{n}} row outside the authority of {{name}} ({{code}}): {{rows}}{{more}}.',
     refusedRow: '{{table}} "{{label}}" ({{reason}})',
@@ -574,6 +587,11 @@ const en = {
     inForceBy: 'A regulation in force is not changed or revoked by another; clear the changing regulation.',
   },
   write: {
+    scopeChanged: 'the row\'s area was changed from {{from}} to {{to}}',
+    refElsewhere: 'the {{table}} it points at belongs to area {{scope}}, not {{own}}',
+    refMissing: 'a record it points at is not in this office yet',
+    columnsNotSent: 'columns {{columns}} may not be sent to this office',
+    problems: '{{list}}',
     scopeFixed: 'The area of {{table}} cannot be changed (stored for {{scope}}).',
     scopeMove: 'The area of {{table}} "{{label}}" cannot be moved ({{from}} → {{to}}). Create a new record in the target area.',
   },

@@ -17,7 +17,7 @@ import { takeReceipt, recordReceipt } from './receipt'
 import { asObject, describeObject, describeRow, openSection, rowKeys, type RowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
 import { rowNamer } from '../rowLabel'
-import { msg } from '../../../shared/messages'
+import { msg, sayId, type Msg } from '../../../shared/messages'
 
 /** From this many rows on a bundle applies in bulk mode (src/core/db/bulk.ts); a monthly delta stays row by row. */
 export const bulkApply = { minRows: 1000 }
@@ -56,6 +56,14 @@ export interface ApplyResult {
   items: ImportItem[]
   itemsTotal: number
   rejected: { table: string; id: string }[]
+}
+
+/** A database rule's (trigger's) refusal by key: the triggers write fixed Indonesian sentences (drizzle/). */
+function triggerMsg(message: string): Msg {
+  if (message.startsWith('Daftar honor sudah final')) return msg('honor.frozen')
+  if (message.startsWith('EVALUATION_LOCKED')) return msg('bundle.trigger.locked')
+  if (message.startsWith('REPORT_ACCEPTED')) return msg('bundle.trigger.accepted')
+  return msg('text.loc', { text: message })
 }
 
 const emptyCounts = (s: Section): TableCounts => ({ table: s.name, label: s.policy.label.id, new: 0, changed: 0, unchanged: 0, refused: 0, conflict: 0, rejected: 0, withdrawn: 0 })
@@ -126,15 +134,15 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     }
 
     // Helpers made once per apply, not per row (closures per row cost more than a row's map lookups).
-    const item = (t: Cur, values: unknown[], k: RowKeys, action: ImportItem['action'], text: string | null = null) => {
+    const item = (t: Cur, values: unknown[], k: RowKeys, action: ImportItem['action'], why: Msg | null = null) => {
       // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
       const row = items.length < opts.itemsCap ? asObject(t.s, values) : null
       note({
-        table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
+        table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: why && sayId(why), ...(why ? { noteMsg: why } : {}),
         ...(row ? { label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) } : { label: '' }),
       })
     }
-    const leaveOut = (t: Cur, values: unknown[], k: RowKeys, why: string) => {
+    const leaveOut = (t: Cur, values: unknown[], k: RowKeys, why: Msg) => {
       t.c.rejected++
       rejected.push({ table: t.s.name, id: k.id })
       item(t, values, k, 'rejected', why)
@@ -143,7 +151,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       const code = (e as { code?: string }).code ?? ''
       // A rule of this database (a locked evaluation year, a final honor list) refuses the row:
       // leave it out, import the rest, and report it back in the receipt.
-      if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(t, values, k, `ditolak aturan data: ${(e as Error).message}`)
+      if (code === 'SQLITE_CONSTRAINT_TRIGGER') return leaveOut(t, values, k, msg('bundle.note.dataRule', { why: triggerMsg((e as Error).message) }))
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE') {
         // A full disk or a database held elsewhere is not the row's fault: say that (core/failures.ts).
         if (environmentFailure(e)) throw e
@@ -152,7 +160,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       }
       t.c.conflict++
       insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'unik', now, winner ? JSON.stringify(winner) : null, JSON.stringify(asObject(t.s, values)))
-      item(t, values, k, 'conflict', 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)')
+      item(t, values, k, 'conflict', msg('bundle.note.unique'))
     }
     // Most rows meet empty sets here: build their keys only when there is something to look up.
     const refusedRows = check.refused.size > 0
@@ -165,14 +173,14 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         const outside = refusedRows ? check.refused.get(rowKey(t.s.name, k.id)) : undefined
         if (outside !== undefined) {
           t.c.refused++
-          return item(t, values, k, 'refused', `di luar wewenang ${checked.peer.wilayah_code}: ${outside}`)
+          return item(t, values, k, 'refused', msg('bundle.note.outside', { code: checked.peer.wilayah_code, why: outside }))
         }
-        if (rejectedRows && opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut(t, values, k, 'ditolak operator')
+        if (rejectedRows && opts.reject.has(rowKey(t.s.name, k.id))) return leaveOut(t, values, k, msg('bundle.note.operator'))
       }
       if (judgedVersions) {
         const version = versionKey(t.s.name, k)
         const invalid = check.invalid.get(version)
-        if (invalid) return leaveOut(t, values, k, `tidak memenuhi aturan data: ${invalid}`)
+        if (invalid) return leaveOut(t, values, k, msg('bundle.note.invalid', { why: invalid }))
         if (check.unresolved.has(version)) {
           const ref = referenceProblem(sqlite, t.s.policy, asObject(t.s, values))
           if (ref && ref !== 'unknown') {
@@ -207,7 +215,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         if (concurrent) {
           t.c.conflict++
           insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'versi', now, JSON.stringify(local), JSON.stringify(asObject(t.s, values)))
-          item(t, values, k, 'conflict', 'versi kantor ini menang; versi pengirim disimpan di daftar konflik')
+          item(t, values, k, 'conflict', msg('bundle.note.oursWins'))
         } else t.c.unchanged++
         return
       }
@@ -221,7 +229,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       if (concurrent) {
         t.c.conflict++
         insertConflict.run(newId(), t.s.name, k.id, checked.peer.wilayah_code, 'versi', now, JSON.stringify(after), JSON.stringify(local))
-        item(t, values, k, 'conflict', 'versi pengirim menang; versi kantor ini disimpan di daftar konflik')
+        item(t, values, k, 'conflict', msg('bundle.note.theirsWins'))
       } else {
         t.c.changed++
         item(t, values, k, 'changed')

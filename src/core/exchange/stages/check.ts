@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3'
+import type { Msg } from '../../../shared/messages'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
 import { checkIncoming, emptyTables, officeParty, sectionRowBuilder, type IncomingContext } from '../../write'
@@ -14,12 +15,12 @@ import type { CheckedBundle } from './sender'
 export interface RowCheck {
   rows: number
   /** Rows outside the sender's authority: any of them refuses the bundle whole. */
-  unauthorised: { table: string; id: string; label: string; reason: string }[]
+  unauthorised: { table: string; id: string; label: string; reason: Msg }[]
   unauthorisedTotal: number
   /** Every unauthorised row (`table:id`), for the dry run's report. */
-  refused: Map<string, string>
+  refused: Map<string, Msg>
   /** Row versions (`versionKey`) the sender may write but that fail the row rules: left out and reported back. */
-  invalid: Map<string, string>
+  invalid: Map<string, Msg>
   /** Row versions pointing at rows not here yet: the apply stage checks them once earlier rows are in. */
   unresolved: Set<string>
   maxHlc: string

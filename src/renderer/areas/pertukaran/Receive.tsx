@@ -189,7 +189,7 @@ export function Receive() {
                           <Table.Td>{i.label || t('receive.noLabel', { table: tableLabel(i.table) })}</Table.Td>
                           <Table.Td>{i.scopeName || i.scope}</Table.Td>
                           <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>
-                          <Table.Td><Text size="sm">{noteText(i.note)}</Text></Table.Td>
+                          <Table.Td><Text size="sm">{noteText(i.note, i.noteMsg)}</Text></Table.Td>
                         </Table.Tr>
                       )
                     })}
