@@ -15,7 +15,7 @@ import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
-import { localiseMonths, screenDate, screenLang } from '../../i18n/months'
+import { screenDate, screenLang, screenPeriod } from '../../i18n/months'
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -106,7 +106,7 @@ export function ListDetail({ id }: { id: string }) {
             {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
           </Group>
           <Text data-content="data">{list.title}</Text>
-          <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
+          <Text size="sm" c="dimmed">{screenPeriod(list)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · {t('detail.fiscalYear', { year: list.fiscalYear })}</Text>
           {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: screenDate(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
