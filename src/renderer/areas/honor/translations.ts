@@ -36,6 +36,7 @@ export const translations = {
       search: 'Cari nama atau NIK…',
       noNpwp: 'tanpa NPWP',
     },
+    roles: { pendamping: 'pendamping' },
     assignment: {
       one: 'penugasan',
       title: 'Penugasan ke posyandu',
@@ -219,6 +220,7 @@ export const translations = {
       search: 'Search name or NIK…',
       noNpwp: 'no NPWP',
     },
+    roles: { pendamping: 'facilitator' },
     assignment: {
       one: 'assignment',
       title: 'Assignments to posyandu',
