@@ -41,7 +41,12 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
     const text = await page.evaluate(() => {
       const hidden = [...document.querySelectorAll<HTMLElement>('[data-content="data"]')]
       for (const el of hidden) el.style.display = 'none'
-      const t = document.body.innerText
+      // What is not inner text but read all the same: placeholders, accessible names, tooltips.
+      const attrs = [...document.querySelectorAll<HTMLElement>('main [placeholder], main [aria-label], main [title]')]
+        .filter((el) => el.offsetParent !== null && !el.closest('[data-content="data"]'))
+        .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))
+        .filter(Boolean)
+      const t = `${document.body.innerText}\n${attrs.join('\n')}`
       for (const el of hidden) el.style.display = ''
       return t
     })

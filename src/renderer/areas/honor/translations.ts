@@ -101,6 +101,7 @@ export const translations = {
     status: { draft: 'Disusun', verified: 'Diverifikasi', final: 'Disetujui (final)', paid: 'Dibayar', cancelled: 'Dibatalkan' },
     taxRules: { bukan_pegawai: 'Bukan pegawai', pns_final: 'PNS final', tanpa_potongan: 'Tanpa potongan' },
     detail: {
+      noNpwpBasis: 'tanpa NPWP',
       back: 'Kembali ke daftar',
       refresh: 'Perbarui data orang',
       refreshed: 'Nama, NPWP, rekening dan PPh 21 diperbarui dari data pendamping',
@@ -285,6 +286,7 @@ export const translations = {
     status: { draft: 'Prepared', verified: 'Verified', final: 'Approved (final)', paid: 'Paid', cancelled: 'Cancelled' },
     taxRules: { bukan_pegawai: 'Non-employee', pns_final: 'Civil servant (final)', tanpa_potongan: 'No withholding' },
     detail: {
+      noNpwpBasis: 'no NPWP',
       back: 'Back to lists',
       finalise: 'Approve (final)',
       refresh: 'Refresh person data',
