@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expect, login, pick, setupKecamatan, shot, test } from './fixtures'
+import { expect, login, pick, setupKecamatan, shot, startHost, test } from './fixtures'
+import { tsScript } from './support/ts-script'
 import { englishOnly, INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { BULAN, MONTHS_EN } from '../../src/shared/format'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
@@ -307,4 +308,46 @@ test('a malformed rule in the form editor is explained in English (the expressio
   await shot(page, 'english-form-editor-bad-rule')
   expect(indonesianIn(text)).toEqual([])
   expect(text).not.toMatch(/diharapkan|tertulis|akhir ekspresi/)
+})
+
+test('a bundle\'s dry run names each row left out, with its reason, in English', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const kec = await startHost()
+  try {
+    const ok = async (p: Promise<{ code: number; stdout: string; stderr: string }>) => {
+      const r = await p
+      expect(r.code, r.stderr).toBe(0)
+      return r.stdout.trim() ? JSON.parse(r.stdout) : null
+    }
+    await ok(host.cli(['init', '--office', '12.18', '--name', 'Dinas Kesehatan Serdang Bedagai', '--admin', 'admin', '--json']))
+    await ok(kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--json']))
+    const dir = test.info().outputPath()
+    const kabCard = await ok(host.cli(['office', 'card', '--out', join(dir, 'kab.card'), '--json']))
+    const kecCard = await ok(kec.cli(['office', 'card', '--out', join(dir, 'kec.card'), '--json']))
+    await ok(host.cli(['office', 'enrol', kecCard.file, '--fingerprint', kecCard.fingerprint, '--json']))
+    await ok(kec.cli(['office', 'enrol', kabCard.file, '--fingerprint', kabCard.fingerprint, '--json']))
+    execFileSync(process.execPath, [...tsScript('tests/e2e/support/add-posyandu.ts'), kec.dbFile, 'Posyandu Melati', 'Posyandu Mawar'], { cwd: ROOT })
+    // The kecamatan's own file, edited behind Simpul's back: a name no form lets through.
+    execFileSync(process.execPath, [...tsScript('tests/e2e/support/run-sql.ts'), kec.dbFile, "UPDATE posyandu SET name = 'Ab' WHERE name = 'Posyandu Mawar'"], { cwd: ROOT })
+    const up = await ok(kec.cli(['bundle', 'export', '--to', '12.18', '--out', dir, '--json']))
+
+    await login(page, host)
+    await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+    await page.reload()
+    await page.getByRole('link', { name: 'Data Exchange' }).click()
+    await page.getByRole('tab', { name: 'Receive bundle' }).click()
+    await page.locator('input[type=file]').setInputFiles(up.file)
+    await page.getByRole('button', { name: 'Dry run' }).click()
+    const dry = page.getByTestId('dry-run')
+    await expect(dry).toContainText('nothing saved yet')
+    await expect(dry).toContainText('does not meet the data rules: name: at least 3 letters')
+    const text = await dry.innerText()
+    await shot(page, 'english-bundle-dry-run-reasons')
+    expect(indonesianIn(text)).toEqual([])
+    expect(text).not.toMatch(/tidak memenuhi|minimal 3 huruf/)
+    // The manifest's version line too ("skema" is Indonesian).
+    await expect(page.getByTestId('manifest')).toContainText(/format \d+ · schema \d+ · Simpul/)
+  } finally {
+    kec.proc.kill('SIGTERM')
+  }
 })
