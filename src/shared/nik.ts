@@ -117,6 +117,34 @@ export function decodeNik(raw: string, today: string): NikCheck {
   }
 }
 
+/**
+ * `decodeNik(raw, today).valid && decoded.nik === raw` without building the decoded parts or
+ * any message: the row check asks it of every NIK in a bundle (issue 17), and only a NIK it
+ * does not accept goes through decodeNik for its message. Sixteen digits, a day 01–31 (men) or
+ * 41–71 (women) that the month has in the year the century rule picks, serial not 0000, no
+ * region part 00 — the checks of decodeNik, in its order (tests/core/fast-check.test.ts compares).
+ */
+export function nikPasses(raw: string, today: string): boolean {
+  if (raw.length !== 16) return false
+  for (let i = 0; i < 16; i++) {
+    const c = raw.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  const two = (at: number) => (raw.charCodeAt(at) - 48) * 10 + raw.charCodeAt(at + 1) - 48
+  const dd = two(6)
+  const mm = two(8)
+  const yy = two(10)
+  if (dd > 71 || (dd > 31 && dd < 41) || dd === 0) return false
+  const day = dd > 40 ? dd - 40 : dd
+  // The century that does not put the birth after today (a year before today's never does).
+  const thisYear = Number(today.slice(0, 4))
+  let year = 2000 + yy
+  if (year > thisYear || (year === thisYear && `${year}-${pad(mm)}-${pad(day)}` > today)) year -= 100
+  if (!isValidDate(year, mm, day)) return false
+  if (raw.charCodeAt(12) === 48 && raw.charCodeAt(13) === 48 && raw.charCodeAt(14) === 48 && raw.charCodeAt(15) === 48) return false
+  return two(0) !== 0 && two(2) !== 0 && two(4) !== 0
+}
+
 /** Warnings from comparing the decoded NIK with what the person entered. */
 export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
   const out: NikIssue[] = []

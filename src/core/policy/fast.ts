@@ -35,6 +35,20 @@ export function pureRefinement<F extends (v: never) => unknown>(fn: F): F {
   return fn
 }
 
+/**
+ * A refinement's own quick test (a NIK's: `nikPasses`): pure, and true only where the
+ * refinement — the last check of `schema` — adds no issue. The compiled test asks it first and
+ * lets zod run the refinement only when it says no, so the refinement alone writes the messages.
+ */
+const QUICK = new WeakMap<object, ValueTest>()
+export function withQuickTest<T extends z.ZodType>(schema: T, quick: (v: string) => boolean): T {
+  const checks = (schema as unknown as ZodLike)._zod.def.checks
+  const last = checks?.[checks.length - 1]
+  if (!last) throw new Error('withQuickTest: the schema has no check')
+  QUICK.set(last, quick as ValueTest)
+  return schema
+}
+
 /** Runs one zod check itself on a value; passes when it reports nothing (and returns no promise). */
 function runCheck(check: ZodCheckLike, v: unknown): boolean {
   const payload = { value: v, issues: [] as unknown[] }
@@ -89,10 +103,13 @@ function checkExpr(src: Source, check: ZodCheckLike, v: string): string | null {
       return d.format === 'safeint' ? `Number.isSafeInteger(${v})` : zodDecides()
     // refine: its own function, which passes the value when it returns true (anything else: zod decides);
     // superRefine (a bare check function): run as zod runs it
-    case 'custom':
+    case 'custom': {
+      const quick = QUICK.get(check)
+      if (quick) return `(${src.ref(quick)}(${v}) === true || ${zodDecides()})`
       if (typeof d.fn !== 'function') return zodDecides()
       if (!PURE.has(d.fn)) src.impure = true
       return `(${src.ref(d.fn)}(${v}) === true || ${zodDecides()})`
+    }
     default:
       // overwrite (trim, case …) or a check not known here: the column's zod schema decides
       return null

@@ -264,7 +264,8 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       if (bulk) commitDeferringCheckpoint(sqlite)
       else sqlite.exec('COMMIT')
     }
-    return { counts: [...counts.values()].sort((a, b) => a.table.localeCompare(b.table)), items, itemsTotal, rejected }
+    // (table names are ASCII identifiers: compared by code unit, which needs no ICU collator — some 7 ms the first time)
+    return { counts: [...counts.values()].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0)), items, itemsTotal, rejected }
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
     throw e
