@@ -48,7 +48,8 @@ export function rowNamer(sqlite: Database.Database) {
    */
   const label = (row: Record<string, unknown>, given: string): string => {
     // A label that starts with a wilayah code (a kecamatan's report approval: "12.18.04 Maret 2026") names it.
-    const code = /^\d{2}(\.\d{2}){1,2}(\.\d{4})?(?= |$)/.exec(given)?.[0]
+    const first = given.charCodeAt(0)
+    const code = first >= 48 && first <= 57 ? /^\d{2}(\.\d{2}){1,2}(\.\d{4})?(?= |$)/.exec(given)?.[0] : undefined
     const place = code ? scopeName(code) : ''
     const policyLabel = place ? `${place}${given.slice(code!.length)}` : given
     const names: string[] = []

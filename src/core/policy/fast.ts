@@ -170,7 +170,11 @@ function valueExpr(src: Source, schema: z.ZodType, v: string): string {
   return parts.length === 1 ? parts[0] : `(${parts.join(' && ')})`
 }
 
-export type RowTest = (row: Record<string, unknown>, skip?: Set<string>) => boolean
+export interface RowTest {
+  (row: Record<string, unknown>, skip?: Set<string>): boolean
+  /** The test with the columns of `skip` (as it holds them now) left out, for rows that all skip the same set. */
+  forSkip(skip?: ReadonlySet<string>): (row: Record<string, unknown>) => boolean
+}
 
 /**
  * A row test from the columns of a strict object, generated as one plain function: true when
@@ -181,20 +185,23 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
   const usual = compileFor(shape, new Set())
   // One test compiled per set of skipped columns (a receiver's hidden columns: the same few sets
   // row after row of a bundle), so a skipped column costs nothing instead of a lookup per column.
-  const bySkip = new WeakMap<Set<string>, { names: string[]; test: (row: Record<string, unknown>) => boolean }>()
   const byNames = new Map<string, (row: Record<string, unknown>) => boolean>()
-  return (row, skip) => {
+  const forSkip = (skip?: ReadonlySet<string>) => {
+    if (skip === undefined || skip.size === 0) return usual
+    const names = [...skip].sort()
+    let test = byNames.get(names.join('\n'))
+    if (!test) byNames.set(names.join('\n'), (test = compileFor(shape, new Set(names))))
+    return test
+  }
+  const bySkip = new WeakMap<Set<string>, { names: string[]; test: (row: Record<string, unknown>) => boolean }>()
+  const test = (row: Record<string, unknown>, skip?: Set<string>) => {
     if (skip === undefined || skip.size === 0) return usual(row)
     let hit = bySkip.get(skip)
     // The same set still (a Set may have changed since): as many names, each of them in it.
-    if (!hit || hit.names.length !== skip.size || !hit.names.every((k) => skip.has(k))) {
-      const names = [...skip].sort()
-      let test = byNames.get(names.join('\n'))
-      if (!test) byNames.set(names.join('\n'), (test = compileFor(shape, new Set(names))))
-      bySkip.set(skip, (hit = { names, test }))
-    }
+    if (!hit || hit.names.length !== skip.size || !hit.names.every((k) => skip.has(k))) bySkip.set(skip, (hit = { names: [...skip].sort(), test: forSkip(skip) }))
     return hit.test(row)
   }
+  return Object.assign(test, { forSkip })
 }
 
 /** The row test with the columns of `skip` left out (their problems the caller ignores); they may be missing. */

@@ -14,7 +14,7 @@ import { peerRow } from '../peers'
 import { rowKey, versionKey, type RowCheck } from './check'
 import { cancelledError, streamRows, type RowSink, type SectionHead, type StreamOptions } from './payload'
 import { takeReceipt, recordReceipt } from './receipt'
-import { asObject, describeObject, describeRow, openSection, rowKeys, type RowKeys, type Section } from './section'
+import { asObject, describeObject, describeRow, keptRowKeys, openSection, rowKeys, type RowKeys, type Section } from './section'
 import { assertNotReplayed, type CheckedBundle } from './sender'
 import { rowNamer } from '../rowLabel'
 import { msg } from '../../../shared/messages'
@@ -159,8 +159,10 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     const rejectedRows = opts.reject.size > 0
     const judgedVersions = check.invalid.size > 0 || check.unresolved.size > 0
 
+    // Rows the check stage kept are the very arrays whose keys it proved (rowKeys), so they are only read again.
+    const keysOf = check.kept ? keptRowKeys : rowKeys
     const applyRow = (t: Cur, values: unknown[]) => {
-      const k = rowKeys(t.s, values)
+      const k = keysOf(t.s, values)
       if (refusedRows || rejectedRows) {
         const outside = refusedRows ? check.refused.get(rowKey(t.s.name, k.id)) : undefined
         if (outside !== undefined) {
@@ -183,7 +185,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       // Most rows of a first bundle are new: try the insert first, look up only on a clash of ids.
       let inserted = false
       try {
-        inserted = t.insert.run(...values).changes === 1
+        inserted = t.insert.run(values).changes === 1
       } catch (e) {
         return clash(t, values, k, e, null)
       }
