@@ -120,19 +120,13 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     }
 
     const names = rowNamer(sqlite)
-    const note = (item: ImportItem) => {
-      itemsTotal++
-      if (items.length < opts.itemsCap) items.push(item)
-    }
-
     // Helpers made once per apply, not per row (closures per row cost more than a row's map lookups).
     const item = (t: Cur, values: unknown[], k: RowKeys, action: ImportItem['action'], text: string | null = null) => {
+      itemsTotal++
+      if (items.length >= opts.itemsCap) return
       // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
-      const row = items.length < opts.itemsCap ? asObject(t.s, values) : null
-      note({
-        table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text,
-        ...(row ? { label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) } : { label: '' }),
-      })
+      const row = asObject(t.s, values)
+      items.push({ table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text, label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) })
     }
     const leaveOut = (t: Cur, values: unknown[], k: RowKeys, why: string) => {
       t.c.rejected++
