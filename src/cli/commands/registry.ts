@@ -51,7 +51,7 @@ export const registryCommands: Command[] = [
     run: (r) =>
       withCtx(r, async (ctx) => {
         const scale = r.values.scale as string | undefined
-        if (!scale || !['kecamatan', 'kabupaten', 'provinsi', 'nasional', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten, provinsi, nasional atau national')
+        if (!scale || !['kecamatan', 'kabupaten', 'provinsi', 'nasional', 'national'].includes(scale)) throw new UsageError('--scale harus kecamatan, kabupaten, provinsi, nasional atau national: provinsi dan nasional membuat kantor provinsi atau nasional dari bundel kantor di bawahnya; national membuat satu registri seukuran nasional (300.000 posyandu) untuk uji beban')
         const seed = Number(r.values.seed ?? 1)
         if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
         const admin = r.values.admin as string | undefined
