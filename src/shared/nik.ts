@@ -130,10 +130,9 @@ export function nikPasses(raw: string, today: string): boolean {
     const c = raw.charCodeAt(i)
     if (c < 48 || c > 57) return false
   }
-  const two = (at: number) => (raw.charCodeAt(at) - 48) * 10 + raw.charCodeAt(at + 1) - 48
-  const dd = two(6)
-  const mm = two(8)
-  const yy = two(10)
+  const dd = twoDigits(raw, 6)
+  const mm = twoDigits(raw, 8)
+  const yy = twoDigits(raw, 10)
   if (dd > 71 || (dd > 31 && dd < 41) || dd === 0) return false
   const day = dd > 40 ? dd - 40 : dd
   // The century that does not put the birth after today (a year before today's never does).
@@ -142,8 +141,10 @@ export function nikPasses(raw: string, today: string): boolean {
   if (year > thisYear || (year === thisYear && `${year}-${pad(mm)}-${pad(day)}` > today)) year -= 100
   if (!isValidDate(year, mm, day)) return false
   if (raw.charCodeAt(12) === 48 && raw.charCodeAt(13) === 48 && raw.charCodeAt(14) === 48 && raw.charCodeAt(15) === 48) return false
-  return two(0) !== 0 && two(2) !== 0 && two(4) !== 0
+  return twoDigits(raw, 0) !== 0 && twoDigits(raw, 2) !== 0 && twoDigits(raw, 4) !== 0
 }
+/** The number two digit characters of `s` from `at` write (the caller has checked they are digits). */
+const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48
 
 /** Warnings from comparing the decoded NIK with what the person entered. */
 export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
