@@ -90,6 +90,7 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
     assertNotReplayed(peer, m.seq)
     const { ackedHlc, seenHlc } = takeReceipt(sqlite, peer, checked)
 
+    const names = rowNamer(sqlite)
     const insertConflict = sqlite.prepare(
       `INSERT INTO exchange_conflict(id, table_name, row_id, peer_code, kind, detected_at, winner_json, loser_json, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'terbuka')`,
     )
@@ -99,8 +100,10 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
       select: Statement
       insert: Statement
       update: Statement
+      /** names.label for this section's rows */
+      label: (row: Record<string, unknown>, given: string) => string
     }
-    const prepared = new Map<string, Omit<Cur, 's' | 'c'>>()
+    const prepared = new Map<string, Omit<Cur, 's' | 'c' | 'label'>>()
     const open = (s: Section): Cur => {
       let c = counts.get(s.name)
       if (!c) counts.set(s.name, (c = emptyCounts(s)))
@@ -116,17 +119,15 @@ export async function applyBundle(ctx: Ctx, file: string, checked: CheckedBundle
         }
         prepared.set(key, p)
       }
-      return { s, c, ...p }
+      return { s, c, ...p, label: names.labelFor(s.columns) }
     }
-
-    const names = rowNamer(sqlite)
     // Helpers made once per apply, not per row (closures per row cost more than a row's map lookups).
     const item = (t: Cur, values: unknown[], k: RowKeys, action: ImportItem['action'], text: string | null = null) => {
       itemsTotal++
       if (items.length >= opts.itemsCap) return
       // Named for people (posyandu and persons by name, wilayah by name), only for the rows reported.
       const row = asObject(t.s, values)
-      items.push({ table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text, label: names.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) })
+      items.push({ table: t.s.name, tableLabel: t.s.policy.label.id, id: k.id, action, scope: k.scope, note: text, label: t.label(row, describeObject(t.s, row)), scopeName: names.scopeName(k.scope) })
     }
     const leaveOut = (t: Cur, values: unknown[], k: RowKeys, why: string) => {
       t.c.rejected++
