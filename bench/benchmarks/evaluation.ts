@@ -80,7 +80,10 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pa
     // until the database changes), then one with nothing written in between (served from it).
     for (let i = 0; i < 4; i++) {
       const cold = i < 3
-      if (cold) ctx.sqlite.prepare(`UPDATE monthly_report SET rev = rev WHERE id = (SELECT min(id) FROM monthly_report)`).run()
+      // A write that changes a byte: `SET rev = rev` leaves every page as it was, so SQLite commits
+      // nothing, the data version stays and the kept report was printed (until 1 Dec evening).
+      // rev is in neither the strata nor the report's data hash: the same report, computed afresh.
+      if (cold) ctx.sqlite.prepare(`UPDATE monthly_report SET rev = rev + 1 WHERE id = (SELECT min(id) FROM monthly_report)`).run()
       await page.evaluate(() => (window.location.hash = '#/evaluasi/entri'))
       await page.getByRole('tab', { name: 'Laporan bulanan' }).waitFor()
       await page.emulateMedia({ media: 'screen' })

@@ -105,7 +105,7 @@ describe('strata only on complete data', () => {
     const result = (criteriaMet: number, ds: number, months: number): StratumResult => ({
       ...computeStratum(STRATA, []),
       stratum: 'mandiri',
-      criteria: STRATA.criteria.map((c, i) => ({ id: c.id, label: c.label, value: c.id === 'ds' ? ds : 1, threshold: c.threshold, unit: c.unit, met: i < criteriaMet, text: '' })),
+      criteria: STRATA.criteria.map((c, i) => ({ id: c.id, label: c.label, value: c.id === 'ds' ? ds : 1, threshold: c.threshold, unit: c.unit, met: i < criteriaMet })),
       monthsReported: months,
     })
     const rows = [

@@ -5,7 +5,11 @@
  */
 import { formatPercent } from '../../src/shared/format'
 import { fieldDef } from '../../src/shared/evaluation/fields'
-import type { IndicatorSet, MonthData, StratumResult, CriterionResult, Criterion, Metric } from '../../src/shared/evaluation/strata'
+import type { IndicatorSet, MonthData, StratumResult as FastStratumResult, CriterionResult as FastCriterionResult, Criterion, Metric } from '../../src/shared/evaluation/strata'
+// (Types only, added later: the results as they were then, each criterion with its text; the
+// fast rules write a criterion's text only into the reason, blocking and missing lists.)
+type CriterionResult = FastCriterionResult & { text: string }
+type StratumResult = Omit<FastStratumResult, 'criteria'> & { criteria: CriterionResult[] }
 const EPS = 1e-9
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 
@@ -125,6 +129,11 @@ function decide(c: Criterion, reported: MonthData[], missingMonths: number): Cri
  * met. When a criterion of the next level cannot be decided, the result says so
  * (incomplete) instead of guessing.
  */
+/** The reference result without the criteria's own texts: what the fast rules give. */
+export function referenceWithoutTexts(r: StratumResult): FastStratumResult {
+  return { ...r, criteria: r.criteria.map(({ text: _text, ...c }) => c) }
+}
+
 export function referenceStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
   const reported = months.filter((m) => m.held !== null)
   const missingMonths = Math.max(0, 12 - reported.length)

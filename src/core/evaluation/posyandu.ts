@@ -17,7 +17,8 @@ const SELECT = `
   LEFT JOIN wilayah wk ON wk.code = substr(p.desa_code, 1, 8)
   WHERE p.deleted_at IS NULL`
 
-const fix = (r: PosyanduRef): PosyanduRef => ({ ...r, pilot: !!r.pilot })
+// Written out, not spread (a kabupaten's 1,200 posyandu are listed for every strata computation).
+const fix = (r: PosyanduRef): PosyanduRef => ({ id: r.id, name: r.name, desaCode: r.desaCode, desaName: r.desaName, kecamatanCode: r.kecamatanCode, kecamatanName: r.kecamatanName, pilot: !!r.pilot, kader: r.kader })
 
 export function listPosyandu(sqlite: Database.Database, area: string): PosyanduRef[] {
   const inArea = withinSql('p.desa_code', area)

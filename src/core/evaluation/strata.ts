@@ -8,102 +8,148 @@ import { withinSql } from '../db/area'
 
 export const MONTH_COLUMNS = ['posyandu_id', 'month', 'held', 'open_date', 'programmes', ...NUMERIC_FIELDS]
 
-/** Live monthly reports of one year for the registered posyandu of an area, grouped by posyandu, in month order. */
-export function loadYear(sqlite: Database.Database, area: string, year: number, columns: string[] = MONTH_COLUMNS): Map<string, MonthData[]> {
-  const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
-  const where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND ${withinSql('scope', kec).sql}`
-  const args = [`${year}-01`, `${year}-12`, ...withinSql('scope', kec).args]
-  const out = new Map<string, MonthData[]>()
-  // Fast path (issue 17: strata ≤ 2× a plain aggregate of the same rows): SQLite hands over one
-  // JSON array per posyandu, so the 15,000 month rows of a kabupaten-year cross into JavaScript
-  // as 1,200 strings instead of 200,000 cells. JSON keeps integers, text and NULL exactly; a
-  // posyandu with any other number (a REAL: Simpul never writes one, but a file may hold it)
-  // or a BLOB (marked as {} here: JSON would read it as JSONB) takes the plain path, so the
-  // months are exactly what better-sqlite3 would read.
-  // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
-  // and in month order, with no sort (months of a posyandu missing from the registry are left
-  // out: no stratum is asked for one).
-  // A BLOB is found by comparison (BLOBs sort after every other value): cheaper per cell than typeof().
-  const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `iif(m.${c} >= x'', json('{}'), m.${c})`)
-  let grouped: [string, string][] | null
-  try {
-    grouped = sqlite
-      .prepare(
-        `SELECT p.id, json_group_array(json_array(${rest.join(', ')}) ORDER BY m.month)
-         FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
-         WHERE ${withinSql('m.scope', kec).sql}
-         GROUP BY p.id ORDER BY p.id`,
-      )
-      .raw(true)
-      .all(...args) as [string, string][]
-  } catch {
-    grouped = null // the plain read for all
-  }
-  const inexact: string[] = []
-  if (grouped) {
-    for (const [id, json] of grouped) {
-      const list = monthsFromJson(id, json, columns)
-      if (!list) inexact.push(id)
-      out.set(id, list ?? [])
-    }
-    if (!inexact.length) return out
-  }
-  // The plain path: every row as better-sqlite3 reads it.
-  const only = inexact.length ? ` AND posyandu_id IN (SELECT value FROM json_each(?))` : ''
-  const rows = sqlite
-    .prepare(`SELECT ${columns.join(', ')} FROM monthly_report WHERE ${where}${only} ORDER BY posyandu_id, month`)
-    .all(...args, ...(inexact.length ? [JSON.stringify(inexact)] : [])) as MonthData[]
-  for (const r of rows) {
-    const id = r.posyandu_id as string
-    let list = out.get(id)
-    if (!list) out.set(id, (list = []))
-    list.push(r)
-  }
-  return out
-}
+/**
+ * Live monthly reports of one year for the registered posyandu of an area, one posyandu at a
+ * time, in month order. SQLite hands over the year as one JSON text per posyandu; `months(id)`
+ * turns one posyandu's text into month objects only when asked (issue 17: computeStrata asks
+ * once per posyandu and drops the months after its stratum, so a kabupaten-year's 15,000 month
+ * objects never all live at once: the garbage collector copied them from one generation to the
+ * next, a third of the strata's time).
+ */
+export class YearMonths {
+  private readonly json = new Map<string, string>()
+  /** Months read the plain way: the whole year when the JSON query failed, or posyandu whose JSON is not exact. */
+  private readonly plain = new Map<string, MonthData[]>()
+  private readonly where: string
+  private readonly args: string[]
+  private plainOne: Database.Statement | null = null
+  /** An empty month with every column, copied for each month (one object shape from the start). */
+  private readonly template: MonthData
 
-/** One posyandu's months from its JSON array, or null when a number in it might not be exact. */
-function monthsFromJson(id: string, json: string, columns: string[]): MonthData[] | null {
-  const rows = JSON.parse(json) as unknown[][]
-  const out: MonthData[] = new Array(rows.length)
-  for (let r = 0; r < rows.length; r++) {
-    const values = rows[r]
-    const m = {} as MonthData
-    for (let i = 0, j = 0; i < columns.length; i++) {
-      if (columns[i] === 'posyandu_id') {
-        m.posyandu_id = id
-        continue
+  constructor(
+    private readonly sqlite: Database.Database,
+    area: string,
+    year: number,
+    private readonly columns: string[] = MONTH_COLUMNS,
+  ) {
+    const kec = area.split('.').length > 3 ? area.split('.').slice(0, 3).join('.') : area
+    this.where = `deleted_at IS NULL AND month BETWEEN ? AND ? AND ${withinSql('scope', kec).sql}`
+    this.args = [`${year}-01`, `${year}-12`, ...withinSql('scope', kec).args]
+    this.template = Object.fromEntries(columns.map((c) => [c, null])) as unknown as MonthData
+    // Fast path (issue 17: strata ≤ 2× a plain aggregate of the same rows): one JSON array per
+    // posyandu, so the 15,000 month rows of a kabupaten-year cross into JavaScript as 1,200
+    // strings instead of 200,000 cells. JSON keeps integers, text and NULL exactly; a posyandu
+    // with any other number (a REAL: Simpul never writes one, but a file may hold it) or a BLOB
+    // (marked as {} here: JSON would read it as JSONB) takes the plain path, so the months are
+    // exactly what better-sqlite3 would read.
+    // Read posyandu by posyandu through the (posyandu, month) index: the year's rows arrive grouped
+    // and in month order, with no sort (months of a posyandu missing from the registry are left
+    // out: no stratum is asked for one); the order is checked when the months are made.
+    // A BLOB is found by comparison (BLOBs sort after every other value), one flag per posyandu:
+    // cheaper per cell than typeof() or replacing the cell.
+    const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `m.${c}`)
+    let grouped: [string, string, number | null][]
+    try {
+      grouped = sqlite
+        .prepare(
+          `SELECT p.id, json_group_array(json_array(${rest.join(', ')})), max(${rest.map((c) => `${c} >= x''`).join(' OR ')})
+           FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
+           WHERE ${withinSql('m.scope', kec).sql}
+           GROUP BY p.id ORDER BY p.id`,
+        )
+        .raw(true)
+        .all(...this.args) as [string, string, number | null][]
+    } catch {
+      // JSON refuses some BLOB: the plain read for all.
+      const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM monthly_report WHERE ${this.where} ORDER BY posyandu_id, month`).all(...this.args) as MonthData[]
+      for (const r of rows) {
+        const id = r.posyandu_id as string
+        let list = this.plain.get(id)
+        if (!list) this.plain.set(id, (list = []))
+        list.push(r)
       }
-      const v = values[j++] as string | number | null
-      if (v !== null && typeof v === 'object') return null // a BLOB
-      // Integers below 10^15 are exact in any JSON printing of numbers; anything else goes the plain way.
-      if (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) < 1e15)) return null
-      m[columns[i]] = v
+      return
     }
-    out[r] = m
+    // A posyandu holding a BLOB is read the plain way when asked for (empty text: not JSON).
+    for (const [id, json, blob] of grouped) this.json.set(id, blob ? '' : json)
   }
-  return out
+
+  /** Posyandu with any month in the year. */
+  ids(): string[] {
+    return [...this.json.keys(), ...this.plain.keys()]
+  }
+
+  /** One posyandu's months in month order (undefined: none), new objects on every call. */
+  months(id: string): MonthData[] | undefined {
+    const json = this.json.get(id)
+    if (json === undefined) return this.plain.get(id)
+    const list = this.fromJson(id, json)
+    if (list) return list
+    // The plain path: the posyandu's rows as better-sqlite3 reads them.
+    this.plainOne ??= this.sqlite.prepare(`SELECT ${this.columns.join(', ')} FROM monthly_report WHERE ${this.where} AND posyandu_id = ? ORDER BY month`)
+    return this.plainOne.all(...this.args, id) as MonthData[]
+  }
+
+  /** One posyandu's months from its JSON array, or null when a number in it might not be exact (or a BLOB, or months out of order). */
+  private fromJson(id: string, json: string): MonthData[] | null {
+    if (!json) return null
+    const rows = JSON.parse(json) as unknown[][]
+    const columns = this.columns
+    const out: MonthData[] = new Array(rows.length)
+    let ordered = true
+    for (let r = 0; r < rows.length; r++) {
+      const values = rows[r]
+      const m = { ...this.template }
+      for (let i = 0, j = 0; i < columns.length; i++) {
+        if (columns[i] === 'posyandu_id') {
+          m.posyandu_id = id
+          continue
+        }
+        const v = values[j++] as string | number | null
+        if (v !== null && typeof v === 'object') return null // a BLOB
+        // Integers below 10^15 are exact in any JSON printing of numbers; anything else goes the plain way.
+        if (typeof v === 'number' && !(Number.isInteger(v) && Math.abs(v) < 1e15)) return null
+        m[columns[i]] = v
+      }
+      out[r] = m
+      if (r > 0 && out[r - 1].month > m.month) ordered = false
+    }
+    // The index gives month order; were it ever otherwise, the plain read sorts as SQLite does.
+    return ordered ? out : null
+  }
 }
 
 /** Monthly column ← field of the yearly SASARAN form that holds the same target. */
 export const YEARLY_TARGETS: Record<string, string> = { bumil_target: 'sasaran_bumil', bayi_target: 'sasaran_bayi', pus: 'pus', kk: 'kk' }
+const TARGET_COLUMNS = Object.entries(YEARLY_TARGETS)
+
+/** The yearly SASARAN forms of the posyandu with months in the year, by posyandu (in the order read). */
+export function yearlyTargets(sqlite: Database.Database, year: number, ids: string[]): Map<string, Record<string, unknown>[]> {
+  const out = new Map<string, Record<string, unknown>[]>()
+  if (!ids.length) return out
+  const rows = sqlite
+    .prepare(`SELECT posyandu_id, values_json FROM form_report WHERE form_code = 'SASARAN' AND period = ? AND deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`)
+    .all(String(year), JSON.stringify(ids)) as { posyandu_id: string; values_json: string }[]
+  for (const r of rows) {
+    let list = out.get(r.posyandu_id)
+    if (!list) out.set(r.posyandu_id, (list = []))
+    list.push(JSON.parse(r.values_json) as Record<string, unknown>)
+  }
+  return out
+}
 
 /**
  * Targets live on the yearly SASARAN form; a month that did not repeat a target in its own
  * columns (the SKDN grid still has them, for older data) takes the year's value from there.
  */
-export function withYearlyTargets(sqlite: Database.Database, byPosyandu: Map<string, MonthData[]>, year: number): Map<string, MonthData[]> {
-  if (!byPosyandu.size) return byPosyandu
-  const rows = sqlite
-    .prepare(`SELECT posyandu_id, values_json FROM form_report WHERE form_code = 'SASARAN' AND period = ? AND deleted_at IS NULL AND posyandu_id IN (SELECT value FROM json_each(?))`)
-    .all(String(year), JSON.stringify([...byPosyandu.keys()])) as { posyandu_id: string; values_json: string }[]
-  for (const r of rows) {
-    const targets = JSON.parse(r.values_json) as Record<string, unknown>
-    for (const m of byPosyandu.get(r.posyandu_id) ?? []) {
-      for (const [col, key] of Object.entries(YEARLY_TARGETS)) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
+export function withYearlyTargets(months: MonthData[], forms: Record<string, unknown>[] | undefined): MonthData[] {
+  if (!forms) return months
+  for (const targets of forms) {
+    for (const m of months) {
+      for (const [col, key] of TARGET_COLUMNS) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
     }
   }
-  return byPosyandu
+  return months
 }
 
 /** Manual scores of a period, summed per posyandu. */
@@ -175,18 +221,33 @@ export function computeStrata(
   // field it names that is no monthly column reads as missing ("data tidak lengkap").
   const known = new Set<string>(NUMERIC_FIELDS)
   const columns = ['posyandu_id', 'month', 'held', 'programmes', ...metricFields(set).filter((f) => known.has(f))]
-  const now = withYearlyTargets(sqlite, loadYear(sqlite, area.code, year, columns), year)
-  const before = opts.previousYear === false ? new Map<string, MonthData[]>() : loadYear(sqlite, area.code, year - 1, columns)
+  const now = new YearMonths(sqlite, area.code, year, columns)
+  const targets = yearlyTargets(sqlite, year, now.ids())
+  const before = opts.previousYear === false ? null : new YearMonths(sqlite, area.code, year - 1, columns)
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()
   const rows: PosyanduStratum[] = posyandu.map((p: PosyanduRef) => {
-    const result = computeStratum(set, now.get(p.id) ?? [])
-    const prevMonths = before.get(p.id)
+    const result = computeStratum(set, withYearlyTargets(now.months(p.id) ?? [], targets.get(p.id)))
+    const prevMonths = before?.months(p.id)
     const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
-    return { ...p, result, previous: previous?.stratum ?? null, manualScore: m, totalScore: totalScore(set, result, m) }
+    // Written out, not spread: a spread with more keys after it took as long as a posyandu's month read.
+    return {
+      id: p.id,
+      name: p.name,
+      desaCode: p.desaCode,
+      desaName: p.desaName,
+      kecamatanCode: p.kecamatanCode,
+      kecamatanName: p.kecamatanName,
+      pilot: p.pilot,
+      kader: p.kader,
+      result,
+      previous: previous?.stratum ?? null,
+      manualScore: m,
+      totalScore: totalScore(set, result, m),
+    }
   })
   const prevPct = (list: PosyanduStratum[]) =>
     list.some((r) => wasAktif.get(r.id) !== null) ? list.filter((r) => wasAktif.get(r.id)).length / list.length : null

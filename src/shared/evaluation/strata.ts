@@ -72,7 +72,6 @@ export interface CriterionResult {
   unit: string
   /** null = cannot be decided (data tidak lengkap). */
   met: boolean | null
-  text: string
   /** A coverage above 100 %: the target (sasaran) is probably wrong; flagged on screen and in print. */
   over?: boolean
 }
@@ -124,18 +123,8 @@ export function formatValue(value: number, unit: string): string {
 // only for the judgement that is shown. Same results as before, to the last bit:
 // tests/core/strata-fast.test.ts compares with the earlier implementation on random years.
 
-/** Aggregates values in the order they come, as the year's figures are added up (a sum starts from 0). */
-class Agg {
-  private v: number | null = null
-  constructor(private readonly how: 'sum' | 'last' | 'max') {}
-  add(x: number): void {
-    const v = this.v
-    this.v = this.how === 'sum' ? (v ?? 0) + x : this.how === 'max' && v !== null ? Math.max(v, x) : x
-  }
-  get value(): number | null {
-    return this.v
-  }
-}
+/** A year's figure with one more value, in the order they come (a sum starts from 0). */
+const aggregate = (how: 'sum' | 'last' | 'max', v: number | null, x: number): number => (how === 'sum' ? (v ?? 0) + x : how === 'max' && v !== null ? Math.max(v, x) : x)
 
 /** A metric's value over some months, or ZERO_TARGET when its target (sasaran) is 0. */
 const ZERO_TARGET = Symbol('sasaran 0')
@@ -204,23 +193,24 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
       return k ? sum / k : null
     }
     case 'ratio': {
-      const num = new Agg(m.numAgg)
-      const den = new Agg(m.denAgg)
+      let num: number | null = null
+      let den: number | null = null
       for (let i = 0; i < v.count; i++) {
         if (v.held(i)) {
           const x = n(v.value(i, m.num))
-          if (x !== null) num.add(x)
+          if (x !== null) num = aggregate(m.numAgg, num, x)
         }
         // Targets (sasaran) may be written in any reported month, open or not.
         const y = n(v.value(i, m.den))
-        if (y !== null) den.add(y)
+        if (y !== null) den = aggregate(m.denAgg, den, y)
       }
-      if (den.value === 0) return ZERO_TARGET
-      return num.value === null || den.value === null ? null : num.value / den.value
+      if (den === 0) return ZERO_TARGET
+      return num === null || den === null ? null : num / den
     }
     case 'programmes': {
       let anyHeld = false
-      const codes = new Set<string>()
+      const codes = programmeSet
+      codes.clear()
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
         anyHeld = true
@@ -231,6 +221,9 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
     }
   }
 }
+
+/** The distinct programme codes of one metric's months (one set, cleared each time: only its size is kept). */
+const programmeSet = new Set<string>()
 
 /** "sehat,pintar" → ["sehat", "pintar"]: split once per distinct text (a year repeats the same few). */
 const codeLists = new Map<string, string[]>()
@@ -245,51 +238,119 @@ function programmeCodes(text: string): string[] {
 
 const metOf = (c: Criterion, value: MetricValue): boolean | null => (value === null || value === ZERO_TARGET ? null : value + EPS >= c.threshold)
 
-/** "≥ 50%": a threshold's text, made once per unit and value (thousands of criteria share a few). */
-const thresholdTexts = new Map<string, string>()
-function thresholdText(c: Criterion): string {
-  const key = `${c.unit}|${c.threshold}`
-  let t = thresholdTexts.get(key)
-  if (t === undefined) {
-    if (thresholdTexts.size > 1000) thresholdTexts.clear()
-    thresholdTexts.set(key, (t = formatValue(c.threshold, c.unit)))
-  }
-  return t
+/**
+ * A criterion's fixed text around its value — "D/S " before it, " ≥ 50%" or " < 50%" after it —
+ * made once per criterion (thousands of results share them; remade if the criterion was edited
+ * in place), so a result's text is a few joins instead of one per word.
+ */
+interface TextParts {
+  label: string
+  threshold: number
+  unit: string
+  before: string
+  met: string
+  unmet: string
+  /** Openings: " kali" and " kali < 8". */
+  kaliMet: string
+  kaliUnmet: string
+}
+const textParts = new WeakMap<Criterion, TextParts>()
+function partsOf(c: Criterion): TextParts {
+  const t = textParts.get(c)
+  if (t !== undefined && t.label === c.label && t.threshold === c.threshold && t.unit === c.unit) return t
+  const threshold = formatValue(c.threshold, c.unit)
+  const made = { label: c.label, threshold: c.threshold, unit: c.unit, before: `${c.label} `, met: ` ≥ ${threshold}`, unmet: ` < ${threshold}`, kaliMet: ' kali', kaliUnmet: ` kali < ${c.threshold}` }
+  textParts.set(c, made)
+  return made
 }
 
 // Hot paths below use module-level helpers rather than named inner closures: under tsx
 // (benchmarks, the worker from sources) each named closure costs a __name() call per creation.
 
-/** A criterion's result for a value: met or not, and its text. */
-function judge(c: Criterion, value: number | null, note = ''): CriterionResult {
-  if (value === null) return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label}: data tidak lengkap${note}` }
+// A criterion's text ("D/S 42% < 50%") is made only when a reason, a blocking list or a missing
+// list names it (issue 17: a kabupaten-year judges ten thousand criteria; most texts were never
+// read). How it reads depends on how the criterion was judged: judge/evaluate/decide note that
+// in `textKinds` (and the months without entries in `textGaps`), by criterion index, for the
+// computeStratum call running now.
+const TEXT_MISSING = 0
+const TEXT_ZERO_TARGET = 1
+const TEXT_VALUE = 2
+const TEXT_OPENINGS_UNDECIDED = 3
+const TEXT_OPENINGS = 4
+const TEXT_PROGRAMMES = 5
+const TEXT_UNDECIDED = 6
+const textKinds: number[] = []
+const textGaps: number[] = []
+
+/** A criterion's result for a value: met or not (its text: TEXT_MISSING, TEXT_ZERO_TARGET or TEXT_VALUE). */
+function judge(c: Criterion, value: number | null, ci: number, zeroTarget = false): CriterionResult {
+  if (value === null) {
+    textKinds[ci] = zeroTarget ? TEXT_ZERO_TARGET : TEXT_MISSING
+    return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null }
+  }
+  textKinds[ci] = TEXT_VALUE
   const met = value + EPS >= c.threshold
   const over = c.unit === '%' && value > 1 + EPS
-  return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over, text: `${c.label} ${formatValue(value, c.unit)} ${met ? '≥' : '<'} ${thresholdText(c)}${over ? ' (di atas 100%: periksa sasaran)' : ''}` }
+  return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over }
 }
 
-/** Value of one criterion over the months of a year, with its text; `missingMonths` = months without any report. */
-function evaluate(c: Criterion, months: MonthView, missingMonths: number): CriterionResult {
+/** Value of one criterion over the months of a year; `missingMonths` = months without any report. */
+function evaluate(c: Criterion, months: MonthView, missingMonths: number, ci: number): CriterionResult {
   // (Object literals, not spreads of a shared base: this runs ten thousand times for a kabupaten.)
   const value = metricValue(c.metric, months)
-  if (value === ZERO_TARGET) return judge(c, null, ' (sasaran 0)')
+  if (value === ZERO_TARGET) return judge(c, null, ci, true)
   switch (c.metric.kind) {
     case 'openings': {
-      if (value === null) return judge(c, null)
+      if (value === null) return judge(c, null, ci)
       // Unreported months might have been open days: undecidable unless the threshold is already met or out of reach.
       if (value + EPS < c.threshold && value + missingMonths + EPS >= c.threshold) {
-        return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null, text: `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap` }
+        textKinds[ci] = TEXT_OPENINGS_UNDECIDED
+        return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: null }
       }
-      const met = value + EPS >= c.threshold
-      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: `${c.label} ${value} kali${met ? '' : ` < ${c.threshold}`}` }
+      textKinds[ci] = TEXT_OPENINGS
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: value + EPS >= c.threshold, over: c.unit === '%' && value > 1 + EPS }
     }
     case 'programmes': {
-      if (value === null) return judge(c, null)
-      const met = value + EPS >= c.threshold
-      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met, over: c.unit === '%' && value > 1 + EPS, text: met ? `${c.label} ${value}` : `tidak ada ${c.label}` }
+      if (value === null) return judge(c, null, ci)
+      textKinds[ci] = TEXT_PROGRAMMES
+      return { id: c.id, label: c.label, threshold: c.threshold, unit: c.unit, value, met: value + EPS >= c.threshold, over: c.unit === '%' && value > 1 + EPS }
     }
     default:
-      return judge(c, value)
+      return judge(c, value, ci)
+  }
+}
+
+/**
+ * The text of criterion `ci` of the computeStratum call running now, as it was judged. (A
+ * decision from the filled-in year may change `met` but not the text: it reads the value's
+ * own comparison, as it always has.)
+ */
+function criterionText(c: Criterion, r: CriterionResult, ci: number, missingMonths: number): string {
+  const value = r.value as number
+  switch (textKinds[ci]) {
+    case TEXT_MISSING:
+      return `${c.label}: data tidak lengkap`
+    case TEXT_ZERO_TARGET:
+      return `${c.label}: data tidak lengkap (sasaran 0)`
+    case TEXT_OPENINGS_UNDECIDED:
+      return `${c.label} ${value} kali, ${missingMonths} bulan belum dilaporkan: data tidak lengkap`
+    case TEXT_OPENINGS: {
+      const t = partsOf(c)
+      return t.before + value + (value + EPS >= c.threshold ? t.kaliMet : t.kaliUnmet)
+    }
+    case TEXT_PROGRAMMES:
+      return value + EPS >= c.threshold ? partsOf(c).before + value : `tidak ada ${c.label}`
+    case TEXT_UNDECIDED: {
+      const gaps = textGaps[ci]
+      const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
+      const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
+      return `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap`
+    }
+    default: {
+      const t = partsOf(c)
+      const text = t.before + formatValue(value, c.unit) + (value + EPS >= c.threshold ? t.met : t.unmet)
+      return c.unit === '%' && value > 1 + EPS ? `${text} (di atas 100%: periksa sasaran)` : text
+    }
   }
 }
 
@@ -355,9 +416,14 @@ function filledIn(reported: MonthData[], num: string[], den: string[]): boolean 
   return true
 }
 
+function anyUnfilled(m: MonthData, fields: string[]): boolean {
+  for (let j = 0; j < fields.length; j++) if (typeof m[fields[j]] !== 'number') return true
+  return false
+}
+
 /** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
-function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
-  const r = evaluate(c, view, missingMonths)
+function decide(c: Criterion, ci: number, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
+  const r = evaluate(c, view, missingMonths, ci)
   if (c.metric.kind === 'openings') return r
   // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
   const { num, den } = fieldsOf(c.metric)
@@ -367,11 +433,14 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
   const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))
   if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
   if (r.met === null) return r
-  const gaps = reported.filter((m) => m.held === 1 && [...num, ...den].some((f) => typeof m[f] !== 'number')).length
-  const why = [missingMonths ? `${missingMonths} bulan belum dilaporkan` : '', gaps ? `${gaps} bulan tanpa isian` : ''].filter(Boolean).join(', ')
-  const shown = r.value === null ? '' : ` ${formatValue(r.value, c.unit)}`
-  return { ...r, met: null, over: false, text: `${c.label}${shown}${why ? `, ${why}` : ''}: data tidak lengkap` }
+  let gaps = 0
+  for (const m of reported) if (m.held === 1 && (anyUnfilled(m, num) || anyUnfilled(m, den))) gaps++
+  textKinds[ci] = TEXT_UNDECIDED
+  textGaps[ci] = gaps
+  return { ...r, met: null, over: false }
 }
+
+const isReported = (m: MonthData) => m.held !== null
 
 /**
  * The stratum of one posyandu for one year: the highest level whose every criterion is
@@ -379,34 +448,39 @@ function decide(c: Criterion, reported: MonthData[], view: MonthView, missingMon
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  const reported = months.filter((m) => m.held !== null)
+  const reported = months.every(isReported) ? months : months.filter(isReported)
   const missingMonths = Math.max(0, 12 - reported.length)
   const view = new MonthView(reported)
   // The calendar slots of the year, made only when some criterion has gaps to fill.
   const year = { slots: null as (MonthData | undefined)[] | null }
-  const criteria = set.criteria.map((c) => decide(c, reported, view, missingMonths, year))
+  const criteria: CriterionResult[] = new Array(set.criteria.length)
+  for (let i = 0; i < criteria.length; i++) criteria[i] = decide(set.criteria[i], i, reported, view, missingMonths, year)
   const from = set.criteria.map((c) => set.levels.findIndex((l) => l.id === c.from))
   const aktifIdx = set.levels.findIndex((l) => l.id === set.aktifFrom)
   if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
+  // The highest level whose every criterion (of that level and below) is met; what fails the next one blocks.
   let reached = 0
-  let blocking: CriterionResult[] = []
+  /** Indexes of the criteria that block the next level. */
+  let blocking: number[] = []
   for (let i = 1; i < set.levels.length; i++) {
-    const failing = criteria.filter((c, ci) => from[ci] <= i && c.met !== true)
-    if (failing.length) {
-      blocking = failing
+    let fails = false
+    for (let ci = 0; ci < criteria.length && !fails; ci++) fails = from[ci] <= i && criteria[ci].met !== true
+    if (fails) {
+      for (let ci = 0; ci < criteria.length; ci++) if (from[ci] <= i && criteria[ci].met !== true) blocking.push(ci)
       break
     }
     reached = i
   }
-  const incomplete = blocking.length > 0 && blocking.every((c) => c.met === null)
+  const text = (ci: number) => criterionText(set.criteria[ci], criteria[ci], ci, missingMonths)
+  const incomplete = blocking.length > 0 && blocking.every((ci) => criteria[ci].met === null)
   const reachedLevel = set.levels[reached]
   let monthsHeld = 0
   for (const m of reported) if (m.held === 1) monthsHeld++
   if (incomplete) {
     // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
-    const missing = blocking.map((c) => c.text)
+    const missing = blocking.map(text)
     return {
       stratum: null,
       label: 'Data tidak lengkap',
@@ -423,8 +497,10 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     }
   }
   // Reasons: what keeps it from the next level first, then what it did meet at its own level.
-  const achieved = criteria.filter((_, ci) => from[ci] <= reached && from[ci] > 0)
-  const parts = [...blocking.map((c) => c.text), ...achieved.filter((c) => c.met).slice(0, 3).map((c) => c.text)]
+  const blockingTexts = blocking.map(text)
+  const achieved: number[] = []
+  for (let ci = 0; ci < criteria.length && achieved.length < 3; ci++) if (from[ci] <= reached && from[ci] > 0 && criteria[ci].met) achieved.push(ci)
+  const parts = [...blockingTexts, ...achieved.map(text)]
   let total = 0
   let got = 0
   set.criteria.forEach((c, i) => {
@@ -432,14 +508,19 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     total += w
     got += criteria[i].met ? w : 0
   })
-  const flagged = criteria.filter((c) => c.over && !parts.includes(c.text)).map((c) => c.text)
+  const flagged: string[] = []
+  for (let ci = 0; ci < criteria.length; ci++) {
+    if (!criteria[ci].over) continue
+    const t = text(ci)
+    if (!parts.includes(t)) flagged.push(t)
+  }
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
     aktif: aktifIdx >= 0 && reached >= aktifIdx,
     incomplete,
     reason: `${reachedLevel.label}: ${[...parts, ...flagged].join('; ') || 'semua kriteria terpenuhi'}`,
-    blocking: blocking.map((c) => c.text),
+    blocking: blockingTexts,
     missing: [],
     atLeast: reachedLevel.id,
     criteria,

@@ -112,10 +112,12 @@ function Rankings({ r }: { r: Report }) {
  * Per-posyandu annex, grouped by kecamatan; dense so 1,236 posyandu fit in few pages. The
  * table is one escaped HTML string (annex.ts): as React elements they cost more than printing.
  */
+const annexRows = (r: Report) => r.annex.groups.reduce((n, k) => n + k.rows.length, 0)
+
 function Annex({ r }: { r: Report }) {
   const html = useMemo(() => annexHtml(r, { num: css.num, group: css.group }), [r])
   return (
-    <div className={css.annex}>
+    <div className={css.annex} style={{ containIntrinsicSize: `auto ${Math.round(annexRows(r) * 12.5 + r.annex.groups.length * 14 + 60)}px` }}>
       <div className={css.h}>LAMPIRAN: Strata per posyandu, {r.area.name} tahun {r.year}</div>
       {/* The legend above the table: below it, it could be left alone on a last page. */}
       <div className={css.small}>tl = data tidak lengkap (tidak dihitung sebagai 0). Nilai lengkap tiap kriteria dan alasannya ada di ekspor .xlsx.</div>
