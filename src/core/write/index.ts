@@ -284,7 +284,9 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
 /** The same by key (write.refElsewhere), for a bundle's row report on an English screen. */
 export function referenceProblemMsg(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, empty?: EmptyTables): Msg | 'unknown' | null {
   let unknown = false
-  for (const ref of policy.refs ?? []) {
+  const refs = policy.refs
+  if (!refs) return null
+  for (const ref of refs) {
     const target = row[ref.column]
     if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
     if (empty?.(ref.table)) {
@@ -315,6 +317,8 @@ function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: R
 export interface IncomingContext {
   sent: readonly string[]
   empty?: EmptyTables
+  /** True only for a row the policy's rules pass whole (rowPassesTest of the section's policy and hidden columns). */
+  passes?: (row: Record<string, unknown>) => boolean
   said?: { scope: string; op: WriteOp; why: Msg | null } | null
 }
 
@@ -357,14 +361,18 @@ export function checkIncoming(
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
   // Columns this office is not granted arrive empty; anything else in them is refused, in a
   // tombstone too. (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
-  const leaked = hidden?.size ? (complete ? complete.sent : [...hidden]).filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
+  const leaked = hidden?.size ? (complete ? complete.sent : [...hidden]).filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : NO_COLUMNS
   if (leaked.length) return { kind: 'invalid', reason: msg('write.columnsNotSent', { columns: leaked.join(', ') }) }
   // A tombstone is never refused for its content (old data today's rules would not take must
   // still be deletable); a restore here checks it again (`updateRow`).
   if (incoming.deleted_at && stored) return null
+  // A row that certainly passes needs no list of its problems.
+  if (complete?.passes?.(incoming)) return ref === 'unknown' ? UNRESOLVED : null
   // Columns an older Simpul does not send take their defaults, as the insert will give them.
   const problems = rowProblemList(sqlite, policy, complete ? incoming : withDefaults(sqlite, policy.table, incoming), hidden)
   if (problems.length) return { kind: 'invalid', reason: msg('write.problems', { list: problems.map(problemMsg) }) }
   // A row it points at may come in the same bundle: the apply stage looks again once it is in.
-  return ref === 'unknown' ? { kind: 'unresolved', reason: msg('write.refMissing') } : null
+  return ref === 'unknown' ? UNRESOLVED : null
 }
+const UNRESOLVED: IncomingVerdict = Object.freeze({ kind: 'unresolved', reason: msg('write.refMissing') })
+const NO_COLUMNS: string[] = []

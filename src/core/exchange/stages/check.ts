@@ -3,7 +3,7 @@ import type { Msg } from '../../../shared/messages'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
 import { checkIncoming, emptyTables, officeParty, sectionRowBuilder, type IncomingContext } from '../../write'
-import { senderParty } from '../../policy'
+import { rowPassesTest, senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
@@ -84,7 +84,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           stored: empty(section.name) ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
           // Each row is built once, as it will be stored (defaults of the columns the bundle lacks included).
           toRow: sectionRowBuilder(sqlite, section.name, section.columns),
-          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty, said: null },
+          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty, said: null, passes: rowPassesTest(sqlite, section.policy, section.hidden) },
           rows: 0,
         }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })

@@ -80,10 +80,20 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
     if (inflated > LIMITS.decompressedBytes) throw bundleRefusal.tampered('isi terlalu besar setelah dibuka')
     let buf = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
     let start = 0
+    // The whole lines of the chunk decoded at once (one call instead of one a line); a newline byte
+    // is a newline character in UTF-8 (never part of another character), so line n of the bytes is
+    // line n of the text. Lengths are judged on the bytes.
+    const last = buf.lastIndexOf(10)
+    const text = last > 0 ? buf.toString('utf8', 0, last) : ''
+    let at = 0
     for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
       if (nl - start > LIMITS.lineBytes) throw bundleRefusal.tampered('baris terlalu panjang')
+      let end = text.indexOf('\n', at)
+      if (end === -1) end = text.length
+      const from = at
+      at = end + 1
       if (nl > start) {
-        const line = buf.toString('utf8', start, nl)
+        const line = text.slice(from, end)
         if (line.charCodeAt(0) === 123 /* { */) {
           const head = parseHead(line)
           sink.head(head)
