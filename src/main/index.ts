@@ -7,7 +7,8 @@ import { contract } from '../shared/contract'
 import { fail, ok } from '../shared/result'
 import { failureFor } from '../core/failures'
 import { sessionChange } from '../core/people/session'
-import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely } from './security'
+import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely, setWindowLang } from './security'
+import { WINDOW_TEXTS, type WindowLang } from './policy'
 import { setupUpdater } from './updater'
 
 // An installed app on Linux starts once more with glibc's per-thread heaps capped at two, as
@@ -83,6 +84,13 @@ void app.whenReady().then(async () => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
+    if (op === 'platform.setLanguage') {
+      const parsed = contract['platform.setLanguage'].input.safeParse(input)
+      if (!parsed.success) return fail('INVALID_INPUT', 'Bahasa tidak dikenal')
+      setWindowLang(parsed.data.lang)
+      setMenu(parsed.data.lang)
+      return ok(null)
+    }
     const result = await client!.call(String(op), input, { userId: sessions.get(event.sender.id) ?? null })
     const change = sessionChange(op, result)
     if (change && 'start' in change) {
@@ -93,16 +101,22 @@ void app.whenReady().then(async () => {
     if ((op === 'app.updateFromFile' || op === 'regulation.openAttachment') && result.ok) openExternalSafely((result.data as { path: string }).path)
     return result
   })
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { label: 'Berkas', submenu: [{ role: 'quit', label: 'Keluar' }] },
-      { label: 'Tampilan', submenu: [{ role: 'reload', label: 'Muat ulang' }, { role: 'togglefullscreen', label: 'Layar penuh' }, { role: 'zoomIn', label: 'Perbesar' }, { role: 'zoomOut', label: 'Perkecil' }, { role: 'resetZoom', label: 'Ukuran asli' }] },
-    ]),
-  )
+  setMenu('id')
   createWindow()
   const settings = await client.call('settings.get', {})
   setupUpdater(settings.ok ? ((settings.data as Record<string, string>)['update.url'] ?? null) : null)
 })
+
+/** The application menu in the window's language (the renderer says which: platform.setLanguage). */
+function setMenu(lang: WindowLang) {
+  const w = WINDOW_TEXTS[lang]
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: w.file, submenu: [{ role: 'quit', label: w.quit }] },
+      { label: w.view, submenu: [{ role: 'reload', label: w.reload }, { role: 'togglefullscreen', label: w.fullscreen }, { role: 'zoomIn', label: w.zoomIn }, { role: 'zoomOut', label: w.zoomOut }, { role: 'resetZoom', label: w.resetZoom }] },
+    ]),
+  )
+}
 
 /** Chromium's own PDF of the report page, saved where the operator chooses. */
 async function printToPdf(sender: WebContents, input: unknown) {

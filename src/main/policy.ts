@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path'
+import { PERSONAL_NOTICE, PERSONAL_NOTICE_EN } from '../shared/privacy'
 
 /**
  * The Electron window's security decisions as plain functions (no electron import), so
@@ -47,3 +48,11 @@ export function externalTarget(target: string, appDirs: string[]): ExternalTarge
 }
 
 export { PERSONAL_EXPORT } from '../shared/privacy'
+
+export type WindowLang = 'id' | 'en'
+
+/** The words Electron's main process shows itself (menu, save dialog), in the window's language. */
+export const WINDOW_TEXTS = {
+  id: { file: 'Berkas', quit: 'Keluar', view: 'Tampilan', reload: 'Muat ulang', fullscreen: 'Layar penuh', zoomIn: 'Perbesar', zoomOut: 'Perkecil', resetZoom: 'Ukuran asli', personal: PERSONAL_NOTICE },
+  en: { file: 'File', quit: 'Quit', view: 'View', reload: 'Reload', fullscreen: 'Full screen', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size', personal: PERSONAL_NOTICE_EN },
+} satisfies Record<WindowLang, Record<string, string>>

@@ -1,7 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { CSP } from '../host/server'
-import { PERSONAL_NOTICE } from '../shared/privacy'
-import { externalTarget, isTrustedUrl as trusted, PERSONAL_EXPORT } from './policy'
+import { externalTarget, isTrustedUrl as trusted, PERSONAL_EXPORT, WINDOW_TEXTS, type WindowLang } from './policy'
 
 export { APP_ORIGIN } from './policy'
 
@@ -18,6 +17,10 @@ export function openExternalSafely(target: string): void {
   else if (t?.kind === 'file') void shell.openPath(t.path)
 }
 
+/** The window's language (platform.setLanguage), for the save dialog's notice. */
+let windowLang: WindowLang = 'id'
+export const setWindowLang = (lang: WindowLang) => (windowLang = lang)
+
 export function hardenSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
@@ -25,7 +28,8 @@ export function hardenSession(): void {
   // Exports holding NIK or bank accounts say so in the save dialog.
   ses.on('will-download', (_e, item) => {
     if (PERSONAL_EXPORT.test(item.getFilename())) {
-      item.setSaveDialogOptions({ title: PERSONAL_NOTICE, message: PERSONAL_NOTICE })
+      const notice = WINDOW_TEXTS[windowLang].personal
+      item.setSaveDialogOptions({ title: notice, message: notice })
     }
   })
   ses.webRequest.onHeadersReceived((details, callback) => {

@@ -41,6 +41,21 @@ export function formatMonth(ym: string, locale: DisplayLocale = 'id'): string {
   return m ? `${monthNamesOf(locale)[Number(m[2]) - 1]} ${m[1]}` : ym
 }
 
+/**
+ * An honor period in words: "Januari 2026", "Triwulan I 2026", "Januari – Mei 2026",
+ * "November 2025 – Februari 2026" (Indonesian, the default: the printed list, the CLI, core's
+ * messages); locale 'en' for screens: "January 2026", "Quarter I 2026", …
+ */
+export function formatPeriod(p: { kind: string; monthFrom: string; monthTo: string }, locale: DisplayLocale = 'id'): string {
+  const name = (ym: string) => monthNamesOf(locale)[Number(ym.slice(5, 7)) - 1]
+  const y1 = p.monthFrom.slice(0, 4)
+  const y2 = p.monthTo.slice(0, 4)
+  if (p.monthFrom === p.monthTo) return `${name(p.monthFrom)} ${y1}`
+  const q = (Number(p.monthFrom.slice(5, 7)) + 2) / 3
+  if (p.kind === 'triwulan' && Number.isInteger(q) && y1 === y2) return `${locale === 'en' ? 'Quarter' : 'Triwulan'} ${['I', 'II', 'III', 'IV'][q - 1]} ${y1}`
+  return y1 === y2 ? `${name(p.monthFrom)} – ${name(p.monthTo)} ${y1}` : `${name(p.monthFrom)} ${y1} – ${name(p.monthTo)} ${y2}`
+}
+
 /** 0.4234 → "42,3%" ("42.3%" with locale 'en'); null → "—" (missing data is never shown as zero). */
 export function formatPercent(ratio: number | null | undefined, digits = 1, locale: DisplayLocale = 'id'): string {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—'

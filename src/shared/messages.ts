@@ -10,7 +10,7 @@
 import { formatDateLong, formatMonth } from './format'
 
 export const MESSAGES_ID = {
-  text: { min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
+  text: { sentences: '{{first}} {{next}}', min: 'minimal {{n}} huruf', max: 'paling banyak {{n}} huruf', json: 'bukan JSON yang sah', loc: '{{text}}' },
   date: { format: 'tanggal harus berformat TTTT-BB-HH', calendar: 'tanggal tidak ada di kalender', timestamp: 'waktu tidak sah', month: 'bulan harus berformat TTTT-BB' },
   id: { invalid: 'pengenal tidak sah' },
   flag: { invalid: 'harus 0 atau 1' },
@@ -74,6 +74,7 @@ export const MESSAGES_ID = {
     sameNik: 'NIK ini sudah dipakai kader {{name}} (Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     sameName: 'Sudah ada kader {{name}} dengan tanggal lahir sama (NIK {{nik}}, Kec. {{kec}}); akan ditandai sebagai duplikat untuk diperiksa.',
     plain: '{{text}}',
+    checkFirst: 'Periksa dulu: {{warnings}}',
     desaUnknown: 'Desa/kelurahan {{code}} tidak ada dalam referensi Kemendagri.',
     restoreNameTaken: 'Tidak dapat dipulihkan: sudah ada posyandu lain bernama "{{name}}" di desa ini.',
     duplicatesChanged: 'Kelompok ini sudah berubah (ada kader yang ditambah, diubah, atau dihapus). Muat ulang daftar lalu tinjau lagi.',
@@ -220,6 +221,19 @@ export const MESSAGES_ID = {
     programme: 'Kode program "{{code}}" tidak dikenal ({{known}}, spm-…)',
   },
   bundle: {
+    note: {
+      dataRule: 'ditolak aturan data: {{why}}',
+      unique: 'bentrok dengan data lain yang harus unik (mis. nama sama di desa yang sama)',
+      outside: 'di luar wewenang {{code}}: {{why}}',
+      operator: 'ditolak operator',
+      invalid: 'tidak memenuhi aturan data: {{why}}',
+      oursWins: 'versi kantor ini menang; versi pengirim disimpan di daftar konflik',
+      theirsWins: 'versi pengirim menang; versi kantor ini disimpan di daftar konflik',
+    },
+    trigger: {
+      locked: 'periode evaluasi sudah dikunci; datanya tidak dapat diubah',
+      accepted: 'laporan bulan yang sudah diterima kabupaten tidak dapat diubah',
+    },
     refusedAll: 'Bundel ditolak seluruhnya: {{n}} baris di luar wewenang {{name}} ({{code}}): {{rows}}{{more}}.',
     refusedRow: '{{table}} "{{label}}" ({{reason}})',
     refusedNothingChanged: '{{refusal}} Tidak ada data yang diubah.',
@@ -567,6 +581,11 @@ export const MESSAGES_ID = {
     inForceBy: 'Regulasi yang berlaku tidak diubah atau dicabut oleh regulasi lain; kosongkan pilihan pengubah.',
   },
   write: {
+    scopeChanged: 'wilayah baris diubah dari {{from}} menjadi {{to}}',
+    refElsewhere: '{{table}} yang dirujuk milik wilayah {{scope}}, bukan {{own}}',
+    refMissing: 'rujukan belum ada di kantor ini',
+    columnsNotSent: 'kolom {{columns}} tidak boleh dikirim ke kantor ini',
+    problems: '{{list}}',
     scopeFixed: 'Wilayah {{table}} tidak dapat diubah (tersimpan untuk {{scope}}).',
     scopeMove: 'Wilayah {{table}} "{{label}}" tidak dapat dipindah ({{from}} → {{to}}). Buat data baru di wilayah tujuan.',
   },
@@ -686,6 +705,37 @@ export const MESSAGES_ID = {
       denominator: 'Indikator "{{id}}" (penyebut): {{why}}',
     },
   },
+  expr: {
+    numberLetter: 'angka "{{num}}" langsung diikuti huruf',
+    sign: 'tanda "{{sign}}" tidak dikenal',
+    end: 'akhir ekspresi',
+    empty: 'ekspresi kosong',
+    tooLong: 'ekspresi terlalu panjang (paling banyak {{max}} huruf)',
+    expected: 'diharapkan "{{want}}", tertulis {{got}}',
+    tooDeep: 'ekspresi terlalu bertingkat',
+    twoComparisons: 'dua perbandingan berturut-turut; gabungkan dengan "and"',
+    misplaced: '"{{word}}" di tempat yang salah',
+    function: 'fungsi "{{name}}" tidak dikenal (yang ada: {{list}})',
+    arguments: 'fungsi {{fn}} perlu {{want}} argumen, tertulis {{given}}',
+    dot: '"{{word}}": hanya "prev." boleh dipakai sebelum titik',
+    operand: 'diharapkan angka, isian atau "(", tertulis {{got}}',
+    rest: 'sisa ekspresi tidak dimengerti mulai {{got}}',
+    type: { number: 'angka', boolean: 'ya/tidak', null: 'null' },
+    mustBe: '{{what}} harus {{want}}, bukan {{got}}',
+    field: 'isian "{{key}}" tidak ada dalam formulir',
+    fieldKnown: 'isian "{{key}}" tidak ada dalam formulir (yang ada: {{list}})',
+    noPrev: '"prev.{{key}}": formulir ini tidak punya periode sebelumnya',
+    what: { minus: 'isian tanda minus', not: 'isian "not"', sides: 'kedua sisi "{{op}}"', fn: 'isian {{fn}}', ifCondition: 'syarat if' },
+    compares: '"{{op}}" membandingkan {{a}} dengan {{b}}',
+    ifBranches: 'kedua hasil if harus sejenis ({{a}} dan {{b}})',
+    coalesce: 'semua isian coalesce harus sejenis',
+    ruleType: 'aturan harus menghasilkan benar/salah (misalnya "d <= s"), bukan {{got}}',
+    indicatorType: 'indikator harus menghasilkan angka, bukan {{got}}',
+  },
+  setRow: {
+    code: 'kode di dalam definisi set indikator tidak sama dengan kode set "{{code}}"',
+    notBuiltin: 'set indikator "{{code}}" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan',
+  },
   offer: {
     notJson: 'definisi bukan JSON',
     notObject: 'definisi bukan objek',
@@ -737,6 +787,9 @@ export function sayId(m: Msg): string {
 }
 
 export const msg = (key: string, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key })
+
+/** Whole sentences one after the other ("A. B."), as one message (a list param joins with "; "). */
+export const joinSentences = (msgs: Msg[]): Msg => msgs.slice(1).reduce((first, next) => msg('text.sentences', { first, next }), msgs[0] ?? msg('text.loc', { text: '' }))
 
 /**
  * Messages given to zod's built-in checks (`.min(2, zm('text.min', { n: 2 }))`) are fixed

@@ -117,6 +117,35 @@ export function decodeNik(raw: string, today: string): NikCheck {
   }
 }
 
+/**
+ * `decodeNik(raw, today).valid && decoded.nik === raw` without building the decoded parts or
+ * any message: the row check asks it of every NIK in a bundle (issue 17), and only a NIK it
+ * does not accept goes through decodeNik for its message. Sixteen digits, a day 01–31 (men) or
+ * 41–71 (women) that the month has in the year the century rule picks, serial not 0000, no
+ * region part 00 — the checks of decodeNik, in its order (tests/core/fast-check.test.ts compares).
+ */
+export function nikPasses(raw: string, today: string): boolean {
+  if (raw.length !== 16) return false
+  for (let i = 0; i < 16; i++) {
+    const c = raw.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  const dd = twoDigits(raw, 6)
+  const mm = twoDigits(raw, 8)
+  const yy = twoDigits(raw, 10)
+  if (dd > 71 || (dd > 31 && dd < 41) || dd === 0) return false
+  const day = dd > 40 ? dd - 40 : dd
+  // The century that does not put the birth after today (a year before today's never does).
+  const thisYear = Number(today.slice(0, 4))
+  let year = 2000 + yy
+  if (year > thisYear || (year === thisYear && `${year}-${pad(mm)}-${pad(day)}` > today)) year -= 100
+  if (!isValidDate(year, mm, day)) return false
+  if (raw.charCodeAt(12) === 48 && raw.charCodeAt(13) === 48 && raw.charCodeAt(14) === 48 && raw.charCodeAt(15) === 48) return false
+  return twoDigits(raw, 0) !== 0 && twoDigits(raw, 2) !== 0 && twoDigits(raw, 4) !== 0
+}
+/** The number two digit characters of `s` from `at` write (the caller has checked they are digits). */
+const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48
+
 /** Warnings from comparing the decoded NIK with what the person entered. */
 export function compareNik(decoded: NikDecoded, entered: { birthDate?: string | null; sex?: Sex | null }): NikIssue[] {
   const out: NikIssue[] = []

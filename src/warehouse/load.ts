@@ -13,6 +13,7 @@ import { columnsOf, grantTo, policyOf, type Party } from '../core/policy'
 import { isBelow } from '../shared/area'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
+import { sayId } from '../shared/messages'
 import { csvKeeper, csvLine, type CsvSection } from './csv'
 import { areaSql, bundleRefs, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
 import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
@@ -91,7 +92,7 @@ export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: st
       'BUNDLE_UNAUTHORISED',
       `Bundel ditolak seluruhnya: ${check.unauthorisedTotal} baris di luar wewenang ${checked.peer.name} (${checked.peer.wilayah_code}): ${check.unauthorised
         .slice(0, 5)
-        .map((r) => `${policyOf(r.table)?.label.id ?? r.table} "${r.label || r.id}" (${r.reason})`)
+        .map((r) => `${policyOf(r.table)?.label.id ?? r.table} "${r.label || r.id}" (${sayId(r.reason)})`)
         .join('; ')}. Tidak ada data yang dimuat.`,
     )
   }

@@ -9,7 +9,7 @@ import { compileRowTest } from '../../src/core/policy/fast'
 import { z } from 'zod'
 import { withDefaults } from '../../src/core/write'
 import { validateMonthly, NUMERIC_FIELDS } from '../../src/shared/evaluation/fields'
-import { isValidDate } from '../../src/shared/nik'
+import { decodeNik, isValidDate, nikPasses } from '../../src/shared/nik'
 import { makeCtx } from '../helpers/db'
 import { FIXTURES, form, NIK, T, travel, U, set } from '../helpers/rows'
 
@@ -210,6 +210,28 @@ describe('the NIK date check', () => {
       }),
       { numRuns: RUNS * 20, seed: 3 },
     )
+  })
+})
+
+describe('the quick NIK test', () => {
+  it('accepts exactly the NIKs decodeNik finds valid and unchanged, for every century rule', () => {
+    const byDecode = (s: string, today: string) => {
+      const c = decodeNik(s, today)
+      return c.valid && c.decoded?.nik === s
+    }
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'))
+    const day = fc.oneof(two, fc.constantFrom('00', '01', '28', '29', '30', '31', '32', '40', '41', '69', '70', '71', '72'))
+    const nikLike = fc
+      .tuple(fc.constantFrom('33', '00', '12', '9a'), fc.constantFrom('25', '00', '18'), fc.constantFrom('01', '00', '04'), day, two, two, fc.constantFrom('0017', '0000', '0001', '9999', '001'), fc.constantFrom('', '', '', ' ', '.', '-', '1', '٣'))
+      .map(([p, k, c, d, m, y, s, tail]) => `${p}${k}${c}${d}${m}${y}${s}${tail}`)
+    const today = fc.constantFrom('2100-12-31', '2026-12-01', '2024-02-29', '2000-01-01', '2099-06-15')
+    fc.assert(
+      fc.property(fc.oneof(nikLike, fc.string({ maxLength: 18 }), fc.stringMatching(/^\d{16}$/)), today, (s, t) => {
+        expect(nikPasses(s, t), `${s} ${t}`).toBe(byDecode(s, t))
+      }),
+      { numRuns: RUNS * 40, seed: 17 },
+    )
+    for (const s of STRINGS) if (typeof s === 'string') expect(nikPasses(s, '2100-12-31'), s).toBe(byDecode(s, '2100-12-31'))
   })
 })
 

@@ -1,3 +1,4 @@
+import { sayId } from '../../src/shared/messages'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -42,7 +43,7 @@ describe('one row object per incoming row (sectionRowBuilder)', () => {
     const file = writeBundle(a, '12.18', [{ name: 'posyandu', columns: cols, rows: [short, broken].map((r) => cols.map((c) => (r as Record<string, unknown>)[c])) }], { outDir }).file
     const check = await checkRows(kab, file, checkBundle(kab, file))
     expect(check.invalid.get(versionKey('posyandu', short))).toBeUndefined()
-    expect(check.invalid.get(versionKey('posyandu', broken))).toBe('name: minimal 3 huruf')
+    expect(sayId(check.invalid.get(versionKey('posyandu', broken))!)).toBe('name: minimal 3 huruf')
     const report = await receive(kab, file)
     expect(report.totals).toMatchObject({ new: 1, rejected: 1 })
     expect(kab.sqlite.prepare(`SELECT status, is_phi_model, is_ilp FROM posyandu WHERE id = ?`).get(short.id)).toEqual({ status: 'aktif', is_phi_model: 0, is_ilp: 0 })

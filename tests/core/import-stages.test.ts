@@ -1,3 +1,4 @@
+import { sayId } from '../../src/shared/messages'
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -112,8 +113,8 @@ describe('stage 4 — check each row against the policy', () => {
     const check = await checkRows(kab, file, checkBundle(kab, file))
     expect(check.rows).toBe(4)
     expect(check.unauthorised).toMatchObject([{ table: 'posyandu', id: foreign.id, label: 'Bukan milik A' }])
-    expect(check.invalid.get(versionKey('posyandu', broken))).toBe('name: minimal 3 huruf')
-    expect(check.invalid.get(versionKey('posyandu', misplaced))).toBe('desa 12.18.05.2001 tidak berada di kecamatan 12.18.04')
+    expect(sayId(check.invalid.get(versionKey('posyandu', broken))!)).toBe('name: minimal 3 huruf')
+    expect(sayId(check.invalid.get(versionKey('posyandu', misplaced))!)).toBe('desa 12.18.05.2001 tidak berada di kecamatan 12.18.04')
     expect(dbState(kab)).toBe(before)
   })
 })

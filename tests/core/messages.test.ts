@@ -15,12 +15,13 @@ import { emptyMonth, validateMonthly, type MonthlyValues } from '../../src/share
 import { CATALOGUES, flatten, indonesianOnly, INDONESIAN_WORDS } from '../e2e/support/catalogue'
 import { addUser, dispatch, makeCtx, tempDir } from '../helpers/db'
 import { makeOffices, receive, resignedCopy, send } from '../helpers/exchange'
+import { newId } from '../../src/core/sync/ids'
 import { enrolOffice, makeCard } from '../../src/core/exchange/peers'
 import { LOCKOUT, login } from '../../src/core/people/users'
 import { restoreInContext } from '../../src/core/db/restore'
 import { submitMonth } from '../../src/core/evaluation/approval'
 import { addKader, addPosyandu, workbook } from '../helpers/registry'
-import { FIXTURES, form, travel } from '../helpers/rows'
+import { FIXTURES, form, set, travel } from '../helpers/rows'
 import { applyImport, previewImport } from '../../src/core/registry/xlsx'
 import { checkPeriod } from '../../src/core/forms/reports'
 import { relationProblemMsg } from '../../src/core/exchange/peers'
@@ -205,6 +206,10 @@ describe('the table policies\' own rules', () => {
       ['province_offer', { kind: 'x' }, 'kind: jenis tawaran harus set indikator atau formulir', /^the offer kind must be indicator set or form$/],
       ['offer_decision', { decision: 'x' }, 'decision: keputusan harus diadopsi atau memakai milik sendiri', /^the decision must be adopted or kept their own$/],
       ['monthly_report', { k: 95 }, 'K (95) tidak boleh lebih dari S (90)', /^K \(95\) cannot be more than S \(90\)$/],
+      // A forged kabupaten set, or a period's copy of one: a set row's own wording, not an offer's ("tawaran").
+      ['indicator_set', { code: 'longgar', definition_json: JSON.stringify({ ...set, code: 'longgar' }) }, 'set indikator "longgar" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan', /^indicator set "longgar" is not a set built into Simpul; a district's indicator set/],
+      ['indicator_set', { code: 'lain' }, `kode di dalam definisi set indikator tidak sama dengan kode set "lain"`, /^the code inside the indicator set definition differs from the set code "lain"$/],
+      ['evaluation_period', { indicator_set_code: 'longgar', indicator_set_json: JSON.stringify({ ...set, code: 'longgar', edited: null }) }, 'set indikator "longgar" bukan set bawaan Simpul; set indikator kabupaten dan salinannya pada periode evaluasi hanya boleh mengubah ambang dan nama set bawaan', /^indicator set "longgar" is not a set built into Simpul/],
     ]
     for (const [table, patch, id, en] of cases) {
       const p = policyOf(table)!
@@ -221,6 +226,7 @@ describe('the table policies\' own rules', () => {
       const text = english(inner)
       expect(text, id).toMatch(en)
       expect(indonesianIn(text), text).toEqual([])
+      if (table === 'indicator_set' || table === 'evaluation_period') expect(id).not.toMatch(/tawar/)
     }
     ctx.close()
   })
@@ -282,6 +288,10 @@ describe('real refusals from core carry their key', () => {
     const en = msgs.map(english)
     expect(en.join(' ')).toMatch(/Sex male differs from the NIK \(female\)\./)
     expect(en.join(' ')).toMatch(/This NIK is already used by cadre Sri Wahyuni \(Subdistrict Sei Rampah\)/)
+    // The joined sentence itself is keyed too (the CLI and a notification show it).
+    expect(warn.message).toBe(`Periksa dulu: ${(warn.details as { warnings: string[] }).warnings.join(' ')}`)
+    expect(warn.msg?.key).toBe('registry.checkFirst')
+    expect(refusalText(warn.code, warn.message, warn.details, 'en', warn.msg)).toBe(`Check first: ${en.join(' ')}`)
 
     const reader = addUser(ctx, 'readonly', 'baca')
     refusals.push((await refused(dispatch(ctx, 'registry.posyanduSave', { data: { name: 'Posyandu Baru', desaCode: SEI_RAMPAH } }, reader))))
@@ -515,8 +525,29 @@ describe('the rarer refusals of core', () => {
     fresh.close()
   })
 
+  it('an expression own error (parse, unknown field, wrong type) reads English by key inside formCheck.expr', () => {
+    const rules = ['d <= (s', 'd + s', 'd <= x', '(d < s) + 1', 'd < s < n', 'foo(d)', 'min(d)', 'd <= s #', 'prev.x.y', 'if(d, 1, 2) > 0', 'd == (s > 1)', 'and d']
+    for (const expr of rules) {
+      const problems = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr }] } as FormDef)
+      const p = problems.find((x) => x.path.endsWith('.expr'))
+      expect(p, expr).toBeDefined()
+      expect(sayId(p!.msg)).toBe(p!.message)
+      const text = english(p!.msg)
+      expect(text, expr).toMatch(/^Rule "uji": ".*" is not valid: /)
+      expect(indonesianIn(text), `${expr}: ${text}`).toEqual([])
+      expect(text).not.toMatch(/diharapkan|isian|tertulis|harus|bukan|fungsi|angka/)
+    }
+    const field = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd <= x' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(field.message).toMatch(/isian "x" tidak ada dalam formulir \(yang ada: /)
+    expect(english(field.msg)).toMatch(/^Rule "uji": "d <= x" is not valid: the field "x" is not in the form \(fields: /)
+    const paren = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd <= (s' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(paren.message).toBe('Aturan "uji": "d <= (s" tidak sah: diharapkan ")", tertulis akhir ekspresi')
+    expect(english(paren.msg)).toBe('Rule "uji": "d <= (s" is not valid: ")" expected, found the end of the expression')
+    const sum = checkForm({ ...form, rules: [{ ...form.rules[0], id: 'uji', expr: 'd + s' }] } as FormDef).find((x) => x.path.endsWith('.expr'))!
+    expect(english(sum.msg)).toBe('Rule "uji": "d + s" is not valid: a rule must give yes/no (for example "d <= s"), not a number')
+  })
+
   it('form definition and province offer problems read English by key', () => {
-    // (an expression's own error stays Indonesian: formula authors read it; the rest is by key)
     const broken = { ...form, code: 'x', sections: [], fields: [], rules: [], indicators: [] } as FormDef
     const problems = checkForm(broken)
     expect(problems.length).toBeGreaterThan(2)
@@ -559,5 +590,33 @@ describe('the rarer refusals of core', () => {
     expect(all.id).toBe('2 baris bermasalah; tidak ada yang diimpor. Perbaiki berkasnya, atau pilih "impor baris yang benar saja".')
     expect(all.en).toBe('2 rows have problems; nothing was imported. Correct the file, or choose "import the valid rows only".')
     ctx.close()
+  })
+})
+
+describe('a bundle\'s per-row reasons', () => {
+  it('read English by key: a row left out for the data rules (a forged set, a leaked column) and a row refused whole', async () => {
+    const { craft, edited, kabupatenWorld, op, rowOf } = await import('../helpers/adversary')
+    const { refusal } = await import('../helpers/exchange')
+    const w = await kabupatenWorld()
+    const [a] = w.kec
+    const saved = await op(w.kab, 'evaluation.indicatorSetSave', { code: 'strata-2011', thresholds: { kader: 6 } })
+    await receive(a, send(w.kab, a, w.outDir))
+    const stored = rowOf(w.kab, 'indicator_set', saved.edited!.id)!
+    const def = JSON.parse(String(stored.definition_json))
+    // The code inside the definition differs from the row's: left out, the reason in a set row's words.
+    const forged = edited(stored, { definition_json: JSON.stringify({ ...def, code: 'longgar' }) })
+    const report = await receive(a, craft(w.kab, a, w.outDir, 'indicator_set', [forged]), { dryRun: true })
+    const item = report.items.find((i) => i.action === 'rejected')!
+    expect(item.note).toBe('tidak memenuhi aturan data: kode di dalam definisi set indikator tidak sama dengan kode set "strata-2011"')
+    expect(sayId(item.noteMsg!)).toBe(item.note)
+    expect(english(item.noteMsg!)).toBe('does not meet the data rules: the code inside the indicator set definition differs from the set code "strata-2011"')
+
+    // A kecamatan's bundle with the kabupaten's set: refused whole, each row's reason in English.
+    const own = { ...stored, id: newId(), scope: '12.18', rev: 1, code: 'strata-2011', name: 'Longgar' }
+    const e = await refusal(receive(w.kab, craft(a, w.kab, w.outDir, 'indicator_set', [own])))
+    expect(e.code).toBe('BUNDLE_UNAUTHORISED')
+    const en = refusalText(e.code, e.message, e.details, 'en', e.msg)
+    expect(en).toMatch(/office 12\.18\.04 may not add indicator sets of area 12\.18/)
+    expect(indonesianIn(en), en).toEqual([])
   })
 })

@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expect, login, pick, setupKecamatan, shot, test } from './fixtures'
-import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { expect, login, pick, setupKecamatan, shot, startHost, test } from './fixtures'
+import { tsScript } from './support/ts-script'
+import { englishOnly, INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { BULAN, MONTHS_EN } from '../../src/shared/format'
 import { MAIN_SCREENS, seedScreens } from './support/screens'
 
 // English is complete except printed documents: no rendered English screen may contain a
@@ -40,7 +42,12 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
     const text = await page.evaluate(() => {
       const hidden = [...document.querySelectorAll<HTMLElement>('[data-content="data"]')]
       for (const el of hidden) el.style.display = 'none'
-      const t = document.body.innerText
+      // What is not inner text but read all the same: placeholders, accessible names, tooltips.
+      const attrs = [...document.querySelectorAll<HTMLElement>('main [placeholder], main [aria-label], main [title]')]
+        .filter((el) => el.offsetParent !== null && !el.closest('[data-content="data"]'))
+        .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))
+        .filter(Boolean)
+      const t = `${document.body.innerText}\n${attrs.join('\n')}`
       for (const el of hidden) el.style.display = ''
       return t
     })
@@ -50,6 +57,9 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
     // Tables by their screen names, sex in words (the data keeps app_user, L/P).
     if (s.name === 'pengguna-audit') for (const raw of text.match(/\b[a-z]+_[a-z_]+\b/g) ?? []) found.push(`${s.name}: table "${raw}"`)
     if (s.name === 'registri-kader' && /\t[LP]\t/.test(text)) found.push(`${s.name}: sex as L/P`)
+    // The role Simpul gives an appointment and a rate ("pendamping") in English; the funding year "FY", not "TA".
+    if ((s.name === 'honor-pendamping' || s.name === 'honor-tarif') && !/(^|\t)facilitator\t/m.test(text)) found.push(`${s.name}: role not in English`)
+    if (s.name === 'honor-daftar-detail' && (/\bTA \d{4}\b/.test(text) || !/\bFY \d{4}\b/.test(text))) found.push(`${s.name}: fiscal year not in English`)
     // Numbers the English way: "89.5%", "1,139" (rupiah keeps its one form, "Rp 1.250.000").
     for (const raw of text.match(/\d+,\d+\s?%/g) ?? []) found.push(`${s.name}: percent "${raw}"`)
     // (Identifiers keep their dots: NPWP "02.123.456.7-118.000", wilayah codes.)
@@ -165,6 +175,11 @@ test('month names on an English province dashboard are English ("January to Dece
   await shot(page, 'english-province-months')
   await page.getByTestId('province-print').click()
   await expect(page.getByText(`Januari s.d. Desember ${year}`)).toBeVisible()
+  // The whole sheet is Indonesian: the table and chart headings too, not only the numbers.
+  const sheet = await page.locator('.print-sheet').first().innerText()
+  expect(englishOnly().filter((en) => new RegExp(`(^|[^\\p{L}])${escape(en)}($|[^\\p{L}])`, 'u').test(sheet))).toEqual([])
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeVisible()
+  await shot(page, 'english-province-print')
 })
 
 test('the spreadsheet import preview reads its row reasons and warnings in English', async ({ page, host }) => {
@@ -198,4 +213,141 @@ test('the spreadsheet import preview reads its row reasons and warnings in Engli
   // Cell values quoted back ("kemarin", "Kepala", "Desa Entah") are data as typed, not catalogue text.
   await shot(page, 'english-registry-import-reasons')
   expect(indonesianIn(text.replace(/"[^"]*"/g, '""'))).toEqual([])
+})
+
+/** Whether a text holds a phrase as whole words. */
+const holds = (text: string, phrase: string) => new RegExp(`(^|[^\\p{L}])${escape(phrase)}($|[^\\p{L}])`, 'u').test(text)
+
+test('printed documents opened from an English screen stay Indonesian; their toolbars read English', async ({ page, host }) => {
+  test.setTimeout(240_000)
+  const listId = await seedScreens(host)
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'Registry' })).toBeVisible()
+  const ENGLISH = englishOnly()
+  expect(ENGLISH.length).toBeGreaterThan(200)
+  const englishMonths = MONTHS_EN.filter((m, i) => m !== BULAN[i])
+  const year = new Date().getFullYear() - 1
+  const found: string[] = []
+  // (The province and national reports: the province months test below prints one from English.)
+  for (const [name, route, back] of [
+    ['evaluation-report', `evaluasi/laporan/tahun/${year}/strata-2011`, true],
+    ['rekap', `evaluasi/rekap/33.25.01/${year}-06`, true],
+    ['programme-summary', `program/ringkasan/cetak/${year}/phi`, false],
+    ['honor-list', `honor/daftar/${listId}/cetak`, false],
+  ] as const) {
+    await open(page, route)
+    const sheet = page.locator('.print-sheet').first()
+    await expect(sheet).toBeVisible({ timeout: 20_000 })
+    await page.waitForTimeout(500)
+    const text = await sheet.innerText()
+    expect(text.length, name).toBeGreaterThan(200)
+    for (const en of ENGLISH) if (holds(text, en)) found.push(`${name}: "${en}"`)
+    for (const m of englishMonths) if (holds(text, m)) found.push(`${name}: month "${m}"`)
+    // The toolbar is not printed: the screen's language.
+    await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeVisible()
+    if (back) await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeVisible()
+    await shot(page, `english-print-${name}`)
+  }
+  expect(found).toEqual([])
+})
+
+test('regulation kinds and headings, and file sizes, in the screen\'s language', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  // (The layout seed adds the Kepbup on pendamping.)
+  await seedScreens(host)
+  await login(page, host)
+  // Indonesian first (the default): a backup's size with the Indonesian decimal mark.
+  await open(page, 'pengaturan')
+  await page.getByRole('button', { name: 'Buat cadangan sekarang' }).click()
+  const backups = page.locator('main table').last()
+  await expect(backups).toContainText(/\d+,\d+ (KB|MB)/)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await open(page, 'pengaturan')
+  await expect(page.locator('main table').last()).toContainText(/\d+\.\d+ (KB|MB)/)
+  await expect(page.locator('main table').last()).not.toContainText(/\d+,\d+ (KB|MB)/)
+
+  await open(page, 'program/regulasi')
+  await page.getByRole('link', { name: /Pendamping Posyandu Holistik/ }).first().click()
+  await expect(page.getByRole('heading', { name: 'Kepbup No. 208/050/2014' })).toBeVisible()
+  expect(await mainText(page)).not.toMatch(/\bNomor\b/)
+  await open(page, 'program/regulasi')
+  await page.getByRole('button', { name: 'Add regulation' }).click()
+  const form = page.getByRole('dialog')
+  const kind = form.getByRole('combobox', { name: 'Kind' })
+  await expect(kind).toHaveValue('Perbup (Regent Regulation)')
+  await kind.click()
+  await kind.fill('Kepbup')
+  await expect(page.getByRole('option', { name: 'Kepbup (Regent Decree)' })).toBeVisible()
+  await kind.fill('Oth')
+  await expect(page.getByRole('option', { name: 'Other', exact: true })).toBeVisible()
+  await expect(page.getByRole('option', { name: /Lainnya/ })).toHaveCount(0)
+  await shot(page, 'english-regulation-kinds')
+})
+
+test('a malformed rule in the form editor is explained in English (the expression\'s own error too)', async ({ page, host }) => {
+  test.setTimeout(120_000)
+  const init = await host.cli(['init', '--office', '12.18', '--name', 'Dinas Kesehatan Serdang Bedagai', '--admin', 'admin'])
+  expect(init.code, init.stderr).toBe(0)
+  await login(page, host)
+  await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+  await page.reload()
+  await page.getByRole('link', { name: 'Reports & Evaluation' }).click()
+  await page.getByRole('tab', { name: 'Forms' }).click()
+  await expect(page.getByTestId('editor-fields')).toBeVisible()
+  await page.getByRole('tab', { name: 'Rules' }).click()
+  await page.getByTestId('rule-expr').fill('(1 <')
+  await page.getByTestId('rule-message-id').fill('Uji aturan')
+  await page.getByTestId('rule-message-en').fill('Rule test')
+  await page.getByRole('button', { name: 'Add rule' }).click()
+  const problems = page.getByTestId('editor-problems')
+  await expect(problems).toContainText('"(1 <" is not valid: a number, a field or "(" expected, found the end of the expression')
+  const text = await problems.innerText()
+  await shot(page, 'english-form-editor-bad-rule')
+  expect(indonesianIn(text)).toEqual([])
+  expect(text).not.toMatch(/diharapkan|tertulis|akhir ekspresi/)
+})
+
+test('a bundle\'s dry run names each row left out, with its reason, in English', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  const kec = await startHost()
+  try {
+    const ok = async (p: Promise<{ code: number; stdout: string; stderr: string }>) => {
+      const r = await p
+      expect(r.code, r.stderr).toBe(0)
+      return r.stdout.trim() ? JSON.parse(r.stdout) : null
+    }
+    await ok(host.cli(['init', '--office', '12.18', '--name', 'Dinas Kesehatan Serdang Bedagai', '--admin', 'admin', '--json']))
+    await ok(kec.cli(['init', '--office', '12.18.04', '--name', 'Kantor Camat Sei Rampah', '--admin', 'admin', '--json']))
+    const dir = test.info().outputPath()
+    const kabCard = await ok(host.cli(['office', 'card', '--out', join(dir, 'kab.card'), '--json']))
+    const kecCard = await ok(kec.cli(['office', 'card', '--out', join(dir, 'kec.card'), '--json']))
+    await ok(host.cli(['office', 'enrol', kecCard.file, '--fingerprint', kecCard.fingerprint, '--json']))
+    await ok(kec.cli(['office', 'enrol', kabCard.file, '--fingerprint', kabCard.fingerprint, '--json']))
+    execFileSync(process.execPath, [...tsScript('tests/e2e/support/add-posyandu.ts'), kec.dbFile, 'Posyandu Melati', 'Posyandu Mawar'], { cwd: ROOT })
+    // The kecamatan's own file, edited behind Simpul's back: a name no form lets through.
+    execFileSync(process.execPath, [...tsScript('tests/e2e/support/run-sql.ts'), kec.dbFile, "UPDATE posyandu SET name = 'Ab' WHERE name = 'Posyandu Mawar'"], { cwd: ROOT })
+    const up = await ok(kec.cli(['bundle', 'export', '--to', '12.18', '--out', dir, '--json']))
+
+    await login(page, host)
+    await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
+    await page.reload()
+    await page.getByRole('link', { name: 'Data Exchange' }).click()
+    await page.getByRole('tab', { name: 'Receive bundle' }).click()
+    await page.locator('input[type=file]').setInputFiles(up.file)
+    await page.getByRole('button', { name: 'Dry run' }).click()
+    const dry = page.getByTestId('dry-run')
+    await expect(dry).toContainText('nothing saved yet')
+    await expect(dry).toContainText('does not meet the data rules: name: at least 3 letters')
+    const text = await dry.innerText()
+    await shot(page, 'english-bundle-dry-run-reasons')
+    expect(indonesianIn(text)).toEqual([])
+    expect(text).not.toMatch(/tidak memenuhi|minimal 3 huruf/)
+    // The manifest's version line too ("skema" is Indonesian).
+    await expect(page.getByTestId('manifest')).toContainText(/format \d+ · schema \d+ · Simpul/)
+  } finally {
+    kec.proc.kill('SIGTERM')
+  }
 })

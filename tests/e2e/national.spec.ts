@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, fillAdmin, login, passRecoveryCode, shot, test } from './fixtures'
-import { INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
+import { englishOnly, INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { tsScript } from './support/ts-script'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -138,5 +138,9 @@ test('national dashboard: empty, then two provinces relayed from their kabupaten
   await page.getByTestId('province-print').click()
   await expect(page.getByTestId('report-title')).toBeVisible()
   await expect(page.getByTestId('province-total')).toContainText(`${fmt(reported)} / ${fmt(expected)}`)
+  // Its headings too: no English catalogue text on the sheet; the toolbar (not printed) is English.
+  const sheet = await page.locator('.print-sheet').first().innerText()
+  expect(englishOnly().filter((x) => new RegExp(`(^|[^\\p{L}])${escape(x)}($|[^\\p{L}])`, 'u').test(sheet))).toEqual([])
+  await expect(page.getByRole('button', { name: 'Back', exact: true })).toBeVisible()
   await shot(page, 'national-report-from-en')
 })

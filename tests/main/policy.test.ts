@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { externalTarget, isTrustedUrl, PERSONAL_EXPORT } from '../../src/main/policy'
+import { externalTarget, isTrustedUrl, PERSONAL_EXPORT, WINDOW_TEXTS } from '../../src/main/policy'
+import { contract } from '../../src/shared/contract'
 
 describe('Electron window policy', () => {
   const packaged = { packaged: true }
@@ -29,4 +30,15 @@ describe('Electron window policy', () => {
     expect(PERSONAL_EXPORT.test('simpul_12.18.04_12.18_2026-11-25_3.simpul')).toBe(true)
     expect(PERSONAL_EXPORT.test('ringkasan-program-2026.pdf')).toBe(false)
   })
+
+  it('names the menu and the personal-data save dialog in the window’s language', () => {
+    expect(Object.keys(WINDOW_TEXTS.en)).toEqual(Object.keys(WINDOW_TEXTS.id))
+    // Every English word is English: none of it is the Indonesian text.
+    for (const k of Object.keys(WINDOW_TEXTS.id) as (keyof typeof WINDOW_TEXTS.id)[]) expect(WINDOW_TEXTS.en[k], k).not.toBe(WINDOW_TEXTS.id[k])
+    expect(WINDOW_TEXTS.en.personal).toMatch(/personal data/)
+    // The renderer says the language through the contract; only the two languages pass.
+    expect(contract['platform.setLanguage'].input.safeParse({ lang: 'en' }).success).toBe(true)
+    expect(contract['platform.setLanguage'].input.safeParse({ lang: 'jv' }).success).toBe(false)
+  })
 })
+

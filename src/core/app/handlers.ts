@@ -47,6 +47,8 @@ export const appHandlers = {
   'wilayah.children': (i, ctx) => wilayahChildren(ctx.sqlite, i.parentCode),
   'wilayah.get': (i, ctx) => wilayahGet(ctx.sqlite, i.code),
   'wilayah.search': (i, ctx) => wilayahSearch(ctx.sqlite, i.text, i.within, i.limit),
+  // The Electron main answers it itself (src/main/index.ts); the headless host has no menu to change.
+  'platform.setLanguage': () => null,
   'platform.printToPdf': () => {
     throw new AppError('NOT_SUPPORTED', msg('app.pdfDesktop'))
   },

@@ -135,12 +135,15 @@ export function beginBulk(sqlite: Database.Database, tables: string[], opts: { r
       let searchRows = 0
       if (indexed.length) {
         for (const t of indexed) for (const k of TEMP_TRIGGERS) sqlite.exec(`DROP TRIGGER IF EXISTS temp.bulk_${t}_${k}`)
-        // The rows inserted meanwhile, in the order they were written.
+        // The rows inserted meanwhile (rowid above the mark): a membership's kader is noted; a kader's or
+        // posyandu's own entry is built straight from its table's rowid range, not copied into bulk_touched first.
+        const above = new Map<string, number>()
         for (const [t] of inserted) {
-          const above = (sqlite.prepare(`SELECT above FROM bulk_mark WHERE tbl = ?`).get(t) as { above: number }).above
-          sqlite.prepare(`INSERT OR IGNORE INTO bulk_touched SELECT ${t === 'kader_posyandu' ? `'kader', kader_id` : `'${t}', id`} FROM main."${t}" WHERE rowid > ? ORDER BY rowid`).run(above)
+          const mark = (sqlite.prepare(`SELECT above FROM bulk_mark WHERE tbl = ?`).get(t) as { above: number }).above
+          if (t === 'kader_posyandu') sqlite.prepare(`INSERT OR IGNORE INTO bulk_touched SELECT 'kader', kader_id FROM main."${t}" WHERE rowid > ? ORDER BY rowid`).run(mark)
+          else above.set(t, mark)
         }
-        searchRows = rebuildSearchEntries(sqlite)
+        searchRows = rebuildSearchEntries(sqlite, above)
         for (const s of suspended) sqlite.exec(s.sql)
         sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_touched`)
         sqlite.exec(`DROP TABLE IF EXISTS temp.bulk_mark`)
@@ -178,10 +181,14 @@ export function withBulk<T>(sqlite: Database.Database, tables: string[], fn: () 
   }
 }
 
-/** Re-derives the search entries of the rows noted in temp.bulk_touched; returns how many. */
-function rebuildSearchEntries(sqlite: Database.Database): number {
+/**
+ * Re-derives the search entries of the rows noted in temp.bulk_touched and of the kader and
+ * posyandu rows above their table's mark in `above` (inserted in bulk mode); returns how many.
+ */
+function rebuildSearchEntries(sqlite: Database.Database, above: Map<string, number>): number {
   // A posyandu's name and desa are part of its kader's entries.
-  sqlite.exec(`INSERT OR IGNORE INTO bulk_touched SELECT 'kader', kp.kader_id FROM kader_posyandu kp WHERE kp.posyandu_id IN (SELECT id FROM bulk_touched WHERE tbl = 'posyandu')`)
+  const newPosyandu = above.has('posyandu') ? ` UNION ALL SELECT id FROM main.posyandu WHERE rowid > ${above.get('posyandu')}` : ''
+  sqlite.exec(`INSERT OR IGNORE INTO bulk_touched SELECT 'kader', kp.kader_id FROM kader_posyandu kp WHERE kp.posyandu_id IN (SELECT id FROM bulk_touched WHERE tbl = 'posyandu'${newPosyandu})`)
   let n = 0
   // Keys numbered from here on are new, so no search entry can exist under them yet: only the
   // entries of older keys need deleting (INTEGER PRIMARY KEY numbers upwards until near the limit).
@@ -191,13 +198,18 @@ function rebuildSearchEntries(sqlite: Database.Database): number {
     ['kader', 'kader_fts', 'name, nik, area, place', `r.name, r.nik, ${AREA('r.scope')}, ${KADER_PLACE('r.id')}`],
     ['posyandu', 'posyandu_fts', 'name, area, place', `r.name, ${AREA('r.scope')}, ${POSYANDU_PLACE('r.desa_code')}`],
   ] as const) {
-    sqlite.exec(
-      `INSERT INTO search_key(row_id) SELECT t.id FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id WHERE t.tbl = '${tbl}' AND NOT EXISTS (SELECT 1 FROM search_key s WHERE s.row_id = t.id) ORDER BY t.rowid`,
-    )
-    sqlite.exec(`DELETE FROM ${fts} WHERE rowid IN (SELECT s.n FROM bulk_touched t JOIN search_key s ON s.row_id = t.id WHERE t.tbl = '${tbl}' ${fresh})`)
-    n += sqlite
-      .prepare(`INSERT INTO ${fts}(rowid, ${cols}) SELECT s.n, ${values} FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id JOIN search_key s ON s.row_id = r.id WHERE t.tbl = '${tbl}' ORDER BY s.n`)
-      .run().changes
+    // The rows noted (in the order they were noted) and those inserted (above the mark, in the order
+    // they were written): each row once, as `r`.
+    const mark = above.get(tbl)
+    const noted = `FROM bulk_touched t JOIN "${tbl}" r ON r.id = t.id WHERE t.tbl = '${tbl}'${mark === undefined ? '' : ` AND r.rowid <= ${mark}`}`
+    const written = mark === undefined ? null : `FROM "${tbl}" r WHERE r.rowid > ${mark}`
+    sqlite.exec(`INSERT INTO search_key(row_id) SELECT r.id ${noted} AND NOT EXISTS (SELECT 1 FROM search_key s WHERE s.row_id = r.id) ORDER BY t.rowid`)
+    if (written) sqlite.exec(`INSERT INTO search_key(row_id) SELECT r.id ${written} AND NOT EXISTS (SELECT 1 FROM search_key s WHERE s.row_id = r.id) ORDER BY r.rowid`)
+    for (const from of written ? [noted, written] : [noted]) {
+      const keyed = from.replace(' WHERE ', ' JOIN search_key s ON s.row_id = r.id WHERE ')
+      sqlite.exec(`DELETE FROM ${fts} WHERE rowid IN (SELECT s.n ${keyed} ${fresh})`)
+      n += sqlite.prepare(`INSERT INTO ${fts}(rowid, ${cols}) SELECT s.n, ${values} ${keyed} ORDER BY s.n`).run().changes
+    }
   }
   return n
 }

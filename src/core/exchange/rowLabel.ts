@@ -46,13 +46,14 @@ export function rowNamer(sqlite: Database.Database) {
    * (NIK 3325********0017) · Posyandu Melati · sejak 2020-01-01". A row the label names itself
    * (a training, an activity) comes first; rows not (yet) in this database are left out.
    */
-  const label = (row: Record<string, unknown>, given: string): string => {
+  const label = (row: Record<string, unknown>, given: string, refs = REFS): string => {
     // A label that starts with a wilayah code (a kecamatan's report approval: "12.18.04 Maret 2026") names it.
-    const code = /^\d{2}(\.\d{2}){1,2}(\.\d{4})?(?= |$)/.exec(given)?.[0]
+    const first = given.charCodeAt(0)
+    const code = first >= 48 && first <= 57 ? /^\d{2}(\.\d{2}){1,2}(\.\d{4})?(?= |$)/.exec(given)?.[0] : undefined
     const place = code ? scopeName(code) : ''
     const policyLabel = place ? `${place}${given.slice(code!.length)}` : given
     const names: string[] = []
-    for (const [col, table, carried] of REFS) {
+    for (const [col, table, carried] of refs) {
       if (typeof row[col] !== 'string') continue
       if (carried && row[carried]) {
         if (carried !== 'person_name') names.push(String(row[carried]))
@@ -65,7 +66,12 @@ export function rowNamer(sqlite: Database.Database) {
     const own = row.name ?? row.person_name ?? row.what ?? row.item
     return (own ? [policyLabel, ...names] : [...names, policyLabel]).filter(Boolean).join(' · ').slice(0, 160)
   }
-  return { label, scopeName }
+  /** `label` for the rows of one bundle section: only the references its columns can hold are looked at. */
+  const labelFor = (columns: readonly string[]) => {
+    const refs = REFS.filter(([col]) => columns.includes(col))
+    return (row: Record<string, unknown>, given: string) => label(row, given, refs)
+  }
+  return { label, labelFor, scopeName }
 }
 
 export type RowNamer = ReturnType<typeof rowNamer>

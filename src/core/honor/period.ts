@@ -1,4 +1,4 @@
-import { BULAN } from '../../shared/format'
+import { formatPeriod } from '../../shared/format'
 import type { PartialMonthRule } from '../../shared/contract/honor'
 
 /** Months as "YYYY-MM"; dates as "YYYY-MM-DD". Pure helpers for honor periods. */
@@ -21,7 +21,6 @@ export function monthsBetween(from: string, to: string): string[] {
 
 export const nextMonth = (ym: string) => monthsBetween(ym, `${Number(ym.slice(0, 4)) + 1}-12`)[1]
 
-const ROMAN = ['I', 'II', 'III', 'IV']
 
 export interface Period {
   kind: 'bulan' | 'triwulan' | 'kustom'
@@ -36,17 +35,8 @@ export function resolvePeriod(p: { periodKind: Period['kind']; year: number; mon
   return { kind: 'kustom', monthFrom: p.monthFrom!, monthTo: p.monthTo! }
 }
 
-const monthName = (ym: string) => BULAN[Number(ym.slice(5, 7)) - 1]
-
-/** "Januari 2026", "Triwulan I 2026", "Januari – Mei 2026", "November 2025 – Februari 2026". */
-export function periodLabel(p: Period): string {
-  const y1 = p.monthFrom.slice(0, 4)
-  const y2 = p.monthTo.slice(0, 4)
-  if (p.monthFrom === p.monthTo) return `${monthName(p.monthFrom)} ${y1}`
-  const q = (Number(p.monthFrom.slice(5, 7)) + 2) / 3
-  if (p.kind === 'triwulan' && Number.isInteger(q) && y1 === y2) return `Triwulan ${ROMAN[q - 1]} ${y1}`
-  return y1 === y2 ? `${monthName(p.monthFrom)} – ${monthName(p.monthTo)} ${y1}` : `${monthName(p.monthFrom)} ${y1} – ${monthName(p.monthTo)} ${y2}`
-}
+/** "Januari 2026", "Triwulan I 2026", "Januari – Mei 2026", "November 2025 – Februari 2026" (Indonesian: printed lists, CLI). */
+export const periodLabel = (p: Period): string => formatPeriod(p)
 
 /**
  * How much of month `ym` an appointment from `from` to `to` (inclusive, null = open)

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { decodeNik } from '../../shared/nik'
+import { decodeNik, nikPasses } from '../../shared/nik'
 import { nipProblem } from '../../shared/nip'
 import { keyedIssue, msg, zm } from '../../shared/messages'
-import { pureRefinement } from './fast'
+import { pureRefinement, withQuickTest } from './fast'
 import { WILAYAH_CODE_RE } from '../../shared/area'
 
 /**
@@ -68,10 +68,15 @@ export const optYear = year.nullable()
 export const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, zm('wilayah.desa'))
 export const wilayahCode = z.string().regex(WILAYAH_CODE_RE, zm('wilayah.code'))
 
-export const nik = z.string().superRefine((v, c) => {
-  const check = decodeNik(v, '2100-12-31')
-  if (!check.valid || check.decoded?.nik !== v) c.addIssue(keyedIssue(check.errors[0]?.msg ?? msg('nik.invalid')))
-})
+const NIK_TODAY = '2100-12-31'
+export const nik = withQuickTest(
+  z.string().superRefine((v, c) => {
+    const check = decodeNik(v, NIK_TODAY)
+    if (!check.valid || check.decoded?.nik !== v) c.addIssue(keyedIssue(check.errors[0]?.msg ?? msg('nik.invalid')))
+  }),
+  // Every NIK of a bundle is asked this first; decodeNik runs (for its message) only when it says no.
+  (v) => nikPasses(v, NIK_TODAY),
+)
 export const optNik = z.union([nik, z.null()])
 export const sex = z.enum(['L', 'P'], zm('sex.invalid'))
 export const phone = z.string().regex(/^(\+62|0)8\d{7,12}$/, zm('phone.invalid')).nullable()

@@ -35,6 +35,20 @@ export function pureRefinement<F extends (v: never) => unknown>(fn: F): F {
   return fn
 }
 
+/**
+ * A refinement's own quick test (a NIK's: `nikPasses`): pure, and true only where the
+ * refinement — the last check of `schema` — adds no issue. The compiled test asks it first and
+ * lets zod run the refinement only when it says no, so the refinement alone writes the messages.
+ */
+const QUICK = new WeakMap<object, ValueTest>()
+export function withQuickTest<T extends z.ZodType>(schema: T, quick: (v: string) => boolean): T {
+  const checks = (schema as unknown as ZodLike)._zod.def.checks
+  const last = checks?.[checks.length - 1]
+  if (!last) throw new Error('withQuickTest: the schema has no check')
+  QUICK.set(last, quick as ValueTest)
+  return schema
+}
+
 /** Runs one zod check itself on a value; passes when it reports nothing (and returns no promise). */
 function runCheck(check: ZodCheckLike, v: unknown): boolean {
   const payload = { value: v, issues: [] as unknown[] }
@@ -89,10 +103,13 @@ function checkExpr(src: Source, check: ZodCheckLike, v: string): string | null {
       return d.format === 'safeint' ? `Number.isSafeInteger(${v})` : zodDecides()
     // refine: its own function, which passes the value when it returns true (anything else: zod decides);
     // superRefine (a bare check function): run as zod runs it
-    case 'custom':
+    case 'custom': {
+      const quick = QUICK.get(check)
+      if (quick) return `(${src.ref(quick)}(${v}) === true || ${zodDecides()})`
       if (typeof d.fn !== 'function') return zodDecides()
       if (!PURE.has(d.fn)) src.impure = true
       return `(${src.ref(d.fn)}(${v}) === true || ${zodDecides()})`
+    }
     default:
       // overwrite (trim, case …) or a check not known here: the column's zod schema decides
       return null
@@ -153,7 +170,11 @@ function valueExpr(src: Source, schema: z.ZodType, v: string): string {
   return parts.length === 1 ? parts[0] : `(${parts.join(' && ')})`
 }
 
-export type RowTest = (row: Record<string, unknown>, skip?: Set<string>) => boolean
+export interface RowTest {
+  (row: Record<string, unknown>, skip?: Set<string>): boolean
+  /** The test with the columns of `skip` (as it holds them now) left out, for rows that all skip the same set. */
+  forSkip(skip?: ReadonlySet<string>): (row: Record<string, unknown>) => boolean
+}
 
 /**
  * A row test from the columns of a strict object, generated as one plain function: true when
@@ -164,20 +185,23 @@ export function compileRowTest(shape: Record<string, z.ZodType>): RowTest {
   const usual = compileFor(shape, new Set())
   // One test compiled per set of skipped columns (a receiver's hidden columns: the same few sets
   // row after row of a bundle), so a skipped column costs nothing instead of a lookup per column.
-  const bySkip = new WeakMap<Set<string>, { names: string[]; test: (row: Record<string, unknown>) => boolean }>()
   const byNames = new Map<string, (row: Record<string, unknown>) => boolean>()
-  return (row, skip) => {
+  const forSkip = (skip?: ReadonlySet<string>) => {
+    if (skip === undefined || skip.size === 0) return usual
+    const names = [...skip].sort()
+    let test = byNames.get(names.join('\n'))
+    if (!test) byNames.set(names.join('\n'), (test = compileFor(shape, new Set(names))))
+    return test
+  }
+  const bySkip = new WeakMap<Set<string>, { names: string[]; test: (row: Record<string, unknown>) => boolean }>()
+  const test = (row: Record<string, unknown>, skip?: Set<string>) => {
     if (skip === undefined || skip.size === 0) return usual(row)
     let hit = bySkip.get(skip)
     // The same set still (a Set may have changed since): as many names, each of them in it.
-    if (!hit || hit.names.length !== skip.size || !hit.names.every((k) => skip.has(k))) {
-      const names = [...skip].sort()
-      let test = byNames.get(names.join('\n'))
-      if (!test) byNames.set(names.join('\n'), (test = compileFor(shape, new Set(names))))
-      bySkip.set(skip, (hit = { names, test }))
-    }
+    if (!hit || hit.names.length !== skip.size || !hit.names.every((k) => skip.has(k))) bySkip.set(skip, (hit = { names: [...skip].sort(), test: forSkip(skip) }))
     return hit.test(row)
   }
+  return Object.assign(test, { forSkip })
 }
 
 /** The row test with the columns of `skip` left out (their problems the caller ignores); they may be missing. */

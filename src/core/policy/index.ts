@@ -4,7 +4,7 @@ import { TRAVELLING_COLUMNS } from '../db/schema/columns'
 import { issueMsg, msg, saidMsg, sayId, sayText, type Msg } from '../../shared/messages'
 import { isBelow, levelOfCode, OFFICE_LEVELS, parentCode } from '../../shared/area'
 import * as c from './columns'
-import { compileRowTest } from './fast'
+import { compileRowTest, type RowTest } from './fast'
 import { TABLE_POLICIES } from './tables'
 import type { Grant, Level, Party, Relation, TablePolicy, WriteOp } from './types'
 
@@ -122,7 +122,7 @@ interface CompiledRow {
   /** The zod schema: the truth, and the one that writes the messages. Built when first needed (a few ms a table, which a clean import never spends). */
   schema: () => z.ZodType
   /** Compiled from the same column schemas: true only for a row the schema certainly accepts. */
-  fast: (row: Record<string, unknown>, skip?: Set<string>) => boolean
+  fast: RowTest
 }
 
 const compiled = new WeakMap<Database.Database, Map<string, CompiledRow>>()
@@ -181,6 +181,19 @@ export function rowProblemList(sqlite: Database.Database, policy: TablePolicy, r
   }
   if (path === 'fast' && policy.quickCheck?.(row)) return []
   return (policy.check?.(row) ?? []).map((s) => ({ text: sayText(s), msg: saidMsg(s) }))
+}
+
+/**
+ * A test of whole rows that is true only where `rowProblemList(sqlite, policy, row, skip)` finds
+ * nothing: the compiled schema test for this set of skipped columns (as it holds them now: a bundle
+ * section's hidden columns, which never change) and the policy's quick check or rules. False means
+ * "ask rowProblemList" (which says what is wrong). Resolved once, so a bundle section's rows skip
+ * the lookups and the empty lists a row costs there (issue 17).
+ */
+export function rowPassesTest(sqlite: Database.Database, policy: TablePolicy, skip?: ReadonlySet<string>): (row: Record<string, unknown>) => boolean {
+  const fast = compiledRow(sqlite, policy).fast.forSkip(skip)
+  const { quickCheck, check } = policy
+  return (row) => fast(row) && (!!quickCheck?.(row) || !check || check(row).length === 0)
 }
 
 /** The same problems as Indonesian phrases only (a bundle's row report, tests). */

@@ -1,6 +1,6 @@
 import type { Kader, KaderFilter, KaderInput, KaderRow, Membership, Page } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
-import { msg, sayId, type Msg } from '../../shared/messages'
+import { joinSentences, msg, sayId, type Msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
 import { ftsQuery, officeArea, requireInArea, scopeSql, todayOf } from './area'
@@ -207,7 +207,7 @@ export function requirePosyanduForKader(ctx: Ctx, posyanduId: string): Row {
 export function saveKader(ctx: Ctx, id: string | undefined, d: KaderInput, acceptWarnings: boolean): { kader: Kader; warnings: string[] } {
   const { nik, warnings, msgs } = kaderWarnings(ctx, d, id)
   if (warnings.length && !acceptWarnings) {
-    throw new AppError('NEEDS_CONFIRMATION', `Periksa dulu: ${warnings.join(' ')}`, { warnings, msgs })
+    throw new AppError('NEEDS_CONFIRMATION', msg('registry.checkFirst', { warnings: joinSentences(msgs) }), { warnings, msgs })
   }
   const rowId = writeKader(ctx, id, d, nik)
   return { kader: kaderFromRow(ctx, requireRow(ctx.sqlite, 'kader', rowId)), warnings }

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../shared/result'
-import { msg, sayId } from '../../shared/messages'
+import { msg, sayId, type Msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { readOfficeCode } from '../office/service'
-import { columnsOf, levelOf, policyOf, refusal, refusalMsg, rowProblemList, rowProblems, type Party, type TablePolicy, type WriteOp } from '../policy'
+import { columnsOf, levelOf, policyOf, refusalMsg, rowProblemList, type Party, type RowProblem, type TablePolicy, type WriteOp } from '../policy'
 import { newId } from '../sync/ids'
 import { nextHlc } from '../sync/hlc'
 import { appendAudit, type AuditInsert } from '../db/audit-chain'
@@ -277,8 +277,16 @@ export function emptyTables(sqlite: Database.Database): EmptyTables {
  * it points elsewhere, 'unknown' when a row it points at is not here (yet), null when fine.
  */
 export function referenceProblem(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, empty?: EmptyTables): string | 'unknown' | null {
+  const why = referenceProblemMsg(sqlite, policy, row, empty)
+  return why === null || why === 'unknown' ? why : sayId(why)
+}
+
+/** The same by key (write.refElsewhere), for a bundle's row report on an English screen. */
+export function referenceProblemMsg(sqlite: Database.Database, policy: TablePolicy, row: Record<string, unknown>, empty?: EmptyTables): Msg | 'unknown' | null {
   let unknown = false
-  for (const ref of policy.refs ?? []) {
+  const refs = policy.refs
+  if (!refs) return null
+  for (const ref of refs) {
     const target = row[ref.column]
     if (typeof target !== 'string' || (ref.when && !ref.when(row))) continue
     if (empty?.(ref.table)) {
@@ -288,7 +296,8 @@ export function referenceProblem(sqlite: Database.Database, policy: TablePolicy,
     const found = cached(sqlite, `SELECT scope FROM "${ref.table}" WHERE id = ?`).get(target) as { scope: string } | undefined
     if (!found) unknown = true
     else if (!isWithin(found.scope, String(row.scope))) {
-      return `${policyOf(ref.table)?.label.id.toLowerCase() ?? ref.table} yang dirujuk milik wilayah ${found.scope}, bukan ${String(row.scope)}`
+      const label = policyOf(ref.table)?.label
+      return msg('write.refElsewhere', { table: label ? { id: label.id.toLowerCase(), en: label.en.toLowerCase() } : ref.table, scope: found.scope, own: String(row.scope) })
     }
   }
   return unknown ? 'unknown' : null
@@ -308,11 +317,16 @@ function assertReferences(sqlite: Database.Database, policy: TablePolicy, row: R
 export interface IncomingContext {
   sent: readonly string[]
   empty?: EmptyTables
-  said?: { scope: string; op: WriteOp; why: string | null } | null
+  /** True only for a row the policy's rules pass whole (rowPassesTest of the section's policy and hidden columns). */
+  passes?: (row: Record<string, unknown>) => boolean
+  said?: { scope: string; op: WriteOp; why: Msg | null } | null
 }
 
+/** A row problem by key (a problem without one keeps its Indonesian phrase). */
+const problemMsg = (p: RowProblem): Msg => p.msg ?? msg('text.loc', { text: p.text })
+
 /** What the policy says of one incoming row: null when it may be applied. */
-export type IncomingVerdict = { kind: 'unauthorised' | 'invalid' | 'unresolved'; reason: string } | null
+export type IncomingVerdict = { kind: 'unauthorised' | 'invalid' | 'unresolved'; reason: Msg } | null
 
 /**
  * Judges one row from another office's bundle against the policy, on the row as stored
@@ -331,30 +345,34 @@ export function checkIncoming(
 ): IncomingVerdict {
   const scope = String(incoming.scope)
   if (stored && stored.scope !== scope) {
-    return { kind: 'unauthorised', reason: `wilayah baris diubah dari ${stored.scope} menjadi ${scope}` }
+    return { kind: 'unauthorised', reason: msg('write.scopeChanged', { from: stored.scope, to: scope }) }
   }
   const op: WriteOp = !stored ? 'create' : incoming.deleted_at && !stored.deleted_at ? 'delete' : stored.deleted_at && !incoming.deleted_at ? 'delete' : 'change'
   // The sender's authority depends on the scope and the operation alone: rows in a row share them.
   const said = complete?.said
-  let why: string | null
+  let why: Msg | null
   if (said && said.scope === scope && said.op === op) why = said.why
   else {
-    why = refusal(policy, sender, scope, op)
+    why = refusalMsg(policy, sender, scope, op)
     if (complete) complete.said = { scope, op, why }
   }
   if (why) return { kind: 'unauthorised', reason: why }
-  const ref = incoming.deleted_at ? null : referenceProblem(sqlite, policy, incoming, complete?.empty)
+  const ref = incoming.deleted_at ? null : referenceProblemMsg(sqlite, policy, incoming, complete?.empty)
   if (ref && ref !== 'unknown') return { kind: 'unauthorised', reason: ref }
   // Columns this office is not granted arrive empty; anything else in them is refused, in a
   // tombstone too. (Empty is how export masks them: NULL, or '' and 0 where the column takes no NULL.)
-  const leaked = hidden?.size ? (complete ? complete.sent : [...hidden]).filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : []
-  if (leaked.length) return { kind: 'invalid', reason: `kolom ${leaked.join(', ')} tidak boleh dikirim ke kantor ini` }
+  const leaked = hidden?.size ? (complete ? complete.sent : [...hidden]).filter((k) => ![null, undefined, '', 0].includes(incoming[k] as never)) : NO_COLUMNS
+  if (leaked.length) return { kind: 'invalid', reason: msg('write.columnsNotSent', { columns: leaked.join(', ') }) }
   // A tombstone is never refused for its content (old data today's rules would not take must
   // still be deletable); a restore here checks it again (`updateRow`).
   if (incoming.deleted_at && stored) return null
+  // A row that certainly passes needs no list of its problems.
+  if (complete?.passes?.(incoming)) return ref === 'unknown' ? UNRESOLVED : null
   // Columns an older Simpul does not send take their defaults, as the insert will give them.
-  const problems = rowProblems(sqlite, policy, complete ? incoming : withDefaults(sqlite, policy.table, incoming), hidden)
-  if (problems.length) return { kind: 'invalid', reason: problems.join('; ') }
+  const problems = rowProblemList(sqlite, policy, complete ? incoming : withDefaults(sqlite, policy.table, incoming), hidden)
+  if (problems.length) return { kind: 'invalid', reason: msg('write.problems', { list: problems.map(problemMsg) }) }
   // A row it points at may come in the same bundle: the apply stage looks again once it is in.
-  return ref === 'unknown' ? { kind: 'unresolved', reason: 'rujukan belum ada di kantor ini' } : null
+  return ref === 'unknown' ? UNRESOLVED : null
 }
+const UNRESOLVED: IncomingVerdict = Object.freeze({ kind: 'unresolved', reason: msg('write.refMissing') })
+const NO_COLUMNS: string[] = []

@@ -22,10 +22,15 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 })
 
+/** The desktop window's menu and save dialogs follow (the headless host has none: window.simpul is the Electron bridge). */
+const tellWindow = (lang: Lang) => void window.simpul?.platform.setLanguage({ lang }).catch(() => undefined)
+tellWindow(saved)
+
 export function setLanguage(lang: Lang) {
   localStorage.setItem('simpul.lang', lang)
   void i18n.changeLanguage(lang)
   document.documentElement.lang = lang
+  tellWindow(lang)
 }
 
 export default i18n

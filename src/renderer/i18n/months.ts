@@ -1,4 +1,4 @@
-import { BULAN, formatDateLong, formatMonth, formatNumber, formatPercent, MONTHS_EN, monthNamesOf, type DisplayLocale } from '../../shared/format'
+import { BULAN, formatDateLong, formatMonth, formatPeriod, formatNumber, formatPercent, MONTHS_EN, monthNamesOf, type DisplayLocale } from '../../shared/format'
 // The i18next instance itself (initialised by ./index): this module stays free of the screens' catalogues, so pure grid code that formats months can be tested in Node.
 import i18n from 'i18next'
 
@@ -22,6 +22,8 @@ export function localiseMonths(text: string): string {
 const screenLocale = () => (i18n.language === 'en' ? 'en-GB' : 'id-ID')
 /** "24 November 2026" / "24 November 2026", "17 Agustus" → "17 August". */
 export const screenDate = (iso: string) => formatDateLong(iso, screenLang())
+/** An honor period in the screen's language: "Triwulan I 2026" / "Quarter I 2026" (the printed list keeps core's Indonesian `periodLabel`). */
+export const screenPeriod = (p: { periodKind: string; monthFrom: string; monthTo: string }) => formatPeriod({ kind: p.periodKind, monthFrom: p.monthFrom, monthTo: p.monthTo }, screenLang())
 /** "Maret 2026" / "March 2026". */
 export const screenMonth = (ym: string) => formatMonth(ym, screenLang())
 /** "Mar" / "Mar", "Agu" / "Aug": column heads of a year grid and chart axes. */

@@ -77,6 +77,8 @@ export const appOps = {
   ),
   'backup.list': op<BackupInfo[]>()(z.object({})),
   /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
+  /** Desktop only: the window's language, for the application menu and the save dialogs; a no-op elsewhere. */
+  'platform.setLanguage': op<null>()(z.object({ lang: z.enum(['id', 'en']) })),
   'platform.printToPdf': op<{ path: string | null }>()(
     z.object({ pageSize: z.enum(['A4', 'F4']), landscape: z.boolean(), suggestedName: z.string().max(120) }),
   ),

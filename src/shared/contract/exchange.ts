@@ -87,6 +87,8 @@ export interface ImportItem {
   /** The owning wilayah by name ("Wonotunggal"), for people; `scope` keeps the code. */
   scopeName?: string
   note: string | null
+  /** The note by key, for an English screen (`note` is its Indonesian sentence). */
+  noteMsg?: Msg
 }
 
 export interface ImportReport {

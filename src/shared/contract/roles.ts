@@ -53,6 +53,8 @@ export const opRoles: { readonly [K in OpName]: RoleRule } = {
   'backup.create': ['admin', 'operator'],
   'backup.restore': ADMIN,
   'platform.printToPdf': ALL,
+  // The login screen switches language before anyone has logged in.
+  'platform.setLanguage': 'public',
 
   'people.whoami': 'public',
   'people.login': 'public',

@@ -1,4 +1,4 @@
-import { msg, sayId, type Msg } from '../messages'
+import { msg, sayId, type Msg, type MsgParam } from '../messages'
 /**
  * The expression language of report forms (validation rules and indicators), DHIS2-style:
  * `d <= s`, `n + t <= prev.d`, `d == n + t + o + b`, `if(s > 0, d / s, null)`.
@@ -48,13 +48,16 @@ export const MAX_EXPR_LENGTH = 1000
 export const RESERVED_WORDS = ['and', 'or', 'not', 'true', 'false', 'null', 'prev', ...Object.keys(FUNCTIONS)]
 const MAX_DEPTH = 40
 
-/** A refusal with the position (0-based) where it was found; the message is Bahasa Indonesia. */
+/**
+ * A refusal with the position (0-based) where it was found; the message is Bahasa Indonesia and
+ * `msg` carries it by key (expr.*), so an English screen shows it in English.
+ */
 export class ExprError extends Error {
   constructor(
-    message: string,
+    readonly msg: Msg,
     readonly pos: number,
   ) {
-    super(message)
+    super(sayId(msg))
     this.name = 'ExprError'
   }
 }
@@ -80,7 +83,7 @@ function tokenize(src: string): Token[] {
     }
     if (c >= '0' && c <= '9') {
       const m = /^\d+(\.\d+)?/.exec(src.slice(i))!
-      if (/^[A-Za-z_]/.test(src.slice(i + m[0].length))) throw new ExprError(`angka "${m[0]}" langsung diikuti huruf`, i)
+      if (/^[A-Za-z_]/.test(src.slice(i + m[0].length))) throw new ExprError(msg('expr.numberLetter', { num: m[0] }), i)
       out.push({ t: 'num', v: Number(m[0]), pos: i })
       i += m[0].length
       continue
@@ -92,7 +95,7 @@ function tokenize(src: string): Token[] {
       continue
     }
     const op = OPS.find((o) => src.startsWith(o, i))
-    if (!op) throw new ExprError(`tanda "${c}" tidak dikenal`, i)
+    if (!op) throw new ExprError(msg('expr.sign', { sign: c }), i)
     out.push({ t: 'op', v: op === '=' ? '==' : op === '<>' ? '!=' : op, pos: i })
     i += op.length
   }
@@ -102,15 +105,15 @@ function tokenize(src: string): Token[] {
 
 /* ---------- parser ---------- */
 
-const describe = (tok: Token) => (tok.t === 'end' ? 'akhir ekspresi' : `"${tok.t === 'num' ? tok.v : tok.v}"`)
+const describe = (tok: Token): MsgParam => (tok.t === 'end' ? msg('expr.end') : `"${tok.t === 'num' ? tok.v : tok.v}"`)
 
 /**
  * Parses an expression to its AST. Throws ExprError (with the position) on anything
  * malformed. Field names are not checked here: `compile` checks them against a form.
  */
 export function parse(src: string): Expr {
-  if (typeof src !== 'string' || !src.trim()) throw new ExprError('ekspresi kosong', 0)
-  if (src.length > MAX_EXPR_LENGTH) throw new ExprError(`ekspresi terlalu panjang (paling banyak ${MAX_EXPR_LENGTH} huruf)`, MAX_EXPR_LENGTH)
+  if (typeof src !== 'string' || !src.trim()) throw new ExprError(msg('expr.empty'), 0)
+  if (src.length > MAX_EXPR_LENGTH) throw new ExprError(msg('expr.tooLong', { max: MAX_EXPR_LENGTH }), MAX_EXPR_LENGTH)
   const toks = tokenize(src)
   let p = 0
   let depth = 0
@@ -118,11 +121,11 @@ export function parse(src: string): Expr {
   const isOp = (v: string) => peek().t === 'op' && (peek() as { v: string }).v === v
   const isWord = (w: string) => peek().t === 'id' && (peek() as { v: string }).v.toLowerCase() === w
   const expectOp = (v: string) => {
-    if (!isOp(v)) throw new ExprError(`diharapkan "${v}", tertulis ${describe(peek())}`, peek().pos)
+    if (!isOp(v)) throw new ExprError(msg('expr.expected', { want: v, got: describe(peek()) }), peek().pos)
     p++
   }
   const nested = <T>(f: () => T): T => {
-    if (++depth > MAX_DEPTH) throw new ExprError('ekspresi terlalu bertingkat', peek().pos)
+    if (++depth > MAX_DEPTH) throw new ExprError(msg('expr.tooDeep'), peek().pos)
     try {
       return f()
     } finally {
@@ -162,7 +165,7 @@ export function parse(src: string): Expr {
       const right = additive()
       const n = peek()
       if (n.t === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(n.v)) {
-        throw new ExprError('dua perbandingan berturut-turut; gabungkan dengan "and"', n.pos)
+        throw new ExprError(msg('expr.twoComparisons'), n.pos)
       }
       return { kind: 'bin', op: t.v as BinaryOp, left, right }
     }
@@ -207,10 +210,10 @@ export function parse(src: string): Expr {
       const word = t.v.toLowerCase()
       if (word === 'true' || word === 'false') return (p++, { kind: 'bool', value: word === 'true' })
       if (word === 'null') return (p++, { kind: 'null' })
-      if (['and', 'or', 'not'].includes(word)) throw new ExprError(`"${t.v}" di tempat yang salah`, t.pos)
+      if (['and', 'or', 'not'].includes(word)) throw new ExprError(msg('expr.misplaced', { word: t.v }), t.pos)
       p++
       if (isOp('(')) {
-        if (!(word in FUNCTIONS)) throw new ExprError(`fungsi "${t.v}" tidak dikenal (yang ada: ${Object.keys(FUNCTIONS).join(', ')})`, t.pos)
+        if (!(word in FUNCTIONS)) throw new ExprError(msg('expr.function', { name: t.v, list: Object.keys(FUNCTIONS).join(', ') }), t.pos)
         const fn = word as FunctionName
         p++
         const args: Expr[] = []
@@ -221,22 +224,22 @@ export function parse(src: string): Expr {
         expectOp(')')
         const [lo, hi] = FUNCTIONS[fn]
         if (args.length < lo || args.length > hi) {
-          throw new ExprError(`fungsi ${fn} perlu ${lo === hi ? lo : `${lo}–${hi}`} argumen, tertulis ${args.length}`, t.pos)
+          throw new ExprError(msg('expr.arguments', { fn, want: lo === hi ? String(lo) : `${lo}–${hi}`, given: args.length }), t.pos)
         }
         return { kind: 'call', fn, args }
       }
       const dot = t.v.indexOf('.')
       if (dot >= 0) {
-        if (t.v.slice(0, dot).toLowerCase() !== 'prev') throw new ExprError(`"${t.v}": hanya "prev." boleh dipakai sebelum titik`, t.pos)
+        if (t.v.slice(0, dot).toLowerCase() !== 'prev') throw new ExprError(msg('expr.dot', { word: t.v }), t.pos)
         return { kind: 'field', key: t.v.slice(dot + 1), prev: true }
       }
       return { kind: 'field', key: t.v, prev: false }
     }
-    throw new ExprError(`diharapkan angka, isian atau "(", tertulis ${describe(t)}`, t.pos)
+    throw new ExprError(msg('expr.operand', { got: describe(t) }), t.pos)
   }
 
   const e = orExpr()
-  if (peek().t !== 'end') throw new ExprError(`sisa ekspresi tidak dimengerti mulai ${describe(peek())}`, peek().pos)
+  if (peek().t !== 'end') throw new ExprError(msg('expr.rest', { got: describe(peek()) }), peek().pos)
   return e
 }
 
@@ -263,16 +266,16 @@ export interface Compiled {
   prevFields: string[]
 }
 
-const TYPE_ID: Record<ExprType | 'null', string> = { number: 'angka', boolean: 'ya/tidak', null: 'null' }
+const TYPE_ID: Record<ExprType | 'null', Msg> = { number: msg('expr.type.number'), boolean: msg('expr.type.boolean'), null: msg('expr.type.null') }
 
 /** Parses and type-checks. Throws ExprError with an Indonesian message on any problem. */
 export function compile(source: string, opts: CompileOptions): Compiled {
   const ast = parse(source)
   const fields = new Set<string>()
   const prevFields = new Set<string>()
-  const want = (e: Expr, t: ExprType, what: string) => {
+  const want = (e: Expr, t: ExprType, what: Msg) => {
     const got = typeOf(e)
-    if (got !== 'null' && got !== t) throw new ExprError(`${what} harus ${TYPE_ID[t]}, bukan ${TYPE_ID[got]}`, 0)
+    if (got !== 'null' && got !== t) throw new ExprError(msg('expr.mustBe', { what, want: TYPE_ID[t], got: TYPE_ID[got] }), 0)
   }
   const typeOf = (e: Expr): ExprType | 'null' => {
     switch (e.kind) {
@@ -286,33 +289,33 @@ export function compile(source: string, opts: CompileOptions): Compiled {
         const t = opts.fields[e.key]
         if (!t) {
           const known = Object.keys(opts.fields)
-          throw new ExprError(`isian "${e.key}" tidak ada dalam formulir${known.length ? ` (yang ada: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` : ''}`, 0)
+          throw new ExprError(known.length ? msg('expr.fieldKnown', { key: e.key, list: `${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}` }) : msg('expr.field', { key: e.key }), 0)
         }
-        if (e.prev && opts.allowPrev === false) throw new ExprError(`"prev.${e.key}": formulir ini tidak punya periode sebelumnya`, 0)
+        if (e.prev && opts.allowPrev === false) throw new ExprError(msg('expr.noPrev', { key: e.key }), 0)
         ;(e.prev ? prevFields : fields).add(e.key)
         return t
       }
       case 'neg':
-        want(e.arg, 'number', 'isian tanda minus')
+        want(e.arg, 'number', msg('expr.what.minus'))
         return 'number'
       case 'not':
-        want(e.arg, 'boolean', 'isian "not"')
+        want(e.arg, 'boolean', msg('expr.what.not'))
         return 'boolean'
       case 'bin': {
         if (e.op === 'and' || e.op === 'or') {
-          want(e.left, 'boolean', `kedua sisi "${e.op}"`)
-          want(e.right, 'boolean', `kedua sisi "${e.op}"`)
+          want(e.left, 'boolean', msg('expr.what.sides', { op: e.op }))
+          want(e.right, 'boolean', msg('expr.what.sides', { op: e.op }))
           return 'boolean'
         }
         if (e.op === '==' || e.op === '!=') {
           const a = typeOf(e.left)
           const b = typeOf(e.right)
-          if (a !== 'null' && b !== 'null' && a !== b) throw new ExprError(`"${e.op}" membandingkan ${TYPE_ID[a]} dengan ${TYPE_ID[b]}`, 0)
+          if (a !== 'null' && b !== 'null' && a !== b) throw new ExprError(msg('expr.compares', { op: e.op, a: TYPE_ID[a], b: TYPE_ID[b] }), 0)
           return 'boolean'
         }
         const cmp = ['<', '<=', '>', '>='].includes(e.op)
-        want(e.left, 'number', `kedua sisi "${e.op}"`)
-        want(e.right, 'number', `kedua sisi "${e.op}"`)
+        want(e.left, 'number', msg('expr.what.sides', { op: e.op }))
+        want(e.right, 'number', msg('expr.what.sides', { op: e.op }))
         return cmp ? 'boolean' : 'number'
       }
       case 'call': {
@@ -321,21 +324,21 @@ export function compile(source: string, opts: CompileOptions): Compiled {
           case 'isnull':
             return 'boolean'
           case 'abs':
-            want(e.args[0], 'number', 'isian abs')
+            want(e.args[0], 'number', msg('expr.what.fn', { fn: 'abs' }))
             return 'number'
           case 'min':
           case 'max':
-            e.args.forEach((a) => want(a, 'number', `isian ${e.fn}`))
+            e.args.forEach((a) => want(a, 'number', msg('expr.what.fn', { fn: e.fn })))
             return 'number'
           case 'if': {
-            want(e.args[0], 'boolean', 'syarat if')
+            want(e.args[0], 'boolean', msg('expr.what.ifCondition'))
             const [, a, b] = ts
-            if (a !== 'null' && b !== 'null' && a !== b) throw new ExprError(`kedua hasil if harus sejenis (${TYPE_ID[a]} dan ${TYPE_ID[b]})`, 0)
+            if (a !== 'null' && b !== 'null' && a !== b) throw new ExprError(msg('expr.ifBranches', { a: TYPE_ID[a], b: TYPE_ID[b] }), 0)
             return a === 'null' ? b : a
           }
           case 'coalesce': {
             const known = ts.filter((t): t is ExprType => t !== 'null')
-            if (new Set(known).size > 1) throw new ExprError('semua isian coalesce harus sejenis', 0)
+            if (new Set(known).size > 1) throw new ExprError(msg('expr.coalesce'), 0)
             return known[0] ?? 'null'
           }
         }
@@ -344,7 +347,7 @@ export function compile(source: string, opts: CompileOptions): Compiled {
   }
   const type = typeOf(ast)
   if (opts.expect && type !== opts.expect) {
-    throw new ExprError(opts.expect === 'boolean' ? `aturan harus menghasilkan benar/salah (misalnya "d <= s"), bukan ${TYPE_ID[type]}` : `indikator harus menghasilkan angka, bukan ${TYPE_ID[type]}`, 0)
+    throw new ExprError(msg(opts.expect === 'boolean' ? 'expr.ruleType' : 'expr.indicatorType', { got: TYPE_ID[type] }), 0)
   }
   return { source, ast, type, fields: [...fields], prevFields: [...prevFields] }
 }
@@ -487,9 +490,9 @@ export function describeError(err: unknown, source: string): string {
   return sayId(describeErrorMsg(err, source))
 }
 
-/** The same by key (the expression error itself stays Indonesian: formula authors read it). */
+/** The same by key (the expression's own error too: `ExprError.msg`). */
 export function describeErrorMsg(err: unknown, source: string): Msg {
   if (!(err instanceof ExprError)) throw err
   const src = source.length > 60 ? `${source.slice(0, 57)}…` : source
-  return err.pos > 0 && err.pos < source.length ? msg('formCheck.exprAt', { src, why: err.message, pos: err.pos + 1 }) : msg('formCheck.expr', { src, why: err.message })
+  return err.pos > 0 && err.pos < source.length ? msg('formCheck.exprAt', { src, why: err.msg, pos: err.pos + 1 }) : msg('formCheck.expr', { src, why: err.msg })
 }

@@ -10,7 +10,7 @@ import { msg, type Msg } from '../messages'
  */
 export function offerDefinitionProblems(kind: string, code: string, definitionJson: string): Msg[] {
   const parsed = parseDefinition(definitionJson)
-  return 'problems' in parsed ? parsed.problems : definitionProblems(kind, code, parsed.def)
+  return 'problems' in parsed ? parsed.problems : definitionProblems(kind, code, parsed.def, 'offer')
 }
 
 /** The definition as an object, or why it is none. */
@@ -24,7 +24,10 @@ function parseDefinition(definitionJson: string): { def: object } | { problems: 
   return def && typeof def === 'object' ? { def } : { problems: [msg('offer.notObject')] }
 }
 
-function definitionProblems(kind: string, code: string, def: object): Msg[] {
+/** Whose wording: an offer's ("kode tawaran") or a travelling set row's (a kabupaten's own set, a period's copy). */
+type Wording = 'offer' | 'setRow'
+
+function definitionProblems(kind: string, code: string, def: object, wording: Wording): Msg[] {
   if (kind === 'form') {
     const form = def as FormDef
     if (form.code !== code) return [msg('offer.formCode')]
@@ -37,9 +40,9 @@ function definitionProblems(kind: string, code: string, def: object): Msg[] {
   }
   if (kind !== 'indicator_set') return [msg('offer.kindUnknown', { kind: kind.slice(0, 40) })]
   const set = def as IndicatorSet
-  if (set.code !== code) return [msg('offer.setCode')]
+  if (set.code !== code) return [msg(wording === 'offer' ? 'offer.setCode' : 'setRow.code', { code: code.slice(0, 60) })]
   const base = BUILTIN_SETS.find((b) => b.code === code)
-  if (!base) return [msg('offer.notBuiltin', { code: code.slice(0, 60) })]
+  if (!base) return [msg(wording === 'offer' ? 'offer.notBuiltin' : 'setRow.notBuiltin', { code: code.slice(0, 60) })]
   if (typeof set.name !== 'string' || !set.name.trim() || set.name.length > 300) return [msg('offer.setName')]
   if (JSON.stringify(set.levels) !== JSON.stringify(base.levels) || set.aktifFrom !== base.aktifFrom) return [msg('offer.levels')]
   if (!Array.isArray(set.criteria) || set.criteria.length !== base.criteria.length) return [msg('offer.criteria')]
@@ -70,5 +73,5 @@ export function indicatorSetRowProblems(definitionJson: string, code?: string): 
   if ('problems' in parsed) return parsed.problems
   if (Array.isArray(parsed.def)) return [msg('offer.notObject')]
   const { edited: _edited, ...set } = parsed.def as Record<string, unknown>
-  return definitionProblems('indicator_set', code ?? String(set.code ?? ''), set)
+  return definitionProblems('indicator_set', code ?? String(set.code ?? ''), set, 'setRow')
 }

@@ -50,6 +50,31 @@ export function indonesianOnly(): string[] {
 }
 
 /**
+ * The mirror of `indonesianOnly`: English texts that must not show on a printed sheet (printed
+ * documents stay Indonesian whatever the screen's language), cut the same way.
+ */
+export function englishOnly(): string[] {
+  const pairs = CATALOGUES.map((c) => {
+    const en = flatten(c.en)
+    for (const [k, v] of [...en]) if (/_(one|other)$/.test(k)) en.set(k.replace(/_(one|other)$/, ''), v)
+    return [flatten(c.id), en] as const
+  })
+  const indonesian = new Set<string>()
+  for (const [id] of pairs) for (const v of id.values()) indonesian.add(v.trim())
+  const out = new Set<string>()
+  for (const [id, en] of pairs) {
+    for (const [key, text] of en) {
+      if (id.get(key) === text) continue
+      for (const piece of text.split(/\{\{[^}]+\}\}/)) {
+        const p = piece.trim().replace(/^[\s:·,.()–-]+|[\s:·,(–-]+$/g, '')
+        if ((p.length >= 8 || /\S+\s+\S+/.test(p)) && p.length >= 5 && !indonesian.has(p) && ![...indonesian].some((t) => t.includes(p))) out.add(p)
+      }
+    }
+  }
+  return [...out]
+}
+
+/**
  * Everyday Indonesian words that no English screen text contains, to catch texts written in a
  * component instead of the catalogue. Data (names of people, posyandu, villages) never
  * contains them as whole words.

@@ -1,8 +1,9 @@
 import type { Statement } from 'better-sqlite3'
+import type { Msg } from '../../../shared/messages'
 import type { Ctx } from '../../context'
 import { HLC_ZERO, formatHlc } from '../../sync/hlc'
 import { checkIncoming, emptyTables, officeParty, sectionRowBuilder, type IncomingContext } from '../../write'
-import { senderParty } from '../../policy'
+import { rowPassesTest, senderParty } from '../../policy'
 import { bundleRefusal } from '../format'
 import { checkClaimedTime, MAX_CLOCK_SKEW_MS } from './clock'
 import { streamRows, type SectionHead, type StreamOptions } from './payload'
@@ -14,12 +15,12 @@ import type { CheckedBundle } from './sender'
 export interface RowCheck {
   rows: number
   /** Rows outside the sender's authority: any of them refuses the bundle whole. */
-  unauthorised: { table: string; id: string; label: string; reason: string }[]
+  unauthorised: { table: string; id: string; label: string; reason: Msg }[]
   unauthorisedTotal: number
   /** Every unauthorised row (`table:id`), for the dry run's report. */
-  refused: Map<string, string>
+  refused: Map<string, Msg>
   /** Row versions (`versionKey`) the sender may write but that fail the row rules: left out and reported back. */
-  invalid: Map<string, string>
+  invalid: Map<string, Msg>
   /** Row versions pointing at rows not here yet: the apply stage checks them once earlier rows are in. */
   unresolved: Set<string>
   maxHlc: string
@@ -96,7 +97,7 @@ export async function checkRows(ctx: Ctx, file: string, checked: CheckedBundle, 
           stored: empty(section.name) ? null : sqlite.prepare(`SELECT scope, deleted_at FROM "${section.name}" WHERE id = ?`),
           // Each row is built once, as it will be stored (defaults of the columns the bundle lacks included).
           toRow: sectionRowBuilder(sqlite, section.name, section.columns),
-          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty, said: null },
+          complete: { sent: [...section.hidden].filter((k) => section.columns.includes(k)), empty, said: null, passes: rowPassesTest(sqlite, section.policy, section.hidden) },
           rows: 0,
         }
         if (out.kept) out.kept.push({ head: h, rows: (keep = []) })

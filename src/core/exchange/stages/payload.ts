@@ -75,8 +75,7 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
   let inflated = 0
   let rows = 0
   // What the sink throws (a full disk, a locked database) is not damage to the file: it passes through as is (nativeInflate).
-  const oneLine = (buf: Buffer, start: number, end: number) => {
-    const line = buf.toString('utf8', start, end)
+  const oneLine = (line: string) => {
     if (line.charCodeAt(0) === 123 /* { */) {
       sink.head(parseHead(line))
       return
@@ -110,12 +109,22 @@ export async function streamRows(file: string, checked: CheckedBundle, sink: Row
       if (carry.length + nl > LIMITS.lineBytes) throw tooLong()
       const line = Buffer.concat([carry, chunk.subarray(0, nl)])
       carry = Buffer.alloc(0)
-      oneLine(line, 0, line.length)
+      oneLine(line.toString('utf8'))
       start = nl + 1
     }
+    // The chunk's other whole lines decoded at once (one call instead of one a line); a newline
+    // byte is a newline character in UTF-8 (never part of another character), so line n of the
+    // bytes is line n of the text. Lengths are judged on the bytes.
+    const last = chunk.lastIndexOf(10)
+    const text = last >= start ? chunk.toString('utf8', start, last) : ''
+    let at = 0
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
       if (nl - start > LIMITS.lineBytes) throw tooLong()
-      if (nl > start) oneLine(chunk, start, nl)
+      let end = text.indexOf('\n', at)
+      if (end === -1) end = text.length
+      const from = at
+      at = end + 1
+      if (nl > start) oneLine(text.slice(from, end))
       start = nl + 1
     }
     if (chunk.length - start > LIMITS.lineBytes) throw tooLong()

@@ -67,6 +67,11 @@ export function rowKeys(s: Section, values: unknown[]): RowKeys {
   return { id, scope, rev: rev as number, hlc, origin, deleted_at: deleted as string | null }
 }
 
+/** rowKeys of a row it has already accepted (the same array, kept by the check stage): read, not proved again. */
+export function keptRowKeys(s: Section, values: unknown[]): RowKeys {
+  return { id: values[s.at.id] as string, scope: values[s.at.scope] as string, rev: values[s.at.rev] as number, hlc: values[s.at.hlc] as string, origin: values[s.at.origin] as string, deleted_at: values[s.at.deleted_at] as string | null }
+}
+
 /** The row as an object of its columns. */
 export const asObject = (s: Section, values: unknown[]): Record<string, unknown> => s.toObject(values)
 

@@ -1,11 +1,11 @@
 import { BarChart } from '@mantine/charts'
 import { Alert, Badge, Button, Card, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core'
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
+import { IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CompletenessGroup, CompletenessRow } from '../../../shared/contract/forms'
 import { formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
-import { Letterhead, PrintSheet, PrintToolbar } from '../../components/print/Print'
+import { Letterhead, PrintBack, PrintSheet, PrintToolbar } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -128,7 +128,7 @@ export function MissingPrint({ code, period, area }: { code: string; period: str
   const today = new Date().toISOString().slice(0, 10)
   return (
     <Stack>
-      <Group className="no-print"><Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('evaluasi/kelengkapan')}>Kembali</Button></Group>
+      <Group className="no-print"><PrintBack to="evaluasi/kelengkapan" /></Group>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`belum-melapor-${code}-${period}.pdf`} />
       <PrintSheet paper={paper} landscape={landscape} footer={`Simpul · ${c.form.code} versi ${c.form.version} · dibuat ${formatDateLong(today)}`}>
         <Letterhead />

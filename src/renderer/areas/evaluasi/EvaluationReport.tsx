@@ -1,14 +1,12 @@
-import { Alert, Button, Loader } from '@mantine/core'
-import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react'
+import { Alert, Loader } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { AreaSummary, PrintedReport as Report } from '../../../shared/contract/evaluation'
 import { BULAN, formatDateLong, formatNumber, formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintBack, PrintExport, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
-import { navigate } from '../../router'
 import { annexHtml } from './annex'
 import css from './report.module.css'
 
@@ -146,8 +144,8 @@ export function EvaluationReport({ source }: { source: { periodId?: string; year
   return (
     <>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`evaluasi-posyandu-${r.area.code}-${r.year}.pdf`}>
-        <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void exportXlsx()}>Ekspor .xlsx</Button>
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('evaluasi')}>Kembali</Button>
+        <PrintExport onClick={() => void exportXlsx()} />
+        <PrintBack to="evaluasi" />
       </PrintToolbar>
       <PrintSheet paper={paper} landscape={landscape} footer={footer}>
         <Letterhead settings={s} />

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Card, Group, Loader, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
-import { IconArrowLeft, IconFlag, IconPrinter } from '@tabler/icons-react'
+import { IconFlag, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MARK_LABEL, outlierText, type MarkStatus, type QualityMark, type RuleViolation } from '../../../shared/contract/forms'
 import { formatDateLong, formatMonth } from '../../../shared/format'
 import { screenDate } from '../../i18n/months'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintBack, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -157,7 +157,7 @@ export function QualityPrint({ code, year, area }: { code: string; year: number;
   let no = 0
   return (
     <Stack>
-      <Group className="no-print"><Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('evaluasi/kelengkapan')}>Kembali</Button></Group>
+      <Group className="no-print"><PrintBack to="evaluasi/kelengkapan" /></Group>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`mutu-data-${code}-${year}.pdf`} />
       <PrintSheet paper={paper} landscape={landscape} footer={`Simpul · ${d.form.code} versi ${d.form.version} · dibuat ${formatDateLong(today)}`}>
         <Letterhead />

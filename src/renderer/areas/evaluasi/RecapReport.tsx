@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Loader, Select, Stack } from '@mantine/core'
-import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecapRow } from '../../../shared/contract/evaluation'
 import { fieldDef } from '../../../shared/evaluation/fields'
 import { formatDateLong, formatMonth, formatPercent } from '../../../shared/format'
 import { downloadBase64 } from '../../components/files'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintBack, PrintExport, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
@@ -43,8 +42,8 @@ export function RecapReport({ area, month }: { area: string; month: string }) {
   return (
     <>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`rekap-skdn-${area}-${month}.pdf`}>
-        <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} onClick={() => void exportXlsx()}>Ekspor .xlsx</Button>
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('evaluasi/rekap')}>Kembali</Button>
+        <PrintExport onClick={() => void exportXlsx()} />
+        <PrintBack to="evaluasi/rekap" />
       </PrintToolbar>
       <PrintSheet paper={paper} landscape={landscape} footer={`Simpul · versi data ${r.dataHash} · dibuat ${formatDateLong(today)}`}>
         <Letterhead />

@@ -15,7 +15,15 @@ import { useCan } from '../../session'
 import type { HonorListSummary } from '../../../shared/contract/honor'
 import { submit } from './submit'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
-import { localiseMonths, screenDate, screenLang } from '../../i18n/months'
+import { screenDate, screenLang, screenNumber, screenPeriod } from '../../i18n/months'
+import i18next from 'i18next'
+
+/** Core's tax formula ("pph21 × 50% × 990.000 × 120% (tanpa NPWP)") with the screen's number grouping and words. */
+function taxBasisText(basis: string): string | undefined {
+  if (!basis) return undefined
+  if (screenLang() !== 'en') return basis
+  return basis.replace('(tanpa NPWP)', `(${i18next.t('honor:detail.noNpwpBasis')})`).replace(/\d{1,3}(?:\.\d{3})+/g, (n) => screenNumber(Number(n.replace(/\./g, ''))))
+}
 
 /** A small modal asking for one or two text fields before an action. */
 function Ask(props: { title: string; fields: { key: string; label: string; type?: string }[]; confirm: string; intro?: ReactNode; onClose: () => void; onSubmit: (v: Record<string, string>, setErrors: (e: Record<string, string>) => void) => Promise<boolean> }) {
@@ -106,7 +114,7 @@ export function ListDetail({ id }: { id: string }) {
             {list.revisionNo > 0 && <Text c="dimmed">{t('list.revision', { no: list.revisionNo })}</Text>}
           </Group>
           <Text data-content="data">{list.title}</Text>
-          <Text size="sm" c="dimmed">{localiseMonths(list.periodLabel)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · TA {list.fiscalYear}</Text>
+          <Text size="sm" c="dimmed">{screenPeriod(list)} · {t('detail.funding')} {list.subKegiatanCode} {list.subKegiatanName} · {t('detail.fiscalYear', { year: list.fiscalYear })}</Text>
           {list.paidDate && <Text size="sm" c="green">{t('detail.paidInfo', { date: screenDate(list.paidDate), ref: list.paymentRef })}</Text>}
           {list.supersededBy && (
             <Anchor href={href(`honor/daftar/${list.supersededBy.id}`)} size="sm" c="orange">{t('list.supersededBy', { number: list.supersededBy.number ?? t('status.draft') })}</Anchor>
@@ -170,7 +178,7 @@ export function ListDetail({ id }: { id: string }) {
               <Table.Td>{formatMonths(l.months)}<Text size="xs" c="dimmed" style={NOWRAP}>{monthRange(l.monthFrom, l.monthTo, screenLang())}</Text>{l.note && <Text size="xs" c="orange">{l.note}</Text>}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.rate)}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.gross)}</Table.Td>
-              <Table.Td ta="right" style={NOWRAP} title={l.taxBasis}>{money(l.tax)}</Table.Td>
+              <Table.Td ta="right" style={NOWRAP} title={taxBasisText(l.taxBasis)}>{money(l.tax)}</Table.Td>
               <Table.Td ta="right" style={NOWRAP}>{money(l.net)}</Table.Td>
               <Table.Td><Text size="sm">{l.bankName} {l.accountNumber}</Text></Table.Td>
               {editable && (

@@ -5,7 +5,7 @@ import { isoDateOf } from './dates'
 import { formatRupiah } from '../../../shared/format'
 import { formatMonths, monthRange } from '../../../shared/honorFormat'
 import { terbilangKalimat } from '../../../shared/terbilang'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock, usePaperT } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { useOp } from '../../hooks'
 import { href } from '../../router'
@@ -15,7 +15,9 @@ const rp = (n: number) => formatRupiah(n).replace('Rp ', '')
 
 /** The printable daftar penerimaan honorarium (A4 or F4, usually landscape). */
 export function ListPrint({ id }: { id: string }) {
-  const { t } = useTranslation('honor')
+  const { t: screenT } = useTranslation('honor')
+  // The sheet is printed: its texts are Indonesian whatever the screen's language.
+  const t = usePaperT('honor')
   const detail = useOp('honor.listGet', { id })
   const [paper, setPaper] = useState<Paper>('A4')
   const [landscape, setLandscape] = useState(true)
@@ -26,7 +28,7 @@ export function ListPrint({ id }: { id: string }) {
   const signDate = list.finalisedAt ? isoDateOf(list.finalisedAt) : isoDateOf(new Date().toISOString())
   return (
     <div>
-      <div className="no-print"><Anchor href={href(`honor/daftar/${id}`)} size="sm">← {list.number ?? t('status.draft')}</Anchor></div>
+      <div className="no-print"><Anchor href={href(`honor/daftar/${id}`)} size="sm">← {list.number ?? screenT('status.draft')}</Anchor></div>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`honor-${list.number ?? 'draf'}`.replace(/[^A-Za-z0-9-]+/g, '-')} />
       <PrintSheet paper={paper} landscape={landscape} footer={`${list.number ?? 'DRAF'} — ${list.periodLabel}`}>
         <Letterhead />

@@ -10,7 +10,7 @@ import { submit } from './submit'
 import { useCan } from '../../session'
 import { OpState } from '../../components/LoadState'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
-import { localiseMonths, monthNames } from '../../i18n/months'
+import { localiseMonths, monthNames, screenPeriod } from '../../i18n/months'
 
 const PARTIAL_KEY = 'honor.pref.partial_month'
 
@@ -115,7 +115,7 @@ export function Lists() {
                   {l.revisionNo > 0 && <Text size="xs" c="dimmed">{t('list.revision', { no: l.revisionNo })}</Text>}
                   {l.supersededBy && <Text size="xs" c="orange">{t('list.supersededBy', { number: l.supersededBy.number ?? t('status.draft') })}</Text>}
                 </Table.Td>
-                <Table.Td>{localiseMonths(l.periodLabel)}</Table.Td>
+                <Table.Td>{screenPeriod(l)}</Table.Td>
                 <Table.Td><Text size="sm">{l.subKegiatanCode}</Text><Text size="xs" c="dimmed">{l.subKegiatanName}</Text></Table.Td>
                 <Table.Td><StatusBadge status={l.status} /></Table.Td>
                 <Table.Td ta="right">{l.lineCount}</Table.Td>

@@ -14,6 +14,7 @@ import { useCan } from '../../session'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
+import { RoleCell } from './role'
 
 type PersonDraft = { kaderId?: string | null } & Record<'nik' | 'name' | 'address' | 'phone' | 'education' | 'npwp' | 'bankName' | 'accountNumber' | 'accountHolder' | 'nip' | 'taxReason', string> & {
   id?: string
@@ -279,7 +280,7 @@ export function Persons() {
               <Table.Tr key={a.id}>
                 <Table.Td>{a.personName}</Table.Td>
                 <Table.Td>{a.posyanduName}<Text size="xs" c="dimmed">{a.desaName}, {a.kecamatanName}</Text></Table.Td>
-                <Table.Td data-content="data">{a.role}</Table.Td>
+                <RoleCell role={a.role} />
                 <Table.Td data-content="data"><Text size="xs">{a.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>{screenDate(a.fromDate)}</Table.Td>
                 <Table.Td>{a.toDate ? screenDate(a.toDate) : t('assignment.open')}</Table.Td>

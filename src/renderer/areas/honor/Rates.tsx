@@ -13,6 +13,7 @@ import { useCan } from '../../session'
 import { FormModal, ModalButtons, useDirtySince } from '../../components/FormModal'
 import { screenDate } from '../../i18n/months'
 import { OpState } from '../../components/LoadState'
+import { RoleCell } from './role'
 
 interface RateDraft {
   id?: string
@@ -84,13 +85,13 @@ export function Rates() {
           <Table.Tbody>
             {(rates.data ?? []).map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td data-content="data">{r.role}</Table.Td>
+                <RoleCell role={r.role} />
                 <Table.Td ta="right">{formatRupiah(r.amount)}</Table.Td>
                 <Table.Td>{screenDate(r.validFrom)}</Table.Td>
                 <Table.Td>{r.validTo ? screenDate(r.validTo) : '—'}</Table.Td>
                 <Table.Td data-content="data"><Text size="xs">{r.regulationLabel ?? '—'}</Text></Table.Td>
                 <Table.Td>
-                  <RowActions label={`${t('rate.one')} ${r.amount}`} deleteWhat={`${t('rate.role')} ${r.role} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`} onEdit={() => edit(r)}
+                  <RowActions label={`${t('rate.one')} ${r.amount}`} deleteWhat={`${t('rate.role')} ${t(`roles.${r.role}`, { defaultValue: r.role })} ${formatRupiah(r.amount)} (${screenDate(r.validFrom)})`} onEdit={() => edit(r)}
                     onDelete={async () => (await callWithNotice('honor.rateDelete', { id: r.id }, t('rate.deleted'))) && void rates.reload()} />
                 </Table.Td>
               </Table.Tr>

@@ -36,6 +36,7 @@ export const translations = {
       search: 'Cari nama atau NIK…',
       noNpwp: 'tanpa NPWP',
     },
+    roles: { pendamping: 'pendamping' },
     assignment: {
       one: 'penugasan',
       title: 'Penugasan ke posyandu',
@@ -100,6 +101,7 @@ export const translations = {
     status: { draft: 'Disusun', verified: 'Diverifikasi', final: 'Disetujui (final)', paid: 'Dibayar', cancelled: 'Dibatalkan' },
     taxRules: { bukan_pegawai: 'Bukan pegawai', pns_final: 'PNS final', tanpa_potongan: 'Tanpa potongan' },
     detail: {
+      noNpwpBasis: 'tanpa NPWP',
       back: 'Kembali ke daftar',
       refresh: 'Perbarui data orang',
       refreshed: 'Nama, NPWP, rekening dan PPh 21 diperbarui dari data pendamping',
@@ -132,6 +134,7 @@ export const translations = {
       total: 'Jumlah',
       words: 'Terbilang',
       funding: 'Sub-kegiatan',
+      fiscalYear: 'TA {{year}}',
       paidInfo: 'Dibayar {{date}} — {{ref}}',
       frozen: 'Daftar ini final: isinya dikunci oleh basis data.',
       finalise: 'Setujui (final)',
@@ -218,6 +221,7 @@ export const translations = {
       search: 'Search name or NIK…',
       noNpwp: 'no NPWP',
     },
+    roles: { pendamping: 'facilitator' },
     assignment: {
       one: 'assignment',
       title: 'Assignments to posyandu',
@@ -282,6 +286,7 @@ export const translations = {
     status: { draft: 'Prepared', verified: 'Verified', final: 'Approved (final)', paid: 'Paid', cancelled: 'Cancelled' },
     taxRules: { bukan_pegawai: 'Non-employee', pns_final: 'Civil servant (final)', tanpa_potongan: 'No withholding' },
     detail: {
+      noNpwpBasis: 'no NPWP',
       back: 'Back to lists',
       finalise: 'Approve (final)',
       refresh: 'Refresh person data',
@@ -317,6 +322,7 @@ export const translations = {
       total: 'Total',
       words: 'In words',
       funding: 'Sub-activity',
+      fiscalYear: 'FY {{year}}',
       paidInfo: 'Paid {{date}} — {{ref}}',
       frozen: 'This list is final: the database locks its content.',
       verify: 'Verify',

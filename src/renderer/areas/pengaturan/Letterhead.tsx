@@ -60,9 +60,9 @@ export function LetterheadSettings() {
           <div key={r.role}>
             <Text fw={600} size="sm">{t(`letterhead.role.${r.role}`, { defaultValue: r.label })}</Text>
             <SimpleGrid cols={3}>
-              <TextInput aria-label={`${r.label} nama`} placeholder={t('letterhead.namePh')} value={values[`sign.${r.role}_name`] ?? ''} onChange={(e) => set(`sign.${r.role}_name`, e.currentTarget.value)} />
-              <NipInput aria-label={`${r.label} NIP`} placeholder={t('letterhead.nipPh')} value={values[`sign.${r.role}_nip`] ?? ''} onChange={(x) => set(`sign.${r.role}_nip`, x)} />
-              <TextInput aria-label={`${r.label} jabatan`} placeholder={t('letterhead.titlePh')} value={values[`sign.${r.role}_title`] ?? ''} onChange={(e) => set(`sign.${r.role}_title`, e.currentTarget.value)} />
+              <TextInput aria-label={`${t(`letterhead.role.${r.role}`, { defaultValue: r.label })} ${t('letterhead.name')}`} placeholder={t('letterhead.namePh')} value={values[`sign.${r.role}_name`] ?? ''} onChange={(e) => set(`sign.${r.role}_name`, e.currentTarget.value)} />
+              <NipInput aria-label={`${t(`letterhead.role.${r.role}`, { defaultValue: r.label })} NIP`} placeholder={t('letterhead.nipPh')} value={values[`sign.${r.role}_nip`] ?? ''} onChange={(x) => set(`sign.${r.role}_nip`, x)} />
+              <TextInput aria-label={`${t(`letterhead.role.${r.role}`, { defaultValue: r.label })} ${t('letterhead.jobTitle')}`} placeholder={t('letterhead.titlePh')} value={values[`sign.${r.role}_title`] ?? ''} onChange={(e) => set(`sign.${r.role}_title`, e.currentTarget.value)} />
             </SimpleGrid>
           </div>
         ))}

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDatabaseExport, IconFileZip, IconRestore, IconSettings } from '@tabler/icons-react'
 import { notifications } from '@mantine/notifications'
-import { downloadBase64 } from '../../components/files'
+import { downloadBase64, formatBytes } from '../../components/files'
 import type { BackupInfo } from '../../../shared/contract/app'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -132,7 +132,7 @@ function Settings() {
             <Table.Tr key={b.file}>
               <Table.Td>{b.createdAt.replace('T', ' ')}</Table.Td>
               <Table.Td>{b.reason}</Table.Td>
-              <Table.Td>{(b.sizeBytes / 1024 / 1024).toFixed(1)} MB</Table.Td>
+              <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
               <Table.Td style={{ wordBreak: 'break-all' }}>{b.file}</Table.Td>
               <Table.Td>
                 {can('backup.restore') && (

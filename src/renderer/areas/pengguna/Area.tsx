@@ -133,7 +133,7 @@ function Audit() {
               <Table.Td>{e.seq}</Table.Td>
               <Table.Td>{screenDateTime(e.at)}</Table.Td>
               <Table.Td>{e.user}</Table.Td>
-              <Table.Td title={e.table}>{tableLabel(e.table)}</Table.Td>
+              <Table.Td data-table={e.table}>{tableLabel(e.table)}</Table.Td>
               <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
               <Table.Td>{e.bundleId ?? ''}</Table.Td>
             </Table.Tr>

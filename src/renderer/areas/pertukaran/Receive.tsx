@@ -120,7 +120,7 @@ export function Receive() {
               <Table.Tr><Table.Th>{t('receive.seq')}</Table.Th><Table.Td>{m.seq}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.ack')}</Table.Th><Table.Td>{t('receive.ackText', { n: m.ack })}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>{t('receive.content')}</Table.Th><Table.Td>{t('receive.rowsText', { n: m.rows, count: m.rows })}: {countsText(m.counts) || '-'} · {formatBytes(opened.sizeBytes)}</Table.Td></Table.Tr>
-              <Table.Tr><Table.Th>{t('receive.version')}</Table.Th><Table.Td>format {m.format} · skema {m.schemaVersion} · Simpul {m.appVersion}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>{t('receive.version')}</Table.Th><Table.Td>{t('receive.versionText', { format: m.format, schema: m.schemaVersion, app: m.appVersion })}</Table.Td></Table.Tr>
               {opened.senderFingerprint && <Table.Tr><Table.Th>{t('receive.senderFp')}</Table.Th><Table.Td ff="monospace">{opened.senderFingerprint}</Table.Td></Table.Tr>}
             </Table.Tbody>
           </Table>
@@ -189,7 +189,7 @@ export function Receive() {
                           <Table.Td>{i.label || t('receive.noLabel', { table: tableLabel(i.table) })}</Table.Td>
                           <Table.Td>{i.scopeName || i.scope}</Table.Td>
                           <Table.Td><Badge variant="light" color={i.action === 'new' ? 'teal' : i.action === 'changed' ? 'blue' : i.action === 'rejected' ? 'gray' : 'red'}>{t(`receive.action.${i.action}`)}</Badge></Table.Td>
-                          <Table.Td><Text size="sm">{noteText(i.note)}</Text></Table.Td>
+                          <Table.Td><Text size="sm">{noteText(i.note, i.noteMsg)}</Text></Table.Td>
                         </Table.Tr>
                       )
                     })}

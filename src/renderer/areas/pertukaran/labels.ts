@@ -1,6 +1,8 @@
 import i18n from '../../i18n'
 import { screenNumber } from '../../i18n/months'
 import { TABLES } from './tableNames'
+import { msgText } from '../../i18n/errors'
+import type { Msg } from '../../../shared/messages'
 
 /**
  * Travelling tables as the screens name them. Reports carry the policy's Indonesian label
@@ -25,9 +27,9 @@ export const countsText = (counts: Record<string, number>) =>
   Object.entries(counts).map(([k, n]) => `${tableLabel(k)} ${screenNumber(n)}`).join(', ')
 
 /**
- * A row's note in an import report in the screen's language. Core writes these few notes in
- * Indonesian without a key (src/core/exchange/stages/apply.ts); English reads them by their
- * fixed wording, and a note with Indonesian detail keeps only its English gist.
+ * A row's note in an import report in the screen's language: by its key (`noteMsg`, from
+ * src/core/exchange/stages/apply.ts); a report from an older Simpul without keys is read by
+ * its fixed wording, and a note with Indonesian detail keeps only its English gist.
  */
 const NOTES_EN: [RegExp, string][] = [
   [/^ditolak operator$/, 'rejected by the operator'],
@@ -38,8 +40,11 @@ const NOTES_EN: [RegExp, string][] = [
   [/^tidak memenuhi aturan data/, 'does not meet the data rules'],
   [/^ditolak aturan data/, 'refused by a data rule'],
 ]
-export function noteText(note: string | null): string {
+export function noteText(note: string | null, noteMsg?: Msg): string {
   if (!note || i18n.language !== 'en') return note ?? ''
+  // Core sends the note by key (with the row's own reasons): read in full.
+  const keyed = noteMsg && msgText(noteMsg)
+  if (keyed) return keyed
   for (const [re, en] of NOTES_EN) {
     const m = re.exec(note)
     if (m) return en.replace('$1', m[1] ?? '')

@@ -8,7 +8,7 @@ import { callWithNotice, useOp } from '../../hooks'
 import { href } from '../../router'
 import { notifications } from '@mantine/notifications'
 import { RegulationForm } from './Regulations'
-import { RegulationStatusBadge, useT } from './shared'
+import { RegulationStatusBadge, useKindLabel, useT } from './shared'
 import { FormModal } from '../../components/FormModal'
 import { screenDate, screenNumber } from '../../i18n/months'
 import { useCan } from '../../session'
@@ -21,6 +21,7 @@ const DEPENDENT_LINK: Record<string, (id: string) => string> = {
 
 export function RegulationPage({ id }: { id: string }) {
   const t = useT()
+  const kindLabel = useKindLabel()
   const detail = useOp('regulation.detail', { id })
   const [editing, setEditing] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
@@ -57,7 +58,7 @@ export function RegulationPage({ id }: { id: string }) {
       <Anchor href={href('program/regulasi')} size="sm"><Group gap={4}><IconArrowLeft size={14} />{t('regulation.back')}</Group></Anchor>
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3}>{r.kind} Nomor {r.number}{r.number.includes(String(r.year)) ? '' : ` Tahun ${r.year}`}</Title>
+          <Title order={3}>{t(r.number.includes(String(r.year)) ? 'regulationHeading' : 'regulationHeadingYear', { kind: kindLabel(r.kind, true), number: r.number, year: r.year })}</Title>
           <Text size="lg">{r.title}</Text>
           <Text c="dimmed" size="sm">{r.dateSigned ? `${t('fields.dateSigned')}: ${screenDate(r.dateSigned)}` : ''}</Text>
         </div>

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { REGULATION_KINDS, type RegulationDetail } from '../../../shared/contract/regulation'
 import { useOp } from '../../hooks'
 import { href, navigate } from '../../router'
-import { RegulationStatusBadge, submit, useT } from './shared'
+import { RegulationStatusBadge, submit, useKindLabel, useT } from './shared'
 import { DateField } from '../../components/DateField'
 import { OpState } from '../../components/LoadState'
 import { FormModal, useDirtySince } from '../../components/FormModal'
@@ -14,6 +14,7 @@ import { useCan } from '../../session'
 
 export function Regulations() {
   const t = useT()
+  const kindLabel = useKindLabel()
   const [text, setText] = useState('')
   const [kind, setKind] = useState<string | null>(null)
   const [debounced] = useDebouncedValue(text, 200)
@@ -29,7 +30,7 @@ export function Regulations() {
       </Group>
       <Group>
         <TextInput placeholder={t('regulation.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={360} aria-label={t('regulation.search')} />
-        <Select searchable placeholder={t('fields.kind')} data={[...REGULATION_KINDS]} value={kind} onChange={setKind} clearable w={180} aria-label={t('regulation.filterKind')} />
+        <Select searchable placeholder={t('fields.kind')} data={REGULATION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} value={kind} onChange={setKind} clearable w={180} aria-label={t('regulation.filterKind')} />
       </Group>
       <Table.ScrollContainer minWidth={760} className="sticky-first">
       <Table striped highlightOnHover>
@@ -45,7 +46,7 @@ export function Regulations() {
         <Table.Tbody>
           {(list.data ?? []).map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>{r.kind}</Table.Td>
+              <Table.Td>{kindLabel(r.kind, true)}</Table.Td>
               <Table.Td>{r.number}{r.number.includes(String(r.year)) ? '' : ` / ${r.year}`}</Table.Td>
               <Table.Td data-content="data"><Anchor href={href(`program/regulasi/${r.id}`)}>{r.title}</Anchor></Table.Td>
               <Table.Td>{r.dateSigned ? screenDate(r.dateSigned) : '—'}</Table.Td>
@@ -65,6 +66,7 @@ export function Regulations() {
 
 export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetail; onSaved: (id: string) => void }) {
   const t = useT()
+  const kindLabel = useKindLabel()
   const [v, setV] = useState({
     kind: initial?.kind ?? 'Perbup',
     number: initial?.number ?? '',
@@ -86,7 +88,7 @@ export function RegulationForm({ initial, onSaved }: { initial?: RegulationDetai
   return (
     <Stack>
       <Group grow>
-        <Select searchable allowDeselect={false} label={t('fields.kind')} data={[...REGULATION_KINDS]} value={v.kind} error={errors.kind} onChange={(x) => set('kind')(x ?? '')} />
+        <Select searchable allowDeselect={false} label={t('fields.kind')} data={REGULATION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} value={v.kind} error={errors.kind} onChange={(x) => set('kind')(x ?? '')} />
         <TextInput label={t('fields.number')} error={errors.number} value={v.number} onChange={(e) => set('number')(e.currentTarget.value)} />
         <NumberInput label={t('fields.regYear')} error={errors.year} value={v.year} onChange={set('year')} min={1945} max={2100} allowDecimal={false} />
       </Group>

@@ -2,7 +2,7 @@ import { Anchor, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Framework } from '../../../shared/contract/programme'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock, usePaperT } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { useOp } from '../../hooks'
 import { href } from '../../router'
@@ -11,7 +11,9 @@ import { useT } from './shared'
 
 /** The summary on paper: letterhead, per SKPD and per part/field, coverage, signature. */
 export function SummaryPrint({ year, framework }: { year: number; framework: Framework }) {
-  const t = useT()
+  const screenT = useT()
+  // The sheet is printed: its texts are Indonesian whatever the screen's language.
+  const t = usePaperT('program')
   const [paper, setPaper] = useState<Paper>('A4')
   const [landscape, setLandscape] = useState(false)
   const s = useOp('programme.summary', { fiscalYear: year }).data
@@ -22,7 +24,7 @@ export function SummaryPrint({ year, framework }: { year: number; framework: Fra
     <Stack gap={0}>
       {/* Notifications float above the sheet on screen; they never belong on paper. */}
       <style>{'@media print { .mantine-Notifications-root { display: none !important; } }'}</style>
-      <Anchor href={href('program/ringkasan')} size="sm" className="no-print" mb="xs"><Group gap={4}><IconArrowLeft size={14} />{t('summary.title')}</Group></Anchor>
+      <Anchor href={href('program/ringkasan')} size="sm" className="no-print" mb="xs"><Group gap={4}><IconArrowLeft size={14} />{screenT('summary.title')}</Group></Anchor>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`ringkasan-program-${year}.pdf`} />
       {!s ? (
         <Loader />

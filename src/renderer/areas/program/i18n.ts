@@ -21,6 +21,8 @@ export const translations = {
       lifeStageNote: 'Program yang melayani beberapa tahap kehidupan dihitung di setiap tahap, sehingga jumlah per tahap tidak sama dengan total.',
       printTitle: 'REKAPITULASI PROGRAM SKPD PADA POSYANDU', total: 'Jumlah',
     },
+    kinds: { Lainnya: 'Lainnya' },
+    regulationHeading: '{{kind}} Nomor {{number}}', regulationHeadingYear: '{{kind}} Nomor {{number}} Tahun {{year}}',
     regulation: {
       title: 'Daftar regulasi', filterKind: 'Saring menurut jenis', add: 'Tambah regulasi', edit: 'Ubah regulasi', saved: 'Regulasi tersimpan', search: 'Cari jenis, nomor, tahun atau judul…', none: 'Belum ada regulasi.',
       status: 'Status', berlaku: 'Berlaku', diubah: 'Diubah', dicabut: 'Dicabut', changedBy: 'Diubah/dicabut oleh', changes: 'Mengubah/mencabut', setStatus: 'Ubah status',
@@ -60,6 +62,13 @@ export const translations = {
       lifeStageNote: 'A programme serving several life stages counts in each, so the stages do not add up to the total.',
       printTitle: 'SUMMARY OF AGENCY PROGRAMMES AT POSYANDU', total: 'Total',
     },
+    kinds: {
+      UU: 'UU (Act)', PP: 'PP (Government Regulation)', Perpres: 'Perpres (Presidential Regulation)', Inpres: 'Inpres (Presidential Instruction)',
+      Permendagri: 'Permendagri (Home Affairs Ministerial Regulation)', Permenkes: 'Permenkes (Health Ministerial Regulation)', PMK: 'PMK (Finance Ministerial Regulation)',
+      Perda: 'Perda (Regional Regulation)', Perbup: 'Perbup (Regent Regulation)', Kepbup: 'Kepbup (Regent Decree)', SE: 'SE (Circular)',
+      'SK Camat': 'SK Camat (Subdistrict Head Decree)', 'SK Kepala Desa': 'SK Kepala Desa (Village Head Decree)', Lainnya: 'Other',
+    },
+    regulationHeading: '{{kind}} No. {{number}}', regulationHeadingYear: '{{kind}} No. {{number}} of {{year}}',
     regulation: {
       title: 'Regulations', filterKind: 'Filter by kind', add: 'Add regulation', edit: 'Edit regulation', saved: 'Regulation saved', search: 'Search kind, number, year or title…', none: 'No regulations yet.',
       status: 'Status', berlaku: 'In force', diubah: 'Amended', dicabut: 'Revoked', changedBy: 'Amended/revoked by', changes: 'Amends/revokes', setStatus: 'Change status',

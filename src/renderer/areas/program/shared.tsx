@@ -10,6 +10,16 @@ import { useOp } from '../../hooks'
 
 export const useT = () => useTranslation('program').t
 
+/**
+ * A regulation kind as a screen names it: the legal abbreviation (Perbup, Kepbup…) stays,
+ * English adds what it is in the pickers ("Perbup (Regent Regulation)"); "Lainnya" is "Other".
+ * `short` for table cells. A kind typed by an older Simpul shows as stored.
+ */
+export function useKindLabel() {
+  const t = useT()
+  return (kind: string, short = false) => (short && kind !== 'Lainnya' ? kind : t(`kinds.${kind}`, { defaultValue: kind }))
+}
+
 /** This kabupaten's reference lists (active items), loaded once per screen. */
 export function useReference() {
   return useOp('programme.reference', {})

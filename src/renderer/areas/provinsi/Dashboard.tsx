@@ -3,12 +3,14 @@ import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProvinceSummary } from '../../../shared/contract/province'
-import { screenDate, screenLang, screenMonth, screenNumber } from '../../i18n/months'
+import { screenLang, screenMonth, screenNumber } from '../../i18n/months'
 import { LoadState } from '../../components/LoadState'
 import { callWithNotice, useOp } from '../../hooks'
 import { navigate } from '../../router'
 import { useSession } from '../../session'
 import { CompletenessChart, FiguresTable, pctText, StrataChart, TrendChart, TrendTable, useFiguresT } from './Figures'
+import { usePaperLang } from '../../components/print/Print'
+import { formatDateLong } from '../../../shared/format'
 
 /**
  * The year picker: years with data, newest first. It opens on the last whole year with data
@@ -37,6 +39,9 @@ export function MethodNote({ s }: { s: ProvinceSummary }) {
 
 export function StaleList({ s }: { s: ProvinceSummary }) {
   const t = useFiguresT(s)
+  // On the printed report, Indonesian dates whatever the screen's language.
+  const lang = usePaperLang()
+  const day = (iso: string) => formatDateLong(iso.slice(0, 10), lang)
   const stale = s.kabupaten.filter((k) => k.stale)
   if (!stale.length) return <Text size="sm" c="teal.8" data-testid="stale-none">{t('stale.none', { days: s.staleAfterDays, count: s.staleAfterDays })}</Text>
   return (
@@ -46,7 +51,7 @@ export function StaleList({ s }: { s: ProvinceSummary }) {
         {stale.map((k) => (
           <li key={k.code}>
             <Text size="sm" span fw={600}>{k.name}</Text>{' '}
-            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: screenDate(k.lastBundle.createdAt.slice(0, 10)), age: k.lastBundle.ageDays, count: k.lastBundle.ageDays, received: screenDate(k.lastBundle.receivedAt.slice(0, 10)) }) : t('stale.never')}</Text>
+            <Text size="sm" span>— {k.lastBundle ? t('stale.last', { seq: k.lastBundle.seq, created: day(k.lastBundle.createdAt), age: k.lastBundle.ageDays, count: k.lastBundle.ageDays, received: day(k.lastBundle.receivedAt) }) : t('stale.never')}</Text>
           </li>
         ))}
       </ul>

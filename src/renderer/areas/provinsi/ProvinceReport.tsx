@@ -1,12 +1,9 @@
-import { Button } from '@mantine/core'
-import { IconArrowLeft } from '@tabler/icons-react'
 import { useState } from 'react'
 import { formatDateLong, formatMonth } from '../../../shared/format'
 import { LoadState } from '../../components/LoadState'
-import { Letterhead, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
+import { Letterhead, PrintBack, PrintSheet, PrintToolbar, SignatureBlock } from '../../components/print/Print'
 import type { Paper } from '../../components/print/paper'
 import { useOp } from '../../hooks'
-import { navigate } from '../../router'
 import rep from '../evaluasi/report.module.css'
 import { CompletenessChart, FiguresTable, StrataChart, TrendChart, TrendTable } from './Figures'
 import { StaleList } from './Dashboard'
@@ -33,7 +30,7 @@ export function ProvinceReport({ year, province }: { year: number; province?: st
   return (
     <>
       <PrintToolbar paper={paper} onPaper={setPaper} landscape={landscape} onLandscape={setLandscape} fileName={`laporan-posyandu-${national ? 'nasional' : 'provinsi'}-${s?.area.code ?? ''}-${year}.pdf`}>
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('provinsi')}>Kembali</Button>
+        <PrintBack to="provinsi" />
       </PrintToolbar>
       <LoadState loading={sum.loading} error={sum.error} hasData={!!s} reload={() => void sum.reload()}>
         {s && (

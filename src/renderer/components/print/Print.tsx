@@ -1,12 +1,48 @@
 import { Button, Group, SegmentedControl } from '@mantine/core'
-import { IconPrinter } from '@tabler/icons-react'
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { IconArrowLeft, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
+import i18next, { type i18n as I18n } from 'i18next'
+import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { screenLang } from '../../i18n/months'
+import { navigate } from '../../router'
+import type { DisplayLocale } from '../../../shared/format'
 import { formatDateLong } from '../../../shared/format'
 import { call } from '../../api'
 import { callWithNotice, useOp } from '../../hooks'
 import { pageSize, type Paper } from './paper'
 import classes from './print.module.css'
+
+let paperInstance: I18n | null = null
+/**
+ * The i18next instance of printed sheets: Indonesian whatever the screen's language (it shares
+ * the screen's catalogues). A sheet's parts translate with it (`PrintSheet` provides it), so a
+ * report printed from an English screen keeps its Indonesian headings.
+ */
+function paperI18n(): I18n {
+  if (!paperInstance) {
+    paperInstance = i18next.cloneInstance({ lng: 'id' })
+    void paperInstance.changeLanguage('id')
+  }
+  return paperInstance
+}
+
+const OnPaper = createContext(false)
+/** The language of dates and numbers here: Indonesian on a printed sheet, else the screen's. */
+export const usePaperLang = (): DisplayLocale => (useContext(OnPaper) ? 'id' : screenLang())
+/** t of a namespace in Indonesian, for the report component that lays out a sheet (its own texts are printed). */
+export const usePaperT = (ns: string) => useTranslation(ns, { i18n: paperI18n() }).t
+
+/** The way back from a print view, in the screen's language (it is not printed). */
+export function PrintBack({ to }: { to: string }) {
+  const { t } = useTranslation()
+  return <Button variant="subtle" className="no-print" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate(to)}>{t('action.back')}</Button>
+}
+
+/** "Export .xlsx" on a print view's toolbar, in the screen's language. */
+export function PrintExport({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation()
+  return <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} onClick={onClick}>{t('action.export')} .xlsx</Button>
+}
 
 /**
  * Printed reports are React pages: on screen a white sheet of the chosen paper, in print
@@ -37,7 +73,9 @@ export function PrintSheet({ paper, landscape, children, footer }: { paper: Pape
     <div className={classes.desk} ref={desk}>
       <style>{css}</style>
       <div className={`${classes.sheet} print-sheet`} style={{ width: `${width}mm`, minHeight: `${height}mm`, padding: `${margin}mm`, ['--sheet-zoom' as string]: zoom }} data-paper={paper} data-zoom={zoom.toFixed(2)}>
-        {children}
+        <OnPaper.Provider value={true}>
+          <I18nextProvider i18n={paperI18n()}>{children}</I18nextProvider>
+        </OnPaper.Provider>
       </div>
     </div>
   )
