@@ -10,7 +10,7 @@ import { appRoot } from '../src/core/paths'
 import { WorkerClient } from '../src/core/worker/client'
 import { startHost } from '../src/host/server'
 import { treeCpuByPid } from './cpu'
-import { TEST_PASSWORD } from '../tests/helpers/db'
+import { adminPage } from './benchmarks/evaluation'
 
 const args = process.argv.slice(2)
 const opt = (name: string) => {
@@ -59,12 +59,7 @@ const threadDiff = (a: Map<string, number>, b: Map<string, number>) =>
   [...b].map(([k, v]) => [k, v - (a.get(k) ?? 0)] as const).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')
 const diff = (a: ReturnType<typeof kinds>, b: ReturnType<typeof kinds>) => `node ${(b.node - a.node).toFixed(0)} renderer ${(b.renderer - a.renderer).toFixed(0)} chromium ${(b.chromium - a.chromium).toFixed(0)} ms CPU`
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-  await page.goto(host.url)
-  await page.getByLabel('Nama pengguna').fill('admin')
-  await page.getByLabel('Kata sandi').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-  await page.getByTestId('office-name').waitFor()
+  const page = await adminPage(browser, host.url)
   if (css) await page.addStyleTag({ content: css })
   for (let i = 0; i < prints; i++) {
     ctx.sqlite.prepare(`UPDATE monthly_report SET rev = rev + 1 WHERE id = (SELECT min(id) FROM monthly_report)`).run()

@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { openContext, type Ctx } from '../../src/core/context'
 import { generateMonthlyReports } from '../../src/core/evaluation/demo'
 import { indicatorSet } from '../../src/core/evaluation/sets'
@@ -52,6 +52,18 @@ const ownCpu = () => {
   return (u.user + u.system) / 1000
 }
 
+/** A window on the host with the office's administrator logged in, as a person does it. */
+export async function adminPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  await page.goto(url)
+  await page.getByLabel('Nama pengguna').fill('admin')
+  await page.getByLabel('Kata sandi').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+  await page.getByTestId('current-user').waitFor()
+  await page.getByTestId('office-name').waitFor()
+  return page
+}
+
 async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pages: number; rendered: number; renderedCpu: number; warm: number } | { error: string }> {
   const rendererDir = join(appRoot(), 'out', 'renderer')
   const executablePath = process.env.SIMPUL_CHROMIUM ?? '/usr/bin/chromium'
@@ -62,14 +74,7 @@ async function reportPdf(ctx: Ctx): Promise<{ times: number[]; cpu: number[]; pa
   const host = await startHost({ client, rendererDir })
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-    await page.goto(host.url)
-    // As a person does: the office's administrator logs in first.
-    await page.getByLabel('Nama pengguna').fill('admin')
-    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    await page.getByTestId('current-user').waitFor()
-    await page.getByTestId('office-name').waitFor()
+    const page = await adminPage(browser, host.url)
     const times: number[] = []
     const cpu: number[] = []
     const rendered: number[] = []
