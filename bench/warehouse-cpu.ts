@@ -13,6 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { appRoot } from '../src/core/paths'
 import { columnsOf } from '../src/core/policy'
 import { warehouseInit } from '../src/warehouse'
+import { SUMMARY_SQL } from '../src/warehouse/schema'
 import { tempDir } from '../tests/helpers/db'
 import { startPostgres } from '../tests/helpers/postgres'
 import { treeCpu, treeCpuByPid } from './cpu'
@@ -126,6 +127,28 @@ try {
         `server by process ${Object.entries(kinds).map(([k, v]) => `${k} ${per(v, load.rows)}`).join(', ')}; ` +
         `phases ${Object.entries(load.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,
     )
+  }
+  // WHCPU_EXPLAIN=1: the plans of one kabupaten/kota's summary queries as a load runs them (last round's warehouse).
+  if (process.env.WHCPU_EXPLAIN) {
+    const c = new pg.Client({ connectionString: server.url.replace("/postgres?", `/gudang_${rounds - 1}?`) })
+    await c.connect()
+    const kab = (await c.query<{ kab: string }>(`SELECT substr(scope, 1, 5) AS kab FROM posyandu LIMIT 1`)).rows[0].kab
+    await c.query('BEGIN')
+    await c.query(`SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`)
+    for (const sort of ['on', 'off']) {
+      await c.query(`SELECT set_config('enable_sort', $1, true)`, [sort])
+      for (const [k, sql] of Object.entries(SUMMARY_SQL)) {
+        let plan: string[] = []
+        let best = Infinity
+        for (let i = 0; i < 5; i++) {
+          plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) SELECT * FROM (${sql}) s WHERE s.kab = $1`, [kab])).rows.map((r) => r['QUERY PLAN'])
+          best = Math.min(best, Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1)!)![1]))
+        }
+        console.log(`-- ${k} (${kab}, enable_sort ${sort}): best of 5 ${best} ms\n${process.env.WHCPU_EXPLAIN === 'plans' ? plan.join('\n') : plan[0]}`)
+      }
+    }
+    await c.query('ROLLBACK')
+    await c.end()
   }
   for (const p of data.provinces) p.ctx.close()
 } finally {

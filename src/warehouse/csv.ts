@@ -35,24 +35,47 @@ export interface CsvSection {
 const CHUNK_BYTES = 256 * 1024
 
 /**
+ * Chunks whose bundle is loaded, kept for the next bundles: each new 256 KB buffer is external
+ * memory, and V8 starts a full collection for every few dozen MB of it — most of the loader's
+ * full collections. A folder load needs two bundles' chunks at a time (one prepared while the
+ * one before is copied), so a few MB are kept at most.
+ */
+const pool: Buffer[] = []
+const POOL_MAX = 32
+const takeChunk = () => pool.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES)
+
+/**
+ * Gives a bundle's chunks back once PostgreSQL has taken its COPY and the transaction is over
+ * (nothing refers to them any more: their bytes were sent and the server answered after them).
+ */
+export function releaseChunks(chunks: Buffer[]): void {
+  for (const c of chunks) if (c.length === CHUNK_BYTES && pool.length < POOL_MAX) pool.push(c)
+  chunks.length = 0
+}
+
+/**
  * A RowKeeper that keeps every section and the CSV lines of the rows the check lets through.
  * Each line is encoded into the current chunk at once, so it dies young with the values it
  * was made of (lines gathered in a list until a chunk is full would each be copied again by
  * every young-generation collection meanwhile).
  */
-export function csvKeeper(): RowKeeper & { sections: CsvSection[]; end(): void } {
+export function csvKeeper(): RowKeeper & { sections: CsvSection[]; buffers: Buffer[]; end(): void } {
   const sections: CsvSection[] = []
+  /** The whole buffers the chunks lie in (for releaseChunks). */
+  const buffers: Buffer[] = []
   let cur: CsvSection | null = null
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  let chunk = takeChunk()
   let at = 0
   const flush = () => {
     if (!at || !cur) return
     cur.chunks.push(chunk.subarray(0, at))
-    chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+    buffers.push(chunk)
+    chunk = takeChunk()
     at = 0
   }
   return {
     sections,
+    buffers,
     section(section) {
       flush()
       sections.push((cur = { section, rows: 0, chunks: [] }))
@@ -68,7 +91,10 @@ export function csvKeeper(): RowKeeper & { sections: CsvSection[]; end(): void }
       }
       at += chunk.write(line, at)
     },
-    /** The last chunk, once the check is done. */
-    end: flush,
+    /** The last chunk, once the check is done (the unused one goes back to the pool). */
+    end() {
+      flush()
+      releaseChunks([chunk])
+    },
   }
 }

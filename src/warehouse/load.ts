@@ -14,7 +14,7 @@ import { isBelow } from '../shared/area'
 import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
 import { sayId } from '../shared/messages'
-import { csvKeeper, csvLine, type CsvSection } from './csv'
+import { csvKeeper, csvLine, releaseChunks, type CsvSection } from './csv'
 import { areaSql, bundleRefs, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
 import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
@@ -57,6 +57,8 @@ export interface PreparedBundle {
   csv: CsvSection[] | null
   /** The references the bundle settles by itself (bundleRefs), for a first load; null as `csv`. */
   settled: ((table: string, column: string) => boolean) | null
+  /** The buffers `csv` lies in, given back to the pool once the bundle is committed (csv.ts). */
+  csvBuffers: Buffer[]
   phases: Record<string, number>
 }
 
@@ -98,7 +100,8 @@ export async function prepareBundle(ctx: Ctx, file: string, lastSeq: (sender: st
   }
   // Rows left out are left out by their version (RowCheck.invalid), which neither keeper knows.
   const whole = check.invalid.size === 0
-  return { file, checked, check, csv: whole ? (csv?.sections ?? null) : null, settled: whole ? refs.settled : null, phases }
+  if (!whole && csv) releaseChunks(csv.buffers)
+  return { file, checked, check, csv: whole ? (csv?.sections ?? null) : null, settled: whole ? refs.settled : null, csvBuffers: whole ? (csv?.buffers ?? []) : [], phases }
 }
 
 /** Milliseconds per phase, added up under their names. */
@@ -243,6 +246,8 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     if (opts.holdBeforeCommitMs) await new Promise((r) => setTimeout(r, opts.holdBeforeCommitMs))
     await client.query('COMMIT')
     lap('commit')
+    // Only after a commit: a failed load's socket may still hold bytes of its chunks.
+    releaseChunks(prepared.csvBuffers)
     return { file, from: sender, seq: m.seq, rows: check.rows, tables: report.sort((a, b) => a.table.localeCompare(b.table)), removedRefs, copyBufferPeak: copyPeak, phases }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined)
