@@ -2,6 +2,8 @@
 // for a before/after on a shared machine without the full national run (issue #15 item 5):
 //   node --import tsx bench/warehouse-cpu.ts [posyandu=20000] [rounds=3] [loaders=1]
 //   WHCPU_PROF=/tmp/prof … : a CPU profile of the loader process too
+//   WHCPU_EXPLAIN=1 (or =plans): after the rounds, one kabupaten/kota's summary queries under EXPLAIN ANALYZE
+//     (TIMING OFF: per-node timing costs more than the queries on this machine), with sorting on and off
 // Generates the bundles once, then each round loads all of them into a fresh warehouse
 // (bench/warehouse-loader.ts, as the national benchmark does) and raw-COPYs the same rows.
 import { spawn } from 'node:child_process'
