@@ -78,7 +78,12 @@ export class YearMonths {
       return
     }
     // A posyandu holding a BLOB is read the plain way when asked for (empty text: not JSON).
-    for (const [id, json, blob] of grouped) this.json.set(id, blob ? '' : json)
+    // (An indexed loop: a destructuring for-of runs the iterator protocol per row, slow before
+    // the optimising compiler takes over and costly for it to compile.)
+    for (let i = 0; i < grouped.length; i++) {
+      const g = grouped[i]
+      this.json.set(g[0], g[2] ? '' : g[1])
+    }
   }
 
   /** Posyandu with any month in the year. */
@@ -151,9 +156,16 @@ export function yearlyTargets(sqlite: Database.Database, year: number, ids: stri
  */
 export function withYearlyTargets(months: MonthData[], forms: Record<string, unknown>[] | undefined): MonthData[] {
   if (!forms) return months
-  for (const targets of forms) {
-    for (const m of months) {
-      for (const [col, key] of TARGET_COLUMNS) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
+  // Indexed loops: this runs for every month of every posyandu with a SASARAN form.
+  for (let f = 0; f < forms.length; f++) {
+    const targets = forms[f]
+    for (let i = 0; i < months.length; i++) {
+      const m = months[i]
+      for (let t = 0; t < TARGET_COLUMNS.length; t++) {
+        const col = TARGET_COLUMNS[t][0]
+        const value = targets[TARGET_COLUMNS[t][1]]
+        if (col in m && m[col] === null && typeof value === 'number') m[col] = value
+      }
     }
   }
   return months
