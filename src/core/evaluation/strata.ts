@@ -102,6 +102,16 @@ export class YearMonths {
     return this.plainOne.all(...this.args, id) as MonthData[]
   }
 
+  /**
+   * months(id), then forgets the posyandu's JSON text (a kabupaten-year's texts, about a
+   * megabyte, no longer live through the strata computation: less for the collector to copy).
+   */
+  take(id: string): MonthData[] | undefined {
+    const months = this.months(id)
+    this.json.delete(id)
+    return months
+  }
+
   /** One posyandu's months from its JSON array, or null when a number in it might not be exact (or a BLOB, or months out of order). */
   private fromJson(id: string, json: string): MonthData[] | null {
     if (!json) return null
@@ -267,8 +277,8 @@ export function computeStrata(
   // (see levelsFrom in the rules), and summarise is not deoptimised by it.
   const rows: PosyanduStratum[] = []
   for (const p of posyandu as PosyanduRef[]) {
-    const result = computeStratum(set, withYearlyTargets(now.months(p.id) ?? [], targets.get(p.id)))
-    const prevMonths = before?.months(p.id)
+    const result = computeStratum(set, withYearlyTargets(now.take(p.id) ?? [], targets.get(p.id)))
+    const prevMonths = before?.take(p.id)
     const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
