@@ -2,6 +2,9 @@
 // before/after (the evaluation benchmark's data, kept in a file between runs):
 //   node --import tsx bench/strata-profile.ts [runs=30] [db=/tmp/simpul-strata-profile.sqlite]
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/strata-profile.ts
+//   node --trace-opt --trace-deopt --import tsx bench/strata-profile.ts 8   (what is compiled, and deoptimised, in which run)
+// Prints each run's CPU (strata/aggregate, ms; all threads: the compiler's and the collector's
+// too) and the median of the first 7, the benchmark's figure: the first runs pay for compiling.
 import { existsSync } from 'node:fs'
 import { openContext } from '../src/core/context'
 import { generateMonthlyReports } from '../src/core/evaluation/demo'
@@ -30,6 +33,7 @@ const cpu = () => {
 const s: number[] = []
 const b: number[] = []
 for (let i = 0; i < runs; i++) {
+  if (process.argv.includes('--trace-opt') || process.execArgv.includes('--trace-opt')) console.log(`=== run ${i}`)
   let c = cpu()
   computeStrata(ctx.sqlite, area, 2025, set, { previousYear: false })
   s.push(cpu() - c)
@@ -38,5 +42,8 @@ for (let i = 0; i < runs; i++) {
   b.push(cpu() - c)
 }
 const med = (xs: number[]) => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)]
+console.log(s.map((x, i) => `${x.toFixed(0)}/${b[i].toFixed(0)}`).join(' '))
+const first = Math.min(7, runs)
+console.log(`first ${first}: strata CPU ${med(s.slice(0, first)).toFixed(1)} ms, aggregate ${med(b.slice(0, first)).toFixed(1)} ms: ${(med(s.slice(0, first)) / med(b.slice(0, first))).toFixed(2)}×`)
 console.log(`strata CPU ${med(s).toFixed(1)} ms, aggregate ${med(b).toFixed(1)} ms: ${(med(s) / med(b)).toFixed(2)}× (median of ${runs})`)
 ctx.close()

@@ -47,12 +47,19 @@ export class YearMonths {
     // out: no stratum is asked for one); the order is checked when the months are made.
     // A BLOB is found by comparison (BLOBs sort after every other value), one flag per posyandu:
     // cheaper per cell than typeof() or replacing the cell.
-    const rest = columns.filter((c) => c !== 'posyandu_id').map((c) => `m.${c}`)
+    // (Lists built in loops: see levelsFrom in the rules on arrays made by `.map`.)
+    let values = ''
+    let blobs = ''
+    for (const c of columns) {
+      if (c === 'posyandu_id') continue
+      values += `${values ? ', ' : ''}m.${c}`
+      blobs += `${blobs ? ' OR ' : ''}m.${c} >= x''`
+    }
     let grouped: [string, string, number | null][]
     try {
       grouped = sqlite
         .prepare(
-          `SELECT p.id, json_group_array(json_array(${rest.join(', ')})), max(${rest.map((c) => `${c} >= x''`).join(' OR ')})
+          `SELECT p.id, json_group_array(json_array(${values})), max(${blobs})
            FROM posyandu p JOIN monthly_report m INDEXED BY monthly_report_posyandu_month ON m.posyandu_id = p.id AND m.deleted_at IS NULL AND m.month BETWEEN ? AND ?
            WHERE ${withinSql('m.scope', kec).sql}
            GROUP BY p.id ORDER BY p.id`,
@@ -71,7 +78,12 @@ export class YearMonths {
       return
     }
     // A posyandu holding a BLOB is read the plain way when asked for (empty text: not JSON).
-    for (const [id, json, blob] of grouped) this.json.set(id, blob ? '' : json)
+    // (An indexed loop: a destructuring for-of runs the iterator protocol per row, slow before
+    // the optimising compiler takes over and costly for it to compile.)
+    for (let i = 0; i < grouped.length; i++) {
+      const g = grouped[i]
+      this.json.set(g[0], g[2] ? '' : g[1])
+    }
   }
 
   /** Posyandu with any month in the year. */
@@ -88,6 +100,16 @@ export class YearMonths {
     // The plain path: the posyandu's rows as better-sqlite3 reads them.
     this.plainOne ??= this.sqlite.prepare(`SELECT ${this.columns.join(', ')} FROM monthly_report WHERE ${this.where} AND posyandu_id = ? ORDER BY month`)
     return this.plainOne.all(...this.args, id) as MonthData[]
+  }
+
+  /**
+   * months(id), then forgets the posyandu's JSON text (a kabupaten-year's texts, about a
+   * megabyte, no longer live through the strata computation: less for the collector to copy).
+   */
+  take(id: string): MonthData[] | undefined {
+    const months = this.months(id)
+    this.json.delete(id)
+    return months
   }
 
   /** One posyandu's months from its JSON array, or null when a number in it might not be exact (or a BLOB, or months out of order). */
@@ -144,9 +166,16 @@ export function yearlyTargets(sqlite: Database.Database, year: number, ids: stri
  */
 export function withYearlyTargets(months: MonthData[], forms: Record<string, unknown>[] | undefined): MonthData[] {
   if (!forms) return months
-  for (const targets of forms) {
-    for (const m of months) {
-      for (const [col, key] of TARGET_COLUMNS) if (col in m && m[col] === null && typeof targets[key] === 'number') m[col] = targets[key] as number
+  // Indexed loops: this runs for every month of every posyandu with a SASARAN form.
+  for (let f = 0; f < forms.length; f++) {
+    const targets = forms[f]
+    for (let i = 0; i < months.length; i++) {
+      const m = months[i]
+      for (let t = 0; t < TARGET_COLUMNS.length; t++) {
+        const col = TARGET_COLUMNS[t][0]
+        const value = targets[TARGET_COLUMNS[t][1]]
+        if (col in m && m[col] === null && typeof value === 'number') m[col] = value
+      }
     }
   }
   return months
@@ -171,12 +200,17 @@ function totalScore(set: IndicatorSet, r: StratumResult, manual: number | null):
 }
 
 function summarise(code: string, name: string, set: IndicatorSet, rows: PosyanduStratum[], prevAktif: number | null): AreaSummary {
-  const byStratum = Object.fromEntries(set.levels.map((l) => [l.id, 0])) as Record<string, number>
+  const byStratum: Record<string, number> = {}
+  for (const l of set.levels) byStratum[l.id] = 0
   let incomplete = 0
   let noData = 0
   let aktif = 0
+  let kader = 0
+  let pilot = 0
   const scores: number[] = []
   for (const r of rows) {
+    kader += r.kader
+    if (r.pilot) pilot++
     // Counted apart: no report at all, or reports that leave the stratum undecided — never inside a level.
     if (r.result.monthsReported === 0) noData++
     else if (r.result.stratum === null) incomplete++
@@ -189,7 +223,7 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
     code,
     name,
     posyandu: rows.length,
-    kader: rows.reduce((s, r) => s + r.kader, 0),
+    kader,
     byStratum,
     incomplete,
     noData,
@@ -198,8 +232,20 @@ function summarise(code: string, name: string, set: IndicatorSet, rows: Posyandu
     previousAktifPct: prevAktif,
     improvement: aktifPct !== null && prevAktif !== null ? aktifPct - prevAktif : null,
     avgScore: scores.length ? Math.round((10 * scores.reduce((s, x) => s + x, 0)) / scores.length) / 10 : null,
-    pilot: rows.filter((r) => r.pilot).length,
+    pilot,
   }
+}
+
+/** Share of the rows aktif the year before (null: none reported then). */
+function previousAktifPct(list: PosyanduStratum[], wasAktif: Map<string, boolean | null>): number | null {
+  let reported = false
+  let aktif = 0
+  for (const r of list) {
+    const was = wasAktif.get(r.id)
+    if (was !== null) reported = true
+    if (was) aktif++
+  }
+  return reported ? aktif / list.length : null
 }
 
 /**
@@ -227,14 +273,17 @@ export function computeStrata(
   const manual = manualScores(sqlite, periodId)
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()
-  const rows: PosyanduStratum[] = posyandu.map((p: PosyanduRef) => {
-    const result = computeStratum(set, withYearlyTargets(now.months(p.id) ?? [], targets.get(p.id)))
-    const prevMonths = before?.months(p.id)
+  // A loop, not `.map`: the rows' array then has one elements kind whichever compiler made it
+  // (see levelsFrom in the rules), and summarise is not deoptimised by it.
+  const rows: PosyanduStratum[] = []
+  for (const p of posyandu as PosyanduRef[]) {
+    const result = computeStratum(set, withYearlyTargets(now.take(p.id) ?? [], targets.get(p.id)))
+    const prevMonths = before?.take(p.id)
     const previous = prevMonths ? computeStratum(set, prevMonths) : null
     wasAktif.set(p.id, previous ? previous.aktif : null)
     const m = manual.get(p.id) ?? null
     // Written out, not spread: a spread with more keys after it took as long as a posyandu's month read.
-    return {
+    rows.push({
       id: p.id,
       name: p.name,
       desaCode: p.desaCode,
@@ -247,19 +296,18 @@ export function computeStrata(
       previous: previous?.stratum ?? null,
       manualScore: m,
       totalScore: totalScore(set, result, m),
-    }
-  })
-  const prevPct = (list: PosyanduStratum[]) =>
-    list.some((r) => wasAktif.get(r.id) !== null) ? list.filter((r) => wasAktif.get(r.id)).length / list.length : null
+    })
+  }
   const byKec = new Map<string, PosyanduStratum[]>()
   for (const r of rows) {
     let l = byKec.get(r.kecamatanCode)
     if (!l) byKec.set(r.kecamatanCode, (l = []))
     l.push(r)
   }
-  const kecamatan = [...byKec.entries()].map(([code, list]) => summarise(code, list[0].kecamatanName, set, list, prevPct(list)))
+  const kecamatan: AreaSummary[] = []
+  for (const [code, list] of byKec) kecamatan.push(summarise(code, list[0].kecamatanName, set, list, previousAktifPct(list, wasAktif)))
   kecamatan.sort((a, b) => (b.aktifPct ?? -1) - (a.aktifPct ?? -1) || a.name.localeCompare(b.name))
-  return { year, area, set, rows, kecamatan, total: summarise(area.code, area.name, set, rows, prevPct(rows)) }
+  return { year, area, set, rows, kecamatan, total: summarise(area.code, area.name, set, rows, previousAktifPct(rows, wasAktif)) }
 }
 
 /**

@@ -440,7 +440,40 @@ function decide(c: Criterion, ci: number, reported: MonthData[], view: MonthView
   return { ...r, met: null, over: false }
 }
 
-const isReported = (m: MonthData) => m.held !== null
+/**
+ * The level index each criterion starts from, by criterion. Built in a loop, not with
+ * `.map`: an array made by `.map` has another elements kind when the optimising compiler
+ * inlines `.map` than when the interpreter runs it (HOLEY in one, PACKED in the other), so
+ * every place that reads it was deoptimised once the function got optimised ("wrong map",
+ * issue 17: each recompile of computeStratum cost 60–180 ms of CPU on a compiler thread in
+ * the first runs). The same holds for every array below: made with `new Array(n)` or `push`.
+ */
+function levelsFrom(set: IndicatorSet): number[] {
+  const from: number[] = new Array(set.criteria.length)
+  for (let ci = 0; ci < from.length; ci++) from[ci] = levelIndex(set, set.criteria[ci].from)
+  return from
+}
+function levelIndex(set: IndicatorSet, id: string): number {
+  for (let i = 0; i < set.levels.length; i++) if (set.levels[i].id === id) return i
+  return -1
+}
+
+/** The reported months (held not null), as they came when all are. */
+function reportedOf(months: MonthData[]): MonthData[] {
+  let all = true
+  for (let i = 0; i < months.length && all; i++) all = months[i].held !== null
+  if (all) return months
+  const out: MonthData[] = []
+  for (let i = 0; i < months.length; i++) if (months[i].held !== null) out.push(months[i])
+  return out
+}
+
+/** The texts of some criteria of the computeStratum call running now, in the order given. */
+function textsOf(set: IndicatorSet, criteria: CriterionResult[], indexes: number[], missingMonths: number): string[] {
+  const out: string[] = new Array(indexes.length)
+  for (let k = 0; k < indexes.length; k++) out[k] = criterionText(set.criteria[indexes[k]], criteria[indexes[k]], indexes[k], missingMonths)
+  return out
+}
 
 /**
  * The stratum of one posyandu for one year: the highest level whose every criterion is
@@ -448,22 +481,21 @@ const isReported = (m: MonthData) => m.held !== null
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  const reported = months.every(isReported) ? months : months.filter(isReported)
+  const reported = reportedOf(months)
   const missingMonths = Math.max(0, 12 - reported.length)
   const view = new MonthView(reported)
   // The calendar slots of the year, made only when some criterion has gaps to fill.
   const year = { slots: null as (MonthData | undefined)[] | null }
   const criteria: CriterionResult[] = new Array(set.criteria.length)
   for (let i = 0; i < criteria.length; i++) criteria[i] = decide(set.criteria[i], i, reported, view, missingMonths, year)
-  const from = set.criteria.map((c) => set.levels.findIndex((l) => l.id === c.from))
-  const aktifIdx = set.levels.findIndex((l) => l.id === set.aktifFrom)
   if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
+  const from = levelsFrom(set)
   // The highest level whose every criterion (of that level and below) is met; what fails the next one blocks.
   let reached = 0
   /** Indexes of the criteria that block the next level. */
-  let blocking: number[] = []
+  const blocking: number[] = []
   for (let i = 1; i < set.levels.length; i++) {
     let fails = false
     for (let ci = 0; ci < criteria.length && !fails; ci++) fails = from[ci] <= i && criteria[ci].met !== true
@@ -473,58 +505,75 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
     }
     reached = i
   }
-  const text = (ci: number) => criterionText(set.criteria[ci], criteria[ci], ci, missingMonths)
-  const incomplete = blocking.length > 0 && blocking.every((ci) => criteria[ci].met === null)
-  const reachedLevel = set.levels[reached]
+  let incomplete = blocking.length > 0
+  for (let k = 0; k < blocking.length && incomplete; k++) incomplete = criteria[blocking[k]].met === null
   let monthsHeld = 0
-  for (const m of reported) if (m.held === 1) monthsHeld++
-  if (incomplete) {
-    // Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing.
-    const missing = blocking.map(text)
-    return {
-      stratum: null,
-      label: 'Data tidak lengkap',
-      aktif: false,
-      incomplete: true,
-      reason: `Data tidak lengkap: ${missing.join('; ')}${reached > 0 ? ` (sejauh ini memenuhi ${reachedLevel.label})` : ''}`,
-      blocking: missing,
-      missing,
-      atLeast: reachedLevel.id,
-      criteria,
-      monthsReported: reported.length,
-      monthsHeld,
-      score: null,
+  for (let i = 0; i < reported.length; i++) if (reported[i].held === 1) monthsHeld++
+  return incomplete ? undecided(set, criteria, blocking, reached, missingMonths, reported.length, monthsHeld) : decided(set, criteria, from, blocking, reached, missingMonths, reported.length, monthsHeld)
+}
+
+/** Missing data decides between two levels: no stratum (never "Pratama"), and say what is missing. */
+function undecided(set: IndicatorSet, criteria: CriterionResult[], blocking: number[], reached: number, missingMonths: number, monthsReported: number, monthsHeld: number): StratumResult {
+  const reachedLevel = set.levels[reached]
+  const missing = textsOf(set, criteria, blocking, missingMonths)
+  return {
+    stratum: null,
+    label: 'Data tidak lengkap',
+    aktif: false,
+    incomplete: true,
+    reason: `Data tidak lengkap: ${missing.join('; ')}${reached > 0 ? ` (sejauh ini memenuhi ${reachedLevel.label})` : ''}`,
+    blocking: missing,
+    missing,
+    atLeast: reachedLevel.id,
+    criteria,
+    monthsReported,
+    monthsHeld,
+    score: null,
+  }
+}
+
+/** A decided stratum with its reasons. */
+function decided(set: IndicatorSet, criteria: CriterionResult[], from: number[], blocking: number[], reached: number, missingMonths: number, monthsReported: number, monthsHeld: number): StratumResult {
+  const reachedLevel = set.levels[reached]
+  const aktifIdx = levelIndex(set, set.aktifFrom)
+  // Reasons: what keeps it from the next level first, then what it did meet at its own level.
+  const blockingTexts = textsOf(set, criteria, blocking, missingMonths)
+  const parts: string[] = []
+  for (let k = 0; k < blockingTexts.length; k++) parts.push(blockingTexts[k])
+  let achieved = 0
+  for (let ci = 0; ci < criteria.length && achieved < 3; ci++) {
+    if (from[ci] <= reached && from[ci] > 0 && criteria[ci].met) {
+      parts.push(criterionText(set.criteria[ci], criteria[ci], ci, missingMonths))
+      achieved++
     }
   }
-  // Reasons: what keeps it from the next level first, then what it did meet at its own level.
-  const blockingTexts = blocking.map(text)
-  const achieved: number[] = []
-  for (let ci = 0; ci < criteria.length && achieved.length < 3; ci++) if (from[ci] <= reached && from[ci] > 0 && criteria[ci].met) achieved.push(ci)
-  const parts = [...blockingTexts, ...achieved.map(text)]
   let total = 0
   let got = 0
-  set.criteria.forEach((c, i) => {
-    const w = c.weight ?? 1
+  for (let i = 0; i < set.criteria.length; i++) {
+    const w = set.criteria[i].weight ?? 1
     total += w
     got += criteria[i].met ? w : 0
-  })
-  const flagged: string[] = []
+  }
+  // Coverages above 100 % not named yet are named after the reasons.
+  const named = parts.length
   for (let ci = 0; ci < criteria.length; ci++) {
     if (!criteria[ci].over) continue
-    const t = text(ci)
-    if (!parts.includes(t)) flagged.push(t)
+    const t = criterionText(set.criteria[ci], criteria[ci], ci, missingMonths)
+    let seen = false
+    for (let k = 0; k < named && !seen; k++) seen = parts[k] === t
+    if (!seen) parts.push(t)
   }
   return {
     stratum: reachedLevel.id,
     label: reachedLevel.label,
     aktif: aktifIdx >= 0 && reached >= aktifIdx,
-    incomplete,
-    reason: `${reachedLevel.label}: ${[...parts, ...flagged].join('; ') || 'semua kriteria terpenuhi'}`,
+    incomplete: false,
+    reason: `${reachedLevel.label}: ${parts.join('; ') || 'semua kriteria terpenuhi'}`,
     blocking: blockingTexts,
     missing: [],
     atLeast: reachedLevel.id,
     criteria,
-    monthsReported: reported.length,
+    monthsReported,
     monthsHeld,
     score: total ? Math.round((1000 * got) / total) / 10 : null,
   }
