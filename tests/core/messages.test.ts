@@ -405,23 +405,28 @@ describe('what operators meet most: bundle, login and backup refusals', () => {
   })
 })
 
+/** A kader sheet with the usual header over `rows`, at Sei Rampah with Posyandu Anggrek, previewed. */
+async function kaderSheet(rows: string[][]) {
+  const ctx = makeCtx({ office: '12.18.04' })
+  addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+  const file = await workbook([['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'], ...rows])
+  return { ctx, file, p: await previewImport(ctx, 'kader', file) }
+}
+/** A preview row's reasons in English, by key where the row has one. */
+const englishReasons = (r: Awaited<ReturnType<typeof previewImport>>['rows'][number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
+
 describe('spreadsheet import preview', () => {
   it('row reasons carry their key; the preview reads them in English', async () => {
-    const ctx = makeCtx({ office: '12.18.04' })
-    addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
-    const file = await workbook([
-      ['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'],
+    const { p } = await kaderSheet([
       ['', '1218045506920004', 'X', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
       ['Sri Rahayu', '1218', 'P', '15/06/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
     ])
-    const p = await previewImport(ctx, 'kader', file)
     const [noName, shortNik] = p.rows
     expect(noName.reasons).toEqual(expect.arrayContaining(['Nama kader kosong', 'Jenis kelamin "X" tidak dikenal (L/P)']))
     expect(shortNik.reasons).toContain('NIK harus 16 digit (tertulis 4 karakter).')
-    const en = (r: (typeof p.rows)[number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
-    expect(en(noName)).toEqual(expect.arrayContaining(['The cadre name is empty', 'Sex "X" is not known (L = male / P = female)']))
-    expect(en(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
-    for (const text of [...en(noName), ...en(shortNik)]) expect(indonesianIn(text), text).toEqual([])
+    expect(englishReasons(noName)).toEqual(expect.arrayContaining(['The cadre name is empty', 'Sex "X" is not known (L = male / P = female)']))
+    expect(englishReasons(shortNik)).toContain('A NIK has 16 digits (4 characters typed).')
+    for (const text of [...englishReasons(noName), ...englishReasons(shortNik)]) expect(indonesianIn(text), text).toEqual([])
   })
 })
 
@@ -566,20 +571,15 @@ describe('the rarer refusals of core', () => {
   })
 
   it('spreadsheet reasons under a column name and the sheet refusals read English', async () => {
-    const ctx = makeCtx({ office: '12.18.04' })
-    addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
-    const file = await workbook([
-      ['Nama Kader', 'NIK', 'JK', 'Tgl Lahir', 'Jabatan', 'Nama Posyandu', 'Desa/Kelurahan'],
+    const { ctx, file, p } = await kaderSheet([
       ['Sri Rahayu', '1218045506920004', 'P', '31/02/1992', 'Anggota', 'Posyandu Anggrek', 'Sei Rampah'],
       ['Ani', '1218045506920005', 'P', '15/06/1992', 'Anggota', 'Posyandu Mawar', 'Desa Entah'],
     ])
-    const p = await previewImport(ctx, 'kader', file)
     const [badDate, badPlace] = p.rows
     expect(badDate.reasons).toContain('Tgl lahir: "31/02/1992" bukan tanggal yang mungkin (dibaca hari/bulan/tahun)')
-    const en = (r: (typeof p.rows)[number]) => r.reasons.map((x, i) => (r.reasonMsgs?.[i] ? english(r.reasonMsgs[i]!) : x))
-    expect(en(badDate)).toContain('Birth date: "31/02/1992" is not a possible date (read as day/month/year)')
-    expect(en(badPlace)).toContain('Village "Desa Entah" is not in the area of this office')
-    for (const text of [...en(badDate), ...en(badPlace)]) expect(indonesianIn(text), text).toEqual([])
+    expect(englishReasons(badDate)).toContain('Birth date: "31/02/1992" is not a possible date (read as day/month/year)')
+    expect(englishReasons(badPlace)).toContain('Village "Desa Entah" is not in the area of this office')
+    for (const text of [...englishReasons(badDate), ...englishReasons(badPlace)]) expect(indonesianIn(text), text).toEqual([])
     let refused: unknown
     try {
       await applyImport(ctx, 'kader', file, undefined, false)
