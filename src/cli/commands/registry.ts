@@ -55,18 +55,26 @@ export const registryCommands: Command[] = [
         const seed = Number(r.values.seed ?? 1)
         if (!Number.isInteger(seed)) throw new UsageError('--seed harus bilangan bulat')
         const admin = r.values.admin as string | undefined
-        if (scale === 'nasional') {
-          // A national office (ID) fed by two province offices, each fed by its own kabupaten/kota offices: real bundles all the way.
-          const size = Number(r.values.size ?? 0.1)
-          if (!(size > 0 && size <= 1)) throw new UsageError('--size harus bilangan antara 0 dan 1 (bagian dari provinsi seukuran Kepulauan Riau, per provinsi)')
+        // The demos built from offices below (provinsi, nasional): their size, years and work folder.
+        const officesOptions = (defaultSize: number, sizeHint: string, workName: string) => {
+          const size = Number(r.values.size ?? defaultSize)
+          if (!(size > 0 && size <= 1)) throw new UsageError(`--size harus bilangan antara 0 dan 1 (${sizeHint})`)
           const years = Number(r.values.years ?? 2)
           if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
-          const workDir = resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), 'kantor-provinsi'))
-          r.note(`Membuat data demo skala nasional (seed ${seed}, ukuran ${size}); kantor provinsi dan kabupaten/kota di ${workDir}…`)
-          const n = await generateNationalDemo(ctx, { seed, size, workDir, years })
+          return { size, years, workDir: resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), workName)) }
+        }
+        // --admin on a database without people: that person, as the administrator.
+        const firstAdmin = async () => {
           if (admin && countUsers(ctx.sqlite) === 0) {
             await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
           }
+        }
+        if (scale === 'nasional') {
+          // A national office (ID) fed by two province offices, each fed by its own kabupaten/kota offices: real bundles all the way.
+          const { size, years, workDir } = officesOptions(0.1, 'bagian dari provinsi seukuran Kepulauan Riau, per provinsi', 'kantor-provinsi')
+          r.note(`Membuat data demo skala nasional (seed ${seed}, ukuran ${size}); kantor provinsi dan kabupaten/kota di ${workDir}…`)
+          const n = await generateNationalDemo(ctx, { seed, size, workDir, years })
+          await firstAdmin()
           r.print(n, () =>
             [
               `Data demo untuk ${n.office.name} (${n.office.wilayahCode}) selesai dalam ${(n.ms / 1000).toFixed(1)} detik: ${n.provinces.length} kantor provinsi, masing-masing meneruskan data kantor kabupaten/kotanya dalam bundel bertanda tangan.`,
@@ -78,16 +86,10 @@ export const registryCommands: Command[] = [
         }
         if (scale === 'provinsi') {
           // Kabupaten/kota offices of their own, beside the province database (or in --work); their bundles come in through the import stages.
-          const size = Number(r.values.size ?? 1)
-          if (!(size > 0 && size <= 1)) throw new UsageError('--size harus bilangan antara 0 dan 1 (1 = seukuran Kepulauan Riau: 1.463 posyandu)')
-          const years = Number(r.values.years ?? 2)
-          if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
-          const workDir = resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), 'kantor-kabupaten'))
+          const { size, years, workDir } = officesOptions(1, '1 = seukuran Kepulauan Riau: 1.463 posyandu', 'kantor-kabupaten')
           r.note(`Membuat data demo skala provinsi (seed ${seed}, ukuran ${size}); kantor kabupaten/kota di ${workDir}…`)
           const p = await generateProvinceDemo(ctx, { seed, size, workDir, years })
-          if (admin && countUsers(ctx.sqlite) === 0) {
-            await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
-          }
+          await firstAdmin()
           r.print(p, () =>
             [
               `Data demo untuk ${p.office.name} (${p.office.wilayahCode}) selesai dalam ${(p.ms / 1000).toFixed(1)} detik: ${p.kabupaten.length} kantor kabupaten/kota, masing-masing dengan basis datanya sendiri, mengirim bundel bertanda tangan ke provinsi.`,
