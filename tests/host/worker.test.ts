@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -102,6 +102,23 @@ describe('database worker', () => {
     const after = await client.call('registry.posyanduList', { limit: 1 }, admin)
     expect(after.ok && (after.data as { total: number }).total).toBe(1236)
   }, 300_000)
+
+  it.runIf(process.platform === 'linux')('jobNice lowers the job worker thread only, not the process or the first worker', async () => {
+    // The nice value of each thread of this process (field 19 of /proc/<pid>/task/<tid>/stat).
+    const nices = () =>
+      readdirSync(`/proc/${process.pid}/task`).map((t) => Number(readFileSync(`/proc/${process.pid}/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]))
+    const before = nices().filter((n) => n === 10).length
+    const c = await WorkerClient.start({ dataFile: join(tempDir('simpul-worker-nice-'), 'simpul.sqlite'), host: 'headless', jobNice: 10 })
+    try {
+      await c.call('people.whoami', {})
+      expect(nices().filter((n) => n === 10).length).toBe(before)
+      await c.call('app.diagnostics', {}) // a long call: starts the job worker
+      expect(nices().filter((n) => n === 10).length).toBe(before + 1)
+      expect(Number(readFileSync(`/proc/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')[16])).toBe(0)
+    } finally {
+      await c.close()
+    }
+  })
 
   it('the host passes calls to the worker; exchange.progress and exchange.cancel are answered without a job', async () => {
     const renderer = tempDir()
