@@ -121,7 +121,7 @@ describe('a first load straight into the tables', () => {
   it('another kabupaten/kota’s ids are another area’s: a first bundle claiming one in its own scope lands beside it, and a report about one waits for a posyandu of its own area; neither changes the other’s rows or figures', async () => {
     const mawar = rows(batam, 'posyandu').find((p) => p.name === 'Posyandu Mawar')!
     const claimed = { ...mawar, scope: '21.72.01', desa_code: desaOf(pinang, '21.72.01'), name: 'Posyandu Mawar Tiruan' }
-    const report = { ...rows(pinang, 'monthly_report')[0], id: '019a0000-0000-7000-8000-0000000000cc', posyandu_id: rows(batam, 'posyandu').find((p) => p.name === 'Posyandu Melati')!.id }
+    const report: Record<string, unknown> = { ...rows(pinang, 'monthly_report')[0], id: '019a0000-0000-7000-8000-0000000000cc', posyandu_id: rows(batam, 'posyandu').find((p) => p.name === 'Posyandu Melati')!.id }
     const section = (name: string, list: Record<string, unknown>[]) => ({ name, columns: Object.keys(list[0]), rows: list.map((r) => Object.values(r)) })
     const file = writeBundle(pinang, '21', [section('posyandu', [claimed]), section('monthly_report', [report])], { outDir }).file
     for (const [c, alwaysStage] of [[direct, false], [staged, true]] as const) {

@@ -96,7 +96,7 @@ beforeAll(async () => {
     if (!list.length) continue
     for (const r of list) pinangIds.add(String(r.id))
     const moved = list.map((r) => {
-      const m = edited(r, { scope: into(String(r.scope)) })
+      const m: Record<string, unknown> = edited(r, { scope: into(String(r.scope)) })
       if (t === 'posyandu') Object.assign(m, { desa_code: desaOf(batam, String(m.scope)), address: null, rt: null, rw: null, status_reason: null, name: `Posyandu Palsu ${String(r.name)}` })
       if (t === 'monthly_report') m.notes = null
       return m
