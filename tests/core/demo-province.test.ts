@@ -68,11 +68,13 @@ describe('demo --scale provinsi', () => {
     // Its first administrator encrypts the database and is told the recovery code, as at the kecamatan and kabupaten scales.
     expect(fileState(join(dir, 'p.sqlite'))).toBe('encrypted')
     expect(ok.stderr).toMatch(/KODE PEMULIHAN[\s\S]*simpul recover/)
-    const kec = cli('demo', '--scale', 'kecamatan', '--admin', 'admin', '--db', join(dir, 'k.sqlite'))
+    // (An office database keeps its keys in its own folder: the kecamatan demo gets one of its own.)
+    const kecDb = join(tempDir(), 'k.sqlite')
+    const kec = cli('demo', '--scale', 'kecamatan', '--admin', 'admin', '--db', kecDb)
     expect(kec.status, kec.stderr).toBe(0)
-    expect(fileState(join(dir, 'k.sqlite'))).toBe('encrypted')
+    expect(fileState(kecDb)).toBe('encrypted')
     const told = (err: string) => err.slice(err.indexOf('KODE PEMULIHAN')).replace(/\n {4}\S+\n/, '\n    <kode>\n').trim()
-    expect(told(ok.stderr)).toBe(told(kec.stderr))
+    expect(told(ok.stderr), kec.stderr).toBe(told(kec.stderr))
     const made = JSON.parse(ok.stdout) as { kabupaten: { dataFile: string }[]; counts: { posyandu: number } }
     expect(made.kabupaten).toHaveLength(7)
     expect(made.kabupaten[0].dataFile.startsWith(join(dir, 'kantor-kabupaten'))).toBe(true)
