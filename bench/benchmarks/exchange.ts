@@ -13,6 +13,7 @@ import { formatHlc } from '../../src/core/sync/hlc'
 import { setSetting } from '../../src/core/settings'
 import { encodeNik } from '../../src/shared/nik'
 import { WorkerClient } from '../../src/core/worker/client'
+import { saveUpload } from '../../src/core/uploads'
 import { callerOf, makeCtx, tempDir, TEST_DB_KEY, TEST_PASSWORD } from '../../tests/helpers/db'
 import type { Caller } from '../../src/core/handlers'
 import { enrolPair } from '../../tests/helpers/exchange'
@@ -201,11 +202,15 @@ export async function importThroughWorker(dataFile: string, bundleFile: string, 
     // The receiver's database is encrypted: it opens at the administrator's login.
     const login = await client.call('people.login', { username: 'admin', password: TEST_PASSWORD })
     if (!login.ok) throw new Error(login.error.message)
-    // Handing the bundle over is part of the import as the operator sees it: watched too (the
-    // window's renderer reads and encodes the file; the main thread passes the text on).
-    const base64 = readFileSync(bundleFile).toString('base64')
+    // Handing the bundle over is part of the import as the operator sees it: watched too. As the
+    // window does it: the renderer reads the file, the main thread keeps its bytes as an upload
+    // (platform.upload, written off this thread) and the worker opens it by id.
+    const bytes = readFileSync(bundleFile)
     collectSetupGarbage()
-    const open = await longestBlock(() => client.call('exchange.bundleOpen', { fileName: basename(bundleFile), base64 }, caller))
+    const open = await longestBlock(async () => {
+      const { uploadId } = await saveUpload(client.dataDir, bytes)
+      return client.call('exchange.bundleOpen', { fileName: basename(bundleFile), uploadId }, caller)
+    })
     const opened = open.result
     if (!opened.ok) throw new Error(opened.error.message)
     const inboxId = (opened.data as { inboxId: string }).inboxId

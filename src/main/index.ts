@@ -1,13 +1,12 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
 import { builtWorkerFile, WorkerClient } from '../core/worker/client'
 import { contract } from '../shared/contract'
-import { fail, ok } from '../shared/result'
-import { failureFor, tooLarge } from '../core/failures'
-import { MAX_BUNDLE_FILE_BYTES, uploadPath } from '../core/uploads'
+import { AppError, fail, ok } from '../shared/result'
+import { failureFor } from '../core/failures'
+import { saveUpload } from '../core/uploads'
 import { msg } from '../shared/messages'
 import { sessionChange } from '../core/people/session'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely, setWindowLang } from './security'
@@ -87,7 +86,7 @@ void app.whenReady().then(async () => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
-    if (op === 'platform.upload') return saveUpload(input, sessions.has(event.sender.id))
+    if (op === 'platform.upload') return receiveUpload(input, sessions.has(event.sender.id))
     if (op === 'platform.setLanguage') {
       const parsed = contract['platform.setLanguage'].input.safeParse(input)
       if (!parsed.success) return fail('INVALID_INPUT', 'Bahasa tidak dikenal')
@@ -127,24 +126,18 @@ function setMenu(lang: WindowLang) {
  * this thread (fs/promises runs in libuv's pool); exchange.bundleOpen then takes the file by id,
  * so a 45 MB national bundle is neither base64 text on this thread nor copied to the worker.
  */
-async function saveUpload(input: unknown, loggedIn: boolean) {
+async function receiveUpload(input: unknown, loggedIn: boolean) {
   // Files come only from someone logged in; the operation that uses the file checks the role.
   if (!loggedIn) return fail('UNAUTHENTICATED', msg('op.unauthenticated'))
   const parsed = contract['platform.upload'].input.safeParse(input)
   if (!parsed.success) return fail('INVALID_INPUT', msg('field.pickBundle'))
-  const { bytes } = parsed.data
-  if (bytes.byteLength > MAX_BUNDLE_FILE_BYTES) {
-    const f = tooLarge(MAX_BUNDLE_FILE_BYTES, 'Berkas')
-    return fail(f.code, f.message)
-  }
-  const uploadId = randomBytes(16).toString('hex')
   try {
-    await writeFile(uploadPath(client!.dataDir, uploadId), bytes, { mode: 0o600, flag: 'wx' })
+    return ok(await saveUpload(client!.dataDir, parsed.data.bytes))
   } catch (e) {
+    if (e instanceof AppError) return fail(e.code, e.message) // too large
     const f = failureFor(e) // a full or read-only disk, in words
     return fail(f.code, f.message)
   }
-  return ok({ uploadId, sizeBytes: bytes.byteLength })
 }
 
 /** Chromium's own PDF of the report page, saved where the operator chooses. */

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { saveUpload, uploadPath } from '../../src/core/uploads'
 import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
@@ -136,7 +137,7 @@ describe('database worker', () => {
     }
   })
 
-  it('a bundle import in the job worker is cancelled through exchange.cancel (as the import screen does) and changes nothing', async () => {
+  it('a bundle handed over as the window does it (an upload opened by id) imports in the job worker, is cancelled through exchange.cancel (as the import screen does) and changes nothing', async () => {
     const { kab, kec: [kec], outDir } = makeOffices(['12.18.04'])
     kec.sqlite.transaction(() => {
       for (let i = 0; i < 1500; i++) addPosyandu(kec, `Posyandu Batal ${i}`, '12.18.04')
@@ -152,8 +153,17 @@ describe('database worker', () => {
     try {
       // The database is encrypted: closed until a login unwraps its key.
       expect((await c.call('people.login', { username: 'admin', password: TEST_PASSWORD })).ok).toBe(true)
-      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') }, as)
+      // As the window hands a chosen file over (platform.upload): its bytes kept as an upload
+      // on this thread's side, opened by id in the worker, which moves the file into its inbox.
+      const bytes = readFileSync(bundle)
+      const upload = await saveUpload(c.dataDir, bytes)
+      expect(upload.sizeBytes).toBe(bytes.length)
+      expect(readFileSync(uploadPath(c.dataDir, upload.uploadId)).equals(bytes)).toBe(true)
+      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', uploadId: upload.uploadId }, as)
       expect(opened.ok, JSON.stringify(opened)).toBe(true)
+      expect(existsSync(uploadPath(c.dataDir, upload.uploadId))).toBe(false)
+      // The same id again: the file is gone, said in words.
+      expect(await c.call('exchange.bundleOpen', { fileName: 'b.simpul', uploadId: upload.uploadId }, as)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
       const inboxId = opened.ok ? (opened.data as { inboxId: string }).inboxId : ''
       const apply = c.call('exchange.bundleApply', { inboxId, reject: [] }, as)
       // The job worker reads the flag at its next check, even mid-transaction.
