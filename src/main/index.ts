@@ -123,8 +123,9 @@ function setMenu(lang: WindowLang) {
 
 /**
  * A chosen bundle's bytes, written to <dataDir>/tmp under an upload id (core/uploads.ts) off
- * this thread (fs/promises runs in libuv's pool); exchange.bundleOpen then takes the file by id,
- * so a 45 MB national bundle is neither base64 text on this thread nor copied to the worker.
+ * this thread (fs/promises runs in libuv's pool); exchange.bundleOpen then takes the file by id.
+ * A 45 MB national bundle arrives here once as bytes (IPC's copy) and is neither decoded from
+ * 60 MB of base64 text on this thread nor copied again to the worker.
  */
 async function receiveUpload(input: unknown, loggedIn: boolean) {
   // Files come only from someone logged in; the operation that uses the file checks the role.

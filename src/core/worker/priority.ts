@@ -3,11 +3,9 @@ import { setPriority } from 'node:os'
 
 /**
  * Gives this thread (not the whole process) a higher nice value. On Linux a nice value belongs
- * to a thread and setpriority(2) takes a thread id, which /proc/thread-self names; with the
- * autogroup scheduling of desktop Linux the value only weighs against the other threads of
- * this program — the main thread answering the window — not against other programs, so a job
- * is not slowed when the main thread is idle. Elsewhere (Windows, macOS) this does nothing:
- * there os.setPriority would change the whole process.
+ * to a thread and setpriority(2) takes a thread id, which /proc/thread-self names. Off unless
+ * asked for (WorkerClientOptions.jobNice says what it measured). Elsewhere (Windows, macOS)
+ * this does nothing: there os.setPriority would change the whole process.
  */
 export function lowerThreadPriority(nice: number): void {
   if (process.platform !== 'linux') return
