@@ -20,7 +20,10 @@ const SQL_FIELDS = new Set<string>(['posyandu_id', ...NUMERIC_FIELDS])
  * third of the strata's time).
  */
 export class YearMonths {
-  private readonly json = new Map<string, string>()
+  /** Posyandu → index of its JSON text in `texts`. */
+  private readonly json = new Map<string, number>()
+  /** The JSON texts ('' : to be read the plain way; null: taken). */
+  private texts: (string | null)[] = []
   /** Months read the plain way: the whole year when the JSON query failed, or posyandu whose JSON is not exact. */
   private readonly plain = new Map<string, unknown[][]>()
   private readonly where: string
@@ -87,9 +90,11 @@ export class YearMonths {
     // A posyandu holding a BLOB is read the plain way when asked for (empty text: not JSON).
     // (An indexed loop: a destructuring for-of runs the iterator protocol per row, slow before
     // the optimising compiler takes over and costly for it to compile.)
+    this.texts = new Array(grouped.length)
     for (let i = 0; i < grouped.length; i++) {
       const g = grouped[i]
-      this.json.set(g[0], g[2] ? '' : g[1])
+      this.json.set(g[0], i)
+      this.texts[i] = g[2] ? '' : g[1]
     }
   }
 
@@ -104,9 +109,11 @@ export class YearMonths {
    * through the strata computation: less for the collector to copy).
    */
   take(id: string): unknown[][] | undefined {
-    const json = this.json.get(id)
-    if (json === undefined) return this.plain.get(id)
-    this.json.delete(id)
+    const at = this.json.get(id)
+    const json = at === undefined ? null : this.texts[at]
+    if (json === null) return this.plain.get(id)
+    // (Dropped from the list, not deleted from the map: a shrinking Map rebuilds its table.)
+    this.texts[at as number] = null
     const rows = fromJson(json)
     if (rows) return rows
     // The plain path: the posyandu's rows as better-sqlite3 reads them.

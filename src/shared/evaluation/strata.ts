@@ -214,12 +214,19 @@ type MetricValue = number | null | typeof ZERO_TARGET
  */
 class MonthView {
   constructor(
-    private readonly rows: readonly (MonthRow | undefined)[],
+    private rows: readonly (MonthRow | undefined)[],
     /** Gap values by row position (null: not filled); null for the data as reported. */
-    private readonly fills: readonly (number | null)[] | null = null,
+    private fills: readonly (number | null)[] | null = null,
     /** An unreported month of the filled year counts as held (the high extreme). */
-    private readonly high = false,
+    private high = false,
   ) {}
+  /** This view showing other months (the filled years: one view reused, not one made per criterion). */
+  show(rows: readonly (MonthRow | undefined)[], fills: readonly (number | null)[] | null, high: boolean): MonthView {
+    this.rows = rows
+    this.fills = fills
+    this.high = high
+    return this
+  }
   get count(): number {
     return this.rows.length
   }
@@ -238,6 +245,9 @@ class MonthView {
     return r !== undefined ? r[PROGRAMMES] : this.high ? 'lainnya' : null
   }
 }
+
+/** The filled year a criterion with gaps is judged on, at one extreme and then the other. */
+const FILLED = new MonthView([], [], false)
 
 /** A metric's value; `first` and `second` are the row positions of its fields (StrataPlan). */
 function metricValue(m: Metric, first: number, second: number, v: MonthView): MetricValue {
@@ -288,8 +298,8 @@ function metricValue(m: Metric, first: number, second: number, v: MonthView): Me
     }
     case 'programmes': {
       let anyHeld = false
-      const codes = programmeSet
-      codes.clear()
+      const codes = programmeList
+      codes.length = 0
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
         anyHeld = true
@@ -297,15 +307,18 @@ function metricValue(m: Metric, first: number, second: number, v: MonthView): Me
         if (!p) continue
         // (An indexed loop: for-of makes an iterator per open month until the optimising compiler removes it.)
         const list = programmeCodes(String(p))
-        for (let k = 0; k < list.length; k++) codes.add(list[k])
+        for (let k = 0; k < list.length; k++) if (!codes.includes(list[k])) codes.push(list[k])
       }
-      return anyHeld ? codes.size : null
+      return anyHeld ? codes.length : null
     }
   }
 }
 
-/** The distinct programme codes of one metric's months (one set, cleared each time: only its size is kept). */
-const programmeSet = new Set<string>()
+/**
+ * The distinct programme codes of one metric's months (one list, emptied each time: only its
+ * length is kept; a year has a handful of codes, and emptying a Set made a new table each time).
+ */
+const programmeList: string[] = []
 
 /** "sehat,pintar" → ["sehat", "pintar"]: split once per distinct text (a year repeats the same few). */
 const codeLists = new Map<string, string[]>()
@@ -444,12 +457,21 @@ function slotsOf(rows: MonthRow[]): (MonthRow | undefined)[] {
   for (let k = 0; k < rows.length; k++) {
     const month = rows[k][MONTH] as string
     // Only `${year}-01` … `${year}-12` take a slot, exactly as written.
-    const i = month.startsWith(prefix) ? MONTH_INDEX.get(month.slice(prefix.length)) : undefined
-    if (i !== undefined) slots[i] = rows[k]
+    const i = month.startsWith(prefix) ? monthIndex(month, prefix.length) : -1
+    if (i >= 0) slots[i] = rows[k]
   }
   return slots
 }
-const MONTH_INDEX = new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), i]))
+
+/** 0–11 when `text` is "01" … "12" from `at` to its end, otherwise -1 (read by character: no substring per month). */
+function monthIndex(text: string, at: number): number {
+  if (text.length !== at + 2) return -1
+  const tens = text.charCodeAt(at)
+  const ones = text.charCodeAt(at + 1) - 48
+  if (tens === 48) return ones >= 1 && ones <= 9 ? ones - 1 : -1
+  if (tens === 49) return ones >= 0 && ones <= 2 ? ones + 9 : -1
+  return -1
+}
 
 /** Whether every reported month holds each target field, and each open month each counted field (by row position). */
 function filledIn(reported: MonthRow[], num: number[], den: number[]): boolean {
@@ -484,8 +506,8 @@ function decide(plan: StrataPlan, ci: number, reported: MonthRow[], view: MonthV
   const den = plan.den[ci]
   if (!missingMonths && filledIn(reported, num, den)) return r
   const slots = (slotsNow ??= slotsOf(reported))
-  const lo = metOf(c, metricValue(c.metric, first, second, new MonthView(slots, plan.low[ci], false)))
-  const hi = metOf(c, metricValue(c.metric, first, second, new MonthView(slots, plan.high[ci], true)))
+  const lo = metOf(c, metricValue(c.metric, first, second, FILLED.show(slots, plan.low[ci], false)))
+  const hi = metOf(c, metricValue(c.metric, first, second, FILLED.show(slots, plan.high[ci], true)))
   if (lo !== null && lo === hi) return r.met === lo ? r : withMet(r, lo)
   if (r.met === null) return r
   let gaps = 0
