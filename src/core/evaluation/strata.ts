@@ -296,6 +296,34 @@ function posyanduRow(p: PosyanduRef, x: Inputs): PosyanduStratum {
   }
 }
 
+// computeStrata's loops are functions of their own (rowsOf, kecamatanSummaries): computeStrata
+// itself then stays in the interpreter (it runs once per computation), instead of being
+// compiled late, in the benchmark's fifth to seventh run, with everything it calls inlined.
+
+/** The strata rows of the posyandu, in their order. */
+function rowsOf(posyandu: PosyanduRef[], inputs: Inputs): PosyanduStratum[] {
+  // A loop, not `.map`: the rows' array then has one elements kind whichever compiler made it
+  // (see strataPlan in the rules), and summarise is not deoptimised by it.
+  const rows: PosyanduStratum[] = []
+  for (let i = 0; i < posyandu.length; i++) rows.push(posyanduRow(posyandu[i], inputs))
+  return rows
+}
+
+/** One summary per kecamatan, the most aktif first. */
+function kecamatanSummaries(rows: PosyanduStratum[], set: IndicatorSet, wasAktif: Map<string, boolean | null>): AreaSummary[] {
+  const byKec = new Map<string, PosyanduStratum[]>()
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]
+    let l = byKec.get(r.kecamatanCode)
+    if (!l) byKec.set(r.kecamatanCode, (l = []))
+    l.push(r)
+  }
+  const kecamatan: AreaSummary[] = []
+  for (const [code, list] of byKec) kecamatan.push(summarise(code, list[0].kecamatanName, set, list, previousAktifPct(list, wasAktif)))
+  kecamatan.sort((a, b) => (b.aktifPct ?? -1) - (a.aktifPct ?? -1) || a.name.localeCompare(b.name))
+  return kecamatan
+}
+
 /**
  * Strata of every posyandu in an area for one year, with the year before for comparison
  * (unless `previousYear: false`),
@@ -320,19 +348,8 @@ export function computeStrata(
   // Whether each posyandu was aktif the year before (null: no reports then), kept beside the rows.
   const wasAktif = new Map<string, boolean | null>()
   const inputs: Inputs = { plan, now, before, targets, targetsAt, manual, wasAktif }
-  // A loop, not `.map`: the rows' array then has one elements kind whichever compiler made it
-  // (see strataPlan in the rules), and summarise is not deoptimised by it.
-  const rows: PosyanduStratum[] = []
-  for (let i = 0; i < posyandu.length; i++) rows.push(posyanduRow(posyandu[i], inputs))
-  const byKec = new Map<string, PosyanduStratum[]>()
-  for (const r of rows) {
-    let l = byKec.get(r.kecamatanCode)
-    if (!l) byKec.set(r.kecamatanCode, (l = []))
-    l.push(r)
-  }
-  const kecamatan: AreaSummary[] = []
-  for (const [code, list] of byKec) kecamatan.push(summarise(code, list[0].kecamatanName, set, list, previousAktifPct(list, wasAktif)))
-  kecamatan.sort((a, b) => (b.aktifPct ?? -1) - (a.aktifPct ?? -1) || a.name.localeCompare(b.name))
+  const rows = rowsOf(posyandu, inputs)
+  const kecamatan = kecamatanSummaries(rows, set, wasAktif)
   return { year, area, set, rows, kecamatan, total: summarise(area.code, area.name, set, rows, previousAktifPct(rows, wasAktif)) }
 }
 
