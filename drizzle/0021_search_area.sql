@@ -6,6 +6,15 @@
 -- ftsQuery in src/core/registry/area.ts), and only when the table holds rows outside it.
 -- `columnsize=0`: no per-row column sizes (only bm25 ranking reads them; Simpul never ranks).
 -- Same columns, rowids and tokenizer; rebuilt through a plain copy as in 0019.
+-- Also gone: the plain name indexes of 0002, which every write and every bulk import kept up.
+-- Lists sort names COLLATE NOCASE and look them up by lower(name) (kader_name_birth,
+-- posyandu_name_per_desa), which a BINARY index on name cannot serve; only the honor screen's
+-- person search (LIKE '%…%' ORDER BY name LIMIT 30) walked kader_name, and a scan of a
+-- kabupaten's 9,000 kader with the first 30 kept takes 1–2 ms.
+DROP INDEX IF EXISTS `kader_name`
+--> statement-breakpoint
+DROP INDEX IF EXISTS `posyandu_name`
+--> statement-breakpoint
 CREATE TABLE `kader_fts_copy` AS SELECT f.rowid AS r, f.name, f.nik, f.place, 'a' || replace(k.scope, '.', '') AS area FROM `kader_fts` f JOIN `search_key` s ON s.n = f.rowid JOIN `kader` k ON k.id = s.row_id
 --> statement-breakpoint
 DROP TABLE `kader_fts`
