@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm'
 import Database from 'better-sqlite3'
 import { systemClock } from '../src/core/clock'
 import { withBulk } from '../src/core/db/bulk'
+import { openSqlite, type DbKey } from '../src/core/db/cipher'
 import { openDatabase, SQLITE_CACHE_KIB } from '../src/core/db/open'
 import { migrationsDir } from '../src/core/paths'
 import { ms } from './types'
@@ -44,8 +45,10 @@ export function insertAll(db: Database.Database, data: TableRows[]): number {
  * The physical limit on this machine: the same rows into tables with the same columns and
  * nothing else (primary key only: no index, no check, no trigger), same pragmas as Simpul.
  */
-export function bareInsertRate(data: TableRows[], dir: string, name = 'bare.sqlite'): number {
-  const db = new Database(join(dir, name))
+export function bareInsertRate(data: TableRows[], dir: string, name = 'bare.sqlite', key?: DbKey): number {
+  // With `key`: the same into a SQLCipher file as Simpul stores its data (each page encrypted and
+  // authenticated), a reference beside the plain file's figure, never the baseline.
+  const db = key ? openSqlite(join(dir, name), key) : new Database(join(dir, name))
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')

@@ -108,7 +108,7 @@ async function fullImport(posyandu: number, kader: number, national: boolean): P
   const stages = await stageTimes(viaWorkerDir, bundle.file)
   const applySeconds = stages.wall.apply / 1000
   const rate = rows / seconds
-  const { bare, bareCpuMs, full, fullBulk } = insertBaselines(kec, out)
+  const { bare, bareCpuMs, bareEncrypted, bareEncryptedCpuMs, full, fullBulk } = insertBaselines(kec, out)
   const viaWorker = await importThroughWorker(join(viaWorkerDir, 'simpul.sqlite'), bundle.file, callerOf(kab))
   const label = national ? 'national' : 'kabupaten'
   const goal = (r: number) => ({ goal: '≥ 30% of bare', pass: r >= 0.3 * bare })
@@ -118,6 +118,10 @@ async function fullImport(posyandu: number, kader: number, national: boolean): P
       name: `  of which the apply stage (decrypt, inflate, apply in one transaction${rows >= bulkApply.minRows ? ', bulk mode' : ''})`,
       figure: rows / applySeconds, unit: 'rows/s', baseline: bare, baselineLabel: BARE_LABEL, ...goal(rows / applySeconds),
       notes: `${Math.round((100 * rows) / applySeconds / bare)}% of bare; stages (wall/CPU): ${Object.entries(stages.wall).map(([k, v]) => `${k} ${Math.round(v)}/${Math.round(stages.cpu[k])} ms`).join(', ')}`,
+    },
+    {
+      name: `  bare-table insert of the same rows into an encrypted file (SQLCipher, as Simpul stores)`, figure: bareEncrypted, unit: 'rows/s', baseline: bare, baselineLabel: BARE_LABEL, goal: 'reference', pass: true,
+      notes: `${Math.round((100 * bareEncrypted) / bare)}% of bare; CPU ${Math.round(bareEncryptedCpuMs)} ms (plain ${Math.round(bareCpuMs)} ms); the import by CPU time is ${Math.round((100 * bareEncryptedCpuMs) / importCpuMs)}% of this one`,
     },
     { name: `  full-schema insert of the same rows (raw better-sqlite3; all indexes and search triggers)`, figure: full, unit: 'rows/s', baseline: bare, baselineLabel: BARE_LABEL, goal: 'reference', pass: true, notes: `${Math.round((100 * full) / bare)}% of bare` },
     { name: `  the same in bulk mode (search triggers suspended; secondary and search indexes built once, same transaction)`, figure: fullBulk, unit: 'rows/s', baseline: bare, baselineLabel: BARE_LABEL, goal: 'reference', pass: true, notes: `${Math.round((100 * fullBulk) / bare)}% of bare` },
@@ -154,9 +158,13 @@ function insertBaselines(kec: Ctx, out: string) {
   const cpu1 = process.cpuUsage()
   const bare = bareInsertRate(data, out)
   const bareCpuMs = cpuMs(cpu1)
+  // The same bare tables in a SQLCipher file: what encrypting the pages adds to the physical limit (a reference of its own).
+  const cpu2 = process.cpuUsage()
+  const bareEncrypted = bareInsertRate(data, out, 'bare-encrypted.sqlite', TEST_DB_KEY)
+  const bareEncryptedCpuMs = cpuMs(cpu2)
   const full = fullSchemaInsertRate(data, out)
   const fullBulk = fullSchemaInsertRate(data, out, 'full-bulk.sqlite', true)
-  return { bare, bareCpuMs, full, fullBulk }
+  return { bare, bareCpuMs, bareEncrypted, bareEncryptedCpuMs, full, fullBulk }
 }
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
