@@ -1,15 +1,14 @@
-// Runs npm scripts side by side and fails when any fails. A name such as `build,test:e2e` is a
-// chain: its scripts run one after another (the end-to-end tests need the renderer build), beside
-// the others. `npm test` runs the type check, the security scan, the unit tests and the build
-// with the end-to-end tests after it all at once: the 2-core CI machine was idle a third of the
-// time when they ran in turn (the browser tests wait on pages, the type check is one thread).
-// While more than one runs, each output line is prefixed with its script's name.
+// Runs npm scripts side by side and fails when any fails. `npm test` overlaps the type check
+// (one thread), the security scan and the renderer build with the unit tests, which the 2-core
+// CI machine would otherwise run in turn; the end-to-end tests come after them, alone (beside
+// the unit tests a loaded machine pushed tests of both past their timeouts). While more than
+// one runs, each output line is prefixed with its script's name.
 import { spawn } from 'node:child_process'
 
-const chains = process.argv.slice(2).map((arg) => arg.split(',').filter(Boolean))
+const names = process.argv.slice(2)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-const width = Math.max(...chains.flat().map((n) => n.length))
-const prefixed = chains.length > 1
+const width = Math.max(...names.map((n) => n.length))
+const prefixed = names.length > 1
 
 function run(name) {
   return new Promise((done) => {
@@ -30,17 +29,8 @@ function run(name) {
   })
 }
 
-const failed = []
-await Promise.all(
-  chains.map(async (chain) => {
-    for (const name of chain) {
-      if ((await run(name)) !== 0) {
-        failed.push(name)
-        return // the rest of the chain needs this one
-      }
-    }
-  }),
-)
+const codes = await Promise.all(names.map(run))
+const failed = names.filter((_, i) => codes[i] !== 0)
 if (failed.length) {
   console.error(`Gagal: ${failed.join(', ')}`)
   process.exit(1)
