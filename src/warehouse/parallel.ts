@@ -56,7 +56,11 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
   const notLoaded = (file: string, why: string): Extract<BundleOutcome, { kind: 'refused' | 'skipped' }> => ({ kind: 'refused', file, reason: `Bundel belum dimuat: ${why}. Tidak ada data dari bundel ini yang dimuat; jalankan lagi "warehouse load" untuk memuatnya.` })
 
   /** The processes started, to share the first senders out before the second ones. */
-  const started: { isReady: () => boolean; topUp: () => void }[] = []
+  const started: { isReady: () => boolean; topUp: (limit?: number) => void }[] = []
+  /** Senders handed out in turns: each process one more, until each holds AHEAD (or the queue is empty). */
+  const shareOut = () => {
+    for (let limit = 1; limit <= AHEAD; limit++) for (const s of started) s.topUp(limit)
+  }
   const run = () =>
     new Promise<void>((resolve) => {
       const child = fork(bundledFile('warehouse-worker') ?? join(appRoot(), 'src', 'warehouse', 'worker-boot.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -68,10 +72,10 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
       let ready = false
       let ended = false
       // Up to AHEAD senders; 'end' once the queue is empty and every sender handed is answered.
-      const topUp = () => {
+      const topUp = (limit = AHEAD) => {
         if (!ready || ended) return
         for (let i = held.length - 1; i >= 0; i--) if (held[i].every((f) => done.has(f))) held.splice(i, 1)
-        while (!fatal && held.length < AHEAD && queue.length) {
+        while (!fatal && held.length < limit && queue.length) {
           const next = queue.shift()!
           held.push(next.files)
           child.send({ type: 'load', ...next } satisfies ToWorker)
@@ -85,7 +89,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
       const starting = () => {
         ready = true
         const waiting = started.filter((s) => !s.isReady())
-        if (!waiting.length) for (const s of started) s.topUp()
+        if (!waiting.length) shareOut()
         else if (!held.length && queue.length) {
           const next = queue.shift()!
           held.push(next.files)
@@ -100,7 +104,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
           outcomes.push(o)
           done.add(o.file)
           opts.note?.(o.kind === 'loaded' ? `${o.file}: dimuat (${o.report.rows} baris dari ${o.report.from} #${o.report.seq}, pemuat ${pid})` : `${o.file}: ${o.reason}`)
-          topUp()
+          topUp(started.every((s) => s.isReady()) ? AHEAD : 1)
         } else if (m.type === 'fatal') fatal ??= m.code ? new AppError(m.code, m.message) : new Error(m.message)
         else if (m.type === 'bye') workers.push({ pid, peakRss: m.peakRss })
       })
@@ -122,7 +126,7 @@ export async function parallelLoad(sources: { ctx: Ctx; order: { file: string; s
         }
         held.length = 0
         // The others may have been waiting for this one to start before their second sender.
-        for (const s of started) s.topUp()
+        if (started.every((s) => s.isReady())) shareOut()
         resolve()
       }
       child.send({ type: 'init', holdBeforeCommitMs: opts.holdBeforeCommitMs } satisfies ToWorker)

@@ -50,6 +50,8 @@ async function drive(): Promise<void> {
     const { office, files } = waiting.shift()!
     await open(office)
     run = { dataFile: office.dataFile, files: [...files] }
+    // Senders of the same office handed meanwhile join this run.
+    for (let i = 0; i < waiting.length; i++) if (waiting[i].office.dataFile === office.dataFile) run.files.push(...waiting.splice(i--, 1)[0].files)
     try {
       await loadInOrder(ctx!, client!, run.files, { holdBeforeCommitMs: hold }, (outcome) => send({ type: 'outcome', outcome }))
     } finally {
@@ -63,7 +65,7 @@ async function handle(m: ToWorker): Promise<void> {
     hold = m.holdBeforeCommitMs
     send({ type: 'ready' })
   } else if (m.type === 'load') {
-    if (run?.dataFile === m.office.dataFile && !waiting.length) run.files.push(...m.files)
+    if (run?.dataFile === m.office.dataFile) run.files.push(...m.files)
     else waiting.push({ office: m.office, files: m.files })
     if (!running) {
       running = drive().finally(() => (running = null))
