@@ -15,8 +15,8 @@ import { officeParty } from '../core/write'
 import { AppError } from '../shared/result'
 import { sayId } from '../shared/messages'
 import { csvKeeper, csvLine, releaseChunks, type CsvSection } from './csv'
-import { areaSql, bundleRefs, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, writableSql, type RemovedRef } from './refs'
-import { LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
+import { areaSql, bundleRefs, checkRefs, kabOf, q, recordDangling, REFS_LOCK, resolveArrivals, sameKab, writableSql, type RemovedRef } from './refs'
+import { AREA_KEY, LOAD_LOG, refreshSummaries, warehouseTables } from './schema'
 
 export interface TableLoad {
   table: string
@@ -156,9 +156,10 @@ export async function applyBundle(ctx: Ctx, client: pg.Client, prepared: Prepare
     assertNotReplayed({ name: checked.peer.name, last_received_seq: await lastLoaded(client, sender) }, m.seq)
 
     // A first load of a sender (nothing stored in its area: the common national case) copies
-    // its rows straight into the target tables; any id already stored elsewhere (or twice in
-    // the bundle) breaks the primary key, and the load falls back to the staged path below,
-    // which merges by version or refuses with its own message.
+    // its rows straight into the target tables; an id twice in one kabupaten/kota (of the
+    // bundle, or stored) breaks the key (schema.ts: AREA_KEY), and the load falls back to the
+    // staged path below, which merges by version or refuses with its own message. The same
+    // id in another kabupaten/kota is another area's row: it neither blocks nor is touched.
     let report: TableLoad[] | null = null
     let copyPeak = 0
     // What the reference decisions under REFS_LOCK need: per section, where its rows are now
@@ -468,10 +469,14 @@ export async function lastLoaded(client: pg.Client, sender: string): Promise<num
   return res.rows[0].seq ?? 0
 }
 
-/** A row's scope never changes: the staged rows against the stored ones. */
+/**
+ * A row's scope never changes: the staged rows against the stored ones of their
+ * kabupaten/kota (the area whose offices are the sender and those above it). The same id
+ * stored in another kabupaten/kota is another area's row, not this one moved.
+ */
 async function refuseMoved(client: pg.Client, s: Section, sender: string): Promise<void> {
   const moved = await client.query<{ id: string; stored: string; claimed: string }>(
-    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${stageOf(s.name)} st JOIN ${q(s.name)} t ON t.id = st.id WHERE t.scope <> st.scope LIMIT 5`,
+    `SELECT t.id, t.scope AS stored, st.scope AS claimed FROM ${stageOf(s.name)} st JOIN ${q(s.name)} t ON t.id = st.id AND ${sameKab('t', 'st')} WHERE t.scope <> st.scope LIMIT 5`,
   )
   if (moved.rowCount) {
     const r = moved.rows[0]
@@ -479,7 +484,7 @@ async function refuseMoved(client: pg.Client, s: Section, sender: string): Promi
   }
 }
 
-/** Staged rows into the table by the shared version order; the latest version of an id in the bundle wins. */
+/** Staged rows into the table by the shared version order; the latest version of a row (kabupaten/kota and id) in the bundle wins. */
 async function merge(client: pg.Client, table: string, columns: string[]): Promise<{ added: number; changed: number; unchanged: number }> {
   const cols = columns.map(q).join(', ')
   const sets = columns.filter((c) => c !== 'id').map((c) => `${q(c)} = EXCLUDED.${q(c)}`).join(', ')
@@ -487,11 +492,11 @@ async function merge(client: pg.Client, table: string, columns: string[]): Promi
   const newer = `(EXCLUDED.rev > t.rev OR (EXCLUDED.rev = t.rev AND (EXCLUDED.hlc COLLATE "C" > t.hlc COLLATE "C" OR (EXCLUDED.hlc = t.hlc AND EXCLUDED.origin COLLATE "C" > t.origin COLLATE "C"))))`
   const res = await client.query<{ added: string; changed: string; staged: string }>(
     `WITH latest AS (
-       SELECT DISTINCT ON (id) ${cols} FROM ${stageOf(table)}
-       ORDER BY id, rev DESC, hlc COLLATE "C" DESC, origin COLLATE "C" DESC),
+       SELECT DISTINCT ON (${AREA_KEY}) ${cols} FROM ${stageOf(table)}
+       ORDER BY ${AREA_KEY}, rev DESC, hlc COLLATE "C" DESC, origin COLLATE "C" DESC),
      up AS (
        INSERT INTO ${q(table)} AS t (${cols}) SELECT ${cols} FROM latest
-       ON CONFLICT (id) DO UPDATE SET ${sets} WHERE ${newer}
+       ON CONFLICT (${AREA_KEY}) DO UPDATE SET ${sets} WHERE ${newer}
        RETURNING (xmax = 0) AS added)
      SELECT count(*) FILTER (WHERE added) AS added, count(*) FILTER (WHERE NOT added) AS changed, (SELECT count(*) FROM latest) AS staged FROM up`,
   )
@@ -513,7 +518,7 @@ export async function withdraw(client: pg.Client, s: Pick<Section, 'name' | 'pol
     `WITH gone AS (
        DELETE FROM ${q(s.name)} t
        WHERE ${writableSql('t', sender, s.policy.writers.change, relaying)}
-         AND NOT EXISTS (SELECT 1 FROM ${stageOf(s.name)} st WHERE st.id = t.id)
+         AND NOT EXISTS (SELECT 1 FROM ${stageOf(s.name)} st WHERE st.id = t.id AND ${sameKab('st', 't')})
        RETURNING t.scope)
      SELECT count(*) AS n, array_agg(DISTINCT substr(scope, 1, 5)) AS kabs FROM gone`,
   )

@@ -16,6 +16,14 @@ import { CROSS_REFS, DANGLING } from './schema'
  * A target that arrived first makes the later row's bundle refused whole, as before. The
  * decisions are taken under one advisory lock (`REFS_LOCK`), held from the recheck to the
  * commit, so two loaders cannot both miss each other's uncommitted rows.
+ *
+ * A reference resolves within the row's kabupaten/kota (`sameKab`), as the summaries join
+ * and as rows are keyed (schema.ts: AREA_KEY): ids repeat across kabupaten/kota when a
+ * sender loads another area's ids in its own scope, and such a row must neither be taken for
+ * the target of another area's rows nor make them look foreign. A row pointing at an id its
+ * kabupaten/kota does not hold stays recorded as dangling and counts in no figure (the
+ * summaries join within a kabupaten/kota); within one, a target outside the row's own area
+ * (another kecamatan's posyandu) is refused or removed as above.
  */
 export const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
@@ -25,6 +33,9 @@ export const REFS_LOCK = `SELECT pg_advisory_xact_lock(hashtext('simpul-refs'))`
 
 /** The kabupaten/kota (or province, for its own rows) a scope's summary rows belong to. */
 export const kabOf = (scope: string) => scope.slice(0, 5)
+
+/** SQL: the rows of aliases `a` and `b` lie in one kabupaten/kota (the part of the key before the id). */
+export const sameKab = (a: string, b: string) => `substr(${a}.scope, 1, 5) = substr(${b}.scope, 1, 5)`
 
 /**
  * SQL: `alias.scope` lies in the area of `code` (the code itself or below it), by the
@@ -80,7 +91,7 @@ function refuse(s: Section, ref: { table: string }, bad: string): never {
  * stage): those where every row of the table that is not a tombstone and has the column set
  * points at a row the same bundle brought before it, of a table the warehouse receives, lying
  * in the row's own area. On a first load — the bundle's rows copied straight into their tables,
- * every id once (the primary keys prove it) — the target of such a reference is the row the
+ * every id once per kabupaten/kota (the keys prove it) — the target of such a reference is the row the
  * bundle brought, with the scope it brought, so checkRefs needs no query for it: the rows of
  * a national bundle about its posyandu, one lookup each in the loader instead of one index
  * probe each in the server. Any other reference is checked in PostgreSQL, as always.
@@ -142,7 +153,7 @@ export async function checkRefs(client: pg.Client, s: Section, from: string, row
     const t = staged ? 'coalesce(r.scope, rs.scope)' : 'r.scope'
     const res = await client.query<{ dangling: string; bad: string | null }>(
       `SELECT count(*) FILTER (WHERE ${t} IS NULL) AS dangling, min(st.id || ' ' || ${t}) FILTER (WHERE ${t} IS NOT NULL AND ${foreignSql(t)}) AS bad
-       FROM ${from} st LEFT JOIN ${q(ref.table)} r ON r.id = ${col}${staged ? ` LEFT JOIN ${staged} rs ON rs.id = ${col}` : ''}
+       FROM ${from} st LEFT JOIN ${q(ref.table)} r ON r.id = ${col} AND ${sameKab('r', 'st')}${staged ? ` LEFT JOIN ${staged} rs ON rs.id = ${col} AND ${sameKab('rs', 'st')}` : ''}
        WHERE ${rows} AND st.deleted_at IS NULL AND ${col} IS NOT NULL`,
     )
     if (res.rows[0].bad) refuse(s, ref, res.rows[0].bad)
@@ -160,13 +171,13 @@ export async function recordDangling(client: pg.Client, s: Section, from: string
   for (const ref of refsOf(s)) {
     const col = `st.${q(ref.column)}`
     const bad = await client.query<{ bad: string }>(
-      `SELECT st.id || ' ' || r.scope AS bad FROM ${from} st JOIN ${q(ref.table)} r ON r.id = ${col} WHERE ${rows} AND st.deleted_at IS NULL AND ${foreignSql('r.scope')} LIMIT 1`,
+      `SELECT st.id || ' ' || r.scope AS bad FROM ${from} st JOIN ${q(ref.table)} r ON r.id = ${col} AND ${sameKab('r', 'st')} WHERE ${rows} AND st.deleted_at IS NULL AND ${foreignSql('r.scope')} LIMIT 1`,
     )
     if (bad.rowCount) refuse(s, ref, bad.rows[0].bad)
     await client.query(
       `INSERT INTO ${DANGLING} (tbl, col, id, scope, target_table, target_id)
        SELECT ${lit(s.name)}, ${lit(ref.column)}, st.id, st.scope, ${lit(ref.table)}, ${col} FROM ${from} st
-       WHERE ${rows} AND st.deleted_at IS NULL AND ${col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} r WHERE r.id = ${col})
+       WHERE ${rows} AND st.deleted_at IS NULL AND ${col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(ref.table)} r WHERE r.id = ${col} AND ${sameKab('r', 'st')})
        ON CONFLICT DO NOTHING`,
     )
   }
@@ -206,7 +217,7 @@ export async function resolveArrivals(client: pg.Client, tables: Set<string>, ar
     const arrived = arrivals.get(target)
     // Through the target index for what arrived, the partial index for what waits: a sender
     // that records many references to rows never loaded does not slow every later load.
-    const pick = `SELECT d.tbl, d.col, d.id, d.scope, d.target_id, p.scope AS target_scope FROM ${DANGLING} d JOIN ${q(target)} p ON p.id = d.target_id WHERE d.target_table = $1`
+    const pick = `SELECT d.tbl, d.col, d.id, d.scope, d.target_id, p.scope AS target_scope FROM ${DANGLING} d JOIN ${q(target)} p ON p.id = d.target_id AND ${sameKab('p', 'd')} WHERE d.target_table = $1`
     const found = await client.query<{ tbl: string; col: string; id: string; scope: string; target_id: string; target_scope: string }>(
       `${pick} AND d.foreign_target IS NOT NULL${arrived ? ` UNION ${pick} AND d.target_id IN (${arrived})` : ''}`,
       [target],
@@ -216,31 +227,34 @@ export async function resolveArrivals(client: pg.Client, tables: Set<string>, ar
       if (!mine.length) continue
       const inArea = (d: (typeof mine)[number]) => isWithin(d.target_scope, d.scope)
       const bad = mine.filter((d) => !inArea(d))
-      const pairs = `unnest($1::text[], $2::text[]) c(id, target)`
-      const points = `r.id = c.id AND r.${q(column)} = c.target AND r.deleted_at IS NULL`
+      // A row is its id in its scope (ids repeat across kabupaten/kota).
+      const pairs = `unnest($1::text[], $2::text[], $3::text[]) c(id, target, scope)`
+      const points = `r.id = c.id AND r.scope = c.scope AND r.${q(column)} = c.target AND r.deleted_at IS NULL`
+      const args = (list: typeof mine) => [list.map((d) => d.id), list.map((d) => d.target_id), list.map((d) => d.scope)]
       const gone = bad.length
-        ? await client.query<{ id: string }>(
-            `WITH l AS (SELECT r.id FROM ${q(table)} r JOIN ${pairs} ON ${points} FOR UPDATE OF r SKIP LOCKED)
-             DELETE FROM ${q(table)} r USING l WHERE r.id = l.id RETURNING r.id`,
-            [bad.map((d) => d.id), bad.map((d) => d.target_id)],
+        ? await client.query<{ id: string; scope: string }>(
+            `WITH l AS (SELECT r.id, r.scope FROM ${q(table)} r JOIN ${pairs} ON ${points} FOR UPDATE OF r SKIP LOCKED)
+             DELETE FROM ${q(table)} r USING l WHERE r.id = l.id AND r.scope = l.scope RETURNING r.id, r.scope`,
+            args(bad),
           )
         : { rows: [] }
-      const goneIds = new Set(gone.rows.map((r) => r.id))
+      const rowKey = (r: { id: string; scope: string }) => `${r.id} ${r.scope}`
+      const goneIds = new Set(gone.rows.map(rowKey))
       // Still pointing there, but held by another load: judged foreign, removed by a later load.
       const held = bad.length
-        ? new Set((await client.query<{ id: string }>(`SELECT r.id FROM ${q(table)} r JOIN ${pairs} ON ${points}`, [bad.map((d) => d.id), bad.map((d) => d.target_id)])).rows.map((r) => r.id))
+        ? new Set((await client.query<{ id: string; scope: string }>(`SELECT r.id, r.scope FROM ${q(table)} r JOIN ${pairs} ON ${points}`, args(bad))).rows.map(rowKey))
         : new Set<string>()
       for (const d of bad) {
-        if (!goneIds.has(d.id)) continue
+        if (!goneIds.has(rowKey(d))) continue
         removed.push({ table, id: d.id, scope: d.scope, target: d.target_id, targetScope: d.target_scope })
         await client.query(`INSERT INTO ${CROSS_REFS} (tbl, row_id, scope, target_table, target_id, target_scope, removed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [table, d.id, d.scope, target, d.target_id, d.target_scope, by])
       }
-      const keep = bad.filter((d) => held.has(d.id) && !goneIds.has(d.id))
+      const keep = bad.filter((d) => held.has(rowKey(d)) && !goneIds.has(rowKey(d)))
       const drop = mine.filter((d) => !keep.includes(d))
       if (drop.length) {
-        await client.query(`DELETE FROM ${DANGLING} d USING ${pairs} WHERE d.tbl = $3 AND d.col = $4 AND d.id = c.id AND d.target_id = c.target`, [drop.map((d) => d.id), drop.map((d) => d.target_id), table, column])
+        await client.query(`DELETE FROM ${DANGLING} d USING ${pairs} WHERE d.tbl = $4 AND d.col = $5 AND d.id = c.id AND d.scope = c.scope AND d.target_id = c.target`, [...args(drop), table, column])
       }
-      for (const d of keep) await client.query(`UPDATE ${DANGLING} SET foreign_target = $1 WHERE tbl = $2 AND col = $3 AND id = $4 AND target_id = $5`, [d.target_scope, table, column, d.id, d.target_id])
+      for (const d of keep) await client.query(`UPDATE ${DANGLING} SET foreign_target = $1 WHERE tbl = $2 AND col = $3 AND id = $4 AND scope = $5 AND target_id = $6`, [d.target_scope, table, column, d.id, d.scope, d.target_id])
     }
   }
   return removed

@@ -10,6 +10,14 @@ import { KADER_SUMMARY_SQL, REPORTS_SUMMARY_SQL, SET_SUMMARY_SQL, STRATA_SUMMARY
  * granted (its level decides, through the same table policy as any office), with the
  * SQLite columns' types; a load log (one row per loaded bundle: the decisive replay check);
  * and the province figures as summary tables over the same SQL the desktop runs.
+ *
+ * A row is keyed by its kabupaten/kota and its id (`AREA_KEY`), not by its id alone. Every
+ * sender of a warehouse writes whole kabupaten/kota (a kabupaten its own; a province its own
+ * rows and, relaying, its kabupaten/kota's; the national office its own: see
+ * relationProblemMsg), so a row's kabupaten/kota is the part of the id space only the offices
+ * entitled to it can write. A sender that learnt another area's ids and loaded them first, in
+ * its own scope, holds them in its own kabupaten/kota: the real rows still load, beside them,
+ * and neither counts in the other's figures (the summaries join within a kabupaten/kota).
  */
 export const LOAD_LOG = 'wh_load_log'
 export const DANGLING = 'wh_dangling_ref'
@@ -27,20 +35,25 @@ export function warehouseTables(me: Party): string[] {
 
 const pgType = (sqliteType: string) => (sqliteType.startsWith('INT') ? 'bigint' : sqliteType === 'REAL' ? 'double precision' : 'text')
 const KEY_COLUMNS = new Set(['id', 'scope', 'rev', 'hlc', 'origin'])
+/** The key of a warehouse row (its unique index; ON CONFLICT names it): its kabupaten/kota, then its id. */
+export const AREA_KEY = '(substr(scope, 1, 5)), id'
 
 /** DDL for the warehouse, from the office's own (migrated) SQLite schema. */
 export function schemaSql(sqlite: Database.Database, me: Party): string[] {
   const out: string[] = []
   for (const table of warehouseTables(me)) {
     // Only the keys are NOT NULL: a bundle from an older Simpul lacks newer columns.
-    const cols = columnsOf(sqlite, table).map((c) => `"${c.name}" ${pgType(c.type)}${c.name === 'id' ? ' PRIMARY KEY' : KEY_COLUMNS.has(c.name) ? ' NOT NULL' : ''}`)
+    const cols = columnsOf(sqlite, table).map((c) => `"${c.name}" ${pgType(c.type)}${KEY_COLUMNS.has(c.name) ? ' NOT NULL' : ''}`)
     out.push(`CREATE TABLE IF NOT EXISTS "${table}" (${cols.join(', ')})`)
-    // By kabupaten/kota (the first five characters of the scope): a load withdraws and
-    // summarises one kabupaten's rows without reading the others'. Every query on scope goes
-    // through it, so the plain scope index of older warehouses only cost each row a second
-    // index entry: it is dropped.
+    // The key: (kabupaten/kota, id). Its index is also the kabupaten/kota index (its first
+    // column): a load withdraws and summarises one kabupaten's rows without reading the
+    // others'. Warehouses made before it keyed rows by id alone (a sender could squat another
+    // area's ids) and kept a kabupaten index and, older still, a scope index beside it: their
+    // rows satisfy the new key (ids were unique), and the old key and indexes go.
+    out.push(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${table}_pkey"`)
     out.push(`DROP INDEX IF EXISTS "${table}_scope"`)
-    out.push(`CREATE INDEX IF NOT EXISTS "${table}_kab" ON "${table}" (substr(scope, 1, 5))`)
+    out.push(`CREATE UNIQUE INDEX IF NOT EXISTS "${table}_kab_id" ON "${table}" (${AREA_KEY})`)
+    out.push(`DROP INDEX IF EXISTS "${table}_kab"`)
   }
   // The summaries join a kabupaten/kota's rows about posyandu to its posyandu within the
   // kabupaten/kota (src/core/province/summary.ts), so the kabupaten index of each table reaches
@@ -73,8 +86,10 @@ export function schemaSql(sqlite: Database.Database, me: Party): string[] {
     scope text NOT NULL,
     target_table text NOT NULL,
     target_id text NOT NULL,
-    foreign_target text,
-    PRIMARY KEY (tbl, col, id, target_id))`)
+    foreign_target text)`)
+  // One record per row (its scope with its id: ids repeat across kabupaten/kota), column and target.
+  out.push(`ALTER TABLE ${DANGLING} DROP CONSTRAINT IF EXISTS ${DANGLING}_pkey`)
+  out.push(`CREATE UNIQUE INDEX IF NOT EXISTS ${DANGLING}_row ON ${DANGLING} (tbl, col, id, scope, target_id)`)
   out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_target ON ${DANGLING} (target_table, target_id)`)
   out.push(`CREATE INDEX IF NOT EXISTS ${DANGLING}_foreign ON ${DANGLING} (target_table) WHERE foreign_target IS NOT NULL`)
   // Rows removed because the row they pointed at arrived later, in another area.

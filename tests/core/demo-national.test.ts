@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
+import { fileState } from '../../src/core/db/cipher'
 import { generateNationalDemo } from '../../src/core/demo/national'
 import { provinceSummary } from '../../src/core/province/service'
 import { callOp, CLI_ENV, keyFor, makeCtx, tempDir } from '../helpers/db'
@@ -58,4 +59,18 @@ describe('demo --scale nasional', () => {
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/--scale harus kecamatan, kabupaten, provinsi, nasional atau national: .*uji beban/)
   }, 60_000)
+
+  it('`simpul demo --scale nasional --admin`: the first administrator encrypts the national database and is told the recovery code, as at every scale', () => {
+    const dir = tempDir()
+    const db = join(dir, 'n.sqlite')
+    const run = (args: string[]) => spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'simpul.js'), ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, ...CLI_ENV } })
+    const made = run(['demo', '--scale', 'nasional', '--size', '0.01', '--years', '1', '--admin', 'admin', '--work', join(dir, 'kantor'), '--json'])
+    expect(made.status, made.stderr).toBe(0)
+    expect(made.stderr).toMatch(/KODE PEMULIHAN[\s\S]*simpul recover/)
+    expect(fileState(db)).toBe('encrypted')
+    // The administrator's password opens it, as a person logging in would.
+    const sum = run(['province', 'summary', '--year', String(new Date().getFullYear()), '--json'])
+    expect(sum.status, sum.stderr).toBe(0)
+    expect(JSON.parse(sum.stdout).total.posyandu).toBe((JSON.parse(made.stdout) as { counts: { posyandu: number } }).counts.posyandu)
+  }, 120_000)
 })

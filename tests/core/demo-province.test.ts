@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openContext } from '../../src/core/context'
+import { fileState } from '../../src/core/db/cipher'
 import { generateProvinceDemo } from '../../src/core/demo/province'
 import { provinceSummary } from '../../src/core/province/service'
 import { CLI_ENV, makeCtx, tempDir, keyFor } from '../helpers/db'
@@ -64,6 +65,16 @@ describe('demo --scale provinsi', () => {
     expect(wrong.stderr).toMatch(/Skala provinsi perlu kantor provinsi; kantor ini kantor kabupaten/)
     const ok = cli('demo', '--scale', 'provinsi', '--size', '0.01', '--admin', 'admin', '--db', join(dir, 'p.sqlite'), '--json')
     expect(ok.status, ok.stderr).toBe(0)
+    // Its first administrator encrypts the database and is told the recovery code, as at the kecamatan and kabupaten scales.
+    expect(fileState(join(dir, 'p.sqlite'))).toBe('encrypted')
+    expect(ok.stderr).toMatch(/KODE PEMULIHAN[\s\S]*simpul recover/)
+    // (An office database keeps its keys in its own folder: the kecamatan demo gets one of its own.)
+    const kecDb = join(tempDir(), 'k.sqlite')
+    const kec = cli('demo', '--scale', 'kecamatan', '--admin', 'admin', '--db', kecDb)
+    expect(kec.status, kec.stderr).toBe(0)
+    expect(fileState(kecDb)).toBe('encrypted')
+    const told = (err: string) => err.slice(err.indexOf('KODE PEMULIHAN')).replace(/\n {4}\S+\n/, '\n    <kode>\n').trim()
+    expect(told(ok.stderr), kec.stderr).toBe(told(kec.stderr))
     const made = JSON.parse(ok.stdout) as { kabupaten: { dataFile: string }[]; counts: { posyandu: number } }
     expect(made.kabupaten).toHaveLength(7)
     expect(made.kabupaten[0].dataFile.startsWith(join(dir, 'kantor-kabupaten'))).toBe(true)

@@ -37,11 +37,11 @@ async function freshWarehouse(name: string): Promise<pg.Client> {
   return c
 }
 
-/** Rows (of any table with a reference) that point at a row of another area. */
+/** Rows (of any table with a reference) that point at a row of another area (within their kabupaten/kota, where references resolve and the summaries join). */
 async function crossRefs(c: pg.Client): Promise<number> {
   let n = 0
   for (const t of ['monthly_report', 'kader_count', 'posyandu_stratum']) {
-    const r = await c.query(`SELECT count(*) AS n FROM "${t}" x JOIN posyandu p ON p.id = x.posyandu_id WHERE p.scope <> x.scope AND left(p.scope, length(x.scope) + 1) <> x.scope || '.'`)
+    const r = await c.query(`SELECT count(*) AS n FROM "${t}" x JOIN posyandu p ON p.id = x.posyandu_id AND substr(p.scope, 1, 5) = substr(x.scope, 1, 5) WHERE p.scope <> x.scope AND left(p.scope, length(x.scope) + 1) <> x.scope || '.'`)
     n += Number(r.rows[0].n)
   }
   return n
@@ -50,6 +50,12 @@ async function crossRefs(c: pg.Client): Promise<number> {
 let pinangBundle: string
 let crafted: string
 let pinangPosyandu: string
+/** Within Batam: a report of kecamatan 21.71.01 about Batam's posyandu of 21.71.02 (inside), and that posyandu's own bundle (batamMelati). */
+let inside: string
+/** The same report, in a bundle after the posyandu's. */
+let insideAfter: string
+let batamMelati: string
+let melati: string
 
 beforeAll(async () => {
   server = await startPostgres()
@@ -68,6 +74,13 @@ beforeAll(async () => {
   // Tanjung Pinang's posyandu, whose id it learnt somehow — before Tanjung Pinang's first bundle.
   const report = rows(batam, 'monthly_report')[0]
   crafted = craft(batam, wh, outDir, 'monthly_report', [{ ...report, posyandu_id: pinangPosyandu }])
+  // Within Batam, whose bundles are all signed by Batam: a posyandu of kecamatan 21.71.02, sent
+  // alone (so no complete section withdraws the report below), after the report of 21.71.01 about it.
+  const m = addPosyandu(batam, 'Posyandu Melati', desaOf(batam, '21.71.02'))
+  melati = String(m.id)
+  inside = craft(batam, wh, outDir, 'monthly_report', [{ ...report, id: '019a0000-0000-7000-8000-0000000000aa', posyandu_id: melati }])
+  batamMelati = craft(batam, wh, outDir, 'posyandu', [rows(batam, 'posyandu').find((p) => p.id === melati)!])
+  insideAfter = craft(batam, wh, outDir, 'monthly_report', [{ ...report, id: '019a0000-0000-7000-8000-0000000000ab', posyandu_id: melati }])
 }, 120_000)
 afterAll(async () => {
   for (const c of clients) await c.end()
@@ -126,46 +139,62 @@ describe('areas by the code’s own length', () => {
 })
 
 describe('references whatever the order of the loads', () => {
-  it('target first: the row pointing into another area is refused whole, nothing written', async () => {
+  // Rows are keyed by (kabupaten/kota, id) and a reference resolves within the row's
+  // kabupaten/kota (src/warehouse/refs.ts): another kabupaten/kota's row with that id is
+  // another area's, which a sender could have squatted just as well. So Batam's report about
+  // Tanjung Pinang's posyandu points at nothing Batam holds: it waits, counts in no figure, and
+  // neither blocks nor removes anything of Tanjung Pinang's — whichever bundle comes first.
+  for (const order of ['target first', 'row first'] as const) {
+    it(`a reference into another kabupaten/kota (${order}): the row waits for a target of its own area, counts nowhere, and blocks nothing`, async () => {
+      const honest = await freshWarehouse(`gudang_jujur_${order.replace(' ', '_')}`)
+      await loadBundle(wh, honest, pinangBundle)
+      const c = await freshWarehouse(`gudang_urut_${order.replace(' ', '_')}`)
+      const [a, b] = order === 'target first' ? [pinangBundle, crafted] : [crafted, pinangBundle]
+      const first = await loadBundle(wh, c, a)
+      const second = await loadBundle(wh, c, b)
+      expect([...first.removedRefs, ...second.removedRefs]).toEqual([])
+      expect((await c.query(`SELECT tbl, scope, target_id FROM wh_dangling_ref`)).rows).toEqual([{ tbl: 'monthly_report', scope: '21.71.01', target_id: pinangPosyandu }])
+      expect(await crossRefs(c)).toBe(0)
+      // Tanjung Pinang's figures are exactly those of a warehouse that never saw Batam's row; Batam's report counts nowhere.
+      const figures = async (x: pg.Client, kab: string) => (await x.query(`SELECT * FROM wh_reports_summary WHERE kab = $1 ORDER BY month`, [kab])).rows
+      expect(await figures(c, '21.72')).toEqual(await figures(honest, '21.72'))
+      expect(await figures(c, '21.71')).toEqual([])
+    })
+  }
+
+  it('within a kabupaten/kota, target first: the row pointing into another kecamatan is refused whole, nothing written', async () => {
     const c = await freshWarehouse('gudang_urut1')
-    await loadBundle(wh, c, pinangBundle)
+    await loadBundle(wh, c, batamMelati)
     const before = await warehouseState(c, officeParty(wh.sqlite))
-    const e = await refusal(loadBundle(wh, c, crafted))
+    const e = await refusal(loadBundle(wh, c, insideAfter))
     expect(e.code).toBe('BUNDLE_UNAUTHORISED')
-    expect(e.message).toMatch(/merujuk posyandu milik wilayah 21\.72\.01/)
+    expect(e.message).toMatch(/merujuk posyandu milik wilayah 21\.71\.02/)
     expect(await warehouseState(c, officeParty(wh.sqlite))).toBe(before)
   })
 
-  it('row first: it is held as pointing at a row not loaded, and removed when that row arrives in another area; the figures are those without it', async () => {
-    const honest = await freshWarehouse('gudang_jujur')
-    await loadBundle(wh, honest, pinangBundle)
+  it('within a kabupaten/kota, row first: it is held as pointing at a row not loaded, and removed when that row arrives in another kecamatan', async () => {
     const c = await freshWarehouse('gudang_urut2')
-    const first = await loadBundle(wh, c, crafted)
+    const first = await loadBundle(wh, c, inside)
     expect(first.tables.find((t) => t.table === 'monthly_report')!.added).toBe(1)
     expect(Number((await c.query(`SELECT count(*) AS n FROM wh_dangling_ref`)).rows[0].n)).toBe(1)
-    const r = await loadBundle(wh, c, pinangBundle)
-    expect(r.removedRefs).toMatchObject([{ table: 'monthly_report', target: pinangPosyandu, targetScope: '21.72.01' }])
+    const r = await loadBundle(wh, c, batamMelati)
+    expect(r.removedRefs).toMatchObject([{ table: 'monthly_report', target: melati, targetScope: '21.71.02' }])
     expect(await crossRefs(c)).toBe(0)
     const listed = await c.query(`SELECT tbl, scope, target_scope, removed_by FROM wh_removed_cross_ref`)
-    expect(listed.rows).toEqual([{ tbl: 'monthly_report', scope: '21.71.01', target_scope: '21.72.01', removed_by: `21.72#${r.seq}` }])
+    expect(listed.rows).toEqual([{ tbl: 'monthly_report', scope: '21.71.01', target_scope: '21.71.02', removed_by: `21.71#${r.seq}` }])
     expect(Number((await c.query(`SELECT count(*) AS n FROM wh_dangling_ref`)).rows[0].n)).toBe(0)
-    // Tanjung Pinang's figures are exactly those of a warehouse that never saw Batam's row.
-    const figures = async (x: pg.Client) => (await x.query(`SELECT * FROM wh_reports_summary WHERE kab = '21.72' ORDER BY month`)).rows
-    expect(await figures(c)).toEqual(await figures(honest))
   })
 
-  it('both at once (two loaders): the later one to decide waits for the first one’s commit and still removes the row', async () => {
+  it('two loaders of two kabupaten/kota at once: neither waits on nor changes the other’s rows', async () => {
     const c = await freshWarehouse('gudang_serentak')
     const other = new pg.Client({ connectionString: server.url.replace('/postgres?', '/gudang_serentak?') })
     await other.connect()
     clients.push(other)
-    // Batam's load holds its transaction open after its reference decisions; Tanjung Pinang's
-    // COPY runs meanwhile, then its decisions wait for Batam's commit.
     const slow = loadBundle(wh, c, crafted, { holdBeforeCommitMs: 1500 })
     await new Promise((r) => setTimeout(r, 300))
     const fast = loadBundle(wh, other, pinangBundle)
-    const [, r] = await Promise.all([slow, fast])
-    expect(r.removedRefs.length).toBe(1)
+    const [a, b] = await Promise.all([slow, fast])
+    expect([...a.removedRefs, ...b.removedRefs]).toEqual([])
     expect(await crossRefs(c)).toBe(0)
   })
 })
@@ -173,24 +202,24 @@ describe('references whatever the order of the loads', () => {
 describe('a row another load holds', () => {
   it('is judged foreign but left to a later load, which removes it', async () => {
     const c = await freshWarehouse('gudang_tertahan')
-    await loadBundle(wh, c, crafted)
+    await loadBundle(wh, c, inside)
     const id = String((await c.query(`SELECT id FROM monthly_report`)).rows[0].id)
-    // Another load (here: a connection standing in for one) holds Batam's row while Tanjung Pinang's load decides.
+    // Another load (here: a connection standing in for one) holds Batam's row while the target arrives.
     const holder = new pg.Client({ connectionString: server.url.replace('/postgres?', '/gudang_tertahan?') })
     await holder.connect()
     clients.push(holder)
     await holder.query('BEGIN')
     await holder.query(`SELECT 1 FROM monthly_report WHERE id = $1 FOR UPDATE`, [id])
-    const r = await loadBundle(wh, c, pinangBundle)
+    const r = await loadBundle(wh, c, batamMelati)
     expect(r.removedRefs).toEqual([])
-    expect((await c.query(`SELECT foreign_target FROM wh_dangling_ref`)).rows).toEqual([{ foreign_target: '21.72.01' }])
+    expect((await c.query(`SELECT foreign_target FROM wh_dangling_ref`)).rows).toEqual([{ foreign_target: '21.71.02' }])
     await holder.query('ROLLBACK')
     // Any later load finishes it: a third kabupaten/kota's first bundle.
     const bintan = makeCtx({ office: '21.01' })
     enrolPair(wh, bintan)
     addPosyandu(bintan, 'Posyandu Seroja', desaOf(bintan, '21.01.04'))
     const later = await loadBundle(wh, c, send(bintan, wh, outDir))
-    expect(later.removedRefs).toMatchObject([{ table: 'monthly_report', id, targetScope: '21.72.01' }])
+    expect(later.removedRefs).toMatchObject([{ table: 'monthly_report', id, targetScope: '21.71.02' }])
     expect(await crossRefs(c)).toBe(0)
     expect(Number((await c.query(`SELECT count(*) AS n FROM wh_dangling_ref`)).rows[0].n)).toBe(0)
   })

@@ -63,11 +63,14 @@ export const registryCommands: Command[] = [
           if (!Number.isInteger(years) || years < 1 || years > 10) throw new UsageError('--years harus 1 sampai 10')
           return { size, years, workDir: resolve((r.values.work as string | undefined) ?? join(dirname(ctx.dataFile), workName)) }
         }
-        // --admin on a database without people: that person, as the administrator.
+        // --admin on a database without people: that person, as the administrator, who encrypts
+        // the database at once and is told the recovery code (as `init` and `user add` do), so the
+        // window can be logged into — at every scale alike.
         const firstAdmin = async () => {
-          if (admin && countUsers(ctx.sqlite) === 0) {
-            await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password: await r.password(`Kata sandi administrator ${admin}`) })
-          }
+          if (!admin || countUsers(ctx.sqlite) !== 0) return
+          const password = await r.password(`Kata sandi administrator ${admin}`)
+          const user = await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password })
+          await protectAndTell(ctx, user, password, r.note)
         }
         if (scale === 'nasional') {
           // A national office (ID) fed by two province offices, each fed by its own kabupaten/kota offices: real bundles all the way.
@@ -101,12 +104,7 @@ export const registryCommands: Command[] = [
         }
         r.note(`Membuat data demo skala ${scale} (seed ${seed})…`)
         const s = generateDemo(ctx, { scale: scale as DemoScale, seed })
-        // A fresh demo database gets its administrator here, so the window can be logged into.
-        if (admin && countUsers(ctx.sqlite) === 0) {
-          const password = await r.password(`Kata sandi administrator ${admin}`)
-          const user = await createUser(ctx, { username: admin, displayName: admin, role: 'admin', password })
-          await protectAndTell(ctx, user, password, r.note)
-        }
+        await firstAdmin()
         r.print(s, () =>
           [`Data demo untuk ${s.office.name} (${s.office.wilayahCode}) selesai dalam ${(s.ms / 1000).toFixed(1)} detik:`, ...Object.entries(s.counts).map(([k, v]) => `  ${k.padEnd(14)} ${v.toLocaleString('id-ID')}`)].join('\n'),
         )
