@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test'
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // The command line bundled once (scripts/build-cli.mjs): every host and CLI call spawns it.
-  globalSetup: './tests/helpers/cli-bundle.ts',
+  // The command line bundled once (scripts/build-cli.mjs): every host and CLI call spawns it;
+  // and the run's folder of seeded data folders (tests/e2e/fixtures.ts, `seeded`).
+  globalSetup: './tests/e2e/support/e2e-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 2,

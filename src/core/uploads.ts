@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UPLOAD_ID } from '../shared/contract/exchange'
 import { AppError } from '../shared/result'
 import { HEAD_BYTES, LIMITS, SIGNATURE_BYTES } from './exchange/format'
+import { tooLarge } from './failures'
 import { ensurePrivateDir } from './paths'
 import { msg } from '../shared/messages'
 
@@ -21,6 +24,21 @@ export const uploadsDir = (dataDir: string) => join(dataDir, 'tmp')
 export function uploadPath(dataDir: string, id: string): string {
   if (!UPLOAD_ID.test(id)) throw new AppError('INVALID_INPUT', msg('core.uploadId'))
   return join(ensurePrivateDir(uploadsDir(dataDir)), `${id}.upload`)
+}
+
+/**
+ * Keeps bytes the window sent (platform.upload) as an upload, written through fs/promises so the
+ * calling thread — the Electron main process — does not wait for the disk. Over the largest
+ * bundle the format allows: refused (TOO_LARGE) before anything is written.
+ */
+export async function saveUpload(dataDir: string, bytes: Uint8Array): Promise<{ uploadId: string; sizeBytes: number }> {
+  if (bytes.byteLength > MAX_BUNDLE_FILE_BYTES) {
+    const f = tooLarge(MAX_BUNDLE_FILE_BYTES, 'Berkas')
+    throw new AppError(f.code, f.message)
+  }
+  const uploadId = randomBytes(16).toString('hex')
+  await writeFile(uploadPath(dataDir, uploadId), bytes, { mode: 0o600, flag: 'wx' })
+  return { uploadId, sizeBytes: bytes.byteLength }
 }
 
 /** The file of an upload, which the caller must move or remove; refused when it is gone. */

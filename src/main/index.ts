@@ -4,8 +4,10 @@ import { writeFile } from 'node:fs/promises'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron'
 import { builtWorkerFile, WorkerClient } from '../core/worker/client'
 import { contract } from '../shared/contract'
-import { fail, ok } from '../shared/result'
+import { AppError, fail, ok } from '../shared/result'
 import { failureFor } from '../core/failures'
+import { saveUpload } from '../core/uploads'
+import { msg } from '../shared/messages'
 import { sessionChange } from '../core/people/session'
 import { allowOpeningFilesIn, APP_ORIGIN, hardenContents, hardenSession, isTrustedUrl, openExternalSafely, setWindowLang } from './security'
 import { WINDOW_TEXTS, type WindowLang } from './policy'
@@ -84,6 +86,7 @@ void app.whenReady().then(async () => {
     // Only our own page may call in; anything else (an injected frame, a navigated page) is refused.
     if (!isTrustedUrl(event.senderFrame?.url)) return fail('FORBIDDEN', 'Pemanggil tidak dikenal')
     if (op === 'platform.printToPdf') return printToPdf(event.sender, input)
+    if (op === 'platform.upload') return receiveUpload(input, sessions.has(event.sender.id))
     if (op === 'platform.setLanguage') {
       const parsed = contract['platform.setLanguage'].input.safeParse(input)
       if (!parsed.success) return fail('INVALID_INPUT', 'Bahasa tidak dikenal')
@@ -116,6 +119,26 @@ function setMenu(lang: WindowLang) {
       { label: w.view, submenu: [{ role: 'reload', label: w.reload }, { role: 'togglefullscreen', label: w.fullscreen }, { role: 'zoomIn', label: w.zoomIn }, { role: 'zoomOut', label: w.zoomOut }, { role: 'resetZoom', label: w.resetZoom }] },
     ]),
   )
+}
+
+/**
+ * A chosen bundle's bytes, written to <dataDir>/tmp under an upload id (core/uploads.ts) off
+ * this thread (fs/promises runs in libuv's pool); exchange.bundleOpen then takes the file by id.
+ * A 45 MB national bundle arrives here once as bytes (IPC's copy) and is neither decoded from
+ * 60 MB of base64 text on this thread nor copied again to the worker.
+ */
+async function receiveUpload(input: unknown, loggedIn: boolean) {
+  // Files come only from someone logged in; the operation that uses the file checks the role.
+  if (!loggedIn) return fail('UNAUTHENTICATED', msg('op.unauthenticated'))
+  const parsed = contract['platform.upload'].input.safeParse(input)
+  if (!parsed.success) return fail('INVALID_INPUT', msg('field.pickBundle'))
+  try {
+    return ok(await saveUpload(client!.dataDir, parsed.data.bytes))
+  } catch (e) {
+    if (e instanceof AppError) return fail(e.code, e.message) // too large
+    const f = failureFor(e) // a full or read-only disk, in words
+    return fail(f.code, f.message)
+  }
 }
 
 /** Chromium's own PDF of the report page, saved where the operator chooses. */

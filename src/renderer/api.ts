@@ -41,12 +41,17 @@ function httpApi(): SimpulApi {
 export const api: SimpulApi = window.simpul ?? httpApi()
 
 /**
- * A chosen bundle as the input of exchange.bundleOpen. The headless host receives the file
- * as a stream (POST /api/upload, kept on disk) instead of a huge base64 JSON body; the
- * window passes it over IPC as before.
+ * A chosen bundle as the input of exchange.bundleOpen, always by an upload id: the headless host
+ * receives the file as a stream (POST /api/upload, kept on disk) instead of a huge base64 JSON
+ * body; the window hands its bytes to the main process (platform.upload), which writes them
+ * off its thread — a national bundle never crosses the main thread as text or to the worker.
  */
-export async function bundleFileInput(file: File, readBase64: (f: File) => Promise<string>): Promise<Input<'exchange.bundleOpen'>> {
-  if (window.simpul) return { fileName: file.name, base64: await readBase64(file) }
+export async function bundleFileInput(file: File): Promise<Input<'exchange.bundleOpen'>> {
+  if (window.simpul) {
+    const up = await window.simpul.platform.upload({ bytes: new Uint8Array(await file.arrayBuffer()) })
+    if (!up.ok) throw new ApiError(up.error.code, up.error.message, up.error.details, up.error.msg)
+    return { fileName: file.name, uploadId: up.data.uploadId }
+  }
   let res: Result<{ uploadId: string }>
   try {
     const sent = await fetch('./api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-simpul-token': hostToken() }, body: file })

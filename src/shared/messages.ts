@@ -548,6 +548,7 @@ export const MESSAGES_ID = {
     updateUrl: 'Alamat server pembaruan harus diawali https:// (pembaruan lewat http dapat dipalsukan).',
     nipInvalid: '{{problem}}. Tidak disimpan.',
     pdfDesktop: 'Simpan PDF langsung hanya ada di aplikasi desktop. Di peramban, pilih Cetak lalu "Simpan sebagai PDF".',
+    uploadDesktop: 'Pengiriman berkas ini hanya untuk aplikasi desktop. Di peramban, pilih berkasnya lagi.',
   },
   update: {
     signatureUnknown: 'Berkas tanda tangan pembaruan tidak dikenali. Pakai berkas .simpul-sig yang menyertai penginstal.',

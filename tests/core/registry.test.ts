@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { auditFor, findDuplicates, restore } from '../../src/core/registry/audit'
 import { deleteKader, getKader, listKader, saveKader } from '../../src/core/registry/kader'
 import { deletePosyandu, listPosyandu, savePosyandu } from '../../src/core/registry/posyandu'
+import { ftsQuery, holdsOutside } from '../../src/core/registry/area'
 import { kaderFilter, kaderInput, posyanduFilter, posyanduInput } from '../../src/shared/contract/registry'
 import { AppError } from '../../src/shared/result'
 import { makeCtx, tempDir, dispatch } from '../helpers/db'
@@ -291,6 +292,41 @@ describe('search index', () => {
     ctx.sqlite.prepare('DELETE FROM kader WHERE id = ?').run(kader.id)
     expect(find('siti')).toEqual([])
     expect(ctx.sqlite.prepare(`SELECT count(*) AS n FROM kader_fts`).get()).toEqual({ n: 0 })
+    ctx.close()
+  })
+
+  it('narrows by area in the index only where rows outside the area are held, with the same results either way', () => {
+    // A kabupaten office's file normally holds its own area only; the national load-test file (demo --scale national) holds every other one too.
+    const ctx = makeCtx({ office: '12.18' })
+    const p = addPosyandu(ctx, 'Posyandu Anggrek', SEI_RAMPAH)
+    addKader(ctx, { nik: '1218044508900001', name: 'Siti Aminah', sex: 'P', birthDate: '1990-08-05', posyanduId: p.id })
+    const find = () => listKader(ctx, kaderFilter.parse({ search: 'siti ami' })).rows.map((r) => r.nik)
+    const findPosyandu = () => listPosyandu(ctx, posyanduFilter.parse({ search: 'anggrek' })).rows.map((r) => r.id)
+    expect([holdsOutside(ctx.sqlite, 'kader', '12.18'), holdsOutside(ctx.sqlite, 'posyandu', '12.18')]).toEqual([false, false])
+    expect(find()).toEqual(['1218044508900001'])
+    // The same person and posyandu in other areas, written past the write path (their triggers index them): below, beside and above 12.18.
+    const kaderRow = ctx.sqlite.prepare('SELECT * FROM kader').get() as Record<string, unknown>
+    const posyanduRow = ctx.sqlite.prepare('SELECT * FROM posyandu').get() as Record<string, unknown>
+    const copy = (table: string, row: Record<string, unknown>, patch: Record<string, unknown>) => {
+      const r = { ...row, ...patch }
+      ctx.sqlite.prepare(`INSERT INTO ${table} (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r).map((k) => `@${k}`).join(', ')})`).run(r)
+    }
+    ;['12.17.04', '12.180.01', '12.19.04', '13.18.04'].forEach((scope, i) => {
+      copy('kader', kaderRow, { id: `outside-${i}`, scope, nik: `12180445089000${10 + i}` })
+      copy('posyandu', posyanduRow, { id: `outside-posyandu-${i}`, scope, name: `Posyandu Anggrek ${i}` })
+    })
+    expect([holdsOutside(ctx.sqlite, 'kader', '12.18'), holdsOutside(ctx.sqlite, 'posyandu', '12.18')]).toEqual([true, true])
+    expect(ftsQuery('siti ami', '12.18')).toBe('area:"a1218"* -{area}:"siti"* -{area}:"ami"*')
+    expect(find()).toEqual(['1218044508900001'])
+    expect(findPosyandu()).toEqual([p.id])
+    // Inside the area, a deeper scope (a row of one of its kecamatan) is still found by the prefix.
+    copy('kader', kaderRow, { id: 'inside-1', scope: '12.18.05', nik: '1218054508900001' })
+    expect(find().sort()).toEqual(['1218044508900001', '1218054508900001'])
+    // The index term alone leaves the other areas out, but it is only a narrowing: without the dots
+    // "12.180.01" (no real code has a three-digit part) shares the prefix, and the scope condition decides.
+    const inIndex = ctx.sqlite.prepare(`SELECT s.row_id FROM kader_fts JOIN search_key s ON s.n = kader_fts.rowid WHERE kader_fts MATCH ? ORDER BY 1`).pluck()
+    expect(inIndex.all(ftsQuery('siti', '12.18'))).toEqual([kaderRow.id, 'inside-1', 'outside-1'].sort())
+    expect(inIndex.all(ftsQuery('siti', '12.18.04'))).toEqual([kaderRow.id])
     ctx.close()
   })
 

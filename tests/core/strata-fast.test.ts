@@ -77,8 +77,8 @@ describe('strata: the fast rules equal the earlier implementation', () => {
     const insert = ctx.sqlite.prepare(`INSERT INTO posyandu (id, scope, rev, hlc, origin, name, desa_code, created_at, updated_at) VALUES (?, ?, 1, ?, 'uji', ?, ?, 'x', 'x')`)
     desa.forEach((code, i) => insert.run(`0192aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`, code.slice(0, 8), `000000000000001-${String(i).padStart(6, '0')}`, `Posyandu ${i}`, code))
     generateMonthlyReports(ctx, { seed: 7, years: 1, endYear: 2025 })
-    const compare = (code: string) => {
-      const set = indicatorSet(ctx.sqlite, '12.18', code)
+    const compare = (code: string | IndicatorSet) => {
+      const set = typeof code === 'string' ? indicatorSet(ctx.sqlite, '12.18', code) : code
       const out = computeStrata(ctx.sqlite, { code: '12.18', name: 'Serdang Bedagai' }, 2025, set, { previousYear: false })
       expect(out.rows.length).toBe(desa.length)
       // The months as the earlier code read them: every column, one query, in posyandu and month order.
@@ -94,6 +94,18 @@ describe('strata: the fast rules equal the earlier implementation', () => {
       expect(undecided).toBeLessThan(out.rows.length)
     }
     for (const code of ['strata-2011', 'posyandu-aktif']) compare(code)
+    // A set is data: fields that are the month row's own columns (held, month), columns the
+    // strata do not read (open_date, posyandu_id) or no column at all read as the earlier code read them.
+    const base = indicatorSet(ctx.sqlite, '12.18', 'strata-2011')
+    const odd = [
+      { kind: 'avg', field: 'held' },
+      { kind: 'ratio', num: 'posyandu_id', numAgg: 'sum', den: 'kk', denAgg: 'last' },
+      { kind: 'avg_ratio', num: 'open_date', den: 'held' },
+      { kind: 'avg', field: 'constructor' },
+      { kind: 'ratio', num: 'k4', numAgg: 'max', den: 'month', denAgg: 'last' },
+      { kind: 'ratio', num: 'held', numAgg: 'sum', den: 'held', denAgg: 'sum' },
+    ] as unknown as Criterion['metric'][]
+    compare({ ...base, criteria: base.criteria.map((c, i) => (i > 0 && i <= odd.length ? { ...c, metric: odd[i - 1], threshold: 0.5 } : c)) })
     // Values Simpul never writes but a database file may hold: a fraction, a huge REAL, text, a
     // BLOB (the fast read passes such posyandu, or the whole year, to the plain read).
     const some = (n: number, from = 0) => `SELECT rowid FROM monthly_report WHERE held = 1 ORDER BY rowid LIMIT ${n} OFFSET ${from}`

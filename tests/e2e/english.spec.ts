@@ -7,7 +7,7 @@ import { expect, login, pick, setupKecamatan, shot, startHost, test } from './fi
 import { tsScript } from './support/ts-script'
 import { englishOnly, INDONESIAN_MONTHS, INDONESIAN_WORDS, indonesianOnly } from './support/catalogue'
 import { BULAN, MONTHS_EN } from '../../src/shared/format'
-import { MAIN_SCREENS, seedScreens } from './support/screens'
+import { MAIN_SCREENS } from './support/screens'
 
 // English is complete except printed documents: no rendered English screen may contain a
 // text of the Indonesian catalogue (data such as posyandu names stays as entered).
@@ -26,10 +26,10 @@ const indonesianIn = (text: string) => CATALOGUE.filter((id) => new RegExp(`(^|[
 /** The visible text of the main area, without data shown as entered. */
 const mainText = (page: Page) => page.locator('main').innerText()
 
-test('every main screen in English shows no Indonesian catalogue text', async ({ page, host }) => {
+test('every main screen in English shows no Indonesian catalogue text', async ({ page, screensHost: host }) => {
   test.setTimeout(180_000)
   expect(CATALOGUE.length).toBeGreaterThan(200)
-  const listId = await seedScreens(host)
+  const listId = host.seed.listId
   await login(page, host)
   await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
   await page.reload()
@@ -69,8 +69,7 @@ test('every main screen in English shows no Indonesian catalogue text', async ({
   expect(found).toEqual([])
 })
 
-test('a refusal from core reads English on an English screen (no Indonesian catalogue text)', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+test('a refusal from core reads English on an English screen (no Indonesian catalogue text)', async ({ page, demoHost: host }) => {
   await login(page, host)
   await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
   await page.reload()
@@ -92,9 +91,8 @@ test('a refusal from core reads English on an English screen (no Indonesian cata
   expect(found).toEqual([])
 })
 
-test('field messages and warnings of the cadre form read English (NIK, required name, warnings from core)', async ({ page, host }) => {
+test('field messages and warnings of the cadre form read English (NIK, required name, warnings from core)', async ({ page, demoHost: host }) => {
   test.setTimeout(120_000)
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   await login(page, host)
   await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
   await page.reload()
@@ -218,9 +216,9 @@ test('the spreadsheet import preview reads its row reasons and warnings in Engli
 /** Whether a text holds a phrase as whole words. */
 const holds = (text: string, phrase: string) => new RegExp(`(^|[^\\p{L}])${escape(phrase)}($|[^\\p{L}])`, 'u').test(text)
 
-test('printed documents opened from an English screen stay Indonesian; their toolbars read English', async ({ page, host }) => {
+test('printed documents opened from an English screen stay Indonesian; their toolbars read English', async ({ page, screensHost: host }) => {
   test.setTimeout(240_000)
-  const listId = await seedScreens(host)
+  const listId = host.seed.listId
   await login(page, host)
   await page.evaluate(() => localStorage.setItem('simpul.lang', 'en'))
   await page.reload()
@@ -253,10 +251,9 @@ test('printed documents opened from an English screen stay Indonesian; their too
   expect(found).toEqual([])
 })
 
-test('regulation kinds and headings, and file sizes, in the screen\'s language', async ({ page, host }) => {
+test('regulation kinds and headings, and file sizes, in the screen\'s language', async ({ page, screensHost: host }) => {
   test.setTimeout(180_000)
   // (The layout seed adds the Kepbup on pendamping.)
-  await seedScreens(host)
   await login(page, host)
   // Indonesian first (the default): a backup's size with the Indonesian decimal mark.
   await open(page, 'pengaturan')

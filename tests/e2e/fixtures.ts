@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
+import { tsScript } from './support/ts-script'
 
 export interface Host {
   url: string
@@ -56,14 +57,113 @@ export async function startHost(dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))
   return { url, dbFile, dir, proc, cli: (args) => runCli([...args, '--db', dbFile], CLI_AS_ADMIN) }
 }
 
-export const test = base.extend<{ host: Host & { proc: ChildProcess } }>({
-  host: async ({}, use) => {
-    const h = await startHost()
-    await use(h)
-    h.proc.kill('SIGTERM')
-    if (h.proc.exitCode === null && h.proc.signalCode === null) await new Promise((r) => h.proc.once('exit', r))
-    if (!process.env.SIMPUL_KEEP_TEMP) rmSync(h.dir, { recursive: true, force: true })
+/** A read-only person and an operator (the `people` seed), with the administrator's password. */
+export const READER = { username: 'baca', password: ADMIN.password, name: 'Dina Hanya Baca' }
+export const OPERATOR = { username: 'ani', password: ADMIN.password, name: 'Ani Lubis' }
+
+type SeedName = 'demo' | 'screens' | 'people'
+/**
+ * Data folders several tests start from. Each is built once per run, by the first test that
+ * needs it (the other worker waits for it), and copied for every test: a copy takes
+ * milliseconds, the kecamatan demo alone ~2 s of CPU, and sixteen tests start from it. Every
+ * test still gets a database of its own, made by exactly the commands it used to run itself.
+ */
+const SEEDS: Record<SeedName, { from?: SeedName; build: (dbFile: string) => Promise<Record<string, string>> }> = {
+  /** `simpul demo --scale kecamatan --seed 7 --admin admin`: Kabupaten Batang's demo data, its administrator. */
+  demo: {
+    build: async (dbFile) => {
+      const demo = await runCli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', ADMIN.username, '--db', dbFile], CLI_AS_ADMIN)
+      if (demo.code !== 0) throw new Error(`demo: ${demo.stderr}`)
+      return {}
+    },
   },
+  /** The demo plus the layout seed (pendamping, a rate, a quarterly honor list, a regulation, a programme): `listId`. */
+  screens: {
+    from: 'demo',
+    build: async (dbFile) => ({ listId: execFileSync(process.execPath, [...tsScript('tests/e2e/support/layout-seed.ts'), dbFile], { cwd: ROOT }).toString().trim() }),
+  },
+  /** The demo plus READER (readonly) and OPERATOR, added with `simpul user add`. */
+  people: {
+    from: 'demo',
+    build: async (dbFile) => {
+      for (const [u, role, name] of [[READER.username, 'readonly', READER.name], [OPERATOR.username, 'operator', OPERATOR.name]]) {
+        const r = await runCli(['user', 'add', u, '--role', role, '--name', name, '--db', dbFile], CLI_AS_ADMIN)
+        if (r.code !== 0) throw new Error(`user add ${u}: ${r.stderr}`)
+      }
+      return {}
+    },
+  },
+}
+
+// The run's folder (support/e2e-setup.ts); a worker started without that setup keeps its own.
+const RUN = process.env.SIMPUL_E2E_RUN ?? mkdtempSync(join(tmpdir(), 'simpul-e2e-run-'))
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The built seed folder and what its build returned; builds it (or waits for the worker building it). */
+async function seeded(name: SeedName): Promise<{ dir: string; info: Record<string, string> }> {
+  const dir = join(RUN, name)
+  const ready = join(RUN, `${name}.json`)
+  const lock = join(RUN, `${name}.lock`)
+  const deadline = Date.now() + 180_000
+  while (!existsSync(ready)) {
+    let mine = false
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      mine = true
+    } catch {
+      // Another worker builds it; a builder that died (its test timed out) leaves the lock to the next one.
+      const holder = Number(readFileSync(lock, 'utf8'))
+      if (holder && !alive(holder)) rmSync(lock, { force: true })
+      if (Date.now() > deadline) throw new Error(`the ${name} seed was not ready after three minutes`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    if (!mine) continue
+    try {
+      if (existsSync(ready)) break // finished by the other worker just before this one took the lock
+      rmSync(dir, { recursive: true, force: true })
+      const seed = SEEDS[name]
+      if (seed.from) cpSync((await seeded(seed.from)).dir, dir, { recursive: true })
+      else mkdirSync(dir)
+      const info = await seed.build(join(dir, 'simpul.sqlite'))
+      writeFileSync(`${ready}.tmp`, JSON.stringify(info))
+      renameSync(`${ready}.tmp`, ready)
+    } finally {
+      rmSync(lock, { force: true })
+    }
+  }
+  return { dir, info: JSON.parse(readFileSync(ready, 'utf8')) as Record<string, string> }
+}
+
+type HostProc = Host & { proc: ChildProcess }
+export type SeededHost = HostProc & { seed: Record<string, string> }
+
+/** The host of one test: on a fresh database, or on a copy of a seed; stopped and removed after it. */
+async function hostFor(use: (h: SeededHost) => Promise<void>, seed?: SeedName): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'simpul-e2e-'))
+  const built = seed ? await seeded(seed) : null
+  if (built) cpSync(built.dir, dir, { recursive: true })
+  const h = await startHost(dir)
+  await use({ ...h, seed: built?.info ?? {} })
+  h.proc.kill('SIGTERM')
+  if (h.proc.exitCode === null && h.proc.signalCode === null) await new Promise((r) => h.proc.once('exit', r))
+  if (!process.env.SIMPUL_KEEP_TEMP) rmSync(h.dir, { recursive: true, force: true })
+}
+
+export const test = base.extend<{ host: HostProc; demoHost: SeededHost; screensHost: SeededHost; peopleHost: SeededHost }>({
+  host: async ({}, use) => hostFor(use),
+  /** A host on the `demo` seed: as `host` after `host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])`. */
+  demoHost: async ({}, use) => hostFor(use, 'demo'),
+  /** The demo and the layout seed; `seed.listId` is the honor list's id. */
+  screensHost: async ({}, use) => hostFor(use, 'screens'),
+  /** The demo, READER and OPERATOR. */
+  peopleHost: async ({}, use) => hostFor(use, 'people'),
 })
 
 export { expect }

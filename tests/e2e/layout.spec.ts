@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, shot, test, login, type Host } from './fixtures'
-import { MAIN_SCREENS, seedScreens } from './support/screens'
+import { expect, shot, test, login, type SeededHost } from './fixtures'
+import { MAIN_SCREENS } from './support/screens'
 import { open, seriousViolations, view } from './support/view'
 
 // Every main screen on the two common office monitors: nothing wider than the window (tables
@@ -13,9 +13,9 @@ const SIZES = [
   { width: 1366, height: 768 },
 ]
 
-/** Opens the screens of one test in a fresh seeded office and looks at each at both sizes. */
-async function lookAtEach(page: Page, host: Host, screens: (listId: string) => { name: string; route: string; sheet?: boolean }[]) {
-  const listId = await seedScreens(host)
+/** Opens the screens of one test in a fresh copy of the seeded office and looks at each at both sizes. */
+async function lookAtEach(page: Page, host: SeededHost, screens: (listId: string) => { name: string; route: string; sheet?: boolean }[]) {
+  const listId = host.seed.listId
   await page.setViewportSize(SIZES[0])
   await login(page, host)
   await expect(page.getByTestId('office-name')).toBeVisible()
@@ -51,13 +51,13 @@ const SCREENS = [...MAIN_SCREENS, { name: 'honor-daftar-detail', route: 'honor/d
 const half = Math.ceil(SCREENS.length / 2)
 const withList = (listId: string, list: typeof SCREENS) => list.map((s) => ({ ...s, route: s.route.replace(':list', listId) }))
 for (const [part, list] of [SCREENS.slice(0, half), SCREENS.slice(half)].entries()) {
-  test(`main screens, part ${part + 1} of 2, at 1024×768 and 1366×768: fits, screenshot, no serious axe violation`, async ({ page, host }) => {
+  test(`main screens, part ${part + 1} of 2, at 1024×768 and 1366×768: fits, screenshot, no serious axe violation`, async ({ page, screensHost: host }) => {
     test.setTimeout(240_000)
     await lookAtEach(page, host, (listId) => withList(listId, list))
   })
 }
 
-test('print previews at 1024×768 and 1366×768: the whole sheet is visible, scaled to the window', async ({ page, host }) => {
+test('print previews at 1024×768 and 1366×768: the whole sheet is visible, scaled to the window', async ({ page, screensHost: host }) => {
   test.setTimeout(240_000)
   const year = new Date().getFullYear() - 1
   await lookAtEach(page, host, (listId) =>
@@ -70,8 +70,7 @@ test('print previews at 1024×768 and 1366×768: the whole sheet is visible, sca
   )
 })
 
-test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+test('at 1024 px the menu is icons only, opens on request, and remembers the choice', async ({ page, demoHost: host }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await login(page, host)
   const nav = page.getByRole('navigation')

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { ADMIN, expect, login, test, type Host } from './fixtures'
+import { expect, login, OPERATOR, READER, test } from './fixtures'
 import { open, seriousViolations, view } from './support/view'
 
 // Screens hide what a role cannot do (the dispatcher refuses it anyway), modal forms ask before
@@ -10,23 +10,10 @@ const SIZES = [
   { width: 1024, height: 768 },
   { width: 1366, height: 768 },
 ]
-const READER = { username: 'baca', password: ADMIN.password, name: 'Dina Hanya Baca' }
-const OPERATOR = { username: 'ani', password: ADMIN.password, name: 'Ani Lubis' }
-
-async function demoWithPeople(host: Host) {
-  const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
-  expect(demo.code, demo.stderr).toBe(0)
-  for (const [u, role, name] of [[READER.username, 'readonly', READER.name], [OPERATOR.username, 'operator', OPERATOR.name]]) {
-    const r = await host.cli(['user', 'add', u, '--role', role, '--name', name])
-    expect(r.code, r.stderr).toBe(0)
-  }
-}
-
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true })
 
-test('a read-only person sees no button they cannot use; an operator sees theirs', async ({ page, host }) => {
+test('a read-only person sees no button they cannot use; an operator sees theirs', async ({ page, peopleHost: host }) => {
   test.setTimeout(240_000)
-  await demoWithPeople(host)
   const problems: string[] = []
   for (const size of SIZES) {
     await page.setViewportSize(size)
@@ -97,8 +84,7 @@ test('a read-only person sees no button they cannot use; an operator sees theirs
   expect(problems).toEqual([])
 })
 
-test('closing or escaping a modal form with changes asks first; without changes it just closes', async ({ page, host }) => {
-  await demoWithPeople(host)
+test('closing or escaping a modal form with changes asks first; without changes it just closes', async ({ page, peopleHost: host }) => {
   await login(page, host)
   await open(page, 'program/regulasi')
   await button(page, 'Tambah regulasi').click()
@@ -125,9 +111,8 @@ test('closing or escaping a modal form with changes asks first; without changes 
   await expect(form).toHaveCount(0)
 })
 
-test('posyandu list: select many, set inactive with a reason, one confirmation naming them, an audit entry per posyandu (move to another desa: tests/core/registry-bulk.test.ts)', async ({ page, host }) => {
+test('posyandu list: select many, set inactive with a reason, one confirmation naming them, an audit entry per posyandu (move to another desa: tests/core/registry-bulk.test.ts)', async ({ page, peopleHost: host }) => {
   test.setTimeout(120_000)
-  await demoWithPeople(host)
   for (const size of SIZES) {
     await page.setViewportSize(size)
     await login(page, host, OPERATOR)
@@ -162,8 +147,7 @@ test('posyandu list: select many, set inactive with a reason, one confirmation n
   }
 })
 
-test('the monthly grid keeps months that have not come closed, with a hint', async ({ page, host }) => {
-  await demoWithPeople(host)
+test('the monthly grid keeps months that have not come closed, with a hint', async ({ page, peopleHost: host }) => {
   // The office PC's calendar says mid-June: July to December have no report yet.
   await page.clock.setFixedTime(new Date(`${new Date().getFullYear()}-06-15T10:00:00+07:00`))
   for (const size of SIZES) {

@@ -70,9 +70,8 @@ test('a NIK edit refills birth date and sex unless changed by hand; leaving a ch
   await dialog.dismiss()
 })
 
-test('rupiah typed the Indonesian way, dates as HH/BB/TTTT, deletes ask naming what goes', async ({ page, host }) => {
+test('rupiah typed the Indonesian way, dates as HH/BB/TTTT, deletes ask naming what goes', async ({ page, demoHost: host }) => {
   // Honor is kabupaten work: the demo creates a kabupaten office.
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
   await login(page, host)
   await page.getByRole('link', { name: 'Pendamping & Honor' }).click()
   await page.getByRole('tab', { name: 'Tarif honor' }).click()
@@ -129,8 +128,7 @@ test('a wrong NIP cannot be saved: the error shows and the letterhead stays unsa
   await expect(page.getByText('Kop surat dan penandatangan tersimpan')).toBeVisible()
 })
 
-test('bulk: select kader across the list, set them inactive and move one, one confirmation, one audit entry per row', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+test('bulk: select kader across the list, set them inactive and move one, one confirmation, one audit entry per row', async ({ page, demoHost: host }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await login(page, host)
   await page.getByRole('link', { name: 'Registri' }).click()
@@ -181,8 +179,7 @@ test('bulk: select kader across the list, set them inactive and move one, one co
   db.close()
 })
 
-test('keyboard only: reach the menu, open a form, select rows, confirm a bulk change, cancel with Esc', async ({ page, host }) => {
-  await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
+test('keyboard only: reach the menu, open a form, select rows, confirm a bulk change, cancel with Esc', async ({ page, demoHost: host }) => {
   await login(page, host)
   await expect(page.getByTestId('office-name')).toBeVisible()
   /** Presses Tab until the focused element has this accessible name (fails after 80 presses). */

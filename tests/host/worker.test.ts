@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { saveUpload, uploadPath } from '../../src/core/uploads'
 import { LONG_OPS, WorkerClient } from '../../src/core/worker/client'
 import { isOpName } from '../../src/shared/contract'
 import { startHost, type RunningHost } from '../../src/host/server'
@@ -103,6 +104,23 @@ describe('database worker', () => {
     expect(after.ok && (after.data as { total: number }).total).toBe(1236)
   }, 300_000)
 
+  it.runIf(process.platform === 'linux')('jobNice lowers the job worker thread only, not the process or the first worker', async () => {
+    // The nice value of each thread of this process (field 19 of /proc/<pid>/task/<tid>/stat).
+    const nices = () =>
+      readdirSync(`/proc/${process.pid}/task`).map((t) => Number(readFileSync(`/proc/${process.pid}/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]))
+    const before = nices().filter((n) => n === 10).length
+    const c = await WorkerClient.start({ dataFile: join(tempDir('simpul-worker-nice-'), 'simpul.sqlite'), host: 'headless', jobNice: 10 })
+    try {
+      await c.call('people.whoami', {})
+      expect(nices().filter((n) => n === 10).length).toBe(before)
+      await c.call('app.diagnostics', {}) // a long call: starts the job worker
+      expect(nices().filter((n) => n === 10).length).toBe(before + 1)
+      expect(Number(readFileSync(`/proc/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')[16])).toBe(0)
+    } finally {
+      await c.close()
+    }
+  })
+
   it('the host passes calls to the worker; exchange.progress and exchange.cancel are answered without a job', async () => {
     const renderer = tempDir()
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Simpul</title>')
@@ -119,7 +137,7 @@ describe('database worker', () => {
     }
   })
 
-  it('a bundle import in the job worker is cancelled through exchange.cancel (as the import screen does) and changes nothing', async () => {
+  it('a bundle handed over as the window does it (an upload opened by id) imports in the job worker, is cancelled through exchange.cancel (as the import screen does) and changes nothing', async () => {
     const { kab, kec: [kec], outDir } = makeOffices(['12.18.04'])
     kec.sqlite.transaction(() => {
       for (let i = 0; i < 1500; i++) addPosyandu(kec, `Posyandu Batal ${i}`, '12.18.04')
@@ -135,8 +153,17 @@ describe('database worker', () => {
     try {
       // The database is encrypted: closed until a login unwraps its key.
       expect((await c.call('people.login', { username: 'admin', password: TEST_PASSWORD })).ok).toBe(true)
-      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', base64: readFileSync(bundle).toString('base64') }, as)
+      // As the window hands a chosen file over (platform.upload): its bytes kept as an upload
+      // on this thread's side, opened by id in the worker, which moves the file into its inbox.
+      const bytes = readFileSync(bundle)
+      const upload = await saveUpload(c.dataDir, bytes)
+      expect(upload.sizeBytes).toBe(bytes.length)
+      expect(readFileSync(uploadPath(c.dataDir, upload.uploadId)).equals(bytes)).toBe(true)
+      const opened = await c.call('exchange.bundleOpen', { fileName: 'b.simpul', uploadId: upload.uploadId }, as)
       expect(opened.ok, JSON.stringify(opened)).toBe(true)
+      expect(existsSync(uploadPath(c.dataDir, upload.uploadId))).toBe(false)
+      // The same id again: the file is gone, said in words.
+      expect(await c.call('exchange.bundleOpen', { fileName: 'b.simpul', uploadId: upload.uploadId }, as)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
       const inboxId = opened.ok ? (opened.data as { inboxId: string }).inboxId : ''
       const apply = c.call('exchange.bundleApply', { inboxId, reject: [] }, as)
       // The job worker reads the flag at its next check, even mid-transaction.

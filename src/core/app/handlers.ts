@@ -52,6 +52,10 @@ export const appHandlers = {
   'platform.printToPdf': () => {
     throw new AppError('NOT_SUPPORTED', msg('app.pdfDesktop'))
   },
+  // The host receives files as a stream (POST /api/upload); only the desktop window sends bytes.
+  'platform.upload': () => {
+    throw new AppError('NOT_SUPPORTED', msg('app.uploadDesktop'))
+  },
   'backup.list': (_i, ctx) => listBackups(ctx.backupsDir),
   'backup.restore': (i, ctx) => {
     const found = listBackups(ctx.backupsDir).find((b) => b.name === i.name)

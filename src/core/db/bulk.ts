@@ -35,8 +35,9 @@ const SEARCH_TRIGGERS = new Map<string, string[]>([
   ['posyandu', ['posyandu_fts_insert', 'posyandu_fts_update']],
 ])
 
-// The same expressions as the triggers in drizzle/0002_registry.sql (a test compares the two paths).
-const AREA = (scope: string) => `'a' || substr(replace(${scope}, '.', ''), 1, 2) || ' a' || substr(replace(${scope}, '.', ''), 1, 4) || ' a' || replace(${scope}, '.', '')`
+// The same expressions as the triggers in drizzle/0002_registry.sql and 0021 (a test compares the two paths).
+// (the area token: the row's scope without its dots, drizzle/0021_search_area.sql)
+const AREA = (scope: string) => `'a' || replace(${scope}, '.', '')`
 const KADER_PLACE = (kaderId: string) =>
   `(SELECT group_concat(p.name || ' ' || coalesce(w.name, ''), ' ') FROM kader_posyandu kp JOIN posyandu p ON p.id = kp.posyandu_id LEFT JOIN wilayah w ON w.code = p.desa_code WHERE kp.kader_id = ${kaderId} AND kp.deleted_at IS NULL AND kp.to_date IS NULL)`
 const POSYANDU_PLACE = (desaCode: string) => `(SELECT coalesce(d.name, '') || ' ' || coalesce(c.name, '') FROM wilayah d LEFT JOIN wilayah c ON c.code = d.parent_code WHERE d.code = ${desaCode})`

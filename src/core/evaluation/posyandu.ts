@@ -17,18 +17,23 @@ const SELECT = `
   LEFT JOIN wilayah wk ON wk.code = substr(p.desa_code, 1, 8)
   WHERE p.deleted_at IS NULL`
 
-// Written out, not spread (a kabupaten's 1,200 posyandu are listed for every strata computation).
-const fix = (r: PosyanduRef): PosyanduRef => ({ id: r.id, name: r.name, desaCode: r.desaCode, desaName: r.desaName, kecamatanCode: r.kecamatanCode, kecamatanName: r.kecamatanName, pilot: !!r.pilot, kader: r.kader })
+// Read as raw rows and written out once (a kabupaten's 1,200 posyandu are listed for every strata
+// computation: one object per posyandu instead of better-sqlite3's row object and a copy of it).
+type RawPosyandu = [string, string, string, string, string, string, number | null, number]
+const fromRaw = (r: RawPosyandu): PosyanduRef => ({ id: r[0], name: r[1], desaCode: r[2], desaName: r[3], kecamatanCode: r[4], kecamatanName: r[5], pilot: !!r[6], kader: r[7] })
 
 export function listPosyandu(sqlite: Database.Database, area: string): PosyanduRef[] {
   const inArea = withinSql('p.desa_code', area)
-  return (sqlite.prepare(`${SELECT} AND ${inArea.sql} ORDER BY kecamatanName, desaName, p.name`).all(...inArea.args) as PosyanduRef[]).map(fix)
+  const rows = sqlite.prepare(`${SELECT} AND ${inArea.sql} ORDER BY kecamatanName, desaName, p.name`).raw(true).all(...inArea.args) as RawPosyandu[]
+  const out: PosyanduRef[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = fromRaw(rows[i])
+  return out
 }
 
 export function getPosyandu(sqlite: Database.Database, id: string): PosyanduRef {
-  const r = sqlite.prepare(`${SELECT} AND p.id = ?`).get(id) as PosyanduRef | undefined
+  const r = sqlite.prepare(`${SELECT} AND p.id = ?`).raw(true).get(id) as RawPosyandu | undefined
   if (!r) throw new AppError('NOT_FOUND', msg('notFound.posyandu'))
-  return fix(r)
+  return fromRaw(r)
 }
 
 /** The area a request may look at: the office's own area or a part of it. */

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../excel'
 import type { EvaluationReport, Recap } from '../../shared/contract/evaluation'
 import { fieldDef } from '../../shared/evaluation/fields'
 
@@ -22,7 +23,7 @@ function addTable(wb: ExcelJS.Workbook, name: string, title: string[], header: s
 }
 
 export async function reportWorkbook(r: EvaluationReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = 'Simpul'
   const head = [`Laporan Evaluasi Posyandu ${r.area.name} Tahun ${r.year}`, `${r.period ? `Periode: ${r.period.name} (${r.period.status === 'locked' ? 'dikunci' : 'terbuka'})` : 'Tanpa periode (draf)'} — set indikator: ${r.set.name}`, `Versi data: ${r.dataHash}`]
   const levels = r.set.levels
@@ -61,7 +62,7 @@ export async function reportWorkbook(r: EvaluationReport): Promise<Buffer> {
 }
 
 export async function recapWorkbook(r: Recap): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = 'Simpul'
   const fields = Object.keys(r.total.totals)
   const ratios = Object.keys(r.total.ratios)

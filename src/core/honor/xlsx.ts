@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { excel } from '../excel'
 import type { HonorListDetail } from '../../shared/contract/honor'
 import { formatDateLong } from '../../shared/format'
 import { terbilangKalimat } from '../../shared/terbilang'
@@ -36,7 +36,7 @@ export async function honorListWorkbook(ctx: Ctx, listId: string): Promise<{ fil
   const detail = getList(ctx, listId)
   const { list, lines } = detail
   const s = publicSettings(ctx.sqlite)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = 'Simpul'
   wb.created = ctx.clock.now()
 

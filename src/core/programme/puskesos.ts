@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { excel } from '../excel'
 import type { PuskesosRow } from '../../shared/contract/programme'
 import { formatDateLong } from '../../shared/format'
 import { AppError } from '../../shared/result'
@@ -91,7 +91,7 @@ export const DTSEN_COLUMNS = [
  */
 export async function exportReferrals(ctx: Ctx, f: { from?: string; to?: string }): Promise<{ fileName: string; base64: string; rows: number }> {
   const rows = query(ctx, { ...f, referredOnly: true }).reverse()
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   wb.creator = 'Simpul'
   wb.created = ctx.clock.now()
   const ws = wb.addWorksheet('Rujukan Puskesos')

@@ -46,16 +46,35 @@ export function placesInArea(sqlite: Database.Database, area: string) {
   return { kecamatan, desa }
 }
 
-/** Builds an FTS5 prefix query from what a person typed: every word must match as a prefix. */
+/**
+ * Builds an FTS5 prefix query from what a person typed: every word must match as a prefix.
+ * With `area`, the office area as an index term too: the `area` column holds each row's scope
+ * as one token ("a121804", drizzle/0021_search_area.sql), so an area is a prefix of it
+ * ("a1218"*). Only a narrowing: the caller's scope condition decides which rows are in the area.
+ */
 export function ftsQuery(text: string | undefined, area?: string): string | null {
   const all = (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
   // Words that every posyandu/desa carries match millions of rows and narrow nothing.
   const words = all.filter((w) => !NOISE.has(w))
   const use = words.length ? words : all
   if (!use.length) return null
-  // The office area as an index term (see the `area` column in drizzle/0002_registry.sql).
-  const scope = area ? `area:"a${area.replaceAll('.', '')}" ` : ''
+  const scope = area ? `area:"a${area.replaceAll('.', '')}"* ` : ''
   return `${scope}${use.map((w) => `-{area}:"${w}"*`).join(' ')}`
+}
+
+/**
+ * Whether `table` holds a row outside `area` (three probes of its scope index). An office's
+ * search narrows by area in the index only then: most offices hold nothing else, and there the
+ * area term would only add the doclist of every row to each search.
+ */
+export function holdsOutside(sqlite: Database.Database, table: 'kader' | 'posyandu', area: string): boolean {
+  // In the area: scope = area, or area + '.' < scope < area + '/' (scopeSql); every other scope is outside.
+  return !!sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM "${table}" WHERE scope < @area) OR EXISTS (SELECT 1 FROM "${table}" WHERE scope > @area AND scope <= @area || '.') OR EXISTS (SELECT 1 FROM "${table}" WHERE scope >= @area || '/') AS outside`,
+    )
+    .pluck()
+    .get({ area })
 }
 
 const NOISE = new Set(['posyandu', 'desa', 'kelurahan', 'kel', 'ds', 'kec', 'kecamatan'])

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/result'
 import { joinSentences, msg, sayId, type Msg } from '../../shared/messages'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
-import { ftsQuery, officeArea, requireInArea, scopeSql, todayOf } from './area'
+import { ftsQuery, holdsOutside, officeArea, requireInArea, scopeSql, todayOf } from './area'
 import { checkNik } from './nik'
 
 /** The current membership of each kader (latest open one) gives its posyandu, desa, kecamatan. */
@@ -41,7 +41,7 @@ export function kaderWhere(ctx: Ctx, f: Partial<KaderFilter>): { where: string; 
   if (f.ids) (where.push('k.id IN (SELECT value FROM json_each(@ids))'), (params.ids = JSON.stringify(f.ids)))
   if (f.status === 'aktif') where.push('(k.active_to IS NULL OR k.active_to >= @today)')
   if (f.status === 'nonaktif') where.push('k.active_to < @today')
-  const q = ftsQuery(f.search, params.area as string)
+  const q = ftsQuery(f.search, holdsOutside(ctx.sqlite, 'kader', params.area as string) ? (params.area as string) : undefined)
   if (q) {
     where.push(`k.id IN (SELECT s.row_id FROM kader_fts JOIN search_key s ON s.n = kader_fts.rowid WHERE kader_fts MATCH @q)`)
     params.q = q

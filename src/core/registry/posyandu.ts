@@ -2,7 +2,7 @@ import type { Page, Posyandu, PosyanduDetail, PosyanduFilter, PosyanduInput, Pos
 import { AppError } from '../../shared/result'
 import type { Ctx } from '../context'
 import { deleteRow, insertRow, requireRow, updateRow, type Row } from '../db/rows'
-import { desaKecamatan, ftsQuery, officeArea, requireInArea, scopeSql } from './area'
+import { desaKecamatan, ftsQuery, holdsOutside, officeArea, requireInArea, scopeSql } from './area'
 import { kaderRows, membershipsOf } from './kader'
 import { msg } from '../../shared/messages'
 
@@ -161,7 +161,7 @@ export function posyanduWhere(ctx: Ctx, f: Partial<PosyanduFilter>): { where: st
   if (f.status) (where.push('p.status = @status'), (params.status = f.status))
   if (f.ids?.length) (where.push(`p.id IN (SELECT value FROM json_each(@ids))`), (params.ids = JSON.stringify(f.ids)))
   if (f.model) where.push({ phi: 'p.is_phi_model = 1', ilp: 'p.is_ilp = 1', spm: 'p.is_spm_pilot = 1' }[f.model])
-  const q = ftsQuery(f.search, params.area as string)
+  const q = ftsQuery(f.search, holdsOutside(ctx.sqlite, 'posyandu', params.area as string) ? (params.area as string) : undefined)
   if (q) {
     where.push(`p.id IN (SELECT s.row_id FROM posyandu_fts JOIN search_key s ON s.n = posyandu_fts.rowid WHERE posyandu_fts MATCH @q)`)
     params.q = q

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../excel'
 import { unzipSync } from 'fflate'
 import type { ImportIgnored } from '../../shared/contract/registry'
 import { AppError } from '../../shared/result'
@@ -79,7 +80,7 @@ export async function loadWorkbook(data: Buffer, limits = XLSX_LIMITS): Promise<
   if (size > limits.uncompressedBytes) {
     throw new AppError('XLSX_TOO_LARGE', msg('sheet.tooLarge', { mb: Math.round(size / 1024 / 1024) }))
   }
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer)
   } catch (e) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../excel'
 import {
   kaderInput,
   posyanduInput,
@@ -393,7 +394,7 @@ function styleHeader(ws: ExcelJS.Worksheet) {
 /** The rows with errors, their reasons first and the original cells after, as .xlsx. */
 export async function importErrorReport(ctx: Ctx, kind: ImportKind, data: Buffer, mapping?: Record<string, string | null>): Promise<FileOut> {
   const { preview, sheet } = await plan(ctx, kind, data, mapping)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const ws = wb.addWorksheet('Kesalahan')
   ws.addRow(['Baris', 'Alasan', ...sheet.headers])
   styleHeader(ws)
@@ -407,7 +408,7 @@ export async function importErrorReport(ctx: Ctx, kind: ImportKind, data: Buffer
 
 /** The filtered list as .xlsx, with the same column names the import reads. */
 export async function exportList(ctx: Ctx, req: { kind: 'posyandu'; filter: PosyanduFilter } | { kind: 'kader'; filter: KaderFilter }): Promise<FileOut> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await excel()).Workbook()
   const ws = wb.addWorksheet(req.kind === 'kader' ? 'Kader' : 'Posyandu')
   if (req.kind === 'kader') {
     const f = req.filter

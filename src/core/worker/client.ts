@@ -79,6 +79,12 @@ export interface WorkerClientOptions {
   migrationsDir?: string
   /** The worker script: out/main/worker.js in the Electron build; by default the TypeScript sources via tsx. */
   workerFile?: string
+  /**
+   * The job worker's nice value (Linux; 0, the usual priority, by default). Measured with
+   * bench/main-block.ts on the busy 2-core machine (issue 17): nice 10 made the import about
+   * 30 % slower and did not shorten the main thread's waits for a CPU reliably, so it is off.
+   */
+  jobNice?: number
 }
 
 /** The worker bundled beside the bundled command line (out/cli), else the TypeScript entry through tsx. */
@@ -196,6 +202,7 @@ export class WorkerClient implements OpClient {
     private init: WorkerInit,
     ready: { dataFile: string; dataDir: string },
     main: DbWorker | null,
+    private readonly jobNice: number,
   ) {
     this.main = main
     this.dataFile = ready.dataFile
@@ -214,11 +221,12 @@ export class WorkerClient implements OpClient {
     // Reads of the window never wait long behind a job's write lock: they do not take it (WAL);
     // a save during a long import waits one second, then gets a clear "busy" message.
     const init: WorkerInit = { dataFile: opts.dataFile, host: opts.host, migrationsDir: opts.migrationsDir, busyTimeoutMs: 1000 }
+    const jobNice = opts.jobNice ?? 0
     if (fileState(opts.dataFile) !== 'plain') {
       const dataFile = resolve(opts.dataFile)
-      return new WorkerClient(file, init, { dataFile, dataDir: ensurePrivateDir(dirname(dataFile)) }, null)
+      return new WorkerClient(file, init, { dataFile, dataDir: ensurePrivateDir(dirname(dataFile)) }, null, jobNice)
     }
-    const client = new WorkerClient(file, init, { dataFile: opts.dataFile, dataDir: dirname(opts.dataFile) }, null)
+    const client = new WorkerClient(file, init, { dataFile: opts.dataFile, dataDir: dirname(opts.dataFile) }, null, jobNice)
     const main = client.newWorker(init)
     try {
       const ready = await main.ready
@@ -318,7 +326,7 @@ export class WorkerClient implements OpClient {
 
   private async runJob(op: string, input: unknown, caller: Caller, opts: CallOptions): Promise<Result<unknown>> {
     // The job worker waits the usual 5 s for a lock (a short save of the window), never fails fast.
-    if (!this.jobWorker?.alive) this.jobWorker = this.newWorker({ ...this.init, busyTimeoutMs: undefined })
+    if (!this.jobWorker?.alive) this.jobWorker = this.newWorker({ ...this.init, busyTimeoutMs: undefined, nice: this.jobNice })
     const shared = new SharedArrayBuffer(4)
     const job: RunningJob = { op, startedAt: Date.now(), progress: null, cancel: new Int32Array(shared) }
     const onAbort = () => Atomics.store(job.cancel, 0, 1)

@@ -7,11 +7,14 @@ import { failureFor } from '../failures'
 import { dispatch } from '../handlers'
 import { runWithJob, type JobProgress } from '../jobs'
 import type { FromWorker, ToWorker, WorkerInit } from './protocol'
+import { lowerThreadPriority } from './priority'
 
 const port = parentPort
 if (!port) throw new Error('src/core/worker/entry.ts berjalan hanya sebagai worker_threads')
 const post = (m: FromWorker) => port.postMessage(m)
 const init = workerData as WorkerInit
+
+if (init.nice) lowerThreadPriority(init.nice)
 
 let ctx: Ctx | null = null
 let reportedKey = init.keyHex ?? null

@@ -12,6 +12,8 @@ export interface WorkerInit {
   busyTimeoutMs?: number
   /** The database key (hex), unwrapped by the login that unlocked the database (people/unlock.ts). */
   keyHex?: string
+  /** A higher nice value for this worker's thread (Linux only): see WorkerClientOptions.jobNice. */
+  nice?: number
 }
 
 export type ToWorker =

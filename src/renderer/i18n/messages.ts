@@ -554,6 +554,7 @@ const en = {
     updateUrl: 'The update server address must start with https:// (updates over http can be forged).',
     nipInvalid: '{{problem}}. Not saved.',
     pdfDesktop: 'Saving a PDF directly is only in the desktop app. In the browser, choose Print, then "Save as PDF".',
+    uploadDesktop: 'This way of sending a file is only for the desktop app. In the browser, choose the file again.',
   },
   update: {
     signatureUnknown: 'The update signature file is not recognised. Use the .simpul-sig file that comes with the installer.',

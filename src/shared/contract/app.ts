@@ -79,6 +79,12 @@ export const appOps = {
   /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
   /** Desktop only: the window's language, for the application menu and the save dialogs; a no-op elsewhere. */
   'platform.setLanguage': op<null>()(z.object({ lang: z.enum(['id', 'en']) })),
+  /**
+   * Desktop only: a chosen file's bytes, kept on disk under an upload id for exchange.bundleOpen
+   * (as the headless host's POST /api/upload does). Bytes, not base64 text: the main process
+   * writes them off its thread and never passes a national bundle on to the database worker.
+   */
+  'platform.upload': op<{ uploadId: string; sizeBytes: number }>()(z.object({ bytes: z.instanceof(Uint8Array) })),
   'platform.printToPdf': op<{ path: string | null }>()(
     z.object({ pageSize: z.enum(['A4', 'F4']), landscape: z.boolean(), suggestedName: z.string().max(120) }),
   ),

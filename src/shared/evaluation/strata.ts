@@ -119,9 +119,86 @@ export function formatValue(value: number, unit: string): string {
 
 // Speed (issue 17): a kabupaten-year is ~1,200 posyandu × 8 criteria, each possibly judged
 // three times (the data, and the year filled at either extreme). The value of a metric is
-// therefore computed in plain loops without building month objects, and a criterion's text
-// only for the judgement that is shown. Same results as before, to the last bit:
-// tests/core/strata-fast.test.ts compares with the earlier implementation on random years.
+// therefore computed in plain loops, and a criterion's text only for the judgement that is
+// shown. The rules read a month as a row of values by position (MonthRow), not as an object
+// keyed by field name: a kabupaten-year's months reach them straight from the arrays SQLite's
+// JSON gives (no object per month), and a value is one indexed load instead of a look-up by
+// name. Same results as before, to the last bit: tests/core/strata-fast.test.ts compares with
+// the earlier implementation on random years.
+
+/** A month as the rules read it: month, held, programmes, then the set's fields in `StrataPlan.fields` order. */
+export type MonthRow = readonly unknown[]
+const MONTH = 0
+const HELD = 1
+const PROGRAMMES = 2
+/** Where the fields of a MonthRow start. */
+const FIRST_FIELD = 3
+
+/**
+ * What the rules of one set need, worked out once per computation rather than per posyandu:
+ * the fields a month row carries and where each criterion finds its own, each criterion's
+ * lowest level and what fills its gaps at either extreme.
+ */
+export interface StrataPlan {
+  set: IndicatorSet
+  /** The fields a month row holds after month, held and programmes, in that order (the set's metric fields). */
+  fields: string[]
+  /** Per criterion: the row positions of the metric's first field (avg: the field; ratios: the numerator) and of its denominator (-1: none). */
+  first: number[]
+  second: number[]
+  /** Per criterion: the row positions of its numerator fields and of its target (denominator) fields. */
+  num: number[][]
+  den: number[][]
+  /** Per criterion: the level index it starts from. */
+  from: number[]
+  /** Per criterion: what a gap is filled with, by row position (null: not filled), at the low and the high extreme. */
+  low: (number | null)[][]
+  high: (number | null)[][]
+}
+
+/**
+ * The plan of a set. Arrays here are built in loops, not with `.map`: an array made by `.map`
+ * has another elements kind when the optimising compiler inlines `.map` than when the
+ * interpreter runs it (HOLEY in one, PACKED in the other), so every place that reads it was
+ * deoptimised once the function got optimised ("wrong map", issue 17: each recompile of
+ * computeStratum cost 60–180 ms of CPU on a compiler thread in the first runs). The same holds
+ * for every array below: made with `new Array(n)` or `push`.
+ */
+export function strataPlan(set: IndicatorSet): StrataPlan {
+  const fields: string[] = []
+  for (const f of metricFields(set) as string[]) if (f !== 'month' && f !== 'held' && f !== 'programmes') fields.push(f)
+  const at = (f: string): number => (f === 'month' ? MONTH : f === 'held' ? HELD : f === 'programmes' ? PROGRAMMES : FIRST_FIELD + fields.indexOf(f))
+  const width = FIRST_FIELD + fields.length
+  const count = set.criteria.length
+  const plan: StrataPlan = { set, fields, first: new Array(count), second: new Array(count), num: new Array(count), den: new Array(count), from: new Array(count), low: new Array(count), high: new Array(count) }
+  for (let ci = 0; ci < count; ci++) {
+    const c = set.criteria[ci]
+    const m = c.metric
+    const num: string[] = m.kind === 'avg' ? [m.field] : m.kind === 'avg_ratio' || m.kind === 'ratio' ? [m.num] : []
+    const den: string[] = m.kind === 'avg_ratio' || m.kind === 'ratio' ? [m.den] : []
+    plan.first[ci] = num.length ? at(num[0]) : -1
+    plan.second[ci] = den.length ? at(den[0]) : -1
+    plan.num[ci] = num.length ? [at(num[0])] : []
+    plan.den[ci] = den.length ? [at(den[0])] : []
+    plan.from[ci] = levelIndex(set, c.from)
+    // A field that is both numerator and denominator fills as a numerator.
+    const low: (number | null)[] = new Array(width)
+    const high: (number | null)[] = new Array(width)
+    for (let i = 0; i < width; i++) low[i] = high[i] = null
+    for (const x of den) (low[at(x)] = fieldDef(x)?.max ?? 100000), (high[at(x)] = 1)
+    for (const x of num) (low[at(x)] = 0), (high[at(x)] = fieldDef(x)?.max ?? 100000)
+    plan.low[ci] = low
+    plan.high[ci] = high
+  }
+  return plan
+}
+
+/** A month object as a row of the plan's layout. */
+export function monthRow(plan: StrataPlan, m: MonthData): unknown[] {
+  const row: unknown[] = [m.month, m.held, m.programmes]
+  for (let i = 0; i < plan.fields.length; i++) row.push(m[plan.fields[i]])
+  return row
+}
 
 /** A year's figure with one more value, in the order they come (a sum starts from 0). */
 const aggregate = (how: 'sum' | 'last' | 'max', v: number | null, x: number): number => (how === 'sum' ? (v ?? 0) + x : how === 'max' && v !== null ? Math.max(v, x) : x)
@@ -137,31 +214,43 @@ type MetricValue = number | null | typeof ZERO_TARGET
  */
 class MonthView {
   constructor(
-    private readonly months: readonly (MonthData | undefined)[],
-    /** Gap values by field; null for the data as reported. */
-    private readonly fills: ReadonlyMap<string, number> | null = null,
+    private rows: readonly (MonthRow | undefined)[],
+    /** Gap values by row position (null: not filled); null for the data as reported. */
+    private fills: readonly (number | null)[] | null = null,
     /** An unreported month of the filled year counts as held (the high extreme). */
-    private readonly high = false,
+    private high = false,
   ) {}
+  /** This view showing other months (the filled years: one view reused, not one made per criterion). */
+  show(rows: readonly (MonthRow | undefined)[], fills: readonly (number | null)[] | null, high: boolean): MonthView {
+    this.rows = rows
+    this.fills = fills
+    this.high = high
+    return this
+  }
   get count(): number {
-    return this.months.length
+    return this.rows.length
   }
   held(i: number): boolean {
-    const m = this.months[i]
-    return m ? m.held === 1 : this.high
+    const r = this.rows[i]
+    return r !== undefined ? r[HELD] === 1 : this.high
   }
-  value(i: number, f: string): unknown {
-    const v = this.months[i]?.[f]
+  value(i: number, at: number): unknown {
+    const r = this.rows[i]
+    const v = r !== undefined ? r[at] : undefined
     if (this.fills === null || typeof v === 'number') return v
-    return this.fills.get(f) ?? v
+    return this.fills[at] ?? v
   }
-  programmes(i: number): string | null {
-    const m = this.months[i]
-    return m ? m.programmes : this.high ? 'lainnya' : null
+  programmes(i: number): unknown {
+    const r = this.rows[i]
+    return r !== undefined ? r[PROGRAMMES] : this.high ? 'lainnya' : null
   }
 }
 
-function metricValue(m: Metric, v: MonthView): MetricValue {
+/** The filled year a criterion with gaps is judged on, at one extreme and then the other. */
+const FILLED = new MonthView([], [], false)
+
+/** A metric's value; `first` and `second` are the row positions of its fields (StrataPlan). */
+function metricValue(m: Metric, first: number, second: number, v: MonthView): MetricValue {
   switch (m.kind) {
     case 'openings': {
       if (!v.count) return null
@@ -174,7 +263,7 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
       let k = 0
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
-        const x = n(v.value(i, m.field))
+        const x = n(v.value(i, first))
         if (x !== null) (sum += x), k++
       }
       return k ? sum / k : null
@@ -184,8 +273,8 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
       let k = 0
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
-        const a = n(v.value(i, m.num))
-        const b = n(v.value(i, m.den))
+        const a = n(v.value(i, first))
+        const b = n(v.value(i, second))
         if (a === null || b === null || !(b > 0)) continue
         sum += a / b
         k++
@@ -197,11 +286,11 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
       let den: number | null = null
       for (let i = 0; i < v.count; i++) {
         if (v.held(i)) {
-          const x = n(v.value(i, m.num))
+          const x = n(v.value(i, first))
           if (x !== null) num = aggregate(m.numAgg, num, x)
         }
         // Targets (sasaran) may be written in any reported month, open or not.
-        const y = n(v.value(i, m.den))
+        const y = n(v.value(i, second))
         if (y !== null) den = aggregate(m.denAgg, den, y)
       }
       if (den === 0) return ZERO_TARGET
@@ -209,21 +298,27 @@ function metricValue(m: Metric, v: MonthView): MetricValue {
     }
     case 'programmes': {
       let anyHeld = false
-      const codes = programmeSet
-      codes.clear()
+      const codes = programmeList
+      codes.length = 0
       for (let i = 0; i < v.count; i++) {
         if (!v.held(i)) continue
         anyHeld = true
         const p = v.programmes(i)
-        if (p) for (const code of programmeCodes(String(p))) codes.add(code)
+        if (!p) continue
+        // (An indexed loop: for-of makes an iterator per open month until the optimising compiler removes it.)
+        const list = programmeCodes(String(p))
+        for (let k = 0; k < list.length; k++) if (!codes.includes(list[k])) codes.push(list[k])
       }
-      return anyHeld ? codes.size : null
+      return anyHeld ? codes.length : null
     }
   }
 }
 
-/** The distinct programme codes of one metric's months (one set, cleared each time: only its size is kept). */
-const programmeSet = new Set<string>()
+/**
+ * The distinct programme codes of one metric's months (one list, emptied each time: only its
+ * length is kept; a year has a handful of codes, and emptying a Set made a new table each time).
+ */
+const programmeList: string[] = []
 
 /** "sehat,pintar" → ["sehat", "pintar"]: split once per distinct text (a year repeats the same few). */
 const codeLists = new Map<string, string[]>()
@@ -295,9 +390,9 @@ function judge(c: Criterion, value: number | null, ci: number, zeroTarget = fals
 }
 
 /** Value of one criterion over the months of a year; `missingMonths` = months without any report. */
-function evaluate(c: Criterion, months: MonthView, missingMonths: number, ci: number): CriterionResult {
+function evaluate(c: Criterion, first: number, second: number, months: MonthView, missingMonths: number, ci: number): CriterionResult {
   // (Object literals, not spreads of a shared base: this runs ten thousand times for a kabupaten.)
-  const value = metricValue(c.metric, months)
+  const value = metricValue(c.metric, first, second, months)
   if (value === ZERO_TARGET) return judge(c, null, ci, true)
   switch (c.metric.kind) {
     case 'openings': {
@@ -354,117 +449,100 @@ function criterionText(c: Criterion, r: CriterionResult, ci: number, missingMont
   }
 }
 
-/** Numerator and denominator fields of one criterion (kept per metric object: asked thousands of times). */
-const fieldLists = new WeakMap<Metric, { num: string[]; den: string[] }>()
-function fieldsOf(m: Metric): { num: string[]; den: string[] } {
-  let f = fieldLists.get(m)
-  if (!f) {
-    f = m.kind === 'avg' ? { num: [m.field], den: [] } : m.kind === 'avg_ratio' || m.kind === 'ratio' ? { num: [m.num], den: [m.den] } : { num: [], den: [] }
-    fieldLists.set(m, f)
-  }
-  return f
-}
-
 /** The reported months of one year in their calendar slots (a later duplicate of a month wins). */
-function slotsOf(months: MonthData[]): (MonthData | undefined)[] {
-  const year = months[0]?.month.slice(0, 4) ?? '2000'
-  const slots: (MonthData | undefined)[] = new Array(12)
-  for (const m of months) {
+function slotsOf(rows: MonthRow[]): (MonthRow | undefined)[] {
+  const year = rows.length ? (rows[0][MONTH] as string).slice(0, 4) : '2000'
+  const prefix = `${year}-`
+  const slots: (MonthRow | undefined)[] = new Array(12)
+  for (let k = 0; k < rows.length; k++) {
+    const month = rows[k][MONTH] as string
     // Only `${year}-01` … `${year}-12` take a slot, exactly as written.
-    const i = m.month.startsWith(`${year}-`) ? MONTH_INDEX.get(m.month.slice(year.length + 1)) : undefined
-    if (i !== undefined) slots[i] = m
+    const i = month.startsWith(prefix) ? monthIndex(month, prefix.length) : -1
+    if (i >= 0) slots[i] = rows[k]
   }
   return slots
 }
-const MONTH_INDEX = new Map(Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, '0'), i]))
 
-/**
- * The year with every missing value and every unreported month filled at one extreme:
- * `low` (nothing more happened, targets as large as the form allows) or `high` (the most
- * the form allows, targets of 1). A criterion is decided only when both give the same answer.
- */
-function extremeView(c: Criterion, slots: (MonthData | undefined)[], how: 'low' | 'high'): MonthView {
-  return new MonthView(slots, gapFills(c.metric, how), how === 'high')
+/** 0–11 when `text` is "01" … "12" from `at` to its end, otherwise -1 (read by character: no substring per month). */
+function monthIndex(text: string, at: number): number {
+  if (text.length !== at + 2) return -1
+  const tens = text.charCodeAt(at)
+  const ones = text.charCodeAt(at + 1) - 48
+  if (tens === 48) return ones >= 1 && ones <= 9 ? ones - 1 : -1
+  if (tens === 49) return ones >= 0 && ones <= 2 ? ones + 9 : -1
+  return -1
 }
 
-/** What a gap is filled with, by field, at one extreme (made once per metric: the same for every posyandu). */
-const fillMaps = new WeakMap<Metric, { low: Map<string, number>; high: Map<string, number> }>()
-function gapFills(m: Metric, how: 'low' | 'high'): Map<string, number> {
-  let f = fillMaps.get(m)
-  if (!f) {
-    const { num, den } = fieldsOf(m)
-    const make = (extreme: 'low' | 'high') => {
-      // A field that is both numerator and denominator fills as a numerator.
-      const fills = new Map<string, number>()
-      for (const x of den) fills.set(x, extreme === 'low' ? (fieldDef(x)?.max ?? 100000) : 1)
-      for (const x of num) fills.set(x, extreme === 'low' ? 0 : (fieldDef(x)?.max ?? 100000))
-      return fills
-    }
-    fillMaps.set(m, (f = { low: make('low'), high: make('high') }))
-  }
-  return f[how]
-}
-
-/** Whether every reported month holds each target field, and each open month each counted field. */
-function filledIn(reported: MonthData[], num: string[], den: string[]): boolean {
+/** Whether every reported month holds each target field, and each open month each counted field (by row position). */
+function filledIn(reported: MonthRow[], num: number[], den: number[]): boolean {
   for (let i = 0; i < reported.length; i++) {
-    const m = reported[i]
-    for (let j = 0; j < den.length; j++) if (typeof m[den[j]] !== 'number') return false
-    if (m.held !== 1) continue
-    for (let j = 0; j < num.length; j++) if (typeof m[num[j]] !== 'number') return false
+    const r = reported[i]
+    for (let j = 0; j < den.length; j++) if (typeof r[den[j]] !== 'number') return false
+    if (r[HELD] !== 1) continue
+    for (let j = 0; j < num.length; j++) if (typeof r[num[j]] !== 'number') return false
   }
   return true
 }
 
-function anyUnfilled(m: MonthData, fields: string[]): boolean {
-  for (let j = 0; j < fields.length; j++) if (typeof m[fields[j]] !== 'number') return true
+function anyUnfilled(r: MonthRow, fields: number[]): boolean {
+  for (let j = 0; j < fields.length; j++) if (typeof r[fields[j]] !== 'number') return true
   return false
 }
 
-/** A criterion on the data there is, undecided ("data tidak lengkap") when the missing data could still change it. */
-function decide(c: Criterion, ci: number, reported: MonthData[], view: MonthView, missingMonths: number, year: { slots: (MonthData | undefined)[] | null }): CriterionResult {
-  const r = evaluate(c, view, missingMonths, ci)
+/**
+ * Criterion `ci` on the data there is, undecided ("data tidak lengkap") when the missing data
+ * could still change it. The year with every missing value and every unreported month filled
+ * at one extreme — `low` (nothing more happened, targets as large as the form allows) or
+ * `high` (the most the form allows, targets of 1) — decides it only when both give the same answer.
+ */
+function decide(plan: StrataPlan, ci: number, reported: MonthRow[], view: MonthView, missingMonths: number): CriterionResult {
+  const c = plan.set.criteria[ci]
+  const first = plan.first[ci]
+  const second = plan.second[ci]
+  const r = evaluate(c, first, second, view, missingMonths, ci)
   if (c.metric.kind === 'openings') return r
   // Nothing missing that this criterion reads: decided as it is (the common case, and fast).
-  const { num, den } = fieldsOf(c.metric)
+  const num = plan.num[ci]
+  const den = plan.den[ci]
   if (!missingMonths && filledIn(reported, num, den)) return r
-  const slots = (year.slots ??= slotsOf(reported))
-  const lo = metOf(c, metricValue(c.metric, extremeView(c, slots, 'low')))
-  const hi = metOf(c, metricValue(c.metric, extremeView(c, slots, 'high')))
-  if (lo !== null && lo === hi) return r.met === lo ? r : { ...r, met: lo }
+  const slots = (slotsNow ??= slotsOf(reported))
+  const lo = metOf(c, metricValue(c.metric, first, second, FILLED.show(slots, plan.low[ci], false)))
+  const hi = metOf(c, metricValue(c.metric, first, second, FILLED.show(slots, plan.high[ci], true)))
+  if (lo !== null && lo === hi) return r.met === lo ? r : withMet(r, lo)
   if (r.met === null) return r
   let gaps = 0
-  for (const m of reported) if (m.held === 1 && (anyUnfilled(m, num) || anyUnfilled(m, den))) gaps++
+  for (let i = 0; i < reported.length; i++) if (reported[i][HELD] === 1 && (anyUnfilled(reported[i], num) || anyUnfilled(reported[i], den))) gaps++
   textKinds[ci] = TEXT_UNDECIDED
   textGaps[ci] = gaps
-  return { ...r, met: null, over: false }
+  return { id: r.id, label: r.label, threshold: r.threshold, unit: r.unit, value: r.value, met: null, over: false }
+}
+
+/** `r` with another `met`: the same keys in the same order (literals, not spreads: a spread is a slow copy). */
+function withMet(r: CriterionResult, met: boolean): CriterionResult {
+  if ('over' in r) return { id: r.id, label: r.label, threshold: r.threshold, unit: r.unit, value: r.value, met, over: r.over }
+  return { id: r.id, label: r.label, threshold: r.threshold, unit: r.unit, value: r.value, met }
 }
 
 /**
- * The level index each criterion starts from, by criterion. Built in a loop, not with
- * `.map`: an array made by `.map` has another elements kind when the optimising compiler
- * inlines `.map` than when the interpreter runs it (HOLEY in one, PACKED in the other), so
- * every place that reads it was deoptimised once the function got optimised ("wrong map",
- * issue 17: each recompile of computeStratum cost 60–180 ms of CPU on a compiler thread in
- * the first runs). The same holds for every array below: made with `new Array(n)` or `push`.
+ * The calendar slots of the year of the stratumOfRows call running now, made by the first
+ * criterion with gaps to fill. (Kept here, not in an object passed along: an object's field
+ * that starts as null and later holds an array changes its type, and the optimised code that
+ * relied on it was thrown away and compiled again in the first runs.)
  */
-function levelsFrom(set: IndicatorSet): number[] {
-  const from: number[] = new Array(set.criteria.length)
-  for (let ci = 0; ci < from.length; ci++) from[ci] = levelIndex(set, set.criteria[ci].from)
-  return from
-}
+let slotsNow: (MonthRow | undefined)[] | null = null
+
 function levelIndex(set: IndicatorSet, id: string): number {
   for (let i = 0; i < set.levels.length; i++) if (set.levels[i].id === id) return i
   return -1
 }
 
 /** The reported months (held not null), as they came when all are. */
-function reportedOf(months: MonthData[]): MonthData[] {
+function reportedOf(rows: MonthRow[]): MonthRow[] {
   let all = true
-  for (let i = 0; i < months.length && all; i++) all = months[i].held !== null
-  if (all) return months
-  const out: MonthData[] = []
-  for (let i = 0; i < months.length; i++) if (months[i].held !== null) out.push(months[i])
+  for (let i = 0; i < rows.length && all; i++) all = rows[i][HELD] !== null
+  if (all) return rows
+  const out: MonthRow[] = []
+  for (let i = 0; i < rows.length; i++) if (rows[i][HELD] !== null) out.push(rows[i])
   return out
 }
 
@@ -481,17 +559,26 @@ function textsOf(set: IndicatorSet, criteria: CriterionResult[], indexes: number
  * (incomplete) instead of guessing.
  */
 export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumResult {
-  const reported = reportedOf(months)
+  const plan = strataPlan(set)
+  const rows: MonthRow[] = []
+  for (let i = 0; i < months.length; i++) rows.push(monthRow(plan, months[i]))
+  return stratumOfRows(plan, rows)
+}
+
+/** computeStratum on months already in the plan's rows (the strata of an area: core/evaluation/strata.ts). */
+export function stratumOfRows(plan: StrataPlan, rows: MonthRow[]): StratumResult {
+  const set = plan.set
+  const reported = reportedOf(rows)
   const missingMonths = Math.max(0, 12 - reported.length)
   const view = new MonthView(reported)
-  // The calendar slots of the year, made only when some criterion has gaps to fill.
-  const year = { slots: null as (MonthData | undefined)[] | null }
+  slotsNow = null
   const criteria: CriterionResult[] = new Array(set.criteria.length)
-  for (let i = 0; i < criteria.length; i++) criteria[i] = decide(set.criteria[i], i, reported, view, missingMonths, year)
+  for (let i = 0; i < criteria.length; i++) criteria[i] = decide(plan, i, reported, view, missingMonths)
+  slotsNow = null
   if (!reported.length) {
     return { stratum: null, label: 'Data tidak lengkap', aktif: false, incomplete: true, reason: 'Data tidak lengkap: belum ada laporan bulanan', blocking: ['belum ada laporan bulanan'], missing: ['belum ada laporan bulanan'], atLeast: null, criteria, monthsReported: 0, monthsHeld: 0, score: null }
   }
-  const from = levelsFrom(set)
+  const from = plan.from
   // The highest level whose every criterion (of that level and below) is met; what fails the next one blocks.
   let reached = 0
   /** Indexes of the criteria that block the next level. */
@@ -508,7 +595,7 @@ export function computeStratum(set: IndicatorSet, months: MonthData[]): StratumR
   let incomplete = blocking.length > 0
   for (let k = 0; k < blocking.length && incomplete; k++) incomplete = criteria[blocking[k]].met === null
   let monthsHeld = 0
-  for (let i = 0; i < reported.length; i++) if (reported[i].held === 1) monthsHeld++
+  for (let i = 0; i < reported.length; i++) if (reported[i][HELD] === 1) monthsHeld++
   return incomplete ? undecided(set, criteria, blocking, reached, missingMonths, reported.length, monthsHeld) : decided(set, criteria, from, blocking, reached, missingMonths, reported.length, monthsHeld)
 }
 

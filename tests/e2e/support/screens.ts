@@ -30,13 +30,5 @@ export const MAIN_SCREENS: { name: string; route: string }[] = [
   { name: 'tentang', route: 'tentang' },
 ]
 
-/** Demo data plus the layout seed (honor list, programme) in a host's database; returns the honor list id. */
-export async function seedScreens(host: { dbFile: string; cli(args: string[]): Promise<{ code: number; stderr: string }> }): Promise<string> {
-  const { execFileSync } = await import('node:child_process')
-  const { join } = await import('node:path')
-  const demo = await host.cli(['demo', '--scale', 'kecamatan', '--seed', '7', '--admin', 'admin'])
-  if (demo.code !== 0) throw new Error(demo.stderr)
-  const { tsScript } = await import('./ts-script')
-  const root = join(import.meta.dirname, '..', '..', '..')
-  return execFileSync(process.execPath, [...tsScript('tests/e2e/support/layout-seed.ts'), host.dbFile], { cwd: root }).toString().trim()
-}
+// The seeded office these screens are looked at in: the `screens` seed of ../fixtures.ts
+// (`screensHost`: demo data plus support/layout-seed.ts), built once per run.

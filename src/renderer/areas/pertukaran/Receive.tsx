@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BundleInspection, ImportProgress, ImportReport } from '../../../shared/contract/exchange'
 import { bundleFileInput, call } from '../../api'
-import { formatBytes, readFileBase64 } from '../../components/files'
+import { formatBytes } from '../../components/files'
 import { callWithNotice } from '../../hooks'
 import { failedTitle, refusalText } from '../../i18n/errors'
 import { screenDateTime } from '../../i18n/months'
@@ -60,7 +60,7 @@ export function Receive() {
     if (!f) return
     let input
     try {
-      input = await bundleFileInput(f, readFileBase64)
+      input = await bundleFileInput(f)
     } catch (e) {
       return notifications.show({ color: 'red', title: failedTitle(), message: (e as Error).message, autoClose: 8000 })
     }
