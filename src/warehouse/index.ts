@@ -131,6 +131,7 @@ export async function loadInOrder(ctx: Ctx, client: pg.Client, files: string[], 
   const last = new Map((await client.query<{ peer_code: string; seq: number }>(`SELECT peer_code, max(seq) AS seq FROM ${LOAD_LOG} GROUP BY peer_code`)).rows.map((r) => [r.peer_code, r.seq]))
   // The next bundle's checks (JavaScript, this process) run while the one before is in its
   // PostgreSQL transaction (the server's work): the loader and the server work at once.
+  // `files` may grow while the load goes on (a loader process is handed its next sender: worker.ts).
   const prepare = (i: number) => {
     if (i >= files.length) return null
     const p = prepareBundle(ctx, files[i], (sender) => last.get(sender) ?? 0)
@@ -140,7 +141,7 @@ export async function loadInOrder(ctx: Ctx, client: pg.Client, files: string[], 
   let next = prepare(0)
   for (let i = 0; i < files.length; i++) {
     const file = files[i]
-    const current = next as Promise<PreparedBundle>
+    const current = next ?? (prepare(i) as Promise<PreparedBundle>)
     next = null
     try {
       const prepared = await current

@@ -146,17 +146,24 @@ export async function refreshSummaries(client: pg.Client, kabs: Iterable<string>
   // loop, posyandu × the kabupaten/kota's years, then costs what a disabled method costs,
   // which would start the JIT compiler for every query: off too.) Until the commit: the
   // summaries are a load's last statements.
-  await client.query(`SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`)
+  //
+  // All of it as one multi-statement query, one round trip: the loader's event loop is often
+  // busy checking the next bundle meanwhile (src/warehouse/worker.ts), and each answer would
+  // wait for it while this load holds the reference lock every loader takes before its commit.
+  // The codes are written into the SQL as literals (a kabupaten/kota code: digits and a dot).
+  const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
+  const statements = [`SELECT set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)`]
   for (const [k, t] of Object.entries(SUMMARY_TABLES)) {
     const sql = SUMMARY_SQL[k as keyof typeof SUMMARY_TABLES]
-    await client.query(`DELETE FROM ${t} WHERE kab = ANY($1)`, [list])
+    statements.push(`DELETE FROM ${t} WHERE kab IN (${list.map(lit).join(', ')})`)
     // The reports' (kabupaten/kota, month, posyandu) pairs by hashing: a kabupaten/kota's
     // reports sorted cost ≈ 20 % more (EXPLAIN ANALYZE on bench/warehouse-cpu.ts's sample,
     // WHCPU_EXPLAIN=1); the strata's plans are better with sorting (a hashed one ≈ 10× slower).
-    await client.query(`SELECT set_config('enable_sort', $1, true)`, [k === 'reports' ? 'off' : 'on'])
-    // One kabupaten/kota at a time: `kab = $1` reaches the index; `= ANY` of many would not always.
-    for (const kab of list) await client.query(`INSERT INTO ${t} SELECT * FROM (${sql}) s WHERE s.kab = $1`, [kab])
+    statements.push(`SELECT set_config('enable_sort', ${lit(k === 'reports' ? 'off' : 'on')}, true)`)
+    // One kabupaten/kota at a time: `kab = …` reaches the index; `IN` of many would not always.
+    for (const kab of list) statements.push(`INSERT INTO ${t} SELECT * FROM (${sql}) s WHERE s.kab = ${lit(kab)}`)
   }
+  await client.query(statements.join(';\n'))
 }
 
 export async function connect(url: string): Promise<pg.Client> {

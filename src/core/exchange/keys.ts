@@ -53,14 +53,24 @@ function writePrivate(file: string, key: KeyObject) {
   renameSync(tmp, file)
 }
 
+/**
+ * Private keys already read, by file: an encrypted key file costs a key derivation (≈ 1 ms)
+ * each time it is read, and a warehouse load opens hundreds of bundles with the same box key.
+ * Used only while the file's text and the passphrase are the ones it was read with.
+ */
+const readKeys = new Map<string, { pem: string; passphrase: string | undefined; key: KeyObject }>()
+
 /** Reads a private key; a plain PEM of an office whose database is now encrypted is encrypted in place. */
 function readPrivate(file: string): KeyObject {
   const pem = readFileSync(file, 'utf8')
   const passphrase = secretFor(file)
+  const known = readKeys.get(file)
+  if (known && known.pem === pem && known.passphrase === passphrase) return known.key
   const encrypted = pem.includes('ENCRYPTED PRIVATE KEY')
   if (encrypted && !passphrase) throw new AppError('DB_KEY_REQUIRED', msg('bundle.keyLocked'))
   const key = createPrivateKey(encrypted ? { key: pem, passphrase } : pem)
   if (!encrypted && passphrase) writePrivate(file, key)
+  else readKeys.set(file, { pem, passphrase, key })
   return key
 }
 
