@@ -9,25 +9,14 @@ import { Session } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openContext } from '../src/core/context'
-import { exportBundle } from '../src/core/exchange/export'
 import { importBundle } from '../src/core/exchange/import'
-import { makeCtx, tempDir, TEST_DB_KEY } from '../tests/helpers/db'
-import { enrolPair } from '../tests/helpers/exchange'
+import { tempDir, TEST_DB_KEY } from '../tests/helpers/db'
 import { readRows, bareInsertRate } from './baselines'
-import { generate } from './benchmarks/exchange'
+import { kabupatenBundle } from './benchmarks/exchange'
 
 const { values: args } = parseArgs({ options: { scale: { type: 'string' }, runs: { type: 'string' }, prof: { type: 'string' } } })
 const scale = Number(args.scale ?? 1)
-const kec = makeCtx({ office: '12.18.04' })
-const kab = makeCtx({ office: '12.18' })
-enrolPair(kab, kec)
-generate(kec, Math.round(1236 * scale), Math.round(9000 * scale))
-const out = tempDir('simpul-import-profile-')
-const bundle = exportBundle(kec, '12.18', { outDir: out })
-kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-// The receiver as it was before any import (the whole folder: its private keys live beside the file).
-const pristine = tempDir('simpul-import-profile-pristine-')
-cpSync(kab.dataDir, pristine, { recursive: true })
+const { kec, kab, out, bundle, pristine } = kabupatenBundle(Math.round(1236 * scale), Math.round(9000 * scale), 'import-profile')
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since)
   return (u.user + u.system) / 1000

@@ -11,29 +11,19 @@
 // --prof writes <dir>/main-thread.cpuprofile (the main thread only, during the apply); read it
 // with bench/profile-summary.ts. Run it under MALLOC_ARENA_MAX=2 as the benchmark does.
 import { spawn } from 'node:child_process'
-import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { exportBundle } from '../src/core/exchange/export'
-import { callerOf, makeCtx, tempDir } from '../tests/helpers/db'
-import { enrolPair } from '../tests/helpers/exchange'
+import { callerOf } from '../tests/helpers/db'
 import { describeWatch } from './baselines'
-import { generate, importThroughWorker } from './benchmarks/exchange'
+import { importThroughWorker, kabupatenBundle } from './benchmarks/exchange'
 
 const { values: args } = parseArgs({ options: { scale: { type: 'string' }, load: { type: 'string' }, prof: { type: 'string' }, 'load-apart': { type: 'boolean' }, nice: { type: 'string' } } })
 const scale = Number(args.scale ?? 0.1)
-const kec = makeCtx({ office: '12.18.04' })
-const kab = makeCtx({ office: '12.18' })
-enrolPair(kab, kec)
-generate(kec, Math.round(300_000 * scale), Math.round(1_500_000 * scale))
-const out = tempDir('simpul-main-block-')
-const bundle = exportBundle(kec, '12.18', { outDir: out })
-kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+const { kec, kab, out, bundle, pristine: dir } = kabupatenBundle(Math.round(300_000 * scale), Math.round(1_500_000 * scale), 'main-block')
 const caller = callerOf(kab)
-const dir = tempDir('simpul-main-block-receiver-')
-cpSync(kab.dataDir, dir, { recursive: true })
 for (const c of [kec, kab]) c.close()
 
 const loops = Array.from({ length: Number(args.load ?? 0) }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: !!args['load-apart'] }))

@@ -204,6 +204,24 @@ async function stageTimes(receiverDir: string, bundleFile: string): Promise<{ wa
  * The same import as the window does it: the bundle handed to the database worker, applied
  * there, while this thread keeps asking for a registry page every 20 ms (a screen polling).
  */
+/**
+ * For the single-import tools (bench/import-profile.ts, bench/main-block.ts): a kecamatan with
+ * generated rows, its enrolled kabupaten, the kecamatan's bundle to it, and a copy of the
+ * kabupaten's whole folder (its private keys live beside the file) as it was before any import.
+ */
+export function kabupatenBundle(posyandu: number, kader: number, name: string) {
+  const kec = makeCtx({ office: '12.18.04' })
+  const kab = makeCtx({ office: '12.18' })
+  enrolPair(kab, kec)
+  generate(kec, posyandu, kader)
+  const out = tempDir(`simpul-${name}-`)
+  const bundle = exportBundle(kec, '12.18', { outDir: out })
+  kab.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  const pristine = tempDir(`simpul-${name}-pristine-`)
+  cpSync(kab.dataDir, pristine, { recursive: true })
+  return { kec, kab, out, bundle, pristine }
+}
+
 export async function importThroughWorker(dataFile: string, bundleFile: string, caller: Caller, jobNice?: number) {
   const client = await WorkerClient.start({ dataFile, host: 'headless', jobNice })
   try {

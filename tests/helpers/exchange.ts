@@ -11,6 +11,19 @@ import { travellingTables } from '../../src/core/exchange/tables'
 import { makeCtx, tempDir } from './db'
 
 /** Two offices enrol each other by swapping cards and checking fingerprints. */
+/**
+ * The warehouse tests' offices: a warehouse-only province office of Kepulauan Riau (its SQLite
+ * holds no rows: PostgreSQL decides) with Batam and Tanjung Pinang enrolled to send to it.
+ */
+export function kepriOffices() {
+  const wh = makeCtx({ office: '21' })
+  const batam = makeCtx({ office: '21.71' })
+  const pinang = makeCtx({ office: '21.72' })
+  enrolPair(wh, batam)
+  enrolPair(wh, pinang)
+  return { wh, batam, pinang }
+}
+
 export function enrolPair(a: Ctx, b: Ctx): void {
   const cardA = JSON.stringify(makeCard(a))
   const cardB = JSON.stringify(makeCard(b))

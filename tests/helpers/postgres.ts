@@ -3,8 +3,10 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import type { Ctx } from '../../src/core/context'
 import type { Party } from '../../src/core/policy'
-import { warehouseTables } from '../../src/warehouse/schema'
+import { officeParty } from '../../src/core/write'
+import { initSchema, warehouseTables } from '../../src/warehouse/schema'
 
 /**
  * A throwaway PostgreSQL cluster for a test file: Debian's postgresql 15 binaries, initdb into
@@ -89,4 +91,13 @@ export async function warehouseState(c: pg.Client, office: Party): Promise<strin
   }
   const log = await c.query(`SELECT peer_code, seq, file_name, rows, added, changed, unchanged, left_out, withdrawn FROM wh_load_log ORDER BY peer_code, seq`)
   return `${parts.join('\n')}\nlog:${JSON.stringify(log.rows)}`
+}
+
+/** A fresh database `name` on `server` with the warehouse schema of office `wh`; the client joins `clients` (to end after the file). */
+export async function freshWarehouse(server: TestPostgres, wh: Ctx, name: string, clients: pg.Client[]): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: await server.createDatabase(name) })
+  await c.connect()
+  clients.push(c)
+  await initSchema(c, wh.sqlite, officeParty(wh.sqlite))
+  return c
 }

@@ -16,6 +16,9 @@ export function snapshot(ctx: Ctx) {
   }
 }
 
+/** The first desa (by code) of kecamatan `kec` in the office's wilayah reference. */
+export const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
+
 export function addPosyandu(ctx: Ctx, name: string, desaCode: string) {
   return savePosyandu(ctx, undefined, posyanduInput.parse({ name, desaCode }))
 }

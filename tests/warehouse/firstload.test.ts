@@ -7,10 +7,10 @@ import { loadBundle, warehouseInit } from '../../src/warehouse'
 import { initSchema } from '../../src/warehouse/schema'
 import { officeParty } from '../../src/core/write'
 import { craft, edited, rows } from '../helpers/adversary'
-import { makeCtx, tempDir } from '../helpers/db'
-import { enrolPair, refusal, send } from '../helpers/exchange'
+import { tempDir } from '../helpers/db'
+import { kepriOffices, refusal, send } from '../helpers/exchange'
 import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
-import { addPosyandu } from '../helpers/registry'
+import { addPosyandu, desaOf } from '../helpers/registry'
 
 /**
  * A first load of a sender (nothing stored in its area) copies its rows straight into the
@@ -30,15 +30,10 @@ let outDir: string
 let direct: pg.Client
 let staged: pg.Client
 
-const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
 
 beforeAll(async () => {
   server = await startPostgres()
-  wh = makeCtx({ office: '21' }) // a warehouse-only office: its SQLite holds no rows, PostgreSQL decides
-  batam = makeCtx({ office: '21.71' })
-  pinang = makeCtx({ office: '21.72' })
-  enrolPair(wh, batam)
-  enrolPair(wh, pinang)
+  ;({ wh, batam, pinang } = kepriOffices())
   await warehouseInit(wh, await server.createDatabase('gudang_langsung'))
   direct = new pg.Client({ connectionString: server.url.replace('/postgres?', '/gudang_langsung?') })
   await direct.connect()

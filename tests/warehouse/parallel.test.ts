@@ -12,7 +12,7 @@ import { craft, edited, rows } from '../helpers/adversary'
 import { CLI_ENV, makeCtx, tempDir } from '../helpers/db'
 import { enrolPair, send } from '../helpers/exchange'
 import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
-import { addPosyandu } from '../helpers/registry'
+import { addPosyandu, desaOf } from '../helpers/registry'
 
 /**
  * `warehouse load --jobs N`: a folder's senders spread over loader processes, each sender's
@@ -27,7 +27,6 @@ let folder: string
 let hostile: string
 const KAB = ['21.01', '21.71', '21.72']
 
-const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
 const kecOf = (ctx: Ctx, kab: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 2`).pluck().all(kab) as string[])
 
 beforeAll(async () => {

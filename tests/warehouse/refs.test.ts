@@ -11,9 +11,9 @@ import { areaSql } from '../../src/warehouse/refs'
 import { initSchema, SUMMARY_SQL } from '../../src/warehouse/schema'
 import { craft, rows } from '../helpers/adversary'
 import { makeCtx, tempDir } from '../helpers/db'
-import { enrolPair, receive, refusal, send } from '../helpers/exchange'
-import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
-import { addPosyandu } from '../helpers/registry'
+import { enrolPair, kepriOffices, receive, refusal, send } from '../helpers/exchange'
+import { startPostgres, warehouseState, type TestPostgres, freshWarehouse as freshPg } from '../helpers/postgres'
+import { addPosyandu, desaOf } from '../helpers/registry'
 
 /**
  * Areas and references in the warehouse, whatever the length of a sender's code and whatever
@@ -26,16 +26,8 @@ let pinang: Ctx
 let outDir: string
 const clients: pg.Client[] = []
 
-const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
 
-/** A fresh warehouse database with the schema of `wh`. */
-async function freshWarehouse(name: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: await server.createDatabase(name) })
-  await c.connect()
-  clients.push(c)
-  await initSchema(c, wh.sqlite, officeParty(wh.sqlite))
-  return c
-}
+const freshWarehouse = (name: string) => freshPg(server, wh, name, clients)
 
 /** Rows (of any table with a reference) that point at a row of another area (within their kabupaten/kota, where references resolve and the summaries join). */
 async function crossRefs(c: pg.Client): Promise<number> {
@@ -59,11 +51,7 @@ let melati: string
 
 beforeAll(async () => {
   server = await startPostgres()
-  wh = makeCtx({ office: '21' }) // a warehouse-only office: PostgreSQL decides
-  batam = makeCtx({ office: '21.71' })
-  pinang = makeCtx({ office: '21.72' })
-  enrolPair(wh, batam)
-  enrolPair(wh, pinang)
+  ;({ wh, batam, pinang } = kepriOffices())
   outDir = tempDir('simpul-whrefs-')
   addPosyandu(batam, 'Posyandu Mawar', desaOf(batam, '21.71.01'))
   pinangPosyandu = String(addPosyandu(pinang, 'Posyandu Kenanga', desaOf(pinang, '21.72.01')).id)

@@ -7,10 +7,10 @@ import { officeParty } from '../../src/core/write'
 import { loadBundle, warehouseSummary } from '../../src/warehouse'
 import { initSchema, warehouseTables } from '../../src/warehouse/schema'
 import { edited, rows } from '../helpers/adversary'
-import { makeCtx, tempDir } from '../helpers/db'
-import { enrolPair, send } from '../helpers/exchange'
-import { startPostgres, warehouseState, type TestPostgres } from '../helpers/postgres'
-import { addPosyandu } from '../helpers/registry'
+import { tempDir } from '../helpers/db'
+import { kepriOffices, send } from '../helpers/exchange'
+import { startPostgres, warehouseState, type TestPostgres, freshWarehouse as freshPg } from '../helpers/postgres'
+import { addPosyandu, desaOf } from '../helpers/registry'
 
 /**
  * ID squatting (issue 15): Batam (a modified Simpul, its real keys) learnt the ids of Tanjung
@@ -33,16 +33,9 @@ let pinangIds: Set<string>
 let honest: pg.Client
 const clients: pg.Client[] = []
 
-const desaOf = (ctx: Ctx, kec: string) => (ctx.sqlite.prepare(`SELECT code FROM wilayah WHERE parent_code = ? ORDER BY code LIMIT 1`).get(kec) as { code: string }).code
 const tables = () => warehouseTables(officeParty(wh.sqlite))
 
-async function freshWarehouse(name: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: await server.createDatabase(name) })
-  await c.connect()
-  clients.push(c)
-  await initSchema(c, wh.sqlite, officeParty(wh.sqlite))
-  return c
-}
+const freshWarehouse = (name: string) => freshPg(server, wh, name, clients)
 
 /** Tanjung Pinang's rows as the warehouse holds them (every column), table by table. */
 async function pinangRows(c: pg.Client): Promise<string> {
@@ -75,11 +68,7 @@ async function outsideBatam(c: pg.Client): Promise<number> {
 
 beforeAll(async () => {
   server = await startPostgres()
-  wh = makeCtx({ office: '21' }) // a warehouse-only office: PostgreSQL decides
-  batam = makeCtx({ office: '21.71' })
-  pinang = makeCtx({ office: '21.72' })
-  enrolPair(wh, batam)
-  enrolPair(wh, pinang)
+  ;({ wh, batam, pinang } = kepriOffices())
   outDir = tempDir('simpul-whsquat-')
   addPosyandu(pinang, 'Posyandu Kenanga', desaOf(pinang, '21.72.01'))
   addPosyandu(pinang, 'Posyandu Dahlia', desaOf(pinang, '21.72.02'))
