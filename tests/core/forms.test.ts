@@ -9,7 +9,7 @@ import { listForms } from '../../src/core/forms/definitions'
 import { setupOffice } from '../../src/core/office/service'
 import { migrationsDir } from '../../src/core/paths'
 import { BUILTIN_FORMS, builtinForm } from '../../src/shared/forms/builtin'
-import { checkForm, ruleVerdicts, compileForm, type FormDef, type FormField, type FormValues } from '../../src/shared/forms/form'
+import { checkForm, ruleVerdicts, compileForm, isEmptyReport, type FormDef, type FormField, type FormValues } from '../../src/shared/forms/form'
 import { emptyMonth, NUMERIC_FIELDS, type MonthlyValues } from '../../src/shared/evaluation/fields'
 import { addUser, callOp, makeCtx, tempDir, keyFor, rawDb } from '../helpers/db'
 import { addPosyandu, makeOffices, receive, refusal, send } from '../helpers/exchange'
@@ -192,7 +192,8 @@ describe('a form travels', () => {
         for (const [pi, p] of posyandu.entries()) {
           const r1 = back1.rows.find((r) => r.posyandu.id === p)!.report
           const r2 = back2.rows.find((r) => r.posyandu.id === p)!.report
-          expect(r1.formVersion).toBe(1)
+          // A month whose every value is empty is no report (saveFormReports stores none): it comes back without a version.
+          expect(r1.formVersion).toBe(isEmptyReport(v1, jan[pi]) ? null : 1)
           expect(r1.values).toEqual(strip(jan[pi]))
           expect(r2.formVersion).toBe(2)
           expect(r2.values).toEqual(strip({ ...feb[pi], baru: pi + 1 }))
