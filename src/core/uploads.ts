@@ -36,9 +36,15 @@ export async function saveUpload(dataDir: string, bytes: Uint8Array): Promise<{ 
     const f = tooLarge(MAX_BUNDLE_FILE_BYTES, 'Berkas')
     throw new AppError(f.code, f.message)
   }
-  const uploadId = randomBytes(16).toString('hex')
-  await writeFile(uploadPath(dataDir, uploadId), bytes, { mode: 0o600, flag: 'wx' })
+  const { uploadId, file } = newUpload(dataDir)
+  await writeFile(file, bytes, { mode: 0o600, flag: 'wx' })
   return { uploadId, sizeBytes: bytes.byteLength }
+}
+
+/** A fresh upload id (random, as UPLOAD_ID expects) and the file it names; the writer creates it. */
+export function newUpload(dataDir: string): { uploadId: string; file: string } {
+  const uploadId = randomBytes(16).toString('hex')
+  return { uploadId, file: uploadPath(dataDir, uploadId) }
 }
 
 /** The file of an upload, which the caller must move or remove; refused when it is gone. */

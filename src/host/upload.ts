@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { createWriteStream, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_ATTACHMENT_BYTES } from '../shared/contract/regulation'
 import type { OpName } from '../shared/contract'
 import { environmentFailure, tooLarge } from '../core/failures'
-import { MAX_BUNDLE_FILE_BYTES, uploadPath } from '../core/uploads'
+import { MAX_BUNDLE_FILE_BYTES, newUpload } from '../core/uploads'
 import { fail, ok, type Result } from '../shared/result'
 
 /**
@@ -76,8 +75,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
  */
 export async function receiveUpload(req: IncomingMessage, dataDir: string, limit = MAX_BUNDLE_FILE_BYTES): Promise<{ uploadId: string; sizeBytes: number }> {
   if ((declaredLength(req) ?? 0) > limit) throw new BodyTooLarge(limit)
-  const uploadId = randomBytes(16).toString('hex')
-  const file = uploadPath(dataDir, uploadId)
+  const { uploadId, file } = newUpload(dataDir)
   const out = createWriteStream(file, { mode: 0o600, flags: 'wx' })
   let sizeBytes = 0
   let writeError: Error | null = null

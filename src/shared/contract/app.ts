@@ -76,7 +76,6 @@ export const appOps = {
     z.object({ installerBase64: z.string().min(1, zm('field.pickInstaller')), signatureText: z.string().min(1, zm('field.pickSignature')).max(10_000) }),
   ),
   'backup.list': op<BackupInfo[]>()(z.object({})),
-  /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
   /** Desktop only: the window's language, for the application menu and the save dialogs; a no-op elsewhere. */
   'platform.setLanguage': op<null>()(z.object({ lang: z.enum(['id', 'en']) })),
   /**
@@ -85,6 +84,7 @@ export const appOps = {
    * writes them off its thread and never passes a national bundle on to the database worker.
    */
   'platform.upload': op<{ uploadId: string; sizeBytes: number }>()(z.object({ bytes: z.instanceof(Uint8Array) })),
+  /** Desktop only: Chromium's printToPDF of the current page, saved where the operator chooses. */
   'platform.printToPdf': op<{ path: string | null }>()(
     z.object({ pageSize: z.enum(['A4', 'F4']), landscape: z.boolean(), suggestedName: z.string().max(120) }),
   ),
